@@ -1,0 +1,46 @@
+/**
+ * A cell as a workbook adapter reports it: the value a person sees, typed.
+ * Formula cells carry their cached value; a formula with no cached value is blank (null).
+ */
+export type Cell =
+  | null
+  | { readonly kind: "number"; readonly value: number; readonly isDate: boolean }
+  | { readonly kind: "text"; readonly value: string }
+  | { readonly kind: "bool"; readonly value: boolean }
+  | { readonly kind: "error"; readonly value: string };
+
+/** A sheet's cells, row-major from A1: rows[r][c] is the cell at row r+1, column c+1. Ragged rows are fine. */
+export interface Grid {
+  readonly name: string;
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export const num = (value: number, isDate = false): Cell => ({ kind: "number", value, isDate });
+export const text = (value: string): Cell => ({ kind: "text", value });
+export const bool = (value: boolean): Cell => ({ kind: "bool", value });
+export const err = (value: string): Cell => ({ kind: "error", value });
+
+export function cellAt(grid: Grid, row: number, col: number): Cell {
+  return grid.rows[row]?.[col] ?? null;
+}
+
+/** Column index (0-based) → letters: 0 → A, 27 → AB. */
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** 0-based row and column → A1 address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** A1 address → 0-based row and column (absolute markers allowed). */
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) throw new Error(`not an A1 address: ${ref}`);
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
