@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { CATEGORIES } from "./categories.js";
+import { IssueSchema } from "./issues.js";
+import { ARBITRATION_RULES, RANKING_MODES } from "./settings.js";
+
+/** The JSON result of `scorecard score|validate --json` (result-json.md). */
+const nullableNumber = z.number().nullable();
+
+export const AreaScoreSchema = z.object({
+  name: z.string(),
+  score: z.number(),
+  max: z.number(),
+  rate: nullableNumber,
+});
+
+export const BranchResultSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  category: z.enum(CATEGORIES).nullable(),
+  areas: z.array(AreaScoreSchema),
+  base: z.number(),
+  bonus: z.number(),
+  total: z.number(),
+  vetoed: z.boolean(),
+  vetoItems: z.array(z.string()),
+  stars: z.number().int().min(0).max(5),
+  tier: z.enum(["第一阶梯", "第二阶梯", "第三阶梯"]),
+  rank: z.number().int().positive(),
+  categoryRank: z.number().int().positive().nullable(),
+  totalA: z.number(),
+  totalB: z.number(),
+  pending: z.number().int().nonnegative(),
+  selfTotal: nullableNumber,
+  selfGap: nullableNumber,
+});
+
+export const ItemResultSchema = z.object({
+  branch: z.string(),
+  item: z.string(),
+  a: nullableNumber,
+  b: nullableNumber,
+  c: nullableNumber,
+  final: nullableNumber,
+  status: z.enum(["一致", "超差待仲裁", "已仲裁", "缺评", "不适用"]),
+  max: z.number(),
+  tolerance: z.number(),
+});
+
+export const AgreementSchema = z.object({
+  pairs: z.number().int().nonnegative(),
+  rate: nullableNumber,
+  meanAbsDiff: nullableNumber,
+  meanDiff: nullableNumber,
+  icc: nullableNumber,
+  iccBranches: z.number().int().nonnegative(),
+  perItem: z.array(z.object({ item: z.string(), pairs: z.number().int().nonnegative(), rate: nullableNumber, meanAbsDiff: nullableNumber })),
+});
+
+export const ResultSchema = z.object({
+  product: z.literal("branch-scorecard"),
+  version: z.string(),
+  period: z.string().nullable(),
+  status: z.enum(["final", "provisional", "fatal"]),
+  settings: z
+    .object({
+      tolerance: z.number(),
+      arbitration: z.enum(ARBITRATION_RULES),
+      bonusCap: z.number(),
+      vetoStarCap: z.number().int(),
+      vetoLast: z.boolean(),
+      starThresholds: z.array(z.number()).length(4),
+      ranking: z.enum(RANKING_MODES),
+      raterAName: z.string(),
+      raterBName: z.string(),
+      deductionNotes: z.string(),
+    })
+    .nullable(),
+  areas: z.array(z.string()),
+  branches: z.array(BranchResultSchema),
+  items: z.array(ItemResultSchema),
+  agreement: AgreementSchema.nullable(),
+  summary: z.object({
+    branches: z.number().int(),
+    fatal: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+  }),
+  issues: z.array(IssueSchema),
+});
+
+export type AreaScore = z.infer<typeof AreaScoreSchema>;
+export type BranchResult = z.infer<typeof BranchResultSchema>;
+export type ItemResult = z.infer<typeof ItemResultSchema>;
+export type Agreement = z.infer<typeof AgreementSchema>;
+export type Result = z.infer<typeof ResultSchema>;
+export type ResultSettings = NonNullable<Result["settings"]>;

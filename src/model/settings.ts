@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { parseDecimal, toHundredths, type Decimal } from "../engine/decimal.js";
+
+export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
+export const RANKING_MODES = ["并列跳位", "中国式"] as const;
+export const NOTE_REQUIREMENTS = ["必填", "提示", "不检查"] as const;
+
+export interface Settings {
+  readonly period: string | null;
+  readonly raterAName: string;
+  readonly raterBName: string;
+  /** 分差阈值比例: exact, in (0, 1]. */
+  readonly toleranceRatio: Decimal;
+  readonly arbitration: (typeof ARBITRATION_RULES)[number];
+  /** 加分上限 in hundredths. */
+  readonly bonusCap: number;
+  readonly vetoStarCap: number;
+  readonly vetoLast: boolean;
+  /** Lower bounds of 5★, 4★, 3★, 2★, strictly decreasing. */
+  readonly starThresholds: readonly [Decimal, Decimal, Decimal, Decimal];
+  readonly ranking: (typeof RANKING_MODES)[number];
+  readonly deductionNotes: (typeof NOTE_REQUIREMENTS)[number];
+}
+
+const dec = (s: string): Decimal => parseDecimal(s)!;
+
+export const DEFAULT_SETTINGS: Settings = {
+  period: null,
+  raterAName: "党建部门",
+  raterBName: "业务部门",
+  toleranceRatio: dec("0.25"),
+  arbitration: "三评取近",
+  bonusCap: 500,
+  vetoStarCap: 1,
+  vetoLast: true,
+  starThresholds: [dec("90"), dec("80"), dec("70"), dec("60")],
+  ranking: "并列跳位",
+  deductionNotes: "提示",
+};
+
+const CN_QUARTER: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 1: "1", 2: "2", 3: "3", 4: "4" };
+const PLAIN = /^\d+(\.\d+)?$/;
+
+/** `2026Q3`, `2026-q3`, `2026年第三季度`, `2026年3季度` … (spaces ignored, NFKC'd) → `2026Q3`. */
+export const PeriodSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const t = s.normalize("NFKC").replace(/\s+/g, "");
+    const m = /^(\d{4})-?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(t);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）" });
+      return z.NEVER;
+    }
+    return `${m[1]}Q${CN_QUARTER[m[2]!]}`;
+  });
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `请填写：${values.join(" 或 ")}` });
+
+const ratio = z.string().transform((s, ctx) => {
+  const t = s.replace(/\s+/g, "");
+  const pct = t.endsWith("%");
+  const body = pct ? t.slice(0, -1) : t;
+  const d = PLAIN.test(body) ? parseDecimal(body) : null;
+  const v = d && (pct ? { n: d.n, scale: d.scale + 2 } : d);
+  if (!v || v.n <= 0n || v.n > 10n ** BigInt(v.scale)) {
+    ctx.addIssue({ code: "custom", message: "请填写大于 0 且不超过 1 的比例，如 0.25 或 25%" });
+    return z.NEVER;
+  }
+  return v;
+});
+
+const bonusCap = z.string().transform((s, ctx) => {
+  const d = PLAIN.test(s) ? parseDecimal(s) : null;
+  const h = d && toHundredths(d);
+  if (h === null || h === undefined) {
+    ctx.addIssue({ code: "custom", message: "请填写不小于 0、最多两位小数的数字，如 5" });
+    return z.NEVER;
+  }
+  return h;
+});
+
+const starCap = z.string().transform((s, ctx) => {
+  if (!/^[0-5]$/.test(s)) {
+    ctx.addIssue({ code: "custom", message: "请填写 0 到 5 的整数（0 表示不评星）" });
+    return z.NEVER;
+  }
+  return Number(s);
+});
+
+const thresholds = z.string().transform((s, ctx) => {
+  const parts = s.split(/[,，、]/).map((p) => p.trim());
+  const ds = parts.map((p) => (PLAIN.test(p) ? parseDecimal(p) : null));
+  const ok =
+    ds.length === 4 &&
+    ds.every((d) => d !== null) &&
+    ds.every((d, i) => i === 0 || compare(ds[i - 1]!, d!) > 0);
+  if (!ok) {
+    ctx.addIssue({ code: "custom", message: "请填写四个从大到小的数字，用逗号或顿号分隔，如 90,80,70,60" });
+    return z.NEVER;
+  }
+  return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
+});
+
+function compare(a: Decimal, b: Decimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.n * 10n ** BigInt(scale - a.scale);
+  const y = b.n * 10n ** BigInt(scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The 考核设置 rows, declared as data: each 设置项 with the field it sets and the schema that
+ * turns its (trimmed, NFKC'd) text into a typed value with a Chinese message on failure.
+ */
+export const SETTING_SPECS = {
+  考核周期: { field: "period", schema: PeriodSchema },
+  评分A名称: { field: "raterAName", schema: z.string() },
+  评分B名称: { field: "raterBName", schema: z.string() },
+  分差阈值比例: { field: "toleranceRatio", schema: ratio },
+  仲裁规则: { field: "arbitration", schema: oneOf(ARBITRATION_RULES) },
+  加分上限: { field: "bonusCap", schema: bonusCap },
+  否决星级上限: { field: "vetoStarCap", schema: starCap },
+  否决排末位: { field: "vetoLast", schema: oneOf(["是", "否"]).transform((v) => v === "是") },
+  星级阈值: { field: "starThresholds", schema: thresholds },
+  排名方式: { field: "ranking", schema: oneOf(RANKING_MODES) },
+  扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS) },
+} as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType }>;
+
+export type SettingName = keyof typeof SETTING_SPECS;
+export const SETTING_NAMES = Object.keys(SETTING_SPECS) as SettingName[];

@@ -1,0 +1,34 @@
+import type { Result } from "../model/result.js";
+import type { Assessment } from "../validate/index.js";
+import { settingsJson } from "./result-json.js";
+import { sha256Hex } from "./sha256.js";
+
+/** JSON with object keys sorted, so equal data always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x) && !(x instanceof Map)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x instanceof Map
+        ? Object.fromEntries([...x].sort())
+        : typeof x === "bigint"
+          ? x.toString()
+          : x,
+  );
+}
+
+/** Rules and settings: what the scores were computed by. */
+export function rulesFingerprint(x: Assessment): string {
+  return sha256Hex(canonicalJson({ rules: x.rules.items, settings: settingsJson(x.settings), period: x.settings.period }));
+}
+
+/** The normalised inputs: roster and every grid's values (not their layout or formatting). */
+export function inputFingerprint(x: Assessment): string {
+  const grid = (g: Assessment["a"] | null) => g && Object.fromEntries([...g.values].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return sha256Hex(canonicalJson({ branches: x.branches, a: grid(x.a), b: grid(x.b), c: grid(x.arbitration), s: grid(x.self) }));
+}
+
+/** The results, without the product version, so a re-run gives the same fingerprint. */
+export function resultFingerprint(r: Result): string {
+  const { version: _version, ...rest } = r;
+  return sha256Hex(canonicalJson(rest));
+}

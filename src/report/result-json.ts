@@ -1,0 +1,81 @@
+import { decimalToNumber, fromHundredths } from "../engine/decimal.js";
+import type { Outcome } from "../engine/index.js";
+import type { Issue } from "../model/issues.js";
+import type { Result, ResultSettings } from "../model/result.js";
+import type { Settings } from "../model/settings.js";
+import { PRODUCT_VERSION } from "../version.js";
+
+const h = fromHundredths;
+const hn = (v: number | null): number | null => (v === null ? null : v / 100);
+
+export function settingsJson(s: Settings): ResultSettings {
+  return {
+    tolerance: decimalToNumber(s.toleranceRatio),
+    arbitration: s.arbitration,
+    bonusCap: h(s.bonusCap),
+    vetoStarCap: s.vetoStarCap,
+    vetoLast: s.vetoLast,
+    starThresholds: s.starThresholds.map(decimalToNumber),
+    ranking: s.ranking,
+    raterAName: s.raterAName,
+    raterBName: s.raterBName,
+    deductionNotes: s.deductionNotes,
+  };
+}
+
+export function statusOf(issues: readonly Issue[]): Result["status"] {
+  if (issues.some((i) => i.severity === "fatal")) return "fatal";
+  return issues.some((i) => i.severity === "error") ? "provisional" : "final";
+}
+
+/** The JSON result (result-json.md): engine figures in hundredths become JSON numbers here. */
+export function buildResult(
+  settings: Settings | null,
+  areas: readonly string[],
+  outcome: Outcome | null,
+  issues: readonly Issue[],
+): Result {
+  const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
+  return {
+    product: "branch-scorecard",
+    version: PRODUCT_VERSION,
+    period: settings?.period ?? null,
+    status: statusOf(issues),
+    settings: settings && settingsJson(settings),
+    areas: outcome ? [...areas] : [],
+    branches: (outcome?.branches ?? []).map((b) => ({
+      code: b.branch.code,
+      name: b.branch.name,
+      category: b.branch.category,
+      areas: b.areas.map((a) => ({ name: a.name, score: h(a.score), max: h(a.max), rate: hn(a.rate) })),
+      base: h(b.base),
+      bonus: h(b.bonus),
+      total: h(b.total),
+      vetoed: b.vetoItems.length > 0,
+      vetoItems: [...b.vetoItems],
+      stars: b.stars,
+      tier: b.tier,
+      rank: b.rank,
+      categoryRank: b.categoryRank,
+      totalA: h(b.totalA),
+      totalB: h(b.totalB),
+      pending: b.pending,
+      selfTotal: hn(b.selfTotal),
+      selfGap: b.selfTotal === null ? null : h(b.selfTotal - b.total),
+    })),
+    items: (outcome?.items ?? []).map((i) => ({
+      branch: i.branch,
+      item: i.item.code,
+      a: hn(i.a),
+      b: hn(i.b),
+      c: hn(i.c),
+      final: hn(i.final),
+      status: i.status,
+      max: h(i.item.max),
+      tolerance: i.tolerance / 100,
+    })),
+    agreement: outcome?.agreement ?? null,
+    summary: { branches: outcome?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
+    issues: [...issues],
+  };
+}

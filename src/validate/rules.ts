@@ -1,0 +1,86 @@
+import { a1 } from "../model/cell.js";
+import { normalizeCategory, splitList, type Category } from "../model/categories.js";
+import { issue, type Issue } from "../model/issues.js";
+import { areasOf, ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
+import { parseDecimal, toHundredths } from "../engine/decimal.js";
+import { SHEETS } from "./sheets.js";
+import { dataRows, field, type Table } from "./table.js";
+import { cellText, isBlank, keyText, plainNumberText, trimText } from "./text.js";
+
+export const RULES_TITLES = ["编号", "类型", "考核方面", "考核内容", "分值"] as const;
+
+/** A plain number with at most 2 decimals, in hundredths; null otherwise. */
+function hundredthsOf(c: Parameters<typeof plainNumberText>[0]): number | null {
+  const t = plainNumberText(c);
+  const d = t === null ? null : parseDecimal(t);
+  return d ? toHundredths(d) : null;
+}
+
+/**
+ * Reads 评分细则. Each row is checked in the order workbook.md gives; the first failing check
+ * is reported (RULE_INVALID, fatal) and the row is left out.
+ */
+export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const items: RuleItem[] = [];
+  const codes = new Set<string>();
+  const col = (t: string) => table.columns.get(t);
+
+  for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
+    const at = (title: string) => ({ sheet: SHEETS.rules, cell: a1(r, col(title) ?? 0) });
+    const fail = (title: string, detail: string) => issues.push(issue("fatal", "RULE_INVALID", at(title), { detail }));
+
+    const code = keyText(field(table, cells, "编号"));
+    if (code === "") { fail("编号", "这一行没有填写编号"); continue; }
+    if (codes.has(code)) { fail("编号", `编号“${code}”与前面的行重复，请改为唯一的编号`); continue; }
+    codes.add(code);
+
+    const typeLabel = trimText(cellText(field(table, cells, "类型")));
+    if (!(typeLabel in ITEM_TYPES)) { fail("类型", `类型“${typeLabel}”无效，请填写 基础、加分 或 否决`); continue; }
+    const type = ITEM_TYPES[typeLabel as ItemTypeLabel];
+
+    let max = 0;
+    if (type !== "veto") {
+      const h = hundredthsOf(field(table, cells, "分值"));
+      if (h === null || h <= 0) { fail("分值", `分值“${cellText(field(table, cells, "分值"))}”无效，请填写大于 0、最多两位小数的数字`); continue; }
+      max = h;
+    }
+
+    const area = trimText(cellText(field(table, cells, "考核方面")));
+    if (type === "base" && area === "") { fail("考核方面", "基础项必须填写考核方面"); continue; }
+
+    const naCell = field(table, cells, "不适用类别");
+    const naNames = isBlank(naCell) ? [] : splitList(cellText(naCell));
+    const naCategories = naNames.map(normalizeCategory);
+    const unknown = naNames.filter((_, i) => naCategories[i] === null);
+    if (unknown.length > 0) { fail("不适用类别", `不适用类别“${unknown.join("、")}”无效，请填写 生产类、辅助类、综合管理类、市场经营类、非公改制类（可用逗号或顿号分隔多个）`); continue; }
+
+    const tolCell = field(table, cells, "分差阈值");
+    let tolerance: number | null = null;
+    if (!isBlank(tolCell)) {
+      tolerance = hundredthsOf(tolCell);
+      if (tolerance === null) { fail("分差阈值", `分差阈值“${cellText(tolCell)}”无效，请填写不小于 0、最多两位小数的数字，或留空`); continue; }
+    }
+
+    items.push({
+      code,
+      type,
+      area,
+      content: cellText(field(table, cells, "考核内容")),
+      max,
+      criteria: cellText(field(table, cells, "评分标准")),
+      naCategories: [...new Set(naCategories as Category[])],
+      tolerance,
+    });
+  }
+
+  const base = items.filter((i) => i.type === "base");
+  if (base.length === 0 && issues.length === 0) {
+    issues.push(issue("fatal", "RULE_INVALID", { sheet: SHEETS.rules, cell: null }, { detail: "没有任何“基础”类型的考核项，至少需要一项" }));
+  }
+  const total = base.reduce((s, i) => s + i.max, 0);
+  if (base.length > 0 && total !== 10000) {
+    issues.push(issue("warning", "RULE_TOTAL_NOT_100", { sheet: SHEETS.rules, cell: null }, { value: String(total / 100) }));
+  }
+  return { rules: { items, areas: areasOf(items) }, issues };
+}

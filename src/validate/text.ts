@@ -1,0 +1,69 @@
+import type { Cell } from "../model/cell.js";
+import { numberText } from "../engine/decimal.js";
+
+// Trimming also removes U+3000 (ideographic space) and NBSP, which Chinese input leaves behind.
+const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
+
+export function trimText(s: string): string {
+  return s.replace(EDGE_SPACE, "");
+}
+
+/** Trim then NFKC: full-width `３．５` becomes `3.5`. */
+export function normalizeText(s: string): string {
+  return trimText(s.normalize("NFKC")).replace(EDGE_SPACE, "");
+}
+
+/** A cell as trimmed text: numbers as their shortest decimal text, booleans as TRUE/FALSE; blank → "". */
+export function cellText(c: Cell): string {
+  if (c === null) return "";
+  switch (c.kind) {
+    case "text":
+      return trimText(c.value);
+    case "number":
+      return numberText(c.value);
+    case "bool":
+      return c.value ? "TRUE" : "FALSE";
+    case "error":
+      return c.value;
+  }
+}
+
+/** Blank: no cell, or text that is only whitespace. */
+export function isBlank(c: Cell): boolean {
+  return c === null || (c.kind === "text" && trimText(c.value) === "");
+}
+
+const ERROR_VALUES = new Set(
+  [
+    "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+    "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!", "#EXTERNAL!",
+  ],
+);
+
+/** An Excel error value, stored as an error cell or typed as text, in either case. */
+export function isErrorValue(c: Cell): boolean {
+  if (c === null) return false;
+  if (c.kind === "error") return true;
+  return c.kind === "text" && ERROR_VALUES.has(normalizeText(c.value).toUpperCase());
+}
+
+/** The key of a row (编号, 支部编码, 设置项): trimmed text, numbers as their shortest decimal text. */
+export function keyText(c: Cell): string {
+  return c !== null && c.kind === "error" ? c.value : cellText(c);
+}
+
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+
+/**
+ * A number where settings and rules expect one: a stored number (not date-formatted), or
+ * text that is a plain number after NFKC (`６０`, `40.000`). Returns its decimal text.
+ */
+export function plainNumberText(c: Cell): string | null {
+  if (c === null) return null;
+  if (c.kind === "number") return c.isDate ? null : numberText(c.value);
+  if (c.kind === "text") {
+    const t = normalizeText(c.value);
+    return PLAIN_NUMBER.test(t) ? t : null;
+  }
+  return null;
+}
