@@ -1,0 +1,192 @@
+import { bool, err, num, text, type Cell } from "../../model/cell.js";
+import { WorkbookUnreadableError } from "../workbook.js";
+import { decodeOoxmlEscapes, parseXml } from "./xml.js";
+
+export interface SheetReadContext {
+  /** Loaded on first use: many sheets hold no shared string at all. */
+  readonly sharedStrings: () => readonly string[];
+  /** By cell format index (the `s` attribute): whether the format shows a date or time. */
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
+
+/**
+ * A worksheet part's `<sheetData>` → dense rows from A1. Cells and rows without an `r`
+ * attribute follow the previous one. Blank cells are null; trailing blanks are dropped.
+ */
+export function readSheetRows(partName: string, xml: string, ctx: SheetReadContext): (readonly Cell[])[] {
+  const rows: Cell[][] = [];
+  let rowIndex = -1;
+  let nextCol = 0;
+  // The cell being read.
+  let cellRow = 0;
+  let cellCol = 0;
+  let type = "n";
+  let style = 0;
+  let value: string | null = null;
+  let inline: string | null = null;
+  let inValue = false;
+  let inInlineText = false;
+  let inInline = false;
+  let phoneticDepth = 0;
+
+  parseXml(partName, xml, {
+    open(name, a) {
+      switch (name) {
+        case "row": {
+          const r = a["r"];
+          rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
+          nextCol = 0;
+          break;
+        }
+        case "c": {
+          const ref = a["r"];
+          if (ref === undefined) {
+            cellRow = rowIndex;
+            cellCol = nextCol;
+          } else {
+            const pos = parseRef(ref);
+            if (pos === null) throw new WorkbookUnreadableError(`文件已损坏：${partName} 中有无效的单元格地址“${ref}”。`);
+            cellRow = rowIndex = pos.row;
+            cellCol = pos.col;
+          }
+          type = a["t"] ?? "n";
+          style = a["s"] === undefined ? 0 : Number(a["s"]);
+          value = inline = null;
+          break;
+        }
+        case "v":
+          inValue = true;
+          value = "";
+          break;
+        case "is":
+          inInline = true;
+          inline = "";
+          break;
+        case "rPh":
+          phoneticDepth++;
+          break;
+        case "t":
+          inInlineText = inInline && phoneticDepth === 0;
+          break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case "c": {
+          const cell = toCell(type, style, value, inline, ctx, partName);
+          if (cell !== null) place(rows, cellRow, cellCol, cell);
+          nextCol = cellCol + 1;
+          break;
+        }
+        case "v":
+          inValue = false;
+          break;
+        case "is":
+          inInline = false;
+          break;
+        case "rPh":
+          phoneticDepth--;
+          break;
+        case "t":
+          inInlineText = false;
+          break;
+      }
+    },
+    text(t) {
+      if (inValue) value += t;
+      else if (inInlineText) inline += t;
+    },
+  });
+  return trimTrailingBlanks(rows);
+}
+
+function toCell(
+  type: string,
+  style: number,
+  value: string | null,
+  inline: string | null,
+  ctx: SheetReadContext,
+  partName: string,
+): Cell {
+  if (type === "inlineStr") return inline === null ? null : text(decodeOoxmlEscapes(inline));
+  // No cached value: an empty styled cell, or a formula never calculated.
+  if (value === null) return null;
+  switch (type) {
+    case "s": {
+      const s = ctx.sharedStrings()[Number(value)];
+      if (s === undefined) throw new WorkbookUnreadableError(`文件已损坏：${partName} 引用了不存在的共享字符串。`);
+      return text(s);
+    }
+    case "str":
+      return text(decodeOoxmlEscapes(value));
+    case "b":
+      return bool(value.trim() === "1" || value.trim().toLowerCase() === "true");
+    case "e":
+      return err(value.trim());
+    case "d": {
+      const serial = isoToSerial(value.trim(), ctx.date1904);
+      return serial === null ? text(value) : num(serial, true);
+    }
+    default: {
+      if (value.trim() === "") return null;
+      const n = Number(value);
+      return Number.isFinite(n) ? num(n, ctx.dateStyles[style] ?? false) : text(value);
+    }
+  }
+}
+
+function place(rows: Cell[][], row: number, col: number, cell: Cell): void {
+  const r = (rows[row] ??= []);
+  while (r.length < col) r.push(null);
+  r[col] = cell;
+}
+
+/** Fills skipped rows (a sparse array would have holes) and drops trailing blank cells and rows. */
+function trimTrailingBlanks(rows: Cell[][]): (readonly Cell[])[] {
+  const out: (readonly Cell[])[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r === undefined) {
+      out.push(EMPTY_ROW);
+      continue;
+    }
+    let end = r.length;
+    while (end > 0 && r[end - 1] === null) end--;
+    if (end < r.length) r.length = end;
+    out.push(end === 0 ? EMPTY_ROW : r);
+  }
+  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  return out;
+}
+
+/** `AB12` → 0-based row 11, column 27; null if malformed. */
+function parseRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~0x20; // upper-case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const row = Number(ref.slice(i));
+  if (i === 0 || i === ref.length || !Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+const ISO_DATE = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:[T ]?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** An ISO 8601 date/time (a `t="d"` cell) → Excel serial number, honouring the 1900 leap-year bug. */
+export function isoToSerial(iso: string, date1904: boolean): number | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m || (m[1] === undefined && m[4] === undefined)) return null;
+  const fraction = (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86400;
+  if (m[1] === undefined) return fraction; // time only
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000;
+  if (date1904) return day - Date.UTC(1904, 0, 1) / 86400000 + fraction;
+  const serial = day - Date.UTC(1899, 11, 30) / 86400000;
+  // Excel counts a non-existent 1900-02-29 (serial 60): earlier dates are one lower.
+  return (serial < 61 ? serial - 1 : serial) + fraction;
+}
