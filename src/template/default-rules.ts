@@ -1,0 +1,9 @@
+import data from "../model/default-rules.json" with { type: "json" };
+import { RulesDataSchema, type Rules } from "../model/rules.js";
+
+let cached: Rules | undefined;
+
+/** The shipped default rule set (default-rules.md), parsed and checked. */
+export function defaultRules(): Rules {
+  return (cached ??= RulesDataSchema.parse(data));
+}

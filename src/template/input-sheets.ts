@@ -1,0 +1,216 @@
+/**
+ * The input sheets of an assessment workbook (workbook.md), laid out as SheetSpecs from typed
+ * data. Used to build new templates and the demo workbook; pure, no file access.
+ */
+import type { Decimal } from "../engine/decimal.js";
+import type { Branch } from "../model/branch.js";
+import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
+import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
+import type { OutCell, OutEntry, OutValue, SheetSpec } from "../report/sheet-spec.js";
+import { SHEETS } from "../validate/sheets.js";
+
+const hdr = (v: string): OutCell => ({ v, style: "header" });
+const txt = (v: string | null): OutCell => ({ v, style: "text" });
+const d2 = (v: number | null): OutCell => ({ v, style: "decimal2" });
+
+/** A value as typed into a cell: numbers as numbers (2-decimal display), text as literal text. */
+function typed(v: OutValue): OutEntry {
+  if (typeof v === "number") return d2(v);
+  if (typeof v === "string") return txt(v);
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 考核设置
+
+/** What each setting accepts, written next to it for the people who fill the template. */
+export const SETTING_HINTS: Readonly<Record<SettingName, string>> = {
+  考核周期: "如 2026Q3、2026-Q3 或 2026年第三季度（必填）",
+  评分A名称: "第一评分方的名称（仅作显示），如 党建部门",
+  评分B名称: "第二评分方的名称（仅作显示），如 业务部门",
+  分差阈值比例: "两方分差超过 该比例 × 分值 即为超差，需仲裁；大于 0 且不超过 1，如 0.25 或 25%",
+  仲裁规则: "三评取近 或 仲裁为准",
+  加分上限: "加分项合计的上限，不小于 0、最多两位小数",
+  否决星级上限: "触发否决项的支部最高星级，0～5 的整数（0 表示不评星）",
+  否决排末位: "是 或 否：触发否决项的支部是否排在最后",
+  星级阈值: "五星、四星、三星、二星的最低总分，从大到小，用逗号或顿号分隔",
+  排名方式: "并列跳位（1,2,2,4）或 中国式（1,2,2,3）",
+  扣分说明要求: "必填（缺说明为错误）、提示（缺说明为警告）或 不检查",
+};
+
+const decimalValue = (d: Decimal): number => Number(d.n) / 10 ** d.scale;
+const decimalText = (d: Decimal): string => {
+  const neg = d.n < 0n;
+  const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, "0");
+  const s = d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
+  return (neg ? "-" : "") + s;
+};
+
+/** The 值 cell of a setting, as the template writes it: the value of `settings` for that setting. */
+export function settingValue(settings: Settings, name: SettingName): string | number | null {
+  switch (SETTING_SPECS[name].field) {
+    case "period": return settings.period;
+    case "raterAName": return settings.raterAName;
+    case "raterBName": return settings.raterBName;
+    case "toleranceRatio": return decimalValue(settings.toleranceRatio);
+    case "arbitration": return settings.arbitration;
+    case "bonusCap": return settings.bonusCap / 100;
+    case "vetoStarCap": return settings.vetoStarCap;
+    case "vetoLast": return settings.vetoLast ? "是" : "否";
+    case "starThresholds": return settings.starThresholds.map(decimalText).join(",");
+    case "ranking": return settings.ranking;
+    case "deductionNotes": return settings.deductionNotes;
+  }
+}
+
+/**
+ * 考核设置: `设置项 | 值 | 说明`, one row for every setting, with its value in `settings`
+ * (the defaults unless overridden; a null 考核周期 is left blank for people to fill).
+ */
+export function settingsSheet(settings: Partial<Settings> = {}): SheetSpec {
+  const s: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  const rows = SETTING_NAMES.map((name) => {
+    const v = settingValue(s, name);
+    return [txt(name), typeof v === "number" ? v : txt(v), txt(SETTING_HINTS[name])];
+  });
+  return {
+    name: SHEETS.settings,
+    rows: [[hdr("设置项"), hdr("值"), hdr("说明")], ...rows],
+    columnWidths: [16, 16, 70],
+    freezeRows: 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 评分细则
+
+const TYPE_LABEL = Object.fromEntries(Object.entries(ITEM_TYPES).map(([label, type]) => [type, label])) as Record<
+  RuleItem["type"],
+  ItemTypeLabel
+>;
+
+/** 评分细则: one row per item; codes written as text, 分值 and 分差阈值 as numbers (blank for veto items / no override). */
+export function rulesSheet(items: readonly RuleItem[]): SheetSpec {
+  const head = ["编号", "类型", "考核方面", "考核内容", "分值", "评分标准", "不适用类别", "分差阈值"].map(hdr);
+  const rows = items.map((it) => [
+    txt(it.code),
+    txt(TYPE_LABEL[it.type]),
+    txt(it.area),
+    txt(it.content),
+    it.type === "veto" ? null : d2(it.max / 100),
+    txt(it.criteria),
+    txt(it.naCategories.join("、")),
+    it.tolerance === null ? null : d2(it.tolerance / 100),
+  ]);
+  return {
+    name: SHEETS.rules,
+    rows: [head, ...rows],
+    columnWidths: [8, 8, 18, 48, 8, 60, 14, 10],
+    freezeRows: 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 支部名册
+
+/** A roster row: a branch and, optionally, its number of Party members (党员人数). */
+export interface RosterEntry extends Branch {
+  readonly members?: number | null;
+}
+
+/** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数`; a null category is left blank. */
+export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
+  const head = ["支部编码", "支部名称", "支部类别", "所属单位", "党员人数"].map(hdr);
+  const rows = branches.map((b) => [
+    txt(b.code),
+    txt(b.name),
+    txt(b.category),
+    txt(b.unit),
+    b.members === undefined || b.members === null ? null : { v: b.members, style: "integer" as const },
+  ]);
+  return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10], freezeRows: 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 评分A, 评分B, 仲裁, 自评
+
+/** What a grid cell holds: a score, a veto answer (是/否), a not-applicable token, or blank. */
+export type GridValue = number | string | boolean | null;
+
+/**
+ * A scoring grid (评分A / 评分B / 仲裁 / 自评): header row `支部编码 | 支部名称 | item codes from
+ * column C`, then the annotation rows 项目名称 and 分值 (veto items show 是/否), then one row per
+ * branch with `valueOf(branch, item)` in each item column.
+ */
+export function gridSheet(
+  name: string,
+  rules: Rules | readonly RuleItem[],
+  branches: readonly Branch[],
+  valueOf: (branch: Branch, item: RuleItem) => GridValue = () => null,
+): SheetSpec {
+  const items = "items" in rules ? rules.items : rules;
+  const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
+  const names = [txt("项目名称"), null, ...items.map((it) => txt(it.content))];
+  const points = [txt("分值"), null, ...items.map((it) => (it.type === "veto" ? txt("是/否") : d2(it.max / 100)))];
+  const rows = branches.map((b) => [txt(b.code), txt(b.name), ...items.map((it) => typed(valueOf(b, it)))]);
+  return {
+    name,
+    rows: [head, names, points, ...rows],
+    columnWidths: [12, 30, ...items.map(() => 9)],
+    freezeRows: 3,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 扣分说明
+
+export interface NoteRow {
+  readonly branch: string;
+  readonly item: string;
+  /** 评分方: `A`, `B`, `仲裁`, or the configured 评分A名称 / 评分B名称. */
+  readonly rater: string;
+  readonly note: string;
+  /** 佐证材料 (optional). */
+  readonly evidence?: string | null;
+}
+
+/** 扣分说明: `支部编码 项目编号 评分方 说明 佐证材料`. */
+export function notesSheet(rows: readonly NoteRow[]): SheetSpec {
+  const head = ["支部编码", "项目编号", "评分方", "说明", "佐证材料"].map(hdr);
+  const body = rows.map((r) => [txt(r.branch), txt(r.item), txt(r.rater), txt(r.note), txt(r.evidence ?? null)]);
+  return { name: SHEETS.notes, rows: [head, ...body], columnWidths: [12, 10, 12, 60, 30], freezeRows: 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole input workbook
+
+export type GridFiller = (branch: Branch, item: RuleItem) => GridValue;
+
+export interface InputWorkbook {
+  readonly settings?: Partial<Settings>;
+  readonly rules: Rules;
+  readonly branches: readonly RosterEntry[];
+  readonly a?: GridFiller;
+  readonly b?: GridFiller;
+  /** 仲裁: omitted → no sheet; `branches` limits its rows (default: every branch). */
+  readonly arbitration?: { readonly valueOf?: GridFiller; readonly branches?: readonly Branch[] };
+  /** 自评: omitted → no sheet; `branches` limits its rows (default: every branch). */
+  readonly self?: { readonly valueOf?: GridFiller; readonly branches?: readonly Branch[] };
+  /** 扣分说明: omitted → no sheet. */
+  readonly notes?: readonly NoteRow[];
+}
+
+/** Every input sheet in workbook order: 考核设置 评分细则 支部名册 评分A 评分B [仲裁] [自评] [扣分说明]. */
+export function inputSheets(wb: InputWorkbook): SheetSpec[] {
+  const sheets = [
+    settingsSheet(wb.settings),
+    rulesSheet(wb.rules.items),
+    rosterSheet(wb.branches),
+    gridSheet(SHEETS.gridA, wb.rules, wb.branches, wb.a),
+    gridSheet(SHEETS.gridB, wb.rules, wb.branches, wb.b),
+  ];
+  if (wb.arbitration) sheets.push(gridSheet(SHEETS.arbitration, wb.rules, wb.arbitration.branches ?? wb.branches, wb.arbitration.valueOf));
+  if (wb.self) sheets.push(gridSheet(SHEETS.self, wb.rules, wb.self.branches ?? wb.branches, wb.self.valueOf));
+  if (wb.notes) sheets.push(notesSheet(wb.notes));
+  return sheets;
+}
