@@ -16,6 +16,7 @@ import type { Branch } from "../model/branch.js";
 import type { RuleItem, Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
+import { createWorkbook } from "../io/xlsx/writer.js";
 import { defaultRules } from "../template/default-rules.js";
 import { inputSheets, type GridValue, type NoteRow, type RosterEntry } from "../template/input-sheets.js";
 import { CATALOGUE_SIZE, sampleBranches } from "./branches.js";
@@ -267,8 +268,13 @@ export function sampleQuarterSheets(q: SampleQuarter): SheetSpec[] {
     branches: q.branches,
     a: cell(q.a),
     b: cell(q.b),
-    arbitration: { valueOf: cell(q.arbitration), branches: rowsOf(q.arbitration) },
-    self: { valueOf: cell(q.self), branches: rowsOf(q.self) },
+    arbitration: { values: cell(q.arbitration), branches: rowsOf(q.arbitration) },
+    self: { values: cell(q.self), branches: rowsOf(q.self) },
     notes: q.notes,
   });
+}
+
+/** The sample quarter as a fresh .xlsx (the filled-in input workbook). Same options → same bytes. */
+export function sampleWorkbook(options: SampleOptions = {}): Uint8Array {
+  return createWorkbook(sampleQuarterSheets(sampleQuarter(options)));
 }

@@ -140,19 +140,19 @@ export type GridValue = number | string | boolean | null;
 /**
  * A scoring grid (评分A / 评分B / 仲裁 / 自评): header row `支部编码 | 支部名称 | item codes from
  * column C`, then the annotation rows 项目名称 and 分值 (veto items show 是/否), then one row per
- * branch with `valueOf(branch, item)` in each item column.
+ * branch with `values(branch, item)` in each item column.
  */
 export function gridSheet(
   name: string,
   rules: Rules | readonly RuleItem[],
   branches: readonly Branch[],
-  valueOf: (branch: Branch, item: RuleItem) => GridValue = () => null,
+  values: GridFiller = () => null,
 ): SheetSpec {
   const items = "items" in rules ? rules.items : rules;
   const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
   const names = [txt("项目名称"), null, ...items.map((it) => txt(it.content))];
   const points = [txt("分值"), null, ...items.map((it) => (it.type === "veto" ? txt("是/否") : d2(it.max / 100)))];
-  const rows = branches.map((b) => [txt(b.code), txt(b.name), ...items.map((it) => typed(valueOf(b, it)))]);
+  const rows = branches.map((b) => [txt(b.code), txt(b.name), ...items.map((it) => typed(values(b, it)))]);
   return {
     name,
     rows: [head, names, points, ...rows],
@@ -193,9 +193,9 @@ export interface InputWorkbook {
   readonly a?: GridFiller;
   readonly b?: GridFiller;
   /** 仲裁: omitted → no sheet; `branches` limits its rows (default: every branch). */
-  readonly arbitration?: { readonly valueOf?: GridFiller; readonly branches?: readonly Branch[] };
+  readonly arbitration?: { readonly values?: GridFiller; readonly branches?: readonly Branch[] };
   /** 自评: omitted → no sheet; `branches` limits its rows (default: every branch). */
-  readonly self?: { readonly valueOf?: GridFiller; readonly branches?: readonly Branch[] };
+  readonly self?: { readonly values?: GridFiller; readonly branches?: readonly Branch[] };
   /** 扣分说明: omitted → no sheet. */
   readonly notes?: readonly NoteRow[];
 }
@@ -209,8 +209,8 @@ export function inputSheets(wb: InputWorkbook): SheetSpec[] {
     gridSheet(SHEETS.gridA, wb.rules, wb.branches, wb.a),
     gridSheet(SHEETS.gridB, wb.rules, wb.branches, wb.b),
   ];
-  if (wb.arbitration) sheets.push(gridSheet(SHEETS.arbitration, wb.rules, wb.arbitration.branches ?? wb.branches, wb.arbitration.valueOf));
-  if (wb.self) sheets.push(gridSheet(SHEETS.self, wb.rules, wb.self.branches ?? wb.branches, wb.self.valueOf));
+  if (wb.arbitration) sheets.push(gridSheet(SHEETS.arbitration, wb.rules, wb.arbitration.branches ?? wb.branches, wb.arbitration.values));
+  if (wb.self) sheets.push(gridSheet(SHEETS.self, wb.rules, wb.self.branches ?? wb.branches, wb.self.values));
   if (wb.notes) sheets.push(notesSheet(wb.notes));
   return sheets;
 }
