@@ -131,8 +131,8 @@ function toCell(
       return serial === null ? text(value) : num(serial, true);
     }
     default: {
-      if (value.trim() === "") return null;
       const n = Number(value);
+      if (n === 0 && value.trim() === "") return null; // Number("") is 0
       return Number.isFinite(n) ? num(n, ctx.dateStyles[style] ?? false) : text(value);
     }
   }

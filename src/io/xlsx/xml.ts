@@ -7,6 +7,11 @@ export function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
+/** Text → UTF-8 part bytes; a declaration that said UTF-16 (see decodeXml) must now say UTF-8. */
+export function encodeXml(xml: string): Uint8Array {
+  return new TextEncoder().encode(xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2"));
+}
+
 export type Attributes = Readonly<Record<string, string>>;
 
 export interface XmlHandlers {
@@ -68,10 +73,15 @@ export function parseXml(partName: string, xml: string, handlers: XmlHandlers): 
         fail("不支持的声明");
       }
     } else if (next === 0x2f /* / */) {
-      pos = endOf(xml, ">", lt + 2, fail);
-      const name = xml.slice(lt + 2, pos - 1).trimEnd();
-      if (stack.pop() !== name) fail(`结束标签 </${name}> 不匹配`);
-      if (close) close(localName(name));
+      // Compared in place against the open element's name: no slice for the common case.
+      const name = stack.pop();
+      let end = lt + 2 + (name?.length ?? 0);
+      while (end < len && isSpace(xml.charCodeAt(end))) end++;
+      if (name === undefined || !xml.startsWith(name, lt + 2) || xml.charCodeAt(end) !== 0x3e) {
+        fail(`结束标签 </${xml.slice(lt + 2, lt + 40).split(">")[0]}> 不匹配`);
+      }
+      pos = end + 1;
+      if (close) close(localName(name!));
     } else {
       pos = openTag(xml, lt, stack, seenRoot, handlers, fail);
       seenRoot = true;

@@ -1,0 +1,207 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { bool, num, text } from "../../src/model/cell.js";
+import type { SheetSpec } from "../../src/report/sheet-spec.js";
+import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
+import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
+import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, zipRaw } from "../helpers/xlsx-fixture.js";
+
+const EXAMPLE = readFileSync("/work/shared/examples/example-bad-input.xlsx");
+const INPUT_SHEETS = ["考核设置", "评分细则", "支部名册", "评分A", "评分B"];
+const EDITABLE = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+
+const RESULTS: SheetSpec = {
+  name: "考核结果",
+  rows: [
+    [{ v: "2026Q3 考核结果", style: "title" }],
+    [{ v: "结果为暂定", style: "notice" }],
+    [],
+    ["排名", "支部编码", "总分", "占比", "否决"].map((v) => ({ v, style: "header" as const })),
+    [{ v: 1, style: "integer" }, { v: "=SUM(1)", style: "text" }, { v: 95.125, style: "decimal2" }, { v: 0.5, style: "percent" }, true],
+    [2, "+1 @x -2", { v: 0.30000000000000004, style: "decimal4" }, null, false, { v: null, style: "text" }],
+  ],
+  columnWidths: [8, 14],
+  freezeRows: 4,
+};
+const REPORT: SheetSpec = { name: "校验报告", rows: [["级别", "代码"], ["错误", "SCORE_MISSING"]] };
+
+async function readAll(bytes: Uint8Array, names: readonly string[]) {
+  return new XlsxReader(bytes).read(names);
+}
+
+describe("writeOutputSheets into an existing workbook", () => {
+  const output = writeOutputSheets(EXAMPLE, [RESULTS, REPORT]);
+
+  it("appends the sheets after the existing ones, values intact and text never a formula", async () => {
+    const snapshot = await readAll(output, ["考核结果", "校验报告"]);
+    expect(snapshot.sheetNames).toEqual([...INPUT_SHEETS, "考核结果", "校验报告"]);
+    const grid = snapshot.sheets.get("考核结果")!;
+    expect(grid.rows).toEqual([
+      [text("2026Q3 考核结果")],
+      [text("结果为暂定")],
+      [],
+      ["排名", "支部编码", "总分", "占比", "否决"].map(text),
+      [num(1), text("=SUM(1)"), num(95.125), num(0.5), bool(true)],
+      [num(2), text("+1 @x -2"), num(0.30000000000000004), null, bool(false)],
+    ]);
+    expect(snapshot.sheets.get("校验报告")!.rows[1]).toEqual([text("错误"), text("SCORE_MISSING")]);
+  });
+
+  it("keeps the input sheets' values", async () => {
+    const before = await readAll(EXAMPLE, INPUT_SHEETS);
+    const after = await readAll(output, INPUT_SHEETS);
+    for (const name of INPUT_SHEETS) expect(after.sheets.get(name)).toEqual(before.sheets.get(name));
+  });
+
+  it("copies every other entry byte for byte, in the same order, new parts last", () => {
+    const input = unzipEntries(EXAMPLE);
+    const out = unzipEntries(output);
+    expect([...out.keys()].slice(0, input.size)).toEqual([...input.keys()]);
+    expect([...out.keys()].slice(input.size)).toEqual(["xl/worksheets/sheet6.xml", "xl/worksheets/sheet7.xml"]);
+    for (const [name, bytes] of input) if (!EDITABLE.has(name)) expect(out.get(name), name).toEqual(bytes);
+  });
+
+  it("only inserts into workbook.xml, its relationships and the content types", () => {
+    const strip = (xml: string, pattern: RegExp) => xml.replace(pattern, "");
+    const workbook = partText(output, "xl/workbook.xml");
+    expect(workbook).toContain(`name="考核结果" sheetId="6" r:id="rId8"`);
+    expect(workbook).toContain(`name="校验报告" sheetId="7" r:id="rId9"`);
+    expect(strip(workbook, /<sheet [^>]*name="(考核结果|校验报告)"[^>]*\/>/g)).toBe(partText(EXAMPLE, "xl/workbook.xml"));
+    expect(strip(partText(output, "xl/_rels/workbook.xml.rels"), /<Relationship Id="rId[89]"[^>]*\/>/g)).toBe(
+      partText(EXAMPLE, "xl/_rels/workbook.xml.rels"),
+    );
+    expect(strip(partText(output, "[Content_Types].xml"), /<Override PartName="\/xl\/worksheets\/sheet[67]\.xml"[^>]*\/>/g)).toBe(
+      partText(EXAMPLE, "[Content_Types].xml"),
+    );
+  });
+
+  it("appends styles without disturbing existing entries", () => {
+    const lists = (xml: string) =>
+      Object.fromEntries(["fonts", "fills", "borders", "cellXfs"].map((l) => [l, new RegExp(`<${l}[^>]*>([\\s\\S]*?)</${l}>`).exec(xml)![1]!]));
+    const before = lists(partText(EXAMPLE, "xl/styles.xml"));
+    const after = lists(partText(output, "xl/styles.xml"));
+    for (const l of Object.keys(before)) expect(after[l]!.startsWith(before[l]!), l).toBe(true);
+    expect(partText(output, "xl/styles.xml")).toMatch(/<cellXfs count="10">/);
+    const sheet = partText(output, "xl/worksheets/sheet6.xml");
+    expect(sheet).toContain('<c r="B5" s="5" t="inlineStr"><is><t xml:space="preserve">=SUM(1)</t></is></c>');
+    expect(sheet).toContain('<c r="F6" s="5"/>');
+  });
+
+  it("writes the same package again when run again (idempotent), replacing the sheets in place", () => {
+    const again = writeOutputSheets(output, [RESULTS, REPORT]);
+    expect(unzipEntries(again)).toEqual(unzipEntries(output));
+  });
+
+  it("replaces an existing sheet in place, matching its name as Excel does (ignoring case)", async () => {
+    const bytes = buildXlsx({ sheets: [{ name: "Sheet1", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }, { name: "Other" }] });
+    const out = writeOutputSheets(bytes, [{ name: "SHEET1", rows: [["new"]] }]);
+    const snapshot = await readAll(out, ["Sheet1"]);
+    expect(snapshot.sheetNames).toEqual(["Sheet1", "Other"]);
+    expect(snapshot.sheets.get("Sheet1")!.rows).toEqual([[text("new")]]);
+    expect(openXlsx(out).workbook.sheets[0]!.part).toBe("xl/worksheets/sheet1.xml");
+  });
+});
+
+describe("writeOutputSheets: package details", () => {
+  it("gives a new sheet the next sheetId and an unused relationship id and part name", () => {
+    const base = buildXlsx({ sheets: [{ name: "A" }, { name: "B" }], sharedStrings: ["<t>x</t>"], styles: stylesWithFormats([0]) });
+    const entries = unzipEntries(base);
+    const enc = new TextEncoder();
+    // Gaps and extra entries: sheetIds 1 and 9, a stale sheet3.xml part, a relationship "rId3".
+    entries.set("xl/workbook.xml", enc.encode(partText(base, "xl/workbook.xml").replace('sheetId="2"', 'sheetId="9"')));
+    entries.set("xl/worksheets/sheet3.xml", enc.encode("<worksheet/>"));
+    entries.set("xl/_rels/workbook.xml.rels", enc.encode(partText(base, "xl/_rels/workbook.xml.rels").replace('Id="rIdSst"', 'Id="rId3"')));
+    const out = writeOutputSheets(zipRaw(Object.fromEntries(entries)), [{ name: "New", rows: [[1]] }]);
+    const sheet = openXlsx(out).workbook.sheets.find((s) => s.name === "New")!;
+    expect(sheet).toMatchObject({ sheetId: 10, relId: "rId4", part: "xl/worksheets/sheet4.xml", kind: "worksheet" });
+  });
+
+  it("escapes the sheet name in workbook.xml", async () => {
+    const out = writeOutputSheets(buildXlsx({ sheets: [{ name: "A" }] }), [{ name: `R&D "<结果>"`, rows: [["ok"]] }]);
+    const snapshot = await readAll(out, [`R&D "<结果>"`]);
+    expect(snapshot.sheetNames).toEqual(["A", `R&D "<结果>"`]);
+    expect(snapshot.sheets.get(`R&D "<结果>"`)!.rows).toEqual([[text("ok")]]);
+  });
+
+  it("drops the replaced part's own relationships, keeping the parts they pointed to", () => {
+    const base = unzipEntries(buildXlsx({ sheets: [{ name: "考核结果", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }] }));
+    const drawingRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
+    const parts = { ...Object.fromEntries(base), "xl/worksheets/_rels/sheet1.xml.rels": drawingRels, "xl/drawings/drawing1.xml": "<xdr:wsDr xmlns:xdr='x'/>" };
+    const out = unzipEntries(writeOutputSheets(zipRaw(parts), [{ name: "考核结果", rows: [[2]] }]));
+    expect(out.has("xl/worksheets/_rels/sheet1.xml.rels")).toBe(false);
+    expect(out.has("xl/drawings/drawing1.xml")).toBe(true);
+  });
+
+  it("drops calcChain.xml only when it lists cells of a replaced sheet", () => {
+    const withCalcChain = (chain: string) => {
+      const base = unzipEntries(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
+      const text = (n: string) => new TextDecoder().decode(base.get(n));
+      return zipRaw({
+        ...Object.fromEntries(base),
+        "[Content_Types].xml": text("[Content_Types].xml").replace(
+          "</Types>",
+          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+        ),
+        "xl/_rels/workbook.xml.rels": text("xl/_rels/workbook.xml.rels").replace(
+          "</Relationships>",
+          `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
+        ),
+        "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`,
+      });
+    };
+    const spec = [{ name: "考核结果", rows: [[1]] }];
+    const kept = unzipEntries(writeOutputSheets(withCalcChain('<c r="A1" i="1"/><c r="A2"/>'), spec));
+    expect(kept.has("xl/calcChain.xml")).toBe(true);
+    const dropped = writeOutputSheets(withCalcChain('<c r="A1" i="1"/><c r="B1" i="2"/>'), spec);
+    expect(unzipEntries(dropped).has("xl/calcChain.xml")).toBe(false);
+    expect(partText(dropped, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(partText(dropped, "[Content_Types].xml")).not.toContain("calcChain");
+  });
+
+  it("adds a styles part to a workbook that has none", async () => {
+    const out = writeOutputSheets(buildXlsx({ sheets: [{ name: "A" }] }), [{ name: "B", rows: [[{ v: 1.5, style: "decimal2" }]] }]);
+    expect(openXlsx(out).workbook.stylesPart).toBe("xl/styles.xml");
+    expect(partText(out, "[Content_Types].xml")).toContain('PartName="/xl/styles.xml"');
+    expect((await readAll(out, ["B"])).sheets.get("B")!.rows).toEqual([[num(1.5)]]);
+  });
+
+  it("writes frozen panes, column widths and the dimension", () => {
+    const xml = partText(writeOutputSheets(EXAMPLE, [RESULTS]), "xl/worksheets/sheet6.xml");
+    expect(xml).toContain('<dimension ref="A1:F6"/>');
+    expect(xml).toContain('<pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toContain('<cols><col min="1" max="1" width="8" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/></cols>');
+  });
+
+  it("keeps text exact: control characters XML cannot hold are dropped, CR and _xHHHH_ look-alikes survive", async () => {
+    const value = "a\u0001b\r\nc _x000D_ \uD800d 😀";
+    const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[value, 1e21, -0, 5e-324]] }]);
+    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text("ab\r\nc _x000D_ d 😀"), num(1e21), num(0), num(5e-324)]]);
+  });
+
+  it("refuses what it cannot write", () => {
+    expect(() => writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[NaN]] }])).toThrow(RangeError);
+    expect(() => writeOutputSheets(EXAMPLE, [{ name: "a/b", rows: [] }])).toThrow(/sheet name/);
+    expect(() => writeOutputSheets(EXAMPLE, [{ name: "x", rows: [] }, { name: "X", rows: [] }])).toThrow(/duplicate/);
+    const chart = buildXlsx({ sheets: [{ name: "A" }, { name: "统计图表", kind: "chartsheet" }] });
+    expect(() => writeOutputSheets(chart, [{ name: "统计图表", rows: [] }])).toThrow(/不是普通工作表/);
+  });
+});
+
+describe("createWorkbook", () => {
+  it("builds a package that reads back to the same sheets and values", async () => {
+    const bytes = createWorkbook([RESULTS, REPORT, { name: "空白", rows: [] }]);
+    const snapshot = await readAll(bytes, ["考核结果", "校验报告", "空白"]);
+    expect(snapshot.sheetNames).toEqual(["考核结果", "校验报告", "空白"]);
+    expect(snapshot.sheets.get("考核结果")!.rows[4]).toEqual([num(1), text("=SUM(1)"), num(95.125), num(0.5), bool(true)]);
+    expect(snapshot.sheets.get("空白")!.rows).toEqual([]);
+  });
+
+  it("declares every part it holds", () => {
+    const bytes = createWorkbook([REPORT]);
+    const contentTypes = partText(bytes, "[Content_Types].xml");
+    for (const name of unzipEntries(bytes).keys()) {
+      if (!name.endsWith(".rels") && name !== "[Content_Types].xml") expect(contentTypes, name).toContain(`PartName="/${name}"`);
+    }
+    expect(() => createWorkbook([])).toThrow();
+  });
+});
