@@ -81,11 +81,13 @@ const bonusCap = z.string().transform((s, ctx) => {
 });
 
 const starCap = z.string().transform((s, ctx) => {
-  if (!/^[0-5]$/.test(s)) {
+  // A plain number counts by its value: "2.0" is the integer 2 (workbook.md).
+  const d = PLAIN.test(s) ? parseDecimal(s) : null;
+  if (!d || d.scale !== 0 || d.n > 5n) {
     ctx.addIssue({ code: "custom", message: "请填写 0 到 5 的整数（0 表示不评星）" });
     return z.NEVER;
   }
-  return Number(s);
+  return Number(d.n);
 });
 
 const thresholds = z.string().transform((s, ctx) => {
