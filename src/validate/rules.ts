@@ -59,7 +59,7 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
     let tolerance: number | null = null;
     if (!isBlank(tolCell)) {
       tolerance = hundredthsOf(tolCell);
-      if (tolerance === null) { fail("分差阈值", `分差阈值“${cellText(tolCell)}”无效，请填写不小于 0、最多两位小数的数字，或留空`); continue; }
+      if (tolerance === null || tolerance < 0) { fail("分差阈值", `分差阈值“${cellText(tolCell)}”无效，请填写不小于 0、最多两位小数的数字，或留空`); continue; }
     }
 
     items.push({
