@@ -30,9 +30,11 @@ describe("XlsxReader performance", () => {
   it(`reads a ${ROWS} × ${COLS} sheet in under 3 s`, async () => {
     const bytes = bigWorkbook();
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const snapshot = await new XlsxReader(bytes).read(["评分A"]);
-    const elapsed = performance.now() - start;
-    console.log(`read ${ROWS} × ${COLS}: ${elapsed.toFixed(0)} ms`);
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const wallMs = performance.now() - start;
 
     const grid = snapshot.sheets.get("评分A")!;
     expect(grid.rows.length).toBe(ROWS);
@@ -40,6 +42,8 @@ describe("XlsxReader performance", () => {
     expect(grid.rows[ROWS - 1]![0]).toEqual(text(`支部${ROWS}-0`));
     expect(grid.rows[0]![1]).toEqual(text("项目1"));
     expect(grid.rows[1]![2]).toEqual(num(4 / 7));
-    expect(elapsed).toBeLessThan(3000);
+    // Measured on the 2-core machine: ~0.7 s of CPU here (cold), ~0.3 s warm; wall time reached
+    // 1–2.5 s while the whole suite ran in parallel, so CPU time is asserted: a busy machine is no failure.
+    expect(cpuMs, `read took ${cpuMs.toFixed(0)} ms of CPU (${wallMs.toFixed(0)} ms wall)`).toBeLessThan(3000);
   });
 });

@@ -241,6 +241,15 @@ describe("unreadable files", () => {
     await expect(new XlsxReader(bytes).read(["S"])).rejects.toThrow(/sheet1\.xml/);
   });
 
+  it.each([
+    ["a reference beyond the grid", `<row r="1"><c r="XFE1"><v>1</v></c></row>`],
+    ["a malformed reference", `<row r="1"><c r="1A"><v>1</v></c></row>`],
+    ["a row number beyond the grid", `<row r="1048577"><c><v>1</v></c></row>`],
+    ["a non-numeric row number", `<row r="x"><c><v>1</v></c></row>`],
+  ])("%s in a sheet", async (_, rows) => {
+    await expect(new XlsxReader(buildXlsx({ sheets: [{ name: "S", rows }] })).read(["S"])).rejects.toThrow(WorkbookUnreadableError);
+  });
+
   it("corrupt XML in the workbook part", () => {
     const bytes = zipRaw({ "xl/workbook.xml": "<workbook><sheets><sheet name='a' & /></sheets></workbook>" });
     expect(reasonOf(bytes)).toMatch(/workbook\.xml.*XML/);

@@ -196,6 +196,10 @@ describe("createWorkbook", () => {
     expect(snapshot.sheets.get("空白")!.rows).toEqual([]);
   });
 
+  it("is deterministic: the same sheets give the same bytes", () => {
+    expect(Buffer.from(createWorkbook([RESULTS])).equals(Buffer.from(createWorkbook([RESULTS])))).toBe(true);
+  });
+
   it("declares every part it holds", () => {
     const bytes = createWorkbook([REPORT]);
     const contentTypes = partText(bytes, "[Content_Types].xml");

@@ -6,9 +6,11 @@ import type { Parts } from "./zip-package.js";
 const DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/** The parts of a valid workbook with no sheet yet; the writer adds the sheets. */
+/**
+ * The parts of a valid workbook with no sheet yet; the writer adds the sheets. No timestamps
+ * (they are optional): the same sheets always give the same bytes.
+ */
 export function emptyWorkbookParts(): Parts {
-  const created = new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const parts: [string, string][] = [
     [
       "[Content_Types].xml",
@@ -36,11 +38,7 @@ export function emptyWorkbookParts(): Parts {
     [
       "docProps/core.xml",
       `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-        `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-        `<dc:creator>Branch Scorecard</dc:creator>` +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
-        `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>` +
-        `</cp:coreProperties>`,
+        `xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Branch Scorecard</dc:creator></cp:coreProperties>`,
     ],
     [
       "xl/workbook.xml",

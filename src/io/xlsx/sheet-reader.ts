@@ -11,6 +11,9 @@ export interface SheetReadContext {
 }
 
 const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
+// Excel's grid; anything beyond is damage (and would make dense rows explode).
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 /**
  * A worksheet part's `<sheetData>` → dense rows from A1. Cells and rows without an `r`
@@ -38,6 +41,9 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
         case "row": {
           const r = a["r"];
           rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
+          if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
+            throw new WorkbookUnreadableError(`文件已损坏：${partName} 中有无效的行号“${r}”。`);
+          }
           nextCol = 0;
           break;
         }
@@ -172,7 +178,7 @@ function parseRef(ref: string): { row: number; col: number } | null {
     col = col * 26 + (c - 64);
   }
   const row = Number(ref.slice(i));
-  if (i === 0 || i === ref.length || !Number.isInteger(row) || row < 1) return null;
+  if (i === 0 || i === ref.length || !Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return null;
   return { row: row - 1, col: col - 1 };
 }
 

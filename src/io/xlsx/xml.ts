@@ -31,7 +31,7 @@ const localName = (qname: string): string => {
 
 /**
  * A streaming XML scanner for package parts. A hand-written scanner rather than saxes because
- * sheet data dominates reading time and this is several times faster (5,000 × 40 cells: see
+ * sheet data dominates reading time and this is about twice as fast (5,000 × 40 cells: see
  * test/io/xlsx-performance.test.ts); it is checked against saxes in test/io/xml-scanner.test.ts.
  * It checks well-formedness as far as damage shows (unbalanced or truncated tags, bad
  * attributes or entities): malformed XML means a damaged file, so WorkbookUnreadableError.
@@ -198,6 +198,7 @@ function decodeEntities(raw: string, fail: Fail): string {
   }
   return out + s.slice(from);
 }
+
 /** An attribute by local name, whatever its prefix (`r:id`, `x:r`). */
 export function attr(attributes: Readonly<Record<string, string>>, name: string): string | undefined {
   const direct = attributes[name];
