@@ -89,6 +89,12 @@ describe("XlsxReader: cell values", () => {
     expect(dates).toEqual([false, true, true, true, true, true, false, true, false, false, false, true, false]);
   });
 
+  it("ignores number formats of conditional formats (dxfs)", async () => {
+    const styles = stylesWithFormats([2]).replace("</styleSheet>", '<dxfs count="1"><dxf><numFmt numFmtId="2" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>');
+    const grid = await readGrid({ sheets: [{ name: "S", rows: `<row r="1"><c r="A1" s="0"><v>1</v></c></row>` }], styles });
+    expect(grid.rows[0]).toEqual([num(1)]);
+  });
+
   it("converts ISO dates (t=d) to Excel serial numbers", async () => {
     const rows = `<row r="1"><c r="A1" t="d"><v>2026-03-15</v></c><c r="B1" t="d"><v>2026-03-15T12:00:00</v></c><c r="C1" t="d"><v>1900-01-01</v></c></row>`;
     const grid = await readGrid({ sheets: [{ name: "S", rows }] });

@@ -132,30 +132,27 @@ describe("writeOutputSheets: package details", () => {
     expect(out.has("xl/drawings/drawing1.xml")).toBe(true);
   });
 
-  it("drops calcChain.xml only when it lists cells of a replaced sheet", () => {
-    const withCalcChain = (chain: string) => {
-      const base = unzipEntries(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
-      const text = (n: string) => new TextDecoder().decode(base.get(n));
-      return zipRaw({
-        ...Object.fromEntries(base),
-        "[Content_Types].xml": text("[Content_Types].xml").replace(
-          "</Types>",
-          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
-        ),
-        "xl/_rels/workbook.xml.rels": text("xl/_rels/workbook.xml.rels").replace(
-          "</Relationships>",
-          `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
-        ),
-        "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`,
-      });
-    };
-    const spec = [{ name: "考核结果", rows: [[1]] }];
-    const kept = unzipEntries(writeOutputSheets(withCalcChain('<c r="A1" i="1"/><c r="A2"/>'), spec));
-    expect(kept.has("xl/calcChain.xml")).toBe(true);
-    const dropped = writeOutputSheets(withCalcChain('<c r="A1" i="1"/><c r="B1" i="2"/>'), spec);
-    expect(unzipEntries(dropped).has("xl/calcChain.xml")).toBe(false);
-    expect(partText(dropped, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
-    expect(partText(dropped, "[Content_Types].xml")).not.toContain("calcChain");
+  it("drops calcChain.xml when it replaces a sheet, and only then", () => {
+    const base = unzipEntries(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
+    const text = (n: string) => new TextDecoder().decode(base.get(n));
+    const withCalcChain = zipRaw({
+      ...Object.fromEntries(base),
+      "[Content_Types].xml": text("[Content_Types].xml").replace(
+        "</Types>",
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+      "xl/_rels/workbook.xml.rels": text("xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
+      ),
+      "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>`,
+    });
+    const added = writeOutputSheets(withCalcChain, [{ name: "新表", rows: [[1]] }]);
+    expect(unzipEntries(added).has("xl/calcChain.xml")).toBe(true);
+    const replaced = writeOutputSheets(withCalcChain, [{ name: "考核结果", rows: [[1]] }]);
+    expect(unzipEntries(replaced).has("xl/calcChain.xml")).toBe(false);
+    expect(partText(replaced, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(partText(replaced, "[Content_Types].xml")).not.toContain("calcChain");
   });
 
   it("adds a styles part to a workbook that has none", async () => {

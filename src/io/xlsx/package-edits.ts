@@ -69,14 +69,3 @@ export function overriddenParts(contentTypesXml: string): Set<string> {
   for (const m of contentTypesXml.matchAll(/\sPartName\s*=\s*["']\/?([^"']*)["']/g)) names.add(m[1]!.toLowerCase());
   return names;
 }
-
-/** Whether calcChain.xml lists a cell of one of these sheets (`i` is a sheetId, inherited by later `<c>`s). */
-export function calcChainMentions(calcChainXml: string, sheetIds: ReadonlySet<number>): boolean {
-  let current = NaN;
-  for (const m of calcChainXml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*)>/g)) {
-    const i = /\si\s*=\s*["'](\d+)["']/.exec(` ${m[1]}`);
-    if (i) current = Number(i[1]);
-    if (sheetIds.has(current)) return true;
-  }
-  return false;
-}

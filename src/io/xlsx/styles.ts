@@ -36,15 +36,16 @@ export function isDateFormatCode(code: string): boolean {
 export function readDateStyles(partName: string, xml: string): boolean[] {
   const customCodes = new Map<number, string>();
   const xfFormats: number[] = [];
-  let inCellXfs = false;
+  // Only these two lists count: dxfs (conditional formats) hold numFmt elements of their own.
+  let list: string | undefined;
   parseXml(partName, xml, {
     open(name, a) {
-      if (name === "numFmt") customCodes.set(Number(attr(a, "numFmtId")), attr(a, "formatCode") ?? "");
-      else if (name === "cellXfs") inCellXfs = true;
-      else if (name === "xf" && inCellXfs) xfFormats.push(Number(attr(a, "numFmtId") ?? 0));
+      if (name === "numFmts" || name === "cellXfs") list = name;
+      else if (name === "numFmt" && list === "numFmts") customCodes.set(Number(attr(a, "numFmtId")), attr(a, "formatCode") ?? "");
+      else if (name === "xf" && list === "cellXfs") xfFormats.push(Number(attr(a, "numFmtId") ?? 0));
     },
     close(name) {
-      if (name === "cellXfs") inCellXfs = false;
+      if (name === list) list = undefined;
     },
   });
   return xfFormats.map((id) => {

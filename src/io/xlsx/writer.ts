@@ -6,7 +6,6 @@ import {
   addOverride,
   addRelationship,
   addSheetEntry,
-  calcChainMentions,
   overriddenParts,
   REL_NS,
   removeElements,
@@ -25,6 +24,8 @@ import { findPart, relsPartOf, zipParts, type Parts } from "./zip-package.js";
  * does, ignoring case) has its worksheet part replaced in place, any other is appended at the
  * end. Every other zip entry is kept byte for byte; workbook.xml, its .rels and
  * [Content_Types].xml get minimal insertions, styles.xml gets the output styles appended.
+ * A replaced part loses its own .rels (its drawings, comments… were the old content's), and
+ * calcChain.xml (a cache) is dropped then. Throws WorkbookUnreadableError for an unreadable input.
  */
 export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
   const pkg = openXlsx(input);
@@ -94,7 +95,7 @@ function withOutputSheets({ parts: original, workbook }: XlsxPackage, specs: rea
 
   const existing = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s]));
   let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
-  const replacedSheetIds = new Set<number>();
+  let replaced = false;
   for (const spec of specs) {
     const bytes = encodeXml(worksheetXml(spec, ids));
     const sheet = existing.get(spec.name.toLowerCase());
@@ -112,34 +113,21 @@ function withOutputSheets({ parts: original, workbook }: XlsxPackage, specs: rea
     // The old part's drawings, comments, tables… belonged to the old content: drop the links.
     const oldRels = findPart(parts, relsPartOf(sheet.part));
     if (oldRels !== undefined) parts.delete(oldRels);
-    replacedSheetIds.add(sheet.sheetId);
+    replaced = true;
   }
 
-  dropStaleCalcChain(parts, workbook, replacedSheetIds, relsPart, contentTypesPart, edit, text);
+  // calcChain.xml lists formula cells by sheet; one that lists cells of a replaced sheet makes
+  // Excel report the file as damaged. It is only a cache (Excel rebuilds it), so it goes
+  // whenever a sheet is replaced: safer than relying on how its sheet numbers are meant.
+  const calcRel = workbook.workbookRels.find((r) => isRelType(r, "calcChain"));
+  const calcPart = calcRel?.part == null ? undefined : findPart(parts, calcRel.part);
+  if (calcRel && calcPart && replaced) {
+    parts.delete(calcPart);
+    edit(relsPart, (xml) => removeElements(xml, "Relationship", "Id", calcRel.id));
+    edit(contentTypesPart, (xml) => removeElements(xml, "Override", "PartName", `/${calcPart}`));
+  }
   for (const [part, xml] of edited) parts.set(part, encodeXml(xml));
   return parts;
-}
-
-/**
- * calcChain.xml lists formula cells by sheet; if it lists cells of a replaced sheet, Excel
- * reports the file as damaged. It is only a cache (Excel rebuilds it), so drop it then.
- */
-function dropStaleCalcChain(
-  parts: Parts,
-  workbook: XlsxPackage["workbook"],
-  replacedSheetIds: ReadonlySet<number>,
-  relsPart: string,
-  contentTypesPart: string,
-  edit: (part: string, change: (xml: string) => string) => void,
-  text: (part: string) => string,
-): void {
-  const rel = workbook.workbookRels.find((r) => isRelType(r, "calcChain"));
-  const part = rel?.part == null ? undefined : findPart(parts, rel.part);
-  if (rel === undefined || part === undefined || replacedSheetIds.size === 0) return;
-  if (!calcChainMentions(text(part), replacedSheetIds)) return;
-  parts.delete(part);
-  edit(relsPart, (xml) => removeElements(xml, "Relationship", "Id", rel.id));
-  edit(contentTypesPart, (xml) => removeElements(xml, "Override", "PartName", `/${part}`));
 }
 
 /** Excel's sheet-name rules; output sheet names come from the program, so a bad one is a bug. */
