@@ -136,7 +136,7 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
     const ok = assessment().branches(1).patch("评分细则", (rows) => [...rows.slice(0, 5), [], [null, null], ...rows.slice(5), []]).validate();
     expect(ok.ok).toBe(true);
     expect(ok.issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
-    const bad = assessment().branches(1).patch("评分细则", (rows) => [...rows, [null, null, null, "一段说明"]]).validate();
+    const bad = assessment().branches(1).patch("评分细则", (rows) => [...rows, [null, null, null, text("一段说明")]]).validate();
     expect(keys(bad.issues, "RULE_INVALID")).toEqual([ruleInvalid("A38")]);
   });
 });
