@@ -47,6 +47,22 @@ describe("§4 Branch scores", () => {
     expect(branchOf(r, "ZB001").base).toBe(100);
   });
 
+  test("areas are ordered by first appearance among base items; bonus and veto areas are not areas", async () => {
+    const rules: RuleSpec[] = [
+      { code: "B1", type: "加分", area: "丁", points: 1 },
+      { code: "2.1", type: "基础", area: "乙", points: 30 },
+      { code: "1.1", type: "基础", area: "甲", points: 30 },
+      { code: "2.2", type: "基础", area: "乙", points: 40 },
+      { code: "V1", type: "否决", area: "丙" },
+    ];
+    const r = await assessment().rules(rules).branches(1).scores({ ZB001: { "2.2": 20 } }).result();
+    expect(r.areas).toEqual(["乙", "甲"]);
+    expect(branchOf(r, "ZB001").areas).toEqual([
+      { name: "乙", score: 50, max: 70, rate: 71.43 },
+      { name: "甲", score: 30, max: 30, rate: 100 },
+    ]);
+  });
+
   test("an area with no applicable item: score 0, max 0, rate null", async () => {
     const rules: RuleSpec[] = [
       { code: "1.1", type: "基础", area: "甲", points: 60 },

@@ -108,6 +108,17 @@ describe("§2.2 A and B disagree (|A − B| > τ)", () => {
   });
 });
 
+describe("§2.2 an invalid C is no C", () => {
+  test("an out-of-range 仲裁 score: SCORE_OUT_OF_RANGE in 仲裁 and the dispute stays pending", async () => {
+    const r = await build(one("1.2", 4), one("1.2", 1), one("1.2", 5)).result();
+    expect(itemOf(r, "ZB001", "1.2")).toMatchObject({ c: null, final: 2.5, status: "超差待仲裁" });
+    expect(keys(r.issues)).toEqual([
+      { severity: "error", code: "SCORE_OUT_OF_RANGE", sheet: "仲裁", cell: "D2" },
+      { severity: "error", code: "DISPUTE_PENDING", sheet: "评分A", cell: "D2" },
+    ]);
+  });
+});
+
 describe("§2.3 exactly one of A, B present → 缺评", () => {
   test("a blank base cell: final = the other score, SCORE_MISSING, provisional", async () => {
     const r = await build(one("1.1", null), one("1.1", 3)).result();

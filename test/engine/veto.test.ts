@@ -68,6 +68,15 @@ describe("§3 Veto items (否决)", () => {
     }
   });
 
+  test("an invalid 仲裁 veto cell decides nothing: VETO_INVALID in 仲裁 and the dispute stays pending", async () => {
+    const r = await vetoCase("是", "否", "也许").result();
+    expect(branchOf(r, "ZB001")).toMatchObject({ vetoed: true, pending: 1 });
+    expect(keys(r.issues)).toEqual([
+      { severity: "error", code: "VETO_INVALID", sheet: "仲裁", cell: "E2" },
+      { severity: "error", code: "VETO_DISPUTE_PENDING", sheet: "评分A", cell: "E2" },
+    ]);
+  });
+
   test("an invalid veto cell counts as 否, and the dispute it creates is still reported", async () => {
     const r = await vetoCase("可能", "是").result();
     expect(branchOf(r, "ZB001")).toMatchObject({ vetoed: true, pending: 1 });
