@@ -89,9 +89,18 @@ export function compareHundredths(h: number, d: Decimal): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** A decimal as a JSON number. */
+/** A decimal as plain text without trailing zeros: {n: 75n, scale: 2} → "0.75". */
+export function decimalText(d: Decimal): string {
+  const neg = d.n < 0n;
+  const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, "0");
+  const int = digits.slice(0, digits.length - d.scale);
+  const frac = digits.slice(digits.length - d.scale).replace(/0+$/, "");
+  return (neg ? "-" : "") + int + (frac ? "." + frac : "");
+}
+
+/** A decimal as a JSON number (the double nearest to it). */
 export function decimalToNumber(d: Decimal): number {
-  return Number(d.n) / 10 ** d.scale;
+  return Number(decimalText(d));
 }
 
 /** Rounds a ratio p/q to 4 decimals (half away from zero) and returns it as a number. */

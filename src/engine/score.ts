@@ -4,7 +4,7 @@ import type { RuleItem } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { applies, cellAddress, type ScoreGrid } from "../validate/grids.js";
 import type { Assessment } from "../validate/index.js";
-import { compareHundredths, divRoundHalfUp, floorTimes } from "./decimal.js";
+import { compareHundredths, decimalText, divRoundHalfUp, floorTimes, type Decimal } from "./decimal.js";
 import { reconcileScores, reconcileVeto, type ItemStatus } from "./reconcile.js";
 
 /** All figures in integer hundredths. */
@@ -16,8 +16,8 @@ export interface ScoredItem {
   readonly c: number | null;
   readonly final: number | null;
   readonly status: ItemStatus;
-  /** τ in hundredths, exact (may be fractional when 分差阈值比例 × 分值 has more decimals). */
-  readonly tolerance: number;
+  /** τ in points, exact (may have more than 2 decimals when 分差阈值比例 has). */
+  readonly tolerance: Decimal;
   /** ⌊τ⌋ in hundredths: scores are whole hundredths, so |A − B| ≤ τ ⟺ |A − B| ≤ ⌊τ⌋. */
   readonly toleranceFloor: number;
 }
@@ -53,10 +53,10 @@ export interface Scoring {
 }
 
 /** τ of an item (scoring.md §1), floored to whole hundredths for comparing whole-hundredth scores. */
-export function toleranceOf(item: RuleItem, settings: Settings): { floor: number; exact: number } {
-  if (item.tolerance !== null) return { floor: item.tolerance, exact: item.tolerance };
+export function toleranceOf(item: RuleItem, settings: Settings): { floor: number; exact: Decimal } {
+  if (item.tolerance !== null) return { floor: item.tolerance, exact: { n: BigInt(item.tolerance), scale: 2 } };
   const r = settings.toleranceRatio;
-  return { floor: floorTimes(r, item.max), exact: (Number(r.n) * item.max) / 10 ** r.scale };
+  return { floor: floorTimes(r, item.max), exact: { n: r.n * BigInt(item.max), scale: r.scale + 2 } };
 }
 
 const num = (v: number | null | undefined): number | null => (typeof v === "number" ? v : null);
@@ -104,7 +104,7 @@ export function scoreBranches(x: Assessment): Scoring {
       items.push({ branch: branch.code, item: it, a: av, b: bv, c: cv, final: r.final, status: r.status, tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
       if (r.status === "超差待仲裁") {
         pending++;
-        issues.push(issue("error", "DISPUTE_PENDING", where(x.a), { branch: branch.code, item: it.code, detail: `${settings.raterAName} ${av! / 100} 分，${settings.raterBName} ${bv! / 100} 分，阈值 ${tolerances[i]!.exact / 100}` }));
+        issues.push(issue("error", "DISPUTE_PENDING", where(x.a), { branch: branch.code, item: it.code, detail: `${settings.raterAName} ${av! / 100} 分，${settings.raterBName} ${bv! / 100} 分，阈值 ${decimalText(tolerances[i]!.exact)}` }));
       }
       if (r.arbitrationIgnored) ignored();
       const final = r.final ?? 0;

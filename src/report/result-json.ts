@@ -72,7 +72,7 @@ export function buildResult(
       final: hn(i.final),
       status: i.status,
       max: h(i.item.max),
-      tolerance: i.tolerance / 100,
+      tolerance: decimalToNumber(i.tolerance),
     })),
     agreement: outcome?.agreement ?? null,
     summary: { branches: outcome?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },

@@ -116,6 +116,5 @@ export function logSheet(result: Result, record: RunRecord, previous: readonly (
 }
 
 function cellToOut(c: Cell): OutValue {
-  if (c === null) return null;
-  return c.kind === "error" ? c.value : c.value;
+  return c === null ? null : c.value;
 }

@@ -10,7 +10,7 @@ export function trimText(s: string): string {
 
 /** Trim then NFKC: full-width `３．５` becomes `3.5`. */
 export function normalizeText(s: string): string {
-  return trimText(s.normalize("NFKC")).replace(EDGE_SPACE, "");
+  return trimText(s.normalize("NFKC"));
 }
 
 /** A cell as trimmed text: numbers as their shortest decimal text, booleans as TRUE/FALSE; blank → "". */
