@@ -148,9 +148,9 @@ arbitrated in \`仲裁\` (one left pending, so the result is provisional), \`自
 branches and \`扣分说明\` for most deductions.
 
 All figures except (a′) are for the code as shipped: \`bench/entry.ts\` bundled by esbuild the
-way \`npm run build:cli\` bundles the CLI. (a′) runs the same engine from the TypeScript sources
-under tsx, whose transform wraps every function created at run time in a naming helper
-(\`__name\`, esbuild's keepNames); the difference shows how much closure creation in hot loops costs.
+way \`npm run build:cli\` bundles the CLI. (a′) is the same engine loaded from the TypeScript
+sources under tsx, for reference (tsx's transform adds a naming helper to every function created
+at run time, which makes closure-heavy loops slower).
 
 - **(a) Engine**: \`validateWorkbook\` + \`assess\` on grids already in memory (no file): the
   validation of every sheet and cell, double marking, scoring, ranking and agreement. Median of
@@ -172,6 +172,10 @@ ${table}
   **${engineOk ? "met" : "missed"}** (${ms(big.engine)} ms).
 - Reading a 5,000-branch workbook takes seconds, not minutes: file → JSON takes
   **${(big.fileToJson / 1000).toFixed(1)} s**, writing the results ${(big.writer / 1000).toFixed(1)} s.
+
+To see where the engine's time goes: bundle \`bench/entry.ts\` (this script leaves it in
+\`build/bench.js\`), call \`validateWorkbook\` and \`assess\` on a 5,000-branch sample in a loop
+under \`node --cpu-prof\`, and open the \`.cpuprofile\` in Chrome DevTools.
 
 Load average (1 min) when the run started: ${loadBefore.toFixed(2)}, when it ended: ${loadavg()[0]!.toFixed(2)}
 (${cpu.length} cores: anything above about 0.5 means other work was competing and the figures are
