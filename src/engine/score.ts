@@ -78,20 +78,21 @@ export function scoreBranches(x: Assessment): Scoring {
     let fully = true;
     const vetoItems: string[] = [];
 
+    const where = (g: ScoreGrid | null, i: number) => ({ sheet: g?.sheet ?? null, cell: cellAddress(g ?? undefined, branch.code, i) });
+    const ignored = (it: RuleItem, i: number, cv: number) =>
+      issues.push(issue("warning", "ARBITRATION_IGNORED", where(x.arbitration, i), { branch: branch.code, item: it.code, value: it.type === "veto" ? (cv ? "是" : "否") : String(cv / 100) }));
+
     rules.items.forEach((it, i) => {
-      const where = (g: ScoreGrid | null) => ({ sheet: g?.sheet ?? null, cell: cellAddress(g ?? undefined, branch.code, i) });
       const cv = num(c?.[i]);
-      const ignored = () =>
-        issues.push(issue("warning", "ARBITRATION_IGNORED", where(x.arbitration), { branch: branch.code, item: it.code, value: String(it.type === "veto" ? (cv ? "是" : "否") : cv! / 100) }));
 
       if (it.type === "veto") {
         const v = reconcileVeto(vetoValue(a?.[i]), vetoValue(b?.[i]), cv);
         if (v.triggered) vetoItems.push(it.code);
         if (v.pending) {
           pending++;
-          issues.push(issue("error", "VETO_DISPUTE_PENDING", where(x.a), { branch: branch.code, item: it.code, detail: `${settings.raterAName}：${yesNo(a?.[i])}，${settings.raterBName}：${yesNo(b?.[i])}` }));
+          issues.push(issue("error", "VETO_DISPUTE_PENDING", where(x.a, i), { branch: branch.code, item: it.code, detail: `${settings.raterAName}：${yesNo(a?.[i])}，${settings.raterBName}：${yesNo(b?.[i])}` }));
         }
-        if (v.arbitrationIgnored) ignored();
+        if (v.arbitrationIgnored) ignored(it, i, cv!);
         return;
       }
       if (it.type === "base" && !applies(it, branch)) {
@@ -104,9 +105,9 @@ export function scoreBranches(x: Assessment): Scoring {
       items.push({ branch: branch.code, item: it, a: av, b: bv, c: cv, final: r.final, status: r.status, tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
       if (r.status === "超差待仲裁") {
         pending++;
-        issues.push(issue("error", "DISPUTE_PENDING", where(x.a), { branch: branch.code, item: it.code, detail: `${settings.raterAName} ${av! / 100} 分，${settings.raterBName} ${bv! / 100} 分，阈值 ${decimalText(tolerances[i]!.exact)}` }));
+        issues.push(issue("error", "DISPUTE_PENDING", where(x.a, i), { branch: branch.code, item: it.code, detail: `${settings.raterAName} ${av! / 100} 分，${settings.raterBName} ${bv! / 100} 分，阈值 ${decimalText(tolerances[i]!.exact)}` }));
       }
-      if (r.arbitrationIgnored) ignored();
+      if (r.arbitrationIgnored) ignored(it, i, cv!);
       const final = r.final ?? 0;
       if (it.type === "bonus") {
         bonusSum += final;

@@ -11,6 +11,8 @@ export interface CellReading {
 }
 
 const BLANK: CellReading = { value: null };
+const VETO_YES: CellReading = { value: 1 };
+const VETO_NO: CellReading = { value: 0 };
 const NA_TOKENS = new Set(["不适用", "N/A", "NA", "/", "—", "-"]);
 const YES = new Set(["是", "Y", "1", "TRUE", "√"]);
 const NO = new Set(["否", "N", "0", "FALSE", "×"]);
@@ -44,6 +46,8 @@ export function readScoreCell(c: Cell, ctx: ScoreCellContext): CellReading {
   let value: number;
   let normalized = false;
   if (c!.kind === "number" && !c!.isDate) {
+    const h = hundredthsIfExact(c!.value);
+    if (h !== null) return h < 0 || h > ctx.max ? fail("SCORE_OUT_OF_RANGE") : scoreReading(h);
     value = excelNumber(c!.value);
   } else if (c!.kind === "text" && SIGNED_NUMBER.test(normalizeText(c!.value))) {
     value = Number(normalizeText(c!.value));
@@ -60,13 +64,29 @@ export function readScoreCell(c: Cell, ctx: ScoreCellContext): CellReading {
   return normalized ? { value: h, problem: { code: "SCORE_NORMALIZED", warning: true, expected: String(h / 100) } } : { value: h };
 }
 
+// Readings are immutable: share one per value instead of allocating one per cell.
+const SCORE_READINGS: CellReading[] = [];
+function scoreReading(h: number): CellReading {
+  return h <= 100_000 ? (SCORE_READINGS[h] ??= { value: h }) : { value: h };
+}
+
+/**
+ * The fast path for the usual stored score: when v is exactly the double nearest to a
+ * 2-decimal value, that value is also its 15-digit form, so no decimal text is needed.
+ */
+function hundredthsIfExact(v: number): number | null {
+  if (!(Math.abs(v) < 1e13)) return null;
+  const h = Math.round(v * 100);
+  return h / 100 === v ? h : null;
+}
+
 /** Reads a 否决 cell: 1 for 是, 0 for 否. */
 export function readVetoCell(c: Cell, naMeansBlank: boolean): CellReading {
   if (isBlank(c)) return BLANK;
   if (isErrorValue(c)) return fail("CELL_ERROR_VALUE");
   if (naMeansBlank && isNotApplicableToken(c)) return BLANK;
   const token = c!.kind === "text" ? normalizeText(c!.value).toUpperCase() : c!.kind === "number" && c!.isDate ? "" : cellText(c);
-  if (YES.has(token)) return { value: 1 };
-  if (NO.has(token)) return { value: 0 };
+  if (YES.has(token)) return VETO_YES;
+  if (NO.has(token)) return VETO_NO;
   return fail("VETO_INVALID");
 }

@@ -1,8 +1,8 @@
-import { a1, type Cell, type Grid } from "../model/cell.js";
+import { a1, type Grid } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue, type IssueCode } from "../model/issues.js";
 import type { RuleItem, Rules } from "../model/rules.js";
-import { readScoreCell, readVetoCell, type CellReading } from "./cell-readers.js";
+import { readScoreCell, readVetoCell, type ScoreCellContext } from "./cell-readers.js";
 import { HEADER_SEARCH_ROWS } from "./table.js";
 import { cellText, isBlank, keyText, trimText } from "./text.js";
 
@@ -77,6 +77,11 @@ export function readGrid(
   let r = headerRow + 1;
   while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
 
+  // In 仲裁 a not-applicable token means "no arbitration"; contexts by item and applicability.
+  const naMeansBlank = role === "arbitration";
+  const contexts = rules.items.map((it) =>
+    [false, true].map((applicable): ScoreCellContext => ({ max: it.max, isBase: it.type === "base", applicable, naMeansBlank })),
+  );
   const rowOf = new Map<string, number>();
   const values = new Map<string, (number | null | undefined)[]>();
   for (; r < grid.rows.length; r++) {
@@ -96,7 +101,7 @@ export function readGrid(
       const col = colOf[i];
       if (col === undefined) return undefined;
       const cell = cells[col] ?? null;
-      const reading = readItemCell(cell, it, branch, role);
+      const reading = it.type === "veto" ? readVetoCell(cell, naMeansBlank) : readScoreCell(cell, contexts[i]![applies(it, branch) ? 1 : 0]!);
       if (reading.problem) {
         report(reading.problem.code, r, col, { item: it.code, branch: code, value: cellText(cell), max: String(it.max / 100), expected: reading.problem.expected }, reading.problem.warning);
       } else if (reading.value === null && scoredByBoth && it.type === "base" && applies(it, branch) && isBlank(cell)) {
@@ -116,8 +121,3 @@ export function applies(item: RuleItem, branch: Branch): boolean {
   return branch.category === null || !item.naCategories.includes(branch.category);
 }
 
-function readItemCell(cell: Cell, item: RuleItem, branch: Branch, role: GridRole): CellReading {
-  const naMeansBlank = role === "arbitration";
-  if (item.type === "veto") return readVetoCell(cell, naMeansBlank);
-  return readScoreCell(cell, { max: item.max, isBase: item.type === "base", applicable: applies(item, branch), naMeansBlank });
-}

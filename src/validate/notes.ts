@@ -5,10 +5,14 @@ import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { applies, cellAddress, type ScoreGrid } from "./grids.js";
 import { SHEETS } from "./sheets.js";
-import { dataRows, field, fieldAddress, findTable } from "./table.js";
+import { dataRows, fieldAddress, findTable } from "./table.js";
 import { cellText, keyText } from "./text.js";
 
 export const NOTES_TITLES = ["支部编码", "项目编号", "评分方", "说明"] as const;
+
+/** Which raters explained a deduction: branch → item → bit set (A = 1, B = 2, 仲裁 = 4). */
+type NoteIndex = Map<string, Map<string, number>>;
+const RATER_BIT = { A: 1, B: 2, arbitration: 4, self: 0 } as const;
 
 /**
  * Every applicable 基础 item a rater scored below its 分值 needs a note in 扣分说明 for that
@@ -24,44 +28,57 @@ export function checkDeductionNotes(
   if (settings.deductionNotes === "不检查") return [];
   const issues: Issue[] = [];
   const severity = settings.deductionNotes === "必填" ? "error" : "warning";
-  let notes: Set<string> | null = null;
+  let notes: NoteIndex | null = null;
   if (notesSheet) {
-    const table = findTable(notesSheet, NOTES_TITLES);
-    if (!table) {
-      issues.push(issue("error", "HEADER_MISSING", { sheet: SHEETS.notes, cell: null }, { expected: NOTES_TITLES.join("、") }));
-    } else {
-      notes = new Set();
-      const raterOf = new Map([["A", "A"], [settings.raterAName, "A"], ["B", "B"], [settings.raterBName, "B"], ["仲裁", "C"]]);
-      for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
-        const branch = keyText(field(table, cells, "支部编码"));
-        if (branch === "") {
-          issues.push(issue("error", "BRANCH_CODE_MISSING", { sheet: SHEETS.notes, cell: fieldAddress(table, r, "支部编码") }));
-          continue;
-        }
-        const rater = raterOf.get(cellText(field(table, cells, "评分方")));
-        if (rater && cellText(field(table, cells, "说明")) !== "") {
-          notes.add(noteKey(branch, keyText(field(table, cells, "项目编号")), rater));
-        }
-      }
-    }
+    notes = readNotes(notesSheet, settings, issues);
   }
   let unexplained = 0;
   for (const b of branches) {
-    rules.items.forEach((it, i) => {
-      if (it.type !== "base" || !applies(it, b)) return;
-      for (const g of raters) {
-        const v = g.values.get(b.code)?.[i];
-        if (typeof v !== "number" || v >= it.max) continue;
-        if (notes?.has(noteKey(b.code, it.code, g.role))) continue;
+    const explained = notes?.get(b.code);
+    for (const g of raters) {
+      const values = g.values.get(b.code);
+      if (!values) continue;
+      rules.items.forEach((it, i) => {
+        const v = values[i];
+        if (typeof v !== "number" || v >= it.max || it.type !== "base" || !applies(it, b)) return;
+        if (((explained?.get(it.code) ?? 0) & RATER_BIT[g.role]) !== 0) return;
         unexplained++;
         if (notes) {
           issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: g.sheet, cell: cellAddress(g, b.code, i) }, { branch: b.code, item: it.code, value: String(v / 100), max: String(it.max / 100) }));
         }
-      }
-    });
+      });
+    }
   }
   if (!notes && unexplained > 0) issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: SHEETS.notes, cell: null }, { count: unexplained }));
   return issues;
 }
 
-const noteKey = (branch: string, item: string, rater: string) => `${branch}\u0000${item}\u0000${rater}`;
+/** Reads 扣分说明; a sheet without its header row is an error and counts as absent (null). */
+function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex | null {
+  const table = findTable(sheet, NOTES_TITLES);
+  if (!table) {
+    issues.push(issue("error", "HEADER_MISSING", { sheet: SHEETS.notes, cell: null }, { expected: NOTES_TITLES.join("、") }));
+    return null;
+  }
+  const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
+  const raterBit = new Map<string, number>([
+    ["A", RATER_BIT.A], [settings.raterAName, RATER_BIT.A],
+    ["B", RATER_BIT.B], [settings.raterBName, RATER_BIT.B],
+    ["仲裁", RATER_BIT.arbitration],
+  ]);
+  const index: NoteIndex = new Map();
+  for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
+    const branch = keyText(cells[branchCol] ?? null);
+    if (branch === "") {
+      issues.push(issue("error", "BRANCH_CODE_MISSING", { sheet: SHEETS.notes, cell: fieldAddress(table, r, "支部编码") }));
+      continue;
+    }
+    const bit = raterBit.get(cellText(cells[raterCol] ?? null));
+    if (!bit || cellText(cells[noteCol] ?? null) === "") continue;
+    const item = keyText(cells[itemCol] ?? null);
+    let items = index.get(branch);
+    if (!items) index.set(branch, (items = new Map()));
+    items.set(item, (items.get(item) ?? 0) | bit);
+  }
+  return index;
+}

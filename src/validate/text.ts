@@ -4,7 +4,16 @@ import { numberText } from "../engine/decimal.js";
 // Trimming also removes U+3000 (ideographic space) and NBSP, which Chinese input leaves behind.
 const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 
+/** The characters of `\s` plus U+FEFF, by code. */
+function isSpaceCode(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x85;
+}
+
 export function trimText(s: string): string {
+  // Most cells have nothing to trim: skip the regex for them (it dominates big grids).
+  if (s === "" || (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(EDGE_SPACE, "");
 }
 
@@ -44,7 +53,7 @@ const ERROR_VALUES = new Set(
 export function isErrorValue(c: Cell): boolean {
   if (c === null) return false;
   if (c.kind === "error") return true;
-  return c.kind === "text" && ERROR_VALUES.has(normalizeText(c.value).toUpperCase());
+  return c.kind === "text" && /[#＃]/.test(c.value) && ERROR_VALUES.has(normalizeText(c.value).toUpperCase());
 }
 
 /** The key of a row (编号, 支部编码, 设置项): trimmed text, numbers as their shortest decimal text. */
