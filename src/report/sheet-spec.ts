@@ -1,6 +1,7 @@
 /**
  * Output sheets as plain data: what to write, not how. The .xlsx writer and the Office.js
  * adapter both render these; the engine and the report builders never touch a file.
+ * Addresses are A1 strings local to the sheet unless a sheet is named.
  */
 export type OutValue = string | number | boolean | null;
 
@@ -13,14 +14,77 @@ export type CellStyle =
   | "integer"
   | "decimal2"
   | "decimal4"
-  | "percent";
+  | "percent"
+  /** A score cell people type into: unlocked when the sheet is protected, 2-decimal format. */
+  | "input"
+  /** A text cell people type into (names, codes, notes): unlocked, text format. */
+  | "inputText";
+
+/** A highlight on top of a style (fill colour), e.g. a disputed item or a vetoed branch. */
+export type CellTone = "dispute" | "veto" | "top" | "muted";
 
 export interface OutCell {
   readonly v: OutValue;
   readonly style?: CellStyle;
+  readonly tone?: CellTone;
+  /** An internal hyperlink: clicking the cell selects this cell (sheet null = this sheet). */
+  readonly link?: { readonly sheet: string; readonly cell: string | null };
 }
 
 export type OutEntry = OutValue | OutCell;
+
+/** Excel data validation on a range of input cells. */
+export type ValidationSpec =
+  | {
+      readonly kind: "decimal";
+      readonly range: string;
+      readonly min: number;
+      readonly max: number;
+      /** Shown when the cell is selected (Excel's input message): e.g. the 评分标准. */
+      readonly prompt?: { readonly title: string; readonly text: string };
+      readonly error?: string;
+    }
+  | {
+      readonly kind: "list";
+      readonly range: string;
+      readonly values: readonly string[];
+      readonly prompt?: { readonly title: string; readonly text: string };
+      readonly error?: string;
+    };
+
+export type ChartKind = "bar" | "column" | "radar" | "pie" | "scatter";
+
+export interface ChartSeriesSpec {
+  /** Literal series name shown in the legend. */
+  readonly name: string;
+  /** Values range on the same sheet, e.g. "C3:C42". */
+  readonly values: string;
+  /** Category labels (bar, column, radar, pie) or x values (scatter) on the same sheet. */
+  readonly categories?: string;
+  /** Scatter only: draw this series as a line without markers (e.g. the y = x reference). */
+  readonly line?: boolean;
+}
+
+export interface ChartSpec {
+  readonly kind: ChartKind;
+  readonly title: string;
+  readonly series: readonly ChartSeriesSpec[];
+  /** Top-left and bottom-right cells the chart covers on its sheet. */
+  readonly anchor: { readonly from: string; readonly to: string };
+  readonly xTitle?: string;
+  readonly yTitle?: string;
+  /** Axis bounds where the data need them (radar 0–100, scatter around the totals). */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface PrintSpec {
+  readonly orientation: "landscape" | "portrait";
+  /** Scale to one page wide (any number of pages tall). */
+  readonly fitToWidth: boolean;
+  /** Repeat the first N rows on every printed page (the title and header). */
+  readonly repeatRows?: number;
+}
 
 export interface SheetSpec {
   readonly name: string;
@@ -30,6 +94,22 @@ export interface SheetSpec {
   readonly columnWidths?: readonly number[];
   /** Rows to keep visible at the top (frozen panes), e.g. the header. */
   readonly freezeRows?: number;
+  /** Columns to keep visible at the left. */
+  readonly freezeColumns?: number;
+  /** Merged ranges, e.g. "A1:H1" for a title. */
+  readonly merges?: readonly string[];
+  readonly validations?: readonly ValidationSpec[];
+  /** Protect the sheet: only "input"/"inputText" cells stay editable. No password. */
+  readonly protect?: boolean;
+  readonly print?: PrintSpec;
+  readonly charts?: readonly ChartSpec[];
+  /**
+   * Append `rows` below the existing content of a sheet of this name instead of replacing it
+   * (运行记录: one row per run, earlier rows never rewritten). If the sheet does not exist it
+   * is created with all of `rows`; if it exists, `appendSkip` leading rows (the header) are
+   * left out and the rest added after its last used row.
+   */
+  readonly append?: { readonly appendSkip: number };
 }
 
 export function cellValue(e: OutEntry): OutValue {

@@ -23,6 +23,8 @@ const STYLES: Readonly<Record<CellStyle, StyleDef>> = {
   decimal2: { border: true, numFmt: 2 },
   decimal4: { border: true, numFmt: "0.0000" },
   percent: { border: true, numFmt: 10 },
+  input: { border: true, numFmt: 2 },
+  inputText: { border: true, numFmt: 49 },
 };
 
 /** A stylesheet for new workbooks: the defaults every styles part has before ours are added. */
