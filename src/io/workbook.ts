@@ -23,3 +23,23 @@ export class WorkbookUnreadableError extends Error {
     this.name = "WorkbookUnreadableError";
   }
 }
+
+/** One cell of an input sheet to set (a rater's grid merged into the target workbook). */
+export interface CellEdit {
+  /** A1 address on the sheet being patched. */
+  readonly cell: string;
+  /** Strings are written as literal text, never as formulas. null clears the value. */
+  readonly value: string | number | boolean | null;
+}
+
+/**
+ * What the pipeline writes, whatever holds the workbook. The .xlsx adapter (CLI, browser file
+ * mode) and the Office.js adapter (Excel) implement it; input sheets are only ever touched by
+ * patchCells, which the rater merge uses.
+ */
+export interface WorkbookWriter {
+  /** Adds or replaces these output sheets (a spec with `append` appends its rows). */
+  writeSheets(sheets: readonly import("../report/sheet-spec.js").SheetSpec[]): Promise<void>;
+  /** Sets the given cells' values on an existing sheet, leaving everything else as it is. */
+  patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void>;
+}

@@ -1,0 +1,38 @@
+import type { Result } from "../src/model/result.js";
+
+/** Progress of a long operation, for the task pane's progress bar. */
+export interface Progress {
+  /** 0…1, or null when unknown. */
+  readonly fraction: number | null;
+  /** What is happening, in the UI language (e.g. 正在读取工作表…). */
+  readonly label: string;
+}
+
+/** What a rater merge did (scorecard merge, 导入评分表). */
+export interface MergeSummary {
+  readonly sheet: string;
+  /** Cells copied into the target. */
+  readonly copied: number;
+  readonly conflicts: readonly { readonly cell: string; readonly branch: string; readonly item: string; readonly target: string; readonly incoming: string }[];
+  readonly unknownBranches: readonly string[];
+  readonly unknownItems: readonly string[];
+}
+
+/**
+ * Everything the task pane can do, injected as props: Excel mode implements it with the
+ * Office.js adapter, browser file mode with the .xlsx adapter. Components never compute scores.
+ */
+export interface TaskPaneOperations {
+  /** Where the operations act: inside Excel, or on a file opened in the browser. */
+  readonly mode: "excel" | "file";
+  /** 新建考核模板: Excel mode adds the template sheets; file mode downloads a new workbook. */
+  newTemplate(options: { readonly period: string | null }): Promise<void>;
+  /** 导入评分表: merges a rater's filled copy into the current workbook. */
+  importRaterFile(file: Uint8Array, as: "评分A" | "评分B" | "仲裁" | "自评" | null): Promise<MergeSummary>;
+  /** 校验: validation only. */
+  validate(onProgress: (p: Progress) => void): Promise<Result>;
+  /** 一键评分排名: validate, score, rank and write the output sheets and charts. */
+  scoreAndRank(onProgress: (p: Progress) => void): Promise<Result>;
+  /** Selects a cell in Excel (clicking an issue); file mode has no sheet to show. */
+  selectCell?(sheet: string, cell: string): Promise<void>;
+}
