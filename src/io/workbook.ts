@@ -1,4 +1,5 @@
 import type { Grid } from "../model/cell.js";
+import type { SheetSpec } from "../report/sheet-spec.js";
 
 /**
  * What the pipeline needs from a workbook, whatever holds it (an .xlsx file or Excel itself).
@@ -39,7 +40,7 @@ export interface CellEdit {
  */
 export interface WorkbookWriter {
   /** Adds or replaces these output sheets (a spec with `append` appends its rows). */
-  writeSheets(sheets: readonly import("../report/sheet-spec.js").SheetSpec[]): Promise<void>;
+  writeSheets(sheets: readonly SheetSpec[]): Promise<void>;
   /** Sets the given cells' values on an existing sheet, leaving everything else as it is. */
   patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void>;
 }
