@@ -69,6 +69,12 @@ export interface ChartSpec {
   readonly kind: ChartKind;
   readonly title: string;
   readonly series: readonly ChartSeriesSpec[];
+  /**
+   * The contiguous data table the series come from: header row = series names, first column
+   * = categories (scatter: x values). Lets Office.js build the chart in one charts.add call
+   * (ExcelApi 1.1) where adding series one by one needs 1.7.
+   */
+  readonly table: string;
   /** Top-left and bottom-right cells the chart covers on its sheet. */
   readonly anchor: { readonly from: string; readonly to: string };
   readonly xTitle?: string;
