@@ -5,9 +5,9 @@ import type { Result } from "./model/result.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
-import { detailsSheet, logSheet, reportSheet, resultsSheet } from "./report/sheets.js";
+import { chartsSheet, detailsSheet, logSheet, reportSheet, resultsSheet } from "./report/sheets/index.js";
 import { validateWorkbook } from "./validate/index.js";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "./validate/sheets.js";
+import { INPUT_SHEETS } from "./validate/sheets.js";
 
 export interface RunOptions {
   /** The run's time as written into 运行记录 (injected so tests and re-runs are reproducible). */
@@ -24,7 +24,7 @@ export interface RunOutput {
 export async function runAssessment(reader: WorkbookReader, options: RunOptions): Promise<RunOutput> {
   let snapshot;
   try {
-    snapshot = await reader.read([...INPUT_SHEETS, OUTPUT_SHEETS.log]);
+    snapshot = await reader.read(INPUT_SHEETS);
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
     const result = buildResult(null, [], null, [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })]);
@@ -41,8 +41,10 @@ export async function runAssessment(reader: WorkbookReader, options: RunOptions)
     inputFingerprint: x ? inputFingerprint(x) : "",
     resultFingerprint: resultFingerprint(result),
   };
-  const log = logSheet(result, record, snapshot.sheets.get(OUTPUT_SHEETS.log)?.rows ?? []);
-  const sheets = outcome ? [resultsSheet(result), detailsSheet(result), reportSheet(result), log] : [reportSheet(result), log];
+  const log = logSheet(result, record);
+  const sheets = outcome
+    ? [resultsSheet(result), detailsSheet(result), reportSheet(result), chartsSheet(result), log]
+    : [reportSheet(result), log];
   return { result, sheets };
 }
 

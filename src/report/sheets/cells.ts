@@ -1,0 +1,34 @@
+import { columnLetters } from "../../model/cell.js";
+import type { Result } from "../../model/result.js";
+import type { CellTone, OutCell, OutEntry, PrintSpec } from "../sheet-spec.js";
+
+export const hdr = (v: string): OutCell => ({ v, style: "header" });
+export const txt = (v: string | null, tone?: CellTone): OutCell => ({ v, style: "text", tone });
+export const d2 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal2", tone });
+export const d4 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal4", tone });
+export const int = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "integer", tone });
+
+/** Printed on A4 landscape, one page wide, the title and header repeated on every page. */
+export const landscape = (repeatRows: number): PrintSpec => ({ orientation: "landscape", fitToWidth: true, repeatRows });
+
+/** A title row (merged across the table) and, for a provisional result, the 暂定 notice. */
+export function titleRows(result: Result, what: string): OutEntry[][] {
+  const rows: OutEntry[][] = [[{ v: `${result.period ?? "（考核周期未填）"} ${what}`, style: "title" }]];
+  if (result.status === "provisional") {
+    rows.push([{ v: "【暂定结果】工作簿中仍有错误（见“校验报告”），以下结果按暂定规则计算，改正后请重新评分。", style: "notice" }]);
+  }
+  return rows;
+}
+
+/** Merges each title row across the table's width. */
+export function titleMerges(titleCount: number, width: number): string[] {
+  const last = columnLetters(Math.max(0, width - 1));
+  return Array.from({ length: titleCount }, (_, r) => `A${r + 1}:${last}${r + 1}`);
+}
+
+/** Width in Excel characters that fits a Chinese label (CJK characters count double). */
+export function fitWidth(label: string, min = 8): number {
+  let w = 0;
+  for (const ch of label) w += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+  return Math.max(min, w + 2);
+}

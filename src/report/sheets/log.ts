@@ -1,0 +1,30 @@
+import type { Result } from "../../model/result.js";
+import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { STATUS_ZH } from "../labels.js";
+import type { SheetSpec } from "../sheet-spec.js";
+import { hdr, int, txt } from "./cells.js";
+
+export const LOG_HEADER = ["时间", "考核周期", "规则指纹", "输入指纹", "支部数", "错误数", "警告数", "结果指纹", "版本", "状态"];
+
+export interface RunRecord {
+  readonly time: string;
+  readonly rulesFingerprint: string;
+  readonly inputFingerprint: string;
+  readonly resultFingerprint: string;
+}
+
+/** 运行记录: this run's row, appended below the earlier ones (which are never rewritten). */
+export function logSheet(result: Result, record: RunRecord): SheetSpec {
+  const s = result.summary;
+  return {
+    name: OUTPUT_SHEETS.log,
+    rows: [
+      LOG_HEADER.map(hdr),
+      [txt(record.time), txt(result.period), txt(record.rulesFingerprint), txt(record.inputFingerprint), int(s.branches),
+        int(s.errors + s.fatal), int(s.warnings), txt(record.resultFingerprint), txt(result.version), txt(STATUS_ZH[result.status])],
+    ],
+    append: { appendSkip: 1 },
+    freezeRows: 1,
+    columnWidths: [20, 10, 66, 66, 8, 8, 8, 66, 8, 8],
+  };
+}
