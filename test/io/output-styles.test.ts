@@ -31,7 +31,9 @@ describe("addOutputStyles", () => {
     const { xml, ids } = addOutputStyles(BASE_STYLES);
     const sizes = listSizes(xml);
     for (const list of ["numFmts", "fonts", "fills", "borders", "cellXfs"]) expect(sizes[list]!.count, list).toBe(String(sizes[list]!.children));
-    expect(Object.values(ids).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const styles = ["title", "notice", "header", "text", "integer", "decimal2", "decimal4", "percent", "input", "inputText"] as const;
+    expect(styles.map((style) => ids({ style }))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(ids({})).toBeUndefined();
     expect(readDateStyles("styles.xml", xml).some(Boolean)).toBe(false);
   });
 
@@ -39,7 +41,7 @@ describe("addOutputStyles", () => {
     const once = addOutputStyles(BASE_STYLES);
     const twice = addOutputStyles(once.xml);
     expect(twice.xml).toBe(once.xml);
-    expect(twice.ids).toEqual(once.ids);
+    for (const style of ["title", "header", "inputText"] as const) expect(twice.ids({ style })).toBe(once.ids({ style }));
   });
 
   it("fills a self-closing numFmts list and numbers custom formats after the existing ones", () => {
@@ -51,7 +53,7 @@ describe("addOutputStyles", () => {
     const { xml, ids } = addOutputStyles(same);
     expect(customFormats(xml)).toEqual(new Map([[180, "0.0000"]]));
     expect(xml).toContain(`<xf numFmtId="180"`);
-    expect(ids.decimal4).toBeGreaterThan(0);
+    expect(ids({ style: "decimal4" })).toBeGreaterThan(0);
   });
 
   it("inserts lists a styles part lacks in schema order, seeded with the defaults", () => {
@@ -65,7 +67,7 @@ describe("addOutputStyles", () => {
   it("writes in the part's own namespace prefix and keeps the default font's face", () => {
     const prefixed = BASE_STYLES.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:").replace(`xmlns=`, "xmlns:x=");
     const { xml } = addOutputStyles(prefixed);
-    expect(listSizes(xml)["cellXfs"]).toEqual({ count: "9", children: 9 });
+    expect(listSizes(xml)["cellXfs"]).toEqual({ count: "11", children: 11 });
     expect(xml).not.toMatch(/<(?!x:|\/x:|\?xml)[a-z]/);
     expect(xml).toContain('<x:font><x:b/><x:sz val="16"/><x:name val="等线"/>');
   });

@@ -81,7 +81,7 @@ describe("writeOutputSheets into an existing workbook", () => {
     const before = lists(partText(EXAMPLE, "xl/styles.xml"));
     const after = lists(partText(output, "xl/styles.xml"));
     for (const l of Object.keys(before)) expect(after[l]!.startsWith(before[l]!), l).toBe(true);
-    expect(partText(output, "xl/styles.xml")).toMatch(/<cellXfs count="10">/);
+    expect(partText(output, "xl/styles.xml")).toMatch(/<cellXfs count="12">/);
     const sheet = partText(output, "xl/worksheets/sheet6.xml");
     expect(sheet).toContain('<c r="B5" s="5" t="inlineStr"><is><t xml:space="preserve">=SUM(1)</t></is></c>');
     expect(sheet).toContain('<c r="F6" s="5"/>');
@@ -123,13 +123,38 @@ describe("writeOutputSheets: package details", () => {
     expect(snapshot.sheets.get(`R&D "<结果>"`)!.rows).toEqual([[text("ok")]]);
   });
 
-  it("drops the replaced part's own relationships, keeping the parts they pointed to", () => {
-    const base = unzipEntries(buildXlsx({ sheets: [{ name: "考核结果", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }] }));
-    const drawingRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
-    const parts = { ...Object.fromEntries(base), "xl/worksheets/_rels/sheet1.xml.rels": drawingRels, "xl/drawings/drawing1.xml": "<xdr:wsDr xmlns:xdr='x'/>" };
-    const out = unzipEntries(writeOutputSheets(zipRaw(parts), [{ name: "考核结果", rows: [[2]] }]));
-    expect(out.has("xl/worksheets/_rels/sheet1.xml.rels")).toBe(false);
-    expect(out.has("xl/drawings/drawing1.xml")).toBe(true);
+  it("drops the replaced part's own relationships and the parts only they led to, keeping shared ones", () => {
+    const sheets = [{ name: "考核结果", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }, { name: "Other" }];
+    const base = unzipEntries(buildXlsx({ sheets, styles: stylesWithFormats([0]) }));
+    const rels = (...targets: string[]) =>
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/${t.includes("drawing") ? "drawing" : "image"}" Target="${t}"/>`).join("") +
+      `</Relationships>`;
+    const ct = new TextDecoder().decode(base.get("[Content_Types].xml")).replace(
+      "</Types>",
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+    );
+    const parts = {
+      ...Object.fromEntries(base),
+      "[Content_Types].xml": ct,
+      "xl/worksheets/_rels/sheet1.xml.rels": rels("../drawings/drawing1.xml"),
+      "xl/drawings/drawing1.xml": "<xdr:wsDr xmlns:xdr='x'/>",
+      "xl/drawings/_rels/drawing1.xml.rels": rels("../media/own.png", "../media/shared.png"),
+      "xl/media/own.png": "1",
+      "xl/media/shared.png": "2",
+      "xl/worksheets/_rels/sheet2.xml.rels": rels("../drawings/drawing2.xml"),
+      "xl/drawings/drawing2.xml": "<xdr:wsDr xmlns:xdr='x'/>",
+      "xl/drawings/_rels/drawing2.xml.rels": rels("../media/shared.png"),
+    };
+    const output = writeOutputSheets(zipRaw(parts), [{ name: "考核结果", rows: [[2]] }]);
+    const out = unzipEntries(output);
+    for (const gone of ["xl/worksheets/_rels/sheet1.xml.rels", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/media/own.png"]) {
+      expect(out.has(gone), gone).toBe(false);
+    }
+    for (const kept of ["xl/worksheets/_rels/sheet2.xml.rels", "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/media/shared.png"]) {
+      expect(out.get(kept), kept).toEqual(base.get(kept) ?? new TextEncoder().encode(parts[kept as keyof typeof parts] as string));
+    }
+    expect(partText(output, "[Content_Types].xml")).toBe(new TextDecoder().decode(base.get("[Content_Types].xml")));
   });
 
   it("drops calcChain.xml when it replaces a sheet, and only then", () => {

@@ -59,7 +59,7 @@ interface Node {
 type Form = "escaped" | "raw" | "cdata" | "charref";
 const textNode = fc.record({ text: rawText, form: fc.constantFrom<Form>("escaped", "raw", "cdata", "charref") });
 const minimalEscape = (s: string, quote = "") =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/]]>/g, "]]&gt;").replace(quote === "" ? /(?!)/ : new RegExp(quote, "g"), quote === '"' ? "&quot;" : "&apos;");
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/(^|\])>/g, "$1&gt;").replace(quote === "" ? /(?!)/ : new RegExp(quote, "g"), quote === '"' ? "&quot;" : "&apos;");
 const tree: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
   node: fc.record({
     name,

@@ -1,8 +1,15 @@
-import type { CellStyle } from "../../report/sheet-spec.js";
+import type { CellStyle, CellTone } from "../../report/sheet-spec.js";
 import { escapeAttr } from "./xml.js";
 
-/** Cell format index (`s`) of each named style in a styles part. */
-export type StyleIds = Readonly<Record<CellStyle, number>>;
+/** How one output cell looks: a named style, a highlight on top, and whether it is a link. */
+export interface CellLook {
+  readonly style?: CellStyle | undefined;
+  readonly tone?: CellTone | undefined;
+  readonly link?: boolean | undefined;
+}
+
+/** Cell format index (`s`) for a look; undefined for a plain cell (no style, tone or link). */
+export type StyleIds = (look: CellLook) => number | undefined;
 
 interface StyleDef {
   readonly font?: { readonly size?: number; readonly rgb?: string }; // always bold
@@ -11,6 +18,8 @@ interface StyleDef {
   /** Built-in format id, or a custom format code. */
   readonly numFmt?: number | string;
   readonly centred?: true;
+  /** Stays editable when the sheet is protected. */
+  readonly unlocked?: true;
 }
 
 // Table cells all get a thin border so that a table reads as one block.
@@ -23,9 +32,20 @@ const STYLES: Readonly<Record<CellStyle, StyleDef>> = {
   decimal2: { border: true, numFmt: 2 },
   decimal4: { border: true, numFmt: "0.0000" },
   percent: { border: true, numFmt: 10 },
-  input: { border: true, numFmt: 2 },
-  inputText: { border: true, numFmt: 49 },
+  input: { border: true, numFmt: 2, unlocked: true },
+  inputText: { border: true, numFmt: 49, unlocked: true },
 };
+
+/** Fill colours of the highlights; a tone replaces the style's own fill. */
+export const TONE_FILLS: Readonly<Record<CellTone, string>> = {
+  dispute: "FFFCE4D6",
+  veto: "FFFFC7CE",
+  top: "FFE2EFDA",
+  muted: "FFF2F2F2",
+};
+
+/** Excel's default hyperlink colour (theme "Hyperlink" in the Office theme). */
+const LINK_RGB = "FF0563C1";
 
 /** A stylesheet for new workbooks: the defaults every styles part has before ours are added. */
 export const BASE_STYLES =
@@ -45,13 +65,16 @@ const THIN_BORDER =
 
 const solidFill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 
+const lookKey = (look: CellLook) => `${look.style ?? ""}|${look.tone ?? ""}|${look.link ? "link" : ""}`;
+
 /**
  * Adds the output styles to a styles part by appending to its lists (fonts, fills, borders,
  * numFmts, cellXfs) and updating their counts; existing entries keep their indexes, so every
- * cell already in the workbook keeps its look. An entry identical to one already there (from
- * an earlier run) is reused, so repeated runs leave the part as it is.
+ * cell already in the workbook keeps its look. Every named style gets its format; a tone or a
+ * link on top of a style gets one only if `looks` asks for it. An entry identical to one
+ * already there (from an earlier run) is reused, so repeated runs leave the part as it is.
  */
-export function addOutputStyles(stylesXml: string): { xml: string; ids: StyleIds } {
+export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = []): { xml: string; ids: StyleIds } {
   const sheet = new StyleSheetText(stylesXml);
   // Lists a styles part may lack, seeded with the entries that index 0 (and fill 1) must be.
   sheet.ensure("fonts", "font", ['<font><sz val="11"/></font>']);
@@ -61,10 +84,12 @@ export function addOutputStyles(stylesXml: string): { xml: string; ids: StyleIds
   sheet.ensure("cellXfs", "xf", ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
   const baseFont = sheet.children("fonts", "font")[0]!;
 
-  const ids = {} as Record<CellStyle, number>;
-  for (const [style, def] of Object.entries(STYLES) as [CellStyle, StyleDef][]) {
-    const fontId = def.font ? sheet.add("fonts", "font", boldFont(baseFont, sheet.prefix, def.font)) : 0;
-    const fillId = def.fillRgb ? sheet.add("fills", "fill", solidFill(def.fillRgb)) : 0;
+  const xfOf = (look: CellLook): number => {
+    const def: StyleDef = look.style === undefined ? {} : STYLES[look.style];
+    const fontDef = def.font || look.link ? { ...def.font, bold: def.font !== undefined, link: look.link === true } : undefined;
+    const fontId = fontDef ? sheet.add("fonts", "font", derivedFont(baseFont, sheet.prefix, fontDef)) : 0;
+    const fillRgb = look.tone === undefined ? def.fillRgb : TONE_FILLS[look.tone];
+    const fillId = fillRgb ? sheet.add("fills", "fill", solidFill(fillRgb)) : 0;
     const borderId = def.border ? sheet.add("borders", "border", THIN_BORDER) : 0;
     const fmtId = typeof def.numFmt === "string" ? sheet.customFormat(def.numFmt) : (def.numFmt ?? 0);
     const apply = [
@@ -73,19 +98,41 @@ export function addOutputStyles(stylesXml: string): { xml: string; ids: StyleIds
       fillId !== 0 ? ' applyFill="1"' : "",
       borderId !== 0 ? ' applyBorder="1"' : "",
       def.centred ? ' applyAlignment="1"' : "",
+      def.unlocked ? ' applyProtection="1"' : "",
     ].join("");
+    const children =
+      (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") + (def.unlocked ? '<protection locked="0"/>' : "");
     const xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
-    ids[style] = sheet.add("cellXfs", "xf", def.centred ? `${xf}><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` : `${xf}/>`);
+    return sheet.add("cellXfs", "xf", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);
+  };
+
+  const ids = new Map<string, number>();
+  for (const style of Object.keys(STYLES) as CellStyle[]) ids.set(lookKey({ style }), xfOf({ style }));
+  for (const look of looks) {
+    const key = lookKey(look);
+    if (!ids.has(key) && (look.tone !== undefined || look.link)) ids.set(key, xfOf(look));
   }
-  return { xml: sheet.xml, ids };
+  return {
+    xml: sheet.xml,
+    ids: (look) => {
+      if (look.style === undefined && look.tone === undefined && !look.link) return undefined;
+      const id = ids.get(lookKey(look));
+      if (id === undefined) throw new Error(`no cell format prepared for ${lookKey(look)}`);
+      return id;
+    },
+  };
 }
 
-/** The workbook's default font (name, family, charset, scheme kept) in bold, resized or recoloured. */
-function boldFont(baseFont: string, prefix: string, def: NonNullable<StyleDef["font"]>): string {
+/**
+ * The workbook's default font (name, family, charset, scheme kept), made bold, resized,
+ * recoloured or link-like (blue, underlined) as asked.
+ */
+function derivedFont(baseFont: string, prefix: string, def: { size?: number; rgb?: string; bold: boolean; link: boolean }): string {
   const element = (name: string) => new RegExp(`<${prefix}${name}\\s[^>]*?/>`).exec(baseFont)?.[0].replace(`<${prefix}`, "<") ?? "";
   const size = def.size === undefined ? element("sz") : `<sz val="${def.size}"/>`;
-  const color = def.rgb === undefined ? element("color") : `<color rgb="${def.rgb}"/>`;
-  return `<font><b/>${size}${color}${element("name")}${element("family")}${element("charset")}${element("scheme")}</font>`;
+  const rgb = def.link ? LINK_RGB : def.rgb;
+  const color = rgb === undefined ? element("color") : `<color rgb="${rgb}"/>`;
+  return `<font>${def.bold ? "<b/>" : ""}${def.link ? "<u/>" : ""}${size}${color}${element("name")}${element("family")}${element("charset")}${element("scheme")}</font>`;
 }
 
 // Schema order of the styleSheet children, to know where a missing list goes.

@@ -1,4 +1,4 @@
-import { escapeAttr } from "./xml.js";
+import { escapeAttr, escapeText } from "./xml.js";
 
 /*
  * Minimal string-level edits of the package parts we must touch. The documents are never
@@ -63,9 +63,64 @@ export function removeElements(xml: string, name: string, attr: string, value: s
   });
 }
 
+/** The content type an override of [Content_Types].xml gives a part (name without the leading "/"). */
+export function overrideContentType(contentTypesXml: string, partName: string): string | undefined {
+  const wanted = `/${partName}`.toLowerCase();
+  for (const m of contentTypesXml.matchAll(/<([\w.-]+:)?Override\s[^>]*>/g)) {
+    if (attrOf(m[0], "PartName")?.toLowerCase() === wanted) return attrOf(m[0], "ContentType");
+  }
+  return undefined;
+}
+
 /** Part names mentioned by [Content_Types].xml overrides, lower-cased, without the leading "/". */
 export function overriddenParts(contentTypesXml: string): Set<string> {
   const names = new Set<string>();
   for (const m of contentTypesXml.matchAll(/\sPartName\s*=\s*["']\/?([^"']*)["']/g)) names.add(m[1]!.toLowerCase());
   return names;
+}
+
+// CT_Workbook children that come after <definedNames>, to know where a new one goes.
+const AFTER_DEFINED_NAMES = [
+  "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
+  "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst",
+];
+
+const attrOf = (element: string, name: string): string | undefined => {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(element.slice(0, element.indexOf(">") + 1));
+  return m ? (m[1] ?? m[2]) : undefined;
+};
+
+/**
+ * workbook.xml: the sheet's print titles (`_xlnm.Print_Titles` local to the sheet at index
+ * `localSheetId`) set to `formula`, or removed when it is null. Other defined names are not
+ * touched; a `<definedNames>` list is added where the schema wants it if there is none, and
+ * dropped again if removing left it empty.
+ */
+export function setPrintTitles(workbookXml: string, part: string, localSheetId: number, formula: string | null): string {
+  const element = /<([\w.-]+:)?definedName(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/\1?definedName>)/g;
+  let removed = false;
+  let xml = workbookXml.replace(element, (el) => {
+    const mine = attrOf(el, "name") === "_xlnm.Print_Titles" && attrOf(el, "localSheetId") === String(localSheetId);
+    removed ||= mine;
+    return mine ? "" : el;
+  });
+  if (removed) xml = xml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
+  if (formula === null) return xml;
+
+  const entry = (p: string) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+  if (/<([\w.-]+:)?definedNames[\s/>]/.test(xml)) return appendToList(xml, "definedNames", entry, part);
+  const sheetsEnd = /<\/([\w.-]+:)?sheets>|<([\w.-]+:)?sheets(?:\s[^>]*)?\/>/.exec(xml);
+  if (!sheetsEnd) throw new Error(`${part}: no <sheets> element`);
+  const prefix = sheetsEnd[1] ?? sheetsEnd[2] ?? "";
+  const from = sheetsEnd.index + sheetsEnd[0].length;
+  const rest = xml.slice(from);
+  const later = new RegExp(`<${prefix}(?:${AFTER_DEFINED_NAMES.join("|")})[\\s/>]|</${prefix}workbook>`).exec(rest);
+  if (!later) throw new Error(`${part}: <workbook> is not closed`);
+  const at = from + later.index;
+  return xml.slice(0, at) + `<${prefix}definedNames>${entry(prefix)}</${prefix}definedNames>` + xml.slice(at);
+}
+
+/** A sheet name as formulas quote it: `'考核结果'`, `'O''Brien'`. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }

@@ -10,10 +10,15 @@ export interface Relationship {
 
 /** The relationships of `sourcePart` (the package itself when sourcePart is ""); none if it has no .rels part. */
 export function readRelationships(parts: Parts, sourcePart: string): Relationship[] {
-  const relsName = findPart(parts, sourcePart === "" ? "_rels/.rels" : relsPartOf(sourcePart));
+  const relsName = findPart(parts, relsPartOfSource(sourcePart));
   if (relsName === undefined) return [];
+  return parseRelationships(relsName, decodeXml(parts.get(relsName)!), sourcePart);
+}
+
+/** A .rels part's text → its relationships, targets resolved against `sourcePart`. */
+export function parseRelationships(relsName: string, xml: string, sourcePart: string): Relationship[] {
   const rels: Relationship[] = [];
-  parseXml(relsName, decodeXml(parts.get(relsName)!), {
+  parseXml(relsName, xml, {
     open(name, a) {
       if (name !== "Relationship") return;
       const target = attr(a, "Target") ?? "";
@@ -26,6 +31,18 @@ export function readRelationships(parts: Parts, sourcePart: string): Relationshi
     },
   });
   return rels;
+}
+
+/** The .rels part of a source part ("" is the package: `_rels/.rels`). */
+export function relsPartOfSource(sourcePart: string): string {
+  return sourcePart === "" ? "_rels/.rels" : relsPartOf(sourcePart);
+}
+
+/** `xl/worksheets/_rels/sheet1.xml.rels` → `xl/worksheets/sheet1.xml`; `_rels/.rels` → ""; undefined for any other name. */
+export function sourceOfRelsPart(relsPart: string): string | undefined {
+  const m = /^((?:.*\/)?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
+  if (!m) return undefined;
+  return `${m[1]}${m[2]}`;
 }
 
 /** Relationship types differ between transitional and strict OOXML only in their namespace prefix. */

@@ -1,44 +1,83 @@
 import { a1 } from "../../model/cell.js";
-import { cellStyle, cellValue, type SheetSpec } from "../../report/sheet-spec.js";
-import type { StyleIds } from "./output-styles.js";
-import { escapeText } from "./xml.js";
+import type { OutEntry, OutValue, SheetSpec } from "../../report/sheet-spec.js";
+import type { CellLook, StyleIds } from "./output-styles.js";
+import { quoteSheetName } from "./package-edits.js";
+import { sheetFeaturesXml } from "./sheet-features.js";
+import { escapeAttr, escapeText } from "./xml.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
-/**
- * A SheetSpec → worksheet part. Strings are inline strings, so text is never taken for a
- * formula whatever it starts with; a blank without a style writes no cell at all.
- */
-export function worksheetXml(spec: SheetSpec, styleIds: StyleIds): string {
-  const rows: string[] = [];
-  let lastRow = -1;
-  let lastCol = -1;
-  spec.rows.forEach((entries, r) => {
-    const cells: string[] = [];
-    entries.forEach((entry, c) => {
-      const cell = cellXml(cellValue(entry), cellStyle(entry), a1(r, c), styleIds, spec.name);
-      if (cell === "") return;
-      cells.push(cell);
-      lastCol = Math.max(lastCol, c);
-    });
-    if (cells.length === 0) return;
-    rows.push(`<row r="${r + 1}">${cells.join("")}</row>`);
-    lastRow = r;
-  });
+const entryCell = (e: OutEntry) => (e !== null && typeof e === "object" ? e : { v: e });
 
+/** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
+export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
+  const looks: CellLook[] = [];
+  for (const spec of specs) {
+    for (const row of spec.rows) {
+      for (const entry of row) {
+        const cell = entryCell(entry);
+        if (cell.tone !== undefined || cell.link !== undefined) looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+      }
+    }
+  }
+  return looks;
+}
+
+export interface WorksheetParts {
+  /** Relationship id of the sheet's drawing (its charts), if it has one. */
+  readonly drawingRelId?: string;
+}
+
+/**
+ * A SheetSpec → worksheet part, its children in the order the schema requires. Strings are
+ * inline strings, so text is never taken for a formula whatever it starts with; a blank
+ * without a style writes no cell at all.
+ */
+export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
+  const { xml: data, lastRow, lastCol } = rowsXml(spec.rows, 0, styleIds, spec.name);
   const dimension = lastRow < 0 ? "A1" : `A1:${a1(lastRow, lastCol)}`;
+  const fitToPage = spec.print?.fitToWidth === true;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0)}${colsXml(spec.columnWidths ?? [])}` +
-    (rows.length === 0 ? "<sheetData/>" : `<sheetData>${rows.join("")}</sheetData>`) +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (fitToPage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
+    `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0, spec.freezeColumns ?? 0)}${colsXml(spec.columnWidths ?? [])}` +
+    (data === "" ? "<sheetData/>" : `<sheetData>${data}</sheetData>`) +
+    sheetFeaturesXml(spec, hyperlinksXml(spec)) +
+    (extra.drawingRelId === undefined ? "" : `<drawing r:id="${escapeAttr(extra.drawingRelId)}"/>`) +
     `</worksheet>`
   );
 }
 
-function cellXml(value: string | number | boolean | null, style: keyof StyleIds | undefined, ref: string, styleIds: StyleIds, sheet: string): string {
-  const s = style === undefined ? "" : ` s="${styleIds[style]}"`;
+/**
+ * `<row>` elements for rows starting at 0-based row `firstRow`; rows with no cell to write
+ * are left out. Also returns the last row and column written (-1 when none).
+ */
+export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: StyleIds, sheet: string): { xml: string; lastRow: number; lastCol: number } {
+  let xml = "";
+  let lastRow = -1;
+  let lastCol = -1;
+  rows.forEach((entries, i) => {
+    const r = firstRow + i;
+    let cells = "";
+    entries.forEach((entry, c) => {
+      const cell = entryCell(entry);
+      const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+      const written = cellXml(cell.v, s, a1(r, c), sheet);
+      if (written === "") return;
+      cells += written;
+      lastCol = Math.max(lastCol, c);
+    });
+    if (cells === "") return;
+    xml += `<row r="${r + 1}">${cells}</row>`;
+    lastRow = r;
+  });
+  return { xml, lastRow, lastCol };
+}
+
+/** One `<c>`: numbers, booleans and inline strings; "" for a blank without a format. */
+export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
+  const s = style === undefined ? "" : ` s="${style}"`;
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
   if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
@@ -46,13 +85,19 @@ function cellXml(value: string | number | boolean | null, style: keyof StyleIds 
   return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
 }
 
-function sheetViewsXml(freezeRows: number): string {
-  if (!(freezeRows > 0)) return `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
-  const topLeft = `A${Math.floor(freezeRows) + 1}`;
+function sheetViewsXml(freezeRows: number, freezeColumns: number): string {
+  const rows = freezeRows > 0 ? Math.floor(freezeRows) : 0;
+  const cols = freezeColumns > 0 ? Math.floor(freezeColumns) : 0;
+  if (rows === 0 && cols === 0) return `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  const topLeft = a1(rows, cols);
+  const active = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const selection = (pane: string, cell: string) => `<selection pane="${pane}" activeCell="${cell}" sqref="${cell}"/>`;
+  const selections =
+    rows > 0 && cols > 0 ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft) : selection(active, topLeft);
   return (
     `<sheetViews><sheetView workbookViewId="0">` +
-    `<pane ySplit="${Math.floor(freezeRows)}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    `<pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +
+    selections +
     `</sheetView></sheetViews>`
   );
 }
@@ -65,4 +110,19 @@ function colsXml(widths: readonly number[]): string {
     cols.push(`<col min="${i + 1}" max="${i + 1}" width="${Math.min(width, MAX_COLUMN_WIDTH)}" customWidth="1"/>`);
   }
   return cols.length === 0 ? "" : `<cols>${cols.join("")}</cols>`;
+}
+
+/** Internal links: `location` is a quoted sheet name and a cell (A1 when none is given). */
+function hyperlinksXml(spec: SheetSpec): string {
+  const links: string[] = [];
+  spec.rows.forEach((entries, r) => {
+    entries.forEach((entry, c) => {
+      const cell = entryCell(entry);
+      if (cell.link === undefined) return;
+      const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
+      const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(cell.v)}"` : "";
+      links.push(`<hyperlink ref="${a1(r, c)}" location="${escapeAttr(location)}"${display}/>`);
+    });
+  });
+  return links.length === 0 ? "" : `<hyperlinks>${links.join("")}</hyperlinks>`;
 }

@@ -1,31 +1,24 @@
 import type { SheetSpec } from "../../report/sheet-spec.js";
-import { WorkbookUnreadableError } from "../workbook.js";
+import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
 import { addOutputStyles, BASE_STYLES } from "./output-styles.js";
-import {
-  addOverride,
-  addRelationship,
-  addSheetEntry,
-  overriddenParts,
-  REL_NS,
-  removeElements,
-  WORKSHEET_CONTENT_TYPE,
-  WORKSHEET_REL_TYPE,
-} from "./package-edits.js";
+import { dropCalcChain, PackageEditor } from "./package-editor.js";
+import { addSheetEntry, quoteSheetName, REL_NS, setPrintTitles, WORKSHEET_CONTENT_TYPE, WORKSHEET_REL_TYPE } from "./package-edits.js";
 import { openXlsx, type XlsxPackage } from "./reader.js";
-import { isRelType } from "./relationships.js";
-import { worksheetXml } from "./sheet-writer.js";
-import { readWorkbookStructure } from "./workbook-parts.js";
-import { decodeXml, encodeXml } from "./xml.js";
-import { findPart, relsPartOf, zipParts, type Parts } from "./zip-package.js";
+import { relsPartOfSource } from "./relationships.js";
+import { appendRows } from "./sheet-append.js";
+import { sheetLooks, worksheetXml } from "./sheet-writer.js";
+import { readWorkbookStructure, type SheetRef } from "./workbook-parts.js";
+import { zipParts, type Parts } from "./zip-package.js";
 
 /**
  * The input package with each output sheet written: a sheet of that name (compared as Excel
  * does, ignoring case) has its worksheet part replaced in place, any other is appended at the
- * end. Every other zip entry is kept byte for byte; workbook.xml, its .rels and
- * [Content_Types].xml get minimal insertions, styles.xml gets the output styles appended.
- * A replaced part loses its own .rels (its drawings, comments… were the old content's), and
- * calcChain.xml (a cache) is dropped then. Throws WorkbookUnreadableError for an unreadable input.
+ * end; a spec with `append` adds its rows below an existing sheet's instead. Every other zip
+ * entry is kept byte for byte; workbook.xml, its .rels and [Content_Types].xml get minimal
+ * edits, styles.xml gets the output styles appended. A replaced sheet loses its own .rels and
+ * the parts only they led to (its old drawing and charts, comments…); calcChain.xml (a cache)
+ * is dropped then. Throws WorkbookUnreadableError for an unreadable input.
  */
 export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
   const pkg = openXlsx(input);
@@ -43,91 +36,70 @@ export function createWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
 }
 
 const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
 
-function withOutputSheets({ parts: original, workbook }: XlsxPackage, specs: readonly SheetSpec[]): Parts {
+function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly SheetSpec[]): Parts {
   checkSheetNames(specs);
-  const parts: Parts = new Map(original);
-  const text = (name: string) => decodeXml(parts.get(name)!);
-  const contentTypesPart = findPart(parts, "[Content_Types].xml");
-  if (contentTypesPart === undefined) throw new WorkbookUnreadableError("文件已损坏：缺少 [Content_Types].xml。");
+  const pkg = new PackageEditor(parts);
   const { workbookPart } = workbook;
-  const relsPart = findPart(parts, relsPartOf(workbookPart)) ?? relsPartOf(workbookPart);
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
-
-  // The three parts that get insertions, edited as text and stored only if they changed.
-  const edited = new Map<string, string>();
-  const edit = (part: string, change: (xml: string) => string) =>
-    edited.set(part, change(edited.get(part) ?? (parts.has(part) ? text(part) : EMPTY_RELS)));
-
-  const relIds = new Set(workbook.workbookRels.map((r) => r.id));
-  let nextRelNumber = Math.max(0, ...[...relIds].map((id) => Number(/^rId(\d+)$/.exec(id)?.[1] ?? 0))) + 1;
-  const newRelId = () => {
-    while (relIds.has(`rId${nextRelNumber}`)) nextRelNumber++;
-    const id = `rId${nextRelNumber}`;
-    relIds.add(id);
-    return id;
-  };
-  /** A part name that no entry, and no stale content-type override, uses yet. */
-  const freePartName = (name: (k: number) => string) => {
-    const overridden = overriddenParts(edited.get(contentTypesPart) ?? text(contentTypesPart));
-    for (let k = 1; ; k++) {
-      if (findPart(parts, name(k)) === undefined && !overridden.has(name(k).toLowerCase())) return name(k);
-    }
-  };
-  const addPart = (part: string, bytes: Uint8Array, relType: string, contentType: string) => {
-    parts.set(part, bytes);
-    const target = part.startsWith(dir) ? part.slice(dir.length) : `/${part}`;
-    const relId = newRelId();
-    edit(relsPart, (xml) => addRelationship(xml, relsPart, relId, relType, target));
-    edit(contentTypesPart, (xml) => addOverride(xml, part, contentType));
-    return relId;
-  };
 
   let stylesPart = workbook.stylesPart;
   if (stylesPart === undefined) {
-    stylesPart = freePartName((k) => `${dir}styles${k === 1 ? "" : k}.xml`);
-    addPart(stylesPart, encodeXml(BASE_STYLES), `${REL_NS}/styles`, STYLES_CONTENT_TYPE);
+    stylesPart = pkg.freePartName((k) => `${dir}styles${k === 1 ? "" : k}.xml`);
+    pkg.addPart(stylesPart, BASE_STYLES, STYLES_CONTENT_TYPE);
+    pkg.relate(workbookPart, `${REL_NS}/styles`, stylesPart);
   }
-  const stylesXml = text(stylesPart);
-  const { xml: newStylesXml, ids } = addOutputStyles(stylesXml);
-  if (newStylesXml !== stylesXml) parts.set(stylesPart, encodeXml(newStylesXml));
+  const styles = addOutputStyles(pkg.text(stylesPart), sheetLooks(specs));
+  pkg.setText(stylesPart, styles.xml); // kept byte for byte when nothing was added
 
-  const existing = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const existing = new Map(workbook.sheets.map((s, index) => [s.name.toLowerCase(), { ...s, index }]));
   let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+  let sheetCount = workbook.sheets.length;
   let replaced = false;
   for (const spec of specs) {
-    const bytes = encodeXml(worksheetXml(spec, ids));
     const sheet = existing.get(spec.name.toLowerCase());
-    if (sheet === undefined) {
-      const part = freePartName((k) => `${dir}worksheets/sheet${k}.xml`);
-      const relId = addPart(part, bytes, WORKSHEET_REL_TYPE, WORKSHEET_CONTENT_TYPE);
-      const sheetId = nextSheetId++;
-      edit(workbookPart, (xml) => addSheetEntry(xml, workbookPart, spec.name, sheetId, relId));
-      continue;
-    }
-    if (sheet.kind !== "worksheet") {
+    if (sheet !== undefined && sheet.kind !== "worksheet") {
       throw new Error(`工作表“${sheet.name}”不是普通工作表（例如图表工作表），无法写入结果。请将它改名或删除后再试。`);
     }
-    parts.set(sheet.part, bytes);
-    // The old part's drawings, comments, tables… belonged to the old content: drop the links.
-    const oldRels = findPart(parts, relsPartOf(sheet.part));
-    if (oldRels !== undefined) parts.delete(oldRels);
-    replaced = true;
+    if (sheet !== undefined && spec.append !== undefined) {
+      pkg.edit(sheet.part, (xml) => appendRows(xml, sheet.part, spec, styles.ids));
+      continue;
+    }
+    let part: string;
+    let index: number;
+    if (sheet === undefined) {
+      part = pkg.freePartName((k) => `${dir}worksheets/sheet${k}.xml`);
+      pkg.addPart(part, "", WORKSHEET_CONTENT_TYPE); // reserves the name; written below
+      const relId = pkg.relate(workbookPart, WORKSHEET_REL_TYPE, part);
+      const sheetId = nextSheetId++;
+      pkg.edit(workbookPart, (xml) => addSheetEntry(xml, workbookPart, spec.name, sheetId, relId));
+      index = sheetCount++;
+    } else {
+      part = sheet.part;
+      index = sheet.index;
+      dropOwnParts(pkg, sheet);
+      replaced = true;
+    }
+    const charts = spec.charts ?? [];
+    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec.name, charts);
+    pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
+    const repeat = spec.print?.repeatRows ?? 0;
+    const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
+    if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
   }
+  if (replaced) dropCalcChain(pkg, workbook);
+  return pkg.result();
+}
 
-  // calcChain.xml lists formula cells by sheet; one that lists cells of a replaced sheet makes
-  // Excel report the file as damaged. It is only a cache (Excel rebuilds it), so it goes
-  // whenever a sheet is replaced: safer than relying on how its sheet numbers are meant.
-  const calcRel = workbook.workbookRels.find((r) => isRelType(r, "calcChain"));
-  const calcPart = calcRel?.part == null ? undefined : findPart(parts, calcRel.part);
-  if (calcRel && calcPart && replaced) {
-    parts.delete(calcPart);
-    edit(relsPart, (xml) => removeElements(xml, "Relationship", "Id", calcRel.id));
-    edit(contentTypesPart, (xml) => removeElements(xml, "Override", "PartName", `/${calcPart}`));
-  }
-  for (const [part, xml] of edited) parts.set(part, encodeXml(xml));
-  return parts;
+/**
+ * A replaced sheet's old relationships belonged to its old content (drawings and their charts,
+ * comments, tables…): they go, and so does every part only they led to, so that re-runs
+ * leave no orphans behind.
+ */
+function dropOwnParts(pkg: PackageEditor, sheet: SheetRef): void {
+  const targets = pkg.relationships(sheet.part).flatMap((r) => (r.part === null ? [] : [r.part]));
+  pkg.removePart(relsPartOfSource(sheet.part));
+  pkg.removeUnreferenced(targets);
 }
 
 /** Excel's sheet-name rules; output sheet names come from the program, so a bad one is a bug. */

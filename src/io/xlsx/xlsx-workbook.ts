@@ -1,0 +1,40 @@
+import type { SheetSpec } from "../../report/sheet-spec.js";
+import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../workbook.js";
+import { patchCells } from "./patch.js";
+import { XlsxReader } from "./reader.js";
+import { createWorkbook, writeOutputSheets } from "./writer.js";
+
+/**
+ * An .xlsx workbook held in memory (the CLI, the browser's file mode): read it, write output
+ * sheets or patch cells into it, and take the resulting bytes. Each write replaces the bytes
+ * held; the input array given to the constructor is never modified.
+ */
+export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
+  #bytes: Uint8Array;
+
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+  }
+
+  /** A new workbook holding exactly these sheets (a template). */
+  static create(sheets: readonly SheetSpec[]): XlsxWorkbook {
+    return new XlsxWorkbook(createWorkbook(sheets));
+  }
+
+  read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
+    return new XlsxReader(this.#bytes).read(wanted);
+  }
+
+  async writeSheets(sheets: readonly SheetSpec[]): Promise<void> {
+    this.#bytes = writeOutputSheets(this.#bytes, sheets);
+  }
+
+  async patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void> {
+    this.#bytes = patchCells(this.#bytes, sheet, edits);
+  }
+
+  /** The workbook as it is now, as .xlsx bytes. */
+  bytes(): Uint8Array {
+    return this.#bytes;
+  }
+}
