@@ -111,6 +111,7 @@ export function chartsSheet(result: Result): SheetSpec {
     merges: titleMerges(top.length, width + 6),
     columnWidths: [22, 10, 2, 18, 10, ...chosen.map(() => 14)],
     charts: branches.length > 0 ? charts : [],
+    print: { orientation: "landscape", fitToWidth: true },
   };
 }
 
