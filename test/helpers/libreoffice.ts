@@ -1,7 +1,7 @@
-import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, extname, join } from "node:path";
+import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** How long one soffice run may take (a cold start with a fresh profile is the slow part). */
@@ -9,11 +9,20 @@ const TIMEOUT_MS = 90_000;
 
 const INSTALL_HINT = "LibreOffice (soffice) is not installed, and these tests need it as an independent reader of our .xlsx files: apt-get install -y libreoffice-calc";
 
-/** The soffice executable; throws (so the test fails, never skips) when LibreOffice is missing. */
+/** The soffice executable on PATH; throws (so the test fails, never skips) when LibreOffice is missing. */
 export function sofficePath(): string {
-  const found = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" }).stdout.trim().split("\n")[0];
-  if (!found) throw new Error(INSTALL_HINT);
-  return found;
+  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
+    for (const name of ["soffice", "libreoffice"]) {
+      const path = join(dir, name);
+      try {
+        accessSync(path, constants.X_OK);
+        return path;
+      } catch {
+        // not here
+      }
+    }
+  }
+  throw new Error(INSTALL_HINT);
 }
 
 /**

@@ -71,6 +71,7 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
   const masters: { si: string; formula: string; row: number; col: number }[] = [];
   let removedFormula = false;
   let last = { row: -1, col: -1 };
+  let first = { row: Infinity, col: Infinity };
 
   for (const [row, cols] of [...wanted].sort(([a], [b]) => a - b)) {
     const existing = rowsByIndex.get(row);
@@ -101,6 +102,7 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
     }
     if (inserted.length === 0) continue;
     last = { row: Math.max(last.row, row), col: Math.max(last.col, ...inserted.map((c) => c.col)) };
+    first = { row: Math.min(first.row, row), col: Math.min(first.col, ...inserted.map((c) => c.col)) };
     if (existing === undefined) {
       const before = rows.find((r) => r.row > row);
       const at = before?.start ?? data.bodyEnd;
@@ -133,7 +135,7 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
   if (masters.length > 0) splices.push(...unshareFormulas(xml, rows, prefix, masters, splices));
 
   const out = applySplices(xml, splices);
-  return { xml: last.row < 0 ? out : growDimension(out, prefix, last.row, last.col), removedFormula };
+  return { xml: last.row < 0 ? out : growDimension(out, prefix, last, first), removedFormula };
 }
 
 function applySplices(xml: string, splices: readonly Splice[]): string {

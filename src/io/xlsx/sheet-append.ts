@@ -49,22 +49,24 @@ export function appendRows(xml: string, part: string, spec: SheetSpec, styleIds:
   const withRows = data.selfClosing
     ? `${xml.slice(0, data.start)}<${prefix}sheetData>${body}</${prefix}sheetData>${xml.slice(data.end)}`
     : xml.slice(0, data.bodyEnd) + body + xml.slice(data.bodyEnd);
-  return growDimension(withRows, prefix, added.lastRow, added.lastCol);
+  return growDimension(withRows, prefix, { row: added.lastRow, col: added.lastCol });
 }
 
-/** `<dimension ref>` widened to reach row `lastRow` and column `lastCol` (0-based); absent stays absent. */
-export function growDimension(xml: string, prefix: string, lastRow: number, lastCol: number): string {
+/** `<dimension ref>` widened to cover rows first…last and columns first…last (0-based); absent stays absent. */
+export function growDimension(xml: string, prefix: string, last: { row: number; col: number }, first = { row: 0, col: 0 }): string {
   const dimension = new RegExp(`(<${prefix}dimension\\s[^>]*?\\bref\\s*=\\s*["'])([^"']*)(["'])`).exec(xml);
   if (!dimension) return xml;
   const [from, to = from] = dimension[2]!.split(":");
-  let start = { row: 0, col: 0 };
-  let end = { row: lastRow, col: lastCol };
+  let start = first;
+  let end = last;
   try {
-    start = parseA1(from!);
-    const old = parseA1(to!);
-    end = { row: Math.max(old.row, lastRow), col: Math.max(old.col, lastCol) };
+    const a = parseA1(from!);
+    const b = parseA1(to!);
+    start = { row: Math.min(a.row, first.row), col: Math.min(a.col, first.col) };
+    end = { row: Math.max(b.row, last.row), col: Math.max(b.col, last.col) };
   } catch {
-    // an unreadable ref is replaced by one that covers the sheet from A1
+    // an unreadable ref is replaced by one that covers the new cells from A1
+    start = { row: 0, col: 0 };
   }
   const ref = `${a1(start.row, start.col)}:${a1(end.row, end.col)}`;
   const at = dimension.index + dimension[1]!.length;
