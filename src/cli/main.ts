@@ -1,11 +1,15 @@
 import { parseArgs, UsageError, USAGE } from "./args.js";
 import { EXIT, scoreCommand, validateCommand, type Io } from "./commands.js";
 import { demoCommand } from "./demo.js";
+import { mergeCommand } from "./merge.js";
+import { templateCommand } from "./template.js";
 
 const COMMANDS: Readonly<Record<string, (args: ReturnType<typeof parseArgs>, io: Io) => Promise<number>>> = {
   score: scoreCommand,
   validate: validateCommand,
   demo: demoCommand,
+  template: templateCommand,
+  merge: mergeCommand,
 };
 
 /** Runs the CLI; expected problems become messages and exit codes, anything else is a crash report. */

@@ -113,9 +113,9 @@ export function rulesSheet(items: readonly RuleItem[]): SheetSpec {
 // ---------------------------------------------------------------------------------------------
 // 支部名册
 
-/** A roster row: a branch and, optionally, its number of Party members (党员人数). */
+/** A roster row: a branch and, optionally, its number of Party members (党员人数; text kept as typed). */
 export interface RosterEntry extends Branch {
-  readonly members?: number | null;
+  readonly members?: number | string | null;
 }
 
 /** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数`; a null category is left blank. */
@@ -126,7 +126,7 @@ export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
     txt(b.name),
     txt(b.category),
     txt(b.unit),
-    b.members === undefined || b.members === null ? null : { v: b.members, style: "integer" as const },
+    b.members === undefined || b.members === null ? null : typeof b.members === "number" ? { v: b.members, style: "integer" as const } : txt(b.members),
   ]);
   return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10], freezeRows: 1 };
 }

@@ -1,0 +1,251 @@
+/**
+ * Merging a rater's filled copy into the assessment workbook (scorecard merge, 导入评分表).
+ * Raters fill separate copies of the template (double-blind); this plans which cells of the
+ * target's grid to set, matching rows by 支部编码 and columns by item code (never by position).
+ * Pure: snapshots in, cell edits and a summary out; the caller patches the file.
+ */
+import type { CellEdit, WorkbookReader, WorkbookSnapshot } from "../io/workbook.js";
+import { a1, type Cell, type Grid } from "../model/cell.js";
+import { isNotApplicableToken } from "../validate/cell-readers.js";
+import { findGridHeader } from "../validate/grids.js";
+import { RULES_TITLES } from "../validate/rules.js";
+import { SHEETS } from "../validate/sheets.js";
+import { dataRows, field, findTable } from "../validate/table.js";
+import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
+import { planNotesMerge, type NotesMerge } from "./plan-notes.js";
+
+/** The grids a rater's file can hold, in workbook order. */
+export const MERGE_GRIDS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
+export type MergeGrid = (typeof MERGE_GRIDS)[number];
+
+export interface MergeConflict {
+  /** The target's cell (A1 on `sheet`): left as it is. */
+  readonly cell: string;
+  readonly branch: string;
+  readonly item: string;
+  /** What the target holds and what the rater's file holds, as people read them. */
+  readonly target: string;
+  readonly incoming: string;
+}
+
+/** A filled cell of the rater's file that was not merged for another reason than a conflict. */
+export interface MergeSkip {
+  /** The cell in the rater's file (A1 on `sheet`). */
+  readonly cell: string;
+  readonly branch: string;
+  readonly item: string;
+  readonly reason: string;
+}
+
+/** What a merge will do; structurally a MergeSummary (addin/operations.ts) plus the edits. */
+export interface MergePlan {
+  readonly sheet: MergeGrid;
+  readonly edits: CellEdit[];
+  /** Cells copied into the target (= edits.length). */
+  readonly copied: number;
+  readonly conflicts: readonly MergeConflict[];
+  /** 支部编码 of the rater's file that the target's grid has no row for. */
+  readonly unknownBranches: readonly string[];
+  /** Item codes of the rater's file that the target's grid has no column for. */
+  readonly unknownItems: readonly string[];
+  readonly skipped: readonly MergeSkip[];
+  /** The rater's 扣分说明 rows to append to the target's (null: the rater's file has none). */
+  readonly notes: NotesMerge | null;
+}
+
+export type MergeErrorKind = "invalid-as" | "ambiguous" | "nothing-filled" | "source-sheet-missing" | "target-sheet-missing" | "header-missing";
+
+/** A merge that cannot be planned; the message (Chinese) says what to do. */
+export class MergeError extends Error {
+  constructor(readonly kind: MergeErrorKind, message: string) {
+    super(message);
+    this.name = "MergeError";
+  }
+}
+
+const ANNOTATION_LABELS = new Set(["项目名称", "分值"]);
+const FIRST_ITEM_COLUMN = 2;
+
+/** A grid's header row, item columns (first of a repeated code) and branch rows (first of a repeated code). */
+interface GridIndex {
+  readonly grid: Grid;
+  readonly headerRow: number;
+  /** Item code → column, in column order. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** 支部编码 → row, in row order. */
+  readonly rows: ReadonlyMap<string, number>;
+  /** Rows after the first of a repeated code, and rows with content but no code. */
+  readonly extraRows: readonly number[];
+}
+
+function indexGrid(grid: Grid): GridIndex | null {
+  const headerRow = findGridHeader(grid);
+  if (headerRow === null) return null;
+  const columns = new Map<string, number>();
+  const header = grid.rows[headerRow] ?? [];
+  for (let c = FIRST_ITEM_COLUMN; c < header.length; c++) {
+    const code = keyText(header[c] ?? null);
+    if (code !== "" && !columns.has(code)) columns.set(code, c);
+  }
+  let r = headerRow + 1;
+  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
+  const rows = new Map<string, number>();
+  const extraRows: number[] = [];
+  for (; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    if (!cells.some((c) => !isBlank(c))) continue;
+    const code = keyText(cells[0] ?? null);
+    if (code === "" || rows.has(code)) extraRows.push(r);
+    else rows.set(code, r);
+  }
+  return { grid, headerRow, columns, rows, extraRows };
+}
+
+const at = (g: GridIndex, row: number, col: number): Cell => g.grid.rows[row]?.[col] ?? null;
+
+/** A score someone typed: not blank and not the 不适用 a template prefills. */
+const isScore = (c: Cell): boolean => !isBlank(c) && !isNotApplicableToken(c);
+
+function filledCount(g: GridIndex, isItem: (code: string) => boolean): number {
+  let n = 0;
+  for (const [code, col] of g.columns) {
+    if (isItem(code)) for (const row of g.rows.values()) if (isScore(at(g, row, col))) n++;
+  }
+  return n;
+}
+
+/** Whether any data row of a column holds something (a column worth reporting when it cannot be merged). */
+function columnFilled(g: GridIndex, col: number): boolean {
+  return [...g.rows.values(), ...g.extraRows].some((row) => !isBlank(at(g, row, col)));
+}
+
+/** Two cells say the same when their trimmed, NFKC'd text matches (3.5 and "3.5"; any two 不适用 tokens). */
+function sameValue(a: Cell, b: Cell): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(c: Cell): string {
+  if (isNotApplicableToken(c)) return "\u0000NA";
+  if (c !== null && c.kind === "text") return normalizeText(c.value).toUpperCase();
+  return cellText(c).toUpperCase();
+}
+
+/**
+ * Plans merging `source` (a rater's copy) into `target`. `as` names the grid to take; null
+ * detects it: the only one of 评分A/评分B/仲裁/自评 in `source` with any score filled (cells
+ * holding only the template's 不适用 do not count). Both snapshots must include the grids.
+ * Columns are matched by their header, remark columns included. `rulesItemCodes` (the target's
+ * 评分细则 codes), when given, decides which columns count as scores for the detection; a
+ * source column the target lacks is reported when it is a rule item or holds anything.
+ *
+ * A filled source cell is copied to the target's cell of the same branch and item when that is
+ * blank; when it holds the same value nothing is done; when it holds another value it is left
+ * alone and reported as a conflict. Blank source cells never clear anything. When both
+ * snapshots include 扣分说明, the rater's notes the target lacks are planned too (`notes`):
+ * raters explain their deductions in their own copy.
+ */
+export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as: string | null, rulesItemCodes?: readonly string[]): MergePlan {
+  const codes = rulesItemCodes ? new Set(rulesItemCodes) : null;
+  const isItem = (code: string) => codes === null || codes.has(code);
+  const sheet = as === null ? detectGrid(source, isItem) : checkedName(as);
+
+  const sourceGrid = source.sheets.get(sheet);
+  if (!sourceGrid) throw new MergeError("source-sheet-missing", `导入的文件中没有“${sheet}”工作表。`);
+  const targetGrid = target.sheets.get(sheet);
+  if (!targetGrid) throw new MergeError("target-sheet-missing", `目标工作簿中没有“${sheet}”工作表，无法导入。请用“新建考核模板”生成的工作簿作为目标。`);
+  const src = indexGrid(sourceGrid);
+  if (!src) throw new MergeError("header-missing", headerMissing("导入的文件", sheet));
+  const dst = indexGrid(targetGrid);
+  if (!dst) throw new MergeError("header-missing", headerMissing("目标工作簿", sheet));
+
+  const edits: CellEdit[] = [];
+  const conflicts: MergeConflict[] = [];
+  const skipped: MergeSkip[] = [];
+  const unknownBranches = [...src.rows.keys()].filter((code) => !dst.rows.has(code));
+  // A column the target lacks: reported when it is a rule item or holds anything (a remark column people filled).
+  const unknownItems = [...src.columns].filter(([code, col]) => !dst.columns.has(code) && ((codes !== null && codes.has(code)) || columnFilled(src, col))).map(([code]) => code);
+
+  for (const [branch, sr] of src.rows) {
+    const tr = dst.rows.get(branch);
+    if (tr === undefined) continue;
+    for (const [item, sc] of src.columns) {
+      const tc = dst.columns.get(item);
+      const incoming = at(src, sr, sc);
+      if (tc === undefined || incoming === null || isBlank(incoming)) continue;
+      const value = editValue(incoming);
+      if (value === undefined) {
+        skipped.push({ cell: a1(sr, sc), branch, item, reason: "单元格是日期格式，未导入。请改为数字后重新导入。" });
+        continue;
+      }
+      const current = at(dst, tr, tc);
+      if (isBlank(current)) edits.push({ cell: a1(tr, tc), value });
+      else if (!sameValue(current, incoming)) conflicts.push({ cell: a1(tr, tc), branch, item, target: cellText(current), incoming: cellText(incoming) });
+    }
+  }
+  for (const r of src.extraRows) {
+    const branch = keyText(at(src, r, 0));
+    const filled = [...src.columns].filter(([item, c]) => dst.columns.has(item) && isScore(at(src, r, c)));
+    if (filled.length === 0) continue;
+    const reason = branch === "" ? "这一行没有支部编码，未导入。" : `支部编码“${branch}”重复出现，只导入第一行。`;
+    for (const [item, c] of filled) skipped.push({ cell: a1(r, c), branch, item, reason });
+  }
+  return { sheet, edits, copied: edits.length, conflicts, unknownBranches, unknownItems, skipped, notes: planNotesMerge(target, source) };
+}
+
+/** The value to write for a source cell; undefined for a date (its serial number is no score). */
+function editValue(c: Exclude<Cell, null>): CellEdit["value"] | undefined {
+  switch (c.kind) {
+    case "number": return c.isDate ? undefined : c.value;
+    case "text": return c.value;
+    case "bool": return c.value;
+    // An error value is kept visible as its text, so validation still reports it.
+    case "error": return c.value;
+  }
+}
+
+function checkedName(as: string): MergeGrid {
+  const name = as.trim();
+  if (!(MERGE_GRIDS as readonly string[]).includes(name)) {
+    throw new MergeError("invalid-as", `不认识的评分表“${as}”：请指定 ${MERGE_GRIDS.join("、")} 之一。`);
+  }
+  return name as MergeGrid;
+}
+
+function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean): MergeGrid {
+  const filled = MERGE_GRIDS.flatMap((name) => {
+    const grid = source.sheets.get(name);
+    const index = grid ? indexGrid(grid) : null;
+    const n = index ? filledCount(index, isItem) : 0;
+    return n > 0 ? [{ name, n }] : [];
+  });
+  if (filled.length === 1) return filled[0]!.name;
+  if (filled.length === 0) {
+    throw new MergeError("nothing-filled", `导入的文件中${MERGE_GRIDS.join("、")}都没有填写任何分数，没有可导入的内容。`);
+  }
+  throw new MergeError(
+    "ambiguous",
+    `导入的文件中有多张评分表填写了分数（${filled.map((f) => `${f.name} ${f.n} 格`).join("，")}），无法判断要导入哪一张。请指定要导入的评分表（命令行用 --as ${filled[0]!.name} 等）。`,
+  );
+}
+
+const headerMissing = (where: string, sheet: string) =>
+  `${where}的“${sheet}”工作表前 10 行中找不到表头（A 列为“支部编码”的行），无法按支部编码导入。`;
+
+/**
+ * planMerge over two workbooks, whatever holds them (the CLI's .xlsx files, the task pane's
+ * open workbook): reads the four grids and 扣分说明 of each, and the target's 评分细则 for its
+ * item codes. Patch `plan.edits` into `plan.sheet`, then `plan.notes.edits` into 扣分说明.
+ */
+export async function planRaterMerge(target: WorkbookReader, source: WorkbookReader, as: string | null): Promise<MergePlan> {
+  const [t, s] = await Promise.all([target.read([...MERGE_GRIDS, SHEETS.rules, SHEETS.notes]), source.read([...MERGE_GRIDS, SHEETS.notes])]);
+  return planMerge(t, s, as, ruleItemCodes(t));
+}
+
+/** Every 编号 typed in a workbook's 评分细则 (valid rows or not), or undefined without a usable sheet. */
+export function ruleItemCodes(wb: WorkbookSnapshot): string[] | undefined {
+  const grid = wb.sheets.get(SHEETS.rules);
+  const table = grid ? findTable(grid, RULES_TITLES) : null;
+  if (!grid || !table) return undefined;
+  const codes = [...dataRows(grid, table.headerRow)].map(({ cells }) => keyText(field(table, cells, "编号"))).filter((c) => c !== "");
+  return codes.length > 0 ? codes : undefined;
+}

@@ -1,0 +1,171 @@
+/**
+ * Where a new template's roster (and, from a workbook, its rules and settings) come from:
+ * `scorecard template --branches <roster.xlsx|roster.csv>`. The roster is read exactly as
+ * validation reads 支部名册 (findTable + readRoster); any problem stops the template.
+ */
+import { text as textCell, type Cell, type Grid } from "../model/cell.js";
+import type { Issue } from "../model/issues.js";
+import type { Rules } from "../model/rules.js";
+import type { Settings } from "../model/settings.js";
+import type { WorkbookReader } from "../io/workbook.js";
+import { readRoster, ROSTER_TITLES } from "../validate/roster.js";
+import { readRules, RULES_TITLES } from "../validate/rules.js";
+import { readSettings, SETTINGS_TITLES } from "../validate/settings.js";
+import { SHEETS } from "../validate/sheets.js";
+import { dataRows, field, findTable, type Table } from "../validate/table.js";
+import { cellText, keyText, plainNumberText } from "../validate/text.js";
+import type { RosterEntry } from "./input-sheets.js";
+
+/** A roster file that cannot be used: the message says what to do, in Chinese. */
+export class RosterSourceError extends Error {
+  constructor(message: string, readonly problems: readonly Issue[] = []) {
+    super(message);
+    this.name = "RosterSourceError";
+  }
+}
+
+export interface RosterSource {
+  readonly branches: RosterEntry[];
+  /** The sheet the roster was read from (the file name for a CSV). */
+  readonly sheet: string;
+}
+
+/**
+ * The roster of a table found by its header, read by validation's readRoster; 党员人数 is kept
+ * as typed (a whole number as a number, anything else as text). Throws RosterSourceError
+ * listing every problem (missing or repeated codes, invalid categories, no branch at all).
+ */
+export function rosterFromTable(table: Table, label: string): RosterSource {
+  const { branches, issues } = readRoster(table);
+  if (issues.length > 0) {
+    // readRoster names its sheet 支部名册; point at where the rows really are.
+    const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, sheet: label, message: i.message.replaceAll(`${SHEETS.roster}!`, `${label}!`) }));
+    throw new RosterSourceError(`“${label}”中的支部名册有 ${problems.length} 处问题，未生成模板。请改正后重试：`, problems);
+  }
+  const members = new Map<string, number | string | null>();
+  for (const { cells } of dataRows(table.grid, table.headerRow)) {
+    const code = keyText(field(table, cells, "支部编码"));
+    if (code !== "" && !members.has(code)) members.set(code, memberCount(field(table, cells, "党员人数")));
+  }
+  return { branches: branches.map((b) => ({ ...b, members: members.get(b.code) ?? null })), sheet: label };
+}
+
+function memberCount(c: Cell): number | string | null {
+  const t = plainNumberText(c);
+  if (t !== null && /^\d+$/.test(t)) return Number(t);
+  const s = cellText(c);
+  return s === "" ? null : s;
+}
+
+const HEADER_HINT = `表头须包含 ${ROSTER_TITLES.join("、")}（前 10 行内），可选 所属单位、党员人数`;
+
+/** What a template takes over from an .xlsx given as --branches. */
+export interface WorkbookSource extends RosterSource {
+  /** The workbook's 评分细则, when it has a usable one (e.g. last period's workbook). */
+  readonly rules: Rules | null;
+  /** The workbook's 考核设置 (without 考核周期), when it has one. */
+  readonly settings: Partial<Settings> | null;
+}
+
+/**
+ * The roster of a workbook: its 支部名册 sheet, or else the first sheet with the roster header.
+ * A workbook that is a whole assessment workbook also gives its 评分细则 and 考核设置 (rules
+ * with a fatal problem stop the template: grids laid out from broken rules are no use).
+ */
+export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: string): Promise<WorkbookSource> {
+  const first = await reader.read([SHEETS.roster, SHEETS.rules, SHEETS.settings]);
+  const own = first.sheets.get(SHEETS.roster);
+  let table = own ? findTable(own, ROSTER_TITLES) : null;
+  if (!table) {
+    const others = first.sheetNames.filter((n) => n !== SHEETS.roster);
+    const all = await reader.read(others);
+    for (const name of others) {
+      const grid = all.sheets.get(name);
+      table = grid ? findTable(grid, ROSTER_TITLES) : null;
+      if (table) break;
+    }
+  }
+  if (!table) throw new RosterSourceError(`在“${fileLabel}”中找不到支部名册：${HEADER_HINT}。`);
+  const roster = rosterFromTable(table, table.sheet);
+
+  let rules: Rules | null = null;
+  const rulesGrid = first.sheets.get(SHEETS.rules);
+  const rulesTable = rulesGrid ? findTable(rulesGrid, RULES_TITLES) : null;
+  if (rulesTable) {
+    const r = readRules(rulesTable);
+    const fatal = r.issues.filter((i) => i.severity === "fatal");
+    if (fatal.length > 0) throw new RosterSourceError(`“${fileLabel}”中的评分细则有 ${fatal.length} 处问题，未生成模板。请改正后重试：`, fatal);
+    rules = r.rules;
+  }
+
+  let settings: Partial<Settings> | null = null;
+  const settingsGrid = first.sheets.get(SHEETS.settings);
+  const settingsTable = settingsGrid ? findTable(settingsGrid, SETTINGS_TITLES) : null;
+  if (settingsTable) {
+    // The period is the new template's own; invalid values have already fallen back to defaults.
+    const { period: _period, ...rest } = readSettings(settingsTable).settings;
+    settings = rest;
+  }
+  return { ...roster, rules, settings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/**
+ * CSV bytes as text: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's “Unicode 文本”),
+ * or GB18030/GBK (what Chinese Excel writes for “CSV（逗号分隔）”) when it is not valid UTF-8.
+ */
+export function decodeCsv(bytes: Uint8Array, fileLabel: string): string {
+  const decode = (encoding: string, data: Uint8Array) => new TextDecoder(encoding, { fatal: true }).decode(data);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode("utf-8", bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode("utf-16le", bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode("utf-16be", bytes.subarray(2));
+  try {
+    return decode("utf-8", bytes);
+  } catch {
+    try {
+      return decode("gb18030", bytes);
+    } catch {
+      throw new RosterSourceError(
+        `无法识别“${fileLabel}”的文字编码：支持 UTF-8 和 GBK（GB18030）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx 文件。`,
+      );
+    }
+  }
+}
+
+/** RFC 4180 fields: quotes with doubled quotes inside, CRLF or LF; tab-separated when the first line has tabs and no commas. */
+export function parseCsv(text: string): string[][] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const sep = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === sep) { row.push(field); field = ""; }
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field); rows.push(row); row = []; field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** A CSV roster: every field is text, so codes such as 001 keep their leading zeros. */
+export function rosterFromCsv(bytes: Uint8Array, fileLabel: string): RosterSource {
+  const grid: Grid = {
+    name: fileLabel,
+    rows: parseCsv(decodeCsv(bytes, fileLabel)).map((r) => r.map((v): Cell => (v === "" ? null : textCell(v)))),
+  };
+  const table = findTable(grid, ROSTER_TITLES);
+  if (!table) throw new RosterSourceError(`“${fileLabel}”不是支部名册：${HEADER_HINT}。`);
+  return rosterFromTable(table, fileLabel);
+}

@@ -1,0 +1,237 @@
+/**
+ * A new assessment workbook (新建考核模板) as SheetSpecs: 填报说明, 考核设置, 评分细则, 支部名册,
+ * the four scoring grids with data validation and protection, and an empty 扣分说明. Pure.
+ */
+import type { Branch } from "../model/branch.js";
+import { a1, columnLetters } from "../model/cell.js";
+import type { RuleItem, Rules } from "../model/rules.js";
+import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
+import type { OutCell, OutEntry, SheetSpec, ValidationSpec } from "../report/sheet-spec.js";
+import { SHEETS } from "../validate/sheets.js";
+import { defaultRules } from "./default-rules.js";
+import { instructionsSheet } from "./instructions.js";
+import { notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
+
+export interface TemplateOptions {
+  /** The rule set the grids are laid out from (default: the shipped default rules). */
+  readonly rules?: Rules;
+  /** The roster; null or omitted: a few example branches, clearly marked 示例. */
+  readonly branches?: readonly RosterEntry[] | null;
+  /** 考核周期, already normalised (PeriodSchema); null leaves it blank for people to fill. */
+  readonly period?: string | null;
+  /** Other settings to write instead of the defaults (e.g. carried over from last period). */
+  readonly settings?: Partial<Settings>;
+}
+
+/** The grids of a template, in workbook order. */
+export const TEMPLATE_GRIDS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
+export type TemplateGrid = (typeof TEMPLATE_GRIDS)[number];
+
+/**
+ * Grid layout (0-based rows): a band row with the sheet's role and the 考核方面 over their
+ * items, the header row, the 项目名称 and 分值 annotation rows, then one row per branch.
+ */
+export const GRID_LAYOUT = { bandRow: 0, headerRow: 1, firstBranchRow: 4, firstItemColumn: 2 } as const;
+
+/** Marked in code and name so nobody takes them for real branches. */
+export const EXAMPLE_BRANCHES: readonly RosterEntry[] = [
+  { code: "示例01", name: "（示例）第一生产车间党支部", category: "生产类", unit: "（示例）第一生产车间", members: 35 },
+  { code: "示例02", name: "（示例）设备维修中心党支部", category: "辅助类", unit: "（示例）设备维修中心", members: 22 },
+  { code: "示例03", name: "（示例）机关第一党支部", category: "综合管理类", unit: "（示例）机关党委", members: 18 },
+  { code: "示例04", name: "（示例）市场营销部党支部", category: "市场经营类", unit: "（示例）市场营销部", members: 15 },
+];
+
+/** Every sheet of a new template, in order. */
+export function templateSheets(options: TemplateOptions = {}): SheetSpec[] {
+  const rules = options.rules ?? defaultRules();
+  const branches = options.branches ?? null;
+  const roster = branches ?? EXAMPLE_BRANCHES;
+  const period = options.period ?? null;
+  return [
+    instructionsSheet({ period, exampleRoster: branches === null }),
+    templateSettingsSheet({ ...options.settings, period }),
+    rulesSheet(rules.items),
+    branches === null ? exampleRosterSheet() : rosterSheet(branches),
+    ...TEMPLATE_GRIDS.map((name) => templateGridSheet(name, rules, roster)),
+    notesSheet([]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 考核设置: only the 值 column can be changed; settings with a fixed set of values get a list.
+
+const SETTING_CHOICES: Readonly<Partial<Record<string, readonly string[]>>> = {
+  仲裁规则: ["三评取近", "仲裁为准"],
+  否决星级上限: ["0", "1", "2", "3", "4", "5"],
+  否决排末位: ["是", "否"],
+  排名方式: ["并列跳位", "中国式"],
+  扣分说明要求: ["必填", "提示", "不检查"],
+};
+
+/** 考核设置 as settingsSheet lays it out, protected with its 值 cells open and lists where the values are fixed. */
+export function templateSettingsSheet(settings: Partial<Settings>): SheetSpec {
+  const base = settingsSheet({ ...DEFAULT_SETTINGS, ...settings });
+  const validations: ValidationSpec[] = [];
+  const rows = base.rows.map((row, r) => {
+    if (r === 0) return row;
+    const name = String(cellOf(row[0]).v ?? "");
+    const choices = SETTING_CHOICES[name];
+    if (choices) {
+      validations.push({
+        kind: "list",
+        range: a1(r, 1),
+        values: choices,
+        prompt: { title: clip(name, PROMPT_TITLE_MAX), text: clip(SETTING_HINTS[name as keyof typeof SETTING_HINTS], PROMPT_TEXT_MAX) },
+        error: clip(`请从下拉列表中选择：${choices.join("、")}`, PROMPT_TEXT_MAX),
+      });
+    }
+    return [row[0] ?? null, { v: cellOf(row[1]).v, style: "inputText" } satisfies OutCell, ...row.slice(2)];
+  });
+  return { ...base, rows, validations, protect: true };
+}
+
+const cellOf = (e: OutEntry | undefined): { v: OutCell["v"] } => (e !== null && typeof e === "object" ? e : { v: e ?? null });
+
+// ---------------------------------------------------------------------------------------------
+// 支部名册 without a roster: example rows under a notice.
+
+export const EXAMPLE_ROSTER_NOTICE =
+  "以下为示例支部（编码以“示例”开头），请替换为本单位的支部，然后用 scorecard template --branches <本工作簿> 重新生成评分表。";
+
+export function exampleRosterSheet(): SheetSpec {
+  const base = rosterSheet(EXAMPLE_BRANCHES);
+  const notice: OutEntry[] = [{ v: EXAMPLE_ROSTER_NOTICE, style: "notice" }];
+  return { ...base, rows: [notice, ...base.rows], merges: ["A1:E1"], freezeRows: 2 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 评分A, 评分B, 仲裁, 自评
+
+// Excel's limits for a validation's input title and message and its error message.
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_TEXT_MAX = 255;
+
+const ROLE_LABEL: Readonly<Record<TemplateGrid, string>> = {
+  评分A: "评分A（第一评分方）",
+  评分B: "评分B（第二评分方）",
+  仲裁: "仲裁（留空＝不仲裁）",
+  自评: "自评（仅供对照）",
+};
+
+const points = (it: RuleItem): string => String(it.max / 100);
+
+function clip(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
+}
+
+/** The group an item's column sits under in the band row. */
+function bandLabel(it: RuleItem): string {
+  return it.type === "bonus" ? "加分项" : it.type === "veto" ? "否决项" : it.area;
+}
+
+/** Whether a 基础 item does not apply to a branch's category (its cell is prefilled 不适用). */
+export function notApplicable(it: RuleItem, b: Branch): boolean {
+  return it.type === "base" && b.category !== null && it.naCategories.includes(b.category);
+}
+
+/** What the input message says and what the error says, for one item in one grid. */
+function itemValidation(grid: TemplateGrid, it: RuleItem, range: string): ValidationSpec {
+  const title = clip(`${it.code} ${bandLabel(it)}`, PROMPT_TITLE_MAX);
+  // The rule (how to fill the cell) always shows in full; content and criteria give way to it.
+  const describe = (rule: string) => {
+    const parts = [it.content, it.criteria ? `评分标准：${it.criteria}` : ""].filter((s) => s !== "");
+    return clip(parts.join("\n"), PROMPT_TEXT_MAX - rule.length - 1) + "\n" + rule;
+  };
+  if (it.type === "veto") {
+    const rule = grid === "仲裁" ? "两方意见不一致时选 是 或 否；留空表示不仲裁。" : "选择 是 或 否；留空按“否”。";
+    return { kind: "list", range, values: ["是", "否"], prompt: { title, text: describe(rule) }, error: `“${it.code}”是否决项，请选择 是 或 否。` };
+  }
+  const max = points(it);
+  const blank =
+    grid === "仲裁" ? "留空表示不仲裁。"
+    : grid === "自评" ? "留空按 0 分。"
+    : it.type === "bonus" ? "没有加分可留空（按 0 分）。"
+    : "不能留空。";
+  const rule = `填 0～${max} 的数字，最多两位小数；${blank}`;
+  return {
+    kind: "decimal",
+    range,
+    min: 0,
+    max: it.max / 100,
+    prompt: { title, text: describe(rule) },
+    error: `“${it.code}”的${it.type === "bonus" ? "加分" : "得分"}应为 0～${max} 之间的数字，最多两位小数。`,
+  };
+}
+
+/** Contiguous runs of branch rows (0-based) where `keep` holds, as [first, last] pairs. */
+function runs(count: number, first: number, keep: (i: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < count; i++) {
+    if (!keep(i)) continue;
+    const last = out.at(-1);
+    if (last && last[1] === first + i - 1) last[1] = first + i;
+    else out.push([first + i, first + i]);
+  }
+  return out;
+}
+
+/**
+ * A scoring grid of a new template: protected, frozen at the annotation rows and the name
+ * column; every score cell open (`input`, veto cells `inputText`) with data validation on its
+ * item's column, except the cells of items that do not apply to the branch's category, which
+ * hold 不适用 (greyed, locked, no validation: Excel's decimal rule would reject the text).
+ */
+export function templateGridSheet(name: TemplateGrid, rules: Rules, branches: readonly Branch[]): SheetSpec {
+  const items = rules.items;
+  const { headerRow, firstBranchRow, firstItemColumn } = GRID_LAYOUT;
+  const hdr = (v: string | null): OutCell => ({ v, style: "header" });
+  const label = (v: string): OutCell => ({ v, style: "text" });
+
+  // Band row: the sheet's role over the code and name columns, then each 考核方面 over its items.
+  const band: OutEntry[] = [hdr(ROLE_LABEL[name]), hdr(null)];
+  const merges = ["A1:B1"];
+  items.forEach((it, i) => {
+    const col = firstItemColumn + i;
+    const starts = i === 0 || bandLabel(items[i - 1]!) !== bandLabel(it);
+    band.push(hdr(starts ? bandLabel(it) : null));
+    if (starts) {
+      let end = i;
+      while (end + 1 < items.length && bandLabel(items[end + 1]!) === bandLabel(it)) end++;
+      if (end > i) merges.push(`${a1(0, col)}:${a1(0, firstItemColumn + end)}`);
+    }
+  });
+
+  const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
+  const blank: OutCell = { v: null, style: "text" };
+  const names = [label("项目名称"), blank, ...items.map((it) => label(it.content))];
+  const maxima = [label("分值"), blank, ...items.map((it): OutCell => (it.type === "veto" ? label("是/否") : { v: it.max / 100, style: "decimal2" }))];
+  const body = branches.map((b) => [
+    label(b.code),
+    label(b.name),
+    ...items.map((it): OutCell =>
+      notApplicable(it, b) ? { v: "不适用", style: "text", tone: "muted" } : { v: null, style: it.type === "veto" ? "inputText" : "input" },
+    ),
+  ]);
+
+  const validations: ValidationSpec[] = [];
+  items.forEach((it, i) => {
+    const col = columnLetters(firstItemColumn + i);
+    for (const [from, to] of runs(branches.length, firstBranchRow, (k) => !notApplicable(it, branches[k]!))) {
+      validations.push(itemValidation(name, it, from === to ? `${col}${from + 1}` : `${col}${from + 1}:${col}${to + 1}`));
+    }
+  });
+
+  const rows: OutEntry[][] = [band, head, names, maxima, ...body];
+  if (rows.indexOf(head) !== headerRow) throw new Error("grid layout out of step with GRID_LAYOUT");
+  return {
+    name,
+    rows,
+    columnWidths: [12, 28, ...items.map((it) => (it.type === "veto" ? 7 : 8))],
+    freezeRows: firstBranchRow,
+    freezeColumns: 2,
+    merges,
+    validations,
+    protect: true,
+  };
+}
