@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bool, num, text } from "../../src/model/cell.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
+import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, zipRaw } from "../helpers/xlsx-fixture.js";
 
@@ -178,6 +179,15 @@ describe("writeOutputSheets: package details", () => {
     expect(unzipEntries(replaced).has("xl/calcChain.xml")).toBe(false);
     expect(partText(replaced, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     expect(partText(replaced, "[Content_Types].xml")).not.toContain("calcChain");
+  });
+
+  it("keeps a UTF-16 styles part byte for byte when it already holds every output style", () => {
+    const styles = addOutputStyles(BASE_STYLES).xml.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(styles, "utf16le")]);
+    const base = unzipEntries(buildXlsx({ sheets: [{ name: "A" }], styles: "<styleSheet/>" }));
+    const input = zipRaw({ ...Object.fromEntries(base), "xl/styles.xml": utf16 });
+    const out = unzipEntries(writeOutputSheets(input, [{ name: "B", rows: [[{ v: 1, style: "decimal2" }]] }]));
+    expect(out.get("xl/styles.xml")).toEqual(utf16);
   });
 
   it("adds a styles part to a workbook that has none", async () => {

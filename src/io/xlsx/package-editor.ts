@@ -155,10 +155,19 @@ export class PackageEditor {
     for (const [name, bytes] of this.parts) {
       if (this.removed.has(name)) continue;
       const text = this.texts.get(name);
-      out.set(name, text === undefined || (bytes.length > 0 && decodeXml(bytes) === text) ? bytes : encodeXml(text));
+      const encoded = text === undefined ? bytes : encodeXml(text);
+      // A UTF-16 part (BOM) that is unchanged is kept as it was, not re-encoded as UTF-8.
+      const unchanged = sameBytes(encoded, bytes) || (text !== undefined && (bytes[0] === 0xff || bytes[0] === 0xfe) && decodeXml(bytes) === text);
+      out.set(name, unchanged ? bytes : encoded);
     }
     return out;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The relationship target from `source` ("" = the package root) to `target`, both part names. */
