@@ -10,6 +10,7 @@ import {
   clearContents,
   DEFAULT_FORMAT,
   enterValue,
+  internBorder,
   withFormat,
   type Border,
   type CellFormat,
@@ -494,10 +495,15 @@ function borderEdges(t: RangeTarget, index: string): { r: number; c: number; sid
 function setBorder(proxy: RangeBorderProxy, key: keyof Border, value: string): void {
   const t = proxy.resolve();
   t.sheet.checkEditable(t.rect, "format", "allowFormatCells");
+  const changed = new Map<Border | null, Border | null>();
   for (const { r, c, side } of borderEdges(t, proxy.sideIndex)) {
     const cell = t.sheet.ensure(r, c);
-    const old: Border = cell.format[side] ?? { style: "None", color: "#000000", weight: "Thin" };
-    const next = key === "style" && value === "None" ? null : { ...old, [key]: value };
+    const old = cell.format[side];
+    let next = changed.get(old);
+    if (next === undefined) {
+      next = key === "style" && value === "None" ? null : internBorder({ ...(old ?? { style: "None", color: "#000000", weight: "Thin" }), [key]: value });
+      changed.set(old, next);
+    }
     cell.format = withFormat(cell.format, side, next);
   }
 }

@@ -33,12 +33,21 @@ export interface CellFormat {
 }
 
 const formats = new Map<string, CellFormat>();
-const transitions = new WeakMap<CellFormat, Map<string, CellFormat>>();
+const transitions = new WeakMap<CellFormat, Map<string, Map<unknown, CellFormat>>>();
+const borders = new Map<string, Border>();
 
 function intern(f: CellFormat): CellFormat {
   const key = JSON.stringify(f);
   let found = formats.get(key);
   if (!found) formats.set(key, (found = Object.freeze({ ...f })));
+  return found;
+}
+
+/** One shared object per distinct border, so formats can be cached by identity. */
+export function internBorder(b: Border): Border {
+  const key = `${b.style}|${b.color}|${b.weight}`;
+  let found = borders.get(key);
+  if (!found) borders.set(key, (found = Object.freeze({ ...b })));
   return found;
 }
 
@@ -62,11 +71,14 @@ export const DEFAULT_FORMAT: CellFormat = intern({
 
 /** The format with one property changed (cached, as a range format sets the same change on many cells). */
 export function withFormat<K extends keyof CellFormat>(f: CellFormat, key: K, value: CellFormat[K]): CellFormat {
-  let byChange = transitions.get(f);
-  if (!byChange) transitions.set(f, (byChange = new Map()));
-  const changeKey = `${key}=${JSON.stringify(value)}`;
-  let next = byChange.get(changeKey);
-  if (!next) byChange.set(changeKey, (next = intern({ ...f, [key]: value })));
+  let byKey = transitions.get(f);
+  if (!byKey) transitions.set(f, (byKey = new Map()));
+  let byValue = byKey.get(key);
+  if (!byValue) byKey.set(key, (byValue = new Map()));
+  // Borders come interned (internBorder), so the cache can go by identity.
+  const v = value;
+  let next = byValue.get(v);
+  if (!next) byValue.set(v, (next = intern({ ...f, [key]: v })));
   return next;
 }
 
