@@ -80,12 +80,12 @@ describe("patchSheetXml: text-level cell edits", () => {
         `<row r="3"><c r="D3"><f t="shared" si="3"/><v>3</v></c><c r="E3"><f t="shared" si="0"/><v>0</v></c></row>` +
         `<row r="4"><c r="E4"><f t="shared" si="3"/><v>4</v></c></row>`,
     );
-    const out = patch(xml, [{ cell: "D2", value: 0 }, { cell: "D3", value: 7 }]);
+    const out = patch(xml, [{ cell: "D2", value: 0 }, { cell: "D3", value: 7 }, { cell: "D4", value: 5 }]);
     expect(out.xml).toBe(
       sheet(
         `<row r="2"><c r="D2"><v>0</v></c><c r="E2"><f>C2*$C$1+SUM(B:B)&amp;"B2"</f><v>2</v></c></row>` +
           `<row r="3"><c r="D3"><v>7</v></c><c r="E3"><f t="shared" si="0"/><v>0</v></c></row>` +
-          `<row r="4"><c r="E4"><f>C4*$C$1+SUM(B:B)&amp;"B2"</f><v>4</v></c></row>`,
+          `<row r="4"><c r="D4"><v>5</v></c><c r="E4"><f>C4*$C$1+SUM(B:B)&amp;"B2"</f><v>4</v></c></row>`,
       ),
     );
     expect(out.removedFormula).toBe(true);

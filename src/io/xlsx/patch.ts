@@ -2,7 +2,7 @@ import { a1, parseA1 } from "../../model/cell.js";
 import type { CellEdit } from "../workbook.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
-import { findSheetData, growDimension, inPrefix, worksheetPrefix } from "./sheet-append.js";
+import { findSheetData, growDimension, inPrefix, scanRows, worksheetPrefix, type RowSpan, type Span } from "./worksheet-text.js";
 import { cellXml } from "./sheet-writer.js";
 import { shiftFormula } from "./formula-shift.js";
 import { zipParts } from "./zip-package.js";
@@ -28,21 +28,11 @@ export function patchCells(input: Uint8Array, sheet: string, edits: readonly Cel
   return zipParts(pkg.result());
 }
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
 interface CellSpan extends Span {
   readonly col: number;
   readonly xml: string;
 }
 
-interface RowSpan extends Span {
-  readonly row: number;
-  readonly startTag: string;
-  readonly selfClosing: boolean;
-}
 
 interface Splice extends Span {
   readonly text: string;
@@ -139,25 +129,16 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
 }
 
 function applySplices(xml: string, splices: readonly Splice[]): string {
-  // From the end, so earlier offsets stay valid; insertions at one point keep their order.
-  const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
-  let out = xml;
-  for (const s of ordered) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
-}
-
-function scanRows(xml: string, from: number, to: number, prefix: string): RowSpan[] {
-  const rows: RowSpan[] = [];
-  const pattern = new RegExp(`<${prefix}row(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${prefix}row>)`, "g");
-  pattern.lastIndex = from;
-  let index = -1;
-  for (let m = pattern.exec(xml); m !== null && m.index < to; m = pattern.exec(xml)) {
-    const startTag = m[0].slice(0, m[0].indexOf(">") + 1);
-    const r = /\sr\s*=\s*["'](\d+)["']/.exec(startTag)?.[1];
-    index = r === undefined ? index + 1 : Number(r) - 1;
-    rows.push({ start: m.index, end: m.index + m[0].length, row: index, startTag, selfClosing: startTag.endsWith("/>") });
+  // In text order; at one position insertions come before a replacement, each in the order made.
+  const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || a.i - b.i);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const s of ordered) {
+    pieces.push(xml.slice(at, s.start), s.text);
+    at = s.end;
   }
-  return rows;
+  pieces.push(xml.slice(at));
+  return pieces.join("");
 }
 
 function scanCells(xml: string, row: RowSpan, prefix: string): CellSpan[] {
@@ -227,10 +208,11 @@ function unshareFormulas(
   taken: readonly Splice[],
 ): Splice[] {
   const bySi = new Map(masters.map((m) => [m.si, m]));
+  const edited = new Set(taken.filter((s) => s.end > s.start).map((s) => s.start));
   const splices: Splice[] = [];
   for (const row of rows) {
     for (const cell of scanCells(xml, row, prefix)) {
-      if (taken.some((s) => s.start === cell.start && s.end === cell.end)) continue; // edited itself
+      if (edited.has(cell.start)) continue; // edited itself
       const f = /<([\w.-]+:)?f(?=[\s/>])([^>]*?)(\/>|>[\s\S]*?<\/\1?f>)/.exec(cell.xml);
       if (!f || !/\st\s*=\s*["']shared["']/.test(f[2]!)) continue;
       const master = bySi.get(/\ssi\s*=\s*["'](\d+)["']/.exec(f[2]!)?.[1] ?? "");
