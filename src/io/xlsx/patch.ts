@@ -33,7 +33,6 @@ interface CellSpan extends Span {
   readonly xml: string;
 }
 
-
 interface Splice extends Span {
   readonly text: string;
 }
