@@ -1,0 +1,263 @@
+import { createContext, useContext } from "react";
+
+/**
+ * Every text the task pane shows, keyed by id: Simplified Chinese (the default) and English.
+ * Components take text only from here. Issue messages, sheet names, categories and the errors
+ * the operations throw are the workbook's own Chinese content and are shown as they are.
+ * `{name}` placeholders are filled by `translate`.
+ */
+const zh = {
+  appTitle: "支部考核评分助手",
+  switchLanguage: "English",
+  switchLanguageLabel: "切换为英文界面（English）",
+  modeExcel: "Excel 模式：直接处理当前打开的工作簿。",
+  modeFile: "浏览器文件模式：工作簿只在本页面中处理，不会上传到任何地方。",
+  starting: "正在连接 Excel…",
+  startSlow: "仍在等待 Excel。如果本页面不是在 Excel 中打开的，可以改用浏览器文件模式。",
+  useFileMode: "改用浏览器文件模式",
+  startFailed: "无法启动支部考核评分助手",
+
+  fileSection: "考核工作簿",
+  fileDrop: "把考核工作簿（.xlsx）拖到这里，或者：",
+  fileChoose: "打开工作簿…",
+  fileCurrent: "当前工作簿：{name}",
+  fileNone: "尚未打开工作簿。请先打开要评分的考核工作簿。",
+  fileNotXlsx: "“{name}”不是 .xlsx 工作簿。请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。",
+  fileOpened: "已打开“{name}”。",
+  downloadResult: "下载评分结果：{file}",
+  downloadMerged: "下载导入后的工作簿：{file}",
+  downloadHint: "文件只保存在您的电脑上；原工作簿不会被修改。",
+
+  actionsSection: "评分",
+  validate: "校验",
+  validateHint: "检查工作簿中的每一处问题，不生成结果",
+  scoreAndRank: "一键评分排名",
+  scoreAndRankHint: "校验、双评核对、计分、评星、排名，并写入结果表和图表",
+  busy: "正在处理，请稍候…",
+  scoredExcel: "评分完成：结果表和图表已写入工作簿。",
+  scoredFile: "评分完成：请下载评分结果。",
+  validated: "校验完成。",
+  noResultSheets: "没有生成结果表：工作簿存在致命问题，请先改正。",
+  skippedFeatures: "此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：{list}。",
+  listSeparator: "、",
+
+  templateSection: "新建考核模板",
+  periodLabel: "考核周期（可留空，例如 2026Q3）",
+  newTemplate: "新建考核模板",
+  newTemplateHint: "生成考核设置、评分细则、支部名册和各评分表",
+  templateDoneExcel: "已在工作簿中添加考核模板工作表。",
+  templateDoneFile: "已生成并下载新的考核模板。",
+
+  importSection: "导入评分表",
+  importFile: "评分方交回的工作簿",
+  importChoose: "选择文件…",
+  importNoFile: "未选择文件",
+  importAs: "作为",
+  importAuto: "自动识别",
+  importButton: "导入评分表",
+  importNeedFile: "请先选择评分方交回的工作簿。",
+  importDone: "已导入“{sheet}”：写入 {copied} 个单元格。",
+  importConflicts: "{n} 处冲突（工作簿中已有不同的分数，未覆盖）：",
+  importConflict: "{cell}（{branch}，{item}）：工作簿中为 {target}，导入文件中为 {incoming}",
+  importMore: "另有 {n} 处未列出。",
+  importUnknownBranches: "工作簿中没有这些支部编码，未导入：{list}",
+  importUnknownItems: "工作簿中没有这些考核项，未导入：{list}",
+
+  summarySection: "结果概要",
+  period: "考核周期：{period}",
+  periodNone: "考核周期：未填写",
+  branches: "支部 {n} 个",
+  fatalCount: "致命 {n}",
+  errorCount: "错误 {n}",
+  warningCount: "警告 {n}",
+  statusFinal: "正式",
+  statusProvisional: "暂定",
+  statusFatal: "无结果",
+  statusFinalHint: "没有错误，结果为正式结果。",
+  statusProvisionalHint: "还有错误未解决（例如缺评或分差超过阈值尚待仲裁），结果为暂定。改正后重新评分即为正式结果。",
+  statusFatalHint: "工作簿存在致命问题，无法计算结果。请按下面的问题清单改正。",
+
+  issuesSection: "问题清单（{n}）",
+  issuesNone: "没有发现问题。",
+  issuesWorkbook: "整个工作簿",
+  issueGroup: "{sheet}（{n}）",
+  severityFatal: "致命",
+  severityError: "错误",
+  severityWarning: "警告",
+  issueSelect: "在 Excel 中选中 {sheet} 工作表的 {cell} 单元格：{message}",
+  issuesMore: "另有 {n} 项未列出，完整清单见“校验报告”工作表。",
+
+  rankingSection: "排名预览",
+  rankingCaption: "按名次排列的支部、类别、总分和星级",
+  colRank: "名次",
+  colBranch: "支部",
+  colCategory: "类别",
+  colTotal: "总分",
+  colStars: "星级",
+  starsLabel: "{n} 星",
+  noStars: "无星",
+  vetoed: "（否决）",
+  rankingMore: "仅显示前 {shown} 名，共 {total} 个支部；完整结果见“考核结果”工作表。",
+
+  errorTitle: "操作没有完成",
+  errorUnexpected: "发生意外错误：{message}",
+  dismiss: "关闭",
+
+  progressScoring: "正在校验、核对双评、计分和排名…",
+  progressWriting: "正在写入结果表…",
+  progressDone: "完成",
+} as const;
+
+export type StringId = keyof typeof zh;
+export type Language = "zh" | "en";
+
+const en: Readonly<Record<StringId, string>> = {
+  appTitle: "Branch Scorecard",
+  switchLanguage: "中文",
+  switchLanguageLabel: "切换为中文界面",
+  modeExcel: "Excel mode: works on the open workbook.",
+  modeFile: "Browser file mode: the workbook is processed in this page only and never uploaded.",
+  starting: "Connecting to Excel…",
+  startSlow: "Still waiting for Excel. If this page is not open inside Excel, use the browser file mode instead.",
+  useFileMode: "Use the browser file mode",
+  startFailed: "Branch Scorecard could not start",
+
+  fileSection: "Assessment workbook",
+  fileDrop: "Drop an assessment workbook (.xlsx) here, or:",
+  fileChoose: "Open workbook…",
+  fileCurrent: "Workbook: {name}",
+  fileNone: "No workbook open yet. Open the assessment workbook to score first.",
+  fileNotXlsx: "“{name}” is not an .xlsx workbook. Choose an Excel workbook (*.xlsx); save older formats such as .xls as .xlsx in Excel first.",
+  fileOpened: "Opened “{name}”.",
+  downloadResult: "Download the result: {file}",
+  downloadMerged: "Download the workbook with the import: {file}",
+  downloadHint: "Files stay on your computer; the original workbook is never changed.",
+
+  actionsSection: "Scoring",
+  validate: "Validate",
+  validateHint: "Check the workbook for every problem without producing results",
+  scoreAndRank: "Score and rank",
+  scoreAndRankHint: "Validate, reconcile the two raters, score, rate stars, rank, and write the result sheets and charts",
+  busy: "Working, please wait…",
+  scoredExcel: "Done: the result sheets and charts are in the workbook.",
+  scoredFile: "Done: download the scored workbook below.",
+  validated: "Validation finished.",
+  noResultSheets: "No result sheets were written: the workbook has fatal problems to fix first.",
+  skippedFeatures: "This version of Excel lacks the following, which were left out (scores and ranking are not affected): {list}.",
+  listSeparator: ", ",
+
+  templateSection: "New assessment template",
+  periodLabel: "Assessment period (optional, e.g. 2026Q3)",
+  newTemplate: "New template",
+  newTemplateHint: "Creates the settings, rules, roster and scoring sheets",
+  templateDoneExcel: "The template sheets were added to the workbook.",
+  templateDoneFile: "A new template was created and downloaded.",
+
+  importSection: "Import a score sheet",
+  importFile: "The workbook a rater sent back",
+  importChoose: "Choose file…",
+  importNoFile: "No file chosen",
+  importAs: "Import as",
+  importAuto: "Detect automatically",
+  importButton: "Import",
+  importNeedFile: "Choose the workbook a rater sent back first.",
+  importDone: "Imported “{sheet}”: {copied} cells written.",
+  importConflicts: "{n} conflicts (the workbook already holds a different score; left unchanged):",
+  importConflict: "{cell} ({branch}, {item}): workbook {target}, imported file {incoming}",
+  importMore: "{n} more not listed.",
+  importUnknownBranches: "Branch codes not in the workbook, not imported: {list}",
+  importUnknownItems: "Items not in the workbook, not imported: {list}",
+
+  summarySection: "Summary",
+  period: "Period: {period}",
+  periodNone: "Period: not filled in",
+  branches: "{n} branches",
+  fatalCount: "{n} fatal",
+  errorCount: "{n} errors",
+  warningCount: "{n} warnings",
+  statusFinal: "Final",
+  statusProvisional: "Provisional",
+  statusFatal: "No result",
+  statusFinalHint: "No errors: the results are final.",
+  statusProvisionalHint: "Some errors are unresolved (e.g. missing scores or disputes awaiting arbitration): the results are provisional. Fix them and score again for final results.",
+  statusFatalHint: "The workbook has fatal problems and cannot be scored. Fix the problems listed below.",
+
+  issuesSection: "Problems ({n})",
+  issuesNone: "No problems found.",
+  issuesWorkbook: "Whole workbook",
+  issueGroup: "{sheet} ({n})",
+  severityFatal: "Fatal",
+  severityError: "Error",
+  severityWarning: "Warning",
+  issueSelect: "Select cell {cell} on sheet {sheet} in Excel: {message}",
+  issuesMore: "{n} more not listed; see the 校验报告 sheet for the full list.",
+
+  rankingSection: "Ranking preview",
+  rankingCaption: "Branches in rank order with category, total and stars",
+  colRank: "Rank",
+  colBranch: "Branch",
+  colCategory: "Category",
+  colTotal: "Total",
+  colStars: "Stars",
+  starsLabel: "{n} stars",
+  noStars: "No star",
+  vetoed: " (veto)",
+  rankingMore: "Showing the first {shown} of {total} branches; the 考核结果 sheet has them all.",
+
+  errorTitle: "The operation did not finish",
+  errorUnexpected: "Unexpected error: {message}",
+  dismiss: "Dismiss",
+
+  progressScoring: "Validating, reconciling raters, scoring and ranking…",
+  progressWriting: "Writing the result sheets…",
+  progressDone: "Done",
+};
+
+export const STRINGS: Readonly<Record<Language, Readonly<Record<StringId, string>>>> = { zh, en };
+
+export type Params = Readonly<Record<string, string | number>>;
+export type Translate = (id: StringId, params?: Params) => string;
+
+export function translate(language: Language, id: StringId, params: Params = {}): string {
+  return STRINGS[language][id].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The language people chose last time (kept in the browser), Chinese unless they chose English. */
+export interface LanguagePreference {
+  readonly current: Language;
+  set(language: Language): void;
+}
+
+export function languagePreference(storage: Pick<Storage, "getItem" | "setItem"> | null = safeLocalStorage()): LanguagePreference {
+  const KEY = "branch-scorecard.language";
+  let current: Language = storage?.getItem(KEY) === "en" ? "en" : "zh";
+  return {
+    get current() {
+      return current;
+    },
+    set(language) {
+      current = language;
+      try {
+        storage?.setItem(KEY, language);
+      } catch {
+        // Storage full or blocked: the choice lasts for this session only.
+      }
+    },
+  };
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null; // some Office webviews throw on access when storage is disabled
+  }
+}
+
+export const LanguageContext = createContext<Language>("zh");
+
+/** The translate function for the current UI language. */
+export function useStrings(): Translate {
+  const language = useContext(LanguageContext);
+  return (id, params) => translate(language, id, params);
+}
