@@ -1,0 +1,279 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeHost } from "../../addin/testing/fake-excel.js";
+import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
+import type { Grid } from "../../src/model/cell.js";
+import { runAssessment } from "../../src/pipeline.js";
+import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
+import { ARTIFACTS, buildForTests, E2E_DIST, EXAMPLES, launchChromium, serveStatic, type StaticServer } from "./harness.js";
+
+const EXAMPLE = "example-disputes.xlsx";
+const exampleBytes = () => new Uint8Array(readFileSync(join(EXAMPLES, EXAMPLE)));
+const NOW = new Date(2026, 10, 21, 9, 0, 0);
+const RESULT_SHEETS = ["考核结果", "双评明细", "校验报告", "统计图表", "运行记录"];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await buildForTests();
+  server = await serveStatic(E2E_DIST);
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface OpenPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Every URL the page requested. */
+  readonly requests: string[];
+  /** Uncaught exceptions and console errors in the page. */
+  readonly errors: string[];
+}
+
+/** A task-pane-sized page that records every request; requests to other hosts are aborted (and fail the test). */
+async function open(path: string): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 420, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
+  await context.route((url) => !isLocal(url.href), (route) => route.abort());
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
+  await page.goto(server.origin + path);
+  return { page, context, requests, errors };
+}
+
+/** The test server itself, or an object URL the page made (downloads). */
+function isLocal(url: string): boolean {
+  return url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
+}
+
+function expectOnlyLocalRequests(requests: readonly string[]): void {
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+}
+
+/** Values as a reader reports them, trailing blanks trimmed: comparable between writers. */
+function gridValues(grid: Grid | undefined): (string | number | boolean)[][] {
+  const rows = (grid?.rows ?? []).map((row) => row.map((c) => (c === null ? "" : c.value)));
+  return trimBlank(rows);
+}
+function specValues(spec: SheetSpec | undefined): (string | number | boolean)[][] {
+  return trimBlank((spec?.rows ?? []).map((row) => row.map((e) => cellValue(e) ?? "")));
+}
+function trimBlank(rows: (string | number | boolean)[][]): (string | number | boolean)[][] {
+  const out = rows.map((row) => {
+    const r = [...row];
+    while (r.length > 0 && r[r.length - 1] === "") r.pop();
+    return r;
+  });
+  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  return out;
+}
+
+async function expectProvisionalSixteen(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId("branch-count").textContent(), { timeout: 30_000 }).toBe("支部 16 个");
+  expect(await page.getByTestId("status-badge").textContent()).toBe("暂定");
+}
+
+describe("browser file mode (production page, no Office)", () => {
+  it("scores the example workbook in the page and downloads the same results the CLI writes", async () => {
+    const { page, context, requests, errors } = await open("/taskpane.html");
+    try {
+      await page.getByText("浏览器文件模式", { exact: false }).waitFor();
+      await page.getByTestId("workbook-input").setInputFiles(join(EXAMPLES, EXAMPLE));
+      await page.getByText(`当前工作簿：${EXAMPLE}`).waitFor();
+
+      await page.getByRole("button", { name: "一键评分排名" }).click();
+      await expectProvisionalSixteen(page);
+      const rows = page.getByTestId("ranking-table").locator("tbody tr");
+      expect(await rows.count()).toBe(16);
+      expect(await rows.first().innerText()).toMatch(/★/);
+      // Issues grouped by sheet, as the validation reports them.
+      const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
+      const firstIssue = expected.result.issues[0]!;
+      await page.getByText(firstIssue.message, { exact: true }).first().waitFor();
+
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
+      expect(download.suggestedFilename()).toBe("example-disputes-评分结果.xlsx");
+      const saved = join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      await screenshots(page, "file-mode");
+
+      // The downloaded workbook: the input sheets unchanged, the result sheets as the CLI's pipeline writes them.
+      const scored = new XlsxReader(new Uint8Array(readFileSync(saved)));
+      const { sheetNames } = await scored.read([]);
+      expect(sheetNames).toEqual([...(await new XlsxReader(exampleBytes()).read([])).sheetNames, ...RESULT_SHEETS]);
+      const cli = new XlsxWorkbook(exampleBytes());
+      await cli.writeSheets(expected.sheets);
+      const fromCli = await new XlsxReader(cli.bytes()).read(["考核结果", "双评明细", "校验报告"]);
+      const fromPage = await scored.read(["考核结果", "双评明细", "校验报告"]);
+      for (const name of ["考核结果", "双评明细", "校验报告"]) {
+        expect(gridValues(fromPage.sheets.get(name)), name).toEqual(gridValues(fromCli.sheets.get(name)));
+      }
+      const rerun = await runAssessment(scored, { now: NOW });
+      expect(rerun.result).toEqual(expected.result);
+
+      expectOnlyLocalRequests(requests);
+      expect(errors).toEqual([]);
+      expect(requests).toContain(`${server.origin}/office.js`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("imports a rater's workbook into the open one and creates a template", async () => {
+    // The example with three of ZB001's 评分A scores cleared: importing the example fills them again.
+    const target = new XlsxWorkbook(exampleBytes());
+    await target.patchCells("评分A", [
+      { cell: "C4", value: null },
+      { cell: "D4", value: null },
+      { cell: "E4", value: null },
+    ]);
+    const { page, context, requests, errors } = await open("/taskpane.html");
+    try {
+      await page.getByTestId("workbook-input").setInputFiles({ name: "缺评分.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(target.bytes()) });
+      await page.getByText("当前工作簿：缺评分.xlsx").waitFor();
+      await page.getByTestId("import-input").setInputFiles(join(EXAMPLES, EXAMPLE));
+      await page.getByLabel("作为").selectOption("评分A");
+      await page.getByRole("button", { name: "导入评分表" }).click();
+      await page.getByText("已导入“评分A”：写入 3 个单元格。").waitFor();
+
+      const [merged] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
+      expect(merged.suggestedFilename()).toBe("缺评分-已导入.xlsx");
+      const mergedPath = join(ARTIFACTS, "缺评分-已导入.xlsx");
+      await merged.saveAs(mergedPath);
+      const a = await new XlsxReader(new Uint8Array(readFileSync(mergedPath))).read(["评分A"]);
+      const original = await new XlsxReader(exampleBytes()).read(["评分A"]);
+      expect(gridValues(a.sheets.get("评分A"))).toEqual(gridValues(original.sheets.get("评分A")));
+
+      await page.getByLabel("考核周期（可留空，例如 2026Q3）").fill("2026年第三季度");
+      const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "新建考核模板" }).click()]);
+      expect(template.suggestedFilename()).toBe("支部考核模板-2026Q3.xlsx");
+      const templatePath = join(ARTIFACTS, template.suggestedFilename());
+      await template.saveAs(templatePath);
+      const { sheetNames } = await new XlsxReader(new Uint8Array(readFileSync(templatePath))).read([]);
+      expect(sheetNames).toEqual(expect.arrayContaining(["考核设置", "评分细则", "支部名册", "评分A", "评分B"]));
+
+      expectOnlyLocalRequests(requests);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows errors in Chinese instead of swallowing them, and switches to English", async () => {
+    const { page, context, errors } = await open("/taskpane.html");
+    try {
+      await page.getByTestId("workbook-input").setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
+      const bar = page.getByTestId("error-bar");
+      await bar.waitFor();
+      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法打开“损坏\.xlsx”/);
+      await page.getByTestId("workbook-input").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from("a,b") });
+      await expect.poll(() => bar.innerText()).toMatch(/“名册\.csv”不是 \.xlsx 工作簿/);
+
+      await page.getByRole("button", { name: "切换为英文界面（English）" }).click();
+      await page.getByRole("heading", { name: "Branch Scorecard" }).waitFor();
+      expect(await page.getByRole("button", { name: "Score and rank" }).isDisabled()).toBe(true);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("Excel mode (the same bundle with the fake Excel host)", () => {
+  // ExcelApi 1.1 is what the manifest requires; 1.17 is a current Microsoft 365 Excel.
+  it.each([
+    { api: "1.1", screenshot: "excel-mode-api-1.1" },
+    { api: "1.17", screenshot: "excel-mode" },
+  ])("scores the open workbook at ExcelApi $api: result sheets and charts land in the workbook, issues select their cell", async ({ api, screenshot }) => {
+    const { page, context, requests, errors } = await open(`/taskpane-fake-excel.html?workbook=/fixtures/${EXAMPLE}&api=${api}`);
+    try {
+      await page.getByText("Excel 模式", { exact: false }).waitFor();
+      await page.getByRole("button", { name: "一键评分排名" }).click();
+      await expectProvisionalSixteen(page);
+      await page.getByText("评分完成：结果表和图表已写入工作簿。").waitFor();
+      // What an older Excel cannot do is said, not hidden; a current one does everything.
+      const skipped = page.getByTestId("skipped-features");
+      if (api === "1.1") expect(await skipped.innerText()).toMatch(/^此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：.*冻结窗格/);
+      else expect(await skipped.count()).toBe(0);
+
+      const state = await page.evaluate((names) => {
+        const host = (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel;
+        return {
+          sheetNames: host.sheetNames(),
+          charts: host.sheet("统计图表").charts.length,
+          values: Object.fromEntries(names.map((n) => [n, host.values(n)])),
+        };
+      }, ["考核结果", "双评明细"]);
+      expect(state.sheetNames).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明", ...RESULT_SHEETS]);
+      expect(state.charts).toBeGreaterThan(0);
+      const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
+      for (const name of ["考核结果", "双评明细"]) {
+        expect(trimBlank(state.values[name]!), name).toEqual(specValues(expected.sheets.find((s) => s.name === name)));
+      }
+
+      // Clicking an issue selects its cell in Excel.
+      const issue = expected.result.issues.find((i) => i.sheet !== null && i.cell !== null)!;
+      await page.getByRole("button", { name: `在 Excel 中选中 ${issue.sheet} 工作表的 ${issue.cell} 单元格：${issue.message}` }).first().click();
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const s = (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel.state.selection;
+            return s ? { sheet: s.sheet.name, r: s.rect.r0, c: s.rect.c0 } : null;
+          }),
+        )
+        .toEqual({ sheet: issue.sheet, ...rowCol(issue.cell!) });
+
+      await screenshots(page, screenshot);
+      expectOnlyLocalRequests(requests);
+      expect(errors).toEqual([]);
+      expect(requests.some((u) => u.includes("office.js"))).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the production build", () => {
+  it("holds office.js and its run-time files, and no fake host", () => {
+    const files = readdirSync(E2E_DIST, { recursive: true }).map(String);
+    expect(files).toEqual(expect.arrayContaining(["office.js", "excel-win32-16.01.js", "excel-web-16.00.js", "o15apptofilemappingtable.js", join("zh-cn", "office_strings.js"), join("en-us", "office_strings.js"), join("assets", "icon-80.png"), "manifest.xml", "help.html"]));
+    const page = readFileSync(join(E2E_DIST, "taskpane.html"), "utf8");
+    expect(page).toMatch(/<script src="office\.js"><\/script>/);
+    expect(page).not.toMatch(/fake/i);
+    const bundles = files.filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
+    expect(bundles).toHaveLength(1);
+    const bundle = readFileSync(join(E2E_DIST, bundles[0]!), "utf8");
+    expect(bundle).not.toContain("Excel.run needs a batch function");
+    expect(bundle).not.toMatch(/require\("node:|from"node:/);
+  });
+});
+
+/** test/artifacts/<name>.png (the top of the pane, as people first see it) and <name>-full.png. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-full.png`), fullPage: true });
+}
+
+function rowCol(a1: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const c = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { r: Number(m[2]) - 1, c };
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createFileOperations } from "../../addin/file-mode/file-operations.js";
+import type { DownloadFile } from "../../addin/file-mode/download.js";
+import type { Progress } from "../../addin/operations.js";
+import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
+import { runAssessment } from "../../src/pipeline.js";
+
+const EXAMPLE = new URL("../../../shared/examples/example-disputes.xlsx", import.meta.url);
+const example = () => new Uint8Array(readFileSync(EXAMPLE));
+const NOW = new Date(2026, 10, 21, 9, 0, 0);
+
+function setup() {
+  const saved: DownloadFile[] = [];
+  const progress: Progress[] = [];
+  const ops = createFileOperations({ now: () => NOW, save: (f) => saved.push(f) });
+  return { ops, saved, progress, onProgress: (p: Progress) => progress.push(p) };
+}
+
+describe("browser file mode operations", () => {
+  it("need an open workbook before validating, scoring or importing", async () => {
+    const { ops, onProgress } = setup();
+    expect(ops.mode).toBe("file");
+    expect(ops.fileName()).toBeNull();
+    expect(ops.download()).toBeNull();
+    await expect(ops.validate(onProgress)).rejects.toThrow("请先打开要处理的考核工作簿（.xlsx）。");
+    await expect(ops.scoreAndRank(onProgress)).rejects.toThrow("请先打开要处理的考核工作簿（.xlsx）。");
+    await expect(ops.importRaterFile(example(), null)).rejects.toThrow("请先打开要处理的考核工作簿（.xlsx）。");
+  });
+
+  it("say in Chinese when a file is not a workbook", async () => {
+    const { ops } = setup();
+    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(/^无法打开“名单\.xlsx”：/);
+    expect(ops.fileName()).toBeNull();
+  });
+
+  it("score into a copy named <原文件名>-评分结果.xlsx with the CLI pipeline's result, leaving the input bytes alone", async () => {
+    const { ops, progress, onProgress } = setup();
+    const input = example();
+    const before = input.slice();
+    await ops.open("2026Q3考核.xlsx", input);
+    expect(ops.download()).toBeNull();
+
+    const validated = await ops.validate(onProgress);
+    expect(ops.download()).toBeNull(); // 校验 writes nothing
+    progress.length = 0;
+    const result = await ops.scoreAndRank(onProgress);
+    const expected = await runAssessment(new XlsxReader(example()), { now: NOW });
+    expect(result).toEqual(expected.result);
+    expect(validated).toEqual(expected.result);
+    expect(result.status).toBe("provisional");
+    expect(result.summary.branches).toBe(16);
+
+    const file = ops.download()!;
+    expect(file.fileName).toBe("2026Q3考核-评分结果.xlsx");
+    expect(file.kind).toBe("scored");
+    expect(ops.download()).toBe(file); // stable until the workbook changes
+    const cli = new XlsxWorkbook(example());
+    await cli.writeSheets(expected.sheets);
+    expect(file.bytes).toEqual(cli.bytes());
+    expect(input).toEqual(before);
+
+    expect(progress.map((p) => p.label)).toContain("正在写入结果表…");
+    expect(progress.at(-1)).toEqual({ fraction: 1, label: "完成" });
+    const fractions = progress.map((p) => p.fraction ?? 0);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b)); // never goes backwards
+  });
+
+  it("import a rater's grid into the working copy, offer it for download, and drop an earlier score", async () => {
+    const { ops, onProgress } = setup();
+    const target = new XlsxWorkbook(example());
+    await target.patchCells("评分A", [
+      { cell: "C4", value: null },
+      { cell: "D4", value: null },
+    ]);
+    await ops.open("缺评分.xlsx", target.bytes());
+    await ops.scoreAndRank(onProgress);
+    expect(ops.download()?.fileName).toBe("缺评分-评分结果.xlsx");
+
+    const summary = await ops.importRaterFile(example(), "评分A");
+    expect(summary).toEqual({ sheet: "评分A", copied: 2, conflicts: [], unknownBranches: [], unknownItems: [] });
+    const merged = ops.download()!;
+    expect(merged.fileName).toBe("缺评分-已导入.xlsx");
+    expect(merged.kind).toBe("imported");
+    const a = await new XlsxReader(merged.bytes).read(["评分A"]);
+    const original = await new XlsxReader(example()).read(["评分A"]);
+    expect(a.sheets.get("评分A")).toEqual(original.sheets.get("评分A"));
+  });
+
+  it("report an unreadable rater file as the rater's, in Chinese", async () => {
+    const { ops } = setup();
+    await ops.open("考核.xlsx", example());
+    await expect(ops.importRaterFile(new Uint8Array([1, 2, 3]), null)).rejects.toThrow(/^无法读取评分方交回的工作簿：/);
+  });
+
+  it("download a new template, with the period normalised, and refuse a period that is not a quarter", async () => {
+    const { ops, saved } = setup();
+    await ops.newTemplate({ period: null });
+    await ops.newTemplate({ period: " 2026年第三季度 " });
+    expect(saved.map((f) => f.fileName)).toEqual(["支部考核模板.xlsx", "支部考核模板-2026Q3.xlsx"]);
+    const settings = await new XlsxReader(saved[1]!.bytes).read(["考核设置"]);
+    expect(JSON.stringify(settings.sheets.get("考核设置"))).toContain('"2026Q3"');
+    await expect(ops.newTemplate({ period: "第三季度" })).rejects.toThrow(/^考核周期无效：“第三季度”。请填写如 2026Q3/);
+    expect(saved).toHaveLength(2);
+  });
+});
