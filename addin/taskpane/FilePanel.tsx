@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from "rea
 import { blobUrl } from "../file-mode/download.js";
 import type { WorkbookDownload } from "../file-mode/file-operations.js";
 import { useStrings } from "./strings.js";
+import { XlsxFileInput } from "./XlsxFileInput.js";
 
 const useStyles = makeStyles({
   drop: {
@@ -16,7 +17,6 @@ const useStyles = makeStyles({
     textAlign: "center",
   },
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  hidden: { display: "none" },
   download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
 });
 
@@ -69,19 +69,7 @@ export function FilePanel({ fileName, download, disabled, onOpen }: FilePanelPro
           {fileName ? t("fileCurrent", { name: fileName }) : t("fileNone")}
         </Caption1>
       </div>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t("fileChoose")}
-        data-testid="workbook-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = ""; // choosing the same file again still fires change
-          if (file) onOpen(file);
-        }}
-      />
+      <XlsxFileInput inputRef={input} label={t("fileChoose")} testId="workbook-input" onFile={onOpen} />
       {download && url && (
         <div className={styles.download}>
           <Link href={url} download={download.fileName} data-testid="download-link">

@@ -2,6 +2,7 @@ import { Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/r
 import { useRef, useState } from "react";
 import type { MergeSummary } from "../operations.js";
 import { useStrings } from "./strings.js";
+import { XlsxFileInput } from "./XlsxFileInput.js";
 
 export type ImportTarget = "评分A" | "评分B" | "仲裁" | "自评" | null;
 const TARGETS = ["评分A", "评分B", "仲裁", "自评"] as const;
@@ -10,7 +11,6 @@ const AUTO = "auto";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   fileRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  hidden: { display: "none" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -45,18 +45,7 @@ export function ImportPanel({ disabled, onImport, onMissingFile }: ImportPanelPr
           <Caption1 aria-live="polite">{file ? file.name : t("importNoFile")}</Caption1>
         </div>
       </Field>
-      <input
-        ref={input}
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t("importFile")}
-        data-testid="import-input"
-        onChange={(e) => {
-          setFile(e.target.files?.[0] ?? null);
-          e.target.value = "";
-        }}
-      />
+      <XlsxFileInput inputRef={input} label={t("importFile")} testId="import-input" onFile={setFile} />
       <Field label={t("importAs")}>
         <Select value={as} onChange={(_, d) => setAs(d.value)}>
           <option value={AUTO}>{t("importAuto")}</option>
