@@ -1,4 +1,7 @@
+import type { MergeSummary } from "../src/merge/apply-merge.js";
 import type { Result } from "../src/model/result.js";
+
+export type { MergeSummary };
 
 /** Progress of a long operation, for the task pane's progress bar. */
 export interface Progress {
@@ -8,15 +11,6 @@ export interface Progress {
   readonly label: string;
 }
 
-/** What a rater merge did (scorecard merge, 导入评分表). */
-export interface MergeSummary {
-  readonly sheet: string;
-  /** Cells copied into the target. */
-  readonly copied: number;
-  readonly conflicts: readonly { readonly cell: string; readonly branch: string; readonly item: string; readonly target: string; readonly incoming: string }[];
-  readonly unknownBranches: readonly string[];
-  readonly unknownItems: readonly string[];
-}
 
 /**
  * Everything the task pane can do, injected as props: Excel mode implements it with the

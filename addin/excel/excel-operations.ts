@@ -9,7 +9,8 @@ import { WorkbookUnreadableError } from "../../src/io/workbook.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { planRaterMerge } from "../../src/merge/plan-merge.js";
 import type { Result } from "../../src/model/result.js";
-import { PeriodSchema } from "../../src/model/settings.js";
+import { parsePeriodInput } from "../../src/model/settings.js";
+import { applyMerge } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { ExcelWorkbook, type ExcelWorkbookOptions, type WorkbookProgress } from "./excel-workbook.js";
@@ -111,9 +112,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
         if (e instanceof WorkbookUnreadableError) throw new Error(`无法读取评分方交回的工作簿：${e.reason}`);
         throw e;
       }
-      await wb.patchCells(plan.sheet, plan.edits);
-      if (plan.notes && plan.notes.edits.length > 0) await wb.patchCells(plan.notes.sheet, plan.notes.edits);
-      return { sheet: plan.sheet, copied: plan.copied, conflicts: plan.conflicts, unknownBranches: plan.unknownBranches, unknownItems: plan.unknownItems };
+      return applyMerge(wb, plan);
     },
 
     validate: (onProgress) => assess(onProgress, false),
@@ -127,8 +126,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
 
 /** The 考核周期 typed in the task pane, normalised (2026年第三季度 → 2026Q3); blank → null. */
 function normalisePeriod(period: string | null): string | null {
-  if (period === null || period.trim() === "") return null;
-  const parsed = PeriodSchema.safeParse(period);
-  if (!parsed.success) throw new Error(`考核周期无效：“${period}”。${parsed.error.issues[0]?.message ?? ""}`);
-  return parsed.data;
+  const parsed = parsePeriodInput(period);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.period;
 }

@@ -9,7 +9,7 @@
  */
 import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../../src/io/workbook.js";
 import { columnLetters, type Grid } from "../../src/model/cell.js";
-import type { SheetSpec } from "../../src/report/sheet-spec.js";
+import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { INPUT_SHEETS } from "../../src/validate/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
 import { dateFormats, GridRows } from "./read-cells.js";
@@ -392,13 +392,3 @@ export function isRiskyText(s: string): boolean {
   return /^[\d\s.,:/%$¥€()eE+\-年月日]+$/.test(t) || /^(true|false)$/i.test(t) || t.startsWith("#");
 }
 
-function checkSheetNames(specs: readonly SheetSpec[]): void {
-  const seen = new Set<string>();
-  for (const { name } of specs) {
-    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
-    }
-    if (seen.has(name.toLowerCase())) throw new Error(`duplicate sheet name: ${JSON.stringify(name)}`);
-    seen.add(name.toLowerCase());
-  }
-}

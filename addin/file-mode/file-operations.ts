@@ -9,7 +9,8 @@ import type { Result } from "../../src/model/result.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
-import { PeriodSchema } from "../../src/model/settings.js";
+import { parsePeriodInput } from "../../src/model/settings.js";
+import { applyMerge, changesSomething } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { planRaterMerge } from "../../src/merge/plan-merge.js";
 import { translate, type Language, type StringId } from "../taskpane/strings.js";
@@ -118,13 +119,11 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         if (e instanceof WorkbookUnreadableError) throw new Error(`无法读取评分方交回的工作簿：${e.reason}`);
         throw e;
       }
-      const notes = plan.notes?.edits ?? [];
-      if (plan.edits.length > 0) await open.workbook.patchCells(plan.sheet, plan.edits);
-      if (notes.length > 0) await open.workbook.patchCells(plan.notes!.sheet, notes);
-      if (plan.edits.length + notes.length > 0) {
+      const summary = await applyMerge(open.workbook, plan);
+      if (changesSomething(plan)) {
         open.download = { kind: "imported", fileName: derivedName(open.fileName, "已导入"), bytes: open.workbook.bytes() };
       }
-      return { sheet: plan.sheet, copied: plan.copied, conflicts: plan.conflicts, unknownBranches: plan.unknownBranches, unknownItems: plan.unknownItems };
+      return summary;
     },
 
     validate: (onProgress) => assess(onProgress, false),
@@ -134,10 +133,9 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
 
 /** The 考核周期 typed in the task pane, normalised (2026年第三季度 → 2026Q3); blank → null. */
 function normalisePeriod(period: string | null): string | null {
-  if (period === null || period.trim() === "") return null;
-  const parsed = PeriodSchema.safeParse(period);
-  if (!parsed.success) throw new Error(`考核周期无效：“${period}”。${parsed.error.issues[0]?.message ?? ""}`);
-  return parsed.data;
+  const parsed = parsePeriodInput(period);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.period;
 }
 
 function nextFrame(): Promise<void> {

@@ -1,4 +1,5 @@
-import { patchCells } from "../io/xlsx/patch.js";
+import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
+import { applyMerge } from "../merge/apply-merge.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError, type WorkbookReader } from "../io/workbook.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
@@ -44,9 +45,9 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     }
     throw e;
   }
-  let merged = patchCells(targetBytes, plan.sheet, plan.edits);
-  if (plan.notes && plan.notes.edits.length > 0) merged = patchCells(merged, plan.notes.sheet, plan.notes.edits);
-  await writeOutput(output, merged);
+  const merged = new XlsxWorkbook(targetBytes);
+  await applyMerge(merged, plan);
+  await writeOutput(output, merged.bytes());
   io.stderr(`${mergeReport(plan)}\n合并结果已写入：${output}\n`);
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;
 }

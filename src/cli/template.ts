@@ -4,7 +4,7 @@ import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError } from "../io/workbook.js";
 import type { Rules } from "../model/rules.js";
-import { PeriodSchema } from "../model/settings.js";
+import { parsePeriodInput } from "../model/settings.js";
 import { defaultRules } from "../template/default-rules.js";
 import { RosterSourceError, rosterFromCsv, rosterFromWorkbook, type WorkbookSource } from "../template/roster-source.js";
 import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.js";
@@ -23,13 +23,9 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   if (output === undefined) throw new UsageError("template 需要用 -o <文件.xlsx> 指定要生成的模板文件。");
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`模板文件名应以 .xlsx 结尾：${output}`);
 
-  const periodText = args.options.get("--period");
-  let period: string | null = null;
-  if (periodText !== undefined) {
-    const parsed = PeriodSchema.safeParse(periodText);
-    if (!parsed.success) throw new UsageError(`--period 无效：“${periodText}”。${parsed.error.issues[0]?.message ?? ""}`);
-    period = parsed.data;
-  }
+  const parsedPeriod = parsePeriodInput(args.options.get("--period"));
+  if ("error" in parsedPeriod) throw new UsageError(`--period ${parsedPeriod.error}`);
+  const period = parsedPeriod.period;
 
   const branchesPath = args.options.get("--branches");
   if (branchesPath !== undefined && samePath(branchesPath, output)) throw new UsageError("模板文件不能与 --branches 的名册文件相同。");

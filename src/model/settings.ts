@@ -131,3 +131,10 @@ export const SETTING_SPECS = {
 
 export type SettingName = keyof typeof SETTING_SPECS;
 export const SETTING_NAMES = Object.keys(SETTING_SPECS) as SettingName[];
+
+/** A 考核周期 typed outside the workbook (CLI --period, the task pane): blank → null. */
+export function parsePeriodInput(text: string | null | undefined): { period: string | null } | { error: string } {
+  if (text === null || text === undefined || text.trim() === "") return { period: null };
+  const parsed = PeriodSchema.safeParse(text);
+  return parsed.success ? { period: parsed.data } : { error: `考核周期无效：“${text}”。${parsed.error.issues[0]?.message ?? ""}` };
+}

@@ -125,3 +125,15 @@ export function cellValue(e: OutEntry): OutValue {
 export function cellStyle(e: OutEntry): CellStyle | undefined {
   return e !== null && typeof e === "object" ? e.style : undefined;
 }
+
+/** Excel's sheet-name rules; output sheet names come from the program, so a bad one is a bug. */
+export function checkSheetNames(specs: readonly SheetSpec[]): void {
+  const seen = new Set<string>();
+  for (const { name } of specs) {
+    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
+    }
+    if (seen.has(name.toLowerCase())) throw new Error(`duplicate sheet name: ${JSON.stringify(name)}`);
+    seen.add(name.toLowerCase());
+  }
+}

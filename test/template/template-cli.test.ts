@@ -139,7 +139,7 @@ describe("scorecard template", () => {
   it("treats a bad period, a missing -o, an existing file and a missing roster file as usage errors", async () => {
     const bad = await runCli(["template", "--period", "2026Q5", "-o", join(dir, "x.xlsx")]);
     expect(bad.code).toBe(64);
-    expect(bad.stderr).toContain("--period 无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）");
+    expect(bad.stderr).toContain("--period 考核周期无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）");
     expect((await runCli(["template"])).code).toBe(64);
     const existing = join(dir, "已填.xlsx");
     await writeFile(existing, "filled");

@@ -1,4 +1,4 @@
-import type { SheetSpec } from "../../report/sheet-spec.js";
+import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
 import { addOutputStyles, BASE_STYLES } from "./output-styles.js";
@@ -102,14 +102,3 @@ function dropOwnParts(pkg: PackageEditor, sheet: SheetRef): void {
   pkg.removeUnreferenced(targets);
 }
 
-/** Excel's sheet-name rules; output sheet names come from the program, so a bad one is a bug. */
-function checkSheetNames(specs: readonly SheetSpec[]): void {
-  const seen = new Set<string>();
-  for (const { name } of specs) {
-    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new Error(`invalid sheet name: ${JSON.stringify(name)}`);
-    }
-    if (seen.has(name.toLowerCase())) throw new Error(`duplicate sheet name: ${JSON.stringify(name)}`);
-    seen.add(name.toLowerCase());
-  }
-}
