@@ -23,11 +23,21 @@ export function unzipParts(bytes: Uint8Array): Parts {
  * stream; any other OLE file is a legacy binary workbook (.xls).
  */
 function oleReason(bytes: Uint8Array): string {
-  const marker = Buffer.from("EncryptedPackage", "utf16le");
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
+  if (containsUtf16le(bytes, "EncryptedPackage")) {
     return "工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再试。";
   }
   return "这是旧版 Excel 文件（.xls）或其他 Office 二进制文件，无法读取。请在 Excel 中另存为 .xlsx 格式后再试。";
+}
+
+/** Whether the bytes contain the text in UTF-16LE (OLE stream names); no Buffer, so it runs in the browser too. */
+function containsUtf16le(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[2 * i] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 export function zipParts(parts: Parts): Uint8Array {
