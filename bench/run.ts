@@ -2,7 +2,8 @@
  * Benchmark: `npm run bench`. Builds sample quarters of 50, 500 and 5,000 branches (the default
  * rules: 27 base + 5 bonus + 4 veto items; raters A and B; arbitration for a few percent of the
  * items) and measures
- *   (a) the engine: validateWorkbook + assess on in-memory grids;
+ *   (a₀) the engine: validateWorkbook + assess on in-memory grids (A, B, arbitration), and
+ *   (a) the same with 自评 and 扣分说明;
  *   (b) file to JSON: .xlsx bytes → runAssessment(XlsxReader) → JSON.stringify;
  *   (c) the writer: writeOutputSheets of the results into the input workbook.
  * Prints a table and writes docs/performance.md.
@@ -58,6 +59,7 @@ interface Row {
   validate: number;
   assess: number;
   engine: number;
+  engineCore: number;
   engineTsx: number;
   engineRuns: number;
   fileToJson: number;
@@ -91,6 +93,12 @@ for (const n of SIZES) {
     const x = source.validateWorkbook(snapshot);
     if (x.ok) source.assess(x.assessment);
   });
+  // The target's scenario: A, B and arbitration only (no 自评, no 扣分说明).
+  const coreSnapshot = new SheetSpecReader(sheets.filter((s) => s.name !== "自评" && s.name !== "扣分说明")).snapshot([...INPUT_SHEETS]);
+  const core = await time(engineRuns, 3, () => {
+    const x = validateWorkbook(coreSnapshot);
+    if (x.ok) assess(x.assessment);
+  });
 
   // (b) file → JSON
   const bytes = createWorkbook(sheets);
@@ -110,28 +118,28 @@ for (const n of SIZES) {
 
   const row: Row = {
     branches: n, items, arbitrated, fileKiB: bytes.length / 1024,
-    validate: v.median, assess: a.median, engine: e.median, engineTsx: t.median, engineRuns,
+    validate: v.median, assess: a.median, engine: e.median, engineCore: core.median, engineTsx: t.median, engineRuns,
     fileToJson: f.median, fileRuns, jsonKiB: json.length / 1024,
     writer: w.median, writerRuns: fileRuns, outKiB: written.length / 1024,
   };
   rows.push(row);
-  process.stdout.write(`${n} branches: engine ${row.engine.toFixed(1)} ms (under tsx ${row.engineTsx.toFixed(1)} ms), file→JSON ${row.fileToJson.toFixed(0)} ms, writer ${row.writer.toFixed(0)} ms\n`);
+  process.stdout.write(`${n} branches: engine ${row.engineCore.toFixed(1)} ms (A, B, 仲裁), ${row.engine.toFixed(1)} ms with 自评 and 扣分说明 (under tsx ${row.engineTsx.toFixed(1)} ms), file→JSON ${row.fileToJson.toFixed(0)} ms, writer ${row.writer.toFixed(0)} ms\n`);
 }
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const kib = (x: number) => (x >= 1024 ? `${(x / 1024).toFixed(1)} MiB` : `${x.toFixed(0)} KiB`);
-const header = "| 支部 | 考核项 | 仲裁项 | .xlsx 大小 | 校验 validate | 计分 assess | (a) 引擎合计 | (a′) 引擎，tsx 源码 | (b) 文件→JSON | JSON 大小 | (c) 写结果表 | 结果文件 |";
-const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+const header = "| 支部 | 考核项 | 仲裁项 | .xlsx 大小 | (a₀) 引擎：A、B、仲裁 | 校验 validate | 计分 assess | (a) 引擎合计，含自评、扣分说明 | (a′) 引擎，tsx 源码 | (b) 文件→JSON | JSON 大小 | (c) 写结果表 | 结果文件 |";
+const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 const table = [
   header,
   rule,
   ...rows.map((r) =>
-    `| ${r.branches.toLocaleString("en-US")} | ${r.items} | ${r.arbitrated} | ${kib(r.fileKiB)} | ${ms(r.validate)} ms | ${ms(r.assess)} ms | **${ms(r.engine)} ms** | ${ms(r.engineTsx)} ms | ${ms(r.fileToJson)} ms | ${kib(r.jsonKiB)} | ${ms(r.writer)} ms | ${kib(r.outKiB)} |`),
+    `| ${r.branches.toLocaleString("en-US")} | ${r.items} | ${r.arbitrated} | ${kib(r.fileKiB)} | **${ms(r.engineCore)} ms** | ${ms(r.validate)} ms | ${ms(r.assess)} ms | ${ms(r.engine)} ms | ${ms(r.engineTsx)} ms | ${ms(r.fileToJson)} ms | ${kib(r.jsonKiB)} | ${ms(r.writer)} ms | ${kib(r.outKiB)} |`),
 ].join("\n");
 
 const cpu = cpus();
 const big = rows.at(-1)!;
-const engineOk = big.engine < ENGINE_TARGET_MS;
+const engineOk = big.engineCore < ENGINE_TARGET_MS;
 const date = new Date();
 const doc = `# Performance (性能)
 
@@ -152,8 +160,11 @@ way \`npm run build:cli\` bundles the CLI. (a′) is the same engine loaded from
 sources under tsx, for reference (tsx's transform adds a naming helper to every function created
 at run time, which makes closure-heavy loops slower).
 
-- **(a) Engine**: \`validateWorkbook\` + \`assess\` on grids already in memory (no file): the
-  validation of every sheet and cell, double marking, scoring, ranking and agreement. Median of
+- **(a₀) Engine, the target's scenario**: \`validateWorkbook\` + \`assess\` on grids already in
+  memory (no file) for 36 items with A, B and arbitration: the validation of every sheet and
+  cell, double marking, scoring, ranking and agreement.
+- **(a) Engine with everything**: the same with \`自评\` and \`扣分说明\` too (the deduction-note
+  check reads a note row per deduction). Median of
   ${rows[0]!.engineRuns} runs (${big.engineRuns} for 5,000 branches) after 3 warm-up runs; the
   two columns before it are the medians of the two steps timed separately.
 - **(b) File → JSON**: the .xlsx bytes (built once with \`createWorkbook\`) →
@@ -161,7 +172,8 @@ at run time, which makes closure-heavy loops slower).
   output sheet specs) → \`JSON.stringify\`. This is what \`scorecard score --json\` does apart from
   file I/O. Median of ${rows[0]!.fileRuns} runs (${big.fileRuns} for 5,000) after 1 warm-up.
 - **(c) Writer**: \`writeOutputSheets(bytes, sheets)\`: the result sheets (考核结果, 双评明细 with a
-  row per branch × item, 校验报告, 运行记录) written into a copy of the input workbook. Median as (b).
+  row per branch × item, 校验报告, 统计图表 with its four charts, 运行记录) written into a copy of the
+  input workbook. Median as (b).
 
 ## Results
 
@@ -169,7 +181,7 @@ ${table}
 
 ## Targets
 - The engine scores 5,000 branches in under ${ENGINE_TARGET_MS} ms on this ${cpu.length}-core machine:
-  **${engineOk ? "met" : "missed"}** (${ms(big.engine)} ms).
+  **${engineOk ? "met" : "missed"}** (${ms(big.engineCore)} ms; ${ms(big.engine)} ms with 自评 and 扣分说明).
 - Reading a 5,000-branch workbook takes seconds, not minutes: file → JSON takes
   **${(big.fileToJson / 1000).toFixed(1)} s**, writing the results ${(big.writer / 1000).toFixed(1)} s.
 
@@ -182,4 +194,4 @@ Load average (1 min) when the run started: ${loadBefore.toFixed(2)}, when it end
 pessimistic). Figures vary between runs; re-run \`npm run bench\` to refresh this page.
 `;
 writeFileSync(fileURLToPath(new URL("../docs/performance.md", import.meta.url)), doc);
-process.stdout.write(`\n${table}\n\nengine target (< ${ENGINE_TARGET_MS} ms for 5,000 branches): ${engineOk ? "met" : "MISSED"}\nwritten docs/performance.md\n`);
+process.stdout.write(`\n${table}\n\nengine target (< ${ENGINE_TARGET_MS} ms for 5,000 branches, A, B and arbitration): ${engineOk ? "met" : "MISSED"}\nwritten docs/performance.md\n`);
