@@ -1,4 +1,4 @@
-import { a1, cellAt, type Cell, type Grid } from "../model/cell.js";
+import { a1, type Cell, type Grid } from "../model/cell.js";
 import { isBlank, trimText } from "./text.js";
 
 /** How far down a header row may be (title rows, notes above the table). */
@@ -51,4 +51,3 @@ export function fieldAddress(table: Table, row: number, title: string): string {
   return a1(row, table.columns.get(title) ?? 0);
 }
 
-export { cellAt };

@@ -4,7 +4,7 @@ import { STATUS_ZH } from "../labels.js";
 import type { SheetSpec } from "../sheet-spec.js";
 import { hdr, int, txt } from "./cells.js";
 
-export const LOG_HEADER = ["时间", "考核周期", "规则指纹", "输入指纹", "支部数", "错误数", "警告数", "结果指纹", "版本", "状态"];
+const LOG_HEADER = ["时间", "考核周期", "规则指纹", "输入指纹", "支部数", "错误数", "警告数", "结果指纹", "版本", "状态"];
 
 export interface RunRecord {
   readonly time: string;
