@@ -121,3 +121,15 @@ describe("运行记录", () => {
     expect(values(sheet)[1]).toEqual(["2026-10-08 09:30:00", "2026Q3", "r", "i", 1, 0, 0, "o", result.version, "正式"]);
   });
 });
+
+describe("校验报告 after a fatal run", () => {
+  it("says that no results were computed and that older result sheets must not be used", async () => {
+    const result = await assessment().branches(2).rules([]).result();
+    expect(result.status).toBe("fatal");
+    const sheet = reportSheet(result);
+    expect(String(values(sheet)[1]![0])).toContain("未得出结果");
+    expect(cellAt(sheet, 1, 0)?.style).toBe("notice");
+    expect(values(sheet)[3]).toEqual(["级别", "代码", "工作表", "单元格", "说明"]);
+    expect(sheet.freezeRows).toBe(4);
+  });
+});

@@ -21,17 +21,23 @@ export function reportSheet(result: Result): SheetSpec {
       txt(i.message),
     ];
   });
+  // A fatal run writes no results; result sheets from an earlier run may still be in the workbook.
+  const notice: OutEntry[][] =
+    result.status === "fatal"
+      ? [[{ v: "【未得出结果】存在致命问题，本次没有计算结果。工作簿中如仍有“考核结果”“双评明细”“统计图表”，那是以前评分的结果，请勿使用；改正下列问题后重新评分。", style: "notice" }]]
+      : [];
   return {
     name: OUTPUT_SHEETS.report,
     rows: [
       [{ v: `${result.period ?? ""} 校验报告`.trim(), style: "title" }],
+      ...notice,
       [txt(summary)],
       HEAD.map(hdr),
       ...(rows.length > 0 ? rows : [[txt("—"), txt(""), txt(""), txt(""), txt("没有发现问题。")]]),
     ],
-    freezeRows: 3,
-    merges: titleMerges(2, HEAD.length),
+    freezeRows: 3 + notice.length,
+    merges: titleMerges(2 + notice.length, HEAD.length),
     columnWidths: [8, 24, 12, 10, 100],
-    print: landscape(3),
+    print: landscape(3 + notice.length),
   };
 }
