@@ -1,5 +1,4 @@
-import { XlsxReader } from "../io/xlsx/reader.js";
-import { writeOutputSheets } from "../io/xlsx/writer.js";
+import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import type { Result } from "../model/result.js";
 import { runAssessment, type RunOutput } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
@@ -26,9 +25,10 @@ async function emitJson(result: Result, target: string | undefined, io: Io): Pro
   else await writeOutput(target, json);
 }
 
-async function run(path: string, io: Io): Promise<{ bytes: Uint8Array; out: RunOutput }> {
-  const bytes = await readInput(path);
-  return { bytes, out: await runAssessment(new XlsxReader(bytes), { now: io.now() }) };
+/** The same path as the browser file mode: the workbook in memory, read, scored, written. */
+async function run(path: string, io: Io): Promise<{ workbook: XlsxWorkbook; out: RunOutput }> {
+  const workbook = new XlsxWorkbook(await readInput(path));
+  return { workbook, out: await runAssessment(workbook, { now: io.now() }) };
 }
 
 /** scorecard score: results into a copy of the workbook; the input file is never written. */
@@ -36,11 +36,12 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
   const output = args.options.get("-o") ?? defaultOutputPath(input);
   if (samePath(input, output)) throw new UsageError("输出文件不能与输入文件相同：评分从不修改原工作簿。");
-  const { bytes, out } = await run(input, io);
+  const { workbook, out } = await run(input, io);
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.sheets.length > 0) {
-    await writeOutput(output, writeOutputSheets(bytes, out.sheets));
+    await workbook.writeSheets(out.sheets);
+    await writeOutput(output, workbook.bytes());
     io.stderr(`结果已写入：${output}\n`);
   }
   return out.result.status === "fatal" ? EXIT.fatal : EXIT.ok;
