@@ -5,12 +5,10 @@
  * workbook; input sheets are only ever changed by 导入评分表 (patchCells).
  */
 import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
-import { WorkbookUnreadableError } from "../../src/io/workbook.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
-import { planRaterMerge } from "../../src/merge/plan-merge.js";
 import type { Result } from "../../src/model/result.js";
-import { parsePeriodInput } from "../../src/model/settings.js";
-import { applyMerge } from "../../src/merge/apply-merge.js";
+import { periodOrThrow } from "../../src/model/settings.js";
+import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { ExcelWorkbook, type ExcelWorkbookOptions, type WorkbookProgress } from "./excel-workbook.js";
@@ -90,7 +88,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     skippedFeatures: () => skipped,
 
     async newTemplate({ period }) {
-      const sheets = templateSheets({ period: normalisePeriod(period) });
+      const sheets = templateSheets({ period: periodOrThrow(period) });
       const wb = workbook();
       const { sheetNames } = await wb.read([]);
       const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
@@ -104,14 +102,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
 
     async importRaterFile(file, as): Promise<MergeSummary> {
       const wb = workbook();
-      let plan;
-      try {
-        plan = await planRaterMerge(wb, new XlsxReader(file), as);
-      } catch (e) {
-        // The open workbook is Excel's: an unreadable file is the rater's.
-        if (e instanceof WorkbookUnreadableError) throw new Error(`无法读取评分方交回的工作簿：${e.reason}`);
-        throw e;
-      }
+      const plan = await planReturnedFile(wb, new XlsxReader(file), as);
       return applyMerge(wb, plan);
     },
 
@@ -124,9 +115,3 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
   };
 }
 
-/** The 考核周期 typed in the task pane, normalised (2026年第三季度 → 2026Q3); blank → null. */
-function normalisePeriod(period: string | null): string | null {
-  const parsed = parsePeriodInput(period);
-  if ("error" in parsed) throw new Error(parsed.error);
-  return parsed.period;
-}

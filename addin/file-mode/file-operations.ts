@@ -9,10 +9,9 @@ import type { Result } from "../../src/model/result.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
-import { parsePeriodInput } from "../../src/model/settings.js";
-import { applyMerge, changesSomething } from "../../src/merge/apply-merge.js";
+import { periodOrThrow } from "../../src/model/settings.js";
+import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
-import { planRaterMerge } from "../../src/merge/plan-merge.js";
 import { translate, type Language, type StringId } from "../taskpane/strings.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
 
@@ -105,20 +104,13 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     download: () => current?.download ?? null,
 
     async newTemplate({ period }) {
-      const normalised = normalisePeriod(period);
+      const normalised = periodOrThrow(period);
       save({ fileName: `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`, bytes: XlsxWorkbook.create(templateSheets({ period: normalised })).bytes() });
     },
 
     async importRaterFile(file, as): Promise<MergeSummary> {
       const open = required();
-      let plan;
-      try {
-        plan = await planRaterMerge(open.workbook, new XlsxWorkbook(file), as);
-      } catch (e) {
-        // The open workbook was read when it was opened: an unreadable file is the rater's.
-        if (e instanceof WorkbookUnreadableError) throw new Error(`无法读取评分方交回的工作簿：${e.reason}`);
-        throw e;
-      }
+      const plan = await planReturnedFile(open.workbook, new XlsxWorkbook(file), as);
       const summary = await applyMerge(open.workbook, plan);
       if (changesSomething(plan)) {
         open.download = { kind: "imported", fileName: derivedName(open.fileName, "已导入"), bytes: open.workbook.bytes() };
@@ -131,12 +123,6 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
   };
 }
 
-/** The 考核周期 typed in the task pane, normalised (2026年第三季度 → 2026Q3); blank → null. */
-function normalisePeriod(period: string | null): string | null {
-  const parsed = parsePeriodInput(period);
-  if ("error" in parsed) throw new Error(parsed.error);
-  return parsed.period;
-}
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

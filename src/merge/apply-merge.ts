@@ -1,5 +1,5 @@
-import type { WorkbookWriter } from "../io/workbook.js";
-import type { MergePlan } from "./plan-merge.js";
+import { WorkbookUnreadableError, type WorkbookReader, type WorkbookWriter } from "../io/workbook.js";
+import { planRaterMerge, type MergePlan } from "./plan-merge.js";
 
 /** What a rater merge did, as the CLI and the task pane report it. */
 export interface MergeSummary {
@@ -21,4 +21,17 @@ export async function applyMerge(target: WorkbookWriter, plan: MergePlan): Promi
 /** Whether the plan writes anything. */
 export function changesSomething(plan: MergePlan): boolean {
   return plan.edits.length + (plan.notes?.edits.length ?? 0) > 0;
+}
+
+/**
+ * Plans the merge of a rater's returned file into an open workbook. The open workbook has
+ * already been read, so an unreadable workbook here is the rater's file: say so.
+ */
+export async function planReturnedFile(target: WorkbookReader, raterFile: WorkbookReader, as: string | null): Promise<MergePlan> {
+  try {
+    return await planRaterMerge(target, raterFile, as);
+  } catch (e) {
+    if (e instanceof WorkbookUnreadableError) throw new Error(`无法读取评分方交回的工作簿：${e.reason}`);
+    throw e;
+  }
 }

@@ -138,3 +138,10 @@ export function parsePeriodInput(text: string | null | undefined): { period: str
   const parsed = PeriodSchema.safeParse(text);
   return parsed.success ? { period: parsed.data } : { error: `考核周期无效：“${text}”。${parsed.error.issues[0]?.message ?? ""}` };
 }
+
+/** parsePeriodInput for callers that report failures as errors (the task pane's operations). */
+export function periodOrThrow(text: string | null | undefined): string | null {
+  const parsed = parsePeriodInput(text);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.period;
+}
