@@ -4,6 +4,7 @@ import { parseDecimal, toHundredths, type Decimal } from "../engine/decimal.js";
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
 export const NOTE_REQUIREMENTS = ["必填", "提示", "不检查"] as const;
+export const ANNUAL_METHODS = ["季度平均", "季度加权"] as const;
 
 export interface Settings {
   readonly period: string | null;
@@ -20,6 +21,18 @@ export interface Settings {
   readonly starThresholds: readonly [Decimal, Decimal, Decimal, Decimal];
   readonly ranking: (typeof RANKING_MODES)[number];
   readonly deductionNotes: (typeof NOTE_REQUIREMENTS)[number];
+  // The annual grade's settings (annual.md §2): validated by every quarter, used only by the
+  // annual run (from the latest quarter).
+  /** 年度计分方式. */
+  readonly annualMethod: (typeof ANNUAL_METHODS)[number];
+  /** 季度权重 of Q1–Q4: exact, each > 0. */
+  readonly quarterWeights: readonly [Decimal, Decimal, Decimal, Decimal];
+  /** 五星比例上限 in (0, 1]; null: no quota. */
+  readonly fiveStarCap: Decimal | null;
+  /** 四星比例上限 in (0, 1]; null: no quota. */
+  readonly fourStarCap: Decimal | null;
+  /** 逐级晋升: annual stars rise at most one level above 上年星级. */
+  readonly stepwise: boolean;
 }
 
 const dec = (s: string): Decimal => parseDecimal(s)!;
@@ -36,6 +49,11 @@ export const DEFAULT_SETTINGS: Settings = {
   starThresholds: [dec("90"), dec("80"), dec("70"), dec("60")],
   ranking: "并列跳位",
   deductionNotes: "提示",
+  annualMethod: "季度平均",
+  quarterWeights: [dec("1"), dec("1"), dec("1"), dec("1")],
+  fiveStarCap: null,
+  fourStarCap: null,
+  stepwise: false,
 };
 
 const CN_QUARTER: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 1: "1", 2: "2", 3: "3", 4: "4" };
@@ -104,6 +122,25 @@ const thresholds = z.string().transform((s, ctx) => {
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
 });
 
+const quarterWeights = z.string().transform((s, ctx) => {
+  const parts = s.split(/[,，、]/).map((p) => p.trim());
+  const ds = parts.map((p) => (PLAIN.test(p) ? parseDecimal(p) : null));
+  if (ds.length !== 4 || !ds.every((d) => d !== null && d.n > 0n)) {
+    ctx.addIssue({ code: "custom", message: "请填写四个大于 0 的数字（依次为一至四季度），用逗号或顿号分隔，如 1,1,1,1 或 1,1,1,2" });
+    return z.NEVER;
+  }
+  return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
+});
+
+const starQuota = z.string().transform((s, ctx) => {
+  const parsed = ratio.safeParse(s);
+  if (!parsed.success) {
+    ctx.addIssue({ code: "custom", message: "请填写大于 0 且不超过 1 的比例，如 0.1 或 10%；不限名额请留空" });
+    return z.NEVER;
+  }
+  return parsed.data as Decimal | null;
+});
+
 function compare(a: Decimal, b: Decimal): number {
   const scale = Math.max(a.scale, b.scale);
   const x = a.n * 10n ** BigInt(scale - a.scale);
@@ -127,6 +164,11 @@ export const SETTING_SPECS = {
   星级阈值: { field: "starThresholds", schema: thresholds },
   排名方式: { field: "ranking", schema: oneOf(RANKING_MODES) },
   扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS) },
+  年度计分方式: { field: "annualMethod", schema: oneOf(ANNUAL_METHODS) },
+  季度权重: { field: "quarterWeights", schema: quarterWeights },
+  五星比例上限: { field: "fiveStarCap", schema: starQuota },
+  四星比例上限: { field: "fourStarCap", schema: starQuota },
+  逐级晋升: { field: "stepwise", schema: oneOf(["是", "否"]).transform((v) => v === "是") },
 } as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType }>;
 
 export type SettingName = keyof typeof SETTING_SPECS;

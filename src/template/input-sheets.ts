@@ -36,6 +36,11 @@ export const SETTING_HINTS: Readonly<Record<SettingName, string>> = {
   星级阈值: "五星、四星、三星、二星的最低总分，从大到小，用逗号或顿号分隔",
   排名方式: "并列跳位（1,2,2,4）或 中国式（1,2,2,3）",
   扣分说明要求: "必填（缺说明为错误）、提示（缺说明为警告）或 不检查",
+  年度计分方式: "年度定级用：季度平均（各季度总分的平均）或 季度加权（按季度权重加权平均）",
+  季度权重: "年度定级用：季度加权时一至四季度的权重，四个大于 0 的数字，如 1,1,1,2",
+  五星比例上限: "年度定级用：年度五星支部最多占参评支部的比例，如 10% 或 0.1；留空不限",
+  四星比例上限: "年度定级用：年度四星支部最多占参评支部的比例，如 30%；留空不限",
+  逐级晋升: "年度定级用：是 或 否；选“是”时年度星级最多比上年星级（支部名册“上年星级”列）高一级",
 };
 
 const decimalValue = (d: Decimal): number => Number(d.n) / 10 ** d.scale;
@@ -60,6 +65,11 @@ export function settingValue(settings: Settings, name: SettingName): string | nu
     case "starThresholds": return settings.starThresholds.map(decimalText).join(",");
     case "ranking": return settings.ranking;
     case "deductionNotes": return settings.deductionNotes;
+    case "annualMethod": return settings.annualMethod;
+    case "quarterWeights": return settings.quarterWeights.map(decimalText).join(",");
+    case "fiveStarCap": return settings.fiveStarCap && decimalValue(settings.fiveStarCap);
+    case "fourStarCap": return settings.fourStarCap && decimalValue(settings.fourStarCap);
+    case "stepwise": return settings.stepwise ? "是" : "否";
   }
 }
 

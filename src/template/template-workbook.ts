@@ -66,6 +66,8 @@ const SETTING_CHOICES: Readonly<Partial<Record<string, readonly string[]>>> = {
   否决排末位: ["是", "否"],
   排名方式: ["并列跳位", "中国式"],
   扣分说明要求: ["必填", "提示", "不检查"],
+  年度计分方式: ["季度平均", "季度加权"],
+  逐级晋升: ["是", "否"],
 };
 
 /** 考核设置 as settingsSheet lays it out, protected with its 值 cells open and lists where the values are fixed. */
