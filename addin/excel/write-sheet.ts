@@ -234,7 +234,8 @@ function clip(s: string, max: number): string {
 function validationRule(v: ValidationSpec, sheet: string): Excel.DataValidationRule {
   if (v.kind === "decimal") {
     if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
-    return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+    const bounds = { formula1: v.min, formula2: v.max, operator: "Between" } as const;
+    return v.integer ? { wholeNumber: bounds } : { decimal: bounds };
   }
   const source = v.values.join(",");
   if (v.values.length === 0 || v.values.some((x) => x.includes(",")) || source.length > LIST_SOURCE_MAX) {

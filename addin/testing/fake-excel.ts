@@ -175,7 +175,7 @@ export class FakeHost implements HostCore {
           for (let r = rect.r0; r <= rect.r1; r++) {
             for (let c = rect.c0; c <= rect.c1; c++) {
               sheet.ensure(r, c).validation = {
-                rule: v.kind === "list" ? { list: { source: v.values.join(","), inCellDropDown: true } } : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } },
+                rule: v.kind === "list" ? { list: { source: v.values.join(","), inCellDropDown: true } } : { [v.integer ? "wholeNumber" : "decimal"]: { formula1: v.min, formula2: v.max, operator: "Between" } },
                 prompt: v.prompt ? { showPrompt: true, title: v.prompt.title, message: v.prompt.text } : null,
                 errorAlert: v.error ? { showAlert: true, style: "Stop", message: v.error } : null,
                 ignoreBlanks: true,

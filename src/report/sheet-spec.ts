@@ -40,6 +40,8 @@ export type ValidationSpec =
       readonly range: string;
       readonly min: number;
       readonly max: number;
+      /** Whole numbers only (Excel's "whole number" rule), e.g. 上年星级 0–5. */
+      readonly integer?: boolean;
       /** Shown when the cell is selected (Excel's input message): e.g. the 评分标准. */
       readonly prompt?: { readonly title: string; readonly text: string };
       readonly error?: string;

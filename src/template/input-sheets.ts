@@ -126,19 +126,31 @@ export function rulesSheet(items: readonly RuleItem[]): SheetSpec {
 /** A roster row: a branch and, optionally, its number of Party members (党员人数; text kept as typed). */
 export interface RosterEntry extends Branch {
   readonly members?: number | string | null;
+  /** 上年星级 (last year's annual grade, read only by the annual run): 0–5, or text kept as typed. */
+  readonly previousStars?: number | string | null;
 }
 
-/** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数`; a null category is left blank. */
-export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
-  const head = ["支部编码", "支部名称", "支部类别", "所属单位", "党员人数"].map(hdr);
+export interface RosterOptions {
+  /** Adds the optional 上年星级 column (templates always have it; the annual grade reads it). */
+  readonly previousStars?: boolean;
+}
+
+const typedOrText = (v: number | string | null | undefined): OutEntry =>
+  v === undefined || v === null ? null : typeof v === "number" ? { v, style: "integer" } : txt(v);
+
+/** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数 [上年星级]`; a null category is left blank. */
+export function rosterSheet(branches: readonly RosterEntry[], options: RosterOptions = {}): SheetSpec {
+  const withStars = options.previousStars === true;
+  const head = ["支部编码", "支部名称", "支部类别", "所属单位", "党员人数", ...(withStars ? ["上年星级"] : [])].map(hdr);
   const rows = branches.map((b) => [
     txt(b.code),
     txt(b.name),
     txt(b.category),
     txt(b.unit),
-    b.members === undefined || b.members === null ? null : typeof b.members === "number" ? { v: b.members, style: "integer" as const } : txt(b.members),
+    typedOrText(b.members),
+    ...(withStars ? [typedOrText(b.previousStars)] : []),
   ]);
-  return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10], freezeRows: 1 };
+  return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10, ...(withStars ? [10] : [])], freezeRows: 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +227,7 @@ export function inputSheets(wb: InputWorkbook): SheetSpec[] {
   const sheets = [
     settingsSheet(wb.settings),
     rulesSheet(wb.rules.items),
-    rosterSheet(wb.branches),
+    rosterSheet(wb.branches, { previousStars: wb.branches.some((b) => b.previousStars !== undefined) }),
     gridSheet(SHEETS.gridA, wb.rules, wb.branches, wb.a),
     gridSheet(SHEETS.gridB, wb.rules, wb.branches, wb.b),
   ];

@@ -42,12 +42,21 @@ export function rosterFromTable(table: Table, label: string): RosterSource {
     const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, sheet: label, message: i.message.replaceAll(`${SHEETS.roster}!`, `${label}!`) }));
     throw new RosterSourceError(`“${label}”中的支部名册有 ${problems.length} 处问题，未生成模板。请改正后重试：`, problems);
   }
-  const members = new Map<string, number | string | null>();
+  // 党员人数 and 上年星级 (last year's grade, for the annual run) are carried over as typed.
+  const extra = new Map<string, { members: number | string | null; previousStars: number | string | null }>();
   for (const { cells } of dataRows(table.grid, table.headerRow)) {
     const code = keyText(field(table, cells, "支部编码"));
-    if (code !== "" && !members.has(code)) members.set(code, memberCount(field(table, cells, "党员人数")));
+    if (code !== "" && !extra.has(code)) {
+      extra.set(code, { members: memberCount(field(table, cells, "党员人数")), previousStars: memberCount(field(table, cells, "上年星级")) });
+    }
   }
-  return { branches: branches.map((b) => ({ ...b, members: members.get(b.code) ?? null })), sheet: label };
+  return {
+    branches: branches.map((b) => {
+      const { members = null, previousStars = null } = extra.get(b.code) ?? {};
+      return { ...b, members, ...(previousStars === null ? {} : { previousStars }) };
+    }),
+    sheet: label,
+  };
 }
 
 function memberCount(c: Cell): number | string | null {
@@ -57,7 +66,7 @@ function memberCount(c: Cell): number | string | null {
   return s === "" ? null : s;
 }
 
-const HEADER_HINT = `表头须包含 ${ROSTER_TITLES.join("、")}（前 10 行内），可选 所属单位、党员人数`;
+const HEADER_HINT = `表头须包含 ${ROSTER_TITLES.join("、")}（前 10 行内），可选 所属单位、党员人数、上年星级`;
 
 /** What a template takes over from an .xlsx given as --branches. */
 export interface WorkbookSource extends RosterSource {

@@ -51,7 +51,7 @@ export function templateSheets(options: TemplateOptions = {}): SheetSpec[] {
     instructionsSheet({ period, exampleRoster: branches === null }),
     templateSettingsSheet({ ...options.settings, period }),
     rulesSheet(rules.items),
-    branches === null ? exampleRosterSheet() : rosterSheet(branches),
+    branches === null ? exampleRosterSheet() : templateRosterSheet(branches),
     ...TEMPLATE_GRIDS.map((name) => templateGridSheet(name, rules, roster)),
     notesSheet([]),
   ];
@@ -101,9 +101,37 @@ export const EXAMPLE_ROSTER_NOTICE =
   "以下为示例支部（编码以“示例”开头），请替换为本单位的支部，然后用 scorecard template --branches <本工作簿> 重新生成评分表。";
 
 export function exampleRosterSheet(): SheetSpec {
-  const base = rosterSheet(EXAMPLE_BRANCHES);
+  const base = templateRosterSheet(EXAMPLE_BRANCHES, 1);
   const notice: OutEntry[] = [{ v: EXAMPLE_ROSTER_NOTICE, style: "notice" }];
-  return { ...base, rows: [notice, ...base.rows], merges: ["A1:E1"], freezeRows: 2 };
+  return { ...base, rows: [notice, ...base.rows], merges: ["A1:F1"], freezeRows: 2 };
+}
+
+/** Rows below the roster that the 上年星级 validation still covers, for branches added later. */
+const ROSTER_SPARE_ROWS = 500;
+
+/**
+ * 支部名册 of a new template: with the optional 上年星级 column (last year's annual grade, read
+ * by the year-end 年度定级) limited to whole numbers 0–5. `above` rows (a notice) come first.
+ */
+export function templateRosterSheet(branches: readonly RosterEntry[], above = 0): SheetSpec {
+  const base = rosterSheet(branches, { previousStars: true });
+  const col = columnLetters(base.rows[0]!.length - 1);
+  const first = above + 2;
+  const last = above + 1 + branches.length + ROSTER_SPARE_ROWS;
+  return {
+    ...base,
+    validations: [
+      {
+        kind: "decimal",
+        integer: true,
+        range: `${col}${first}:${col}${last}`,
+        min: 0,
+        max: 5,
+        prompt: { title: "上年星级", text: "上一年度的年度星级，0～5 的整数（0 表示无星）；没有可留空。年度定级时用于“逐级晋升”和星级变化。" },
+        error: "上年星级应为 0～5 的整数，没有可留空。",
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ function dataValidationXml(v: ValidationSpec, sheet: string): string {
   let formulas: string;
   if (v.kind === "decimal") {
     if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
-    type = ` type="decimal" operator="between"`;
+    type = ` type="${v.integer ? "whole" : "decimal"}" operator="between"`;
     formulas = `<formula1>${v.min}</formula1><formula2>${v.max}</formula2>`;
   } else {
     // An inline list: one quoted formula, items separated by commas (so no item may hold one).
