@@ -1,12 +1,12 @@
-import { assess } from "./engine/index.js";
-import { WorkbookUnreadableError, type WorkbookReader } from "./io/workbook.js";
+import { assess, type Outcome } from "./engine/index.js";
+import { WorkbookUnreadableError, type WorkbookReader, type WorkbookSnapshot } from "./io/workbook.js";
 import { issue } from "./model/issues.js";
 import type { Result } from "./model/result.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { chartsSheet, detailsSheet, logSheet, reportSheet, resultsSheet } from "./report/sheets/index.js";
-import { validateWorkbook } from "./validate/index.js";
+import { validateWorkbook, type Assessment } from "./validate/index.js";
 import { INPUT_SHEETS } from "./validate/sheets.js";
 
 export interface RunOptions {
@@ -20,21 +20,38 @@ export interface RunOutput {
   readonly sheets: readonly SheetSpec[];
 }
 
-/** read workbook → validate → score and rank → result and output sheets. */
-export async function runAssessment(reader: WorkbookReader, options: RunOptions): Promise<RunOutput> {
+/** One workbook read, validated, scored and ranked: the quarter's result and what it was computed from. */
+export interface AssessedWorkbook {
+  readonly result: Result;
+  /** The validated workbook; null when validation was fatal (or the file unreadable). */
+  readonly assessment: Assessment | null;
+  readonly outcome: Outcome | null;
+  /** The input sheets as read; null when the file could not be read. */
+  readonly snapshot: WorkbookSnapshot | null;
+}
+
+/** read workbook → validate → score and rank → result. */
+export async function assessWorkbook(reader: WorkbookReader): Promise<AssessedWorkbook> {
   let snapshot;
   try {
     snapshot = await reader.read(INPUT_SHEETS);
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
     const result = buildResult(null, [], null, [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })]);
-    return { result, sheets: [] };
+    return { result, assessment: null, outcome: null, snapshot: null };
   }
   const validation = validateWorkbook(snapshot);
   const x = validation.ok ? validation.assessment : null;
   const outcome = x ? assess(x) : null;
   const issues = [...validation.issues, ...(outcome?.issues ?? [])];
   const result = buildResult(validation.ok ? validation.assessment.settings : validation.settings, x?.rules.areas ?? [], outcome, issues);
+  return { result, assessment: x, outcome, snapshot };
+}
+
+/** read workbook → validate → score and rank → result and output sheets. */
+export async function runAssessment(reader: WorkbookReader, options: RunOptions): Promise<RunOutput> {
+  const { result, assessment: x, outcome, snapshot } = await assessWorkbook(reader);
+  if (snapshot === null) return { result, sheets: [] };
   const record = {
     time: localTimestamp(options.now),
     rulesFingerprint: x ? rulesFingerprint(x) : "",
@@ -49,7 +66,7 @@ export async function runAssessment(reader: WorkbookReader, options: RunOptions)
 }
 
 /** `2026-11-21 14:05:09` in the machine's local time, as people read it. */
-function localTimestamp(d: Date): string {
+export function localTimestamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

@@ -11,6 +11,8 @@ export interface StyleFormat {
   readonly fill?: string;
   readonly border?: true;
   readonly centred?: true;
+  /** Wrapped within the column, top-aligned. */
+  readonly wrap?: true;
   /** Number format of numbers and blanks (text is always "@"). */
   readonly numberFormat?: string;
   /** Stays editable when the sheet is protected. */
@@ -29,6 +31,7 @@ export const STYLE_FORMATS: Readonly<Record<CellStyle, StyleFormat>> = {
   percent: { border: true, numberFormat: "0.00%" },
   input: { border: true, numberFormat: "0.00", unlocked: true },
   inputText: { border: true, numberFormat: "@", unlocked: true },
+  textWrap: { border: true, numberFormat: "@", wrap: true },
 };
 
 /** Fills of the highlights; a tone replaces the style's own fill. */

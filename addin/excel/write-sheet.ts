@@ -28,6 +28,7 @@ const LIST_SOURCE_MAX = 255;
 const CHART_TYPES = {
   bar: "BarClustered",
   column: "ColumnClustered",
+  line: "LineMarkers",
   radar: "Radar",
   pie: "Pie",
   scatter: "XYScatter",
@@ -87,6 +88,10 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
       if (look.centred) {
         format.horizontalAlignment = "Center";
         format.verticalAlignment = "Center";
+        format.wrapText = true;
+      }
+      if (look.wrap) {
+        format.verticalAlignment = "Top";
         format.wrapText = true;
       }
       if (look.border) borders(format, rect);

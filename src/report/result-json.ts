@@ -23,7 +23,7 @@ export function settingsJson(s: Settings): ResultSettings {
   };
 }
 
-export function statusOf(issues: readonly Issue[]): Result["status"] {
+export function statusOf(issues: readonly Pick<Issue, "severity">[]): Result["status"] {
   if (issues.some((i) => i.severity === "fatal")) return "fatal";
   return issues.some((i) => i.severity === "error") ? "provisional" : "final";
 }

@@ -18,7 +18,9 @@ export type CellStyle =
   /** A score cell people type into: unlocked when the sheet is protected, 2-decimal format. */
   | "input"
   /** A text cell people type into (names, codes, notes): unlocked, text format. */
-  | "inputText";
+  | "inputText"
+  /** Long text (explanations, fingerprints) wrapped within the column, top-aligned. */
+  | "textWrap";
 
 /** A highlight on top of a style (fill colour), e.g. a disputed item or a vetoed branch. */
 export type CellTone = "dispute" | "veto" | "top" | "muted";
@@ -54,14 +56,14 @@ export type ValidationSpec =
       readonly error?: string;
     };
 
-export type ChartKind = "bar" | "column" | "radar" | "pie" | "scatter";
+export type ChartKind = "bar" | "column" | "line" | "radar" | "pie" | "scatter";
 
 export interface ChartSeriesSpec {
   /** Literal series name shown in the legend. */
   readonly name: string;
   /** Values range on the same sheet, e.g. "C3:C42". */
   readonly values: string;
-  /** Category labels (bar, column, radar, pie) or x values (scatter) on the same sheet. */
+  /** Category labels (bar, column, line, radar, pie) or x values (scatter) on the same sheet. */
   readonly categories?: string;
   /** Scatter only: draw this series as a line without markers (e.g. the y = x reference). */
   readonly line?: boolean;
@@ -92,6 +94,13 @@ export interface PrintSpec {
   readonly fitToWidth: boolean;
   /** Repeat the first N rows on every printed page (the title and header). */
   readonly repeatRows?: number;
+  /**
+   * The printed footer, centred, in Excel's header/footer codes: `&P` the page number, `&N`
+   * the number of pages (`2026年度定级　第 &P 页 共 &N 页`). A literal `&` must be written `&&`.
+   */
+  readonly footer?: string;
+  /** Start a new printed page above these rows (0-based), e.g. one list or chart per page. */
+  readonly pageBreaksBefore?: readonly number[];
 }
 
 export interface SheetSpec {

@@ -1,5 +1,6 @@
 import { columnLetters, parseA1 } from "../../model/cell.js";
 import type { ChartSeriesSpec, ChartSpec } from "../../report/sheet-spec.js";
+import { numCacheXml, strCacheXml, type RangeValues } from "./chart-cache.js";
 import { escapeAttr, escapeText } from "./xml.js";
 
 /**
@@ -7,14 +8,16 @@ import { escapeAttr, escapeText } from "./xml.js";
  * (xl/drawings/drawingN.xml). The package side (part names, relationships, content types,
  * `<drawing r:id>` in the worksheet) belongs to the writer.
  *
- * Charts carry references only, no cached values: Excel and LibreOffice both draw from the
- * sheet's cells when they open the file (checked by test/charts/render.test.ts).
+ * Charts carry references, and cached values when the caller gives the cells' values
+ * (`RangeValues`): Excel and LibreOffice draw from the sheet's cells when they open the file
+ * (checked by test/charts/render.test.ts); previewers and readers that do not recalculate
+ * draw from the caches.
  *
  * Axis conventions, by what the reader sees:
  * - `xTitle` is the horizontal axis's title and `yTitle` the vertical one's. For a bar chart
  *   (horizontal bars) that puts `xTitle` on the value axis and `yTitle` on the categories.
  *   Radar and pie charts have no axis titles.
- * - `min`/`max` bound the value axis (bar, column, radar) or both axes (scatter).
+ * - `min`/`max` bound the value axis (bar, column, line, radar) or both axes (scatter).
  */
 
 const DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -127,14 +130,21 @@ const titleXml = (text: string, size: number) => `<c:title>${richTx(text, size, 
 
 type RefKind = "str" | "num";
 
-function refXml(kind: RefKind, sheetName: string, range: string): string {
-  const f = `<c:f>${plainText(sheetRangeFormula(sheetName, range))}</c:f>`;
-  return kind === "str" ? `<c:strRef>${f}</c:strRef>` : `<c:numRef>${f}</c:numRef>`;
+/** Where a chart's ranges are: its sheet, and (when known) the cells' values for the caches. */
+export interface ChartSource {
+  readonly sheet: string;
+  readonly cells?: RangeValues | undefined;
+}
+
+function refXml(kind: RefKind, { sheet, cells }: ChartSource, range: string): string {
+  const f = `<c:f>${plainText(sheetRangeFormula(sheet, range))}</c:f>`;
+  if (kind === "str") return `<c:strRef>${f}${cells ? strCacheXml(cells(range)) : ""}</c:strRef>`;
+  return `<c:numRef>${f}${cells ? numCacheXml(cells(range)) : ""}</c:numRef>`;
 }
 
 const seriesHead = (s: ChartSeriesSpec, i: number) => `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
-const catXml = (s: ChartSeriesSpec, sheet: string) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", sheet, s.categories)}</c:cat>`);
-const valXml = (s: ChartSeriesSpec, sheet: string) => `<c:val>${refXml("num", sheet, s.values)}</c:val>`;
+const catXml = (s: ChartSeriesSpec, src: ChartSource) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", src, s.categories)}</c:cat>`);
+const valXml = (s: ChartSeriesSpec, src: ChartSource) => `<c:val>${refXml("num", src, s.values)}</c:val>`;
 
 function dataLabels(opts: { value: boolean; percent: boolean; position?: string }): string {
   return (
@@ -202,7 +212,7 @@ interface Plot {
   readonly legend: "r" | "b" | null;
 }
 
-function barPlot(chart: ChartSpec, sheet: string): Plot {
+function barPlot(chart: ChartSpec, src: ChartSource): Plot {
   const horizontal = chart.kind === "bar";
   const first = chart.series[0]!;
   const count = rangeCellCount(first.categories ?? first.values);
@@ -211,7 +221,7 @@ function barPlot(chart: ChartSpec, sheet: string): Plot {
   // Value labels per series (not per chart group): that is where Excel looks for them.
   const labels = dense ? "" : dataLabels({ value: true, percent: false, position: "outEnd" });
   const series = chart.series
-    .map((s, i) => `<c:ser>${seriesHead(s, i)}${areaSpPr(colour(i))}<c:invertIfNegative val="0"/>${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`)
+    .map((s, i) => `<c:ser>${seriesHead(s, i)}${areaSpPr(colour(i))}<c:invertIfNegative val="0"/>${labels}${catXml(s, src)}${valXml(s, src)}</c:ser>`)
     .join("");
   const gapWidth = count > 200 ? 10 : dense ? 30 : 80;
   const body =
@@ -243,11 +253,11 @@ function barPlot(chart: ChartSpec, sheet: string): Plot {
   return { body, legend: single ? null : "b" };
 }
 
-function radarPlot(chart: ChartSpec, sheet: string): Plot {
+function radarPlot(chart: ChartSpec, src: ChartSource): Plot {
   const series = chart.series
     .map((s, i) => {
       const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
-      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 19050)}${marker}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`;
+      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 19050)}${marker}${catXml(s, src)}${valXml(s, src)}</c:ser>`;
     })
     .join("");
   const body =
@@ -257,7 +267,7 @@ function radarPlot(chart: ChartSpec, sheet: string): Plot {
   return { body, legend: "b" };
 }
 
-function piePlot(chart: ChartSpec, sheet: string): Plot {
+function piePlot(chart: ChartSpec, src: ChartSource): Plot {
   // varyColors asks for a colour per slice, but the colours themselves come from the theme:
   // each slice gets its own explicit fill, white-edged.
   const series = chart.series
@@ -265,15 +275,30 @@ function piePlot(chart: ChartSpec, sheet: string): Plot {
       const slices = rangeCellCount(s.values);
       const points = Array.from({ length: slices }, (_, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${areaSpPr(colour(k), "FFFFFF")}</c:dPt>`);
       const labels = dataLabels({ value: true, percent: true, position: "bestFit" });
-      return `<c:ser>${seriesHead(s, i)}${points.join("")}${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`;
+      return `<c:ser>${seriesHead(s, i)}${points.join("")}${labels}${catXml(s, src)}${valXml(s, src)}</c:ser>`;
     })
     .join("");
   const body = `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
   return { body, legend: "r" };
 }
 
+/** One line with round markers per series over shared categories (e.g. quarters). */
+function linePlot(chart: ChartSpec, src: ChartSource): Plot {
+  const series = chart.series
+    .map((s, i) => {
+      const marker = `<c:marker><c:symbol val="circle"/><c:size val="6"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
+      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 28575)}${marker}${catXml(s, src)}${valXml(s, src)}<c:smooth val="0"/></c:ser>`;
+    })
+    .join("");
+  const body =
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>` +
+    catAx({ id: AX_1, crossId: AX_2, pos: "b", title: chart.xTitle }) +
+    valAx({ id: AX_2, crossId: AX_1, pos: "l", title: chart.yTitle, min: chart.min, max: chart.max, gridlines: true }, "between");
+  return { body, legend: chart.series.length > 1 ? "b" : null };
+}
+
 /** Markers only (no connecting line), or a plain line with no markers (the y = x reference). */
-function scatterPlot(chart: ChartSpec, sheet: string): Plot {
+function scatterPlot(chart: ChartSpec, src: ChartSource): Plot {
   const series = chart.series
     .map((s, i) => {
       const look = s.line
@@ -281,8 +306,8 @@ function scatterPlot(chart: ChartSpec, sheet: string): Plot {
           `<c:marker><c:symbol val="none"/></c:marker>`
         : `<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>` +
           `<c:marker><c:symbol val="circle"/><c:size val="5"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
-      const x = s.categories === undefined ? "" : `<c:xVal>${refXml("num", sheet, s.categories)}</c:xVal>`;
-      return `<c:ser>${seriesHead(s, i)}${look}${x}<c:yVal>${refXml("num", sheet, s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;
+      const x = s.categories === undefined ? "" : `<c:xVal>${refXml("num", src, s.categories)}</c:xVal>`;
+      return `<c:ser>${seriesHead(s, i)}${look}${x}<c:yVal>${refXml("num", src, s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;
     })
     .join("");
   const body =
@@ -296,23 +321,27 @@ function scatterPlot(chart: ChartSpec, sheet: string): Plot {
 // Public API
 
 /** A complete chart part (`c:chartSpace`) for one chart whose ranges are on `sheetName`. */
-export function chartPartXml(chart: ChartSpec, sheetName: string): string {
+export function chartPartXml(chart: ChartSpec, sheetName: string, cells?: RangeValues): string {
+  const src: ChartSource = { sheet: sheetName, cells };
   if (chart.series.length === 0) throw new Error(`chart "${chart.title}" has no series`);
   if (chart.kind === "pie" && chart.series.length > 1) throw new Error(`pie chart "${chart.title}" takes one series, got ${chart.series.length}`);
   let plot: Plot;
   switch (chart.kind) {
     case "bar":
     case "column":
-      plot = barPlot(chart, sheetName);
+      plot = barPlot(chart, src);
+      break;
+    case "line":
+      plot = linePlot(chart, src);
       break;
     case "radar":
-      plot = radarPlot(chart, sheetName);
+      plot = radarPlot(chart, src);
       break;
     case "pie":
-      plot = piePlot(chart, sheetName);
+      plot = piePlot(chart, src);
       break;
     case "scatter":
-      plot = scatterPlot(chart, sheetName);
+      plot = scatterPlot(chart, src);
       break;
     default: {
       const never: never = chart.kind;

@@ -18,6 +18,8 @@ interface StyleDef {
   /** Built-in format id, or a custom format code. */
   readonly numFmt?: number | string;
   readonly centred?: true;
+  /** Wrapped within the column, top-aligned (long text). */
+  readonly wrap?: true;
   /** Stays editable when the sheet is protected. */
   readonly unlocked?: true;
 }
@@ -34,6 +36,7 @@ const STYLES: Readonly<Record<CellStyle, StyleDef>> = {
   percent: { border: true, numFmt: 10 },
   input: { border: true, numFmt: 2, unlocked: true },
   inputText: { border: true, numFmt: 49, unlocked: true },
+  textWrap: { border: true, numFmt: 49, wrap: true },
 };
 
 /** Fill colours of the highlights; a tone replaces the style's own fill. */
@@ -97,11 +100,13 @@ export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [
       fontId !== 0 ? ' applyFont="1"' : "",
       fillId !== 0 ? ' applyFill="1"' : "",
       borderId !== 0 ? ' applyBorder="1"' : "",
-      def.centred ? ' applyAlignment="1"' : "",
+      def.centred || def.wrap ? ' applyAlignment="1"' : "",
       def.unlocked ? ' applyProtection="1"' : "",
     ].join("");
     const children =
-      (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") + (def.unlocked ? '<protection locked="0"/>' : "");
+      (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") +
+      (def.wrap ? '<alignment vertical="top" wrapText="1"/>' : "") +
+      (def.unlocked ? '<protection locked="0"/>' : "");
     const xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
     return sheet.add("cellXfs", "xf", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);
   };

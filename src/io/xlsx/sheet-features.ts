@@ -3,7 +3,7 @@ import { escapeAttr, escapeText } from "./xml.js";
 
 /*
  * The worksheet children that follow <sheetData>, in schema order: sheetProtection,
- * mergeCells, dataValidations, hyperlinks, pageMargins, pageSetup.
+ * mergeCells, dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, rowBreaks.
  */
 
 // Excel's limits on data-validation texts (longer ones make it report the file as damaged).
@@ -21,7 +21,9 @@ export function sheetFeaturesXml(spec: SheetSpec, hyperlinks: string): string {
     dataValidationsXml(spec) +
     hyperlinks +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    pageSetupXml(spec)
+    pageSetupXml(spec) +
+    headerFooterXml(spec) +
+    rowBreaksXml(spec)
   );
 }
 
@@ -81,4 +83,17 @@ function pageSetupXml(spec: SheetSpec): string {
   if (print === undefined) return "";
   const fit = print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "";
   return `<pageSetup paperSize="9" orientation="${print.orientation}"${fit}/>`;
+}
+
+function headerFooterXml(spec: SheetSpec): string {
+  const footer = spec.print?.footer;
+  return footer === undefined || footer === "" ? "" : `<headerFooter><oddFooter>${escapeText(`&C${footer}`)}</oddFooter></headerFooter>`;
+}
+
+/** Manual page breaks: a break after row r (1-based) starts the next page at row r + 1. */
+function rowBreaksXml(spec: SheetSpec): string {
+  const rows = [...new Set(spec.print?.pageBreaksBefore ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
+  if (rows.length === 0) return "";
+  const breaks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }

@@ -1,4 +1,5 @@
 import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
+import { sheetRangeValues } from "./chart-cache.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
 import { addOutputStyles, BASE_STYLES } from "./output-styles.js";
@@ -81,7 +82,7 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
       replaced = true;
     }
     const charts = spec.charts ?? [];
-    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec.name, charts);
+    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec.name, charts, sheetRangeValues(spec.rows));
     pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
     const repeat = spec.print?.repeatRows ?? 0;
     const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
