@@ -11,7 +11,7 @@ export interface StyleFormat {
   readonly fill?: string;
   readonly border?: true;
   readonly centred?: true;
-  /** Wrapped within the column, top-aligned. */
+  /** Wrapped within the column. */
   readonly wrap?: true;
   /** Number format of numbers and blanks (text is always "@"). */
   readonly numberFormat?: string;

@@ -90,10 +90,7 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
         format.verticalAlignment = "Center";
         format.wrapText = true;
       }
-      if (look.wrap) {
-        format.verticalAlignment = "Top";
-        format.wrapText = true;
-      }
+      if (look.wrap) format.wrapText = true;
       if (look.border) borders(format, rect);
       if (look.unlocked && protect) format.protection.locked = false;
     });

@@ -1,3 +1,4 @@
+import { annualCommand } from "./annual.js";
 import { parseArgs, UsageError, USAGE } from "./args.js";
 import { EXIT, scoreCommand, validateCommand, type Io } from "./commands.js";
 import { demoCommand } from "./demo.js";
@@ -10,6 +11,7 @@ const COMMANDS: Readonly<Record<string, (args: ReturnType<typeof parseArgs>, io:
   demo: demoCommand,
   template: templateCommand,
   merge: mergeCommand,
+  annual: annualCommand,
 };
 
 /** Runs the CLI; expected problems become messages and exit codes, anything else is a crash report. */

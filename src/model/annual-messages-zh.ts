@@ -31,7 +31,7 @@ export const ANNUAL_MESSAGES_ZH: { readonly [C in AnnualIssueCode]: (p: AnnualMe
   ANNUAL_RULES_CHANGED: (p) =>
     `${p.period}（${p.file}）的评分细则与最新季度 ${p.latest} 不同（${p.difference}）。各季度总分仍按各自的细则计算后汇总；如非有意调整细则，请核对该季度的“评分细则”。`,
   ANNUAL_BRANCH_PARTIAL: (p) =>
-    `${who(p.branch)}只有 ${list(p.periods)} 的考核结果（共 ${p.usable} 个季度），年度得分按这 ${p.periods.length} 个季度计算（如年中新设的支部）。如不应缺少，请核对其他季度支部名册中的支部编码。`,
+    `纳入年度定级的 ${p.usable} 个季度中，${who(p.branch)}只有 ${list(p.periods)} 有考核结果，年度得分按这 ${p.periods.length} 个季度计算（如年中新设的支部）。如不应缺少，请核对其他季度支部名册中的支部编码。`,
   ANNUAL_BRANCH_DROPPED: (p) =>
     `${who(p.branch)}参加了 ${list(p.periods)} 的考核，但不在最新季度（${p.latest}）的支部名册中，不参加年度定级（如已撤销或合并）。如仍应参加，请把它加入 ${p.latest} 工作簿的支部名册，重新评分后再定级。`,
   ANNUAL_CATEGORY_CHANGED: (p) =>

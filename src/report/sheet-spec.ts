@@ -19,7 +19,7 @@ export type CellStyle =
   | "input"
   /** A text cell people type into (names, codes, notes): unlocked, text format. */
   | "inputText"
-  /** Long text (explanations, fingerprints) wrapped within the column, top-aligned. */
+  /** Long text (explanations, fingerprints) wrapped within the column. */
   | "textWrap";
 
 /** A highlight on top of a style (fill colour), e.g. a disputed item or a vetoed branch. */
@@ -99,6 +99,8 @@ export interface PrintSpec {
    * the number of pages (`2026年度定级　第 &P 页 共 &N 页`). A literal `&` must be written `&&`.
    */
   readonly footer?: string;
+  /** Narrow side margins (0.3 inch) for a wide table, so it prints larger. */
+  readonly narrowMargins?: boolean;
   /** Start a new printed page above these rows (0-based), e.g. one list or chart per page. */
   readonly pageBreaksBefore?: readonly number[];
 }
@@ -109,6 +111,8 @@ export interface SheetSpec {
   readonly rows: readonly (readonly OutEntry[])[];
   /** Column widths in characters (Excel's unit), by column index. */
   readonly columnWidths?: readonly number[];
+  /** Row heights in points, by row index; rows without one keep the default height. */
+  readonly rowHeights?: readonly (number | undefined)[];
   /** Rows to keep visible at the top (frozen panes), e.g. the header. */
   readonly freezeRows?: number;
   /** Columns to keep visible at the left. */

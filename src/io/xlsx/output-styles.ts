@@ -18,7 +18,7 @@ interface StyleDef {
   /** Built-in format id, or a custom format code. */
   readonly numFmt?: number | string;
   readonly centred?: true;
-  /** Wrapped within the column, top-aligned (long text). */
+  /** Wrapped within the column (long text); bottom-aligned like its neighbours. */
   readonly wrap?: true;
   /** Stays editable when the sheet is protected. */
   readonly unlocked?: true;
@@ -105,7 +105,7 @@ export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [
     ].join("");
     const children =
       (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") +
-      (def.wrap ? '<alignment vertical="top" wrapText="1"/>' : "") +
+      (def.wrap ? '<alignment wrapText="1"/>' : "") +
       (def.unlocked ? '<protection locked="0"/>' : "");
     const xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
     return sheet.add("cellXfs", "xf", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);

@@ -20,7 +20,9 @@ export function sheetFeaturesXml(spec: SheetSpec, hyperlinks: string): string {
     mergeCellsXml(spec) +
     dataValidationsXml(spec) +
     hyperlinks +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    (spec.print?.narrowMargins
+      ? `<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`
+      : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`) +
     pageSetupXml(spec) +
     headerFooterXml(spec) +
     rowBreaksXml(spec)
@@ -90,7 +92,7 @@ function headerFooterXml(spec: SheetSpec): string {
   return footer === undefined || footer === "" ? "" : `<headerFooter><oddFooter>${escapeText(`&C${footer}`)}</oddFooter></headerFooter>`;
 }
 
-/** Manual page breaks: a break after row r (1-based) starts the next page at row r + 1. */
+/** Manual page breaks: `id` is the 0-based index of the row that starts the new page (above row 21: id 20). */
 function rowBreaksXml(spec: SheetSpec): string {
   const rows = [...new Set(spec.print?.pageBreaksBefore ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
   if (rows.length === 0) return "";

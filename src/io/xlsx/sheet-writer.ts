@@ -34,7 +34,7 @@ export interface WorksheetParts {
  * without a style writes no cell at all.
  */
 export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
-  const { xml: data, lastRow, lastCol } = rowsXml(spec.rows, 0, styleIds, spec.name);
+  const { xml: data, lastRow, lastCol } = rowsXml(spec.rows, 0, styleIds, spec.name, spec.rowHeights);
   const dimension = lastRow < 0 ? "A1" : `A1:${a1(lastRow, lastCol)}`;
   const fitToPage = spec.print?.fitToWidth === true;
   return (
@@ -53,7 +53,13 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * `<row>` elements for rows starting at 0-based row `firstRow`; rows with no cell to write
  * are left out. Also returns the last row and column written (-1 when none).
  */
-export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: StyleIds, sheet: string): { xml: string; lastRow: number; lastCol: number } {
+export function rowsXml(
+  rows: SheetSpec["rows"],
+  firstRow: number,
+  styleIds: StyleIds,
+  sheet: string,
+  heights: SheetSpec["rowHeights"] = [],
+): { xml: string; lastRow: number; lastCol: number } {
   let xml = "";
   let lastRow = -1;
   let lastCol = -1;
@@ -68,8 +74,10 @@ export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: Sty
       cells += written;
       lastCol = Math.max(lastCol, c);
     });
-    if (cells === "") return;
-    xml += `<row r="${r + 1}">${cells}</row>`;
+    const height = heights[i];
+    const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
+    if (cells === "" && ht === "") return;
+    xml += `<row r="${r + 1}"${ht}>${cells}</row>`;
     lastRow = r;
   });
   return { xml, lastRow, lastCol };

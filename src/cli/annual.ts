@@ -1,0 +1,83 @@
+import { access } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { runAnnual } from "../annual-pipeline.js";
+import { XlsxReader } from "../io/xlsx/reader.js";
+import type { AnnualResult } from "../model/annual-result.js";
+import { SEVERITY_ZH, STATUS_ZH } from "../report/labels.js";
+import { UsageError, type ParsedArgs } from "./args.js";
+import { EXIT, type Io } from "./commands.js";
+import { readInput, samePath, writeOutput } from "./files.js";
+
+/**
+ * scorecard annual <季度工作簿.xlsx>… [-o <out.xlsx>] [--json <result.json|->]: the year's grade
+ * from its quarterly workbooks, each assessed as `scorecard score` would, into a new workbook
+ * (default `<年份>年度定级.xlsx` beside the latest quarter's file). Inputs are never written and
+ * no existing file is ever overwritten. Exit 0 with results (final or provisional), 2 fatal.
+ */
+export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const paths = args.positional;
+  if (paths.length === 0) throw new UsageError("annual 需要本年度各季度的考核工作簿（.xlsx），可一次给出一至四个。");
+  const explicit = args.options.get("-o");
+  if (explicit !== undefined) {
+    if (paths.some((p) => samePath(p, explicit))) throw new UsageError("输出文件不能是输入的季度工作簿：年度定级从不修改原工作簿。");
+    if (await exists(explicit)) throw new UsageError(`文件已存在：${explicit}。年度定级总是写入新的工作簿，请换一个文件名或先移走该文件。`);
+  }
+  const files = [];
+  for (const path of paths) files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path)) });
+  const out = await runAnnual(files, { now: io.now() });
+  const { result } = out;
+
+  const json = args.options.get("--json");
+  if (json !== undefined) {
+    const text = JSON.stringify(result, null, 2) + "\n";
+    if (json === "-") io.stdout(text);
+    else await writeOutput(json, text);
+  }
+  io.stderr(annualSummary(result) + "\n");
+  if (out.workbook !== null && out.fileName !== null && out.latest !== null) {
+    const output = explicit ?? (await freePath(join(dirname(files[out.latest]!.path), out.fileName)));
+    await writeOutput(output, out.workbook);
+    io.stderr(`年度定级已写入：${output}\n`);
+  } else {
+    io.stderr("没有生成年度定级工作簿：请先改正上面的致命问题。\n");
+  }
+  return result.status === "fatal" ? EXIT.fatal : EXIT.ok;
+}
+
+/** The path itself when free, else `名称-2.xlsx`, `名称-3.xlsx` …: a default output never overwrites. */
+async function freePath(path: string): Promise<string> {
+  if (!(await exists(path))) return path;
+  const stem = path.replace(/\.xlsx$/i, "");
+  for (let k = 2; ; k++) {
+    const candidate = `${stem}-${k}.xlsx`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Each workbook's quarterly status, then the year's status and its issues, for stderr. */
+export function annualSummary(r: AnnualResult, limit = 20): string {
+  const lines = r.inputs.map(
+    (w) =>
+      `  ${w.period ?? "（考核周期无效）"}  ${w.file}：${STATUS_ZH[w.status]}，${w.branches} 个支部（致命 ${w.fatal}、错误 ${w.errors}、警告 ${w.warnings}）` +
+      (w.usable ? "" : "，未纳入"),
+  );
+  const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
+  const head =
+    r.status === "fatal"
+      ? `无法进行年度定级：发现 ${count("fatal")} 个致命问题。`
+      : `${r.year}年度定级：${r.branches.length} 个支部，结果${STATUS_ZH[r.status]}（错误 ${count("error")} 项，警告 ${count("warning")} 项）。`;
+  const order = { fatal: 0, error: 1, warning: 2 } as const;
+  const shown = [...r.issues].sort((a, b) => order[a.severity] - order[b.severity]).slice(0, limit);
+  const issues = shown.map((i) => `  [${SEVERITY_ZH[i.severity]}] ${i.code}${i.period ? ` ${i.period}` : ""}${i.file ? ` ${i.file}` : ""}  ${i.message}`);
+  const more = r.issues.length > limit ? [`  ……另有 ${r.issues.length - limit} 项，见“年度校验报告”或 --json 输出。`] : [];
+  return ["季度工作簿：", ...lines, head, ...issues, ...more].join("\n");
+}
