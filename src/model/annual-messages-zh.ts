@@ -3,14 +3,16 @@ import type { AnnualIssueCode, AnnualMessageParams, BranchRef } from "./annual-i
 const q = (s: string) => `“${s}”`;
 const who = (b: BranchRef) => (b.name === "" ? `支部${q(b.code)}` : `支部${q(`${b.code} ${b.name}`)}`);
 const list = (xs: readonly string[]) => xs.join("、");
-const categoryName = (c: string | null) => c ?? "（类别无效）";
+const categoryName = (c: string | null) => c ?? "无效类别";
+/** A sentence quoted inside another: without its closing 。. */
+const inner = (s: string) => s.replace(/[。．.]+$/u, "");
 const LEVEL = { 5: "五星", 4: "四星", 3: "三星" } as const;
 
 /** Every annual issue's Chinese message: what is wrong and what to do next. */
 export const ANNUAL_MESSAGES_ZH: { readonly [C in AnnualIssueCode]: (p: AnnualMessageParams[C]) => string } = {
   ANNUAL_QUARTER_UNUSABLE: (p) =>
     p.reason === "fatal"
-      ? `工作簿${q(p.file)}的季度评分有 ${p.fatal} 个致命问题，没有结果，不能纳入年度定级（首个问题：${p.detail}）。请打开该工作簿改正后重新评分，再进行年度定级。`
+      ? `工作簿${q(p.file)}的季度评分有 ${p.fatal} 个致命问题，没有结果，不能纳入年度定级（首个问题：${inner(p.detail)}）。请打开该工作簿改正后重新评分，再进行年度定级。`
       : p.missing
         ? `工作簿${q(p.file)}的“考核设置”中没有填写考核周期，无法确定它是哪个季度，未纳入年度定级。请填写考核周期（如 2026Q3）并重新评分后重试。`
         : `工作簿${q(p.file)}的考核周期无效（见该工作簿的“校验报告”），无法确定它是哪个季度，未纳入年度定级。请改为如 2026Q3 或 2026年第三季度 的写法并重新评分后重试。`,
@@ -21,7 +23,7 @@ export const ANNUAL_MESSAGES_ZH: { readonly [C in AnnualIssueCode]: (p: AnnualMe
   ANNUAL_NO_QUARTER: (p) =>
     p.given === 0
       ? "没有选择季度工作簿。请选择本年度各季度的考核工作簿（.xlsx）后重试。"
-      : `所选的 ${p.given} 个工作簿都不能纳入年度定级（原因见上）。请改正后重试。`,
+      : `所选的 ${p.given} 个工作簿都不能纳入年度定级（原因见各工作簿的问题）。请改正后重试。`,
   ANNUAL_QUARTER_ABSENT: (p) =>
     `缺少 ${p.period} 的季度工作簿，年度结果按已有季度计算，为暂定结果。该季度考核完成后，请加入其工作簿重新定级。`,
   ANNUAL_QUARTER_PROVISIONAL: (p) =>
