@@ -82,11 +82,11 @@ export function annualRankingSheet(r: AnnualResult): SheetSpec {
     const top: CellTone | undefined = row ?? (b.tier === "第一阶梯" ? "top" : undefined);
     const note = adjustmentText(b);
     const cell = (v: string | null, tone: CellTone | undefined = row): OutCell => txt(v, tone);
-    const wrapped = (v: string, tone: CellTone | undefined = row): OutCell => ({ v, style: "textWrap", tone });
+    const wrapped = (v: string, tone: CellTone | undefined = row): OutCell => ({ v: v === "" ? null : v, style: "textWrap", tone });
     return [
       int(b.rank, row), cell(b.code), wrapped(b.name), wrapped(b.category ?? "（类别无效）"), wrapped(b.unit), int(b.categoryRank, row),
       ...b.quarters.flatMap((q) => [d2(q?.total ?? null, row), cell(q ? shortStars(q.stars) : null)]),
-      d2(b.score, row), cell(b.vetoQuarters.map(quarterLabel).join("、")), cell(shortStars(b.scoreStars)), cell(shortStars(b.previousStars)),
+      d2(b.score, row), cell(b.vetoQuarters.map(quarterLabel).join("、") || null), cell(shortStars(b.scoreStars)), cell(shortStars(b.previousStars)),
       cell(fullStars(b.stars), top), cell(b.tier, top), cell(starChangeText(b.starChange)), wrapped(note, row ?? (note ? "dispute" : undefined)),
     ];
   });
