@@ -74,7 +74,7 @@ describe("§7 the annual workbook", () => {
     expect(body[0]!.slice(6, 21)).toEqual([96, "5★", 96, "5★", 95, "5★", 95, "5★", 95.5, null, "5★", "4★", "★★★★★", "第一阶梯", "↑1"]);
     expect(body[0]![21] ?? null).toBeNull(); // no 说明: nothing capped it
     // ZB002: 93.5, 5★, last year 3★ → 逐级晋升 4★.
-    expect(body[1]!.slice(14)).toEqual([93.5, null, "5★", "3★", "★★★★☆", "第二阶梯", "↑1", "逐级晋升（上年三星）"]);
+    expect(body[1]!.slice(14)).toEqual([93.5, null, "5★", "3★", "★★★★☆", "第二阶梯", "↑1", "逐级晋升"]);
     // ZB004 joined in Q3: blank where absent, no 上年星级.
     expect(body[2]!.slice(6, 18)).toEqual([null, null, null, null, 70, "3★", 70, "3★", 70, null, "3★", null]);
     expect(body[2]![20] ?? null).toBeNull();

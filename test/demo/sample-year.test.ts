@@ -68,8 +68,8 @@ describe("scorecard demo: the sample year", () => {
     const json = AnnualResultSchema.parse(JSON.parse(readFileSync(join(folder, "2026年度定级-结果.json"), "utf8")));
     expect(json.status).toBe("final");
     expect(r.stdout).toContain("示例年度 2026：4 个季度、40 个支部，结果正式");
-    expect(r.stdout).toContain("逐级晋升（上年");
-    expect(r.stdout).toContain("名额已满");
+    expect(r.stdout).toContain("逐级晋升");
+    expect(r.stdout).toContain("超五星名额");
     expect(r.stdout).toContain(join(folder, "2026年度定级.xlsx"));
   });
 });

@@ -8,9 +8,9 @@ import { ANNUAL_SHEETS, annualPrint, annualTitleRows, fullStars, levelName, perc
 
 const BEFORE = ["排名", "支部编码", "支部名称", "支部类别", "所属单位", "类别排名"];
 const AFTER = ["年度得分", "否决", "计分星级", "上年星级", "年度星级", "阶梯", "星级变化", "说明"];
-// About 136 characters: one A4 landscape page wide (narrow margins) at no less than 9 pt, also
-// with LibreOffice's wider character unit; names, units and notes wrap.
-const WIDTHS = [4, 7, 14, 9, 8, 4, ...QUARTER_NAMES.flatMap(() => [6, 4]), 7, 5, 4, 4, 9, 7, 4, 10];
+// About 130 characters: one A4 landscape page wide (narrow margins) at no less than 9 pt, also
+// with LibreOffice's wider character unit; names, units, vetoes and notes wrap.
+const WIDTHS = [4, 6, 13, 9, 7, 4, ...QUARTER_NAMES.flatMap(() => [6, 4]), 7, 4, 4, 4, 9, 7, 4, 10];
 
 /** `Q2`, from `2026Q2`. */
 export const quarterLabel = (period: string): string => period.slice(period.indexOf("Q"));
@@ -29,9 +29,9 @@ export function adjustmentText(b: AnnualBranch): string {
         case "veto":
           return `否决（${b.vetoQuarters.map(quarterLabel).join("、")}）`;
         case "stepwise":
-          return `逐级晋升（上年${levelName(b.previousStars ?? 0)}）`;
+          return "逐级晋升";
         case "quota":
-          return `${levelName(a.from)}名额已满`;
+          return `超${levelName(a.from)}名额`;
       }
     })
     .join("；");
@@ -86,7 +86,7 @@ export function annualRankingSheet(r: AnnualResult): SheetSpec {
     return [
       int(b.rank, row), cell(b.code), wrapped(b.name), wrapped(b.category ?? "（类别无效）"), wrapped(b.unit), int(b.categoryRank, row),
       ...b.quarters.flatMap((q) => [d2(q?.total ?? null, row), cell(q ? shortStars(q.stars) : null)]),
-      d2(b.score, row), cell(b.vetoQuarters.map(quarterLabel).join("、") || null), cell(shortStars(b.scoreStars)), cell(shortStars(b.previousStars)),
+      d2(b.score, row), wrapped(b.vetoQuarters.map(quarterLabel).join("、")), cell(shortStars(b.scoreStars)), cell(shortStars(b.previousStars)),
       cell(fullStars(b.stars), top), cell(b.tier, top), cell(starChangeText(b.starChange)), wrapped(note, row ?? (note ? "dispute" : undefined)),
     ];
   });
