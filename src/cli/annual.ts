@@ -1,4 +1,3 @@
-import { access } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { runAnnual } from "../annual-pipeline.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
@@ -6,7 +5,7 @@ import type { AnnualResult } from "../model/annual-result.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../report/labels.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
-import { readInput, samePath, writeOutput } from "./files.js";
+import { exists, readInput, samePath, writeOutput } from "./files.js";
 
 /**
  * scorecard annual <季度工作簿.xlsx>… [-o <out.xlsx>] [--json <result.json|->]: the year's grade
@@ -51,15 +50,6 @@ async function freePath(path: string): Promise<string> {
   for (let k = 2; ; k++) {
     const candidate = `${stem}-${k}.xlsx`;
     if (!(await exists(candidate))) return candidate;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

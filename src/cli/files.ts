@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { access, readFile, writeFile, mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { UsageError } from "./args.js";
 
@@ -27,4 +27,14 @@ export function defaultOutputPath(input: string): string {
 
 export function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
+}
+
+/** Whether something is at this path (a file we must not overwrite). */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

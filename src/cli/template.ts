@@ -1,4 +1,3 @@
-import { access } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
@@ -10,7 +9,7 @@ import { RosterSourceError, rosterFromCsv, rosterFromWorkbook, type WorkbookSour
 import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
-import { readInput, samePath, writeOutput } from "./files.js";
+import { exists, readInput, samePath, writeOutput } from "./files.js";
 
 /**
  * scorecard template [--branches <roster.xlsx|roster.csv>] [--period 2026Q3] -o <file.xlsx>:
@@ -60,15 +59,6 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   if (examples.length > 0) lines.push(`注意：名册中仍有示例支部（${examples.map((b) => b.code).join("、")}），请确认是否已换成本单位的支部。`);
   io.stderr(lines.join("\n") + "\n");
   return EXIT.ok;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** .xlsx by content (a zip), .csv/.txt by name; anything else is a usage error with what to do. */
