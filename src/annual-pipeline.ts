@@ -1,5 +1,7 @@
 import { gradeYear } from "./annual/grade.js";
 import { summarizeQuarter, type AssessedQuarter, type QuarterSummary } from "./annual/quarter.js";
+
+export { summarizeQuarter, type AssessedQuarter, type QuarterSummary };
 import type { WorkbookReader } from "./io/workbook.js";
 import { createWorkbook } from "./io/xlsx/writer.js";
 import type { AnnualResult } from "./model/annual-result.js";
