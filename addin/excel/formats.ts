@@ -22,7 +22,7 @@ export interface StyleFormat {
 // The same look as the .xlsx writer's styles (src/io/xlsx/output-styles.ts).
 export const STYLE_FORMATS: Readonly<Record<CellStyle, StyleFormat>> = {
   title: { bold: true, size: 16 },
-  notice: { bold: true, fontColor: "#C00000", fill: "#FFF2CC" },
+  notice: { bold: true, fontColor: "#C00000", fill: "#FFF2CC", wrap: true },
   header: { bold: true, fill: "#D9D9D9", border: true, centred: true },
   text: { border: true, numberFormat: "@" },
   integer: { border: true, numberFormat: "0" },

@@ -65,7 +65,7 @@ function unusableParams(w: AssessedQuarter) {
   const r = w.result;
   if (r.status === "fatal") {
     const first = r.issues.find((i) => i.severity === "fatal");
-    return { file: w.file, reason: "fatal" as const, fatal: r.summary.fatal, detail: first?.message ?? "" };
+    return { file: w.file, reason: "fatal" as const, fatal: r.summary.fatal, first: { code: first?.code ?? "WORKBOOK_UNREADABLE", sheet: first?.sheet ?? null } };
   }
   return { file: w.file, reason: "period" as const, missing: r.issues.some((i) => i.code === "PERIOD_MISSING") };
 }

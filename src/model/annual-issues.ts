@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES, type Severity } from "./issues.js";
+import { SEVERITIES, type IssueCode, type Severity } from "./issues.js";
 import { ANNUAL_MESSAGES_ZH } from "./annual-messages-zh.js";
 
 /**
@@ -34,9 +34,9 @@ export interface BranchRef {
 
 /** The values each code's message is rendered from. */
 export interface AnnualMessageParams {
-  /** The quarterly result was fatal (`detail`: its first fatal problem) or it has no valid 考核周期. */
+  /** The quarterly result was fatal (`first`: its first fatal problem) or it has no valid 考核周期. */
   ANNUAL_QUARTER_UNUSABLE: { readonly file: string } & (
-    | { readonly reason: "fatal"; readonly fatal: number; readonly detail: string }
+    | { readonly reason: "fatal"; readonly fatal: number; readonly first: { readonly code: IssueCode; readonly sheet: string | null } }
     | { readonly reason: "period"; readonly missing: boolean }
   );
   /** Every usable workbook with its year, in the order given. */

@@ -1,18 +1,35 @@
 import type { AnnualIssueCode, AnnualMessageParams, BranchRef } from "./annual-issues.js";
+import type { IssueCode } from "./issues.js";
 
 const q = (s: string) => `“${s}”`;
 const who = (b: BranchRef) => (b.name === "" ? `支部${q(b.code)}` : `支部${q(`${b.code} ${b.name}`)}`);
 const list = (xs: readonly string[]) => xs.join("、");
 const categoryName = (c: string | null) => c ?? "无效类别";
-/** A sentence quoted inside another: without its closing 。. */
-const inner = (s: string) => s.replace(/[。．.]+$/u, "");
+
+/** A quarter's fatal problem in a few words (its own 校验报告 has the details). */
+function fatalProblem(first: { readonly code: IssueCode; readonly sheet: string | null }): string {
+  switch (first.code) {
+    case "SHEET_MISSING":
+      return `缺少工作表${q(first.sheet ?? "")}`;
+    case "HEADER_MISSING":
+      return `工作表${q(first.sheet ?? "")}找不到表头`;
+    case "RULE_INVALID":
+      return "评分细则有误";
+    case "ROSTER_EMPTY":
+      return "支部名册中没有支部";
+    default:
+      return "无法计算结果";
+  }
+}
 const LEVEL = { 5: "五星", 4: "四星", 3: "三星" } as const;
 
 /** Every annual issue's Chinese message: what is wrong and what to do next. */
 export const ANNUAL_MESSAGES_ZH: { readonly [C in AnnualIssueCode]: (p: AnnualMessageParams[C]) => string } = {
   ANNUAL_QUARTER_UNUSABLE: (p) =>
     p.reason === "fatal"
-      ? `工作簿${q(p.file)}的季度评分有 ${p.fatal} 个致命问题，没有结果，不能纳入年度定级（首个问题：${inner(p.detail)}）。请打开该工作簿改正后重新评分，再进行年度定级。`
+      ? p.first.code === "WORKBOOK_UNREADABLE"
+        ? `文件${q(p.file)}无法作为 Excel 工作簿读取，未纳入年度定级。请确认选择的是季度考核工作簿（.xlsx）；如是旧版 .xls 或加了密码，请在 Excel 中另存为不加密码的 .xlsx 后重试。`
+        : `工作簿${q(p.file)}的季度评分有 ${p.fatal} 个致命问题（${fatalProblem(p.first)}），没有结果，未纳入年度定级。请打开该工作簿，按其“校验报告”改正并重新评分后，再进行年度定级。`
       : p.missing
         ? `工作簿${q(p.file)}的“考核设置”中没有填写考核周期，无法确定它是哪个季度，未纳入年度定级。请填写考核周期（如 2026Q3）并重新评分后重试。`
         : `工作簿${q(p.file)}的考核周期无效（见该工作簿的“校验报告”），无法确定它是哪个季度，未纳入年度定级。请改为如 2026Q3 或 2026年第三季度 的写法并重新评分后重试。`,

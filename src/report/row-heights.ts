@@ -20,7 +20,7 @@ const TITLE_POINTS = 24;
  * The sheet with a height for every row that has content: neither Excel nor LibreOffice grows a
  * row for a merged cell, and LibreOffice does not fit rows to their text on opening (11 pt
  * Chinese text is taller than its default row), so each row gets the height of its lines —
- * wrapped text (`textWrap` and `header` cells) by an estimate from character widths, generous
+ * wrapped text (`textWrap`, `header` and `notice` cells) by an estimate from character widths, generous
  * rather than cut off (text sits at the bottom of its row like its neighbours, so a spare line
  * only leaves space above).
  */
@@ -49,7 +49,7 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
     row.forEach((entry, c) => {
       const v = cellValue(entry);
       const style = cellStyle(entry);
-      if ((style !== "textWrap" && style !== "header") || typeof v !== "string" || v === "") return;
+      if ((style !== "textWrap" && style !== "header" && style !== "notice") || typeof v !== "string" || v === "") return;
       const room = Math.max(1, (merged.get(`${r}:${c}`) ?? widthOf(c)) - 1);
       const n = v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(textUnits(part) / room)), 0);
       lines = Math.max(lines, n);

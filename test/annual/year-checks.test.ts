@@ -35,7 +35,7 @@ describe("§1 unusable workbooks: ANNUAL_QUARTER_UNUSABLE, left out", () => {
     expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE")).toEqual([
       expect.objectContaining({ severity: "error", period: null, file: "二季度.xlsx", sheet: null, cell: null }),
     ]);
-    expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE")[0]!.message).toContain("评分B");
+    expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE")[0]!.message).toContain("缺少工作表“评分B”");
     expect(r.quarters.map((x) => x.period)).toEqual(["2026Q1", "2026Q3", "2026Q4"]);
     // It is not in the year, so its quarter is absent too; the year is provisional.
     expect(issuesOf(r, "ANNUAL_QUARTER_ABSENT").map((i) => i.period)).toEqual(["2026Q2"]);
@@ -64,6 +64,7 @@ describe("§1 unusable workbooks: ANNUAL_QUARTER_UNUSABLE, left out", () => {
     const notAWorkbook = { file: "说明.docx", reader: { read: async () => { throw new (await import("../../src/io/workbook.js")).WorkbookUnreadableError("不是 .xlsx"); } } };
     const r = await result(notAWorkbook, q("2026Q1", T), q("2026Q2", T), q("2026Q3", T), q("2026Q4", T));
     expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE").map((i) => i.file)).toEqual(["说明.docx"]);
+    expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE")[0]!.message).toContain("无法作为 Excel 工作簿读取");
     expect(r.inputs[0]).toMatchObject({ file: "说明.docx", period: null, status: "fatal", usable: false, fatal: 1 });
   });
 });

@@ -27,7 +27,8 @@ interface StyleDef {
 // Table cells all get a thin border so that a table reads as one block.
 const STYLES: Readonly<Record<CellStyle, StyleDef>> = {
   title: { font: { size: 16 } },
-  notice: { font: { rgb: "FFC00000" }, fillRgb: "FFFFF2CC" },
+  // Notices are sentences: they wrap within their (merged) row rather than widen the printed page.
+  notice: { font: { rgb: "FFC00000" }, fillRgb: "FFFFF2CC", wrap: true },
   header: { font: {}, fillRgb: "FFD9D9D9", border: true, centred: true },
   text: { border: true, numFmt: 49 },
   integer: { border: true, numFmt: 1 },

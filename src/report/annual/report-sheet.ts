@@ -26,12 +26,12 @@ export function annualReportSheet(r: AnnualResult): SheetSpec {
   const inputs = r.inputs.map((w): OutEntry[] => {
     const tone: CellTone | undefined = !w.usable || w.status === "fatal" ? "veto" : w.status === "provisional" ? "dispute" : undefined;
     const note = !w.usable
-      ? w.status === "fatal" ? "季度评分有致命问题，没有结果" : "考核周期未填写或无效"
+      ? w.status === "fatal" ? "无法读取或季度评分有致命问题，没有结果" : "考核周期未填写或无效"
       : w.status === "provisional" ? "季度结果为暂定" : "";
     return [
       txt(w.period, tone), { v: w.file, style: "textWrap", tone }, txt(STATUS_ZH[w.status], tone), txt(w.usable && r.status !== "fatal" ? "已纳入" : "未纳入", tone),
       int(w.branches, tone), int(w.fatal + w.errors + w.warnings, tone),
-      { v: `致命 ${w.fatal} 项，错误 ${w.errors} 项，警告 ${w.warnings} 项${note ? `；${note}` : ""}（详见该工作簿的“校验报告”）`, style: "textWrap", tone },
+      { v: `致命 ${w.fatal} 项，错误 ${w.errors} 项，警告 ${w.warnings} 项${note ? `；${note}` : ""}`, style: "textWrap", tone },
     ];
   });
   const issues = [...r.issues]
@@ -48,6 +48,8 @@ export function annualReportSheet(r: AnnualResult): SheetSpec {
   };
   section("各季度工作簿");
   rows.push(QUARTERS_HEAD.map(hdr), ...inputs);
+  rows.push([{ v: "各季度工作簿自身的问题不在此重复，请在该季度“一键评分排名”后的“校验报告”中查看。" }]);
+  merges.push(`A${rows.length}:G${rows.length}`);
   section("年度定级的问题");
   rows.push(HEAD.map(hdr), ...(issues.length > 0 ? issues : [[txt("—"), txt(""), txt(""), txt(""), txt(""), txt(""), txt("没有发现问题。")]]));
   return {
