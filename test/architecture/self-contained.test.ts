@@ -22,8 +22,25 @@ function files(dir: string): string[] {
 
 const testFiles = files("test").filter((f) => f !== SELF);
 
-/** Every relative path literal ("../x", '../x', `../x${…}`) in a file, up to a quote or `${`. */
-const relativeLiterals = (text: string) => [...text.matchAll(/["'`](\.\.?\/[^"'`$]*)/g)].map((m) => m[1]!);
+const PATH = String.raw`["'\`](\.\.?\/[^"'\`$]*)`;
+/**
+ * Relative paths a file uses to find files, up to a quote or `${`: module specifiers and
+ * `new URL(…, import.meta.url)` (relative to the file), and literals given to fs calls
+ * (relative to the working directory, the repository root). Other strings, such as zip entry
+ * names in a hostile-file test, are data and are not paths of this machine.
+ */
+function pathLiterals(file: string, text: string): { literal: string; target: string }[] {
+  const fromFile = [
+    ...text.matchAll(new RegExp(String.raw`\bfrom\s+${PATH}`, "g")),
+    ...text.matchAll(new RegExp(String.raw`\bimport\(\s*${PATH}`, "g")),
+    ...text.matchAll(new RegExp(String.raw`\bnew URL\(\s*${PATH}[^)]*import\.meta\.url`, "g")),
+  ].map((m) => ({ literal: m[1]!, target: resolve(root, dirname(file), m[1]!) }));
+  const fromCwd = [...text.matchAll(new RegExp(String.raw`\b(?:readFileSync|readFile|existsSync|readdirSync|statSync|openSync|createReadStream)\(\s*${PATH}`, "g"))].map((m) => ({
+    literal: m[1]!,
+    target: resolve(root, m[1]!),
+  }));
+  return [...fromFile, ...fromCwd];
+}
 
 describe("tests stand alone", () => {
   it("finds the test sources", () => {
@@ -34,8 +51,7 @@ describe("tests stand alone", () => {
     const text = readFileSync(join(root, file), "utf8");
     expect(text, `${file} names an absolute path of this machine`).not.toMatch(/["'`]\/work\//);
     expect(text, `${file} reads the shared folder`).not.toMatch(/["'`][^"'`]*\bshared\/(examples|tools|spec)\b|["']\.\.["'],\s*["']shared["']/);
-    for (const literal of relativeLiterals(text)) {
-      const target = resolve(root, dirname(file), literal);
+    for (const { literal, target } of pathLiterals(file, text)) {
       expect(target === root.replace(/[\\/]$/, "") || target.startsWith(root), `${file}: "${literal}" points outside the repository`).toBe(true);
     }
   });
