@@ -6,6 +6,7 @@
  */
 import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { UserError } from "../../src/model/failure.js";
 import type { Result } from "../../src/model/result.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
@@ -93,9 +94,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
       const { sheetNames } = await wb.read([]);
       const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
       const clash = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
-      if (clash.length > 0) {
-        throw new Error(`工作簿中已有工作表“${clash.join("”“")}”，新建模板不会覆盖它们。请在新的空白工作簿中新建考核模板。`);
-      }
+      if (clash.length > 0) throw new UserError("TEMPLATE_SHEETS_EXIST", { sheets: clash });
       await wb.writeSheets(sheets);
       skipped = wb.skipped;
     },

@@ -9,6 +9,7 @@ import type { Result } from "../../src/model/result.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
+import { UserError } from "../../src/model/failure.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
@@ -53,8 +54,6 @@ interface OpenWorkbook {
   download: WorkbookDownload | null;
 }
 
-const NO_WORKBOOK = "请先打开要处理的考核工作簿（.xlsx）。";
-
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
   const text = (id: StringId) => translate(options.language?.() ?? "zh", id);
   const now = options.now ?? (() => new Date());
@@ -62,7 +61,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
   let current: OpenWorkbook | null = null;
 
   const required = (): OpenWorkbook => {
-    if (!current) throw new Error(NO_WORKBOOK);
+    if (!current) throw new UserError("NO_WORKBOOK_OPEN", {});
     return current;
   };
   const report = async (onProgress: (p: Progress) => void, fraction: number, id: StringId) => {
@@ -93,7 +92,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         workbook = new XlsxWorkbook(bytes);
         await workbook.read([]);
       } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw new Error(`无法打开“${fileName}”：${e.reason}`);
+        if (e instanceof WorkbookUnreadableError) throw e.of({ file: fileName });
         throw e;
       }
       current = { fileName, workbook, download: null };

@@ -16,6 +16,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Component, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { UserError } from "../../src/model/failure.js";
+import { failureText } from "../../src/model/failure-messages.js";
 import type { Result } from "../../src/model/result.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { WorkbookFile } from "../file-mode/file-operations.js";
@@ -103,11 +105,30 @@ export function Section({ title, children, id }: { title: string; children: Reac
 
 export function FailureBar({ failure, onDismiss, titleId = "errorTitle" }: { failure: Failure; onDismiss?: () => void; titleId?: StringId }) {
   const t = useStrings();
+  const language = useContext(LanguageContext);
+  const problem = failure.problem && !failure.unexpected ? failureText(failure.problem, language) : null;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
       <MessageBarBody>
         <MessageBarTitle>{t(titleId)}</MessageBarTitle>
-        {failure.unexpected ? t("errorUnexpected", { message: failure.message }) : failure.message}
+        {problem ? (
+          <>
+            <span data-testid="error-what">{problem.what}</span>
+            <br />
+            <span data-testid="error-next">{t("errorNext", { next: problem.next })}</span>
+            {failure.problem!.problems.length > 0 && (
+              <ul>
+                {failure.problem!.problems.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : failure.unexpected ? (
+          t("errorUnexpected", { message: failure.message })
+        ) : (
+          failure.message
+        )}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions>
@@ -180,7 +201,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
   const openFile = (file: File) =>
     task.run("open", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
+      if (!/\.xlsx$/i.test(file.name)) throw new UserError("FILE_NOT_XLSX", { name: file.name });
       await workbookFile!.open(file.name, new Uint8Array(await file.arrayBuffer()));
       setOutcome(null);
       setMerge(null);
@@ -195,7 +216,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
   const importRaterFile = (file: File, as: ImportTarget) =>
     task.run("import", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
+      if (!/\.xlsx$/i.test(file.name)) throw new UserError("FILE_NOT_XLSX", { name: file.name });
       const summary = await operations.importRaterFile(new Uint8Array(await file.arrayBuffer()), as);
       setMerge(summary);
       setOutcome(null);
@@ -282,7 +303,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
-        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new Error(t("importNeedFile")))} />
+        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))} />
       </Section>
       <Section id="template-section" title={t("templateSection")}>
         <TemplatePanel disabled={busy} onCreate={newTemplate} />

@@ -8,7 +8,7 @@ import { SEVERITY_ZH, STATUS_ZH } from "../report/labels.js";
 import { sampleQuarter, sampleQuarterSheets } from "../demo/sample-quarter.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
-import { readInput, writeOutput } from "./files.js";
+import { checkOutputFolder, readInput, writeOutput } from "./files.js";
 import { rankingTable } from "./terminal.js";
 
 /** The three files the demo writes into its directory. */
@@ -25,6 +25,7 @@ export function demoPaths(dir: string, period: string): { input: string; output:
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positional.length > 0) throw new UsageError("demo 不需要工作簿文件；用 -o <目录> 指定输出目录（默认 demo/）。");
   const dir = args.options.get("-o") ?? "demo";
+  await checkOutputFolder(dir);
   const quarter = sampleQuarter();
   const paths = demoPaths(dir, quarter.settings.period ?? "示例");
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDecimal, toHundredths, type Decimal } from "../engine/decimal.js";
+import { UserError } from "./failure.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
@@ -142,6 +143,6 @@ export function parsePeriodInput(text: string | null | undefined): { period: str
 /** parsePeriodInput for callers that report failures as errors (the task pane's operations). */
 export function periodOrThrow(text: string | null | undefined): string | null {
   const parsed = parsePeriodInput(text);
-  if ("error" in parsed) throw new Error(parsed.error);
+  if ("error" in parsed) throw new UserError("PERIOD_INVALID", { value: text ?? "" });
   return parsed.period;
 }

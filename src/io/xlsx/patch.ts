@@ -1,5 +1,6 @@
 import { a1, parseA1 } from "../../model/cell.js";
 import type { CellEdit } from "../workbook.js";
+import { UserError } from "../../model/failure.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
 import { findSheetData, growDimension, inPrefix, scanRows, worksheetPrefix, type RowSpan, type Span } from "./worksheet-text.js";
@@ -18,8 +19,8 @@ import { zipParts } from "./zip-package.js";
 export function patchCells(input: Uint8Array, sheet: string, edits: readonly CellEdit[]): Uint8Array {
   const { parts, workbook } = openXlsx(input);
   const ref = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-  if (ref === undefined) throw new Error(`工作簿中没有工作表“${sheet}”，无法写入单元格。`);
-  if (ref.kind !== "worksheet") throw new Error(`“${ref.name}”不是普通工作表（例如图表工作表），无法写入单元格。`);
+  if (ref === undefined) throw new UserError("SHEET_NOT_FOUND", { sheet });
+  if (ref.kind !== "worksheet") throw new UserError("SHEET_NOT_WORKSHEET", { sheet: ref.name });
   if (edits.length === 0) return input;
   const pkg = new PackageEditor(parts);
   const patched = patchSheetXml(pkg.text(ref.part), ref.part, ref.name, edits);

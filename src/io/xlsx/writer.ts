@@ -1,3 +1,4 @@
+import { UserError } from "../../model/failure.js";
 import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
@@ -22,9 +23,7 @@ import { zipParts, type Parts } from "./zip-package.js";
  */
 export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
   const pkg = openXlsx(input);
-  if (pkg.workbook.strict) {
-    throw new Error("工作簿是“Strict Open XML”格式，无法写入结果。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。");
-  }
+  if (pkg.workbook.strict) throw new UserError("WORKBOOK_STRICT", {});
   return zipParts(withOutputSheets(pkg, sheets));
 }
 
@@ -59,7 +58,7 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
   for (const spec of specs) {
     const sheet = existing.get(spec.name.toLowerCase());
     if (sheet !== undefined && sheet.kind !== "worksheet") {
-      throw new Error(`工作表“${sheet.name}”不是普通工作表（例如图表工作表），无法写入结果。请将它改名或删除后再试。`);
+      throw new UserError("OUTPUT_SHEET_NOT_WORKSHEET", { sheet: sheet.name });
     }
     if (sheet !== undefined && spec.append !== undefined) {
       pkg.edit(sheet.part, (xml) => appendRows(xml, sheet.part, spec, styles.ids));
