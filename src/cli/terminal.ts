@@ -1,4 +1,5 @@
 import type { Result } from "../model/result.js";
+import { MAX_CELL_TEXT, type OverlongText } from "../report/excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH, starText } from "../report/labels.js";
 
 /**
@@ -81,6 +82,14 @@ export function summary(result: Result, limit = 20): string {
   const lines = shown.map((i) => `  [${SEVERITY_ZH[i.severity]}] ${i.code} ${terminalText(i.sheet ?? "")}${i.cell ? "!" + i.cell : ""}  ${terminalText(i.message)}`);
   const more = result.issues.length > limit ? [`  ……另有 ${result.issues.length - limit} 项，见“校验报告”或 --json 输出。`] : [];
   return [head, ...lines, ...more].join("\n");
+}
+
+/** The warning for texts the writer shortened to fit Excel's cells; null when there are none. */
+export function shortenedWarning(texts: readonly OverlongText[], limit = 5): string | null {
+  if (texts.length === 0) return null;
+  const cells = texts.slice(0, limit).map((t) => `${terminalText(t.sheet)}!${t.cell}（${t.length} 个字符）`).join("、");
+  const more = texts.length > limit ? ` 等 ${texts.length} 处` : "";
+  return `注意：${cells}${more}的文字超过 Excel 单元格上限 ${MAX_CELL_TEXT} 个字符，已截短并以“…”结尾；完整内容见 --json 输出或原工作簿。`;
 }
 
 const rankOf = (s: string) => (s === "fatal" ? 0 : s === "error" ? 1 : 2);

@@ -91,8 +91,9 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
       splices.push({ start: cell.start, end: cell.end, text: tag(written === "" ? `<c r="${ref}"/>` : written) });
     }
     if (inserted.length === 0) continue;
-    last = { row: Math.max(last.row, row), col: Math.max(last.col, ...inserted.map((c) => c.col)) };
-    first = { row: Math.min(first.row, row), col: Math.min(first.col, ...inserted.map((c) => c.col)) };
+    // inserted is in column order: its ends are its first and last cells.
+    last = { row: Math.max(last.row, row), col: Math.max(last.col, inserted[inserted.length - 1]!.col) };
+    first = { row: Math.min(first.row, row), col: Math.min(first.col, inserted[0]!.col) };
     if (existing === undefined) {
       const before = rows.find((r) => r.row > row);
       const at = before?.start ?? data.bodyEnd;
@@ -122,7 +123,7 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
   } else {
     for (const [at, text] of newRows) splices.push({ start: at, end: at, text: text.join("") });
   }
-  if (masters.length > 0) splices.push(...unshareFormulas(xml, rows, prefix, masters, splices));
+  if (masters.length > 0) for (const s of unshareFormulas(xml, rows, prefix, masters, splices)) splices.push(s);
 
   const out = applySplices(xml, splices);
   return { xml: last.row < 0 ? out : growDimension(out, prefix, last, first), removedFormula };

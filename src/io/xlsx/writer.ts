@@ -52,7 +52,7 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
   pkg.setText(stylesPart, styles.xml); // kept byte for byte when nothing was added
 
   const existing = new Map(workbook.sheets.map((s, index) => [s.name.toLowerCase(), { ...s, index }]));
-  let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+  let nextSheetId = workbook.sheets.reduce((m, s) => (Number.isFinite(s.sheetId) ? Math.max(m, s.sheetId) : m), 0) + 1;
   let sheetCount = workbook.sheets.length;
   let replaced = false;
   for (const spec of specs) {
