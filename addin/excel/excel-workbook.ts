@@ -10,6 +10,7 @@
 import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../../src/io/workbook.js";
 import { columnLetters, type Grid } from "../../src/model/cell.js";
 import { UserError } from "../../src/model/failure.js";
+import { fitCellText, MAX_CELL_TEXT } from "../../src/report/excel-limits.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { INPUT_SHEETS } from "../../src/validate/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
@@ -308,7 +309,8 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           return e.value;
         }
         const r = risky.get(e.cell);
-        return r && r.numberFormat[0]?.[0] !== "@" ? `'${e.value}` : e.value;
+        // Excel's 32,767 characters a cell: the apostrophe that keeps text literal is not stored, but is sent.
+        return r && r.numberFormat[0]?.[0] !== "@" ? `'${fitCellText(e.value, MAX_CELL_TEXT - 1)}` : fitCellText(e.value);
       };
 
       // Runs of consecutive cells in a row: one range write each.

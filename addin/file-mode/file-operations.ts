@@ -6,6 +6,7 @@
  */
 import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import type { Result } from "../../src/model/result.js";
+import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
@@ -59,6 +60,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
   let current: OpenWorkbook | null = null;
+  let shortened: readonly OverlongText[] = [];
 
   const required = (): OpenWorkbook => {
     if (!current) throw new UserError("NO_WORKBOOK_OPEN", {});
@@ -78,6 +80,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       const copy = new XlsxWorkbook(open.workbook.bytes());
       await copy.writeSheets(sheets);
       open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: copy.bytes() };
+      shortened = overlongTexts(sheets);
     }
     onProgress({ fraction: 1, label: text("progressDone") });
     return result;
@@ -101,6 +104,8 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     fileName: () => current?.fileName ?? null,
 
     download: () => current?.download ?? null,
+
+    shortenedTexts: () => shortened,
 
     async newTemplate({ period }) {
       const normalised = periodOrThrow(period);

@@ -19,6 +19,7 @@ import { Component, useCallback, useContext, useEffect, useRef, useState, type R
 import { UserError } from "../../src/model/failure.js";
 import { failureText } from "../../src/model/failure-messages.js";
 import type { Result } from "../../src/model/result.js";
+import type { OverlongText } from "../../src/report/excel-limits.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { WorkbookFile } from "../file-mode/file-operations.js";
 import type { MergeSummary, TaskPaneOperations } from "../operations.js";
@@ -181,6 +182,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
+  const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
   // File mode keeps its state in the operations; this re-reads it after each change.
   const [, setFileVersion] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -196,6 +198,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const done = (message: StringId | null, wroteSheets = false) => {
     setNotice(message);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
+    setShortened(wroteSheets ? (operations.shortenedTexts?.() ?? []) : []);
     setFileVersion((v) => v + 1);
   };
 
@@ -274,6 +277,13 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       {skipped.length > 0 && !busy && (
         <MessageBar intent="info" layout="multiline" data-testid="skipped-features">
           <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shortened.length > 0 && !busy && (
+        <MessageBar intent="warning" layout="multiline" data-testid="shortened-texts">
+          <MessageBarBody>
+            {t("textsShortened", { n: shortened.length, cells: shortened.slice(0, 5).map((s) => `${s.sheet}!${s.cell}`).join(t("listSeparator")) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {merge && (

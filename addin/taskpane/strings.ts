@@ -38,6 +38,7 @@ const zh = {
   validated: "校验完成。",
   noResultSheets: "没有生成结果表：工作簿存在致命问题，请先改正。",
   skippedFeatures: "此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：{list}。",
+  textsShortened: "{n} 处文字超过 Excel 单元格上限（32,767 个字符），已截短并以“…”结尾（{cells}）。分数和排名不受影响。",
   listSeparator: "、",
 
   templateSection: "新建考核模板",
@@ -142,6 +143,7 @@ const en: Readonly<Record<StringId, string>> = {
   validated: "Validation finished.",
   noResultSheets: "No result sheets were written: the workbook has fatal problems to fix first.",
   skippedFeatures: "This version of Excel lacks the following, which were left out (scores and ranking are not affected): {list}.",
+  textsShortened: "{n} text(s) longer than an Excel cell holds (32,767 characters) were shortened, ending in “…” ({cells}). Scores and ranking are not affected.",
   listSeparator: ", ",
 
   templateSection: "New assessment template",

@@ -4,7 +4,8 @@ import type { Result } from "../model/result.js";
 import { runAssessment, type RunOutput } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { checkOutputFile, defaultOutputPath, readInput, writeOutput, type InputFile } from "./files.js";
-import { summary, terminalText } from "./terminal.js";
+import { overlongTexts } from "../report/excel-limits.js";
+import { shortenedWarning, summary, terminalText } from "./terminal.js";
 
 /** Exit statuses (README): a user's problem is `fatal` (2); `defect` (70) is a bug in this program. */
 export const EXIT = { ok: 0, errors: 1, fatal: 2, usage: 64, defect: 70 } as const;
@@ -53,6 +54,8 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (out.sheets.length > 0) {
     await workbook.writeSheets(out.sheets);
     await writeOutput(output, workbook.bytes());
+    const shortened = shortenedWarning(overlongTexts(out.sheets));
+    if (shortened !== null) io.stderr(shortened + "\n");
     io.stderr(`结果已写入：${terminalText(output)}\n`);
   }
   return out.result.status === "fatal" ? EXIT.fatal : EXIT.ok;

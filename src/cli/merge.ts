@@ -8,7 +8,8 @@ import { UserError } from "../model/failure.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, readInput, sameFile, writeOutput } from "./files.js";
-import { terminalData, terminalText } from "./terminal.js";
+import { MAX_CELL_TEXT } from "../report/excel-limits.js";
+import { shortenedWarning, terminalData, terminalText } from "./terminal.js";
 
 /**
  * scorecard merge <target.xlsx> <rater.xlsx> [--as 评分A|评分B|仲裁|自评] -o <out.xlsx>: the
@@ -42,7 +43,11 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const merged = new XlsxWorkbook(targetBytes);
   await applyMerge(merged, plan);
   await writeOutput(output, merged.bytes());
-  io.stderr(`${mergeReport(terminalData(plan))}\n合并结果已写入：${terminalText(output)}\n`);
+  const long = [plan.edits.map((e) => ({ sheet: plan.sheet, ...e })), plan.notes?.edits.map((e) => ({ sheet: plan.notes!.sheet, ...e })) ?? []]
+    .flat()
+    .flatMap((e) => (typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : []));
+  const shortened = shortenedWarning(long);
+  io.stderr(`${mergeReport(terminalData(plan))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`);
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;
 }
 

@@ -11,7 +11,8 @@ import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, exists, readInput, writeOutput } from "./files.js";
-import { terminalText } from "./terminal.js";
+import { overlongTexts } from "../report/excel-limits.js";
+import { shortenedWarning, terminalText } from "./terminal.js";
 
 /**
  * scorecard template [--branches <roster.xlsx|roster.csv>] [--period 2026Q3] -o <file.xlsx>:
@@ -39,6 +40,7 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   const rules: Rules = source?.rules ?? defaultRules();
   const sheets = templateSheets({ rules, branches: source?.branches ?? null, period, settings: source?.settings ?? {} });
   await writeOutput(output, createWorkbook(sheets));
+  const shortened = shortenedWarning(overlongTexts(sheets));
 
   const count = (t: string) => rules.items.filter((i) => i.type === t).length;
   const file = terminalText(basename(branchesPath ?? ""));
@@ -53,6 +55,7 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   ];
   const examples = (source?.branches ?? []).filter((b) => EXAMPLE_BRANCHES.some((e) => e.code === b.code));
   if (examples.length > 0) lines.push(`注意：名册中仍有示例支部（${examples.map((b) => terminalText(b.code)).join("、")}），请确认是否已换成本单位的支部。`);
+  if (shortened !== null) lines.push(shortened);
   io.stderr(lines.join("\n") + "\n");
   return EXIT.ok;
 }
