@@ -78,8 +78,9 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
   if (base.length === 0 && issues.length === 0) {
     issues.push(issue("fatal", "RULE_INVALID", { sheet: SHEETS.rules, cell: null }, { detail: "没有任何“基础”类型的考核项，至少需要一项" }));
   }
+  // Rules with a fatal problem have no known total (a row left out might be a 基础 item): no warning then.
   const total = base.reduce((s, i) => s + i.max, 0);
-  if (base.length > 0 && total !== 10000) {
+  if (base.length > 0 && total !== 10000 && issues.length === 0) {
     issues.push(issue("warning", "RULE_TOTAL_NOT_100", { sheet: SHEETS.rules, cell: null }, { value: String(total / 100) }));
   }
   return { rules: { items, areas: areasOf(items) }, issues };
