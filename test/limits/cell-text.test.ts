@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
 import { createFakeExcel } from "../../addin/testing/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { escapeXstring, fitXstring } from "../../src/io/xlsx/xstring.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import type { Cell } from "../../src/model/cell.js";
 import { fitCellText, MAX_CELL_TEXT, overlongTexts } from "../../src/report/excel-limits.js";
@@ -38,6 +39,20 @@ describe("text longer than Excel's 32,767 characters a cell", () => {
     expect(emoji.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
     expect(emoji.endsWith("😀…")).toBe(true);
     expect(emoji).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it("counts characters written as _xHHHH_ as the file stores them: the stored text fits too", () => {
+    const text = "\u0001" + "a".repeat(MAX_CELL_TEXT);
+    const fitted = fitXstring(text);
+    expect(fitted.startsWith("\u0001aaa")).toBe(true);
+    expect(fitted.endsWith("a…")).toBe(true);
+    expect(escapeXstring(fitted).length).toBe(MAX_CELL_TEXT); // "_x0001_" + 32,759 × "a" + "…"
+    // A literal "_x0041_" is stored as "_x005F_x0041_" (13 characters): 2,520 of them and "…" fit.
+    const lookalikes = fitXstring("_x0041_".repeat(5000));
+    expect(lookalikes).toBe("_x0041_".repeat(2520) + "…");
+    expect(escapeXstring(lookalikes).length).toBe(2520 * 13 + 1);
+    expect(fitXstring("短\u0007文本")).toBe("短\u0007文本");
+    expect(fitXstring("😀".repeat(20_000)).endsWith("😀…")).toBe(true);
   });
 
   it("score: names and messages quoting values are shortened in the sheets with a warning; the JSON keeps them whole; the input is untouched", async () => {

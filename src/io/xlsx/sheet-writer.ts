@@ -5,7 +5,7 @@ import type { CellLook, StyleIds } from "./output-styles.js";
 import { quoteSheetName } from "./package-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
-import { escapeXstring } from "./xstring.js";
+import { escapeXstring, fitXstring } from "./xstring.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
@@ -90,7 +90,7 @@ export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: Sty
 export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitCellText(value))}</t></is></c>`;
+  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${ref}: cannot write the number ${value}`);
   return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double

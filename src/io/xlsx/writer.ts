@@ -80,7 +80,7 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
       replaced = true;
     }
     const charts = spec.charts ?? [];
-    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec.name, charts);
+    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
     pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
     const repeat = spec.print?.repeatRows ?? 0;
     const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
