@@ -24,6 +24,7 @@ const OS_REASONS: Readonly<Record<string, string>> = {
   EINVAL: "the name holds characters that are not allowed",
   EMFILE: "too many open files",
   EIO: "a disk read or write failed",
+  EBUSY: "another program is using the file",
 };
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}, ${code}` : code);
 

@@ -26,6 +26,7 @@ const OS_REASONS: Readonly<Record<string, string>> = {
   EINVAL: "文件名中有不允许的字符",
   EMFILE: "打开的文件太多",
   EIO: "读写磁盘出错",
+  EBUSY: "文件正被其他程序使用",
 };
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}，${code}` : code);
 
