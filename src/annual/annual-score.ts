@@ -17,7 +17,7 @@ export function annualScore(totals: readonly QuarterTotal[], settings: Settings)
   const weights = settings.annualMethod === "季度加权" ? settings.quarterWeights : null;
   const weightOf = (quarter: number): Decimal => weights?.[quarter - 1] ?? { n: 1n, scale: 0 };
   // One common scale for the weights keeps Σ w × total and Σ w in integers.
-  const scale = Math.max(0, ...totals.map((t) => weightOf(t.quarter).scale));
+  const scale = totals.reduce((m, t) => Math.max(m, weightOf(t.quarter).scale), 0);
   let num = 0n;
   let den = 0n;
   for (const t of totals) {

@@ -85,7 +85,7 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
       annualIssue("PREVIOUS_STARS_INVALID", { cell: bad.cell, branch: b, value: bad.value }, { period: latest.period, file: latest.file, sheet: SHEETS.roster, cell: bad.cell }),
     );
   }
-  issues.push(...droppedBranches(quarters, rosterCodes, latest.period));
+  for (const i of droppedBranches(quarters, rosterCodes, latest.period)) issues.push(i);
 
   // Each quarter's results by code, as that quarter reads its codes.
   const results = quarters.map((q) => new Map(q.outcome.branches.map((r) => [r.branch.code, r])));
@@ -126,7 +126,7 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
   }
 
   const stars = annualStars(ranked.map(({ branch, rank }) => ({ ...branch, rank })), settings);
-  issues.push(...stars.issues);
+  for (const i of stars.issues) issues.push(i);
   const branches = ranked.map(({ branch: g, rank }, i): GradedBranch => {
     const s = stars.stars[i]!;
     return {

@@ -2,10 +2,13 @@ import { basename, dirname, join } from "node:path";
 import { runAnnual } from "../annual-pipeline.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import type { AnnualResult } from "../model/annual-result.js";
+import { UserError } from "../model/failure.js";
+import { overlongTexts } from "../report/excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../report/labels.js";
 import { UsageError, type ParsedArgs } from "./args.js";
-import { EXIT, type Io } from "./commands.js";
-import { exists, readInput, samePath, writeOutput } from "./files.js";
+import { checkJsonTarget, EXIT, type Io } from "./commands.js";
+import { checkOutputFile, exists, readInput, writeOutput, type InputFile } from "./files.js";
+import { shortenedWarning, terminalText } from "./terminal.js";
 
 /**
  * scorecard annual <季度工作簿.xlsx>… [-o <out.xlsx>] [--json <result.json|->]: the year's grade
@@ -16,11 +19,14 @@ import { exists, readInput, samePath, writeOutput } from "./files.js";
 export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   const paths = args.positional;
   if (paths.length === 0) throw new UsageError("annual 需要本年度各季度的考核工作簿（.xlsx），可一次给出一至四个。");
+  const inputs: InputFile[] = paths.map((path) => ({ path, role: "input" }));
   const explicit = args.options.get("-o");
   if (explicit !== undefined) {
-    if (paths.some((p) => samePath(p, explicit))) throw new UsageError("输出文件不能是输入的季度工作簿：年度定级从不修改原工作簿。");
-    if (await exists(explicit)) throw new UsageError(`文件已存在：${explicit}。年度定级总是写入新的工作簿，请换一个文件名或先移走该文件。`);
+    await checkOutputFile(explicit, inputs);
+    // The annual workbook is always a new file: an earlier year's grade is never replaced.
+    if (await exists(explicit)) throw new UserError("OUTPUT_EXISTS", { path: explicit });
   }
+  await checkJsonTarget(args.options.get("--json"), inputs, explicit);
   const files = [];
   for (const path of paths) files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path)) });
   const out = await runAnnual(files, { now: io.now() });
@@ -36,7 +42,9 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (out.workbook !== null && out.fileName !== null && out.latest !== null) {
     const output = explicit ?? (await freePath(join(dirname(files[out.latest]!.path), out.fileName)));
     await writeOutput(output, out.workbook);
-    io.stderr(`年度定级已写入：${output}\n`);
+    const shortened = shortenedWarning(overlongTexts(out.sheets));
+    if (shortened !== null) io.stderr(shortened + "\n");
+    io.stderr(`年度定级已写入：${terminalText(output)}\n`);
   } else {
     io.stderr("没有生成年度定级工作簿：请先改正上面的致命问题。\n");
   }

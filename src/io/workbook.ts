@@ -1,4 +1,5 @@
 import type { Grid } from "../model/cell.js";
+import { UserError, type FileRole } from "../model/failure.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
 /**
@@ -17,11 +18,20 @@ export interface WorkbookSnapshot {
   readonly sheets: ReadonlyMap<string, Grid>;
 }
 
-/** The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty). */
-export class WorkbookUnreadableError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+/**
+ * The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty,
+ * damaged): `reason` says what is wrong with it, in Chinese. A user's problem (UserError
+ * WORKBOOK_UNREADABLE); the run turns it into a fatal issue, other callers name the file.
+ */
+export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
+  constructor(readonly reason: string, which: { readonly file?: string; readonly role?: FileRole } = {}) {
+    super("WORKBOOK_UNREADABLE", { reason, ...which });
     this.name = "WorkbookUnreadableError";
+  }
+
+  /** The same failure, saying which file it was. */
+  of(which: { readonly file?: string; readonly role?: FileRole }): WorkbookUnreadableError {
+    return new WorkbookUnreadableError(this.reason, which);
   }
 }
 

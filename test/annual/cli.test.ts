@@ -44,7 +44,7 @@ describe("scorecard annual", () => {
     paths.forEach((p, i) => expect(readFileSync(p).equals(before[i]!)).toBe(true));
   });
 
-  it("never overwrites: a default name already taken gets -2; an existing -o file is refused (64)", async () => {
+  it("never overwrites: a default name already taken gets -2; an existing -o file is refused (exit 2)", async () => {
     const { dir, paths, latestDir } = files();
     const first = join(latestDir, "2026年度定级.xlsx");
     writeFileSync(first, "不是我们写的");
@@ -56,7 +56,7 @@ describe("scorecard annual", () => {
     const taken = join(dir, "已有.xlsx");
     writeFileSync(taken, "旧文件");
     const refused = await runCli(["annual", ...paths, "-o", taken]);
-    expect(refused.code).toBe(64);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("文件已存在");
     expect(readFileSync(taken, "utf8")).toBe("旧文件");
   });
@@ -102,16 +102,21 @@ describe("scorecard annual", () => {
     expect(result.issues[0]).toMatchObject({ code: "ANNUAL_QUARTER_UNUSABLE", file: "坏文件.xlsx" });
   });
 
-  it("usage errors exit 64: no file, a missing file, -o over an input, an unknown option", async () => {
-    const { paths } = files();
+  it("usage errors exit 64 (no file, an unknown option); file problems exit 2 (a missing file, -o or --json over an input)", async () => {
+    const { dir, paths } = files();
     const none = await runCli(["annual"]);
     expect(none.code).toBe(64);
     expect(none.stderr).toContain("annual 需要本年度各季度的考核工作簿");
-    expect((await runCli(["annual", "/nonexistent/一季度.xlsx"])).stderr).toContain("找不到文件");
-    const over = await runCli(["annual", ...paths, "-o", paths[1]!]);
-    expect(over.code).toBe(64);
-    expect(over.stderr).toContain("输出文件不能是输入的季度工作簿");
     expect((await runCli(["annual", ...paths, "--bogus"])).code).toBe(64);
+    const missing = await runCli(["annual", "/nonexistent/一季度.xlsx"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("找不到文件");
+    const over = await runCli(["annual", ...paths, "-o", paths[1]!]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain("本程序从不修改原文件");
+    const json = await runCli(["annual", ...paths, "-o", join(dir, "new.xlsx"), "--json", paths[0]!]);
+    expect(json.code).toBe(2);
+    paths.forEach((p, i) => expect(readFileSync(p).equals(Buffer.from([year.q1, year.q2, year.q3, year.q4][i]!))).toBe(true));
   });
 
   it("is listed in the usage text", async () => {

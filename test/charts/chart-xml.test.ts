@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { sheetRangeValues } from "../../src/io/xlsx/chart-cache.js";
 import { chartPartXml, drawingPartXml, rangeCellCount, sheetRangeFormula } from "../../src/io/xlsx/chart-xml.js";
 import { decodeOoxmlEscapes, parseXml } from "../../src/io/xlsx/xml.js";
 import type { ChartKind, ChartSpec } from "../../src/report/sheet-spec.js";
@@ -8,11 +7,12 @@ import { all, child, maybeChild, NS, parseTree, schemaProblems, val, type El } f
 
 const SHEET = "统计图表";
 const sample = sampleChartSheet(SHEET).charts!;
+const ROWS = sampleChartSheet(SHEET).rows;
 const chartOf = (kind: ChartKind): ChartSpec => sample.find((c) => c.kind === kind)!;
 
 /** Parsed with both the project's scanner and saxes (namespace-aware); checked against the schema order. */
 function chartTree(chart: ChartSpec, sheet = SHEET): El {
-  const xml = chartPartXml(chart, sheet);
+  const xml = chartPartXml(chart, sheet, ROWS);
   expect(xml.startsWith(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`)).toBe(true);
   expect(() => parseXml("chart.xml", xml, {})).not.toThrow();
   const root = parseTree(xml);
@@ -81,7 +81,9 @@ describe("chartPartXml: bar (the ranking)", () => {
     const ser = child(bar, "c:ser");
     expect(child(ser, "c:cat", "c:strRef", "c:f").text).toBe(`'统计图表'!$A$3:$A$42`);
     expect(child(ser, "c:val", "c:numRef", "c:f").text).toBe(`'统计图表'!$B$3:$B$42`);
-    expect(all(root, "c:strCache").concat(all(root, "c:numCache"))).toEqual([]);
+    // Cached values for readers that do not recalculate: one point per cell of each range.
+    expect(val(ser, "c:cat", "c:strRef", "c:strCache", "c:ptCount")).toBe("40");
+    expect(val(ser, "c:val", "c:numRef", "c:numCache", "c:ptCount")).toBe("40");
   });
 
   it("keeps rank 1 on top: categories run max→min and the value axis crosses at the maximum (the bottom)", () => {
@@ -199,7 +201,7 @@ describe("chartPartXml: pie (star shares)", () => {
 
   it("refuses more than one series", () => {
     const chart = chartOf("pie");
-    expect(() => chartPartXml({ ...chart, series: [chart.series[0]!, chart.series[0]!] }, SHEET)).toThrow(/one series/);
+    expect(() => chartPartXml({ ...chart, series: [chart.series[0]!, chart.series[0]!] }, SHEET, ROWS)).toThrow(/one series/);
   });
 });
 
@@ -252,7 +254,7 @@ describe("chartPartXml: text and references", () => {
 
   it("quotes the sheet name, doubles its quotes and escapes it for XML", () => {
     const chart = chartOf("column");
-    const xml = chartPartXml(chart, awkward);
+    const xml = chartPartXml(chart, awkward, ROWS);
     expect(xml).toContain(`<c:f>'O''Brien &amp; &lt;合计&gt;'!$E$3:$E$7</c:f>`);
     expect(formulas(chartTree(chart, awkward))).toEqual([`'O''Brien & <合计>'!$D$3:$D$7`, `'O''Brien & <合计>'!$E$3:$E$7`]);
   });
@@ -293,12 +295,12 @@ describe("chartPartXml: text and references", () => {
   });
 
   it("refuses a chart without series and non-finite bounds", () => {
-    expect(() => chartPartXml({ ...chartOf("bar"), series: [] }, SHEET)).toThrow(/no series/);
-    expect(() => chartPartXml({ ...chartOf("bar"), max: Number.NaN }, SHEET)).toThrow(/finite/);
+    expect(() => chartPartXml({ ...chartOf("bar"), series: [] }, SHEET, ROWS)).toThrow(/no series/);
+    expect(() => chartPartXml({ ...chartOf("bar"), max: Number.NaN }, SHEET, ROWS)).toThrow(/finite/);
   });
 
   it("is deterministic", () => {
-    for (const chart of sample) expect(chartPartXml(chart, SHEET)).toBe(chartPartXml(chart, SHEET));
+    for (const chart of sample) expect(chartPartXml(chart, SHEET, ROWS)).toBe(chartPartXml(chart, SHEET, ROWS));
   });
 });
 
@@ -345,7 +347,7 @@ describe("drawingPartXml", () => {
   });
 });
 
-describe("chartPartXml: line (averages over quarters) and cached values", () => {
+describe("chartPartXml: line (averages over quarters), with cached values", () => {
   const line: ChartSpec = {
     kind: "line",
     title: "各类别季度平均总分",
@@ -366,7 +368,7 @@ describe("chartPartXml: line (averages over quarters) and cached values", () => 
     ["2026Q3", 94.13, 81],
     ["2026Q4", 82.88, 86.25],
   ];
-  const cells = sheetRangeValues(rows);
+  const cells = rows;
 
   it("is a standard line chart with round markers, one series per category, over a category axis", () => {
     const root = parseTree(chartPartXml(line, SHEET, cells));
@@ -389,8 +391,6 @@ describe("chartPartXml: line (averages over quarters) and cached values", () => 
     const nums = child(second!, "c:val", "c:numRef", "c:numCache");
     expect(child(nums, "c:formatCode").text).toBe("General");
     expect(all(nums, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([["1", "80.5"], ["2", "81"], ["3", "86.25"]]);
-    // Without the cells the part is references only, as before.
-    expect(chartPartXml(line, SHEET)).not.toContain("Cache");
   });
 
   it("a clustered column of two series also takes caches", () => {

@@ -1,17 +1,17 @@
 import { columnLetters, parseA1 } from "../../model/cell.js";
-import type { ChartSeriesSpec, ChartSpec } from "../../report/sheet-spec.js";
-import { numCacheXml, strCacheXml, type RangeValues } from "./chart-cache.js";
-import { escapeAttr, escapeText } from "./xml.js";
+import { cellValue, type ChartSeriesSpec, type ChartSpec, type SheetSpec } from "../../report/sheet-spec.js";
+import { escapeAttr } from "./xml.js";
+import { escapeXstring, fitXstring } from "./xstring.js";
 
 /**
  * DrawingML chart parts (xl/charts/chartN.xml) and the drawing part that places them
  * (xl/drawings/drawingN.xml). The package side (part names, relationships, content types,
  * `<drawing r:id>` in the worksheet) belongs to the writer.
  *
- * Charts carry references, and cached values when the caller gives the cells' values
- * (`RangeValues`): Excel and LibreOffice draw from the sheet's cells when they open the file
- * (checked by test/charts/render.test.ts); previewers and readers that do not recalculate
- * draw from the caches.
+ * Each reference carries its cached values (`c:strCache`/`c:numCache` with `c:ptCount` and one
+ * `c:pt` per filled cell), taken from the sheet's own rows: Excel and LibreOffice recalculate
+ * them on opening, but file previewers, WPS and readers that do not recalculate draw the chart
+ * from the caches alone.
  *
  * Axis conventions, by what the reader sees:
  * - `xTitle` is the horizontal axis's title and `yTitle` the vertical one's. For a bar chart
@@ -130,21 +130,45 @@ const titleXml = (text: string, size: number) => `<c:title>${richTx(text, size, 
 
 type RefKind = "str" | "num";
 
-/** Where a chart's ranges are: its sheet, and (when known) the cells' values for the caches. */
-export interface ChartSource {
-  readonly sheet: string;
-  readonly cells?: RangeValues | undefined;
+/** The sheet a chart's ranges are on: its name and its rows (for the cached values). */
+interface ChartSheet {
+  readonly name: string;
+  readonly rows: SheetSpec["rows"];
 }
 
-function refXml(kind: RefKind, { sheet, cells }: ChartSource, range: string): string {
-  const f = `<c:f>${plainText(sheetRangeFormula(sheet, range))}</c:f>`;
-  if (kind === "str") return `<c:strRef>${f}${cells ? strCacheXml(cells(range)) : ""}</c:strRef>`;
-  return `<c:numRef>${f}${cells ? numCacheXml(cells(range)) : ""}</c:numRef>`;
+/** The values of a range's cells, row by row, as the sheet holds them. */
+export function rangeValues(rows: SheetSpec["rows"], range: string): (string | number | boolean | null)[] {
+  const { first, last } = parseRange(range);
+  const out: (string | number | boolean | null)[] = [];
+  for (let r = first.row; r <= last.row; r++) {
+    for (let c = first.col; c <= last.col; c++) {
+      const entry = rows[r]?.[c];
+      out.push(entry === undefined ? null : cellValue(entry));
+    }
+  }
+  return out;
 }
 
-const seriesHead = (s: ChartSeriesSpec, i: number) => `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
-const catXml = (s: ChartSeriesSpec, src: ChartSource) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", src, s.categories)}</c:cat>`);
-const valXml = (s: ChartSeriesSpec, src: ChartSource) => `<c:val>${refXml("num", src, s.values)}</c:val>`;
+/** A reference with its cache: one point per filled cell (blank cells have none, as Excel writes). */
+function refXml(kind: RefKind, sheet: ChartSheet, range: string): string {
+  const f = `<c:f>${plainText(sheetRangeFormula(sheet.name, range))}</c:f>`;
+  const values = rangeValues(sheet.rows, range);
+  const points = values
+    .map((v, i) => {
+      if (kind === "num") return typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>` : "";
+      // The cell's text as written (fitted to Excel's limit), so the cache equals the cell.
+      return v === null || v === "" ? "" : `<c:pt idx="${i}"><c:v>${escapeXstring(fitXstring(String(v)))}</c:v></c:pt>`;
+    })
+    .join("");
+  const count = `<c:ptCount val="${values.length}"/>`;
+  return kind === "str"
+    ? `<c:strRef>${f}<c:strCache>${count}${points}</c:strCache></c:strRef>`
+    : `<c:numRef>${f}<c:numCache><c:formatCode>General</c:formatCode>${count}${points}</c:numCache></c:numRef>`;
+}
+
+const seriesHead = (s: ChartSeriesSpec, i: number) => `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXstring(s.name)}</c:v></c:tx>`;
+const catXml = (s: ChartSeriesSpec, sheet: ChartSheet) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", sheet, s.categories)}</c:cat>`);
+const valXml = (s: ChartSeriesSpec, sheet: ChartSheet) => `<c:val>${refXml("num", sheet, s.values)}</c:val>`;
 
 function dataLabels(opts: { value: boolean; percent: boolean; position?: string }): string {
   return (
@@ -212,7 +236,7 @@ interface Plot {
   readonly legend: "r" | "b" | null;
 }
 
-function barPlot(chart: ChartSpec, src: ChartSource): Plot {
+function barPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const horizontal = chart.kind === "bar";
   const first = chart.series[0]!;
   const count = rangeCellCount(first.categories ?? first.values);
@@ -221,7 +245,7 @@ function barPlot(chart: ChartSpec, src: ChartSource): Plot {
   // Value labels per series (not per chart group): that is where Excel looks for them.
   const labels = dense ? "" : dataLabels({ value: true, percent: false, position: "outEnd" });
   const series = chart.series
-    .map((s, i) => `<c:ser>${seriesHead(s, i)}${areaSpPr(colour(i))}<c:invertIfNegative val="0"/>${labels}${catXml(s, src)}${valXml(s, src)}</c:ser>`)
+    .map((s, i) => `<c:ser>${seriesHead(s, i)}${areaSpPr(colour(i))}<c:invertIfNegative val="0"/>${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`)
     .join("");
   const gapWidth = count > 200 ? 10 : dense ? 30 : 80;
   const body =
@@ -253,11 +277,11 @@ function barPlot(chart: ChartSpec, src: ChartSource): Plot {
   return { body, legend: single ? null : "b" };
 }
 
-function radarPlot(chart: ChartSpec, src: ChartSource): Plot {
+function radarPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
     .map((s, i) => {
       const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
-      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 19050)}${marker}${catXml(s, src)}${valXml(s, src)}</c:ser>`;
+      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 19050)}${marker}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`;
     })
     .join("");
   const body =
@@ -267,7 +291,7 @@ function radarPlot(chart: ChartSpec, src: ChartSource): Plot {
   return { body, legend: "b" };
 }
 
-function piePlot(chart: ChartSpec, src: ChartSource): Plot {
+function piePlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   // varyColors asks for a colour per slice, but the colours themselves come from the theme:
   // each slice gets its own explicit fill, white-edged.
   const series = chart.series
@@ -275,7 +299,7 @@ function piePlot(chart: ChartSpec, src: ChartSource): Plot {
       const slices = rangeCellCount(s.values);
       const points = Array.from({ length: slices }, (_, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${areaSpPr(colour(k), "FFFFFF")}</c:dPt>`);
       const labels = dataLabels({ value: true, percent: true, position: "bestFit" });
-      return `<c:ser>${seriesHead(s, i)}${points.join("")}${labels}${catXml(s, src)}${valXml(s, src)}</c:ser>`;
+      return `<c:ser>${seriesHead(s, i)}${points.join("")}${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`;
     })
     .join("");
   const body = `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
@@ -283,11 +307,11 @@ function piePlot(chart: ChartSpec, src: ChartSource): Plot {
 }
 
 /** One line with round markers per series over shared categories (e.g. quarters). */
-function linePlot(chart: ChartSpec, src: ChartSource): Plot {
+function linePlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
     .map((s, i) => {
       const marker = `<c:marker><c:symbol val="circle"/><c:size val="6"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
-      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 28575)}${marker}${catXml(s, src)}${valXml(s, src)}<c:smooth val="0"/></c:ser>`;
+      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 28575)}${marker}${catXml(s, sheet)}${valXml(s, sheet)}<c:smooth val="0"/></c:ser>`;
     })
     .join("");
   const body =
@@ -298,7 +322,7 @@ function linePlot(chart: ChartSpec, src: ChartSource): Plot {
 }
 
 /** Markers only (no connecting line), or a plain line with no markers (the y = x reference). */
-function scatterPlot(chart: ChartSpec, src: ChartSource): Plot {
+function scatterPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
     .map((s, i) => {
       const look = s.line
@@ -306,8 +330,8 @@ function scatterPlot(chart: ChartSpec, src: ChartSource): Plot {
           `<c:marker><c:symbol val="none"/></c:marker>`
         : `<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>` +
           `<c:marker><c:symbol val="circle"/><c:size val="5"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
-      const x = s.categories === undefined ? "" : `<c:xVal>${refXml("num", src, s.categories)}</c:xVal>`;
-      return `<c:ser>${seriesHead(s, i)}${look}${x}<c:yVal>${refXml("num", src, s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;
+      const x = s.categories === undefined ? "" : `<c:xVal>${refXml("num", sheet, s.categories)}</c:xVal>`;
+      return `<c:ser>${seriesHead(s, i)}${look}${x}<c:yVal>${refXml("num", sheet, s.values)}</c:yVal><c:smooth val="0"/></c:ser>`;
     })
     .join("");
   const body =
@@ -320,28 +344,31 @@ function scatterPlot(chart: ChartSpec, src: ChartSource): Plot {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-/** A complete chart part (`c:chartSpace`) for one chart whose ranges are on `sheetName`. */
-export function chartPartXml(chart: ChartSpec, sheetName: string, cells?: RangeValues): string {
-  const src: ChartSource = { sheet: sheetName, cells };
+/**
+ * A complete chart part (`c:chartSpace`) for one chart whose ranges are on `sheetName`, whose
+ * rows (row-major from A1, as in its SheetSpec) give the cached values.
+ */
+export function chartPartXml(chart: ChartSpec, sheetName: string, rows: SheetSpec["rows"]): string {
+  const sheet: ChartSheet = { name: sheetName, rows };
   if (chart.series.length === 0) throw new Error(`chart "${chart.title}" has no series`);
   if (chart.kind === "pie" && chart.series.length > 1) throw new Error(`pie chart "${chart.title}" takes one series, got ${chart.series.length}`);
   let plot: Plot;
   switch (chart.kind) {
     case "bar":
     case "column":
-      plot = barPlot(chart, src);
+      plot = barPlot(chart, sheet);
       break;
     case "line":
-      plot = linePlot(chart, src);
+      plot = linePlot(chart, sheet);
       break;
     case "radar":
-      plot = radarPlot(chart, src);
+      plot = radarPlot(chart, sheet);
       break;
     case "pie":
-      plot = piePlot(chart, src);
+      plot = piePlot(chart, sheet);
       break;
     case "scatter":
-      plot = scatterPlot(chart, src);
+      plot = scatterPlot(chart, sheet);
       break;
     default: {
       const never: never = chart.kind;

@@ -105,7 +105,7 @@ export function annualChartsSheet(r: AnnualResult): SheetSpec {
       anchor: { from: a1(chart2Row, 0), to: a1(chart2Row + CHART_ROWS - 1, COLUMNS - 2) },
       xTitle: "季度",
       yTitle: "平均总分",
-      min: Math.max(0, Math.floor((Math.min(...known, 100) - 5) / 10) * 10),
+      min: Math.max(0, Math.floor((known.reduce((m, v) => Math.min(m, v), 100) - 5) / 10) * 10),
     });
   }
   return {

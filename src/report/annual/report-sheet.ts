@@ -47,11 +47,14 @@ export function annualReportSheet(r: AnnualResult): SheetSpec {
     merges.push(`A${rows.length}:B${rows.length}`);
   };
   section("各季度工作簿");
-  rows.push(QUARTERS_HEAD.map(hdr), ...inputs);
+  rows.push(QUARTERS_HEAD.map(hdr));
+  for (const row of inputs) rows.push(row);
   rows.push([{ v: "各季度工作簿自身的问题不在此重复，请在该季度“一键评分排名”后的“校验报告”中查看。" }]);
   merges.push(`A${rows.length}:G${rows.length}`);
   section("年度定级的问题");
-  rows.push(HEAD.map(hdr), ...(issues.length > 0 ? issues : [[txt("—"), txt(""), txt(""), txt(""), txt(""), txt(""), txt("没有发现问题。")]]));
+  rows.push(HEAD.map(hdr));
+  // One row an issue (a loop: a year's issues can be many).
+  for (const row of issues.length > 0 ? issues : [[txt("—"), txt(""), txt(""), txt(""), txt(""), txt(""), txt("没有发现问题。")]]) rows.push(row);
   return {
     name: ANNUAL_SHEETS.report,
     rows,
