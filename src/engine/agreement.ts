@@ -1,6 +1,6 @@
 import type { Agreement } from "../model/result.js";
 import type { RuleItem } from "../model/rules.js";
-import { ratioTo4 } from "./decimal.js";
+import { ratioTo4 } from "../model/decimal.js";
 import type { ScoredBranch, ScoredItem } from "./score.js";
 
 /**

@@ -4,7 +4,7 @@ import type { RuleItem } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { applies, cellAddress, type ScoreGrid } from "../validate/grids.js";
 import type { Assessment } from "../validate/index.js";
-import { compareHundredths, decimalText, divRoundHalfUp, floorTimes, type Decimal } from "./decimal.js";
+import { compareHundredths, decimalText, divRoundHalfUp, floorTimes, type Decimal } from "../model/decimal.js";
 import { reconcileScores, reconcileVeto, type ItemStatus } from "./reconcile.js";
 
 /** All figures in integer hundredths. */

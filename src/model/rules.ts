@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES, type Category } from "./categories.js";
-import { decimalsOf } from "../engine/decimal.js";
+import { decimalsOf } from "./decimal.js";
 
 export const ITEM_TYPES = { 基础: "base", 加分: "bonus", 否决: "veto" } as const;
 export type ItemTypeLabel = keyof typeof ITEM_TYPES;

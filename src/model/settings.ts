@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDecimal, toHundredths, type Decimal } from "../engine/decimal.js";
+import { parseDecimal, toHundredths, type Decimal } from "./decimal.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;

@@ -1,4 +1,4 @@
-import { decimalToNumber, fromHundredths } from "../engine/decimal.js";
+import { decimalToNumber, fromHundredths } from "../model/decimal.js";
 import type { Outcome } from "../engine/index.js";
 import type { Issue } from "../model/issues.js";
 import type { Result, ResultSettings } from "../model/result.js";

@@ -2,7 +2,7 @@
  * The input sheets of an assessment workbook (workbook.md), laid out as SheetSpecs from typed
  * data. Used to build new templates and the demo workbook; pure, no file access.
  */
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../model/decimal.js";
 import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";

@@ -1,6 +1,6 @@
 import type { Cell } from "../model/cell.js";
 import type { IssueCode } from "../model/issues.js";
-import { decimalsOf, excelNumber, parseDecimal, toHundredths } from "../engine/decimal.js";
+import { decimalsOf, excelNumber, parseDecimal, toHundredths } from "../model/decimal.js";
 import { cellText, isBlank, isErrorValue, normalizeText } from "./text.js";
 
 /** What a grid cell says once read: a value (hundredths, or 1/0 for a veto), blank, or a problem. */

@@ -2,7 +2,7 @@ import { a1 } from "../model/cell.js";
 import { normalizeCategory, splitList, type Category } from "../model/categories.js";
 import { issue, type Issue } from "../model/issues.js";
 import { areasOf, ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
-import { parseDecimal, toHundredths } from "../engine/decimal.js";
+import { parseDecimal, toHundredths } from "../model/decimal.js";
 import { SHEETS } from "./sheets.js";
 import { dataRows, field, type Table } from "./table.js";
 import { cellText, isBlank, keyText, plainNumberText, trimText } from "./text.js";

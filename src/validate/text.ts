@@ -1,5 +1,5 @@
 import type { Cell } from "../model/cell.js";
-import { numberText } from "../engine/decimal.js";
+import { numberText } from "../model/decimal.js";
 
 // Trimming also removes U+3000 (ideographic space) and NBSP, which Chinese input leaves behind.
 const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;

@@ -1,6 +1,6 @@
 import { a1 } from "../../model/cell.js";
 import type { BranchResult, Result } from "../../model/result.js";
-import { divRoundHalfUp } from "../../engine/decimal.js";
+import { divRoundHalfUp } from "../../model/decimal.js";
 import { OUTPUT_SHEETS } from "../../validate/sheets.js";
 import { starText } from "../labels.js";
 import type { ChartSpec, OutEntry, SheetSpec } from "../sheet-spec.js";
