@@ -7,4 +7,4 @@ export { createWorkbook, writeOutputSheets } from "../src/io/xlsx/writer.js";
 export { runAssessment } from "../src/pipeline.js";
 export { SheetSpecReader } from "../src/template/spec-reader.js";
 export { validateWorkbook } from "../src/validate/index.js";
-export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/validate/sheets.js";
+export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/model/sheets.js";

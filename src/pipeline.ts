@@ -7,7 +7,7 @@ import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { chartsSheet, detailsSheet, logSheet, reportSheet, resultsSheet } from "./report/sheets/index.js";
 import { validateWorkbook } from "./validate/index.js";
-import { INPUT_SHEETS } from "./validate/sheets.js";
+import { INPUT_SHEETS } from "./model/sheets.js";
 
 export interface RunOptions {
   /** The run's time as written into 运行记录 (injected so tests and re-runs are reproducible). */

@@ -10,7 +10,7 @@
 import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../../src/io/workbook.js";
 import { columnLetters, type Grid } from "../../src/model/cell.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
-import { INPUT_SHEETS } from "../../src/validate/sheets.js";
+import { INPUT_SHEETS } from "../../src/model/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
 import { dateFormats, GridRows } from "./read-cells.js";
 import { Requirements, type SetSupported, type SkippedFeature } from "./requirements.js";

@@ -9,7 +9,7 @@ import { a1, type Cell, type Grid } from "../model/cell.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
 import { findGridHeader } from "../validate/grids.js";
 import { RULES_TITLES } from "../validate/rules.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, findTable } from "../validate/table.js";
 import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
 import { planNotesMerge, type NotesMerge } from "./plan-notes.js";

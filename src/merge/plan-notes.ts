@@ -6,7 +6,7 @@
 import type { CellEdit, WorkbookSnapshot } from "../io/workbook.js";
 import { a1, type Cell } from "../model/cell.js";
 import { NOTES_TITLES } from "../validate/notes.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, isBlank, normalizeText } from "../validate/text.js";
 

@@ -7,7 +7,7 @@ import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
 import type { OutCell, OutEntry, OutValue, SheetSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 
 const hdr = (v: string): OutCell => ({ v, style: "header" });
 const txt = (v: string | null): OutCell => ({ v, style: "text" });

@@ -3,7 +3,7 @@
  * department and the raters. Pure text; what it says must match what the template does.
  */
 import type { OutCell, OutEntry, SheetSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 
 export const INSTRUCTIONS_SHEET = "填报说明";
 

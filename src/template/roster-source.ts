@@ -11,7 +11,7 @@ import type { WorkbookReader } from "../io/workbook.js";
 import { readRoster, ROSTER_TITLES } from "../validate/roster.js";
 import { readRules, RULES_TITLES } from "../validate/rules.js";
 import { readSettings, SETTINGS_TITLES } from "../validate/settings.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, keyText, plainNumberText } from "../validate/text.js";
 import type { RosterEntry } from "./input-sheets.js";

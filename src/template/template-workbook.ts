@@ -7,7 +7,7 @@ import { a1, columnLetters } from "../model/cell.js";
 import type { RuleItem, Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { OutCell, OutEntry, SheetSpec, ValidationSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { defaultRules } from "./default-rules.js";
 import { instructionsSheet } from "./instructions.js";
 import { notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";

@@ -9,7 +9,7 @@ import { checkDeductionNotes } from "./notes.js";
 import { readRoster, ROSTER_TITLES } from "./roster.js";
 import { readRules, RULES_TITLES } from "./rules.js";
 import { readSettings, SETTINGS_TITLES } from "./settings.js";
-import { REQUIRED_SHEETS, SHEETS } from "./sheets.js";
+import { REQUIRED_SHEETS, SHEETS } from "../model/sheets.js";
 import { findTable, type Table } from "./table.js";
 
 /** A workbook that passed the fatal checks: everything the engine needs, typed. */

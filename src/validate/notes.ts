@@ -4,7 +4,7 @@ import { issue, type Issue } from "../model/issues.js";
 import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { applies, cellAddress, type ScoreGrid } from "./grids.js";
-import { SHEETS } from "./sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, fieldAddress, findTable } from "./table.js";
 import { cellText, keyText } from "./text.js";
 

@@ -2,7 +2,7 @@ import { a1 } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { normalizeCategory } from "../model/categories.js";
 import { issue, type Issue } from "../model/issues.js";
-import { SHEETS } from "./sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, type Table } from "./table.js";
 import { cellText, keyText } from "./text.js";
 

@@ -3,7 +3,7 @@ import { normalizeCategory, splitList, type Category } from "../model/categories
 import { issue, type Issue } from "../model/issues.js";
 import { areasOf, ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { parseDecimal, toHundredths } from "../model/decimal.js";
-import { SHEETS } from "./sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, type Table } from "./table.js";
 import { cellText, isBlank, keyText, plainNumberText, trimText } from "./text.js";
 

@@ -1,7 +1,7 @@
 import { a1, type Grid } from "../model/cell.js";
 import { issue, type Issue } from "../model/issues.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
-import { SHEETS } from "./sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, type Table } from "./table.js";
 import { cellText, isBlank, keyText, normalizeText } from "./text.js";
 

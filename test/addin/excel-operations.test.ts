@@ -17,7 +17,7 @@ import { defaultRules } from "../../src/template/default-rules.js";
 import { inputSheets } from "../../src/template/input-sheets.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { cellText } from "../../src/validate/text.js";
 
 const NOW = new Date("2026-10-08T09:30:00");

@@ -4,7 +4,7 @@ import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../src/pipeline.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
-import { OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { assessment } from "../helpers/assessment-builder.js";
 
 const HOSTILE = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+86 123", "-1+2", "@SUM(A1)", "=1+1"];

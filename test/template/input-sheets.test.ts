@@ -19,7 +19,7 @@ import {
 } from "../../src/template/input-sheets.js";
 import { SheetSpecReader } from "../../src/template/spec-reader.js";
 import { validateWorkbook } from "../../src/validate/index.js";
-import { INPUT_SHEETS } from "../../src/validate/sheets.js";
+import { INPUT_SHEETS } from "../../src/model/sheets.js";
 
 const values = (s: SheetSpec) => s.rows.map((r) => r.map(cellValue));
 const column = (s: SheetSpec, title: string) => {

@@ -1,7 +1,7 @@
 import { a1 } from "../../model/cell.js";
 import type { BranchResult, Result } from "../../model/result.js";
 import { divRoundHalfUp } from "../../model/decimal.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { starText } from "../labels.js";
 import type { ChartSpec, OutEntry, SheetSpec } from "../sheet-spec.js";
 import { d2, hdr, int, titleMerges, titleRows, txt } from "./cells.js";

@@ -1,5 +1,5 @@
 import type { ItemResult, Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
 import { d2, d4, hdr, int, landscape, titleMerges, titleRows, txt } from "./cells.js";
 

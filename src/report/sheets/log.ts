@@ -1,5 +1,5 @@
 import type { Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { STATUS_ZH } from "../labels.js";
 import type { SheetSpec } from "../sheet-spec.js";
 import { hdr, int, txt } from "./cells.js";

@@ -1,5 +1,5 @@
 import type { Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
 import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
 import { hdr, landscape, titleMerges, txt } from "./cells.js";

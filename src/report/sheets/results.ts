@@ -1,5 +1,5 @@
 import type { Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { STATUS_ZH, starText } from "../labels.js";
 import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
 import { d2, fitWidth, hdr, int, landscape, titleMerges, titleRows, txt } from "./cells.js";
