@@ -7,7 +7,8 @@
  * the old one's place) and write whole 2-D ranges, number formats before values, in batches
  * of at most the budget. Features above the host's requirement sets are skipped and listed.
  */
-import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../../src/io/workbook.js";
+import type { WorkbookReader, WorkbookWriter } from "../../src/io/workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../../src/model/workbook.js";
 import { columnLetters, type Grid } from "../../src/model/cell.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { INPUT_SHEETS } from "../../src/model/sheets.js";

@@ -1,4 +1,4 @@
-import type { Grid } from "../model/cell.js";
+import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
 /**
@@ -10,27 +10,12 @@ export interface WorkbookReader {
   read(wanted: readonly string[]): Promise<WorkbookSnapshot>;
 }
 
-export interface WorkbookSnapshot {
-  /** Every sheet name in workbook order. */
-  readonly sheetNames: readonly string[];
-  /** Grids of the requested sheets that exist, by name. */
-  readonly sheets: ReadonlyMap<string, Grid>;
-}
-
 /** The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty). */
 export class WorkbookUnreadableError extends Error {
   constructor(readonly reason: string) {
     super(reason);
     this.name = "WorkbookUnreadableError";
   }
-}
-
-/** One cell of an input sheet to set (a rater's grid merged into the target workbook). */
-export interface CellEdit {
-  /** A1 address on the sheet being patched. */
-  readonly cell: string;
-  /** Strings are written as literal text, never as formulas. null clears the value. */
-  readonly value: string | number | boolean | null;
 }
 
 /**

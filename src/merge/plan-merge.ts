@@ -4,7 +4,8 @@
  * target's grid to set, matching rows by 支部编码 and columns by item code (never by position).
  * Pure: snapshots in, cell edits and a summary out; the caller patches the file.
  */
-import type { CellEdit, WorkbookReader, WorkbookSnapshot } from "../io/workbook.js";
+import type { WorkbookReader } from "../io/workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
 import { findGridHeader } from "../validate/grids.js";

@@ -3,7 +3,7 @@
  * deductions in their own copy, and those notes are typed data too. Rows the target does not
  * already hold (same 支部编码, 项目编号, 评分方 and 说明) are appended below its last row.
  */
-import type { CellEdit, WorkbookSnapshot } from "../io/workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell } from "../model/cell.js";
 import { NOTES_TITLES } from "../validate/notes.js";
 import { SHEETS } from "../model/sheets.js";

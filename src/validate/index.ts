@@ -3,7 +3,7 @@ import type { Branch } from "../model/branch.js";
 import { hasFatal, issue, type Issue } from "../model/issues.js";
 import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
-import type { WorkbookSnapshot } from "../io/workbook.js";
+import type { WorkbookSnapshot } from "../model/workbook.js";
 import { findGridHeader, readGrid, type GridRole, type ScoreGrid } from "./grids.js";
 import { checkDeductionNotes } from "./notes.js";
 import { readRoster, ROSTER_TITLES } from "./roster.js";

@@ -7,7 +7,7 @@ import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
 import type { Progress } from "../../addin/operations.js";
 import { createFakeExcel, type FakeExcel } from "../../addin/testing/fake-excel.js";
 import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
-import type { CellEdit } from "../../src/io/workbook.js";
+import type { CellEdit } from "../../src/model/workbook.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { a1, type Grid } from "../../src/model/cell.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bool, num, text } from "../../src/model/cell.js";
-import type { CellEdit } from "../../src/io/workbook.js";
+import type { CellEdit } from "../../src/model/workbook.js";
 import { shiftFormula } from "../../src/io/xlsx/formula-shift.js";
 import { patchCells, patchSheetXml } from "../../src/io/xlsx/patch.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MergeSummary } from "../../addin/operations.js";
-import type { WorkbookSnapshot } from "../../src/io/workbook.js";
+import type { WorkbookSnapshot } from "../../src/model/workbook.js";
 import { a1, num, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { MergeError, planMerge, type MergePlan } from "../../src/merge/plan-merge.js";
 import { mergeReport, hasLeftovers } from "../../src/merge/merge-report.js";

@@ -2,7 +2,7 @@
  * Filling a template the way people do: cell edits on its sheets, found by the codes in the
  * grid (never by assumed positions), applied in memory or patched into the .xlsx.
  */
-import type { CellEdit } from "../../src/io/workbook.js";
+import type { CellEdit } from "../../src/model/workbook.js";
 import type { Branch } from "../../src/model/branch.js";
 import { a1, parseA1, type Grid } from "../../src/model/cell.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { num, text, type Grid } from "../../src/model/cell.js";
-import type { WorkbookReader, WorkbookSnapshot } from "../../src/io/workbook.js";
+import type { WorkbookReader } from "../../src/io/workbook.js";
+import type { WorkbookSnapshot } from "../../src/model/workbook.js";
 import { defaultRules } from "../../src/template/default-rules.js";
 import { inputSheets, rosterSheet } from "../../src/template/input-sheets.js";
 import { decodeCsv, parseCsv, RosterSourceError, rosterFromCsv, rosterFromWorkbook } from "../../src/template/roster-source.js";

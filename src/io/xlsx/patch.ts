@@ -1,5 +1,5 @@
 import { a1, parseA1 } from "../../model/cell.js";
-import type { CellEdit } from "../workbook.js";
+import type { CellEdit } from "../../model/workbook.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
 import { findSheetData, growDimension, inPrefix, scanRows, worksheetPrefix, type RowSpan, type Span } from "./worksheet-text.js";
