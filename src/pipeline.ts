@@ -1,12 +1,12 @@
-import { assess } from "./engine/index.js";
+import { assess } from "./engine/assess.js";
 import { WorkbookUnreadableError, type WorkbookReader } from "./io/workbook.js";
-import { issue } from "./model/issues.js";
+import { issue, locatedIssue } from "./model/issues.js";
 import type { Result } from "./model/result.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { chartsSheet, detailsSheet, logSheet, reportSheet, resultsSheet } from "./report/sheets/index.js";
-import { validateWorkbook } from "./validate/index.js";
+import { validateWorkbook } from "./validate/validate-workbook.js";
 import { INPUT_SHEETS } from "./model/sheets.js";
 
 export interface RunOptions {
@@ -31,18 +31,19 @@ export async function runAssessment(reader: WorkbookReader, options: RunOptions)
     return { result, sheets: [] };
   }
   const validation = validateWorkbook(snapshot);
-  const x = validation.ok ? validation.assessment : null;
-  const outcome = x ? assess(x) : null;
-  const issues = [...validation.issues, ...(outcome?.issues ?? [])];
-  const result = buildResult(validation.ok ? validation.assessment.settings : validation.settings, x?.rules.areas ?? [], outcome, issues);
+  const assessment = validation.ok ? validation.assessment : null;
+  const scored = assessment ? assess(assessment) : null;
+  const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
+  const issues = [...validation.issues, ...located];
+  const result = buildResult(validation.ok ? validation.assessment.settings : validation.settings, assessment?.rules.areas ?? [], scored, issues);
   const record = {
     time: localTimestamp(options.now),
-    rulesFingerprint: x ? rulesFingerprint(x) : "",
-    inputFingerprint: x ? inputFingerprint(x) : "",
+    rulesFingerprint: assessment ? rulesFingerprint(assessment) : "",
+    inputFingerprint: assessment ? inputFingerprint(assessment) : "",
     resultFingerprint: resultFingerprint(result),
   };
   const log = logSheet(result, record);
-  const sheets = outcome
+  const sheets = scored
     ? [resultsSheet(result), detailsSheet(result), reportSheet(result), chartsSheet(result), log]
     : [reportSheet(result), log];
   return { result, sheets };

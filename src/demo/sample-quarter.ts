@@ -13,7 +13,7 @@
  * - self-assessment (自评) for most branches; deduction notes (扣分说明) for most deductions.
  */
 import type { Branch } from "../model/branch.js";
-import type { RuleItem, Rules } from "../model/rules.js";
+import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 import { createWorkbook } from "../io/xlsx/writer.js";
@@ -60,8 +60,6 @@ export interface SampleQuarter {
 
 const NA = "不适用";
 const STEP = 50; // half a point, in hundredths
-
-const applies = (it: RuleItem, b: Branch) => b.category === null || !it.naCategories.includes(b.category);
 
 /** |A − B| ≤ τ with τ = the item's 分差阈值 or ratio × 分值, compared exactly (hundredths). */
 function withinTolerance(diff: number, it: RuleItem, settings: Settings): boolean {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ItemRef } from "./assessment.js";
 import { MESSAGES_ZH, type MessageParams } from "./messages-zh.js";
 
 export const ISSUE_CODES = [
@@ -56,6 +57,19 @@ export interface Where {
 /** Creates an issue; its Chinese message comes from the one catalogue keyed by code. */
 export function issue(severity: Severity, code: IssueCode, where: Where, params: MessageParams = {}): Issue {
   return { severity, code, sheet: where.sheet, cell: where.cell, message: MESSAGES_ZH[code]({ ...params, ...where }) };
+}
+
+/** A problem the engine found, pointing at a branch's item; its sheet and cell are attached where the grids are known. */
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  readonly at: ItemRef;
+  readonly params: MessageParams;
+}
+
+/** A finding as an issue, once its place in the workbook is known. */
+export function locatedIssue(f: Finding, where: Where): Issue {
+  return issue(f.severity, f.code, where, f.params);
 }
 
 export function hasFatal(issues: readonly Issue[]): boolean {

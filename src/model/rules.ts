@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Branch } from "./branch.js";
 import { CATEGORIES, type Category } from "./categories.js";
 import { decimalsOf } from "./decimal.js";
 
@@ -86,3 +87,8 @@ export const RulesDataSchema = z
   .transform((items): Rules => ({ items, areas: areasOf(items) }));
 
 export type RuleItemData = z.input<typeof RuleItemDataSchema>;
+
+/** Whether an item applies to a branch: its category is not among the item's 不适用类别 (an invalid category: every item applies). */
+export function applies(item: RuleItem, branch: Branch): boolean {
+  return branch.category === null || !item.naCategories.includes(branch.category);
+}

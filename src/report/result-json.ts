@@ -1,5 +1,5 @@
 import { decimalToNumber, fromHundredths } from "../model/decimal.js";
-import type { Outcome } from "../engine/index.js";
+import type { ScoredAssessment } from "../engine/assess.js";
 import type { Issue } from "../model/issues.js";
 import type { Result, ResultSettings } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
@@ -32,7 +32,7 @@ export function statusOf(issues: readonly Issue[]): Result["status"] {
 export function buildResult(
   settings: Settings | null,
   areas: readonly string[],
-  outcome: Outcome | null,
+  scored: ScoredAssessment | null,
   issues: readonly Issue[],
 ): Result {
   const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
@@ -42,8 +42,8 @@ export function buildResult(
     period: settings?.period ?? null,
     status: statusOf(issues),
     settings: settings && settingsJson(settings),
-    areas: outcome ? [...areas] : [],
-    branches: (outcome?.branches ?? []).map((b) => ({
+    areas: scored ? [...areas] : [],
+    branches: (scored?.branches ?? []).map((b) => ({
       code: b.branch.code,
       name: b.branch.name,
       category: b.branch.category,
@@ -63,7 +63,7 @@ export function buildResult(
       selfTotal: hn(b.selfTotal),
       selfGap: b.selfTotal === null ? null : h(b.selfTotal - b.total),
     })),
-    items: (outcome?.items ?? []).map((i) => ({
+    items: (scored?.items ?? []).map((i) => ({
       branch: i.branch,
       item: i.item.code,
       a: hn(i.a),
@@ -74,8 +74,8 @@ export function buildResult(
       max: h(i.item.max),
       tolerance: decimalToNumber(i.tolerance),
     })),
-    agreement: outcome?.agreement ?? null,
-    summary: { branches: outcome?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
+    agreement: scored?.agreement ?? null,
+    summary: { branches: scored?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
     issues: [...issues],
   };
 }

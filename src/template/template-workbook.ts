@@ -4,7 +4,7 @@
  */
 import type { Branch } from "../model/branch.js";
 import { a1, columnLetters } from "../model/cell.js";
-import type { RuleItem, Rules } from "../model/rules.js";
+import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { OutCell, OutEntry, SheetSpec, ValidationSpec } from "../report/sheet-spec.js";
 import { SHEETS } from "../model/sheets.js";
@@ -132,7 +132,7 @@ function bandLabel(it: RuleItem): string {
 
 /** Whether a 基础 item does not apply to a branch's category (its cell is prefilled 不适用). */
 export function notApplicable(it: RuleItem, b: Branch): boolean {
-  return it.type === "base" && b.category !== null && it.naCategories.includes(b.category);
+  return it.type === "base" && !applies(it, b);
 }
 
 /** What the input message says and what the error says, for one item in one grid. */

@@ -1,31 +1,30 @@
 import { a1, type Grid } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue, type IssueCode } from "../model/issues.js";
-import type { RuleItem, Rules } from "../model/rules.js";
+import type { GridRole, ScoreGrid } from "../model/assessment.js";
+import { applies, type Rules } from "../model/rules.js";
 import { readScoreCell, readVetoCell, type ScoreCellContext } from "./cell-readers.js";
 import { HEADER_SEARCH_ROWS } from "./table.js";
 import { cellText, isBlank, keyText, trimText } from "./text.js";
 
-/** The four grids share one layout; their roles decide what a blank or a problem means. */
-export type GridRole = "A" | "B" | "arbitration" | "self";
-
-/**
- * A scoring grid once read. `values.get(branch)[i]` is rule item i's value in hundredths
- * (veto: 1 是 / 0 否), null when the cell exists but counts as blank, undefined when the
- * rater has no cell (row or column missing).
- */
-export interface ScoreGrid {
+/** Where a grid's branch rows and item columns are on its sheet (0-based). */
+export interface GridLayout {
   readonly sheet: string;
-  readonly role: GridRole;
   readonly rowOf: ReadonlyMap<string, number>;
   /** Column of each rule item, by item index (undefined: no column). */
   readonly colOf: readonly (number | undefined)[];
-  readonly values: ReadonlyMap<string, readonly (number | null | undefined)[]>;
 }
 
-export function cellAddress(grid: ScoreGrid | undefined, branch: string, item: number): string | null {
-  const row = grid?.rowOf.get(branch);
-  const col = grid?.colOf[item];
+/** A grid's values and where they are. */
+export interface LocatedGrid {
+  readonly grid: ScoreGrid;
+  readonly layout: GridLayout;
+}
+
+/** The A1 address of a branch's item in a grid; null without a row or a column for it. */
+export function cellAddress(layout: GridLayout, branch: string, item: number): string | null {
+  const row = layout.rowOf.get(branch);
+  const col = layout.colOf[item];
   return row === undefined || col === undefined ? null : a1(row, col);
 }
 
@@ -48,7 +47,7 @@ export function readGrid(
   role: GridRole,
   rules: Rules,
   roster: ReadonlyMap<string, Branch>,
-): { grid: ScoreGrid; issues: Issue[] } {
+): LocatedGrid & { issues: Issue[] } {
   const issues: Issue[] = [];
   const sheet = grid.name;
   // Every problem in 自评 is a warning: self-assessment never changes the status.
@@ -114,10 +113,6 @@ export function readGrid(
     const missing = [...roster.keys()].filter((code) => !rowOf.has(code));
     if (missing.length > 0) report("BRANCH_NOT_SCORED", null, null, { list: missing.join("、") });
   }
-  return { grid: { sheet, role, rowOf, colOf, values }, issues };
-}
-
-export function applies(item: RuleItem, branch: Branch): boolean {
-  return branch.category === null || !item.naCategories.includes(branch.category);
+  return { grid: { role, values }, layout: { sheet, rowOf, colOf }, issues };
 }
 

@@ -1,9 +1,9 @@
 import type { Grid } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue } from "../model/issues.js";
-import type { Rules } from "../model/rules.js";
+import { applies, type Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
-import { applies, cellAddress, type ScoreGrid } from "./grids.js";
+import { cellAddress, type LocatedGrid } from "./grids.js";
 import { SHEETS } from "../model/sheets.js";
 import { dataRows, fieldAddress, findTable } from "./table.js";
 import { cellText, keyText } from "./text.js";
@@ -23,7 +23,7 @@ export function checkDeductionNotes(
   settings: Settings,
   rules: Rules,
   branches: readonly Branch[],
-  raters: readonly ScoreGrid[],
+  raters: readonly LocatedGrid[],
 ): Issue[] {
   if (settings.deductionNotes === "不检查") return [];
   const issues: Issue[] = [];
@@ -35,7 +35,7 @@ export function checkDeductionNotes(
   let unexplained = 0;
   for (const b of branches) {
     const explained = notes?.get(b.code);
-    for (const g of raters) {
+    for (const { grid: g, layout } of raters) {
       const values = g.values.get(b.code);
       if (!values) continue;
       rules.items.forEach((it, i) => {
@@ -44,7 +44,7 @@ export function checkDeductionNotes(
         if (((explained?.get(it.code) ?? 0) & RATER_BIT[g.role]) !== 0) return;
         unexplained++;
         if (notes) {
-          issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: g.sheet, cell: cellAddress(g, b.code, i) }, { branch: b.code, item: it.code, value: String(v / 100), max: String(it.max / 100) }));
+          issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: layout.sheet, cell: cellAddress(layout, b.code, i) }, { branch: b.code, item: it.code, value: String(v / 100), max: String(it.max / 100) }));
         }
       });
     }

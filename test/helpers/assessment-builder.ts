@@ -17,8 +17,8 @@ import type { RuleItemData } from "../../src/model/rules.js";
 import type { WorkbookReader } from "../../src/io/workbook.js";
 import type { WorkbookSnapshot } from "../../src/model/workbook.js";
 import { runAssessment, type RunOutput } from "../../src/pipeline.js";
-import { validateWorkbook, type Validation } from "../../src/validate/index.js";
-import { assess, type Outcome } from "../../src/engine/index.js";
+import { validateWorkbook, type Validation } from "../../src/validate/validate-workbook.js";
+import { assess, type ScoredAssessment } from "../../src/engine/assess.js";
 import type { BranchResult, ItemResult, Result } from "../../src/model/result.js";
 import type { Issue, IssueCode } from "../../src/model/issues.js";
 
@@ -368,7 +368,7 @@ export class AssessmentBuilder {
   }
 
   /** validate → assess; throws when validation was fatal. */
-  outcome(): Outcome {
+  outcome(): ScoredAssessment {
     const v = this.validate();
     if (!v.ok) throw new Error(`fatal: ${v.issues.map((i) => i.code).join(", ")}`);
     return assess(v.assessment);

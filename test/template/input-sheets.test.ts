@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess } from "../../src/engine/index.js";
+import { assess } from "../../src/engine/assess.js";
 import type { Branch } from "../../src/model/branch.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES } from "../../src/model/settings.js";
@@ -18,7 +18,7 @@ import {
   type RosterEntry,
 } from "../../src/template/input-sheets.js";
 import { SheetSpecReader } from "../../src/template/spec-reader.js";
-import { validateWorkbook } from "../../src/validate/index.js";
+import { validateWorkbook } from "../../src/validate/validate-workbook.js";
 import { INPUT_SHEETS } from "../../src/model/sheets.js";
 
 const values = (s: SheetSpec) => s.rows.map((r) => r.map(cellValue));
@@ -169,8 +169,7 @@ describe("input sheets", () => {
     expect(v.issues).toEqual([]);
     expect(v.ok).toBe(true);
     if (!v.ok) return;
-    const outcome = assess(v.assessment);
-    expect(outcome.issues).toEqual([]);
+    expect(assess(v.assessment).findings).toEqual([]);
 
     const { result } = await runAssessment(new SheetSpecReader(sheets), { now: new Date("2026-10-08T09:30:00") });
     expect(result.status).toBe("final");

@@ -15,7 +15,7 @@ import {
   templateSheets,
 } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";
-import { validateWorkbook } from "../../src/validate/index.js";
+import { validateWorkbook } from "../../src/validate/validate-workbook.js";
 import { applyEdits, BRANCHES, consistentScores, noteEdits, specEdits } from "./fill-template.js";
 
 

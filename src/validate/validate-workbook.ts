@@ -1,10 +1,9 @@
+import type { Assessment, GridRole, ItemRef } from "../model/assessment.js";
 import type { Grid } from "../model/cell.js";
-import type { Branch } from "../model/branch.js";
-import { hasFatal, issue, type Issue } from "../model/issues.js";
-import type { Rules } from "../model/rules.js";
+import { hasFatal, issue, type Issue, type Where } from "../model/issues.js";
 import type { Settings } from "../model/settings.js";
 import type { WorkbookSnapshot } from "../model/workbook.js";
-import { findGridHeader, readGrid, type GridRole, type ScoreGrid } from "./grids.js";
+import { cellAddress, findGridHeader, readGrid, type LocatedGrid } from "./grids.js";
 import { checkDeductionNotes } from "./notes.js";
 import { readRoster, ROSTER_TITLES } from "./roster.js";
 import { readRules, RULES_TITLES } from "./rules.js";
@@ -12,19 +11,11 @@ import { readSettings, SETTINGS_TITLES } from "./settings.js";
 import { REQUIRED_SHEETS, SHEETS } from "../model/sheets.js";
 import { findTable, type Table } from "./table.js";
 
-/** A workbook that passed the fatal checks: everything the engine needs, typed. */
-export interface Assessment {
-  readonly settings: Settings;
-  readonly rules: Rules;
-  readonly branches: readonly Branch[];
-  readonly a: ScoreGrid;
-  readonly b: ScoreGrid;
-  readonly arbitration: ScoreGrid | null;
-  readonly self: ScoreGrid | null;
-}
+/** Where an item of a branch is in the workbook: the sheet and cell behind an ItemRef. */
+export type Locate = (ref: ItemRef) => Where;
 
 export type Validation =
-  | { readonly ok: true; readonly assessment: Assessment; readonly issues: readonly Issue[] }
+  | { readonly ok: true; readonly assessment: Assessment; readonly issues: readonly Issue[]; readonly locate: Locate }
   | { readonly ok: false; readonly settings: Settings | null; readonly issues: readonly Issue[] };
 
 const GRID_EXPECTED = "A 列为“支部编码”、B 列为“支部名称”，C 列起为考核项编号";
@@ -70,12 +61,12 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
   if (hasFatal(issues)) return stop(s.settings);
   const rosterMap = new Map(roster.branches.map((b) => [b.code, b]));
 
-  const grid = (name: string, header: number, role: GridRole): ScoreGrid => {
-    const g = readGrid(sheet(name), header, role, r.rules, rosterMap);
-    issues.push(...g.issues);
-    return g.grid;
+  const grid = (name: string, header: number, role: GridRole): LocatedGrid => {
+    const { issues: found, ...located } = readGrid(sheet(name), header, role, r.rules, rosterMap);
+    issues.push(...found);
+    return located;
   };
-  const optionalGrid = (name: string, role: GridRole): ScoreGrid | null => {
+  const optionalGrid = (name: string, role: GridRole): LocatedGrid | null => {
     const g = wb.sheets.get(name);
     if (!g) return null;
     const header = findGridHeader(g);
@@ -93,7 +84,19 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
 
   return {
     ok: true,
-    assessment: { settings: s.settings, rules: r.rules, branches: roster.branches, a, b, arbitration, self },
+    assessment: { settings: s.settings, rules: r.rules, branches: roster.branches, a: a.grid, b: b.grid, arbitration: arbitration?.grid ?? null, self: self?.grid ?? null },
     issues,
+    locate: locator([a, b, arbitration, self], r.rules.items),
+  };
+}
+
+/** The engine points at items by branch and code; the grids' layouts say which cell that is. */
+function locator(grids: readonly (LocatedGrid | null)[], items: readonly { readonly code: string }[]): Locate {
+  const layouts = new Map(grids.flatMap((g) => (g ? [[g.grid.role, g.layout] as const] : [])));
+  const itemIndex = new Map(items.map((it, i) => [it.code, i]));
+  return ({ grid, branch, item }) => {
+    const layout = layouts.get(grid);
+    const i = itemIndex.get(item);
+    return { sheet: layout?.sheet ?? null, cell: layout && i !== undefined ? cellAddress(layout, branch, i) : null };
   };
 }
