@@ -16,7 +16,6 @@ import type { Branch } from "../model/branch.js";
 import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
-import { createWorkbook } from "../io/xlsx/writer.js";
 import { defaultRules } from "../template/default-rules.js";
 import { inputSheets, type GridValue, type NoteRow, type RosterEntry } from "../template/input-sheets.js";
 import { CATALOGUE_SIZE, sampleBranches } from "./branches.js";
@@ -270,9 +269,4 @@ export function sampleQuarterSheets(q: SampleQuarter): SheetSpec[] {
     self: { values: cell(q.self), branches: rowsOf(q.self) },
     notes: q.notes,
   });
-}
-
-/** The sample quarter as a fresh .xlsx (the filled-in input workbook). Same options → same bytes. */
-export function sampleWorkbook(options: SampleOptions = {}): Uint8Array {
-  return createWorkbook(sampleQuarterSheets(sampleQuarter(options)));
 }
