@@ -5,6 +5,6 @@ export { assess } from "../src/engine/assess.js";
 export { XlsxReader } from "../src/io/xlsx/reader.js";
 export { createWorkbook, writeOutputSheets } from "../src/io/xlsx/writer.js";
 export { runAssessment } from "../src/pipeline.js";
-export { SheetSpecReader } from "../src/template/spec-reader.js";
+export { SheetSpecReader } from "../src/io/sheet-spec-reader.js";
 export { validateWorkbook } from "../src/validate/validate-workbook.js";
 export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/model/sheets.js";

@@ -5,7 +5,7 @@ import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError } from "../io/workbook.js";
 import type { Rules } from "../model/rules.js";
 import { parsePeriodInput } from "../model/settings.js";
-import { defaultRules } from "../template/default-rules.js";
+import { defaultRules } from "../model/default-rules.js";
 import { RosterSourceError, rosterFromCsv, rosterFromWorkbook, type WorkbookSource } from "../template/roster-source.js";
 import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.js";
 import { UsageError, type ParsedArgs } from "./args.js";

@@ -16,7 +16,7 @@ import type { Branch } from "../model/branch.js";
 import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
-import { defaultRules } from "../template/default-rules.js";
+import { defaultRules } from "../model/default-rules.js";
 import { inputSheets, type GridValue, type NoteRow, type RosterEntry } from "../template/input-sheets.js";
 import { CATALOGUE_SIZE, sampleBranches } from "./branches.js";
 import { Random } from "./random.js";

@@ -8,7 +8,7 @@ import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { OutCell, OutEntry, SheetSpec, ValidationSpec } from "../report/sheet-spec.js";
 import { SHEETS } from "../model/sheets.js";
-import { defaultRules } from "./default-rules.js";
+import { defaultRules } from "../model/default-rules.js";
 import { instructionsSheet } from "./instructions.js";
 import { notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
 

@@ -13,7 +13,7 @@ import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { a1, type Grid } from "../../src/model/cell.js";
 import type { Result } from "../../src/model/result.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets } from "../../src/template/input-sheets.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";

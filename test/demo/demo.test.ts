@@ -117,7 +117,7 @@ describe("the sample quarter", () => {
     expect(big.branches).toHaveLength(300);
     expect(new Set(big.branches.map((b) => b.code)).size).toBe(300);
     expect(new Set(big.branches.map((b) => b.name)).size).toBe(300);
-    const { SheetSpecReader } = await import("../../src/template/spec-reader.js");
+    const { SheetSpecReader } = await import("../../src/io/sheet-spec-reader.js");
     const r = (await runAssessment(new SheetSpecReader(sampleQuarterSheets(big)), { now: NOW })).result;
     expect(r.status).toBe("provisional");
     expect(r.issues.filter((i) => i.severity !== "warning").map((i) => i.code)).toEqual(["DISPUTE_PENDING"]);

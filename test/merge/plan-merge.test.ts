@@ -5,8 +5,8 @@ import { a1, num, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { MergeError, planMerge, type MergePlan } from "../../src/merge/plan-merge.js";
 import { mergeReport, hasLeftovers } from "../../src/merge/merge-report.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
-import { defaultRules } from "../../src/template/default-rules.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
+import { defaultRules } from "../../src/model/default-rules.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { GRID_LAYOUT, templateSheets } from "../../src/template/template-workbook.js";
 import { applyEdits, BRANCHES } from "../template/fill-template.js";
 

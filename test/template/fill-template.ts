@@ -7,7 +7,7 @@ import type { Branch } from "../../src/model/branch.js";
 import { a1, parseA1, type Grid } from "../../src/model/cell.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
 import type { OutEntry, SheetSpec } from "../../src/report/sheet-spec.js";
-import { specGrid } from "../../src/template/spec-reader.js";
+import { specGrid } from "../../src/io/sheet-spec-reader.js";
 import { findGridHeader } from "../../src/validate/grids.js";
 import { cellText } from "../../src/validate/text.js";
 import type { RosterEntry } from "../../src/template/input-sheets.js";

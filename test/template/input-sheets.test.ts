@@ -5,7 +5,7 @@ import type { RuleItem, Rules } from "../../src/model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES } from "../../src/model/settings.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import {
   gridSheet,
   inputSheets,
@@ -17,7 +17,7 @@ import {
   type NoteRow,
   type RosterEntry,
 } from "../../src/template/input-sheets.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { validateWorkbook } from "../../src/validate/validate-workbook.js";
 import { INPUT_SHEETS } from "../../src/model/sheets.js";
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { num, text, type Grid } from "../../src/model/cell.js";
 import type { WorkbookReader } from "../../src/io/workbook.js";
 import type { WorkbookSnapshot } from "../../src/model/workbook.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets, rosterSheet } from "../../src/template/input-sheets.js";
 import { decodeCsv, parseCsv, RosterSourceError, rosterFromCsv, rosterFromWorkbook } from "../../src/template/roster-source.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const CSV = "支部编码,支部名称,支部类别,所属单位,党员人数\r\n001,炼钢厂第一党支部,生产类,炼钢厂,42\r\n002,机关党支部,管理,机关,18\r\n";

@@ -7,7 +7,7 @@ import { patchCells } from "../../src/io/xlsx/patch.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets, rosterSheet } from "../../src/template/input-sheets.js";
 import { runCli } from "../helpers/cli.js";
 import { BRANCHES, consistentScores, gridEdits, noteEdits } from "./fill-template.js";

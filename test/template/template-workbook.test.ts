@@ -3,9 +3,9 @@ import { parseA1 } from "../../src/model/cell.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type OutCell, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import type { RosterEntry } from "../../src/template/input-sheets.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import {
   EXAMPLE_BRANCHES,
   GRID_LAYOUT,

@@ -1,5 +1,5 @@
 import { bool, num, text, type Cell, type Grid } from "../model/cell.js";
-import type { WorkbookReader } from "../io/workbook.js";
+import type { WorkbookReader } from "./workbook.js";
 import type { WorkbookSnapshot } from "../model/workbook.js";
 import { cellValue, type SheetSpec } from "../report/sheet-spec.js";
 
