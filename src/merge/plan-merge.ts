@@ -9,8 +9,7 @@ import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
 import { findGridHeader } from "../validate/grids.js";
-import { RULES_TITLES } from "../validate/rules.js";
-import { SHEETS } from "../model/sheets.js";
+import { SHEETS, TABLES } from "../model/sheets.js";
 import { dataRows, field, findTable } from "../validate/table.js";
 import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
 import { planNotesMerge, type NotesMerge } from "./plan-notes.js";
@@ -245,7 +244,7 @@ export async function planRaterMerge(target: WorkbookReader, source: WorkbookRea
 /** Every 编号 typed in a workbook's 评分细则 (valid rows or not), or undefined without a usable sheet. */
 export function ruleItemCodes(wb: WorkbookSnapshot): string[] | undefined {
   const grid = wb.sheets.get(SHEETS.rules);
-  const table = grid ? findTable(grid, RULES_TITLES) : null;
+  const table = grid ? findTable(grid, TABLES.rules.required) : null;
   if (!grid || !table) return undefined;
   const codes = [...dataRows(grid, table.headerRow)].map(({ cells }) => keyText(field(table, cells, "编号"))).filter((c) => c !== "");
   return codes.length > 0 ? codes : undefined;

@@ -21,3 +21,18 @@ export const OUTPUT_SHEETS = {
   charts: "统计图表",
   log: "运行记录",
 } as const;
+
+/**
+ * The input tables' column titles (workbook.md): a header row holding every required title
+ * (within the first 10 rows) makes the table; the optional ones are read when present. The
+ * template writes required then optional, in this order.
+ */
+export const TABLES = {
+  settings: { required: ["设置项", "值"], optional: ["说明"] },
+  rules: { required: ["编号", "类型", "考核方面", "考核内容", "分值"], optional: ["评分标准", "不适用类别", "分差阈值"] },
+  roster: { required: ["支部编码", "支部名称", "支部类别"], optional: ["所属单位", "党员人数"] },
+  notes: { required: ["支部编码", "项目编号", "评分方", "说明"], optional: ["佐证材料"] },
+} as const;
+
+/** Every column title of a table, required first: the header row the template writes. */
+export const tableTitles = (t: keyof typeof TABLES): readonly string[] => [...TABLES[t].required, ...TABLES[t].optional];

@@ -7,7 +7,7 @@ import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
 import type { OutCell, OutEntry, OutValue, SheetSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../model/sheets.js";
+import { SHEETS, tableTitles } from "../model/sheets.js";
 
 const hdr = (v: string): OutCell => ({ v, style: "header" });
 const txt = (v: string | null): OutCell => ({ v, style: "text" });
@@ -75,7 +75,7 @@ export function settingsSheet(settings: Partial<Settings> = {}): SheetSpec {
   });
   return {
     name: SHEETS.settings,
-    rows: [[hdr("设置项"), hdr("值"), hdr("说明")], ...rows],
+    rows: [tableTitles("settings").map(hdr), ...rows],
     columnWidths: [16, 16, 70],
     freezeRows: 1,
   };
@@ -91,7 +91,7 @@ const TYPE_LABEL = Object.fromEntries(Object.entries(ITEM_TYPES).map(([label, ty
 
 /** 评分细则: one row per item; codes written as text, 分值 and 分差阈值 as numbers (blank for veto items / no override). */
 export function rulesSheet(items: readonly RuleItem[]): SheetSpec {
-  const head = ["编号", "类型", "考核方面", "考核内容", "分值", "评分标准", "不适用类别", "分差阈值"].map(hdr);
+  const head = tableTitles("rules").map(hdr);
   const rows = items.map((it) => [
     txt(it.code),
     txt(TYPE_LABEL[it.type]),
@@ -120,7 +120,7 @@ export interface RosterEntry extends Branch {
 
 /** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数`; a null category is left blank. */
 export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
-  const head = ["支部编码", "支部名称", "支部类别", "所属单位", "党员人数"].map(hdr);
+  const head = tableTitles("roster").map(hdr);
   const rows = branches.map((b) => [
     txt(b.code),
     txt(b.name),
@@ -176,7 +176,7 @@ export interface NoteRow {
 
 /** 扣分说明: `支部编码 项目编号 评分方 说明 佐证材料`. */
 export function notesSheet(rows: readonly NoteRow[]): SheetSpec {
-  const head = ["支部编码", "项目编号", "评分方", "说明", "佐证材料"].map(hdr);
+  const head = tableTitles("notes").map(hdr);
   const body = rows.map((r) => [txt(r.branch), txt(r.item), txt(r.rater), txt(r.note), txt(r.evidence ?? null)]);
   return { name: SHEETS.notes, rows: [head, ...body], columnWidths: [12, 10, 12, 60, 30], freezeRows: 1 };
 }

@@ -8,10 +8,10 @@ import type { Issue } from "../model/issues.js";
 import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import type { WorkbookReader } from "../io/workbook.js";
-import { readRoster, ROSTER_TITLES } from "../validate/roster.js";
-import { readRules, RULES_TITLES } from "../validate/rules.js";
-import { readSettings, SETTINGS_TITLES } from "../validate/settings.js";
-import { SHEETS } from "../model/sheets.js";
+import { readRoster } from "../validate/roster.js";
+import { readRules } from "../validate/rules.js";
+import { readSettings } from "../validate/settings.js";
+import { SHEETS, TABLES } from "../model/sheets.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, keyText, plainNumberText } from "../validate/text.js";
 import type { RosterEntry } from "./input-sheets.js";
@@ -57,7 +57,7 @@ function memberCount(c: Cell): number | string | null {
   return s === "" ? null : s;
 }
 
-const HEADER_HINT = `表头须包含 ${ROSTER_TITLES.join("、")}（前 10 行内），可选 所属单位、党员人数`;
+const HEADER_HINT = `表头须包含 ${TABLES.roster.required.join("、")}（前 10 行内），可选 ${TABLES.roster.optional.join("、")}`;
 
 /** What a template takes over from an .xlsx given as --branches. */
 export interface WorkbookSource extends RosterSource {
@@ -75,13 +75,13 @@ export interface WorkbookSource extends RosterSource {
 export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: string): Promise<WorkbookSource> {
   const first = await reader.read([SHEETS.roster, SHEETS.rules, SHEETS.settings]);
   const own = first.sheets.get(SHEETS.roster);
-  let table = own ? findTable(own, ROSTER_TITLES) : null;
+  let table = own ? findTable(own, TABLES.roster.required) : null;
   if (!table) {
     const others = first.sheetNames.filter((n) => n !== SHEETS.roster);
     const all = await reader.read(others);
     for (const name of others) {
       const grid = all.sheets.get(name);
-      table = grid ? findTable(grid, ROSTER_TITLES) : null;
+      table = grid ? findTable(grid, TABLES.roster.required) : null;
       if (table) break;
     }
   }
@@ -90,7 +90,7 @@ export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: stri
 
   let rules: Rules | null = null;
   const rulesGrid = first.sheets.get(SHEETS.rules);
-  const rulesTable = rulesGrid ? findTable(rulesGrid, RULES_TITLES) : null;
+  const rulesTable = rulesGrid ? findTable(rulesGrid, TABLES.rules.required) : null;
   if (rulesTable) {
     const r = readRules(rulesTable);
     const fatal = r.issues.filter((i) => i.severity === "fatal");
@@ -100,7 +100,7 @@ export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: stri
 
   let settings: Partial<Settings> | null = null;
   const settingsGrid = first.sheets.get(SHEETS.settings);
-  const settingsTable = settingsGrid ? findTable(settingsGrid, SETTINGS_TITLES) : null;
+  const settingsTable = settingsGrid ? findTable(settingsGrid, TABLES.settings.required) : null;
   if (settingsTable) {
     // The period is the new template's own; invalid values have already fallen back to defaults.
     const { period: _period, ...rest } = readSettings(settingsTable).settings;
@@ -165,7 +165,7 @@ export function rosterFromCsv(bytes: Uint8Array, fileLabel: string): RosterSourc
     name: fileLabel,
     rows: parseCsv(decodeCsv(bytes, fileLabel)).map((r) => r.map((v): Cell => (v === "" ? null : textCell(v)))),
   };
-  const table = findTable(grid, ROSTER_TITLES);
+  const table = findTable(grid, TABLES.roster.required);
   if (!table) throw new RosterSourceError(`“${fileLabel}”不是支部名册：${HEADER_HINT}。`);
   return rosterFromTable(table, fileLabel);
 }

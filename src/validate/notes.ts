@@ -4,11 +4,11 @@ import { issue, type Issue } from "../model/issues.js";
 import { applies, type Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { cellAddress, type LocatedGrid } from "./grids.js";
-import { SHEETS } from "../model/sheets.js";
+import { SHEETS, TABLES } from "../model/sheets.js";
 import { dataRows, fieldAddress, findTable } from "./table.js";
 import { cellText, keyText } from "./text.js";
 
-export const NOTES_TITLES = ["支部编码", "项目编号", "评分方", "说明"] as const;
+const NOTES_TITLES = TABLES.notes.required;
 
 /** Which raters explained a deduction: branch → item → bit set (A = 1, B = 2, 仲裁 = 4). */
 type NoteIndex = Map<string, Map<string, number>>;

@@ -6,8 +6,6 @@ import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, type Table } from "./table.js";
 import { cellText, keyText } from "./text.js";
 
-export const ROSTER_TITLES = ["支部编码", "支部名称", "支部类别"] as const;
-
 /** Reads 支部名册; the first row of a repeated code counts and the repeat is not otherwise checked. */
 export function readRoster(table: Table): { branches: Branch[]; issues: Issue[] } {
   const issues: Issue[] = [];

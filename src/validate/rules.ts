@@ -7,8 +7,6 @@ import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, type Table } from "./table.js";
 import { cellText, isBlank, keyText, plainNumberText, trimText } from "./text.js";
 
-export const RULES_TITLES = ["编号", "类型", "考核方面", "考核内容", "分值"] as const;
-
 /** A plain number with at most 2 decimals, in hundredths; null otherwise. */
 function hundredthsOf(c: Parameters<typeof plainNumberText>[0]): number | null {
   const t = plainNumberText(c);

@@ -5,8 +5,6 @@ import { SHEETS } from "../model/sheets.js";
 import { dataRows, type Table } from "./table.js";
 import { cellText, isBlank, keyText, normalizeText } from "./text.js";
 
-export const SETTINGS_TITLES = ["设置项", "值"] as const;
-
 /**
  * Reads 考核设置: every row a 设置项 and its 值. Unknown names warn, invalid values fall back
  * to the default with an error, a missing or blank setting silently takes the default.

@@ -5,10 +5,10 @@ import type { Settings } from "../model/settings.js";
 import type { WorkbookSnapshot } from "../model/workbook.js";
 import { cellAddress, findGridHeader, readGrid, type LocatedGrid } from "./grids.js";
 import { checkDeductionNotes } from "./notes.js";
-import { readRoster, ROSTER_TITLES } from "./roster.js";
-import { readRules, RULES_TITLES } from "./rules.js";
-import { readSettings, SETTINGS_TITLES } from "./settings.js";
-import { REQUIRED_SHEETS, SHEETS } from "../model/sheets.js";
+import { readRoster } from "./roster.js";
+import { readRules } from "./rules.js";
+import { readSettings } from "./settings.js";
+import { REQUIRED_SHEETS, SHEETS, TABLES } from "../model/sheets.js";
 import { findTable, type Table } from "./table.js";
 
 /** Where an item of a branch is in the workbook: the sheet and cell behind an ItemRef. */
@@ -39,9 +39,9 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
     if (!t) issues.push(issue("fatal", "HEADER_MISSING", { sheet: name, cell: null }, { expected: titles.join("、") }));
     return t;
   };
-  const settingsTable = table(SHEETS.settings, SETTINGS_TITLES);
-  const rulesTable = table(SHEETS.rules, RULES_TITLES);
-  const rosterTable = table(SHEETS.roster, ROSTER_TITLES);
+  const settingsTable = table(SHEETS.settings, TABLES.settings.required);
+  const rulesTable = table(SHEETS.rules, TABLES.rules.required);
+  const rosterTable = table(SHEETS.roster, TABLES.roster.required);
   const gridHeader = (name: string) => {
     const h = findGridHeader(sheet(name));
     if (h === null) issues.push(issue("fatal", "HEADER_MISSING", { sheet: name, cell: null }, { expected: GRID_EXPECTED }));
