@@ -1,4 +1,5 @@
 import type { MergeSummary } from "../src/merge/apply-merge.js";
+import type { Issue } from "../src/model/issues.js";
 import type { Result } from "../src/model/result.js";
 
 export type { MergeSummary };
@@ -12,6 +13,12 @@ export interface Progress {
 }
 
 
+/** What 校验 and 一键评分排名 give the task pane: the JSON result, and its issues as data to show in the UI's language. */
+export interface Assessed {
+  readonly result: Result;
+  readonly issues: readonly Issue[];
+}
+
 /**
  * Everything the task pane can do, injected as props: Excel mode implements it with the
  * Office.js adapter, browser file mode with the .xlsx adapter. Components never compute scores.
@@ -24,9 +31,9 @@ export interface TaskPaneOperations {
   /** 导入评分表: merges a rater's filled copy into the current workbook. */
   importRaterFile(file: Uint8Array, as: "评分A" | "评分B" | "仲裁" | "自评" | null): Promise<MergeSummary>;
   /** 校验: validation only. */
-  validate(onProgress: (p: Progress) => void): Promise<Result>;
+  validate(onProgress: (p: Progress) => void): Promise<Assessed>;
   /** 一键评分排名: validate, score, rank and write the output sheets and charts. */
-  scoreAndRank(onProgress: (p: Progress) => void): Promise<Result>;
+  scoreAndRank(onProgress: (p: Progress) => void): Promise<Assessed>;
   /** Selects a cell in Excel (clicking an issue); file mode has no sheet to show. */
   selectCell?(sheet: string, cell: string): Promise<void>;
 }

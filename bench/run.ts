@@ -82,7 +82,7 @@ for (const n of SIZES) {
   // (a) engine only
   const engineRuns = n >= 5_000 ? 7 : 11;
   const validation = validateWorkbook(snapshot);
-  if (!validation.ok) throw new Error(`sample of ${n} branches is not scorable: ${validation.issues[0]?.message}`);
+  if (!validation.ok) throw new Error(`sample of ${n} branches is not scorable: ${validation.issues[0]?.code}`);
   const v = await time(engineRuns, 3, () => validateWorkbook(snapshot));
   const a = await time(engineRuns, 3, () => assess(validation.assessment));
   const e = await time(engineRuns, 3, () => {

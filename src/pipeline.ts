@@ -1,6 +1,6 @@
 import { assess } from "./engine/assess.js";
 import { WorkbookUnreadableError, type WorkbookReader } from "./io/workbook.js";
-import { issue, locatedIssue } from "./model/issues.js";
+import { issue, locatedIssue, type Issue } from "./model/issues.js";
 import type { Result } from "./model/result.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
@@ -15,7 +15,10 @@ export interface RunOptions {
 }
 
 export interface RunOutput {
+  /** The JSON result (result-json.md), messages in Chinese. */
   readonly result: Result;
+  /** The same issues as data, for a UI to render in its own language. */
+  readonly issues: readonly Issue[];
   /** Output sheets to write; with a fatal result only the report and the run log. */
   readonly sheets: readonly SheetSpec[];
 }
@@ -27,8 +30,8 @@ export async function runAssessment(reader: WorkbookReader, options: RunOptions)
     snapshot = await reader.read(INPUT_SHEETS);
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
-    const result = buildResult(null, [], null, [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })]);
-    return { result, sheets: [] };
+    const issues = [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })];
+    return { result: buildResult(null, [], null, issues), issues, sheets: [] };
   }
   const validation = validateWorkbook(snapshot);
   const assessment = validation.ok ? validation.assessment : null;
@@ -46,7 +49,7 @@ export async function runAssessment(reader: WorkbookReader, options: RunOptions)
   const sheets = scored
     ? [resultsSheet(result), detailsSheet(result), reportSheet(result), chartsSheet(result), log]
     : [reportSheet(result), log];
-  return { result, sheets };
+  return { result, issues, sheets };
 }
 
 /** `2026-11-21 14:05:09` in the machine's local time, as people read it. */

@@ -4,9 +4,8 @@
  * the open workbook through the Office.js adapter. Output sheets are replaced in the
  * workbook; input sheets are only ever changed by 导入评分表 (patchCells).
  */
-import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
+import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
-import type { Result } from "../../src/model/result.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
@@ -57,7 +56,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
   let skipped: readonly SkippedFeature[] = [];
   const workbook = (onProgress?: (p: WorkbookProgress) => void) => new ExcelWorkbook({ ...options, ...(onProgress ? { onProgress } : {}) });
 
-  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Result> {
+  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
     const t = labels();
     let scoring = false;
     const wb = workbook((p) => {
@@ -72,14 +71,14 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
       }
     });
     onProgress({ fraction: 0, label: t.reading });
-    const { result, sheets } = await runAssessment(wb, { now: now() });
+    const { result, issues, sheets } = await runAssessment(wb, { now: now() });
     if (write && sheets.length > 0) {
       onProgress({ fraction: SCORE_END, label: t.writing });
       await wb.writeSheets(sheets);
       skipped = wb.skipped;
     }
     onProgress({ fraction: 1, label: write && skipped.length > 0 ? t.skipped(skipped.map((s) => s[options.language?.() ?? "zh"]).join("、")) : t.done });
-    return result;
+    return { result, issues };
   }
 
   return {

@@ -4,8 +4,7 @@
  * Input bytes are never changed: 导入评分表 patches a working copy, 一键评分排名 writes the output
  * sheets into a copy of that, which the user downloads as `<原文件名>-评分结果.xlsx`.
  */
-import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
-import type { Result } from "../../src/model/result.js";
+import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
@@ -70,10 +69,10 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     await nextFrame(); // let the progress bar paint before the next synchronous step
   };
 
-  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Result> {
+  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
     const open = required();
     await report(onProgress, 0.1, "progressScoring");
-    const { result, sheets } = await runAssessment(open.workbook, { now: now() });
+    const { result, issues, sheets } = await runAssessment(open.workbook, { now: now() });
     if (write && sheets.length > 0) {
       await report(onProgress, 0.75, "progressWriting");
       const copy = new XlsxWorkbook(open.workbook.bytes());
@@ -81,7 +80,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: copy.bytes() };
     }
     onProgress({ fraction: 1, label: text("progressDone") });
-    return result;
+    return { result, issues };
   }
 
   return {

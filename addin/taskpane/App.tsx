@@ -16,10 +16,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Component, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { Result } from "../../src/model/result.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { WorkbookFile } from "../file-mode/file-operations.js";
-import type { MergeSummary, TaskPaneOperations } from "../operations.js";
+import type { Assessed, MergeSummary, TaskPaneOperations } from "../operations.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
@@ -145,8 +144,8 @@ export function App({ language: preference, ...props }: AppProps) {
   );
 }
 
-interface Outcome {
-  readonly result: Result;
+/** The last 校验 or 一键评分排名, as shown. */
+interface LastRun extends Assessed {
   /** From 一键评分排名 (results written) rather than 校验. */
   readonly scored: boolean;
 }
@@ -156,7 +155,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const language = useContext(LanguageContext);
   const styles = useStyles();
   const task = useTask();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
@@ -168,8 +167,8 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const busy = task.running !== null;
 
   useEffect(() => {
-    if (outcome) resultsHeading.current?.focus();
-  }, [outcome]);
+    if (lastRun) resultsHeading.current?.focus();
+  }, [lastRun]);
 
   /** After an operation: its notice, and (after writing sheets) what this Excel could not do. */
   const done = (message: StringId | null, wroteSheets = false) => {
@@ -182,7 +181,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
     task.run("open", async () => {
       if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
       await workbookFile!.open(file.name, new Uint8Array(await file.arrayBuffer()));
-      setOutcome(null);
+      setLastRun(null);
       setMerge(null);
       done("fileOpened");
     });
@@ -198,14 +197,15 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
       const summary = await operations.importRaterFile(new Uint8Array(await file.arrayBuffer()), as);
       setMerge(summary);
-      setOutcome(null);
+      setLastRun(null);
       done(null);
     });
 
   const assess = (scored: boolean) =>
     task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
-      const result = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
-      setOutcome({ result, scored });
+      const assessed = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
+      setLastRun({ ...assessed, scored });
+      const { result } = assessed;
       setMerge(null);
       done(!scored ? "validated" : result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
     });
@@ -263,19 +263,19 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
         </MessageBar>
       )}
 
-      {outcome && (
+      {lastRun && (
         <section className={styles.section} aria-labelledby="results-heading">
           <h2 id="results-heading" className={styles.heading} tabIndex={-1} ref={resultsHeading}>
             {t("summarySection")}
           </h2>
-          <ResultSummary result={outcome.result} />
-          {outcome.scored && outcome.result.branches.length > 0 && (
+          <ResultSummary result={lastRun.result} />
+          {lastRun.scored && lastRun.result.branches.length > 0 && (
             <Section id="ranking-section" title={t("rankingSection")}>
-              <RankingTable branches={outcome.result.branches} />
+              <RankingTable branches={lastRun.result.branches} />
             </Section>
           )}
-          <Section id="issues-section" title={t("issuesSection", { n: outcome.result.issues.length })}>
-            <IssueList issues={outcome.result.issues} onSelect={selectCell} />
+          <Section id="issues-section" title={t("issuesSection", { n: lastRun.result.issues.length })}>
+            <IssueList issues={lastRun.issues} onSelect={selectCell} />
           </Section>
         </section>
       )}

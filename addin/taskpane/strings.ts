@@ -2,8 +2,9 @@ import { createContext, useContext } from "react";
 
 /**
  * Every text the task pane shows, keyed by id: Simplified Chinese (the default) and English.
- * Components take text only from here. Issue messages, sheet names, categories and the errors
- * the operations throw are the workbook's own Chinese content and are shown as they are.
+ * Components take text only from here; issue messages come from the issue catalogues
+ * (src/model/messages-zh.ts, messages-en.ts). Sheet names, categories and the errors the
+ * operations throw are the workbook's own Chinese content and are shown as they are.
  * `{name}` placeholders are filled by `translate`.
  */
 const zh = {

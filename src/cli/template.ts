@@ -3,6 +3,8 @@ import { basename, extname } from "node:path";
 import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError } from "../io/workbook.js";
+import { issueMessage } from "../model/issues.js";
+import { MESSAGES_ZH } from "../model/messages-zh.js";
 import type { Rules } from "../model/rules.js";
 import { parsePeriodInput } from "../model/settings.js";
 import { defaultRules } from "../model/default-rules.js";
@@ -37,7 +39,7 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
       source = await readRosterFile(branchesPath);
     } catch (e) {
       if (!(e instanceof RosterSourceError)) throw e;
-      io.stderr([e.message, ...e.problems.map((p) => `  ${p.message}`)].join("\n") + "\n");
+      io.stderr([e.message, ...e.problems.map((p) => `  ${issueMessage(p, MESSAGES_ZH)}`)].join("\n") + "\n");
       return EXIT.fatal;
     }
   }

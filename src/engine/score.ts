@@ -1,7 +1,6 @@
 import type { Assessment, GridRole, ScoreGrid } from "../model/assessment.js";
 import type { Branch } from "../model/branch.js";
-import type { Finding, IssueCode, Severity } from "../model/issues.js";
-import type { MessageParams } from "../model/messages-zh.js";
+import type { Finding, IssueCode, IssueParams, Severity, VetoAnswer } from "../model/issues.js";
 import { applies, type RuleItem } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { compareHundredths, decimalText, divRoundHalfUp, floorTimes, type Decimal } from "../model/decimal.js";
@@ -80,10 +79,11 @@ export function scoreBranches(assessment: Assessment): Scoring {
     let fully = true;
     const vetoItems: string[] = [];
 
-    const report = (severity: Severity, code: IssueCode, grid: GridRole, it: RuleItem, params: MessageParams) =>
-      findings.push({ severity, code, at: { grid, branch: branch.code, item: it.code }, params: { branch: branch.code, item: it.code, ...params } });
+    const report = <C extends IssueCode>(severity: Severity, code: C, grid: GridRole, it: RuleItem, params: IssueParams[C]) =>
+      findings.push({ severity, code, at: { grid, branch: branch.code, item: it.code }, params } as Finding);
     const ignored = (it: RuleItem, cv: number) =>
-      report("warning", "ARBITRATION_IGNORED", "arbitration", it, { value: it.type === "veto" ? (cv ? "是" : "否") : String(cv / 100) });
+      report("warning", "ARBITRATION_IGNORED", "arbitration", it, { branch: branch.code, item: it.code, arbitration: it.type === "veto" ? cv === 1 : cv / 100 });
+    const raters = { raterA: settings.raterAName, raterB: settings.raterBName };
 
     rules.items.forEach((it, i) => {
       const cv = scoreOrNull(c?.[i]);
@@ -93,7 +93,7 @@ export function scoreBranches(assessment: Assessment): Scoring {
         if (v.triggered) vetoItems.push(it.code);
         if (v.pending) {
           pending++;
-          report("error", "VETO_DISPUTE_PENDING", "A", it, { detail: `${settings.raterAName}：${yesNo(a?.[i])}，${settings.raterBName}：${yesNo(b?.[i])}` });
+          report("error", "VETO_DISPUTE_PENDING", "A", it, { branch: branch.code, item: it.code, ...raters, answerA: vetoAnswer(a?.[i]), answerB: vetoAnswer(b?.[i]) });
         }
         if (v.arbitrationIgnored) ignored(it, cv!);
         return;
@@ -108,7 +108,7 @@ export function scoreBranches(assessment: Assessment): Scoring {
       items.push({ branch: branch.code, item: it, a: av, b: bv, c: cv, final: r.final, status: r.status, tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
       if (r.status === "超差待仲裁") {
         pending++;
-        report("error", "DISPUTE_PENDING", "A", it, { detail: `${settings.raterAName} ${av! / 100} 分，${settings.raterBName} ${bv! / 100} 分，阈值 ${decimalText(tolerances[i]!.exact)}` });
+        report("error", "DISPUTE_PENDING", "A", it, { branch: branch.code, item: it.code, ...raters, scoreA: av! / 100, scoreB: bv! / 100, tolerance: decimalText(tolerances[i]!.exact) });
       }
       if (r.arbitrationIgnored) ignored(it, cv!);
       const final = r.final ?? 0;
@@ -158,8 +158,8 @@ function vetoValue(v: number | null | undefined): number | undefined {
   return v === undefined ? undefined : (v ?? 0);
 }
 
-function yesNo(v: number | null | undefined): string {
-  return v === undefined ? "未填" : v === 1 ? "是" : "否";
+function vetoAnswer(v: number | null | undefined): VetoAnswer {
+  return v === undefined ? "blank" : v === 1 ? "yes" : "no";
 }
 
 /** Stars from 总分 (scoring.md §5); a vetoed branch is capped at 否决星级上限. */

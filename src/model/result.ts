@@ -1,10 +1,19 @@
 import { z } from "zod";
 import { CATEGORIES } from "./categories.js";
-import { IssueSchema } from "./issues.js";
+import { ISSUE_CODES, SEVERITIES } from "./issues.js";
 import { ARBITRATION_RULES, RANKING_MODES } from "./settings.js";
 
 /** The JSON result of `scorecard score|validate --json` (result-json.md). */
 const nullableNumber = z.number().nullable();
+
+/** An issue as the JSON result reports it: where, and its message in Chinese. */
+export const ReportedIssueSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  code: z.enum(ISSUE_CODES),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+  message: z.string().min(1),
+});
 
 export const AreaScoreSchema = z.object({
   name: z.string(),
@@ -85,7 +94,7 @@ export const ResultSchema = z.object({
     errors: z.number().int(),
     warnings: z.number().int(),
   }),
-  issues: z.array(IssueSchema),
+  issues: z.array(ReportedIssueSchema),
 });
 
 export type AreaScore = z.infer<typeof AreaScoreSchema>;
@@ -93,4 +102,5 @@ export type BranchResult = z.infer<typeof BranchResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Result = z.infer<typeof ResultSchema>;
+export type ReportedIssue = z.infer<typeof ReportedIssueSchema>;
 export type ResultSettings = NonNullable<Result["settings"]>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDecimal, toHundredths, type Decimal } from "./decimal.js";
+import { SETTING_EXPECTED_ZH } from "./messages-zh.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
@@ -48,14 +49,13 @@ export const PeriodSchema = z
     const t = s.normalize("NFKC").replace(/\s+/g, "");
     const m = /^(\d{4})-?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(t);
     if (!m) {
-      ctx.addIssue({ code: "custom", message: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）" });
+      ctx.addIssue({ code: "custom" });
       return z.NEVER;
     }
     return `${m[1]}Q${CN_QUARTER[m[2]!]}`;
   });
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `请填写：${values.join(" 或 ")}` });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
 const ratio = z.string().transform((s, ctx) => {
   const t = s.replace(/\s+/g, "");
@@ -64,7 +64,7 @@ const ratio = z.string().transform((s, ctx) => {
   const d = PLAIN.test(body) ? parseDecimal(body) : null;
   const v = d && (pct ? { n: d.n, scale: d.scale + 2 } : d);
   if (!v || v.n <= 0n || v.n > 10n ** BigInt(v.scale)) {
-    ctx.addIssue({ code: "custom", message: "请填写大于 0 且不超过 1 的比例，如 0.25 或 25%" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   return v;
@@ -74,7 +74,7 @@ const bonusCap = z.string().transform((s, ctx) => {
   const d = PLAIN.test(s) ? parseDecimal(s) : null;
   const h = d && toHundredths(d);
   if (h === null || h === undefined) {
-    ctx.addIssue({ code: "custom", message: "请填写不小于 0、最多两位小数的数字，如 5" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   return h;
@@ -84,7 +84,7 @@ const starCap = z.string().transform((s, ctx) => {
   // A plain number counts by its value: "2.0" is the integer 2 (workbook.md).
   const d = PLAIN.test(s) ? parseDecimal(s) : null;
   if (!d || d.scale !== 0 || d.n > 5n) {
-    ctx.addIssue({ code: "custom", message: "请填写 0 到 5 的整数（0 表示不评星）" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   return Number(d.n);
@@ -98,7 +98,7 @@ const thresholds = z.string().transform((s, ctx) => {
     ds.every((d) => d !== null) &&
     ds.every((d, i) => i === 0 || compare(ds[i - 1]!, d!) > 0);
   if (!ok) {
-    ctx.addIssue({ code: "custom", message: "请填写四个从大到小的数字，用逗号或顿号分隔，如 90,80,70,60" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
@@ -113,7 +113,8 @@ function compare(a: Decimal, b: Decimal): number {
 
 /**
  * The 考核设置 rows, declared as data: each 设置项 with the field it sets and the schema that
- * turns its (trimmed, NFKC'd) text into a typed value with a Chinese message on failure.
+ * turns its (trimmed, NFKC'd) text into a typed value. What to type instead is said by the
+ * message catalogues (SETTING_EXPECTED_ZH).
  */
 export const SETTING_SPECS = {
   考核周期: { field: "period", schema: PeriodSchema },
@@ -130,13 +131,15 @@ export const SETTING_SPECS = {
 } as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType }>;
 
 export type SettingName = keyof typeof SETTING_SPECS;
+/** The Settings field a 设置项 sets. */
+export type SettingField = keyof Settings;
 export const SETTING_NAMES = Object.keys(SETTING_SPECS) as SettingName[];
 
 /** A 考核周期 typed outside the workbook (CLI --period, the task pane): blank → null. */
 export function parsePeriodInput(text: string | null | undefined): { period: string | null } | { error: string } {
   if (text === null || text === undefined || text.trim() === "") return { period: null };
   const parsed = PeriodSchema.safeParse(text);
-  return parsed.success ? { period: parsed.data } : { error: `考核周期无效：“${text}”。${parsed.error.issues[0]?.message ?? ""}` };
+  return parsed.success ? { period: parsed.data } : { error: `考核周期无效：“${text}”。${SETTING_EXPECTED_ZH.period}` };
 }
 
 /** parsePeriodInput for callers that report failures as errors (the task pane's operations). */

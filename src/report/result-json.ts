@@ -1,7 +1,8 @@
 import { decimalToNumber, fromHundredths } from "../model/decimal.js";
 import type { ScoredAssessment } from "../engine/assess.js";
-import type { Issue } from "../model/issues.js";
-import type { Result, ResultSettings } from "../model/result.js";
+import { issueMessage, type Issue } from "../model/issues.js";
+import { MESSAGES_ZH } from "../model/messages-zh.js";
+import type { ReportedIssue, Result, ResultSettings } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
 import { PRODUCT_VERSION } from "../version.js";
 
@@ -21,6 +22,11 @@ export function settingsJson(s: Settings): ResultSettings {
     raterBName: s.raterBName,
     deductionNotes: s.deductionNotes,
   };
+}
+
+/** An issue as the JSON result carries it: its place and its Chinese message. */
+export function reportedIssue(i: Issue): ReportedIssue {
+  return { severity: i.severity, code: i.code, sheet: i.where.sheet, cell: i.where.cell, message: issueMessage(i, MESSAGES_ZH) };
 }
 
 export function statusOf(issues: readonly Issue[]): Result["status"] {
@@ -76,6 +82,6 @@ export function buildResult(
     })),
     agreement: scored?.agreement ?? null,
     summary: { branches: scored?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
-    issues: [...issues],
+    issues: issues.map(reportedIssue),
   };
 }

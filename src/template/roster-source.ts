@@ -39,7 +39,7 @@ export function rosterFromTable(table: Table, label: string): RosterSource {
   const { branches, issues } = readRoster(table);
   if (issues.length > 0) {
     // readRoster names its sheet 支部名册; point at where the rows really are.
-    const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, sheet: label, message: i.message.replaceAll(`${SHEETS.roster}!`, `${label}!`) }));
+    const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, where: { ...i.where, sheet: label } }));
     throw new RosterSourceError(`“${label}”中的支部名册有 ${problems.length} 处问题，未生成模板。请改正后重试：`, problems);
   }
   const members = new Map<string, number | string | null>();

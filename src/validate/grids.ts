@@ -1,6 +1,6 @@
 import { a1, type Grid } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
-import { issue, type Issue, type IssueCode } from "../model/issues.js";
+import { issue, type Issue, type IssueCode, type IssueParams } from "../model/issues.js";
 import type { GridRole, ScoreGrid } from "../model/assessment.js";
 import { applies, type Rules } from "../model/rules.js";
 import { readScoreCell, readVetoCell, type ScoreCellContext } from "./cell-readers.js";
@@ -52,7 +52,7 @@ export function readGrid(
   const sheet = grid.name;
   // Every problem in 自评 is a warning: self-assessment never changes the status.
   const severity = role === "self" ? "warning" : "error";
-  const report = (code: IssueCode, row: number | null, col: number | null, params = {}, warning = false) =>
+  const report = <C extends IssueCode>(code: C, row: number | null, col: number | null, params: IssueParams[C], warning = false) =>
     issues.push(issue(warning ? "warning" : severity, code, { sheet, cell: row === null || col === null ? null : a1(row, col) }, params));
 
   const itemIndex = new Map(rules.items.map((it, i) => [it.code, i]));
@@ -87,31 +87,34 @@ export function readGrid(
     const cells = grid.rows[r] ?? [];
     if (!cells.some((c) => !isBlank(c))) continue;
     const code = keyText(cells[0] ?? null);
-    if (code === "") { report("BRANCH_CODE_MISSING", r, 0); continue; }
+    if (code === "") { report("BRANCH_CODE_MISSING", r, 0, {}); continue; }
     const branch = roster.get(code);
     if (!branch) { report("BRANCH_UNKNOWN", r, 0, { branch: code }); continue; }
     if (rowOf.has(code)) { report("BRANCH_DUPLICATE", r, 0, { branch: code }); continue; }
     rowOf.set(code, r);
     const nameCell = cells[1] ?? null;
     if (!isBlank(nameCell) && cellText(nameCell) !== branch.name) {
-      report("BRANCH_NAME_MISMATCH", r, 1, { value: cellText(nameCell), expected: branch.name, branch: code }, true);
+      report("BRANCH_NAME_MISMATCH", r, 1, { branch: code, name: cellText(nameCell), rosterName: branch.name }, true);
     }
     values.set(code, rules.items.map((it, i) => {
       const col = colOf[i];
       if (col === undefined) return undefined;
       const cell = cells[col] ?? null;
       const reading = it.type === "veto" ? readVetoCell(cell, naMeansBlank) : readScoreCell(cell, contexts[i]![applies(it, branch) ? 1 : 0]!);
-      if (reading.problem) {
-        report(reading.problem.code, r, col, { item: it.code, branch: code, value: cellText(cell), max: String(it.max / 100), expected: reading.problem.expected }, reading.problem.warning);
+      const problem = reading.problem;
+      if (problem) {
+        const params = { branch: code, item: it.code, value: cellText(cell), max: it.max / 100 };
+        if (problem.code === "SCORE_NORMALIZED") report(problem.code, r, col, { ...params, score: problem.score }, true);
+        else report(problem.code, r, col, params, problem.warning);
       } else if (reading.value === null && scoredByBoth && it.type === "base" && applies(it, branch) && isBlank(cell)) {
-        report("SCORE_MISSING", r, col, { item: it.code, branch: code, max: String(it.max / 100) });
+        report("SCORE_MISSING", r, col, { branch: code, item: it.code, max: it.max / 100 });
       }
       return reading.value;
     }));
   }
   if (scoredByBoth) {
     const missing = [...roster.keys()].filter((code) => !rowOf.has(code));
-    if (missing.length > 0) report("BRANCH_NOT_SCORED", null, null, { list: missing.join("、") });
+    if (missing.length > 0) report("BRANCH_NOT_SCORED", null, null, { branches: missing });
   }
   return { grid: { role, values }, layout: { sheet, rowOf, colOf }, issues };
 }

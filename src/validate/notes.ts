@@ -44,7 +44,7 @@ export function checkDeductionNotes(
         if (((explained?.get(it.code) ?? 0) & RATER_BIT[g.role]) !== 0) return;
         unexplained++;
         if (notes) {
-          issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: layout.sheet, cell: cellAddress(layout, b.code, i) }, { branch: b.code, item: it.code, value: String(v / 100), max: String(it.max / 100) }));
+          issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: layout.sheet, cell: cellAddress(layout, b.code, i) }, { branch: b.code, item: it.code, score: v / 100, max: it.max / 100 }));
         }
       });
     }
@@ -57,7 +57,7 @@ export function checkDeductionNotes(
 function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex | null {
   const table = findTable(sheet, NOTES_TITLES);
   if (!table) {
-    issues.push(issue("error", "HEADER_MISSING", { sheet: SHEETS.notes, cell: null }, { expected: NOTES_TITLES.join("、") }));
+    issues.push(issue("error", "HEADER_MISSING", { sheet: SHEETS.notes, cell: null }, { layout: "table", titles: NOTES_TITLES }));
     return null;
   }
   const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
@@ -70,7 +70,7 @@ function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex 
   for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
     const branch = keyText(cells[branchCol] ?? null);
     if (branch === "") {
-      issues.push(issue("error", "BRANCH_CODE_MISSING", { sheet: SHEETS.notes, cell: fieldAddress(table, r, "支部编码") }));
+      issues.push(issue("error", "BRANCH_CODE_MISSING", { sheet: SHEETS.notes, cell: fieldAddress(table, r, "支部编码") }, {}));
       continue;
     }
     const bit = raterBit.get(cellText(cells[raterCol] ?? null));

@@ -16,7 +16,7 @@ export function readRoster(table: Table): { branches: Branch[]; issues: Issue[] 
   for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
     const code = keyText(field(table, cells, "支部编码"));
     if (code === "") {
-      issues.push(issue("error", "BRANCH_CODE_MISSING", at(r, "支部编码")));
+      issues.push(issue("error", "BRANCH_CODE_MISSING", at(r, "支部编码"), {}));
       continue;
     }
     if (seen.has(code)) {
@@ -34,6 +34,6 @@ export function readRoster(table: Table): { branches: Branch[]; issues: Issue[] 
       unit: cellText(field(table, cells, "所属单位")),
     });
   }
-  if (branches.length === 0) issues.push(issue("fatal", "ROSTER_EMPTY", { sheet: SHEETS.roster, cell: null }));
+  if (branches.length === 0) issues.push(issue("fatal", "ROSTER_EMPTY", { sheet: SHEETS.roster, cell: null }, {}));
   return { branches, issues };
 }

@@ -24,19 +24,19 @@ export function readSettings(table: Table): { settings: Settings; issues: Issue[
     const name = keyText(nameCell);
     if (name === "") {
       if (!isBlank(valueCell)) {
-        issues.push(issue("error", "SETTING_INVALID", where(r, nameCol), { value: cellText(valueCell), detail: "这一行有值但没有填写设置项名称", expected: "请填写设置项名称，或删除这一行。" }));
+        issues.push(issue("error", "SETTING_INVALID", where(r, nameCol), { problem: "unnamed", value: cellText(valueCell) }));
       }
       continue;
     }
     if (!(SETTING_NAMES as string[]).includes(name)) {
-      issues.push(issue("warning", "SETTING_UNKNOWN", where(r, nameCol), { value: name, expected: SETTING_NAMES.join("、") }));
+      issues.push(issue("warning", "SETTING_UNKNOWN", where(r, nameCol), { name, known: SETTING_NAMES }));
       continue;
     }
     if (isBlank(valueCell)) continue;
     const key = name as SettingName;
     const spec = SETTING_SPECS[key];
     if (seen.has(key)) {
-      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { setting: name, value: cellText(valueCell), expected: "该设置项重复，只采用第一次填写的值；请删除重复的行。" }));
+      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { problem: "repeated", setting: key, value: cellText(valueCell) }));
       continue;
     }
     seen.add(key);
@@ -46,11 +46,10 @@ export function readSettings(table: Table): { settings: Settings; issues: Issue[
     if (parsed?.success) {
       values[spec.field] = parsed.data;
     } else {
-      const hint = parsed ? parsed.error.issues[0]?.message : "请填写文字或数字（不能是日期、逻辑值或错误值）";
-      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { setting: name, value: cellText(valueCell), expected: `${hint ?? ""}；已使用默认值。` }));
+      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { problem: "invalid", setting: key, value: cellText(valueCell), notText: parsed === null }));
     }
   }
-  if (!periodGiven) issues.push(issue("error", "PERIOD_MISSING", { sheet: SHEETS.settings, cell: null }));
+  if (!periodGiven) issues.push(issue("error", "PERIOD_MISSING", { sheet: SHEETS.settings, cell: null }, {}));
   return { settings: values as unknown as Settings, issues };
 }
 

@@ -18,7 +18,7 @@ export type Validation =
   | { readonly ok: true; readonly assessment: Assessment; readonly issues: readonly Issue[]; readonly locate: Locate }
   | { readonly ok: false; readonly settings: Settings | null; readonly issues: readonly Issue[] };
 
-const GRID_EXPECTED = "A 列为“支部编码”、B 列为“支部名称”，C 列起为考核项编号";
+const GRID_HEADER = { layout: "grid", titles: ["支部编码", "支部名称"] } as const;
 
 /**
  * Validates a workbook in stages (workbook.md): required sheets, their header rows, settings and
@@ -29,14 +29,14 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
   const stop = (settings: Settings | null = null): Validation => ({ ok: false, settings, issues });
 
   for (const name of REQUIRED_SHEETS) {
-    if (!wb.sheets.has(name)) issues.push(issue("fatal", "SHEET_MISSING", { sheet: name, cell: null }));
+    if (!wb.sheets.has(name)) issues.push(issue("fatal", "SHEET_MISSING", { sheet: name, cell: null }, {}));
   }
   if (hasFatal(issues)) return stop();
   const sheet = (name: string): Grid => wb.sheets.get(name)!;
 
   const table = (name: string, titles: readonly string[]): Table | null => {
     const t = findTable(sheet(name), titles);
-    if (!t) issues.push(issue("fatal", "HEADER_MISSING", { sheet: name, cell: null }, { expected: titles.join("、") }));
+    if (!t) issues.push(issue("fatal", "HEADER_MISSING", { sheet: name, cell: null }, { layout: "table", titles }));
     return t;
   };
   const settingsTable = table(SHEETS.settings, TABLES.settings.required);
@@ -44,7 +44,7 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
   const rosterTable = table(SHEETS.roster, TABLES.roster.required);
   const gridHeader = (name: string) => {
     const h = findGridHeader(sheet(name));
-    if (h === null) issues.push(issue("fatal", "HEADER_MISSING", { sheet: name, cell: null }, { expected: GRID_EXPECTED }));
+    if (h === null) issues.push(issue("fatal", "HEADER_MISSING", { sheet: name, cell: null }, GRID_HEADER));
     return h;
   };
   const headerA = gridHeader(SHEETS.gridA);
@@ -71,7 +71,7 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
     if (!g) return null;
     const header = findGridHeader(g);
     if (header === null) {
-      issues.push(issue(role === "self" ? "warning" : "error", "HEADER_MISSING", { sheet: name, cell: null }, { expected: GRID_EXPECTED }));
+      issues.push(issue(role === "self" ? "warning" : "error", "HEADER_MISSING", { sheet: name, cell: null }, GRID_HEADER));
       return null;
     }
     return grid(name, header, role);

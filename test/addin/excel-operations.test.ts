@@ -88,13 +88,13 @@ describe("Excel operations: the whole flow inside Excel", () => {
 
     const inputsBefore = INPUT_SHEETS.filter((n) => host.sheetNames().includes(n)).map((n) => host.fingerprint(n));
     const validation = progressLog();
-    const validated = await ops.validate(validation.on);
+    const { result: validated } = await ops.validate(validation.on);
     expect(validated).toEqual(cli.result);
     expect(host.sheetNames()).not.toContain(OUTPUT_SHEETS.results); // validation writes nothing
     expect(validation.seen.at(-1)).toEqual({ fraction: 1, label: "完成" });
 
     const scoring = progressLog();
-    const result = await ops.scoreAndRank(scoring.on);
+    const { result } = await ops.scoreAndRank(scoring.on);
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     expect(result.status).not.toBe("fatal");
     expect(result.branches).toHaveLength(4);
@@ -119,7 +119,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
 
     // Input sheets unchanged; a re-run gives the same result, replaces the outputs and appends one log row.
     expect(INPUT_SHEETS.filter((n) => host.sheetNames().includes(n)).map((n) => host.fingerprint(n))).toEqual(inputsBefore);
-    const again = await ops.scoreAndRank(() => undefined);
+    const { result: again } = await ops.scoreAndRank(() => undefined);
     expect(again).toEqual(result);
     expect(host.sheetNames().filter((n) => n === OUTPUT_SHEETS.results)).toHaveLength(1);
     expect(host.values(OUTPUT_SHEETS.log)).toHaveLength(3);
@@ -139,7 +139,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     const cli = await runAssessment(new XlsxReader(bytes), { now: NOW });
     const fake = createFakeExcel();
     await seedFromXlsx(fake, bytes);
-    const result = await operationsOn(fake).scoreAndRank(() => undefined);
+    const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     const expected = JSON.parse(readFileSync(EXAMPLE.replace(/\.xlsx$/, ".expected.json"), "utf8")) as Result;
     expect(result.status).toBe(expected.status);
@@ -159,7 +159,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     });
     const fake = createFakeExcel();
     fake.host.seedSheets(sheets);
-    const result = await operationsOn(fake).scoreAndRank(() => undefined);
+    const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     expect(result.branches.map((b) => b.name).sort()).toEqual([...hostile].sort());
     let texts = 0;
     for (const name of Object.values(OUTPUT_SHEETS)) {
@@ -191,8 +191,8 @@ describe("Excel operations: the whole flow inside Excel", () => {
     await seedFromXlsx(old, bytes);
     const oldOps = operationsOn(old);
     const progress = progressLog();
-    const result = await oldOps.scoreAndRank(progress.on);
-    expect(result).toEqual(await operationsOn(modern).scoreAndRank(() => undefined));
+    const { result } = await oldOps.scoreAndRank(progress.on);
+    expect(result).toEqual((await operationsOn(modern).scoreAndRank(() => undefined)).result);
     expect(old.host.sheet(OUTPUT_SHEETS.charts).charts).toHaveLength(4);
     expect(old.host.values(OUTPUT_SHEETS.results)).toEqual(modern.host.values(OUTPUT_SHEETS.results));
     const skipped = oldOps.skippedFeatures();
@@ -228,7 +228,7 @@ describe("round trips grow with the payload, not with the number of branches", (
   async function measure(branches: number) {
     const fake = createFakeExcel();
     fake.host.seedSheets(sampleQuarterSheets(sampleQuarter({ branches, disputeShare: 0.03 })));
-    const result = await operationsOn(fake).scoreAndRank(() => undefined);
+    const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     const s = fake.host.stats;
     return { result, syncs: s.syncs, failed: s.failedSyncs, request: s.requestBytes, response: s.responseBytes, maxRequest: s.maxRequestBytes, maxResponse: s.maxResponseBytes };
   }

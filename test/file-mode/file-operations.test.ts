@@ -42,10 +42,10 @@ describe("browser file mode operations", () => {
     await ops.open("2026Q3考核.xlsx", input);
     expect(ops.download()).toBeNull();
 
-    const validated = await ops.validate(onProgress);
+    const { result: validated } = await ops.validate(onProgress);
     expect(ops.download()).toBeNull(); // 校验 writes nothing
     progress.length = 0;
-    const result = await ops.scoreAndRank(onProgress);
+    const { result } = await ops.scoreAndRank(onProgress);
     const expected = await runAssessment(new XlsxReader(example()), { now: NOW });
     expect(result).toEqual(expected.result);
     expect(validated).toEqual(expected.result);

@@ -21,6 +21,7 @@ import { validateWorkbook, type Validation } from "../../src/validate/validate-w
 import { assess, type ScoredAssessment } from "../../src/engine/assess.js";
 import type { BranchResult, ItemResult, Result } from "../../src/model/result.js";
 import type { Issue, IssueCode } from "../../src/model/issues.js";
+import type { ReportedIssue } from "../../src/model/result.js";
 
 /** What a test may write into a cell: a Cell, or a JS value (number → number cell, string → text, boolean → bool, null → blank). */
 export type CellInput = Cell | number | string | boolean;
@@ -532,15 +533,21 @@ export function itemOf(result: Result, branch: string, item: string): ItemResult
 }
 
 /** Issues reduced to what tests compare: severity, code, sheet, cell. */
-export type IssueKey = { severity: Issue["severity"]; code: IssueCode; sheet: string | null; cell: string | null };
+export type IssueKey = { severity: ReportedIssue["severity"]; code: IssueCode; sheet: string | null; cell: string | null };
 
-export function keys(issues: readonly Issue[], ...codes: IssueCode[]): IssueKey[] {
+/** Issues as data (validation) or as the JSON result reports them. */
+type AnyIssue = Issue | ReportedIssue;
+
+export function keys(issues: readonly AnyIssue[], ...codes: IssueCode[]): IssueKey[] {
   return issues
     .filter((i) => codes.length === 0 || codes.includes(i.code))
-    .map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell }));
+    .map((i) => {
+      const { sheet, cell } = "where" in i ? i.where : i;
+      return { severity: i.severity, code: i.code, sheet, cell };
+    });
 }
 
 /** Issue codes in order. */
-export function codes(issues: readonly Issue[]): IssueCode[] {
+export function codes(issues: readonly AnyIssue[]): IssueCode[] {
   return issues.map((i) => i.code);
 }

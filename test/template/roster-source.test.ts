@@ -1,3 +1,5 @@
+import { issueMessage } from "../../src/model/issues.js";
+import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
 import { describe, expect, it } from "vitest";
 import { num, text, type Grid } from "../../src/model/cell.js";
 import type { WorkbookReader } from "../../src/io/workbook.js";
@@ -50,9 +52,9 @@ describe("roster from CSV", () => {
     const csv = "支部编码,支部名称,支部类别\nZB1,一支部,生产类\nZB1,重复,生产类\n,无编码,生产类\nZB3,三支部,后勤类\n";
     const e = rosterError(() => rosterFromCsv(utf8(csv), "名册.csv"));
     expect(e.message).toContain("3 处问题");
-    expect(e.problems.map((p) => [p.code, p.cell])).toEqual([["BRANCH_DUPLICATE", "A3"], ["BRANCH_CODE_MISSING", "A4"], ["CATEGORY_INVALID", "C5"]]);
-    expect(e.problems[0]!.message).toContain("名册.csv!A3");
-    expect(e.problems[0]!.message).not.toContain("支部名册!");
+    expect(e.problems.map((p) => [p.code, p.where.cell])).toEqual([["BRANCH_DUPLICATE", "A3"], ["BRANCH_CODE_MISSING", "A4"], ["CATEGORY_INVALID", "C5"]]);
+    expect(issueMessage(e.problems[0]!, MESSAGES_ZH)).toContain("名册.csv!A3");
+    expect(issueMessage(e.problems[0]!, MESSAGES_ZH)).not.toContain("支部名册!");
   });
 
   it("says what to do when the file is no roster or not in a known encoding", () => {

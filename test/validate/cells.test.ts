@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { bool, err, num, text } from "../../src/model/cell.js";
-import type { Issue, IssueCode } from "../../src/model/issues.js";
+import type { IssueCode } from "../../src/model/issues.js";
+import type { ReportedIssue } from "../../src/model/result.js";
 import { assessment, branchOf, itemOf, keys, type CellInput, type RuleSpec } from "../helpers/assessment-builder.js";
 
 /**
@@ -21,7 +22,7 @@ function workbook() {
 }
 
 /** Issues about one cell (dispute reports, which point at 评分A cells too, left out). */
-function cellIssues(issues: readonly Issue[], sheet: string, cell: string) {
+function cellIssues(issues: readonly ReportedIssue[], sheet: string, cell: string) {
   return keys(issues.filter((i) => i.sheet === sheet && i.cell === cell && i.code !== "DISPUTE_PENDING" && i.code !== "VETO_DISPUTE_PENDING"));
 }
 

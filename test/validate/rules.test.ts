@@ -58,7 +58,7 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
 
   test("分值 as text plain numbers (４, 4.000) or a formula's 15-digit value is accepted", () => {
     const issues = issuesOf((b) => b.set("评分细则", "E2", "４").set("评分细则", "E3", "4.000").set("评分细则", "E4", 0.1 + 3.9));
-    expect(issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    expect(issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
   });
 
   test("考核方面 blank on a 基础 item → the 考核方面 cell; blank on 加分/否决 is fine", () => {
@@ -74,7 +74,7 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
 
   test("不适用类别 accepts full names, short forms and the three separators", () => {
     const issues = issuesOf((b) => b.set("评分细则", "G2", "综合管理类，经营、非公, 辅助"));
-    expect(issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    expect(issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
   });
 
   test.each<[string, CellInput]>([
@@ -89,7 +89,7 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
 
   test("分差阈值 0 and text 0.50 are accepted", () => {
     const issues = issuesOf((b) => b.set("评分细则", "H2", 0).set("评分细则", "H3", "0.50"));
-    expect(issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    expect(issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
   });
 
   test("不适用类别 is checked before 分差阈值", () => {
@@ -135,7 +135,7 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
   test("rows entirely empty are skipped; a row with content anywhere but no 编号 is RULE_INVALID", () => {
     const ok = assessment().branches(1).patch("评分细则", (rows) => [...rows.slice(0, 5), [], [null, null], ...rows.slice(5), []]).validate();
     expect(ok.ok).toBe(true);
-    expect(ok.issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    expect(ok.issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
     const bad = assessment().branches(1).patch("评分细则", (rows) => [...rows, [null, null, null, text("一段说明")]]).validate();
     expect(keys(bad.issues, "RULE_INVALID")).toEqual([ruleInvalid("A38")]);
   });
