@@ -35,18 +35,18 @@ function officeHost(): Promise<Office.HostType | null> {
   return new Promise((resolve) => void Office.onReady((info) => resolve(info.host ?? null)));
 }
 
-function fileMode(preference: LanguagePreference): Started {
-  const operations = createFileOperations({ language: () => preference.current });
+function fileMode(): Started {
+  const operations = createFileOperations();
   return { operations, workbookFile: operations };
 }
 
-async function start(preference: LanguagePreference): Promise<Started> {
+async function start(): Promise<Started> {
   const host = await officeHost();
   if (host !== null && host === Office.HostType.Excel) {
-    const operations = createExcelOperations({ language: () => preference.current });
+    const operations = createExcelOperations();
     return { operations, skippedFeatures: operations.skippedFeatures };
   }
-  return fileMode(preference);
+  return fileMode();
 }
 
 function Root({ preference }: { preference: LanguagePreference }) {
@@ -57,7 +57,7 @@ function Root({ preference }: { preference: LanguagePreference }) {
 
   useEffect(() => {
     let live = true;
-    start(preference).then(
+    start().then(
       (s) => live && setStarted((current) => current ?? s),
       (e: unknown) => live && setFailure(describeFailure(e)),
     );
@@ -77,7 +77,7 @@ function Root({ preference }: { preference: LanguagePreference }) {
         setLanguage(l);
       }}
     >
-      <Starting failure={failure} slow={slow} onFileMode={() => setStarted(fileMode(preference))} />
+      <Starting failure={failure} slow={slow} onFileMode={() => setStarted(fileMode())} />
     </Shell>
   );
 }

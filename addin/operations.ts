@@ -1,17 +1,9 @@
 import type { MergeSummary } from "../src/merge/apply-merge.js";
 import type { Issue } from "../src/model/issues.js";
 import type { Result } from "../src/model/result.js";
+import type { Progress } from "../src/model/progress.js";
 
-export type { MergeSummary };
-
-/** Progress of a long operation, for the task pane's progress bar. */
-export interface Progress {
-  /** 0…1, or null when unknown. */
-  readonly fraction: number | null;
-  /** What is happening, in the UI language (e.g. 正在读取工作表…). */
-  readonly label: string;
-}
-
+export type { MergeSummary, Progress };
 
 /** What 校验 and 一键评分排名 give the task pane: the JSON result, and its issues as data to show in the UI's language. */
 export interface Assessed {

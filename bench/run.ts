@@ -106,7 +106,7 @@ for (const n of SIZES) {
   let json = "";
   let output: Awaited<ReturnType<typeof runAssessment>> | undefined;
   const f = await time(fileRuns, 1, async () => {
-    output = await runAssessment(new XlsxReader(bytes), { now: NOW });
+    output = await runAssessment(new XlsxReader(bytes), null, { now: NOW });
     json = JSON.stringify(output.result);
   });
 

@@ -7,7 +7,7 @@
  * the old one's place) and write whole 2-D ranges, number formats before values, in batches
  * of at most the budget. Features above the host's requirement sets are skipped and listed.
  */
-import type { WorkbookReader, WorkbookWriter } from "../../src/io/workbook.js";
+import { RunCancelled, type StepOptions, type WorkbookReader, type WorkbookWriter } from "../../src/io/workbook.js";
 import type { CellEdit, WorkbookSnapshot } from "../../src/model/workbook.js";
 import { columnLetters, type Grid } from "../../src/model/cell.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
@@ -27,12 +27,6 @@ export interface OfficeHost {
   readonly context: { readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
 }
 
-export interface WorkbookProgress {
-  readonly phase: "reading" | "writing";
-  /** 0…1 of this phase. */
-  readonly fraction: number;
-}
-
 export interface ExcelWorkbookOptions {
   /** Default: the `Excel` global. */
   readonly excel?: ExcelHost;
@@ -40,7 +34,6 @@ export interface ExcelWorkbookOptions {
   readonly office?: OfficeHost;
   /** Bytes per request and per response (default 4,000,000: under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
-  readonly onProgress?: (p: WorkbookProgress) => void;
 }
 
 /** Response bytes per cell (values, types, formats) assumed before anything was read. */
@@ -57,7 +50,6 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   private readonly requirements: Requirements;
   private readonly budget: number;
   private lastSkipped: SkippedFeature[] = [];
-  onProgress: ((p: WorkbookProgress) => void) | undefined;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     const g = globalThis as unknown as { Excel?: ExcelHost; Office?: OfficeHost };
@@ -68,7 +60,6 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     const isSetSupported: SetSupported = (name, version) => office?.context?.requirements?.isSetSupported(name, version) ?? version === "1.1";
     this.requirements = new Requirements(isSetSupported);
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
-    this.onProgress = options.onProgress;
   }
 
   /** Whether the host supports ExcelApi `version`. */
@@ -84,7 +75,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   // -------------------------------------------------------------------------------------------
   // Reading
 
-  async read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(wanted: readonly string[], options: StepOptions = {}): Promise<WorkbookSnapshot> {
     const req = this.requirements;
     const valuesOnly = req.has("usedRangeValuesOnly");
     return this.excel.run(async (ctx) => {
@@ -140,6 +131,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
 
       // Row slices, as many per sync as the response budget allows by each sheet's bytes per cell.
       while (pending.some((p) => p.next < p.rows)) {
+        if (options.signal?.aborted) throw new RunCancelled(options.signal.reason);
         let room = this.budget;
         const slices: { p: Pending; from: number; to: number; range: Excel.Range }[] = [];
         for (const p of pending) {
@@ -185,7 +177,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           seenCells += cells;
           doneCells += cells;
         }
-        this.onProgress?.({ phase: "reading", fraction: totalCells === 0 ? 1 : doneCells / totalCells });
+        options.onProgress?.(doneCells, totalCells);
       }
 
       const sheets = new Map<string, Grid>();
@@ -200,7 +192,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   // -------------------------------------------------------------------------------------------
   // Writing
 
-  async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
+  async writeSheets(specs: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {
     checkSheetNames(specs);
     const req = this.requirements;
     const valuesOnly = req.has("usedRangeValuesOnly");
@@ -248,7 +240,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           () => {
             if (suspend) ctx.workbook.application.suspendApiCalculationUntilNextSync();
           },
-          () => this.onProgress?.({ phase: "writing", fraction: Math.min(0.99, writtenBytes / totalBytes) }),
+          () => options.onProgress?.(Math.min(writtenBytes, totalBytes), totalBytes),
         );
         const taken = new Set(items.map((w) => w.name.toLowerCase()));
         let tmpNumber = 0;
@@ -278,7 +270,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           await batcher.op(ACTION_OVERHEAD, () => sheet.activate());
         }
         await batcher.flush();
-        this.onProgress?.({ phase: "writing", fraction: 1 });
+        options.onProgress?.(totalBytes, totalBytes);
       });
     } finally {
       this.lastSkipped = req.takeSkipped();

@@ -11,7 +11,6 @@ import { WorkbookUnreadableError } from "../../src/io/workbook.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
-import { translate, type Language, type StringId } from "../taskpane/strings.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
 
 /** The workbook file behind file mode: opening it and what there is to download. */
@@ -36,8 +35,6 @@ export interface FileModeOperations extends TaskPaneOperations, WorkbookFile {
 }
 
 export interface FileModeOptions {
-  /** The UI language, for progress labels. */
-  readonly language?: () => Language;
   /** The run time written into 运行记录. */
   readonly now?: () => Date;
   /** Saves a new file on the user's computer (新建考核模板); default: a download link. */
@@ -55,7 +52,6 @@ interface OpenWorkbook {
 const NO_WORKBOOK = "请先打开要处理的考核工作簿（.xlsx）。";
 
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
-  const text = (id: StringId) => translate(options.language?.() ?? "zh", id);
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
   let current: OpenWorkbook | null = null;
@@ -64,22 +60,18 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     if (!current) throw new Error(NO_WORKBOOK);
     return current;
   };
-  const report = async (onProgress: (p: Progress) => void, fraction: number, id: StringId) => {
-    onProgress({ fraction, label: text(id) });
-    await nextFrame(); // let the progress bar paint before the next synchronous step
-  };
-
   async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
     const open = required();
-    await report(onProgress, 0.1, "progressScoring");
-    const { result, issues, sheets } = await runAssessment(open.workbook, { now: now() });
-    if (write && sheets.length > 0) {
-      await report(onProgress, 0.75, "progressWriting");
-      const copy = new XlsxWorkbook(open.workbook.bytes());
-      await copy.writeSheets(sheets);
-      open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: copy.bytes() };
-    }
-    onProgress({ fraction: 1, label: text("progressDone") });
+    // The scored workbook is a copy: the working copy stays as opened (plus any imports).
+    const scored = write ? new XlsxWorkbook(open.workbook.bytes()) : null;
+    const { result, issues, written } = await runAssessment(open.workbook, scored, {
+      now: now(),
+      onProgress: async (p) => {
+        onProgress(p);
+        await nextFrame(); // the steps are synchronous: let the progress bar paint between them
+      },
+    });
+    if (scored && written) open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
     return { result, issues };
   }
 

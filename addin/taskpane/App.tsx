@@ -25,6 +25,7 @@ import { IssueList } from "./IssueList.js";
 import { RankingTable } from "./RankingTable.js";
 import { ResultSummary } from "./ResultSummary.js";
 import { LanguageContext, useStrings, type Language, type LanguagePreference, type StringId } from "./strings.js";
+import { progressView } from "./progress.js";
 import { TemplatePanel } from "./TemplatePanel.js";
 import { describeFailure, useTask, type Failure } from "./useTask.js";
 
@@ -165,6 +166,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const fileMode = operations.mode === "file";
   const hasWorkbook = !workbookFile || workbookFile.fileName() !== null;
   const busy = task.running !== null;
+  const progress = task.progress ? progressView(task.progress) : null;
 
   useEffect(() => {
     if (lastRun) resultsHeading.current?.focus();
@@ -239,8 +241,8 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       <div aria-live="polite">
         {busy && (
-          <Field label={task.progress?.label ?? t("busy")} data-testid="progress">
-            <ProgressBar value={task.progress?.fraction ?? undefined} max={1} />
+          <Field label={progress ? t(progress.label) : t("busy")} data-testid="progress">
+            <ProgressBar value={progress?.fraction} max={1} />
           </Field>
         )}
       </div>

@@ -104,8 +104,10 @@ const zh = {
   errorUnexpected: "发生意外错误：{message}",
   dismiss: "关闭",
 
-  progressScoring: "正在校验、核对双评、计分和排名…",
-  progressWriting: "正在写入结果表…",
+  progressReading: "正在读取工作表…",
+  progressValidating: "正在校验…",
+  progressScoring: "正在核对双评、计分和排名…",
+  progressWriting: "正在写入结果表和图表…",
   progressDone: "完成",
 } as const;
 
@@ -209,8 +211,10 @@ const en: Readonly<Record<StringId, string>> = {
   errorUnexpected: "Unexpected error: {message}",
   dismiss: "Dismiss",
 
-  progressScoring: "Validating, reconciling raters, scoring and ranking…",
-  progressWriting: "Writing the result sheets…",
+  progressReading: "Reading the sheets…",
+  progressValidating: "Validating…",
+  progressScoring: "Reconciling raters, scoring and ranking…",
+  progressWriting: "Writing the result sheets and charts…",
   progressDone: "Done",
 };
 

@@ -1,6 +1,6 @@
 import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import type { Result } from "../model/result.js";
-import { runAssessment, type RunOutput } from "../pipeline.js";
+import { runAssessment } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { defaultOutputPath, readInput, samePath, writeOutput } from "./files.js";
 import { summary } from "./terminal.js";
@@ -25,22 +25,18 @@ async function emitJson(result: Result, target: string | undefined, io: Io): Pro
   else await writeOutput(target, json);
 }
 
-/** The same path as the browser file mode: the workbook in memory, read, scored, written. */
-async function run(path: string, io: Io): Promise<{ workbook: XlsxWorkbook; out: RunOutput }> {
-  const workbook = new XlsxWorkbook(await readInput(path));
-  return { workbook, out: await runAssessment(workbook, { now: io.now() }) };
-}
 
 /** scorecard score: results into a copy of the workbook; the input file is never written. */
 export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
   const output = args.options.get("-o") ?? defaultOutputPath(input);
   if (samePath(input, output)) throw new UsageError("输出文件不能与输入文件相同：评分从不修改原工作簿。");
-  const { workbook, out } = await run(input, io);
+  // The same path as the browser file mode: the workbook in memory, read, scored, written into.
+  const workbook = new XlsxWorkbook(await readInput(input));
+  const out = await runAssessment(workbook, workbook, { now: io.now() });
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
-  if (out.sheets.length > 0) {
-    await workbook.writeSheets(out.sheets);
+  if (out.written) {
     await writeOutput(output, workbook.bytes());
     io.stderr(`结果已写入：${output}\n`);
   }
@@ -49,7 +45,7 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 /** scorecard validate: the report only; exit 1 when there are errors. */
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
-  const { out } = await run(inputPath(args), io);
+  const out = await runAssessment(new XlsxWorkbook(await readInput(inputPath(args))), null, { now: io.now() });
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.result.status === "fatal") return EXIT.fatal;

@@ -1,13 +1,33 @@
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
+/** Like the web's AbortSignal, which satisfies it (the pure core has no DOM types). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+/** A run stopped through its CancelSignal (by the pipeline between steps, or by an adapter within one). */
+export class RunCancelled extends Error {
+  constructor(readonly reason?: unknown) {
+    super("cancelled");
+    this.name = "RunCancelled";
+  }
+}
+
+/** What a step may tell its adapter: where to report how far it is (done of total, null: unknown) and whether to stop. */
+export interface StepOptions {
+  readonly onProgress?: (done: number, total: number | null) => void;
+  readonly signal?: CancelSignal;
+}
+
 /**
  * What the pipeline needs from a workbook, whatever holds it (an .xlsx file or Excel itself).
  * Reading is one batch: the adapter returns the names of all sheets and the grids of the
  * requested sheets that exist.
  */
 export interface WorkbookReader {
-  read(wanted: readonly string[]): Promise<WorkbookSnapshot>;
+  read(wanted: readonly string[], options?: StepOptions): Promise<WorkbookSnapshot>;
 }
 
 /** The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty). */
@@ -25,7 +45,7 @@ export class WorkbookUnreadableError extends Error {
  */
 export interface WorkbookWriter {
   /** Adds or replaces these output sheets (a spec with `append` appends its rows). */
-  writeSheets(sheets: readonly SheetSpec[]): Promise<void>;
+  writeSheets(sheets: readonly SheetSpec[], options?: StepOptions): Promise<void>;
   /** Sets the given cells' values on an existing sheet, leaving everything else as it is. */
   patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void>;
 }

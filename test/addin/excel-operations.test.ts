@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createExcelOperations } from "../../addin/excel/excel-operations.js";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
 import type { Progress } from "../../addin/operations.js";
+import { progressView } from "../../addin/taskpane/progress.js";
 import { createFakeExcel, type FakeExcel } from "../../addin/testing/fake-excel.js";
 import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
 import type { CellEdit } from "../../src/model/workbook.js";
@@ -84,14 +85,14 @@ describe("Excel operations: the whole flow inside Excel", () => {
     // The same workbook as a file, for the CLI.
     const file = XlsxWorkbook.create(template);
     for (const [sheet, list] of Object.entries(edits)) await file.patchCells(sheet, list);
-    const cli = await runAssessment(new XlsxReader(file.bytes()), { now: NOW });
+    const cli = await runAssessment(new XlsxReader(file.bytes()), null, { now: NOW });
 
     const inputsBefore = INPUT_SHEETS.filter((n) => host.sheetNames().includes(n)).map((n) => host.fingerprint(n));
     const validation = progressLog();
     const { result: validated } = await ops.validate(validation.on);
     expect(validated).toEqual(cli.result);
     expect(host.sheetNames()).not.toContain(OUTPUT_SHEETS.results); // validation writes nothing
-    expect(validation.seen.at(-1)).toEqual({ fraction: 1, label: "完成" });
+    expect(validation.seen.at(-1)).toEqual({ step: "score", stepNumber: 3, steps: 3, done: 1, total: 1 });
 
     const scoring = progressLog();
     const { result } = await ops.scoreAndRank(scoring.on);
@@ -100,11 +101,12 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(result.branches).toHaveLength(4);
     expect(host.sheetNames().slice(-5)).toEqual([OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.report, OUTPUT_SHEETS.charts, OUTPUT_SHEETS.log]);
     expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual(["Radar", "ColumnClustered", "XYScatter", "BarClustered"]);
-    // Progress: reading, scoring, writing, in order, ending at 1.
-    const labels = [...new Set(scoring.seen.map((p) => p.label))];
-    expect(labels).toEqual(["正在读取工作表…", "正在校验、核对双评、计分和排名…", "正在写入结果表和图表…", "完成"]);
-    const fractions = scoring.seen.map((p) => p.fraction!);
-    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    // Progress: reading (by row slices), validating, scoring, writing (by batches), in order, ending at 1.
+    expect([...new Set(scoring.seen.map((p) => p.step))]).toEqual(["read", "validate", "score", "write"]);
+    expect(scoring.seen.filter((p) => p.step === "read" && p.done! > 0).length).toBeGreaterThan(0);
+    const views = scoring.seen.map(progressView);
+    expect(views.map((v) => v.fraction)).toEqual(views.map((v) => v.fraction).sort((a, b) => a - b));
+    expect(views.at(-1)).toEqual({ fraction: 1, label: "progressDone" });
 
     // The output sheets hold what the CLI writes, cell for cell.
     const outFile = new XlsxWorkbook(file.bytes());
@@ -136,7 +138,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
 
   it("gives the shared example with disputes exactly the CLI's result", async () => {
     const bytes = new Uint8Array(readFileSync(EXAMPLE));
-    const cli = await runAssessment(new XlsxReader(bytes), { now: NOW });
+    const cli = await runAssessment(new XlsxReader(bytes), null, { now: NOW });
     const fake = createFakeExcel();
     await seedFromXlsx(fake, bytes);
     const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
@@ -198,7 +200,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     const skipped = oldOps.skippedFeatures();
     expect(skipped.map((s) => s.feature).sort()).toEqual(["chartFormatting", "columnWidths", "freezePanes", "hyperlinks", "merges", "printSetup"]);
     expect(skipped.find((s) => s.feature === "hyperlinks")).toMatchObject({ requirement: "ExcelApi 1.7", sheets: [OUTPUT_SHEETS.report] });
-    expect(progress.seen.at(-1)!.label).toMatch(/^完成。此 Excel 版本不支持以下功能，已跳过：.*冻结窗格/);
+    expect(skipped.map((s) => s.zh)).toContain("冻结窗格");
   });
 
   it("imports a rater's filled copy into the open workbook's grid", async () => {

@@ -100,7 +100,7 @@ describe("browser file mode (production page, no Office)", () => {
       expect(await rows.count()).toBe(16);
       expect(await rows.first().innerText()).toMatch(/★/);
       // Issues grouped by sheet, as the validation reports them.
-      const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
+      const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
       const firstIssue = expected.result.issues[0]!;
       await page.getByText(firstIssue.message, { exact: true }).first().waitFor();
 
@@ -121,7 +121,7 @@ describe("browser file mode (production page, no Office)", () => {
       for (const name of ["考核结果", "双评明细", "校验报告"]) {
         expect(gridValues(fromPage.sheets.get(name)), name).toEqual(gridValues(fromCli.sheets.get(name)));
       }
-      const rerun = await runAssessment(scored, { now: NOW });
+      const rerun = await runAssessment(scored, null, { now: NOW });
       expect(rerun.result).toEqual(expected.result);
 
       expectOnlyLocalRequests(requests);
@@ -220,7 +220,7 @@ describe("Excel mode (the same bundle with the fake Excel host)", () => {
       }, ["考核结果", "双评明细"]);
       expect(state.sheetNames).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明", ...RESULT_SHEETS]);
       expect(state.charts).toBeGreaterThan(0);
-      const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
+      const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
       for (const name of ["考核结果", "双评明细"]) {
         expect(trimBlank(state.values[name]!), name).toEqual(specValues(expected.sheets.find((s) => s.name === name)));
       }

@@ -68,7 +68,7 @@ describe("§7 Status", () => {
 
   test("an unreadable workbook: WORKBOOK_UNREADABLE with neither sheet nor cell, no sheets written", async () => {
     const reader: WorkbookReader = { read: () => Promise.reject(new WorkbookUnreadableError("not a zip")) };
-    const out = await runAssessment(reader, NOW);
+    const out = await runAssessment(reader, null, NOW);
     expect(out.result.status).toBe("fatal");
     expect(keys(out.result.issues)).toEqual([{ severity: "fatal", code: "WORKBOOK_UNREADABLE", sheet: null, cell: null }]);
     expect(out.sheets).toEqual([]);
@@ -76,7 +76,7 @@ describe("§7 Status", () => {
 
   test("any other reader failure is not swallowed as a validation issue", async () => {
     const reader: WorkbookReader = { read: () => Promise.reject(new TypeError("bug")) };
-    await expect(runAssessment(reader, NOW)).rejects.toThrow("bug");
+    await expect(runAssessment(reader, null, NOW)).rejects.toThrow("bug");
   });
 
   test("a re-run gives identical results", async () => {

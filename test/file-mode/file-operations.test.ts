@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createFileOperations } from "../../addin/file-mode/file-operations.js";
 import type { DownloadFile } from "../../addin/file-mode/download.js";
 import type { Progress } from "../../addin/operations.js";
+import { progressView } from "../../addin/taskpane/progress.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { runAssessment } from "../../src/pipeline.js";
@@ -46,7 +47,7 @@ describe("browser file mode operations", () => {
     expect(ops.download()).toBeNull(); // 校验 writes nothing
     progress.length = 0;
     const { result } = await ops.scoreAndRank(onProgress);
-    const expected = await runAssessment(new XlsxReader(example()), { now: NOW });
+    const expected = await runAssessment(new XlsxReader(example()), null, { now: NOW });
     expect(result).toEqual(expected.result);
     expect(validated).toEqual(expected.result);
     expect(result.status).toBe("provisional");
@@ -61,9 +62,9 @@ describe("browser file mode operations", () => {
     expect(file.bytes).toEqual(cli.bytes());
     expect(input).toEqual(before);
 
-    expect(progress.map((p) => p.label)).toContain("正在写入结果表…");
-    expect(progress.at(-1)).toEqual({ fraction: 1, label: "完成" });
-    const fractions = progress.map((p) => p.fraction ?? 0);
+    expect(progress.map((p) => p.step)).toContain("write");
+    expect(progress.at(-1)).toEqual({ step: "write", stepNumber: 4, steps: 4, done: 1, total: 1 });
+    const fractions = progress.map((p) => progressView(p).fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b)); // never goes backwards
   });
 

@@ -375,9 +375,9 @@ export class AssessmentBuilder {
     return assess(v.assessment);
   }
 
-  /** The whole pipeline: runAssessment(reader, {now}). */
+  /** The whole pipeline: runAssessment(reader, null, {now}). */
   run(): Promise<RunOutput> {
-    return runAssessment(this.build(), { now: new Date(2026, 9, 1, 8, 0, 0) });
+    return runAssessment(this.build(), null, { now: new Date(2026, 9, 1, 8, 0, 0) });
   }
 
   /** The JSON result of the pipeline. */

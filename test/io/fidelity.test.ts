@@ -25,7 +25,7 @@ const LOG = "运行记录";
 /** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
 async function outputSheets(hour: number): Promise<readonly SheetSpec[]> {
   const example = new Uint8Array(readFileSync("/work/shared/examples/example-disputes.xlsx"));
-  const { sheets } = await runAssessment(new XlsxReader(example), { now: new Date(2026, 10, 21, hour, 0, 0) });
+  const { sheets } = await runAssessment(new XlsxReader(example), null, { now: new Date(2026, 10, 21, hour, 0, 0) });
   expect(sheets.map((s) => s.name)).toEqual(OUTPUT);
   return sheets;
 }

@@ -85,7 +85,7 @@ describe("scorecard merge", () => {
     expect(notes).toHaveLength(scores.notes.length);
     expect(notes.map((r) => (r[2]?.kind === "text" ? r[2].value : null))).toEqual(scores.notes.map((n) => n[2]).sort());
 
-    const { result } = await runAssessment(new XlsxReader(merged2), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new XlsxReader(merged2), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.issues).toEqual([]);
     expect(result.status).toBe("final");
 

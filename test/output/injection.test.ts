@@ -23,7 +23,7 @@ describe("user text stays text in every output sheet", () => {
   it("writes names and codes that look like formulas as literal text, never as formulas", async () => {
     const build = assessment().branches(HOSTILE.map((name, i) => ({ code: `ZB00${i + 1}`, name })));
     const input = await xlsxOf(build);
-    const { result, sheets } = await runAssessment(new XlsxReader(input), { now: new Date("2026-10-08T09:30:00") });
+    const { result, sheets } = await runAssessment(new XlsxReader(input), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.branches.map((b) => b.name).sort()).toEqual([...HOSTILE].sort());
     const output = writeOutputSheets(input, sheets);
 

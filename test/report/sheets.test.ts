@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { chartsSheet, detailsSheet, logSheet, reportSheet, resultsSheet } from "../../src/report/sheets/index.js";
+import { chartsSheet } from "../../src/report/sheets/charts.js";
+import { detailsSheet } from "../../src/report/sheets/details.js";
+import { logSheet } from "../../src/report/sheets/log.js";
+import { reportSheet } from "../../src/report/sheets/report.js";
+import { resultsSheet } from "../../src/report/sheets/results.js";
 import { cellValue, type OutCell, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { assessment } from "../helpers/assessment-builder.js";
 

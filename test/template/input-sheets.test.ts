@@ -171,7 +171,7 @@ describe("input sheets", () => {
     if (!v.ok) return;
     expect(assess(v.assessment).findings).toEqual([]);
 
-    const { result } = await runAssessment(new SheetSpecReader(sheets), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new SheetSpecReader(sheets), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.status).toBe("final");
     expect(result.issues).toEqual([]);
     expect(result.branches).toHaveLength(5);

@@ -61,7 +61,7 @@ describe("scorecard template", () => {
     expect(a).toContain("<mergeCells");
 
     // Empty but structurally sound: only the scores are missing.
-    const { result } = await runAssessment(new XlsxReader(bytes), { now: new Date() });
+    const { result } = await runAssessment(new XlsxReader(bytes), null, { now: new Date() });
     expect(result.status).toBe("provisional");
     expect([...new Set(result.issues.map((i) => i.code))]).toEqual(["SCORE_MISSING"]);
   });
@@ -78,7 +78,7 @@ describe("scorecard template", () => {
     bytes = patchCells(bytes, "评分B", gridEdits(snap.sheets.get("评分B")!, rules, s.b));
     bytes = patchCells(bytes, "自评", gridEdits(snap.sheets.get("自评")!, rules, s.self));
     bytes = patchCells(bytes, "扣分说明", noteEdits(s.notes));
-    const { result } = await runAssessment(new XlsxReader(bytes), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new XlsxReader(bytes), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.issues).toEqual([]);
     expect(result.status).toBe("final");
     expect(result.period).toBe("2026Q3");

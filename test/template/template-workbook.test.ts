@@ -192,7 +192,7 @@ describe("new template", () => {
 
   it("scores final with no issue once filled with valid values", async () => {
     const sheets = filledTemplate(templateSheets({ branches: BRANCHES, period: "2026Q3" }), rules, BRANCHES);
-    const { result } = await runAssessment(new SheetSpecReader(sheets), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new SheetSpecReader(sheets), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.issues).toEqual([]);
     expect(result.status).toBe("final");
     expect(result.branches).toHaveLength(BRANCHES.length);
@@ -203,7 +203,7 @@ describe("new template", () => {
   });
 
   it("an unfilled template is not final: the blanks are reported", async () => {
-    const { result } = await runAssessment(new SheetSpecReader(templateSheets({ branches: BRANCHES, period: "2026Q3" })), { now: new Date() });
+    const { result } = await runAssessment(new SheetSpecReader(templateSheets({ branches: BRANCHES, period: "2026Q3" })), null, { now: new Date() });
     expect(result.status).toBe("provisional");
     expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(["SCORE_MISSING"]));
   });
