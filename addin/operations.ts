@@ -2,6 +2,7 @@ import type { MergeSummary } from "../src/merge/apply-merge.js";
 import type { Issue } from "../src/model/issues.js";
 import type { Result } from "../src/model/result.js";
 import type { Progress } from "../src/model/progress.js";
+import type { GridSheet } from "../src/model/sheets.js";
 
 export type { MergeSummary, Progress };
 
@@ -21,7 +22,7 @@ export interface TaskPaneOperations {
   /** 新建考核模板: Excel mode adds the template sheets; file mode downloads a new workbook. */
   newTemplate(options: { readonly period: string | null }): Promise<void>;
   /** 导入评分表: merges a rater's filled copy into the current workbook. */
-  importRaterFile(file: Uint8Array, as: "评分A" | "评分B" | "仲裁" | "自评" | null): Promise<MergeSummary>;
+  importRaterFile(file: Uint8Array, as: GridSheet | null): Promise<MergeSummary>;
   /** 校验: validation only. */
   validate(onProgress: (p: Progress) => void): Promise<Assessed>;
   /** 一键评分排名: validate, score, rank and write the output sheets and charts. */

@@ -3,7 +3,8 @@ import { applyMerge } from "../merge/apply-merge.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError, type WorkbookReader } from "../io/workbook.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
-import { MERGE_GRIDS, MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
+import { MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
+import { GRID_SHEETS } from "../model/sheets.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { readInput, samePath, writeOutput } from "./files.js";
@@ -24,8 +25,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (samePath(output, sourcePath)) throw new UsageError("输出文件不能与评分方的工作簿相同。");
   if (samePath(targetPath, sourcePath)) throw new UsageError("目标工作簿和评分方的工作簿是同一个文件。");
   const as = args.options.get("--as") ?? null;
-  if (as !== null && !(MERGE_GRIDS as readonly string[]).includes(as.trim())) {
-    throw new UsageError(`--as 无效：“${as}”。请指定 ${MERGE_GRIDS.join("、")} 之一。`);
+  if (as !== null && !(GRID_SHEETS as readonly string[]).includes(as.trim())) {
+    throw new UsageError(`--as 无效：“${as}”。请指定 ${GRID_SHEETS.join("、")} 之一。`);
   }
 
   const targetBytes = await readInput(targetPath);

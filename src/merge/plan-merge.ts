@@ -8,15 +8,11 @@ import type { WorkbookReader } from "../io/workbook.js";
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
-import { findGridHeader } from "../validate/grids.js";
-import { SHEETS, TABLES } from "../model/sheets.js";
+import { findGridHeader, gridShape } from "../validate/grids.js";
+import { GRID_SHEETS, SHEETS, TABLES, type GridSheet } from "../model/sheets.js";
 import { dataRows, field, findTable } from "../validate/table.js";
 import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
 import { planNotesMerge, type NotesMerge } from "./plan-notes.js";
-
-/** The grids a rater's file can hold, in workbook order. */
-export const MERGE_GRIDS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
-export type MergeGrid = (typeof MERGE_GRIDS)[number];
 
 export interface MergeConflict {
   /** The target's cell (A1 on `sheet`): left as it is. */
@@ -39,7 +35,7 @@ export interface MergeSkip {
 
 /** What a merge will do; structurally a MergeSummary (addin/operations.ts) plus the edits. */
 export interface MergePlan {
-  readonly sheet: MergeGrid;
+  readonly sheet: GridSheet;
   readonly edits: CellEdit[];
   /** Cells copied into the target (= edits.length). */
   readonly copied: number;
@@ -63,9 +59,6 @@ export class MergeError extends Error {
   }
 }
 
-const ANNOTATION_LABELS = new Set(["项目名称", "分值"]);
-const FIRST_ITEM_COLUMN = 2;
-
 /** A grid's header row, item columns (first of a repeated code) and branch rows (first of a repeated code). */
 interface GridIndex {
   readonly grid: Grid;
@@ -81,22 +74,14 @@ interface GridIndex {
 function indexGrid(grid: Grid): GridIndex | null {
   const headerRow = findGridHeader(grid);
   if (headerRow === null) return null;
+  const shape = gridShape(grid, headerRow);
   const columns = new Map<string, number>();
-  const header = grid.rows[headerRow] ?? [];
-  for (let c = FIRST_ITEM_COLUMN; c < header.length; c++) {
-    const code = keyText(header[c] ?? null);
-    if (code !== "" && !columns.has(code)) columns.set(code, c);
-  }
-  let r = headerRow + 1;
-  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
+  for (const { code, col } of shape.itemColumns) if (!columns.has(code)) columns.set(code, col);
   const rows = new Map<string, number>();
   const extraRows: number[] = [];
-  for (; r < grid.rows.length; r++) {
-    const cells = grid.rows[r] ?? [];
-    if (!cells.some((c) => !isBlank(c))) continue;
-    const code = keyText(cells[0] ?? null);
-    if (code === "" || rows.has(code)) extraRows.push(r);
-    else rows.set(code, r);
+  for (const { code, row } of shape.branchRows) {
+    if (code === "" || rows.has(code)) extraRows.push(row);
+    else rows.set(code, row);
   }
   return { grid, headerRow, columns, rows, extraRows };
 }
@@ -203,16 +188,16 @@ function editValue(c: Exclude<Cell, null>): CellEdit["value"] | undefined {
   }
 }
 
-function checkedName(as: string): MergeGrid {
+function checkedName(as: string): GridSheet {
   const name = as.trim();
-  if (!(MERGE_GRIDS as readonly string[]).includes(name)) {
-    throw new MergeError("invalid-as", `不认识的评分表“${as}”：请指定 ${MERGE_GRIDS.join("、")} 之一。`);
+  if (!(GRID_SHEETS as readonly string[]).includes(name)) {
+    throw new MergeError("invalid-as", `不认识的评分表“${as}”：请指定 ${GRID_SHEETS.join("、")} 之一。`);
   }
-  return name as MergeGrid;
+  return name as GridSheet;
 }
 
-function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean): MergeGrid {
-  const filled = MERGE_GRIDS.flatMap((name) => {
+function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean): GridSheet {
+  const filled = GRID_SHEETS.flatMap((name) => {
     const grid = source.sheets.get(name);
     const index = grid ? indexGrid(grid) : null;
     const n = index ? filledCount(index, isItem) : 0;
@@ -220,7 +205,7 @@ function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean)
   });
   if (filled.length === 1) return filled[0]!.name;
   if (filled.length === 0) {
-    throw new MergeError("nothing-filled", `导入的文件中${MERGE_GRIDS.join("、")}都没有填写任何分数，没有可导入的内容。`);
+    throw new MergeError("nothing-filled", `导入的文件中${GRID_SHEETS.join("、")}都没有填写任何分数，没有可导入的内容。`);
   }
   throw new MergeError(
     "ambiguous",
@@ -237,7 +222,7 @@ const headerMissing = (where: string, sheet: string) =>
  * item codes. Patch `plan.edits` into `plan.sheet`, then `plan.notes.edits` into 扣分说明.
  */
 export async function planRaterMerge(target: WorkbookReader, source: WorkbookReader, as: string | null): Promise<MergePlan> {
-  const [t, s] = await Promise.all([target.read([...MERGE_GRIDS, SHEETS.rules, SHEETS.notes]), source.read([...MERGE_GRIDS, SHEETS.notes])]);
+  const [t, s] = await Promise.all([target.read([...GRID_SHEETS, SHEETS.rules, SHEETS.notes]), source.read([...GRID_SHEETS, SHEETS.notes])]);
   return planMerge(t, s, as, ruleItemCodes(t));
 }
 

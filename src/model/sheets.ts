@@ -13,6 +13,23 @@ export const SHEETS = {
 export const REQUIRED_SHEETS = [SHEETS.settings, SHEETS.rules, SHEETS.roster, SHEETS.gridA, SHEETS.gridB] as const;
 export const INPUT_SHEETS = [...REQUIRED_SHEETS, SHEETS.arbitration, SHEETS.self, SHEETS.notes] as const;
 
+/** The scoring grids, in workbook order: a template has all four, a rater's returned file fills one. */
+export const GRID_SHEETS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
+export type GridSheet = (typeof GRID_SHEETS)[number];
+
+/**
+ * How every scoring grid is laid out (workbook.md): a header row, within the first 10 rows,
+ * with 支部编码 in column A, 支部名称 in B and the item codes from C; optional annotation rows
+ * (项目名称, 分值: their label in column A) right under it; then one row per branch. Rows and
+ * columns are found by these codes, never by position.
+ */
+export const SCORE_GRID = {
+  codeTitle: "支部编码",
+  nameTitle: "支部名称",
+  firstItemColumn: 2,
+  annotationLabels: ["项目名称", "分值"],
+} as const;
+
 /** Output sheets the product owns and replaces on every run. */
 export const OUTPUT_SHEETS = {
   results: "考核结果",

@@ -118,6 +118,13 @@ export interface SheetSpec {
   readonly append?: { readonly appendSkip: number };
 }
 
+// Output cells by their style: a header, text, a number with 2 or 4 decimals, a whole number.
+export const hdr = (v: string | null): OutCell => ({ v, style: "header" });
+export const txt = (v: string | null, tone?: CellTone): OutCell => ({ v, style: "text", tone });
+export const d2 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal2", tone });
+export const d4 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal4", tone });
+export const int = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "integer", tone });
+
 export function cellValue(e: OutEntry): OutValue {
   return e !== null && typeof e === "object" ? e.v : e;
 }

@@ -6,12 +6,8 @@ import type { Decimal } from "../model/decimal.js";
 import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
-import type { OutCell, OutEntry, OutValue, SheetSpec } from "../report/sheet-spec.js";
-import { SHEETS, tableTitles } from "../model/sheets.js";
-
-const hdr = (v: string): OutCell => ({ v, style: "header" });
-const txt = (v: string | null): OutCell => ({ v, style: "text" });
-const d2 = (v: number | null): OutCell => ({ v, style: "decimal2" });
+import { d2, hdr, txt, type OutEntry, type OutValue, type SheetSpec } from "../report/sheet-spec.js";
+import { SCORE_GRID, SHEETS, tableTitles } from "../model/sheets.js";
 
 /** A value as typed into a cell: numbers as numbers (2-decimal display), text as literal text. */
 function typed(v: OutValue): OutEntry {
@@ -134,6 +130,20 @@ export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
 // ---------------------------------------------------------------------------------------------
 // 评分A, 评分B, 仲裁, 自评
 
+/**
+ * A grid's header row and its annotation rows (SCORE_GRID): item codes, 项目名称 with each
+ * item's content, 分值 with its points (是/否 for a veto item). `blank` fills column B under
+ * the header.
+ */
+export function gridHeadRows(items: readonly RuleItem[], blank: OutEntry): OutEntry[][] {
+  const [namesLabel, pointsLabel] = SCORE_GRID.annotationLabels;
+  return [
+    [hdr(SCORE_GRID.codeTitle), hdr(SCORE_GRID.nameTitle), ...items.map((it) => hdr(it.code))],
+    [txt(namesLabel), blank, ...items.map((it) => txt(it.content))],
+    [txt(pointsLabel), blank, ...items.map((it) => (it.type === "veto" ? txt("是/否") : d2(it.max / 100)))],
+  ];
+}
+
 /** What a grid cell holds: a score, a veto answer (是/否), a not-applicable token, or blank. */
 export type GridValue = number | string | boolean | null;
 
@@ -149,13 +159,10 @@ export function gridSheet(
   values: GridFiller = () => null,
 ): SheetSpec {
   const items = "items" in rules ? rules.items : rules;
-  const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
-  const names = [txt("项目名称"), null, ...items.map((it) => txt(it.content))];
-  const points = [txt("分值"), null, ...items.map((it) => (it.type === "veto" ? txt("是/否") : d2(it.max / 100)))];
   const rows = branches.map((b) => [txt(b.code), txt(b.name), ...items.map((it) => typed(values(b, it)))]);
   return {
     name,
-    rows: [head, names, points, ...rows],
+    rows: [...gridHeadRows(items, null), ...rows],
     columnWidths: [12, 30, ...items.map(() => 9)],
     freezeRows: 3,
   };

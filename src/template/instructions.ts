@@ -2,7 +2,7 @@
  * 填报说明: the first sheet of a new template, in plain Chinese for the organisation
  * department and the raters. Pure text; what it says must match what the template does.
  */
-import type { OutCell, OutEntry, SheetSpec } from "../report/sheet-spec.js";
+import { hdr, txt, type OutCell, type OutEntry, type SheetSpec } from "../report/sheet-spec.js";
 import { SHEETS } from "../model/sheets.js";
 
 export const INSTRUCTIONS_SHEET = "填报说明";
@@ -15,9 +15,7 @@ export interface InstructionsOptions {
 }
 
 const title = (v: string): OutCell => ({ v, style: "title" });
-const heading = (v: string): OutCell => ({ v, style: "header" });
-const text = (v: string): OutCell => ({ v, style: "text" });
-const blank: OutCell = { v: null, style: "text" };
+const blank = txt(null);
 
 type Section = readonly [heading: string, lines: readonly (readonly [label: string, body: string])[]];
 
@@ -109,10 +107,10 @@ export function instructionsSheet(o: InstructionsOptions): SheetSpec {
   const merges = ["A1:B1"];
   for (const [head, lines] of sections(o)) {
     rows.push([]);
-    rows.push([heading(head), { v: null, style: "header" }]);
+    rows.push([hdr(head), hdr(null)]);
     merges.push(`A${rows.length}:B${rows.length}`);
     for (const [label, body] of lines) {
-      breakLines(body).forEach((line, i) => rows.push([i === 0 && label !== "" ? text(label) : blank, text(line)]));
+      breakLines(body).forEach((line, i) => rows.push([i === 0 && label !== "" ? txt(label) : blank, txt(line)]));
     }
   }
   return {

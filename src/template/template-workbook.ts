@@ -6,11 +6,11 @@ import type { Branch } from "../model/branch.js";
 import { a1, columnLetters } from "../model/cell.js";
 import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
-import type { OutCell, OutEntry, SheetSpec, ValidationSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../model/sheets.js";
+import { hdr, txt, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
+import { GRID_SHEETS, SCORE_GRID, type GridSheet } from "../model/sheets.js";
 import { defaultRules } from "../model/default-rules.js";
 import { instructionsSheet } from "./instructions.js";
-import { notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
+import { gridHeadRows, notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
 
 export interface TemplateOptions {
   /** The rule set the grids are laid out from (default: the shipped default rules). */
@@ -23,15 +23,17 @@ export interface TemplateOptions {
   readonly settings?: Partial<Settings>;
 }
 
-/** The grids of a template, in workbook order. */
-export const TEMPLATE_GRIDS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
-export type TemplateGrid = (typeof TEMPLATE_GRIDS)[number];
-
 /**
- * Grid layout (0-based rows): a band row with the sheet's role and the 考核方面 over their
- * items, the header row, the 项目名称 and 分值 annotation rows, then one row per branch.
+ * Where a template puts the grid layout (SCORE_GRID), 0-based rows: a band row with the sheet's
+ * role and the 考核方面 over their items, the header row, both annotation rows, then one row
+ * per branch.
  */
-export const GRID_LAYOUT = { bandRow: 0, headerRow: 1, firstBranchRow: 4, firstItemColumn: 2 } as const;
+export const GRID_LAYOUT = {
+  bandRow: 0,
+  headerRow: 1,
+  firstBranchRow: 2 + SCORE_GRID.annotationLabels.length,
+  firstItemColumn: SCORE_GRID.firstItemColumn,
+} as const;
 
 /** Marked in code and name so nobody takes them for real branches. */
 export const EXAMPLE_BRANCHES: readonly RosterEntry[] = [
@@ -52,7 +54,7 @@ export function templateSheets(options: TemplateOptions = {}): SheetSpec[] {
     templateSettingsSheet({ ...options.settings, period }),
     rulesSheet(rules.items),
     branches === null ? exampleRosterSheet() : rosterSheet(branches),
-    ...TEMPLATE_GRIDS.map((name) => templateGridSheet(name, rules, roster)),
+    ...GRID_SHEETS.map((name) => templateGridSheet(name, rules, roster)),
     notesSheet([]),
   ];
 }
@@ -111,7 +113,7 @@ export function exampleRosterSheet(): SheetSpec {
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_TEXT_MAX = 255;
 
-const ROLE_LABEL: Readonly<Record<TemplateGrid, string>> = {
+const ROLE_LABEL: Readonly<Record<GridSheet, string>> = {
   评分A: "评分A（第一评分方）",
   评分B: "评分B（第二评分方）",
   仲裁: "仲裁（留空＝不仲裁）",
@@ -136,7 +138,7 @@ export function notApplicable(it: RuleItem, b: Branch): boolean {
 }
 
 /** What the input message says and what the error says, for one item in one grid. */
-function itemValidation(grid: TemplateGrid, it: RuleItem, range: string): ValidationSpec {
+function itemValidation(grid: GridSheet, it: RuleItem, range: string): ValidationSpec {
   const title = clip(`${it.code} ${bandLabel(it)}`, PROMPT_TITLE_MAX);
   // The rule (how to fill the cell) always shows in full; content and criteria give way to it.
   const describe = (rule: string) => {
@@ -182,11 +184,9 @@ function runs(count: number, first: number, keep: (i: number) => boolean): [numb
  * item's column, except the cells of items that do not apply to the branch's category, which
  * hold 不适用 (greyed, locked, no validation: Excel's decimal rule would reject the text).
  */
-export function templateGridSheet(name: TemplateGrid, rules: Rules, branches: readonly Branch[]): SheetSpec {
+export function templateGridSheet(name: GridSheet, rules: Rules, branches: readonly Branch[]): SheetSpec {
   const items = rules.items;
   const { headerRow, firstBranchRow, firstItemColumn } = GRID_LAYOUT;
-  const hdr = (v: string | null): OutCell => ({ v, style: "header" });
-  const label = (v: string): OutCell => ({ v, style: "text" });
 
   // Band row: the sheet's role over the code and name columns, then each 考核方面 over its items.
   const band: OutEntry[] = [hdr(ROLE_LABEL[name]), hdr(null)];
@@ -202,13 +202,10 @@ export function templateGridSheet(name: TemplateGrid, rules: Rules, branches: re
     }
   });
 
-  const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
-  const blank: OutCell = { v: null, style: "text" };
-  const names = [label("项目名称"), blank, ...items.map((it) => label(it.content))];
-  const maxima = [label("分值"), blank, ...items.map((it): OutCell => (it.type === "veto" ? label("是/否") : { v: it.max / 100, style: "decimal2" }))];
+  const [head, names, maxima] = gridHeadRows(items, txt(null)) as [OutEntry[], OutEntry[], OutEntry[]];
   const body = branches.map((b) => [
-    label(b.code),
-    label(b.name),
+    txt(b.code),
+    txt(b.name),
     ...items.map((it): OutCell =>
       notApplicable(it, b) ? { v: "不适用", style: "text", tone: "muted" } : { v: null, style: it.type === "veto" ? "inputText" : "input" },
     ),

@@ -1,4 +1,5 @@
-import { a1, type Grid } from "../model/cell.js";
+import { a1, type Cell, type Grid } from "../model/cell.js";
+import { SCORE_GRID } from "../model/sheets.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue, type IssueCode, type IssueParams } from "../model/issues.js";
 import type { GridRole, ScoreGrid } from "../model/assessment.js";
@@ -33,13 +34,39 @@ export function findGridHeader(grid: Grid): number | null {
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < limit; r++) {
     const c = grid.rows[r]?.[0] ?? null;
-    if (c !== null && c.kind === "text" && trimText(c.value) === "支部编码") return r;
+    if (c !== null && c.kind === "text" && trimText(c.value) === SCORE_GRID.codeTitle) return r;
   }
   return null;
 }
 
-const ANNOTATION_LABELS = new Set(["项目名称", "分值"]);
-const FIRST_ITEM_COLUMN = 2;
+/** A grid as laid out (SCORE_GRID), before any rule or roster applies: its item columns and branch rows. */
+export interface GridShape {
+  readonly headerRow: number;
+  /** Every non-blank header code from column C, with its column, in column order (repeats included). */
+  readonly itemColumns: readonly { readonly code: string; readonly col: number }[];
+  /** Every row with content below the annotation rows, with its 支部编码 ("" when blank). */
+  readonly branchRows: readonly { readonly code: string; readonly row: number; readonly cells: readonly Cell[] }[];
+}
+
+const ANNOTATION_LABELS: ReadonlySet<string> = new Set(SCORE_GRID.annotationLabels);
+
+/** The one reading of the grid layout, for validation and for the rater merge. */
+export function gridShape(grid: Grid, headerRow: number): GridShape {
+  const header = grid.rows[headerRow] ?? [];
+  const itemColumns: { code: string; col: number }[] = [];
+  for (let c = SCORE_GRID.firstItemColumn; c < header.length; c++) {
+    const code = keyText(header[c] ?? null);
+    if (code !== "") itemColumns.push({ code, col: c });
+  }
+  let r = headerRow + 1;
+  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
+  const branchRows: { code: string; row: number; cells: readonly Cell[] }[] = [];
+  for (; r < grid.rows.length; r++) {
+    const cells = grid.rows[r] ?? [];
+    if (cells.some((c) => !isBlank(c))) branchRows.push({ code: keyText(cells[0] ?? null), row: r, cells });
+  }
+  return { headerRow, itemColumns, branchRows };
+}
 
 export function readGrid(
   grid: Grid,
@@ -55,12 +82,10 @@ export function readGrid(
   const report = <C extends IssueCode>(code: C, row: number | null, col: number | null, params: IssueParams[C], warning = false) =>
     issues.push(issue(warning ? "warning" : severity, code, { sheet, cell: row === null || col === null ? null : a1(row, col) }, params));
 
+  const shape = gridShape(grid, headerRow);
   const itemIndex = new Map(rules.items.map((it, i) => [it.code, i]));
   const colOf: (number | undefined)[] = rules.items.map(() => undefined);
-  const header = grid.rows[headerRow] ?? [];
-  for (let c = FIRST_ITEM_COLUMN; c < header.length; c++) {
-    const code = keyText(header[c] ?? null);
-    if (code === "") continue;
+  for (const { code, col: c } of shape.itemColumns) {
     const i = itemIndex.get(code);
     if (i === undefined) report("HEADER_ITEM_UNKNOWN", headerRow, c, { value: code }, true);
     else if (colOf[i] !== undefined) report("HEADER_ITEM_DUPLICATE", headerRow, c, { item: code });
@@ -73,9 +98,6 @@ export function readGrid(
     });
   }
 
-  let r = headerRow + 1;
-  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
-
   // In 仲裁 a not-applicable token means "no arbitration"; contexts by item and applicability.
   const naMeansBlank = role === "arbitration";
   const contexts = rules.items.map((it) =>
@@ -83,10 +105,7 @@ export function readGrid(
   );
   const rowOf = new Map<string, number>();
   const values = new Map<string, (number | null | undefined)[]>();
-  for (; r < grid.rows.length; r++) {
-    const cells = grid.rows[r] ?? [];
-    if (!cells.some((c) => !isBlank(c))) continue;
-    const code = keyText(cells[0] ?? null);
+  for (const { code, row: r, cells } of shape.branchRows) {
     if (code === "") { report("BRANCH_CODE_MISSING", r, 0, {}); continue; }
     const branch = roster.get(code);
     if (!branch) { report("BRANCH_UNKNOWN", r, 0, { branch: code }); continue; }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseA1 } from "../../src/model/cell.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
+import { GRID_SHEETS } from "../../src/model/sheets.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type OutCell, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { defaultRules } from "../../src/model/default-rules.js";
@@ -10,7 +11,6 @@ import {
   EXAMPLE_BRANCHES,
   GRID_LAYOUT,
   notApplicable,
-  TEMPLATE_GRIDS,
   templateGridSheet,
   templateSheets,
 } from "../../src/template/template-workbook.js";
@@ -91,7 +91,7 @@ describe("new template", () => {
   });
 
   it("lays out each grid: band, header, 项目名称 and 分值 rows, one row per branch; 不适用 prefilled", () => {
-    for (const name of TEMPLATE_GRIDS) {
+    for (const name of GRID_SHEETS) {
       const s = templateGridSheet(name, rules, BRANCHES);
       const rows = values(s);
       expect(findGridHeader(new SheetSpecReader([s]).snapshot().sheets.get(name)!)).toBe(GRID_LAYOUT.headerRow);
@@ -118,7 +118,7 @@ describe("new template", () => {
   });
 
   it("puts data validation on every open score cell of every grid, with the item's bounds and texts", () => {
-    for (const name of TEMPLATE_GRIDS) {
+    for (const name of GRID_SHEETS) {
       const s = templateGridSheet(name, rules, BRANCHES);
       const covered = coveredCells(s);
       let open = 0;
@@ -163,7 +163,7 @@ describe("new template", () => {
   });
 
   it("protects the grids and freezes the header, annotation rows and the code and name columns", () => {
-    for (const name of TEMPLATE_GRIDS) {
+    for (const name of GRID_SHEETS) {
       const s = templateGridSheet(name, rules, BRANCHES);
       expect(s.protect).toBe(true);
       expect(s.freezeRows).toBe(GRID_LAYOUT.firstBranchRow);

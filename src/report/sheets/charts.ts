@@ -3,8 +3,8 @@ import type { BranchResult, Result } from "../../model/result.js";
 import { divRoundHalfUp } from "../../model/decimal.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { starText } from "../labels.js";
-import type { ChartSpec, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, hdr, int, titleMerges, titleRows, txt } from "./cells.js";
+import { d2, hdr, int, txt, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { titleMerges, titleRows } from "./cells.js";
 
 /** How many branches the radar compares at each end of the ranking. */
 const RADAR_EACH_END = 3;

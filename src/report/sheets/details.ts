@@ -1,7 +1,7 @@
 import type { ItemResult, Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, d4, hdr, int, landscape, titleMerges, titleRows, txt } from "./cells.js";
+import { d2, d4, hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { landscape, titleMerges, titleRows } from "./cells.js";
 
 const TONE: Readonly<Record<ItemResult["status"], CellTone | undefined>> = {
   一致: undefined,

@@ -1,8 +1,7 @@
 import type { Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { STATUS_ZH } from "../labels.js";
-import type { SheetSpec } from "../sheet-spec.js";
-import { hdr, int, txt } from "./cells.js";
+import { hdr, int, txt, type SheetSpec } from "../sheet-spec.js";
 
 const LOG_HEADER = ["时间", "考核周期", "规则指纹", "输入指纹", "支部数", "错误数", "警告数", "结果指纹", "版本", "状态"];
 

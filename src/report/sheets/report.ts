@@ -1,8 +1,8 @@
 import type { Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { hdr, landscape, titleMerges, txt } from "./cells.js";
+import { hdr, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { landscape, titleMerges } from "./cells.js";
 
 const HEAD = ["级别", "代码", "工作表", "单元格", "说明"];
 

@@ -1,8 +1,8 @@
 import type { Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
-import { STATUS_ZH, starText } from "../labels.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, fitWidth, hdr, int, landscape, titleMerges, titleRows, txt } from "./cells.js";
+import { starText, STATUS_ZH } from "../labels.js";
+import { d2, hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { fitWidth, landscape, titleMerges, titleRows } from "./cells.js";
 
 const WIDTHS: Readonly<Record<string, number>> = { 支部名称: 26, 支部类别: 12, 星级: 12, 否决项: 10 };
 
