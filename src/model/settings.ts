@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDecimal, toHundredths, type Decimal } from "./decimal.js";
 import { SETTING_EXPECTED_ZH } from "./messages-zh.js";
+import { WORDS } from "./terms.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
@@ -111,24 +112,33 @@ function compare(a: Decimal, b: Decimal): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+const YES_NO = [WORDS.yes, WORDS.no] as const;
+
 /**
- * The 考核设置 rows, declared as data: each 设置项 with the field it sets and the schema that
- * turns its (trimmed, NFKC'd) text into a typed value. What to type instead is said by the
- * message catalogues (SETTING_EXPECTED_ZH).
+ * The 考核设置 rows, declared as data: each 设置项 with the field it sets, the schema that turns
+ * its (trimmed, NFKC'd) text into a typed value and, where the values are a fixed few, the
+ * `choices` (the template offers them as a list). What to type instead is said by the message
+ * catalogues (SETTING_EXPECTED_ZH).
  */
 export const SETTING_SPECS = {
   考核周期: { field: "period", schema: PeriodSchema },
   评分A名称: { field: "raterAName", schema: z.string() },
   评分B名称: { field: "raterBName", schema: z.string() },
   分差阈值比例: { field: "toleranceRatio", schema: ratio },
-  仲裁规则: { field: "arbitration", schema: oneOf(ARBITRATION_RULES) },
+  仲裁规则: { field: "arbitration", schema: oneOf(ARBITRATION_RULES), choices: ARBITRATION_RULES },
   加分上限: { field: "bonusCap", schema: bonusCap },
-  否决星级上限: { field: "vetoStarCap", schema: starCap },
-  否决排末位: { field: "vetoLast", schema: oneOf(["是", "否"]).transform((v) => v === "是") },
+  否决星级上限: { field: "vetoStarCap", schema: starCap, choices: ["0", "1", "2", "3", "4", "5"] },
+  否决排末位: { field: "vetoLast", schema: oneOf(YES_NO).transform((v) => v === WORDS.yes), choices: YES_NO },
   星级阈值: { field: "starThresholds", schema: thresholds },
-  排名方式: { field: "ranking", schema: oneOf(RANKING_MODES) },
-  扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS) },
-} as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType }>;
+  排名方式: { field: "ranking", schema: oneOf(RANKING_MODES), choices: RANKING_MODES },
+  扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS), choices: NOTE_REQUIREMENTS },
+} as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; choices?: readonly string[] }>;
+
+/** The values a setting takes when they are a fixed few, else undefined. */
+export function settingChoices(name: SettingName): readonly string[] | undefined {
+  const spec = SETTING_SPECS[name];
+  return "choices" in spec ? spec.choices : undefined;
+}
 
 export type SettingName = keyof typeof SETTING_SPECS;
 /** The Settings field a 设置项 sets. */

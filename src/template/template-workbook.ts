@@ -5,8 +5,8 @@
 import type { Branch } from "../model/branch.js";
 import { a1, columnLetters } from "../model/cell.js";
 import { applies, type RuleItem, type Rules } from "../model/rules.js";
-import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
-import { hdr, txt, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
+import { DEFAULT_SETTINGS, SETTING_NAMES, settingChoices, type Settings } from "../model/settings.js";
+import { cellValue, hdr, txt, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
 import { GRID_SHEETS, SCORE_GRID, type GridSheet } from "../model/sheets.js";
 import { defaultRules } from "../model/default-rules.js";
 import { instructionsSheet } from "./instructions.js";
@@ -62,37 +62,28 @@ export function templateSheets(options: TemplateOptions = {}): SheetSpec[] {
 // ---------------------------------------------------------------------------------------------
 // 考核设置: only the 值 column can be changed; settings with a fixed set of values get a list.
 
-const SETTING_CHOICES: Readonly<Partial<Record<string, readonly string[]>>> = {
-  仲裁规则: ["三评取近", "仲裁为准"],
-  否决星级上限: ["0", "1", "2", "3", "4", "5"],
-  否决排末位: ["是", "否"],
-  排名方式: ["并列跳位", "中国式"],
-  扣分说明要求: ["必填", "提示", "不检查"],
-};
-
 /** 考核设置 as settingsSheet lays it out, protected with its 值 cells open and lists where the values are fixed. */
 export function templateSettingsSheet(settings: Partial<Settings>): SheetSpec {
   const base = settingsSheet({ ...DEFAULT_SETTINGS, ...settings });
   const validations: ValidationSpec[] = [];
+  // settingsSheet writes a header, then one row per setting in SETTING_NAMES order.
   const rows = base.rows.map((row, r) => {
     if (r === 0) return row;
-    const name = String(cellOf(row[0]).v ?? "");
-    const choices = SETTING_CHOICES[name];
+    const name = SETTING_NAMES[r - 1]!;
+    const choices = settingChoices(name);
     if (choices) {
       validations.push({
         kind: "list",
         range: a1(r, 1),
         values: choices,
-        prompt: { title: clip(name, PROMPT_TITLE_MAX), text: clip(SETTING_HINTS[name as keyof typeof SETTING_HINTS], PROMPT_TEXT_MAX) },
+        prompt: { title: clip(name, PROMPT_TITLE_MAX), text: clip(SETTING_HINTS[name], PROMPT_TEXT_MAX) },
         error: clip(`请从下拉列表中选择：${choices.join("、")}`, PROMPT_TEXT_MAX),
       });
     }
-    return [row[0] ?? null, { v: cellOf(row[1]).v, style: "inputText" } satisfies OutCell, ...row.slice(2)];
+    return [row[0] ?? null, { v: cellValue(row[1] ?? null), style: "inputText" } satisfies OutCell, ...row.slice(2)];
   });
   return { ...base, rows, validations, protect: true };
 }
-
-const cellOf = (e: OutEntry | undefined): { v: OutCell["v"] } => (e !== null && typeof e === "object" ? e : { v: e ?? null });
 
 // ---------------------------------------------------------------------------------------------
 // 支部名册 without a roster: example rows under a notice.
