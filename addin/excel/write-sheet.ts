@@ -7,9 +7,9 @@
  * requirement sets first and skipped (and noted) where it is missing.
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
-import type { ChartSpec, OutValue, SheetSpec, ValidationSpec } from "../../src/report/sheet-spec.js";
+import { cellValue, outCell, type ChartSpec, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
-import { entryParts, groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
+import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
 import type { Requirements } from "./requirements.js";
 
 export type SheetTarget =
@@ -60,7 +60,7 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const whole = !appending; // features that belong to the sheet as a whole, not to appended rows
   const protect = whole && spec.protect === true && req.use("protection", spec.name);
-  const at = (r: number, c: number) => entryParts(rows[r]?.[c]);
+  const at = (r: number, c: number) => outCell(rows[r]?.[c]);
   const rangeOf = (rect: { r0: number; c0: number; r1: number; c1: number }) =>
     sheet.getRange(`${a1(firstRow + rect.r0, rect.c0)}:${a1(firstRow + rect.r1, rect.c1)}`);
 
@@ -117,7 +117,7 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
   if (width > 0 && rows.length > 0) {
     const values = rows.map((row, r) => {
       const out: (string | number | boolean)[] = new Array(width);
-      for (let c = 0; c < width; c++) out[c] = excelValue(entryParts(row[c]).v, spec.name, r, c);
+      for (let c = 0; c < width; c++) out[c] = excelValue(cellValue(row[c]), spec.name, r, c);
       return out;
     });
     await batch.rows(
@@ -132,9 +132,9 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
   if (linkable) {
     for (let r = 0; r < rows.length; r++) {
       for (let c = 0; c < (rows[r]?.length ?? 0); c++) {
-        const e = rows[r]![c];
-        if (e === null || typeof e !== "object" || e.link === undefined) continue;
-        const reference = `${quoteSheetName(e.link.sheet ?? spec.name)}!${e.link.cell ?? "A1"}`;
+        const link = at(r, c).link;
+        if (link === undefined) continue;
+        const reference = `${quoteSheetName(link.sheet ?? spec.name)}!${link.cell ?? "A1"}`;
         await batch.op(ACTION_OVERHEAD + reference.length * 2, () => {
           sheet.getRange(a1(firstRow + r, c)).hyperlink = { documentReference: reference, screenTip: `转到 ${reference}` };
         });

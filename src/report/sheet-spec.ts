@@ -125,13 +125,16 @@ export const d2 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "
 export const d4 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal4", tone });
 export const int = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "integer", tone });
 
-export function cellValue(e: OutEntry): OutValue {
-  return e !== null && typeof e === "object" ? e.v : e;
+const BLANK: OutCell = { v: null };
+
+/** Any entry (or a missing one) as a cell: a bare value is a cell with no style, tone or link. */
+export function outCell(e: OutEntry | undefined): OutCell {
+  if (e === null || e === undefined) return BLANK;
+  return typeof e === "object" ? e : { v: e };
 }
 
-export function cellStyle(e: OutEntry): CellStyle | undefined {
-  return e !== null && typeof e === "object" ? e.style : undefined;
-}
+export const cellValue = (e: OutEntry | undefined): OutValue => outCell(e).v;
+export const cellStyle = (e: OutEntry | undefined): CellStyle | undefined => outCell(e).style;
 
 /** Excel's sheet-name rules; output sheet names come from the program, so a bad one is a bug. */
 export function checkSheetNames(specs: readonly SheetSpec[]): void {

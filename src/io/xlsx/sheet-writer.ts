@@ -1,5 +1,5 @@
 import { a1 } from "../../model/cell.js";
-import type { OutEntry, OutValue, SheetSpec } from "../../report/sheet-spec.js";
+import { outCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
 import { quoteSheetName } from "./package-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
@@ -7,15 +7,13 @@ import { escapeAttr, escapeText } from "./xml.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
-const entryCell = (e: OutEntry) => (e !== null && typeof e === "object" ? e : { v: e });
-
 /** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
 export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
   const looks: CellLook[] = [];
   for (const spec of specs) {
     for (const row of spec.rows) {
       for (const entry of row) {
-        const cell = entryCell(entry);
+        const cell = outCell(entry);
         if (cell.tone !== undefined || cell.link !== undefined) looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       }
     }
@@ -61,7 +59,7 @@ export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: Sty
     const r = firstRow + i;
     let cells = "";
     entries.forEach((entry, c) => {
-      const cell = entryCell(entry);
+      const cell = outCell(entry);
       const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       const written = cellXml(cell.v, s, a1(r, c), sheet);
       if (written === "") return;
@@ -117,7 +115,7 @@ function hyperlinksXml(spec: SheetSpec): string {
   const links: string[] = [];
   spec.rows.forEach((entries, r) => {
     entries.forEach((entry, c) => {
-      const cell = entryCell(entry);
+      const cell = outCell(entry);
       if (cell.link === undefined) return;
       const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
       const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(cell.v)}"` : "";

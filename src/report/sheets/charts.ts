@@ -3,7 +3,7 @@ import type { BranchResult, Result } from "../../model/result.js";
 import { divRoundHalfUp } from "../../model/decimal.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { starText } from "../labels.js";
-import { d2, hdr, int, txt, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { cellValue, d2, hdr, int, txt, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
 import { titleMerges, titleRows } from "./cells.js";
 
 /** How many branches the radar compares at each end of the ranking. */
@@ -115,10 +115,7 @@ export function chartsSheet(result: Result): SheetSpec {
   };
 }
 
-const seriesName = (b: Block, col: number): string => {
-  const v = b.cells[0]![col];
-  return v !== null && typeof v === "object" ? String(v.v) : String(v);
-};
+const seriesName = (b: Block, col: number): string => String(cellValue(b.cells[0]![col]));
 
 /** The top and bottom of the ranking, without repeating a branch when there are few. */
 function pickRadarBranches(ranked: readonly BranchResult[]): BranchResult[] {
