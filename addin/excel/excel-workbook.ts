@@ -9,7 +9,7 @@
  */
 import { RunCancelled, type StepOptions, type WorkbookReader, type WorkbookWriter } from "../../src/io/workbook.js";
 import type { CellEdit, WorkbookSnapshot } from "../../src/model/workbook.js";
-import { columnLetters, type Grid } from "../../src/model/cell.js";
+import { parseA1, rangeA1, type Grid } from "../../src/model/cell.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { INPUT_SHEETS } from "../../src/model/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
@@ -145,7 +145,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
             }
             const from = p.next;
             const to = Math.min(p.rows, from + count);
-            const range = p.sheet.getRange(address(p.row0 + from, p.col0, p.row0 + to - 1, p.col0 + p.cols - 1));
+            const range = p.sheet.getRange(rangeA1(p.row0 + from, p.col0, p.row0 + to - 1, p.col0 + p.cols - 1));
             range.load("values,valueTypes,numberFormat");
             slices.push({ p, from, to, range });
             p.next = to;
@@ -306,7 +306,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       // Runs of consecutive cells in a row: one range write each.
       const byRow = new Map<number, Map<number, string | number | boolean>>();
       for (const e of edits) {
-        const { row, col } = parseCell(e.cell);
+        const { row, col } = parseA1(e.cell);
         let cols = byRow.get(row);
         if (!cols) byRow.set(row, (cols = new Map()));
         cols.set(col, value(e));
@@ -323,7 +323,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       const batcher = new Batcher(ctx, this.budget);
       for (const run of runs) {
         await batcher.op(ACTION_OVERHEAD + jsonLength(run.values), () => {
-          sheet.getRange(address(run.row, run.col, run.row, run.col + run.values.length - 1)).values = [run.values];
+          sheet.getRange(rangeA1(run.row, run.col, run.row, run.col + run.values.length - 1)).values = [run.values];
         });
       }
       try {
@@ -359,19 +359,6 @@ export function errorCode(e: unknown): string | undefined {
   return e !== null && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : undefined;
 }
 
-/** 0-based bounds → "A1:C9". */
-export function address(r0: number, c0: number, r1: number, c1: number): string {
-  const tl = `${columnLetters(c0)}${r0 + 1}`;
-  return r0 === r1 && c0 === c1 ? tl : `${tl}:${columnLetters(c1)}${r1 + 1}`;
-}
-
-function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new Error(`not a cell address: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
 
 /**
  * Text that Excel, entering it into a cell that is not text-formatted, would turn into

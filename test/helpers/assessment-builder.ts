@@ -11,7 +11,7 @@
  * be replaced by raw cells (`set`, `patch`, `sheet`), so invalid input is as easy to build.
  */
 import defaultRulesJson from "../../src/model/default-rules.json";
-import { a1, bool, num, text, type Cell, type Grid } from "../../src/model/cell.js";
+import { a1, bool, num, parseA1, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { normalizeCategory, splitList } from "../../src/model/categories.js";
 import type { RuleItemData } from "../../src/model/rules.js";
 import type { WorkbookReader } from "../../src/io/workbook.js";
@@ -179,10 +179,8 @@ export class BuiltWorkbook implements WorkbookReader {
 
   /** The raw cell at an A1 address. */
   at(sheet: string, address: string): Cell {
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-    return this.sheets.get(sheet)?.rows[Number(m[2]) - 1]?.[col - 1] ?? null;
+    const { row, col } = parseA1(address);
+    return this.sheets.get(sheet)?.rows[row]?.[col] ?? null;
   }
 }
 
@@ -506,15 +504,11 @@ function defaultScore(r: RuleSpec, applies: boolean): Cell {
 }
 
 function setAt(rows: Cell[][], address: string, value: Cell): void {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) throw new Error(`bad address ${address}`);
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  const r = Number(m[2]) - 1;
+  const { row: r, col } = parseA1(address);
   while (rows.length <= r) rows.push([]);
   const row = [...rows[r]!];
-  while (row.length < col) row.push(null);
-  row[col - 1] = value;
+  while (row.length <= col) row.push(null);
+  row[col] = value;
   rows[r] = row;
 }
 

@@ -1,3 +1,4 @@
+import { parseA1 } from "../../src/model/cell.js";
 import { describe, expect, it } from "vitest";
 import { chartsSheet } from "../../src/report/sheets/charts.js";
 import { detailsSheet } from "../../src/report/sheets/details.js";
@@ -82,9 +83,8 @@ describe("统计图表", () => {
     const sheet = chartsSheet(result);
     expect(sheet.charts?.map((c) => c.kind)).toEqual(["radar", "column", "scatter", "bar"]);
     const at = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-      const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      return cellValue(sheet.rows[Number(m[2]) - 1]?.[col] ?? null);
+      const { row, col } = parseA1(ref);
+      return cellValue(sheet.rows[row]?.[col] ?? null);
     };
     const column = (range: string) => {
       const [from, to] = range.split(":") as [string, string];
