@@ -2,7 +2,7 @@
  * The input sheets of an assessment workbook (workbook.md), laid out as SheetSpecs from typed
  * data. Used to build new templates and the demo workbook; pure, no file access.
  */
-import type { Decimal } from "../model/decimal.js";
+import { decimalText, decimalToNumber } from "../model/decimal.js";
 import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
@@ -34,21 +34,13 @@ export const SETTING_HINTS: Readonly<Record<SettingName, string>> = {
   扣分说明要求: "必填（缺说明为错误）、提示（缺说明为警告）或 不检查",
 };
 
-const decimalValue = (d: Decimal): number => Number(d.n) / 10 ** d.scale;
-const decimalText = (d: Decimal): string => {
-  const neg = d.n < 0n;
-  const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, "0");
-  const s = d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
-  return (neg ? "-" : "") + s;
-};
-
 /** The 值 cell of a setting, as the template writes it: the value of `settings` for that setting. */
 export function settingValue(settings: Settings, name: SettingName): string | number | null {
   switch (SETTING_SPECS[name].field) {
     case "period": return settings.period;
     case "raterAName": return settings.raterAName;
     case "raterBName": return settings.raterBName;
-    case "toleranceRatio": return decimalValue(settings.toleranceRatio);
+    case "toleranceRatio": return decimalToNumber(settings.toleranceRatio);
     case "arbitration": return settings.arbitration;
     case "bonusCap": return settings.bonusCap / 100;
     case "vetoStarCap": return settings.vetoStarCap;
