@@ -7,7 +7,7 @@
  * requirement sets first and skipped (and noted) where it is missing.
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
-import { cellValue, outCell, type ChartSpec, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
+import { cellValue, outCell, truncate, VALIDATION_LIMITS, type ChartSpec, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
 import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
 import type { Requirements } from "./requirements.js";
@@ -19,11 +19,6 @@ export type SheetTarget =
   /** An existing sheet the spec's rows (after appendSkip) are appended to, from firstRow. */
   | { readonly kind: "append"; readonly name: string; readonly firstRow: number };
 
-// Excel's limits on validation texts.
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_TEXT_MAX = 255;
-const ERROR_TEXT_MAX = 225;
-const LIST_SOURCE_MAX = 255;
 
 const CHART_TYPES = {
   bar: "BarClustered",
@@ -180,8 +175,8 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
           await batch.op(3 * ACTION_OVERHEAD + jsonLength(v), () => {
             const dv = sheet.getRange(area).dataValidation;
             dv.rule = rule;
-            if (v.prompt) dv.prompt = { showPrompt: true, title: clip(v.prompt.title, PROMPT_TITLE_MAX), message: clip(v.prompt.text, PROMPT_TEXT_MAX) };
-            if (v.error !== undefined) dv.errorAlert = { showAlert: true, style: "Stop", title: "输入无效", message: clip(v.error, ERROR_TEXT_MAX) };
+            if (v.prompt) dv.prompt = { showPrompt: true, title: truncate(v.prompt.title, VALIDATION_LIMITS.title), message: truncate(v.prompt.text, VALIDATION_LIMITS.prompt) };
+            if (v.error !== undefined) dv.errorAlert = { showAlert: true, style: "Stop", title: "输入无效", message: truncate(v.error, VALIDATION_LIMITS.error) };
           });
         }
       }
@@ -226,18 +221,13 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
-}
-
 function validationRule(v: ValidationSpec, sheet: string): Excel.DataValidationRule {
   if (v.kind === "decimal") {
     if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
     return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
   }
   const source = v.values.join(",");
-  if (v.values.length === 0 || v.values.some((x) => x.includes(",")) || source.length > LIST_SOURCE_MAX) {
+  if (v.values.length === 0 || v.values.some((x) => x.includes(",")) || source.length > VALIDATION_LIMITS.list) {
     throw new RangeError(`${sheet}: a validation list cannot hold ${JSON.stringify(v.values)}`);
   }
   return { list: { inCellDropDown: true, source } };

@@ -6,7 +6,7 @@ import type { Branch } from "../model/branch.js";
 import { a1, columnLetters } from "../model/cell.js";
 import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, settingChoices, type Settings } from "../model/settings.js";
-import { cellValue, hdr, txt, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
+import { cellValue, hdr, truncate, txt, VALIDATION_LIMITS, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
 import { GRID_SHEETS, SCORE_GRID, type GridSheet } from "../model/sheets.js";
 import { defaultRules } from "../model/default-rules.js";
 import { instructionsSheet } from "./instructions.js";
@@ -76,8 +76,8 @@ export function templateSettingsSheet(settings: Partial<Settings>): SheetSpec {
         kind: "list",
         range: a1(r, 1),
         values: choices,
-        prompt: { title: clip(name, PROMPT_TITLE_MAX), text: clip(SETTING_HINTS[name], PROMPT_TEXT_MAX) },
-        error: clip(`请从下拉列表中选择：${choices.join("、")}`, PROMPT_TEXT_MAX),
+        prompt: { title: truncate(name, VALIDATION_LIMITS.title), text: truncate(SETTING_HINTS[name], VALIDATION_LIMITS.prompt) },
+        error: truncate(`请从下拉列表中选择：${choices.join("、")}`, VALIDATION_LIMITS.prompt),
       });
     }
     return [row[0] ?? null, { v: cellValue(row[1] ?? null), style: "inputText" } satisfies OutCell, ...row.slice(2)];
@@ -100,10 +100,6 @@ export function exampleRosterSheet(): SheetSpec {
 // ---------------------------------------------------------------------------------------------
 // 评分A, 评分B, 仲裁, 自评
 
-// Excel's limits for a validation's input title and message and its error message.
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_TEXT_MAX = 255;
-
 const ROLE_LABEL: Readonly<Record<GridSheet, string>> = {
   评分A: "评分A（第一评分方）",
   评分B: "评分B（第二评分方）",
@@ -112,11 +108,6 @@ const ROLE_LABEL: Readonly<Record<GridSheet, string>> = {
 };
 
 const points = (it: RuleItem): string => String(it.max / 100);
-
-function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
-}
 
 /** The group an item's column sits under in the band row. */
 function bandLabel(it: RuleItem): string {
@@ -130,11 +121,11 @@ export function notApplicable(it: RuleItem, b: Branch): boolean {
 
 /** What the input message says and what the error says, for one item in one grid. */
 function itemValidation(grid: GridSheet, it: RuleItem, range: string): ValidationSpec {
-  const title = clip(`${it.code} ${bandLabel(it)}`, PROMPT_TITLE_MAX);
+  const title = truncate(`${it.code} ${bandLabel(it)}`, VALIDATION_LIMITS.title);
   // The rule (how to fill the cell) always shows in full; content and criteria give way to it.
   const describe = (rule: string) => {
     const parts = [it.content, it.criteria ? `评分标准：${it.criteria}` : ""].filter((s) => s !== "");
-    return clip(parts.join("\n"), PROMPT_TEXT_MAX - rule.length - 1) + "\n" + rule;
+    return truncate(parts.join("\n"), VALIDATION_LIMITS.prompt - rule.length - 1) + "\n" + rule;
   };
   if (it.type === "veto") {
     const rule = grid === "仲裁" ? "两方意见不一致时选 是 或 否；留空表示不仲裁。" : "选择 是 或 否；留空按“否”。";
