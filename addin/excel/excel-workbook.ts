@@ -14,6 +14,7 @@ import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js"
 import { INPUT_SHEETS } from "../../src/model/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
 import { dateFormats, GridRows } from "./read-cells.js";
+import { ReadPlan } from "./read-plan.js";
 import { Requirements, type SetSupported, type SkippedFeature } from "./requirements.js";
 import { planSheet, type SheetTarget } from "./write-sheet.js";
 
@@ -35,15 +36,6 @@ export interface ExcelWorkbookOptions {
   /** Bytes per request and per response (default 4,000,000: under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
 }
-
-/** Response bytes per cell (values, types, formats) assumed before anything was read. */
-const INITIAL_CELL_BYTES = 40;
-const MIN_CELL_BYTES = 12;
-/** Margin on a sheet's measured bytes per cell (later rows may hold longer texts), and on the average for an unread sheet. */
-const MEASURED_MARGIN = 1.1;
-const UNREAD_MARGIN = 1.25;
-/** Share of the budget a sheet's first slice may take: its bytes per cell are not known yet. */
-const PROBE_SHARE = 1 / 8;
 
 export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   private readonly excel: ExcelHost;
@@ -94,97 +86,34 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       );
       if (present.length > 0) await ctx.sync();
 
-      interface Pending {
-        readonly name: string;
-        readonly sheet: Excel.Worksheet;
-        readonly row0: number;
-        readonly col0: number;
-        readonly cols: number;
-        readonly rows: number;
-        next: number;
-        /** Measured response bytes per cell, once a slice was read. */
-        cellBytes: number | null;
-        readonly grid: GridRows;
-      }
-      const pending: Pending[] = [];
-      for (const name of present) {
-        const r = used.get(name)!;
-        pending.push({
-          name,
-          sheet: collection.getItem(name),
-          row0: r.rowIndex,
-          col0: r.columnIndex,
-          cols: r.columnCount,
-          rows: r.rowCount,
-          next: 0,
-          cellBytes: null,
-          grid: new GridRows(),
-        });
-      }
-      const totalCells = pending.reduce((n, p) => n + p.rows * p.cols, 0);
-      let doneCells = 0;
-      let seenBytes = 0;
-      let seenCells = 0;
+      const ranges = present.map((n) => used.get(n)!);
+      const worksheets = present.map((n) => collection.getItem(n));
+      const grids = present.map(() => new GridRows());
+      const plan = new ReadPlan(ranges.map((r) => ({ rows: r.rowCount, cols: r.columnCount })), this.budget);
       const isDate = dateFormats();
-      const estimate = (p: Pending) =>
-        p.cellBytes !== null ? p.cellBytes * MEASURED_MARGIN : Math.max(MIN_CELL_BYTES, seenCells > 0 ? (seenBytes / seenCells) * UNREAD_MARGIN : INITIAL_CELL_BYTES);
-
-      // Row slices, as many per sync as the response budget allows by each sheet's bytes per cell.
-      while (pending.some((p) => p.next < p.rows)) {
+      while (!plan.done) {
         if (options.signal?.aborted) throw new RunCancelled(options.signal.reason);
-        let room = this.budget;
-        const slices: { p: Pending; from: number; to: number; range: Excel.Range }[] = [];
-        for (const p of pending) {
-          while (p.next < p.rows && room > 0) {
-            const probe = p.cellBytes === null;
-            const perRow = p.cols * estimate(p) + 8;
-            let count = Math.floor((probe ? Math.min(room, this.budget * PROBE_SHARE) : room) / perRow);
-            if (count < 1) {
-              if (slices.length > 0) break;
-              count = 1; // one row over the budget: alone
-            }
-            const from = p.next;
-            const to = Math.min(p.rows, from + count);
-            const range = p.sheet.getRange(rangeA1(p.row0 + from, p.col0, p.row0 + to - 1, p.col0 + p.cols - 1));
-            range.load("values,valueTypes,numberFormat");
-            slices.push({ p, from, to, range });
-            p.next = to;
-            room -= (to - from) * perRow + ACTION_OVERHEAD;
-            if (probe) break; // the rest once its size per cell is known
-          }
-          if (room <= 0) break;
-        }
+        const slices = plan.nextBatch().map((slice) => {
+          const r = ranges[slice.sheet]!;
+          const range = worksheets[slice.sheet]!.getRange(rangeA1(r.rowIndex + slice.from, r.columnIndex, r.rowIndex + slice.to - 1, r.columnIndex + r.columnCount - 1));
+          range.load("values,valueTypes,numberFormat");
+          return { slice, range };
+        });
         try {
           await ctx.sync();
         } catch (e) {
-          if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded" || slices.every((s) => s.to - s.from === 1)) throw e;
-          // Longer texts than assumed: read these rows again in smaller slices.
-          for (const s of slices) {
-            s.p.next = Math.min(s.p.next, s.from);
-            s.p.cellBytes = estimate(s.p) * 2;
-          }
-          continue;
+          if (errorCode(e) === "ResponsePayloadSizeLimitExceeded" && plan.tooLarge(slices.map((s) => s.slice))) continue;
+          throw e;
         }
-        for (const { p, from, range } of slices) {
-          const values = range.values;
-          const types = range.valueTypes;
-          const formats = range.numberFormat;
-          p.grid.place(p.row0 + from, p.col0, values, types, formats, isDate);
-          const cells = values.length * p.cols;
-          const bytes = jsonLength(values) + jsonLength(types) + jsonLength(formats);
-          p.cellBytes = Math.max(MIN_CELL_BYTES, bytes / Math.max(1, cells));
-          seenBytes += bytes;
-          seenCells += cells;
-          doneCells += cells;
+        for (const { slice, range } of slices) {
+          const r = ranges[slice.sheet]!;
+          grids[slice.sheet]!.place(r.rowIndex + slice.from, r.columnIndex, range.values, range.valueTypes, range.numberFormat, isDate);
+          plan.measured(slice, jsonLength(range.values) + jsonLength(range.valueTypes) + jsonLength(range.numberFormat));
         }
-        options.onProgress?.(doneCells, totalCells);
+        options.onProgress?.(plan.doneCells, plan.totalCells);
       }
 
-      const sheets = new Map<string, Grid>();
-      for (const name of present) {
-        const p = pending.find((x) => x.name === name);
-        sheets.set(name, { name, rows: p ? p.grid.finish() : [] });
-      }
+      const sheets = new Map<string, Grid>(present.map((name, i) => [name, { name, rows: grids[i]!.finish() }]));
       return { sheetNames: names, sheets };
     });
   }
