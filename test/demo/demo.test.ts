@@ -7,14 +7,11 @@ import { CATEGORIES } from "../../src/model/categories.js";
 import { ResultSchema, type Result } from "../../src/model/result.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { sampleQuarter, sampleQuarterSheets, type SampleOptions } from "../../src/demo/sample-quarter.js";
-import { createWorkbook } from "../../src/io/xlsx/writer.js";
+import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
 import { runCli } from "../helpers/cli.js";
+import { sampleWorkbook } from "../helpers/sample-workbooks.js";
 
 const NOW = new Date("2026-10-08T09:30:00");
-
-/** The sample quarter as a fresh .xlsx, as the demo writes it. Same options → same bytes. */
-const sampleWorkbook = (options: SampleOptions = {}): Uint8Array => createWorkbook(sampleQuarterSheets(sampleQuarter(options)));
 
 describe("the sample quarter", () => {
   let bytes: Uint8Array;

@@ -7,7 +7,8 @@ import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, zipRaw } from "../helpers/xlsx-fixture.js";
 
-const EXAMPLE = readFileSync("/work/shared/examples/example-bad-input.xlsx");
+/** A package written by openpyxl (not by us): the edits must fit a third party's parts. */
+const EXAMPLE = readFileSync(new URL("../fixtures/openpyxl-bad-input.xlsx", import.meta.url));
 const INPUT_SHEETS = ["考核设置", "评分细则", "支部名册", "评分A", "评分B"];
 const EDITABLE = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
 
