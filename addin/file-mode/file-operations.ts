@@ -13,17 +13,25 @@ import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
 
-/** The workbook file behind file mode: opening it and what there is to download. */
+/** The workbook file behind file mode, as the page shows it. */
+export interface FileState {
+  /** The open workbook's file name, or null before one is opened. */
+  readonly fileName: string | null;
+  /**
+   * What to download now: the scored workbook after 一键评分排名, else the working copy after
+   * 导入评分表, else null.
+   */
+  readonly download: WorkbookDownload | null;
+}
+
+/** The workbook file behind file mode: opening it, and its state as a store the page subscribes to. */
 export interface WorkbookFile {
   /** Opens a workbook the user chose or dropped; rejects with a Chinese message if unreadable. */
   open(fileName: string, bytes: Uint8Array): Promise<void>;
-  /** The open workbook's file name, or null before one is opened. */
-  fileName(): string | null;
-  /**
-   * What to download now: the scored workbook after 一键评分排名, else the working copy after
-   * 导入评分表, else null. The same object until the workbook changes.
-   */
-  download(): WorkbookDownload | null;
+  /** The state now: the same object until it changes (a snapshot for useSyncExternalStore). */
+  state(): FileState;
+  /** Calls `onChange` after every change of the state; returns the way to stop. */
+  subscribe(onChange: () => void): () => void;
 }
 
 export interface WorkbookDownload extends DownloadFile {
@@ -55,6 +63,12 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
   let current: OpenWorkbook | null = null;
+  let state: FileState = { fileName: null, download: null };
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    state = { fileName: current?.fileName ?? null, download: current?.download ?? null };
+    for (const onChange of listeners) onChange();
+  };
 
   const required = (): OpenWorkbook => {
     if (!current) throw new Error(NO_WORKBOOK);
@@ -71,7 +85,10 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         await nextFrame(); // the steps are synchronous: let the progress bar paint between them
       },
     });
-    if (scored && written) open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
+    if (scored && written) {
+      open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
+      changed();
+    }
     return { result, issues };
   }
 
@@ -88,11 +105,15 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         throw e;
       }
       current = { fileName, workbook, download: null };
+      changed();
     },
 
-    fileName: () => current?.fileName ?? null,
+    state: () => state,
 
-    download: () => current?.download ?? null,
+    subscribe(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
 
     async newTemplate({ period }) {
       const normalised = periodOrThrow(period);
@@ -105,6 +126,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       const summary = await applyMerge(open.workbook, plan);
       if (changesSomething(plan)) {
         open.download = { kind: "imported", fileName: derivedName(open.fileName, "已导入"), bytes: open.workbook.bytes() };
+        changed();
       }
       return summary;
     },

@@ -15,9 +15,9 @@ import {
   typographyStyles,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Component, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { Component, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { SkippedFeature } from "../excel/requirements.js";
-import type { WorkbookFile } from "../file-mode/file-operations.js";
+import type { FileState, WorkbookFile } from "../file-mode/file-operations.js";
 import type { Assessed, MergeSummary, TaskPaneOperations } from "../operations.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
@@ -27,7 +27,7 @@ import { ResultSummary } from "./ResultSummary.js";
 import { LanguageContext, useStrings, type Language, type LanguagePreference, type StringId } from "./strings.js";
 import { progressView } from "./progress.js";
 import { TemplatePanel } from "./TemplatePanel.js";
-import { describeFailure, useTask, type Failure } from "./useTask.js";
+import { describeFailure, useTask, type Failure, type TaskState } from "./useTask.js";
 
 const useStyles = makeStyles({
   page: {
@@ -151,38 +151,37 @@ interface LastRun extends Assessed {
   readonly scored: boolean;
 }
 
+const NO_FILE: FileState = { fileName: null, download: null };
+const noSubscription = () => () => undefined;
+
+/** The file mode's open workbook as React state (nothing in Excel mode, which has no file). */
+function useWorkbookFile(file: WorkbookFile | undefined): FileState {
+  return useSyncExternalStore(file?.subscribe ?? noSubscription, file?.state ?? (() => NO_FILE));
+}
+
 function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, "language">) {
   const t = useStrings();
-  const language = useContext(LanguageContext);
   const styles = useStyles();
   const task = useTask();
+  const file = useWorkbookFile(workbookFile);
   const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
-  // File mode keeps its state in the operations; this re-reads it after each change.
-  const [, setFileVersion] = useState(0);
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const fileMode = operations.mode === "file";
-  const hasWorkbook = !workbookFile || workbookFile.fileName() !== null;
+  const hasWorkbook = !workbookFile || file.fileName !== null;
   const busy = task.running !== null;
-  const progress = task.progress ? progressView(task.progress) : null;
-
-  useEffect(() => {
-    if (lastRun) resultsHeading.current?.focus();
-  }, [lastRun]);
 
   /** After an operation: its notice, and (after writing sheets) what this Excel could not do. */
   const done = (message: StringId | null, wroteSheets = false) => {
     setNotice(message);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
-    setFileVersion((v) => v + 1);
   };
 
-  const openFile = (file: File) =>
+  const openFile = (chosen: File) =>
     task.run("open", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
-      await workbookFile!.open(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (!/\.xlsx$/i.test(chosen.name)) throw new Error(t("fileNotXlsx", { name: chosen.name }));
+      await workbookFile!.open(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
       setLastRun(null);
       setMerge(null);
       done("fileOpened");
@@ -194,10 +193,10 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       done(fileMode ? "templateDoneFile" : "templateDoneExcel", true);
     });
 
-  const importRaterFile = (file: File, as: ImportTarget) =>
+  const importRaterFile = (chosen: File, as: ImportTarget) =>
     task.run("import", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
-      const summary = await operations.importRaterFile(new Uint8Array(await file.arrayBuffer()), as);
+      if (!/\.xlsx$/i.test(chosen.name)) throw new Error(t("fileNotXlsx", { name: chosen.name }));
+      const summary = await operations.importRaterFile(new Uint8Array(await chosen.arrayBuffer()), as);
       setMerge(summary);
       setLastRun(null);
       done(null);
@@ -207,9 +206,8 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
     task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
       const assessed = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
       setLastRun({ ...assessed, scored });
-      const { result } = assessed;
       setMerge(null);
-      done(!scored ? "validated" : result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
+      done(!scored ? "validated" : assessed.result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
     });
 
   const selectCell = operations.selectCell
@@ -224,7 +222,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       {workbookFile && (
         <Section id="file-section" title={t("fileSection")}>
-          <FilePanel fileName={workbookFile.fileName()} download={workbookFile.download()} disabled={busy} onOpen={openFile} />
+          <FilePanel fileName={file.fileName} download={file.download} disabled={busy} onOpen={openFile} />
         </Section>
       )}
 
@@ -239,48 +237,10 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
         </div>
       </Section>
 
-      <div aria-live="polite">
-        {busy && (
-          <Field label={progress ? t(progress.label) : t("busy")} data-testid="progress">
-            <ProgressBar value={progress?.fraction} max={1} />
-          </Field>
-        )}
-      </div>
-      {task.failure && <FailureBar failure={task.failure} onDismiss={task.dismissFailure} />}
-      {notice && !busy && !task.failure && (
-        <MessageBar intent={notice === "noResultSheets" ? "warning" : "success"} data-testid="notice">
-          <MessageBarBody>{notice === "fileOpened" ? t("fileOpened", { name: workbookFile?.fileName() ?? "" }) : t(notice)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {skipped.length > 0 && !busy && (
-        <MessageBar intent="info" layout="multiline" data-testid="skipped-features">
-          <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
-        </MessageBar>
-      )}
-      {merge && (
-        <MessageBar intent={merge.conflicts.length + merge.unknownBranches.length + merge.unknownItems.length > 0 ? "warning" : "success"} layout="multiline">
-          <MessageBarBody>
-            <MergeSummaryView summary={merge} />
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      {lastRun && (
-        <section className={styles.section} aria-labelledby="results-heading">
-          <h2 id="results-heading" className={styles.heading} tabIndex={-1} ref={resultsHeading}>
-            {t("summarySection")}
-          </h2>
-          <ResultSummary result={lastRun.result} />
-          {lastRun.scored && lastRun.result.branches.length > 0 && (
-            <Section id="ranking-section" title={t("rankingSection")}>
-              <RankingTable branches={lastRun.result.branches} />
-            </Section>
-          )}
-          <Section id="issues-section" title={t("issuesSection", { n: lastRun.result.issues.length })}>
-            <IssueList issues={lastRun.issues} onSelect={selectCell} />
-          </Section>
-        </section>
-      )}
+      <TaskStatus task={task} />
+      {!busy && <Notices notice={task.failure ? null : notice} fileName={file.fileName} skipped={skipped} />}
+      {merge && <MergeNotice summary={merge} />}
+      {lastRun && <RunResults run={lastRun} onSelect={selectCell} />}
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
@@ -290,5 +250,80 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
         <TemplatePanel disabled={busy} onCreate={newTemplate} />
       </Section>
     </>
+  );
+}
+
+/** The running operation's progress (the pipeline's steps named in the UI's language), and its failure. */
+function TaskStatus({ task }: { task: TaskState }) {
+  const t = useStrings();
+  const progress = task.progress ? progressView(task.progress) : null;
+  return (
+    <>
+      <div aria-live="polite">
+        {task.running !== null && (
+          <Field label={progress ? t(progress.label) : t("busy")} data-testid="progress">
+            <ProgressBar value={progress?.fraction} max={1} />
+          </Field>
+        )}
+      </div>
+      {task.failure && <FailureBar failure={task.failure} onDismiss={task.dismissFailure} />}
+    </>
+  );
+}
+
+/** What the last operation did, and what this Excel could not do while writing. */
+function Notices({ notice, fileName, skipped }: { notice: StringId | null; fileName: string | null; skipped: readonly SkippedFeature[] }) {
+  const t = useStrings();
+  const language = useContext(LanguageContext);
+  return (
+    <>
+      {notice && (
+        <MessageBar intent={notice === "noResultSheets" ? "warning" : "success"} data-testid="notice">
+          <MessageBarBody>{notice === "fileOpened" ? t("fileOpened", { name: fileName ?? "" }) : t(notice)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {skipped.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="skipped-features">
+          <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+function MergeNotice({ summary }: { summary: MergeSummary }) {
+  const leftOut = summary.conflicts.length + summary.unknownBranches.length + summary.unknownItems.length > 0;
+  return (
+    <MessageBar intent={leftOut ? "warning" : "success"} layout="multiline">
+      <MessageBarBody>
+        <MergeSummaryView summary={summary} />
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The last 校验 or 一键评分排名: summary, ranking (after scoring), issues; focused when it arrives. */
+function RunResults({ run, onSelect }: { run: LastRun; onSelect: ((sheet: string, cell: string) => void) | undefined }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [run]);
+  return (
+    <section className={styles.section} aria-labelledby="results-heading">
+      <h2 id="results-heading" className={styles.heading} tabIndex={-1} ref={heading}>
+        {t("summarySection")}
+      </h2>
+      <ResultSummary result={run.result} />
+      {run.scored && run.result.branches.length > 0 && (
+        <Section id="ranking-section" title={t("rankingSection")}>
+          <RankingTable branches={run.result.branches} />
+        </Section>
+      )}
+      <Section id="issues-section" title={t("issuesSection", { n: run.result.issues.length })}>
+        <IssueList issues={run.issues} onSelect={onSelect} />
+      </Section>
+    </section>
   );
 }
