@@ -4,7 +4,7 @@ import { createExcelOperations } from "../../addin/excel/excel-operations.js";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
 import type { Progress } from "../../addin/operations.js";
 import { progressView } from "../../addin/taskpane/progress.js";
-import { createFakeExcel, type FakeExcel } from "../../addin/testing/fake-excel.js";
+import { createFakeExcel, type FakeExcel } from "../fake-excel/fake-excel.js";
 import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
 import type { CellEdit } from "../../src/model/workbook.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
-import { createFakeExcel, type FakeExcel } from "../../addin/testing/fake-excel.js";
+import { createFakeExcel, type FakeExcel } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { buildXlsx, stylesWithFormats } from "../helpers/xlsx-fixture.js";

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { describe, expect, it } from "vitest";
-import { createFakeExcel, FakeOfficeError } from "../../addin/testing/fake-excel.js";
+import { createFakeExcel, FakeOfficeError } from "../fake-excel/fake-excel.js";
 
 const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => {
   try {

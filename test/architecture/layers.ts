@@ -30,7 +30,6 @@ export const LAYERS: readonly Layer[] = [
   { path: "addin/excel", may: ["src", "addin/operations.ts"], packages: ["office-js"] },
   { path: "addin/file-mode", may: ["src", "addin/operations.ts"] },
   { path: "addin/taskpane", may: ["src/model", "src/report/labels.ts", "addin/operations.ts", "addin/file-mode", "addin/excel/requirements.ts"], packages: ["react", "react-dom/*", "@fluentui/*"] },
-  { path: "addin/testing", may: ["src"], packages: ["office-js"] },
   { path: "addin/excel-page.tsx", may: ["addin/excel", "addin/operations.ts", "addin/taskpane"], packages: ["office-js", "react", "react-dom/*", "@fluentui/*"] },
   // The file mode's page loads no Office code: no office-js, nothing from addin/excel but the requirement names the pane lists.
   { path: "addin/file-page.tsx", may: ["addin/file-mode", "addin/taskpane"], packages: ["react-dom/*"] },

@@ -11,15 +11,15 @@
  */
 import type { Cell, Grid } from "../../src/model/cell.js";
 import type { OutEntry, SheetSpec } from "../../src/report/sheet-spec.js";
-import { formatRect, parseRect, type Rect } from "./fake-excel/address.js";
-import { compareVersions, FakeRequestContext, newStats, type HostCore, type HostStats, type Limits } from "./fake-excel/context.js";
-import { ErrorCodes, FakeOfficeError, fail } from "./fake-excel/errors.js";
-import { cellText, DEFAULT_FORMAT, enterValue, FakeWorkbookState, withFormat, type CellFormat, type FakeSheet, type Hyperlink, type Validation, type ValueType } from "./fake-excel/state.js";
-import { newWorkbook } from "./fake-excel/worksheet.js";
+import { formatRect, parseRect, type Rect } from "./address.js";
+import { compareVersions, FakeRequestContext, newStats, type HostCore, type HostStats, type Limits } from "./context.js";
+import { ErrorCodes, FakeOfficeError, fail } from "./errors.js";
+import { cellText, DEFAULT_FORMAT, enterValue, FakeWorkbookState, withFormat, type CellFormat, type FakeSheet, type Hyperlink, type Validation, type ValueType } from "./state.js";
+import { newWorkbook } from "./worksheet.js";
 
-export { FakeOfficeError, ErrorCodes } from "./fake-excel/errors.js";
-export type { HostStats, Limits, SyncRecord } from "./fake-excel/context.js";
-export type { ChartState, FakeSheet } from "./fake-excel/state.js";
+export { FakeOfficeError, ErrorCodes } from "./errors.js";
+export type { HostStats, Limits, SyncRecord } from "./context.js";
+export type { ChartState, FakeSheet } from "./state.js";
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host supports (default "1.17"). */

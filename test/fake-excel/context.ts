@@ -66,20 +66,10 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** UTF-8 length of a string, without TextEncoder allocations. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+// Measured with the platform's own encoder, not the adapter's utf8Length: the fake host checks
+// the payload sizes that counter estimates, so it must not share its mistakes.
+const encoder = new TextEncoder();
+export const utf8Length = (s: string): number => encoder.encode(s).length;
 
 export const jsonBytes = (v: unknown): number => utf8Length(JSON.stringify(v) ?? "null");
 

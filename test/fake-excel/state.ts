@@ -2,6 +2,7 @@
  * The workbook the fake host holds: sheets of cells with values, formulas, number formats,
  * formats, links and validations, and what Excel does when a value is entered into a cell.
  */
+import { columnIndex } from "../../src/model/cell.js";
 import { contains, formatRect, MAX_COLUMNS, MAX_ROWS, overlaps, type Rect } from "./address.js";
 import { ErrorCodes, fail } from "./errors.js";
 
@@ -427,9 +428,7 @@ function evaluate(sheet: FakeSheet, expr: string): { value: number | string; typ
     if (/^\d/.test(t)) return Number(t);
     const ref = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(t);
     if (ref) {
-      let col = 0;
-      for (const ch of ref[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-      const cell = sheet.cell(Number(ref[2]) - 1, col - 1);
+      const cell = sheet.cell(Number(ref[2]) - 1, columnIndex(ref[1]!));
       if (!cell || cell.type === "Empty") return 0;
       if (cell.type === "Double") return cell.value as number;
       if (cell.type === "Boolean") return cell.value ? 1 : 0;
