@@ -52,7 +52,7 @@ export function iccOf(branches: readonly Pick<ScoredBranch, "totalA" | "totalB">
   const ssc = 2n * sumA * sumA + 2n * sumB * sumB - s2;
   const sst = 2n * n * sumX2 - s2;
   const sse = sst - ssr - ssc;
-  const num = n * (ssr - sse);
-  const den = n * (ssr + sse) + 2n * (n - 1n) * ssc - 2n * sse;
-  return { value: den === 0n ? null : ratioTo4(num, den), n: branches.length };
+  const numerator = n * (ssr - sse);
+  const denominator = n * (ssr + sse) + 2n * (n - 1n) * ssc - 2n * sse;
+  return { value: denominator === 0n ? null : ratioTo4(numerator, denominator), n: branches.length };
 }

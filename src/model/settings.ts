@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDecimal, toHundredths, type Decimal } from "./decimal.js";
+import { compareDecimals, parseDecimal, toHundredths, type Decimal } from "./decimal.js";
 import { SETTING_EXPECTED_ZH } from "./messages-zh.js";
 import { WORDS } from "./terms.js";
 
@@ -97,7 +97,7 @@ const thresholds = z.string().transform((s, ctx) => {
   const ok =
     ds.length === 4 &&
     ds.every((d) => d !== null) &&
-    ds.every((d, i) => i === 0 || compare(ds[i - 1]!, d!) > 0);
+    ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d!) > 0);
   if (!ok) {
     ctx.addIssue({ code: "custom" });
     return z.NEVER;
@@ -105,12 +105,6 @@ const thresholds = z.string().transform((s, ctx) => {
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
 });
 
-function compare(a: Decimal, b: Decimal): number {
-  const scale = Math.max(a.scale, b.scale);
-  const x = a.n * 10n ** BigInt(scale - a.scale);
-  const y = b.n * 10n ** BigInt(scale - b.scale);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 const YES_NO = [WORDS.yes, WORDS.no] as const;
 
