@@ -155,7 +155,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
         if (late.length > 0) {
           await ctx.sync();
           for (const [name, used, first] of late) {
-            const blank = used.rowCount === 1 && first.valueTypes[0]?.[0] === "Empty";
+            const blank = used.rowCount === 1 && (first.valueTypes[0]?.[0] as string | undefined) === "Empty";
             appendAt.set(name, blank ? 0 : used.rowIndex + used.rowCount);
           }
         }
@@ -237,7 +237,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       for (const e of edits) {
         const { row, col } = parseA1(e.cell);
         let cols = byRow.get(row);
-        if (!cols) byRow.set(row, (cols = new Map()));
+        if (!cols) byRow.set(row, (cols = new Map<number, string | number | boolean>()));
         cols.set(col, value(e));
       }
       const runs: { row: number; col: number; values: (string | number | boolean)[] }[] = [];
@@ -258,7 +258,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       try {
         await batcher.flush();
       } catch (e) {
-        if (errorCode(e) === "AccessDenied") throw new Error(`工作表“${sheetName}”受保护，部分单元格已锁定，无法写入。请撤销工作表保护后再试。`);
+        if (errorCode(e) === "AccessDenied") throw new Error(`工作表“${sheetName}”受保护，部分单元格已锁定，无法写入。请撤销工作表保护后再试。`, { cause: e });
         throw e;
       }
     });
@@ -279,13 +279,13 @@ async function syncOrExplain(ctx: Excel.RequestContext, sheetName: string): Prom
   try {
     await ctx.sync();
   } catch (e) {
-    if (errorCode(e) === "ItemNotFound") throw new Error(`找不到工作表“${sheetName}”。`);
+    if (errorCode(e) === "ItemNotFound") throw new Error(`找不到工作表“${sheetName}”。`, { cause: e });
     throw e;
   }
 }
 
 export function errorCode(e: unknown): string | undefined {
-  return e !== null && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : undefined;
+  return e !== null && typeof e === "object" && "code" in e ? String((e).code) : undefined;
 }
 
 

@@ -36,6 +36,7 @@ export function toCell(value: unknown, type: unknown, numberFormat: unknown, isD
       // Linked data types and anything newer: what `values` shows.
       if (typeof value === "number") return num(value, isDate(numberFormat));
       if (typeof value === "boolean") return bool(value);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what `values` shows: text, or Excel's own text of a newer type
       return value === "" || value === null || value === undefined ? null : text(String(value));
   }
 }

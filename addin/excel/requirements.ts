@@ -4,9 +4,6 @@
  * ExcelApi 1.1; everything else is used where the host has it and skipped, and reported, where not.
  */
 
-/** The lowest requirement set the add-in declares in its manifest. */
-export const CORE_REQUIREMENT = "1.1";
-
 export const FEATURES = {
   /** Used range that ignores formatting-only cells (Worksheet.getUsedRange(valuesOnly)). */
   usedRangeValuesOnly: { set: "1.2", reported: false, zh: "仅按数值确定已用区域", en: "used range by values only" },

@@ -160,7 +160,7 @@ async function writeLinkFonts(w: SheetWrite): Promise<boolean> {
 async function writeValues(w: SheetWrite): Promise<void> {
   if (w.width === 0 || w.rows.length === 0) return;
   const values = w.rows.map((row, r) => {
-    const out: (string | number | boolean)[] = new Array(w.width);
+    const out = new Array<string | number | boolean>(w.width);
     for (let c = 0; c < w.width; c++) out[c] = excelValue(cellValue(row[c]), w.spec.name, r, c);
     return out;
   });

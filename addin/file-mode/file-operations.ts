@@ -101,7 +101,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         workbook = new XlsxWorkbook(bytes);
         await workbook.read([]);
       } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw new Error(`无法打开“${fileName}”：${e.reason}`);
+        if (e instanceof WorkbookUnreadableError) throw new Error(`无法打开“${fileName}”：${e.reason}`, { cause: e });
         throw e;
       }
       current = { fileName, workbook, download: null };

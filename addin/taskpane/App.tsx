@@ -179,7 +179,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   };
 
   const openFile = (chosen: File) =>
-    task.run("open", async () => {
+    void task.run("open", async () => {
       if (!/\.xlsx$/i.test(chosen.name)) throw new Error(t("fileNotXlsx", { name: chosen.name }));
       await workbookFile!.open(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
       setLastRun(null);
@@ -188,13 +188,13 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
     });
 
   const newTemplate = (period: string | null) =>
-    task.run("newTemplate", async () => {
+    void task.run("newTemplate", async () => {
       await operations.newTemplate({ period });
       done(fileMode ? "templateDoneFile" : "templateDoneExcel", true);
     });
 
   const importRaterFile = (chosen: File, as: ImportTarget) =>
-    task.run("import", async () => {
+    void task.run("import", async () => {
       if (!/\.xlsx$/i.test(chosen.name)) throw new Error(t("fileNotXlsx", { name: chosen.name }));
       const summary = await operations.importRaterFile(new Uint8Array(await chosen.arrayBuffer()), as);
       setMerge(summary);
@@ -203,7 +203,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
     });
 
   const assess = (scored: boolean) =>
-    task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
+    void task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
       const assessed = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
       setLastRun({ ...assessed, scored });
       setMerge(null);

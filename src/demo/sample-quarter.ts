@@ -73,7 +73,7 @@ class Book {
   readonly map = new Map<string, Map<string, GridValue>>();
   set(branch: string, item: string, v: GridValue): void {
     let row = this.map.get(branch);
-    if (!row) this.map.set(branch, (row = new Map()));
+    if (!row) this.map.set(branch, (row = new Map<string, GridValue>()));
     row.set(item, v);
   }
   get(branch: string, item: string): GridValue | undefined {

@@ -97,7 +97,6 @@ export const ResultSchema = z.object({
   issues: z.array(ReportedIssueSchema),
 });
 
-export type AreaScore = z.infer<typeof AreaScoreSchema>;
 export type BranchResult = z.infer<typeof BranchResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;

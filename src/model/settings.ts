@@ -97,7 +97,7 @@ const thresholds = z.string().transform((s, ctx) => {
   const ok =
     ds.length === 4 &&
     ds.every((d) => d !== null) &&
-    ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d!) > 0);
+    ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d) > 0);
   if (!ok) {
     ctx.addIssue({ code: "custom" });
     return z.NEVER;

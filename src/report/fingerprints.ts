@@ -5,7 +5,7 @@ import { sha256Hex } from "./sha256.js";
 
 /** JSON with object keys sorted, so equal data always hashes the same. */
 export function canonicalJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
+  return JSON.stringify(v, (_k, x: unknown): unknown =>
     x && typeof x === "object" && !Array.isArray(x) && !(x instanceof Map)
       ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : x instanceof Map

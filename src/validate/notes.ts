@@ -77,7 +77,7 @@ function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex 
     if (!bit || cellText(cells[noteCol] ?? null) === "") continue;
     const item = keyText(cells[itemCol] ?? null);
     let items = index.get(branch);
-    if (!items) index.set(branch, (items = new Map()));
+    if (!items) index.set(branch, (items = new Map<string, number>()));
     items.set(item, (items.get(item) ?? 0) | bit);
   }
   return index;

@@ -1,4 +1,4 @@
-import { a1, type Grid } from "../model/cell.js";
+import { a1 } from "../model/cell.js";
 import { issue, type Issue } from "../model/issues.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
 import { SHEETS } from "../model/sheets.js";

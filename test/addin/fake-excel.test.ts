@@ -241,7 +241,7 @@ describe("fake Excel host: the Office.js programming model", () => {
       chart.setPosition("E2", "L20");
       chart.axes.valueAxis.minimum = 50;
       await ctx.sync();
-      expect(() => chart.axes.categoryAxis.minimum).toThrow(/not available/);
+      expect((): unknown => chart.axes.categoryAxis.minimum).toThrow(/not available/);
     });
     const [chart] = host.sheet("C").charts;
     expect(chart!.series.map((s) => s.name)).toEqual(["总分", "B"]);

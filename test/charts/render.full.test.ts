@@ -34,7 +34,7 @@ let writerPackage: Uint8Array;
 /** Why setup failed (LibreOffice missing…): every test then fails with it, rather than being skipped. */
 let setupError: unknown;
 const ready = () => {
-  if (setupError !== undefined) throw setupError;
+  if (setupError !== undefined) throw setupError instanceof Error ? setupError : new Error("setup failed", { cause: setupError });
 };
 
 beforeAll(async () => {

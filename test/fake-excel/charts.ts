@@ -274,7 +274,7 @@ defineProps(ChartSeriesProxy, "ChartSeries", {
     get: (t) => t.series.chartType,
     check: checkType,
     set: (t, v) => {
-      if (isScatter(t.chart.chartType) !== isScatter(v as string)) fail(ErrorCodes.invalidOperation, `Cannot combine ${v} with a ${t.chart.chartType} chart.`);
+      if (isScatter(t.chart.chartType) !== isScatter(v as string)) fail(ErrorCodes.invalidOperation, `Cannot combine ${v as string} with a ${t.chart.chartType} chart.`);
       t.series.chartType = v as string;
       if ((v as string).includes("NoMarkers")) t.series.markerStyle = "None";
       if ((v as string).includes("Lines") || (v as string).includes("Smooth")) t.series.lineStyle = "Continuous";

@@ -18,8 +18,8 @@ import { cellText, DEFAULT_FORMAT, enterValue, FakeWorkbookState, withFormat, ty
 import { newWorkbook } from "./worksheet.js";
 
 export { FakeOfficeError, ErrorCodes } from "./errors.js";
-export type { HostStats, Limits, SyncRecord } from "./context.js";
-export type { ChartState, FakeSheet } from "./state.js";
+export type { HostStats, Limits } from "./context.js";
+export type { FakeSheet } from "./state.js";
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host supports (default "1.17"). */
@@ -92,7 +92,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
   };
   return {
-    Excel: { run: run as FakeExcelGlobal["run"], ErrorCodes },
+    Excel: { run: run, ErrorCodes },
     Office,
     OfficeExtension: { Error: FakeOfficeError, ErrorCodes },
     host,

@@ -50,7 +50,6 @@ export const SHEET = {
   self: "自评",
   notes: "扣分说明",
 } as const;
-export type SheetName = (typeof SHEET)[keyof typeof SHEET];
 export type GridSheet = typeof SHEET.A | typeof SHEET.B | typeof SHEET.arbitration | typeof SHEET.self;
 
 /** A rule row as the shipped rules data describes it (RuleItemData), `notApplicable` free text allowed. */
@@ -424,7 +423,6 @@ export class AssessmentBuilder {
     const rows: Cell[][] = [];
     for (const r of layout.aboveHeader ?? []) rows.push(r.map(toCell));
     while (rows.length < (layout.headerRow ?? 0)) rows.push([]);
-    const headerIndex = rows.length;
     const columns = (layout.columns ?? this.ruleSpecs.map((r) => r.code)).map(toCell);
     rows.push([toCell(layout.codeHeader ?? "支部编码"), toCell(layout.nameHeader ?? "支部名称"), ...columns]);
     const codeOfColumn = columns.map((c) => (c !== null && c.kind === "text" ? c.value.trim() : c !== null && c.kind === "number" ? String(c.value) : ""));

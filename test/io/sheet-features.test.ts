@@ -87,7 +87,7 @@ describe("worksheetXml: every SheetSpec feature", () => {
     );
     let title = "";
     let prompt = "";
-    parseXml("v.xml", decimal!, { open: (_, a) => void ((title = a["promptTitle"] ?? title), (prompt = a["prompt"] ?? prompt)) });
+    parseXml("v.xml", decimal, { open: (_, a) => void ((title = a["promptTitle"] ?? title), (prompt = a["prompt"] ?? prompt)) });
     expect(title).toHaveLength(32);
     expect(title.endsWith("…")).toBe(true);
     expect(prompt).toHaveLength(255);

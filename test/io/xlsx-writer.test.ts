@@ -154,7 +154,7 @@ describe("writeOutputSheets: package details", () => {
       expect(out.has(gone), gone).toBe(false);
     }
     for (const kept of ["xl/worksheets/_rels/sheet2.xml.rels", "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/media/shared.png"]) {
-      expect(out.get(kept), kept).toEqual(base.get(kept) ?? new TextEncoder().encode(parts[kept as keyof typeof parts] as string));
+      expect(out.get(kept), kept).toEqual(base.get(kept) ?? new TextEncoder().encode(parts[kept as keyof typeof parts]));
     }
     expect(partText(output, "[Content_Types].xml")).toBe(new TextDecoder().decode(base.get("[Content_Types].xml")));
   });

@@ -44,7 +44,7 @@ async function raterCopy(base: Uint8Array, sheet: string, fill: Filler, name: st
 function changedParts(a: Uint8Array, b: Uint8Array): string[] {
   const x = unzipSync(a), y = unzipSync(b);
   const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-  return names.filter((n) => !x[n] || !y[n] || Buffer.compare(Buffer.from(x[n]!), Buffer.from(y[n]!)) !== 0);
+  return names.filter((n) => !x[n] || !y[n] || Buffer.compare(Buffer.from(x[n]), Buffer.from(y[n])) !== 0);
 }
 
 const partOf = (bytes: Uint8Array, sheet: string) => openXlsx(bytes).workbook.sheets.find((s) => s.name === sheet)!.part;

@@ -33,7 +33,7 @@ describe("user text stays text in every output sheet", () => {
     }
     const snap = await new XlsxReader(output).read(Object.values(OUTPUT_SHEETS));
     for (const sheet of [OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.charts]) {
-      const texts = snap.sheets.get(sheet)!.rows.flat().filter((c) => c?.kind === "text").map((c) => c!.value);
+      const texts = snap.sheets.get(sheet)!.rows.flat().filter((c) => c?.kind === "text").map((c) => c.value);
       for (const h of HOSTILE) expect(texts, `${sheet} keeps ${h}`).toContain(h);
     }
   });

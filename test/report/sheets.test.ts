@@ -41,14 +41,14 @@ describe("考核结果", () => {
       .result();
     const sheet = resultsSheet(result);
     const head = values(sheet)[2]!;
-    const rowOf = (code: string) => sheet.rows.findIndex((r) => cellValue(r[1]!) === code);
+    const rowOf = (code: string) => sheet.rows.findIndex((r) => cellValue(r[1]) === code);
     const vetoRow = rowOf("ZB003");
     expect(cellAt(sheet, vetoRow, 0)?.tone).toBe("veto");
-    expect(cellValue(sheet.rows[vetoRow]![head.indexOf("星级")]!)).toBe("★☆☆☆☆");
+    expect(cellValue(sheet.rows[vetoRow]![head.indexOf("星级")])).toBe("★☆☆☆☆");
     const pendingRow = rowOf("ZB002");
     expect(cellAt(sheet, pendingRow, head.indexOf("待仲裁项数"))?.tone).toBe("dispute");
     const topRow = rowOf("ZB001");
-    expect(cellValue(sheet.rows[topRow]![head.indexOf("星级")]!)).toBe("★★★★★");
+    expect(cellValue(sheet.rows[topRow]![head.indexOf("星级")])).toBe("★★★★★");
     expect(cellAt(sheet, topRow, head.indexOf("阶梯"))?.tone).toBe("top");
   });
 });
@@ -58,7 +58,7 @@ describe("双评明细 and 校验报告", () => {
     const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 4 } }).scoresB({ ZB001: { "1.1": 2 } }).result();
     const sheet = detailsSheet(result);
     const rows = values(sheet);
-    const dispute = sheet.rows.find((r) => cellValue(r[0]!) === "ZB001" && cellValue(r[2]!) === "1.1")!;
+    const dispute = sheet.rows.find((r) => cellValue(r[0]) === "ZB001" && cellValue(r[2]) === "1.1")!;
     expect(dispute.map(cellValue).slice(3)).toEqual([4, 4, 2, 2, 1, null, 3, "超差待仲裁"]);
     expect((dispute[0] as OutCell).tone).toBe("dispute");
     expect(rows.some((r) => r[0] === "双评一致性")).toBe(true);
@@ -68,7 +68,7 @@ describe("双评明细 and 校验报告", () => {
   it("links every issue to its cell", async () => {
     const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 9 } }).result();
     const sheet = reportSheet(result);
-    const row = sheet.rows.find((r) => cellValue(r[1]!) === "SCORE_OUT_OF_RANGE")!;
+    const row = sheet.rows.find((r) => cellValue(r[1]) === "SCORE_OUT_OF_RANGE")!;
     expect(row.map(cellValue).slice(0, 4)).toEqual(["错误", "SCORE_OUT_OF_RANGE", "评分A", "C2"]);
     expect((row[3] as OutCell).link).toEqual({ sheet: "评分A", cell: "C2" });
   });

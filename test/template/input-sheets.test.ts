@@ -91,7 +91,7 @@ describe("input sheets", () => {
     expect(byName.get("星级阈值")).toBe("90,80,70,60");
     expect(byName.get("排名方式")).toBe("并列跳位");
     expect(byName.get("扣分说明要求")).toBe("提示");
-    expect(cellStyle(s.rows[0]![0]!)).toBe("header");
+    expect(cellStyle(s.rows[0]![0])).toBe("header");
     expect(s.freezeRows).toBe(1);
     expect(values(settingsSheet({ period: "2026Q3", ranking: "中国式" })).find((r) => r[0] === "排名方式")![1]).toBe("中国式");
   });
@@ -148,7 +148,7 @@ describe("input sheets", () => {
     expect(rows[3]![1]).toBe("炼钢厂第一党支部");
     expect(s.freezeRows).toBe(3);
     expect(s.columnWidths).toHaveLength(2 + rules.items.length);
-    expect(cellStyle(s.rows[3]![2]!)).toBe("decimal2");
+    expect(cellStyle(s.rows[3]![2])).toBe("decimal2");
     // An empty template grid: codes and names, blank score cells.
     const blank = gridSheet("评分B", rules, BRANCHES);
     expect(values(blank).slice(3).every((r) => r.slice(2).every((v) => v === null))).toBe(true);

@@ -27,7 +27,7 @@ function coveredCells(spec: SheetSpec): Map<string, ValidationSpec> {
   const out = new Map<string, ValidationSpec>();
   for (const v of spec.validations ?? []) {
     const [from, to = from] = v.range.split(":") as [string, string?];
-    const a = parseA1(from), b = parseA1(to!);
+    const a = parseA1(from), b = parseA1(to);
     for (let r = a.row; r <= b.row; r++) {
       for (let c = a.col; c <= b.col; c++) {
         const key = `${c}:${r}`;
@@ -76,8 +76,8 @@ describe("new template", () => {
     expect(rows.find((r) => r[0] === "分差阈值比例")![1]).toBe(0.25);
     expect(s.protect).toBe(true);
     s.rows.slice(1).forEach((row) => {
-      expect(cellStyle(row[0]!)).toBe("text");
-      expect(cellStyle(row[1]!)).toBe("inputText");
+      expect(cellStyle(row[0])).toBe("text");
+      expect(cellStyle(row[1])).toBe("inputText");
     });
     const list = (name: string) => {
       const r = rows.findIndex((row) => row[0] === name);
