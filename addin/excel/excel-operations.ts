@@ -6,6 +6,8 @@
  */
 import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { UserError } from "../../src/model/failure.js";
+import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
@@ -28,12 +30,16 @@ export interface ExcelOperations extends TaskPaneOperations {
 export function createExcelOperations(options: ExcelOperationsOptions = {}): ExcelOperations {
   const now = options.now ?? (() => new Date());
   let skipped: readonly SkippedFeature[] = [];
+  let shortened: readonly OverlongText[] = [];
   const workbook = () => new ExcelWorkbook(options);
 
   async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
     const wb = workbook();
-    const { result, issues, written } = await runAssessment(wb, write ? wb : null, { now: now(), onProgress });
-    if (written) skipped = wb.skipped;
+    const { result, issues, sheets, written } = await runAssessment(wb, write ? wb : null, { now: now(), onProgress });
+    if (written) {
+      skipped = wb.skipped;
+      shortened = overlongTexts(sheets);
+    }
     return { result, issues };
   }
 
@@ -41,6 +47,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     mode: "excel",
 
     skippedFeatures: () => skipped,
+    shortenedTexts: () => shortened,
 
     async newTemplate({ period }) {
       const sheets = templateSheets({ period: periodOrThrow(period) });
@@ -48,9 +55,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
       const { sheetNames } = await wb.read([]);
       const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
       const clash = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
-      if (clash.length > 0) {
-        throw new Error(`工作簿中已有工作表“${clash.join("”“")}”，新建模板不会覆盖它们。请在新的空白工作簿中新建考核模板。`);
-      }
+      if (clash.length > 0) throw new UserError("TEMPLATE_SHEETS_EXIST", { sheets: clash });
       await wb.writeSheets(sheets);
       skipped = wb.skipped;
     },

@@ -7,6 +7,7 @@
  * requirement sets first and skipped (and noted) where it is missing.
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
+import { fitCellText, MAX_HYPERLINKS } from "../../src/report/excel-limits.js";
 import { cellValue, outCell, truncate, VALIDATION_LIMITS, type ChartSpec, type OutCell, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
 import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
@@ -172,12 +173,14 @@ async function writeValues(w: SheetWrite): Promise<void> {
   );
 }
 
-/** Hyperlinks to cells (校验报告 → the cell an issue is about). */
+/** Hyperlinks to cells (校验报告 → the cell an issue is about), at most Excel's 65,530 a sheet. */
 async function writeLinks(w: SheetWrite): Promise<void> {
-  for (let r = 0; r < w.rows.length; r++) {
-    for (let c = 0; c < (w.rows[r]?.length ?? 0); c++) {
+  let count = 0;
+  for (let r = 0; r < w.rows.length && count < MAX_HYPERLINKS; r++) {
+    for (let c = 0; c < (w.rows[r]?.length ?? 0) && count < MAX_HYPERLINKS; c++) {
       const link = w.at(r, c).link;
       if (link === undefined) continue;
+      count++;
       const reference = `${quoteSheetName(link.sheet ?? w.spec.name)}!${link.cell ?? "A1"}`;
       await w.batch.op(ACTION_OVERHEAD + reference.length * 2, () => {
         w.cellAt(r, c).hyperlink = { documentReference: reference, screenTip: `转到 ${reference}` };
@@ -253,10 +256,11 @@ function borders(format: Excel.RangeFormat, rect: KeyedRect): void {
   for (const side of sides) format.borders.getItem(side).style = "Continuous";
 }
 
+/** A cell's value for `range.values`: text cut to Excel's 32,767 characters ("…"). */
 function excelValue(v: OutValue, sheet: string, r: number, c: number): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "number" && !Number.isFinite(v)) throw new RangeError(`${sheet}!${a1(r, c)}: cannot write the number ${v}`);
-  return v;
+  return typeof v === "string" ? fitCellText(v) : v;
 }
 
 /** A sheet name in a reference: always quoted, apostrophes doubled. */

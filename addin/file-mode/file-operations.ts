@@ -5,9 +5,11 @@
  * sheets into a copy of that, which the user downloads as `<原文件名>-评分结果.xlsx`.
  */
 import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
+import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
+import { UserError } from "../../src/model/failure.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
@@ -57,12 +59,11 @@ interface OpenWorkbook {
   download: WorkbookDownload | null;
 }
 
-const NO_WORKBOOK = "请先打开要处理的考核工作簿（.xlsx）。";
-
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
   let current: OpenWorkbook | null = null;
+  let shortened: readonly OverlongText[] = [];
   let state: FileState = { fileName: null, download: null };
   const listeners = new Set<() => void>();
   const changed = () => {
@@ -71,14 +72,14 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
   };
 
   const required = (): OpenWorkbook => {
-    if (!current) throw new Error(NO_WORKBOOK);
+    if (!current) throw new UserError("NO_WORKBOOK_OPEN", {});
     return current;
   };
   async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
     const open = required();
     // The scored workbook is a copy: the working copy stays as opened (plus any imports).
     const scored = write ? new XlsxWorkbook(open.workbook.bytes()) : null;
-    const { result, issues, written } = await runAssessment(open.workbook, scored, {
+    const { result, issues, sheets, written } = await runAssessment(open.workbook, scored, {
       now: now(),
       onProgress: async (p) => {
         onProgress(p);
@@ -87,6 +88,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     });
     if (scored && written) {
       open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
+      shortened = overlongTexts(sheets);
       changed();
     }
     return { result, issues };
@@ -101,7 +103,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         workbook = new XlsxWorkbook(bytes);
         await workbook.read([]);
       } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw new Error(`无法打开“${fileName}”：${e.reason}`, { cause: e });
+        if (e instanceof WorkbookUnreadableError) throw e.of({ file: fileName });
         throw e;
       }
       current = { fileName, workbook, download: null };
@@ -114,6 +116,8 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
+
+    shortenedTexts: () => shortened,
 
     async newTemplate({ period }) {
       const normalised = periodOrThrow(period);

@@ -16,6 +16,12 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Component, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { UserError } from "../../src/model/failure.js";
+import { failureText } from "../../src/model/failure-messages.js";
+import { issueMessage } from "../../src/model/issues.js";
+import { MESSAGES_EN } from "../../src/model/messages-en.js";
+import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
+import type { OverlongText } from "../../src/report/excel-limits.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { FileState, WorkbookFile } from "../file-mode/file-operations.js";
 import type { Assessed, MergeSummary, TaskPaneOperations } from "../operations.js";
@@ -103,11 +109,30 @@ export function Section({ title, children, id }: { title: string; children: Reac
 
 export function FailureBar({ failure, onDismiss, titleId = "errorTitle" }: { failure: Failure; onDismiss?: () => void; titleId?: StringId }) {
   const t = useStrings();
+  const language = useContext(LanguageContext);
+  const problem = failure.problem && !failure.unexpected ? failureText(failure.problem, language) : null;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
       <MessageBarBody>
         <MessageBarTitle>{t(titleId)}</MessageBarTitle>
-        {failure.unexpected ? t("errorUnexpected", { message: failure.message }) : failure.message}
+        {problem ? (
+          <>
+            <span data-testid="error-what">{problem.what}</span>
+            <br />
+            <span data-testid="error-next">{t("errorNext", { next: problem.next })}</span>
+            {failure.problem!.problems.length > 0 && (
+              <ul>
+                {failure.problem!.problems.map((p, i) => (
+                  <li key={i}>{issueMessage(p, language === "zh" ? MESSAGES_ZH : MESSAGES_EN)}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : failure.unexpected ? (
+          t("errorUnexpected", { message: failure.message })
+        ) : (
+          failure.message
+        )}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions>
@@ -168,6 +193,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
+  const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
   const fileMode = operations.mode === "file";
   const hasWorkbook = !workbookFile || file.fileName !== null;
   const busy = task.running !== null;
@@ -176,11 +202,12 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const done = (message: StringId | null, wroteSheets = false) => {
     setNotice(message);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
+    setShortened(wroteSheets ? (operations.shortenedTexts?.() ?? []) : []);
   };
 
   const openFile = (chosen: File) =>
     void task.run("open", async () => {
-      if (!/\.xlsx$/i.test(chosen.name)) throw new Error(t("fileNotXlsx", { name: chosen.name }));
+      if (!/\.xlsx$/i.test(chosen.name)) throw new UserError("FILE_NOT_XLSX", { name: chosen.name });
       await workbookFile!.open(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
       setLastRun(null);
       setMerge(null);
@@ -195,7 +222,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
   const importRaterFile = (chosen: File, as: ImportTarget) =>
     void task.run("import", async () => {
-      if (!/\.xlsx$/i.test(chosen.name)) throw new Error(t("fileNotXlsx", { name: chosen.name }));
+      if (!/\.xlsx$/i.test(chosen.name)) throw new UserError("FILE_NOT_XLSX", { name: chosen.name });
       const summary = await operations.importRaterFile(new Uint8Array(await chosen.arrayBuffer()), as);
       setMerge(summary);
       setLastRun(null);
@@ -238,13 +265,13 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       </Section>
 
       <TaskStatus task={task} />
-      {!busy && <Notices notice={task.failure ? null : notice} fileName={file.fileName} skipped={skipped} />}
+      {!busy && <Notices notice={task.failure ? null : notice} fileName={file.fileName} skipped={skipped} shortened={shortened} />}
       {merge && <MergeNotice summary={merge} />}
       {lastRun && <RunResults run={lastRun} onSelect={selectCell} />}
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
-        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new Error(t("importNeedFile")))} />
+        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))} />
       </Section>
       <Section id="template-section" title={t("templateSection")}>
         <TemplatePanel disabled={busy} onCreate={newTemplate} />
@@ -272,7 +299,8 @@ function TaskStatus({ task }: { task: TaskState }) {
 }
 
 /** What the last operation did, and what this Excel could not do while writing. */
-function Notices({ notice, fileName, skipped }: { notice: StringId | null; fileName: string | null; skipped: readonly SkippedFeature[] }) {
+function Notices(props: { notice: StringId | null; fileName: string | null; skipped: readonly SkippedFeature[]; shortened: readonly OverlongText[] }) {
+  const { notice, fileName, skipped, shortened } = props;
   const t = useStrings();
   const language = useContext(LanguageContext);
   return (
@@ -285,6 +313,13 @@ function Notices({ notice, fileName, skipped }: { notice: StringId | null; fileN
       {skipped.length > 0 && (
         <MessageBar intent="info" layout="multiline" data-testid="skipped-features">
           <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shortened.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="shortened-texts">
+          <MessageBarBody>
+            {t("textsShortened", { n: shortened.length, cells: shortened.slice(0, 5).map((s) => `${s.sheet}!${s.cell}`).join(t("listSeparator")) })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </>

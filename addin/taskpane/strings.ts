@@ -25,7 +25,6 @@ const zh = {
   fileChoose: "打开工作簿…",
   fileCurrent: "当前工作簿：{name}",
   fileNone: "尚未打开工作簿。请先打开要评分的考核工作簿。",
-  fileNotXlsx: "“{name}”不是 .xlsx 工作簿。请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。",
   fileOpened: "已打开“{name}”。",
   downloadResult: "下载评分结果：{file}",
   downloadMerged: "下载导入后的工作簿：{file}",
@@ -42,6 +41,7 @@ const zh = {
   validated: "校验完成。",
   noResultSheets: "没有生成结果表：工作簿存在致命问题，请先改正。",
   skippedFeatures: "此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：{list}。",
+  textsShortened: "{n} 处文字超过 Excel 单元格上限（32,767 个字符），已截短并以“…”结尾（{cells}）。分数和排名不受影响。",
   listSeparator: "、",
 
   templateSection: "新建考核模板",
@@ -58,7 +58,6 @@ const zh = {
   importAs: "作为",
   importAuto: "自动识别",
   importButton: "导入评分表",
-  importNeedFile: "请先选择评分方交回的工作簿。",
   importDone: "已导入“{sheet}”：写入 {copied} 个单元格。",
   importConflicts: "{n} 处冲突（工作簿中已有不同的分数，未覆盖）：",
   importConflict: "{cell}（{branch}，{item}）：工作簿中为 {target}，导入文件中为 {incoming}",
@@ -104,6 +103,7 @@ const zh = {
 
   errorTitle: "操作没有完成",
   errorUnexpected: "发生意外错误：{message}",
+  errorNext: "下一步：{next}",
   dismiss: "关闭",
 
   progressReading: "正在读取工作表…",
@@ -134,7 +134,6 @@ const en: Readonly<Record<StringId, string>> = {
   fileChoose: "Open workbook…",
   fileCurrent: "Workbook: {name}",
   fileNone: "No workbook open yet. Open the assessment workbook to score first.",
-  fileNotXlsx: "“{name}” is not an .xlsx workbook. Choose an Excel workbook (*.xlsx); save older formats such as .xls as .xlsx in Excel first.",
   fileOpened: "Opened “{name}”.",
   downloadResult: "Download the result: {file}",
   downloadMerged: "Download the workbook with the import: {file}",
@@ -151,6 +150,7 @@ const en: Readonly<Record<StringId, string>> = {
   validated: "Validation finished.",
   noResultSheets: "No result sheets were written: the workbook has fatal problems to fix first.",
   skippedFeatures: "This version of Excel lacks the following, which were left out (scores and ranking are not affected): {list}.",
+  textsShortened: "{n} text(s) longer than an Excel cell holds (32,767 characters) were shortened, ending in “…” ({cells}). Scores and ranking are not affected.",
   listSeparator: ", ",
 
   templateSection: "New assessment template",
@@ -167,7 +167,6 @@ const en: Readonly<Record<StringId, string>> = {
   importAs: "Import as",
   importAuto: "Detect automatically",
   importButton: "Import",
-  importNeedFile: "Choose the workbook a rater sent back first.",
   importDone: "Imported “{sheet}”: {copied} cells written.",
   importConflicts: "{n} conflicts (the workbook already holds a different score; left unchanged):",
   importConflict: "{cell} ({branch}, {item}): workbook {target}, imported file {incoming}",
@@ -213,6 +212,7 @@ const en: Readonly<Record<StringId, string>> = {
 
   errorTitle: "The operation did not finish",
   errorUnexpected: "Unexpected error: {message}",
+  errorNext: "What to do: {next}",
   dismiss: "Dismiss",
 
   progressReading: "Reading the sheets…",

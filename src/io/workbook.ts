@@ -1,4 +1,5 @@
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
+import { UserError, type FileRole } from "../model/failure.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
 /** Like the web's AbortSignal, which satisfies it (the pure core has no DOM types). */
@@ -30,11 +31,20 @@ export interface WorkbookReader {
   read(wanted: readonly string[], options?: StepOptions): Promise<WorkbookSnapshot>;
 }
 
-/** The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty). */
-export class WorkbookUnreadableError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+/**
+ * The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty,
+ * damaged): `reason` says what is wrong with it, in Chinese. A user's problem (UserError
+ * WORKBOOK_UNREADABLE); the run turns it into a fatal issue, other callers name the file.
+ */
+export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
+  constructor(readonly reason: string, which: { readonly file?: string; readonly role?: FileRole } = {}) {
+    super("WORKBOOK_UNREADABLE", { reason, ...which });
     this.name = "WorkbookUnreadableError";
+  }
+
+  /** The same failure, saying which file it was. */
+  of(which: { readonly file?: string; readonly role?: FileRole }): WorkbookUnreadableError {
+    return new WorkbookUnreadableError(this.reason, which);
   }
 }
 

@@ -54,9 +54,12 @@ export type RuleProblem =
   | { readonly problem: "code-repeated"; readonly value: string }
   | { readonly problem: "type-invalid"; readonly value: string }
   | { readonly problem: "points-invalid"; readonly value: string }
+  /** Above `max` points (MAX_POINTS): no real item is worth that much, and sums must stay exact. */
+  | { readonly problem: "points-too-large"; readonly value: string; readonly max: number }
   | { readonly problem: "area-missing" }
   | { readonly problem: "categories-invalid"; readonly values: readonly string[] }
   | { readonly problem: "tolerance-invalid"; readonly value: string }
+  | { readonly problem: "tolerance-too-large"; readonly value: string; readonly max: number }
   /** No cell: the sheet has no 基础 item at all. */
   | { readonly problem: "no-base-item" };
 
@@ -79,7 +82,9 @@ export interface IssueParams {
     | { readonly problem: "unnamed"; readonly value: string }
     | { readonly problem: "repeated"; readonly setting: SettingName; readonly value: string }
     /** `notText`: a date, boolean or error cell, where the setting wants text or a number. */
-    | { readonly problem: "invalid"; readonly setting: SettingName; readonly value: string; readonly notText: boolean };
+    | { readonly problem: "invalid"; readonly setting: SettingName; readonly value: string; readonly notText: boolean }
+    /** A number above `max` (MAX_POINTS), where sums must stay exact. */
+    | { readonly problem: "too-large"; readonly setting: SettingName; readonly value: string; readonly max: number };
   readonly PERIOD_MISSING: Record<string, never>;
   readonly RULE_INVALID: RuleProblem;
   readonly RULE_TOTAL_NOT_100: { readonly total: number };

@@ -35,9 +35,11 @@ const RULE_PROBLEM: { readonly [P in RuleProblem["problem"]]: (p: Extract<RulePr
   "code-repeated": (p) => `the code ${q(p.value)} repeats an earlier row; give each item its own code`,
   "type-invalid": (p) => `the type ${q(p.value)} is not valid; enter ${either(Object.keys(ITEM_TYPES))}`,
   "points-invalid": (p) => `the points ${q(p.value)} are not valid; enter a number above 0 with at most two decimals`,
+  "points-too-large": (p) => `the points ${q(p.value)} are too many; enter a number of at most ${p.max}`,
   "area-missing": () => "a base item needs its assessment area",
   "categories-invalid": (p) => `the categories ${list(p.values)} are not valid; enter any of ${list(CATEGORIES)}, separated by commas`,
   "tolerance-invalid": (p) => `the tolerance ${q(p.value)} is not valid; enter a number of at least 0 with at most two decimals, or leave it blank`,
+  "tolerance-too-large": (p) => `the tolerance ${q(p.value)} is too large; enter a number of at most ${p.max}, or leave it blank`,
   "no-base-item": () => `there is no item of the type ${q(Object.keys(ITEM_TYPES)[0]!)}; at least one is needed`,
 };
 
@@ -58,6 +60,7 @@ export const MESSAGES_EN: MessageCatalogue = {
     if (p.problem === "unnamed") return `${at(w)}: this row has a value but no setting name. Enter the setting's name, or delete the row.`;
     const head = `${at(w)}: the value ${q(p.value)} of the setting ${q(p.setting)} is not valid.`;
     if (p.problem === "repeated") return `${head} The setting appears twice; only its first value counts. Delete the repeated row.`;
+    if (p.problem === "too-large") return `${head} It is too large: enter a number of at most ${p.max}; the default is used.`;
     return `${head} ${p.notText ? "Enter text or a number (not a date, a logical value or an error)" : SETTING_EXPECTED_EN[SETTING_SPECS[p.setting].field]}; the default is used.`;
   },
   PERIOD_MISSING: () => `The settings have no assessment period. Enter it in sheet ${q(SHEETS.settings)}, e.g. 2026Q3.`,

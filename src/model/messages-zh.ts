@@ -1,5 +1,5 @@
 import type { MessageCatalogue, RuleProblem, VetoAnswer, Where } from "./issues.js";
-import { SETTING_SPECS, type SettingField } from "./settings.js";
+import { SETTING_SPECS, type SettingField, type SettingName } from "./settings.js";
 
 const q = (s: string): string => `“${s}”`;
 const at = (w: Where): string => (w.cell ? `${w.sheet}!${w.cell}` : `工作表“${w.sheet}”`);
@@ -19,14 +19,19 @@ export const SETTING_EXPECTED_ZH: Readonly<Record<SettingField, string>> = {
   deductionNotes: "请填写：必填 或 提示 或 不检查",
 };
 
+/** The example a "too large" setting message ends with. */
+const SETTING_EXAMPLE_ZH: Partial<Record<SettingName, string>> = { 加分上限: "如 5", 星级阈值: "如 90,80,70,60" };
+
 const RULE_PROBLEM: { readonly [P in RuleProblem["problem"]]: (p: Extract<RuleProblem, { problem: P }>) => string } = {
   "code-missing": () => "这一行没有填写编号",
   "code-repeated": (p) => `编号${q(p.value)}与前面的行重复，请改为唯一的编号`,
   "type-invalid": (p) => `类型${q(p.value)}无效，请填写 基础、加分 或 否决`,
   "points-invalid": (p) => `分值${q(p.value)}无效，请填写大于 0、最多两位小数的数字`,
+  "points-too-large": (p) => `分值${q(p.value)}过大，请填写不超过 ${p.max} 的数字`,
   "area-missing": () => "基础项必须填写考核方面",
   "categories-invalid": (p) => `不适用类别${q(p.values.join("、"))}无效，请填写 生产类、辅助类、综合管理类、市场经营类、非公改制类（可用逗号或顿号分隔多个）`,
   "tolerance-invalid": (p) => `分差阈值${q(p.value)}无效，请填写不小于 0、最多两位小数的数字，或留空`,
+  "tolerance-too-large": (p) => `分差阈值${q(p.value)}过大，请填写不超过 ${p.max} 的数字，或留空`,
   "no-base-item": () => "没有任何“基础”类型的考核项，至少需要一项",
 };
 
@@ -47,6 +52,7 @@ export const MESSAGES_ZH: MessageCatalogue = {
     if (p.problem === "unnamed") return `${at(w)}：这一行有值但没有填写设置项名称。请填写设置项名称，或删除这一行。`;
     const head = `${at(w)}：设置项“${p.setting}”的值${q(p.value)}无效。`;
     if (p.problem === "repeated") return `${head}该设置项重复，只采用第一次填写的值；请删除重复的行。`;
+    if (p.problem === "too-large") return `${head}${p.setting}过大，请填写不超过 ${p.max} 的数字，${SETTING_EXAMPLE_ZH[p.setting] ?? ""}；已使用默认值。`;
     return `${head}${p.notText ? "请填写文字或数字（不能是日期、逻辑值或错误值）" : SETTING_EXPECTED_ZH[SETTING_SPECS[p.setting].field]}；已使用默认值。`;
   },
   PERIOD_MISSING: () => `考核设置中没有填写“考核周期”。请在“考核设置”表中填写，例如 2026Q3 或 2026年第三季度。`,

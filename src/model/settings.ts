@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { compareDecimals, parseDecimal, toHundredths, type Decimal } from "./decimal.js";
+import { UserError } from "./failure.js";
 import { SETTING_EXPECTED_ZH } from "./messages-zh.js";
+import { MAX_POINTS } from "./rules.js";
 import { WORDS } from "./terms.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
@@ -78,6 +80,10 @@ const bonusCap = z.string().transform((s, ctx) => {
     ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
+  if (h > MAX_POINTS * 100) {
+    ctx.addIssue({ code: "custom", params: { max: MAX_POINTS } });
+    return z.NEVER;
+  }
   return h;
 });
 
@@ -100,6 +106,10 @@ const thresholds = z.string().transform((s, ctx) => {
     ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d) > 0);
   if (!ok) {
     ctx.addIssue({ code: "custom" });
+    return z.NEVER;
+  }
+  if (compareDecimals(ds[0]!, { n: BigInt(MAX_POINTS), scale: 0 }) > 0) {
+    ctx.addIssue({ code: "custom", params: { max: MAX_POINTS } });
     return z.NEVER;
   }
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
@@ -149,6 +159,6 @@ export function parsePeriodInput(text: string | null | undefined): { period: str
 /** parsePeriodInput for callers that report failures as errors (the task pane's operations). */
 export function periodOrThrow(text: string | null | undefined): string | null {
   const parsed = parsePeriodInput(text);
-  if ("error" in parsed) throw new Error(parsed.error);
+  if ("error" in parsed) throw new UserError("PERIOD_INVALID", { value: text ?? "" });
   return parsed.period;
 }

@@ -1,7 +1,7 @@
 import { a1 } from "../model/cell.js";
 import { normalizeCategory, splitList, type Category } from "../model/categories.js";
 import { issue, type Issue, type RuleProblem } from "../model/issues.js";
-import { areasOf, ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
+import { areasOf, ITEM_TYPES, MAX_POINTS, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { parseDecimal, toHundredths } from "../model/decimal.js";
 import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, type Table } from "./table.js";
@@ -41,6 +41,7 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
     if (type !== "veto") {
       const h = hundredthsOf(field(table, cells, "分值"));
       if (h === null || h <= 0) { fail("分值", { problem: "points-invalid", value: cellText(field(table, cells, "分值")) }); continue; }
+      if (h > MAX_POINTS * 100) { fail("分值", { problem: "points-too-large", value: cellText(field(table, cells, "分值")), max: MAX_POINTS }); continue; }
       max = h;
     }
 
@@ -58,6 +59,7 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
     if (!isBlank(tolCell)) {
       tolerance = hundredthsOf(tolCell);
       if (tolerance === null || tolerance < 0) { fail("分差阈值", { problem: "tolerance-invalid", value: cellText(tolCell) }); continue; }
+      if (tolerance > MAX_POINTS * 100) { fail("分差阈值", { problem: "tolerance-too-large", value: cellText(tolCell), max: MAX_POINTS }); continue; }
     }
 
     items.push({
@@ -76,8 +78,9 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
   if (base.length === 0 && issues.length === 0) {
     issues.push(issue("fatal", "RULE_INVALID", { sheet: SHEETS.rules, cell: null }, { problem: "no-base-item" }));
   }
+  // Rules with a fatal problem have no known total (a row left out might be a 基础 item): no warning then.
   const total = base.reduce((s, i) => s + i.max, 0);
-  if (base.length > 0 && total !== 10000) {
+  if (base.length > 0 && total !== 10000 && issues.length === 0) {
     issues.push(issue("warning", "RULE_TOTAL_NOT_100", { sheet: SHEETS.rules, cell: null }, { total: total / 100 }));
   }
   return { rules: { items, areas: areasOf(items) }, issues };

@@ -28,10 +28,10 @@ describe("scorecard command line", () => {
     expect((await runCli(["score"])).code).toBe(64);
   });
 
-  it("exits 64 with a Chinese message when the input file does not exist", async () => {
+  it("exits 2 with a Chinese message and the next step when the input file does not exist", async () => {
     const r = await runCli(["score", "/nonexistent/考核.xlsx"]);
-    expect(r.code).toBe(64);
-    expect(r.stderr).toContain("找不到文件：/nonexistent/考核.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("找不到文件：/nonexistent/考核.xlsx。请检查文件名和所在文件夹（可以把文件拖进命令行窗口得到完整路径）。\n");
   });
 
   it("refuses to write the output over the input", async () => {
@@ -39,8 +39,8 @@ describe("scorecard command line", () => {
     const input = join(dir, "in.xlsx");
     writeFileSync(input, readFileSync(example("final")));
     const r = await runCli(["score", input, "-o", input]);
-    expect(r.code).toBe(64);
-    expect(r.stderr).toContain("输出文件不能与输入文件相同");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`输出文件 ${input} 就是考核工作簿 ${input}`);
   });
 
   it.each([

@@ -212,12 +212,15 @@ describe("browser file mode (production page index.html, no Office)", () => {
       await page.getByTestId("workbook-input").setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
       const bar = page.getByTestId("error-bar");
       await bar.waitFor();
-      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法打开“损坏\.xlsx”/);
+      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请用 Excel 打开并另存为/);
+      expect(await bar.innerText()).not.toContain("意外错误");
       await page.getByTestId("workbook-input").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from("a,b") });
       await expect.poll(() => bar.innerText()).toMatch(/“名册\.csv”不是 \.xlsx 工作簿/);
 
       await page.getByRole("button", { name: "切换为英文界面（English）" }).click();
       await page.getByRole("heading", { name: "Branch Scorecard" }).waitFor();
+      // The user's problem is rendered from the failure catalogue of the pane's language.
+      await expect.poll(() => bar.innerText()).toMatch(/"名册\.csv" is not an \.xlsx workbook[\s\S]*What to do: Choose an Excel workbook/);
       expect(await page.getByRole("button", { name: "Score and rank" }).isDisabled()).toBe(true);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       expect(errors).toEqual([]);

@@ -205,10 +205,13 @@ describe("writeOutputSheets: package details", () => {
     expect(xml).toContain('<cols><col min="1" max="1" width="8" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/></cols>');
   });
 
-  it("keeps text exact: control characters XML cannot hold are dropped, CR and _xHHHH_ look-alikes survive", async () => {
-    const value = "a\u0001b\r\nc _x000D_ \uD800d 😀";
+  it("keeps text exact: characters XML cannot hold are written as _xHHHH_ (as Excel does), CR and _xHHHH_ look-alikes survive", async () => {
+    const value = "a\u0001b\u001b[31m\r\nc _x000D_ \uD800d\uFFFF 😀";
     const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[value, 1e21, -0, 5e-324]] }]);
-    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text("ab\r\nc _x000D_ d 😀"), num(1e21), num(0), num(5e-324)]]);
+    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text(value), num(1e21), num(0), num(5e-324)]]);
+    const xml = [...unzipEntries(out).values()].map((b) => new TextDecoder().decode(b)).find((x) => x.includes("<t xml:space=\"preserve\">a_x"))!;
+    expect(xml).toContain("a_x0001_b_x001B_[31m&#13;\nc _x005F_x000D_ _xD800_d_xFFFF_ 😀");
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
   it("refuses what it cannot write", () => {

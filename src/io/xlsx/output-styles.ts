@@ -206,7 +206,7 @@ class StyleSheetText {
     }));
     const same = formats.find((f) => f.code === escapeAttr(code));
     if (same) return same.id;
-    const id = Math.max(163, ...formats.map((f) => f.id).filter(Number.isFinite)) + 1;
+    const id = formats.reduce((m, f) => (Number.isFinite(f.id) ? Math.max(m, f.id) : m), 163) + 1;
     this.add("numFmts", "numFmt", `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
     return id;
   }

@@ -1,5 +1,6 @@
 import { a1, parseA1 } from "../../model/cell.js";
 import type { CellEdit } from "../../model/workbook.js";
+import { UserError } from "../../model/failure.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
 import { findSheetData, growDimension, inPrefix, scanRows, worksheetPrefix, type RowSpan, type Span } from "./worksheet-text.js";
@@ -18,8 +19,8 @@ import { zipParts } from "./zip-package.js";
 export function patchCells(input: Uint8Array, sheet: string, edits: readonly CellEdit[]): Uint8Array {
   const { parts, workbook } = openXlsx(input);
   const ref = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-  if (ref === undefined) throw new Error(`工作簿中没有工作表“${sheet}”，无法写入单元格。`);
-  if (ref.kind !== "worksheet") throw new Error(`“${ref.name}”不是普通工作表（例如图表工作表），无法写入单元格。`);
+  if (ref === undefined) throw new UserError("SHEET_NOT_FOUND", { sheet });
+  if (ref.kind !== "worksheet") throw new UserError("SHEET_NOT_WORKSHEET", { sheet: ref.name });
   if (edits.length === 0) return input;
   const pkg = new PackageEditor(parts);
   const patched = patchSheetXml(pkg.text(ref.part), ref.part, ref.name, edits);
@@ -90,8 +91,9 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
       splices.push({ start: cell.start, end: cell.end, text: tag(written === "" ? `<c r="${ref}"/>` : written) });
     }
     if (inserted.length === 0) continue;
-    last = { row: Math.max(last.row, row), col: Math.max(last.col, ...inserted.map((c) => c.col)) };
-    first = { row: Math.min(first.row, row), col: Math.min(first.col, ...inserted.map((c) => c.col)) };
+    // inserted is in column order: its ends are its first and last cells.
+    last = { row: Math.max(last.row, row), col: Math.max(last.col, inserted[inserted.length - 1]!.col) };
+    first = { row: Math.min(first.row, row), col: Math.min(first.col, inserted[0]!.col) };
     if (existing === undefined) {
       const before = rows.find((r) => r.row > row);
       const at = before?.start ?? data.bodyEnd;
@@ -121,7 +123,7 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
   } else {
     for (const [at, text] of newRows) splices.push({ start: at, end: at, text: text.join("") });
   }
-  if (masters.length > 0) splices.push(...unshareFormulas(xml, rows, prefix, masters, splices));
+  if (masters.length > 0) for (const s of unshareFormulas(xml, rows, prefix, masters, splices)) splices.push(s);
 
   const out = applySplices(xml, splices);
   return { xml: last.row < 0 ? out : growDimension(out, prefix, last, first), removedFormula };

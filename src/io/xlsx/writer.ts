@@ -1,3 +1,4 @@
+import { UserError } from "../../model/failure.js";
 import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
@@ -22,9 +23,7 @@ import { zipParts, type Parts } from "./zip-package.js";
  */
 export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
   const pkg = openXlsx(input);
-  if (pkg.workbook.strict) {
-    throw new Error("工作簿是“Strict Open XML”格式，无法写入结果。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。");
-  }
+  if (pkg.workbook.strict) throw new UserError("WORKBOOK_STRICT", {});
   return zipParts(withOutputSheets(pkg, sheets));
 }
 
@@ -53,13 +52,13 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
   pkg.setText(stylesPart, styles.xml); // kept byte for byte when nothing was added
 
   const existing = new Map(workbook.sheets.map((s, index) => [s.name.toLowerCase(), { ...s, index }]));
-  let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+  let nextSheetId = workbook.sheets.reduce((m, s) => (Number.isFinite(s.sheetId) ? Math.max(m, s.sheetId) : m), 0) + 1;
   let sheetCount = workbook.sheets.length;
   let replaced = false;
   for (const spec of specs) {
     const sheet = existing.get(spec.name.toLowerCase());
     if (sheet !== undefined && sheet.kind !== "worksheet") {
-      throw new Error(`工作表“${sheet.name}”不是普通工作表（例如图表工作表），无法写入结果。请将它改名或删除后再试。`);
+      throw new UserError("OUTPUT_SHEET_NOT_WORKSHEET", { sheet: sheet.name });
     }
     if (sheet !== undefined && spec.append !== undefined) {
       pkg.edit(sheet.part, (xml) => appendRows(xml, sheet.part, spec, styles.ids));
@@ -81,7 +80,7 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
       replaced = true;
     }
     const charts = spec.charts ?? [];
-    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec.name, charts);
+    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
     pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
     const repeat = spec.print?.repeatRows ?? 0;
     const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
