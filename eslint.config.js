@@ -17,6 +17,8 @@ export default tseslint.config(
       "@typescript-eslint/require-await": "off",
       // Interfaces declare their callbacks as methods; the implementations are closures.
       "@typescript-eslint/unbound-method": "off",
+      // XML text and terminal output are checked for control characters on purpose.
+      "no-control-regex": "off",
       // `_name` drops a field on purpose (`const { version: _version, ...rest } = r`).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },

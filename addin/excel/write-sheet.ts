@@ -7,8 +7,8 @@
  * requirement sets first and skipped (and noted) where it is missing.
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
-import { fitCellText, MAX_HYPERLINKS } from "../../src/report/excel-limits.js";
-import { cellValue, outCell, truncate, VALIDATION_LIMITS, type ChartSpec, type OutCell, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
+import { fitCellText, MAX_HYPERLINKS, truncate, VALIDATION_LIMITS } from "../../src/report/excel-limits.js";
+import { cellValue, outCell, type ChartSpec, type OutCell, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
 import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
 import type { Requirements } from "./requirements.js";

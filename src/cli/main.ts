@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], outer: Io): Promise<number> 
       return EXIT.usage;
     }
     if (e instanceof UserError) {
-      io.stderr(userErrorText(e) + "\n");
+      io.stderr(userErrorText(e as UserError) + "\n");
       return EXIT.fatal;
     }
     io.stderr(`意外错误（程序缺陷，请把以下信息发给维护人员）：\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

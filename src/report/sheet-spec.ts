@@ -52,17 +52,6 @@ export type ValidationSpec =
       readonly error?: string;
     };
 
-/** Excel's limits on data-validation texts, in UTF-16 units (longer ones make it call the file damaged). */
-export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, list: 255 } as const;
-
-/** At most `max` UTF-16 units, an ellipsis marking a cut, never half a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
 export type ChartKind = "bar" | "column" | "radar" | "pie" | "scatter";
 
 export interface ChartSeriesSpec {

@@ -1,3 +1,4 @@
+import type { Result } from "../../src/model/result.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,7 +50,7 @@ describe("user text on the terminal", () => {
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stderr).not.toMatch(RAW);
     expect(r.stderr).toContain("结果已写入：" + join(dir, "out\\x1B[31m.xlsx"));
-    expect(JSON.parse(r.stdout).branches.map((b: { name: string }) => b.name)).toContain(HOSTILE);
+    expect((JSON.parse(r.stdout) as Result).branches.map((b: { name: string }) => b.name)).toContain(HOSTILE);
 
     const missing = await runCli(["score", join(dir, "\u001b]0;x\u0007.xlsx")]);
     expect(missing.code).toBe(2);

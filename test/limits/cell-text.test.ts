@@ -1,3 +1,4 @@
+import type { Result } from "../../src/model/result.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,9 +64,9 @@ describe("text longer than Excel's 32,767 characters a cell", () => {
     writeFileSync(input, bytes);
     const r = await runCli(["score", input, "--json", "-"]);
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.stdout);
-    expect(result.branches.find((b: { code: string }) => b.code === "ZB001").name).toBe(LONG);
-    const quoting = result.issues.find((i: { code: string }) => i.code === "SCORE_NOT_NUMBER");
+    const result = JSON.parse(r.stdout) as Result;
+    expect(result.branches.find((b) => b.code === "ZB001")!.name).toBe(LONG);
+    const quoting = result.issues.find((i) => i.code === "SCORE_NOT_NUMBER")!;
     expect(quoting.message).toContain(value);
     expect(r.stderr).toMatch(/注意：考核结果!C\d+（42000 个字符）.*的文字超过 Excel 单元格上限 32767 个字符，已截短并以“…”结尾/);
 

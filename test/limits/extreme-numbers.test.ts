@@ -32,7 +32,7 @@ const setRule = (row: (r: Cell[][]) => number, col: number, v: Cell) => (b: Asse
   b.patch("评分细则", (rows) => {
     const r = row(rows);
     rows[r] = [...rows[r]!];
-    rows[r]![col] = v;
+    rows[r][col] = v;
     return rows;
   });
 const firstBonusRow = (rows: Cell[][]) => rows.findIndex((r) => r[1]?.kind === "text" && r[1].value === "加分");

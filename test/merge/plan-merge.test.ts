@@ -46,7 +46,7 @@ function mergeError(f: () => unknown): MergeError {
   try {
     f();
   } catch (e) {
-    if (e instanceof MergeError) return e;
+    if (e instanceof MergeError) return e as MergeError;
     throw e;
   }
   throw new Error("expected a MergeError");

@@ -23,7 +23,7 @@ function rosterError(f: () => unknown): RosterSourceError {
   try {
     f();
   } catch (e) {
-    if (e instanceof RosterSourceError) return e;
+    if (e instanceof RosterSourceError) return e as RosterSourceError;
     throw e;
   }
   throw new Error("expected a RosterSourceError");

@@ -1,4 +1,5 @@
-import { truncate, VALIDATION_LIMITS, type SheetSpec, type ValidationSpec } from "../../report/sheet-spec.js";
+import { truncate, VALIDATION_LIMITS } from "../../report/excel-limits.js";
+import type { SheetSpec, ValidationSpec } from "../../report/sheet-spec.js";
 import { escapeAttr, escapeText } from "./xml.js";
 
 /*
