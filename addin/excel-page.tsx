@@ -31,7 +31,8 @@ interface Started {
  */
 function officeHost(language: Language): Promise<Office.HostType | null> {
   if (location.protocol === "file:") return Promise.resolve(null);
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.reject(new Error(translate(language, "officeJsMissing")));
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function")
+    return Promise.reject(new Error(translate(language, "officeJsMissing")));
   return new Promise((resolve) => void Office.onReady((info) => resolve(info.host ?? null)));
 }
 

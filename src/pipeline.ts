@@ -47,7 +47,8 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
 
   await run.begin("read");
   const snapshot = await readInputs(reader, run);
-  if ("unreadable" in snapshot) return run.end({ result: buildResult(null, [], null, snapshot.unreadable), issues: snapshot.unreadable, sheets: [], written: false });
+  if ("unreadable" in snapshot)
+    return run.end({ result: buildResult(null, [], null, snapshot.unreadable), issues: snapshot.unreadable, sheets: [], written: false });
 
   await run.begin("validate");
   const validation = validateWorkbook(snapshot);
@@ -77,7 +78,12 @@ function report(validation: Validation, scored: ScoredAssessment | null, now: Da
   const assessment = validation.ok ? validation.assessment : null;
   const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
   const issues = [...validation.issues, ...located];
-  const result = buildResult(validation.ok ? validation.assessment.settings : validation.settings, assessment?.rules.areas ?? [], scored, issues);
+  const result = buildResult(
+    validation.ok ? validation.assessment.settings : validation.settings,
+    assessment?.rules.areas ?? [],
+    scored,
+    issues,
+  );
   const sheets = outputSheets(result, {
     time: localTimestamp(now),
     rulesFingerprint: assessment ? rulesFingerprint(assessment) : "",

@@ -34,7 +34,15 @@ describe("runAssessment: read → validate → score → rank → report → wri
     expect(out.written).toBe(true);
     expect(written).toEqual([out.sheets]);
     expect(out.sheets.map((s) => s.name)).toEqual(Object.values(OUTPUT_SHEETS));
-    expect(seen.map(step)).toEqual(["read 1/4 0/null", "validate 2/4 0/null", "score 3/4 0/null", "write 4/4 0/null", "write 4/4 0/5", "write 4/4 5/5", "write 4/4 1/1"]);
+    expect(seen.map(step)).toEqual([
+      "read 1/4 0/null",
+      "validate 2/4 0/null",
+      "score 3/4 0/null",
+      "write 4/4 0/null",
+      "write 4/4 0/5",
+      "write 4/4 5/5",
+      "write 4/4 1/1",
+    ]);
   });
 
   it("without a writer, validates and scores only: three steps, nothing written", async () => {
@@ -76,7 +84,8 @@ describe("runAssessment: read → validate → score → rank → report → wri
 
   it("passes the signal to the reader, which may stop within its step", async () => {
     const reader: WorkbookReader = {
-      read: (_wanted, options) => (options?.signal?.aborted ? Promise.reject(new RunCancelled()) : Promise.resolve({ sheetNames: [], sheets: new Map() })),
+      read: (_wanted, options) =>
+        options?.signal?.aborted ? Promise.reject(new RunCancelled()) : Promise.resolve({ sheetNames: [], sheets: new Map() }),
     };
     await expect(runAssessment(reader, null, { now: NOW, signal: { aborted: false } })).resolves.toMatchObject({ written: false });
     // Cancelled while reading: after the read step began, before the reader is done.
@@ -95,6 +104,13 @@ describe("runAssessment: read → validate → score → rank → report → wri
         order.push(`${p.step} painted`);
       },
     });
-    expect(order.slice(0, 6)).toEqual(["read begins", "read painted", "validate begins", "validate painted", "score begins", "score painted"]);
+    expect(order.slice(0, 6)).toEqual([
+      "read begins",
+      "read painted",
+      "validate begins",
+      "validate painted",
+      "score begins",
+      "score painted",
+    ]);
   });
 });

@@ -74,4 +74,3 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     },
   };
 }
-

@@ -51,7 +51,8 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     if (!excel) throw new UserError("EXCEL_NOT_READY", {});
     this.excel = excel;
     const office = options.office ?? g.Office;
-    const isSetSupported: SetSupported = (name, version) => office?.context?.requirements?.isSetSupported(name, version) ?? version === "1.1";
+    const isSetSupported: SetSupported = (name, version) =>
+      office?.context?.requirements?.isSetSupported(name, version) ?? version === "1.1";
     this.requirements = new Requirements(isSetSupported);
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   }
@@ -91,13 +92,18 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       const ranges = present.map((n) => used.get(n)!);
       const worksheets = present.map((n) => collection.getItem(n));
       const grids = present.map(() => new GridRows());
-      const plan = new ReadPlan(ranges.map((r) => ({ rows: r.rowCount, cols: r.columnCount })), this.budget);
+      const plan = new ReadPlan(
+        ranges.map((r) => ({ rows: r.rowCount, cols: r.columnCount })),
+        this.budget,
+      );
       const isDate = dateFormats();
       while (!plan.done) {
         if (options.signal?.aborted) throw new RunCancelled(options.signal.reason);
         const slices = plan.nextBatch().map((slice) => {
           const r = ranges[slice.sheet]!;
-          const range = worksheets[slice.sheet]!.getRange(rangeA1(r.rowIndex + slice.from, r.columnIndex, r.rowIndex + slice.to - 1, r.columnIndex + r.columnCount - 1));
+          const range = worksheets[slice.sheet]!.getRange(
+            rangeA1(r.rowIndex + slice.from, r.columnIndex, r.rowIndex + slice.to - 1, r.columnIndex + r.columnCount - 1),
+          );
           range.load("values,valueTypes,numberFormat");
           return { slice, range };
         });
@@ -227,7 +233,8 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       const value = (e: CellEdit): string | number | boolean => {
         if (e.value === null) return "";
         if (typeof e.value !== "string") {
-          if (typeof e.value === "number" && !Number.isFinite(e.value)) throw new RangeError(`${sheetName}!${e.cell}: cannot write ${e.value}`);
+          if (typeof e.value === "number" && !Number.isFinite(e.value))
+            throw new RangeError(`${sheetName}!${e.cell}: cannot write ${e.value}`);
           return e.value;
         }
         const r = risky.get(e.cell);
@@ -300,9 +307,8 @@ async function syncOrExplain(ctx: Excel.RequestContext, sheetName: string): Prom
 }
 
 export function errorCode(e: unknown): string | undefined {
-  return e !== null && typeof e === "object" && "code" in e ? String((e).code) : undefined;
+  return e !== null && typeof e === "object" && "code" in e ? String(e.code) : undefined;
 }
-
 
 /**
  * Text that Excel, entering it into a cell that is not text-formatted, would turn into
@@ -315,4 +321,3 @@ export function isRiskyText(s: string): boolean {
   const t = s.trim();
   return /^[\d\s.,:/%$¥€()eE+\-年月日]+$/.test(t) || /^(true|false)$/i.test(t) || t.startsWith("#");
 }
-

@@ -45,7 +45,14 @@ export function toCell(value: unknown, type: unknown, numberFormat: unknown, isD
 export class GridRows {
   private readonly rows: Cell[][] = [];
 
-  place(firstRow: number, firstCol: number, values: unknown[][], types: unknown[][], formats: unknown[][], isDate: (nf: unknown) => boolean): void {
+  place(
+    firstRow: number,
+    firstCol: number,
+    values: unknown[][],
+    types: unknown[][],
+    formats: unknown[][],
+    isDate: (nf: unknown) => boolean,
+  ): void {
     values.forEach((vals, i) => {
       const r = firstRow + i;
       let row: Cell[] | undefined;

@@ -8,7 +8,15 @@
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
 import { fitCellText, MAX_HYPERLINKS, truncate, VALIDATION_LIMITS } from "../../src/report/excel-limits.js";
-import { cellValue, outCell, type ChartSpec, type OutCell, type OutValue, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
+import {
+  cellValue,
+  outCell,
+  type ChartSpec,
+  type OutCell,
+  type OutValue,
+  type SheetSpec,
+  type ValidationSpec,
+} from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
 import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
 import type { Requirements } from "./requirements.js";
@@ -20,7 +28,6 @@ export type SheetTarget =
   /** An existing sheet the spec's rows (after appendSkip) are appended to, from firstRow. */
   | { readonly kind: "append"; readonly name: string; readonly firstRow: number };
 
-
 const CHART_TYPES = {
   bar: "BarClustered",
   column: "ColumnClustered",
@@ -30,7 +37,13 @@ const CHART_TYPES = {
 } as const satisfies Readonly<Record<ChartSpec["kind"], string>>;
 
 /** Queues everything one sheet needs, in an order Excel accepts; returns the worksheet proxy. */
-export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec: SheetSpec, target: SheetTarget, req: Requirements): Promise<Excel.Worksheet> {
+export async function planSheet(
+  ctx: Excel.RequestContext,
+  batch: Batcher,
+  spec: SheetSpec,
+  target: SheetTarget,
+  req: Requirements,
+): Promise<Excel.Worksheet> {
   const sheet = await placeSheet(ctx, batch, spec, target);
   const appending = target.kind === "append";
   const rows = appending ? spec.rows.slice(spec.append?.appendSkip ?? 0) : spec.rows;
@@ -196,7 +209,7 @@ async function writeLayout({ sheet, batch, spec, req }: SheetWrite): Promise<voi
   }
   if ((spec.columnWidths?.length ?? 0) > 0 && req.use("columnWidths", spec.name)) {
     const widths = spec.columnWidths!;
-    for (let c = 0; c < widths.length; ) {
+    for (let c = 0; c < widths.length;) {
       let end = c;
       while (end + 1 < widths.length && widths[end + 1] === widths[c]) end++;
       const chars = widths[c];
@@ -229,8 +242,14 @@ async function writeValidations({ sheet, batch, spec, req }: SheetWrite): Promis
       await batch.op(3 * ACTION_OVERHEAD + jsonLength(v), () => {
         const dv = sheet.getRange(area).dataValidation;
         dv.rule = rule;
-        if (v.prompt) dv.prompt = { showPrompt: true, title: truncate(v.prompt.title, VALIDATION_LIMITS.title), message: truncate(v.prompt.text, VALIDATION_LIMITS.prompt) };
-        if (v.error !== undefined) dv.errorAlert = { showAlert: true, style: "Stop", title: "输入无效", message: truncate(v.error, VALIDATION_LIMITS.error) };
+        if (v.prompt)
+          dv.prompt = {
+            showPrompt: true,
+            title: truncate(v.prompt.title, VALIDATION_LIMITS.title),
+            message: truncate(v.prompt.text, VALIDATION_LIMITS.prompt),
+          };
+        if (v.error !== undefined)
+          dv.errorAlert = { showAlert: true, style: "Stop", title: "输入无效", message: truncate(v.error, VALIDATION_LIMITS.error) };
       });
     }
   }
@@ -250,7 +269,12 @@ async function writePrintSetup({ sheet, batch, spec, req }: SheetWrite): Promise
 
 /** Thin borders round and inside a rectangle (inside ones only where it has more than one row/column). */
 function borders(format: Excel.RangeFormat, rect: KeyedRect): void {
-  const sides: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  const sides: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
+    "EdgeTop",
+    "EdgeBottom",
+    "EdgeLeft",
+    "EdgeRight",
+  ];
   if (rect.r1 > rect.r0) sides.push("InsideHorizontal");
   if (rect.c1 > rect.c0) sides.push("InsideVertical");
   for (const side of sides) format.borders.getItem(side).style = "Continuous";
@@ -270,7 +294,8 @@ export function quoteSheetName(name: string): string {
 
 function validationRule(v: ValidationSpec, sheet: string): Excel.DataValidationRule {
   if (v.kind === "decimal") {
-    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
+    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
+      throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
     return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
   }
   const source = v.values.join(",");
@@ -311,4 +336,3 @@ async function addChart(batch: Batcher, sheet: Excel.Worksheet, sheetName: strin
     if (styled) for (const i of lineSeries) chart.series.getItemAt(i).chartType = "XYScatterLinesNoMarkers";
   });
 }
-

@@ -121,7 +121,10 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
 
     async newTemplate({ period }) {
       const normalised = periodOrThrow(period);
-      save({ fileName: `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`, bytes: XlsxWorkbook.create(templateSheets({ period: normalised })).bytes() });
+      save({
+        fileName: `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`,
+        bytes: XlsxWorkbook.create(templateSheets({ period: normalised })).bytes(),
+      });
     },
 
     async importRaterFile(file, as): Promise<MergeSummary> {
@@ -139,7 +142,6 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     scoreAndRank: (onProgress) => assess(onProgress, true),
   };
 }
-
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

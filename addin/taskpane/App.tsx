@@ -88,7 +88,12 @@ function Header({ language, onLanguage }: { language: Language; onLanguage: (l: 
       <Title3 as="h1" className={styles.title}>
         {t("appTitle")}
       </Title3>
-      <Button size="small" appearance="subtle" aria-label={t("switchLanguageLabel")} onClick={() => onLanguage(language === "zh" ? "en" : "zh")}>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-label={t("switchLanguageLabel")}
+        onClick={() => onLanguage(language === "zh" ? "en" : "zh")}
+      >
         {t("switchLanguage")}
       </Button>
     </header>
@@ -107,7 +112,15 @@ export function Section({ title, children, id }: { title: string; children: Reac
   );
 }
 
-export function FailureBar({ failure, onDismiss, titleId = "errorTitle" }: { failure: Failure; onDismiss?: () => void; titleId?: StringId }) {
+export function FailureBar({
+  failure,
+  onDismiss,
+  titleId = "errorTitle",
+}: {
+  failure: Failure;
+  onDismiss?: () => void;
+  titleId?: StringId;
+}) {
   const t = useStrings();
   const language = useContext(LanguageContext);
   const problem = failure.problem && !failure.unexpected ? failureText(failure.problem, language) : null;
@@ -271,7 +284,11 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
-        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))} />
+        <ImportPanel
+          disabled={busy || !hasWorkbook}
+          onImport={importRaterFile}
+          onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))}
+        />
       </Section>
       <Section id="template-section" title={t("templateSection")}>
         <TemplatePanel disabled={busy} onCreate={newTemplate} />
@@ -299,7 +316,12 @@ function TaskStatus({ task }: { task: TaskState }) {
 }
 
 /** What the last operation did, and what this Excel could not do while writing. */
-function Notices(props: { notice: StringId | null; fileName: string | null; skipped: readonly SkippedFeature[]; shortened: readonly OverlongText[] }) {
+function Notices(props: {
+  notice: StringId | null;
+  fileName: string | null;
+  skipped: readonly SkippedFeature[];
+  shortened: readonly OverlongText[];
+}) {
   const { notice, fileName, skipped, shortened } = props;
   const t = useStrings();
   const language = useContext(LanguageContext);
@@ -318,7 +340,13 @@ function Notices(props: { notice: StringId | null; fileName: string | null; skip
       {shortened.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="shortened-texts">
           <MessageBarBody>
-            {t("textsShortened", { n: shortened.length, cells: shortened.slice(0, 5).map((s) => `${s.sheet}!${s.cell}`).join(t("listSeparator")) })}
+            {t("textsShortened", {
+              n: shortened.length,
+              cells: shortened
+                .slice(0, 5)
+                .map((s) => `${s.sheet}!${s.cell}`)
+                .join(t("listSeparator")),
+            })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -77,7 +77,9 @@ export function MergeSummaryView({ summary }: { readonly summary: MergeSummary }
           <div>{t("importConflicts", { n: summary.conflicts.length })}</div>
           <ul className={styles.list}>
             {summary.conflicts.slice(0, SHOWN).map((c) => (
-              <li key={c.cell}>{t("importConflict", { cell: c.cell, branch: c.branch, item: c.item, target: c.target, incoming: c.incoming })}</li>
+              <li key={c.cell}>
+                {t("importConflict", { cell: c.cell, branch: c.branch, item: c.item, target: c.target, incoming: c.incoming })}
+              </li>
             ))}
           </ul>
           {summary.conflicts.length > SHOWN && <div>{t("importMore", { n: summary.conflicts.length - SHOWN })}</div>}

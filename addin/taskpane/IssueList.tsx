@@ -1,4 +1,14 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { useContext } from "react";
 import { issueMessage, type Issue, type MessageCatalogue, type Severity } from "../../src/model/issues.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";

@@ -35,7 +35,6 @@ async function emitJson(result: Result, target: string | undefined, io: Io): Pro
   else await writeOutput(target, json);
 }
 
-
 /** scorecard score: results into a copy of the workbook; the input file is never written. */
 export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);

@@ -36,7 +36,9 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");
 
   const shown = (p: string) => terminalText(p);
-  io.stdout(`${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${shown(paths.input)}\n  评分结果（含结果表）          ${shown(paths.output)}\n  JSON 结果                     ${shown(paths.json)}\n`);
+  io.stdout(
+    `${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${shown(paths.input)}\n  评分结果（含结果表）          ${shown(paths.output)}\n  JSON 结果                     ${shown(paths.json)}\n`,
+  );
   return result.status === "fatal" ? EXIT.fatal : EXIT.ok;
 }
 

@@ -49,7 +49,10 @@ export async function main(argv: readonly string[], outer: Io): Promise<number> 
 
 /** A UserError for the terminal: what and what next, then the problems it lists, user text escaped. */
 export function userErrorText(e: UserError): string {
-  return [failureLine(renderFailure(e.code, terminalData(e.params))), ...e.problems.map((p) => `  ${terminalText(issueMessage(p, MESSAGES_ZH))}`)].join("\n");
+  return [
+    failureLine(renderFailure(e.code, terminalData(e.params))),
+    ...e.problems.map((p) => `  ${terminalText(issueMessage(p, MESSAGES_ZH))}`),
+  ].join("\n");
 }
 
 /** The process entry point used by bin/scorecard.js. */

@@ -24,7 +24,10 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [targetPath, sourcePath] = args.positional as [string, string];
   const output = args.options.get("-o");
   if (output === undefined) throw new UsageError("merge 需要用 -o <输出.xlsx> 指定合并结果的文件。");
-  await checkOutputFile(output, [{ path: targetPath, role: "target" }, { path: sourcePath, role: "rater" }]);
+  await checkOutputFile(output, [
+    { path: targetPath, role: "target" },
+    { path: sourcePath, role: "rater" },
+  ]);
   if (await sameFile(targetPath, sourcePath)) throw new UserError("INPUTS_ARE_ONE_FILE", { target: targetPath, rater: sourcePath });
   const as = args.options.get("--as") ?? null;
   if (as !== null && !(GRID_SHEETS as readonly string[]).includes(as.trim())) {
@@ -44,9 +47,14 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const merged = new XlsxWorkbook(targetBytes);
   await applyMerge(merged, plan);
   await writeOutput(output, merged.bytes());
-  const long = [plan.edits.map((e) => ({ sheet: plan.sheet, ...e })), plan.notes?.edits.map((e) => ({ sheet: plan.notes!.sheet, ...e })) ?? []]
+  const long = [
+    plan.edits.map((e) => ({ sheet: plan.sheet, ...e })),
+    plan.notes?.edits.map((e) => ({ sheet: plan.notes!.sheet, ...e })) ?? [],
+  ]
     .flat()
-    .flatMap((e) => (typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : []));
+    .flatMap((e) =>
+      typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : [],
+    );
   const shortened = shortenedWarning(long);
   io.stderr(`${mergeReport(terminalData(plan))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`);
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;

@@ -75,14 +75,25 @@ export function scoreBranches(assessment: Assessment): Scoring {
     const b = assessment.b.values.get(branch.code);
     const c = assessment.arbitration?.values.get(branch.code);
     const areaScore = new Map(rules.areas.map((name) => [name, { score: 0, max: 0 }]));
-    let baseSum = 0, baseMax = 0, bonusSum = 0, sumA = 0, sumB = 0, bonusA = 0, bonusB = 0, pending = 0;
+    let baseSum = 0,
+      baseMax = 0,
+      bonusSum = 0,
+      sumA = 0,
+      sumB = 0,
+      bonusA = 0,
+      bonusB = 0,
+      pending = 0;
     let fully = true;
     const vetoItems: string[] = [];
 
     const report = <C extends IssueCode>(severity: Severity, code: C, grid: GridRole, it: RuleItem, params: IssueParams[C]) =>
       findings.push({ severity, code, at: { grid, branch: branch.code, item: it.code }, params } as Finding);
     const ignored = (it: RuleItem, cv: number) =>
-      report("warning", "ARBITRATION_IGNORED", "arbitration", it, { branch: branch.code, item: it.code, arbitration: it.type === "veto" ? cv === 1 : cv / 100 });
+      report("warning", "ARBITRATION_IGNORED", "arbitration", it, {
+        branch: branch.code,
+        item: it.code,
+        arbitration: it.type === "veto" ? cv === 1 : cv / 100,
+      });
     const raters = { raterA: settings.raterAName, raterB: settings.raterBName };
 
     rules.items.forEach((it, i) => {
@@ -93,22 +104,55 @@ export function scoreBranches(assessment: Assessment): Scoring {
         if (v.triggered) vetoItems.push(it.code);
         if (v.pending) {
           pending++;
-          report("error", "VETO_DISPUTE_PENDING", "A", it, { branch: branch.code, item: it.code, ...raters, answerA: vetoAnswer(a?.[i]), answerB: vetoAnswer(b?.[i]) });
+          report("error", "VETO_DISPUTE_PENDING", "A", it, {
+            branch: branch.code,
+            item: it.code,
+            ...raters,
+            answerA: vetoAnswer(a?.[i]),
+            answerB: vetoAnswer(b?.[i]),
+          });
         }
         if (v.arbitrationIgnored) ignored(it, cv!);
         return;
       }
       if (it.type === "base" && !applies(it, branch)) {
-        items.push({ branch: branch.code, item: it, a: null, b: null, c: null, final: null, status: "不适用", tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
+        items.push({
+          branch: branch.code,
+          item: it,
+          a: null,
+          b: null,
+          c: null,
+          final: null,
+          status: "不适用",
+          tolerance: tolerances[i]!.exact,
+          toleranceFloor: tolerances[i]!.floor,
+        });
         return;
       }
       const av = it.type === "base" ? scoreOrNull(a?.[i]) : bonusValue(a?.[i]);
       const bv = it.type === "base" ? scoreOrNull(b?.[i]) : bonusValue(b?.[i]);
       const r = reconcileScores(av, bv, cv, tolerances[i]!.floor, settings.arbitration);
-      items.push({ branch: branch.code, item: it, a: av, b: bv, c: cv, final: r.final, status: r.status, tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
+      items.push({
+        branch: branch.code,
+        item: it,
+        a: av,
+        b: bv,
+        c: cv,
+        final: r.final,
+        status: r.status,
+        tolerance: tolerances[i]!.exact,
+        toleranceFloor: tolerances[i]!.floor,
+      });
       if (r.status === "超差待仲裁") {
         pending++;
-        report("error", "DISPUTE_PENDING", "A", it, { branch: branch.code, item: it.code, ...raters, scoreA: av! / 100, scoreB: bv! / 100, tolerance: decimalText(tolerances[i]!.exact) });
+        report("error", "DISPUTE_PENDING", "A", it, {
+          branch: branch.code,
+          item: it.code,
+          ...raters,
+          scoreA: av! / 100,
+          scoreB: bv! / 100,
+          tolerance: decimalText(tolerances[i]!.exact),
+        });
       }
       if (r.arbitrationIgnored) ignored(it, cv!);
       const final = r.final ?? 0;
@@ -136,7 +180,12 @@ export function scoreBranches(assessment: Assessment): Scoring {
     const stars = starsOf(total, settings, vetoItems.length > 0);
     return {
       branch,
-      areas: [...areaScore].map(([name, s]) => ({ name, score: s.score, max: s.max, rate: s.max === 0 ? null : divRoundHalfUp(s.score * 10000, s.max) })),
+      areas: [...areaScore].map(([name, s]) => ({
+        name,
+        score: s.score,
+        max: s.max,
+        rate: s.max === 0 ? null : divRoundHalfUp(s.score * 10000, s.max),
+      })),
       base,
       bonus,
       total,
@@ -179,7 +228,8 @@ function selfTotalOf(
 ): number | null {
   const row = grid.values.get(branch.code);
   if (!row) return null;
-  let base = 0, bonus = 0;
+  let base = 0,
+    bonus = 0;
   items.forEach((it, i) => {
     const v = row[i] ?? 0;
     if (it.type === "base" && applies(it, branch)) base += v;

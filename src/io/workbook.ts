@@ -37,7 +37,10 @@ export interface WorkbookReader {
  * WORKBOOK_UNREADABLE); the run turns it into a fatal issue, other callers name the file.
  */
 export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
-  constructor(readonly reason: string, which: { readonly file?: string; readonly role?: FileRole } = {}) {
+  constructor(
+    readonly reason: string,
+    which: { readonly file?: string; readonly role?: FileRole } = {},
+  ) {
     super("WORKBOOK_UNREADABLE", { reason, ...which });
     this.name = "WorkbookUnreadableError";
   }

@@ -50,7 +50,8 @@ export interface MergePlan {
   readonly notes: NotesMerge | null;
 }
 
-export type MergeErrorKind = "invalid-as" | "ambiguous" | "nothing-filled" | "source-sheet-missing" | "target-sheet-missing" | "header-missing";
+export type MergeErrorKind =
+  "invalid-as" | "ambiguous" | "nothing-filled" | "source-sheet-missing" | "target-sheet-missing" | "header-missing";
 
 type MergeFailureCode = "MERGE_GRID_UNKNOWN" | "MERGE_NOTHING_FILLED" | "MERGE_AMBIGUOUS" | "MERGE_SHEET_MISSING" | "MERGE_HEADER_MISSING";
 
@@ -63,11 +64,16 @@ export class MergeError<C extends MergeFailureCode = MergeFailureCode> extends U
 
   get kind(): MergeErrorKind {
     switch (this.code) {
-      case "MERGE_GRID_UNKNOWN": return "invalid-as";
-      case "MERGE_NOTHING_FILLED": return "nothing-filled";
-      case "MERGE_AMBIGUOUS": return "ambiguous";
-      case "MERGE_HEADER_MISSING": return "header-missing";
-      default: return (this.params as FailureParams["MERGE_SHEET_MISSING"]).in === "rater" ? "source-sheet-missing" : "target-sheet-missing";
+      case "MERGE_GRID_UNKNOWN":
+        return "invalid-as";
+      case "MERGE_NOTHING_FILLED":
+        return "nothing-filled";
+      case "MERGE_AMBIGUOUS":
+        return "ambiguous";
+      case "MERGE_HEADER_MISSING":
+        return "header-missing";
+      default:
+        return (this.params as FailureParams["MERGE_SHEET_MISSING"]).in === "rater" ? "source-sheet-missing" : "target-sheet-missing";
     }
   }
 }
@@ -142,7 +148,12 @@ function canonical(c: Cell): string {
  * snapshots include 扣分说明, the rater's notes the target lacks are planned too (`notes`):
  * raters explain their deductions in their own copy.
  */
-export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as: string | null, rulesItemCodes?: readonly string[]): MergePlan {
+export function planMerge(
+  target: WorkbookSnapshot,
+  source: WorkbookSnapshot,
+  as: string | null,
+  rulesItemCodes?: readonly string[],
+): MergePlan {
   const codes = rulesItemCodes ? new Set(rulesItemCodes) : null;
   const isItem = (code: string) => codes === null || codes.has(code);
   const sheet = as === null ? detectGrid(source, isItem) : checkedName(as);
@@ -161,7 +172,9 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
   const skipped: MergeSkip[] = [];
   const unknownBranches = [...src.rows.keys()].filter((code) => !dst.rows.has(code));
   // A column the target lacks: reported when it is a rule item or holds anything (a remark column people filled).
-  const unknownItems = [...src.columns].filter(([code, col]) => !dst.columns.has(code) && ((codes !== null && codes.has(code)) || columnFilled(src, col))).map(([code]) => code);
+  const unknownItems = [...src.columns]
+    .filter(([code, col]) => !dst.columns.has(code) && ((codes !== null && codes.has(code)) || columnFilled(src, col)))
+    .map(([code]) => code);
 
   for (const [branch, sr] of src.rows) {
     const tr = dst.rows.get(branch);
@@ -177,7 +190,8 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
       }
       const current = at(dst, tr, tc);
       if (isBlank(current)) edits.push({ cell: a1(tr, tc), value });
-      else if (!sameValue(current, incoming)) conflicts.push({ cell: a1(tr, tc), branch, item, target: cellText(current), incoming: cellText(incoming) });
+      else if (!sameValue(current, incoming))
+        conflicts.push({ cell: a1(tr, tc), branch, item, target: cellText(current), incoming: cellText(incoming) });
     }
   }
   for (const r of src.extraRows) {
@@ -193,11 +207,15 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
 /** The value to write for a source cell; undefined for a date (its serial number is no score). */
 function editValue(c: Exclude<Cell, null>): CellEdit["value"] | undefined {
   switch (c.kind) {
-    case "number": return c.isDate ? undefined : c.value;
-    case "text": return c.value;
-    case "bool": return c.value;
+    case "number":
+      return c.isDate ? undefined : c.value;
+    case "text":
+      return c.value;
+    case "bool":
+      return c.value;
     // An error value is kept visible as its text, so validation still reports it.
-    case "error": return c.value;
+    case "error":
+      return c.value;
   }
 }
 
@@ -227,7 +245,10 @@ function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean)
  * item codes. Patch `plan.edits` into `plan.sheet`, then `plan.notes.edits` into 扣分说明.
  */
 export async function planRaterMerge(target: WorkbookReader, source: WorkbookReader, as: string | null): Promise<MergePlan> {
-  const [t, s] = await Promise.all([target.read([...GRID_SHEETS, SHEETS.rules, SHEETS.notes]), source.read([...GRID_SHEETS, SHEETS.notes])]);
+  const [t, s] = await Promise.all([
+    target.read([...GRID_SHEETS, SHEETS.rules, SHEETS.notes]),
+    source.read([...GRID_SHEETS, SHEETS.notes]),
+  ]);
   return planMerge(t, s, as, ruleItemCodes(t));
 }
 

@@ -29,7 +29,8 @@ const RULE_PROBLEM: { readonly [P in RuleProblem["problem"]]: (p: Extract<RulePr
   "points-invalid": (p) => `分值${q(p.value)}无效，请填写大于 0、最多两位小数的数字`,
   "points-too-large": (p) => `分值${q(p.value)}过大，请填写不超过 ${p.max} 的数字`,
   "area-missing": () => "基础项必须填写考核方面",
-  "categories-invalid": (p) => `不适用类别${q(p.values.join("、"))}无效，请填写 生产类、辅助类、综合管理类、市场经营类、非公改制类（可用逗号或顿号分隔多个）`,
+  "categories-invalid": (p) =>
+    `不适用类别${q(p.values.join("、"))}无效，请填写 生产类、辅助类、综合管理类、市场经营类、非公改制类（可用逗号或顿号分隔多个）`,
   "tolerance-invalid": (p) => `分差阈值${q(p.value)}无效，请填写不小于 0、最多两位小数的数字，或留空`,
   "tolerance-too-large": (p) => `分差阈值${q(p.value)}过大，请填写不超过 ${p.max} 的数字，或留空`,
   "no-base-item": () => "没有任何“基础”类型的考核项，至少需要一项",
@@ -52,7 +53,8 @@ export const MESSAGES_ZH: MessageCatalogue = {
     if (p.problem === "unnamed") return `${at(w)}：这一行有值但没有填写设置项名称。请填写设置项名称，或删除这一行。`;
     const head = `${at(w)}：设置项“${p.setting}”的值${q(p.value)}无效。`;
     if (p.problem === "repeated") return `${head}该设置项重复，只采用第一次填写的值；请删除重复的行。`;
-    if (p.problem === "too-large") return `${head}${p.setting}过大，请填写不超过 ${p.max} 的数字，${SETTING_EXAMPLE_ZH[p.setting] ?? ""}；已使用默认值。`;
+    if (p.problem === "too-large")
+      return `${head}${p.setting}过大，请填写不超过 ${p.max} 的数字，${SETTING_EXAMPLE_ZH[p.setting] ?? ""}；已使用默认值。`;
     return `${head}${p.notText ? "请填写文字或数字（不能是日期、逻辑值或错误值）" : SETTING_EXPECTED_ZH[SETTING_SPECS[p.setting].field]}；已使用默认值。`;
   },
   PERIOD_MISSING: () => `考核设置中没有填写“考核周期”。请在“考核设置”表中填写，例如 2026Q3 或 2026年第三季度。`,
@@ -69,11 +71,11 @@ export const MESSAGES_ZH: MessageCatalogue = {
   HEADER_ITEM_UNKNOWN: (p, w) => `${at(w)}：表头${q(p.value)}不是评分细则中的考核项编号，这一列已忽略（备注列可以保留）。`,
   BRANCH_UNKNOWN: (p, w) => `${at(w)}：支部编码${q(p.branch)}不在支部名册中，这一行已忽略。请核对编码，或先把该支部加入名册。`,
   BRANCH_NOT_SCORED: (p, w) => `工作表“${w.sheet}”中没有以下支部的评分行：${p.branches.join("、")}。请为名册中的每个支部填写一行评分。`,
-  BRANCH_NAME_MISMATCH: (p, w) => `${at(w)}：支部名称${q(p.name)}与名册中的${q(p.rosterName)}不一致（按支部编码${q(p.branch)}匹配）。请核对。`,
+  BRANCH_NAME_MISMATCH: (p, w) =>
+    `${at(w)}：支部名称${q(p.name)}与名册中的${q(p.rosterName)}不一致（按支部编码${q(p.branch)}匹配）。请核对。`,
   SCORE_MISSING: (p, w) => `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}没有评分。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
   CELL_ERROR_VALUE: (p, w) => `${at(w)}：单元格是错误值 ${p.value}，按未填处理。请改为有效的分数或内容。`,
-  SCORE_NA_IGNORED: (p, w) =>
-    `${at(w)}：考核项${q(p.item)}不适用于该支部的类别，填写的${q(p.value)}已忽略。可留空或填写“不适用”。`,
+  SCORE_NA_IGNORED: (p, w) => `${at(w)}：考核项${q(p.item)}不适用于该支部的类别，填写的${q(p.value)}已忽略。可留空或填写“不适用”。`,
   SCORE_NA_NOT_ALLOWED: (p, w) =>
     `${at(w)}：考核项${q(p.item)}适用于该支部，不能填写${q(p.value)}。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
   SCORE_NOT_NUMBER: (p, w) => `${at(w)}：${q(p.value)}不是数字，按未填处理。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,

@@ -62,7 +62,9 @@ export const AgreementSchema = z.object({
   meanDiff: nullableNumber,
   icc: nullableNumber,
   iccBranches: z.number().int().nonnegative(),
-  perItem: z.array(z.object({ item: z.string(), pairs: z.number().int().nonnegative(), rate: nullableNumber, meanAbsDiff: nullableNumber })),
+  perItem: z.array(
+    z.object({ item: z.string(), pairs: z.number().int().nonnegative(), rate: nullableNumber, meanAbsDiff: nullableNumber }),
+  ),
 });
 
 export const ResultSchema = z.object({

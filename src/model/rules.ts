@@ -67,18 +67,16 @@ export const RuleItemDataSchema = z
     if (r.type !== "否决" && r.points === undefined) ctx.addIssue({ code: "custom", message: `${r.code}：基础和加分项必须有分值` });
     if (r.type === "基础" && r.area === "") ctx.addIssue({ code: "custom", message: `${r.code}：基础项必须有考核方面` });
   })
-  .transform(
-    (r): RuleItem => ({
-      code: r.code,
-      type: ITEM_TYPES[r.type],
-      area: r.area,
-      content: r.content,
-      max: r.type === "否决" ? 0 : (r.points ?? 0),
-      criteria: r.criteria,
-      naCategories: r.notApplicable,
-      tolerance: r.tolerance,
-    }),
-  );
+  .transform((r): RuleItem => ({
+    code: r.code,
+    type: ITEM_TYPES[r.type],
+    area: r.area,
+    content: r.content,
+    max: r.type === "否决" ? 0 : (r.points ?? 0),
+    criteria: r.criteria,
+    naCategories: r.notApplicable,
+    tolerance: r.tolerance,
+  }));
 
 export const RulesDataSchema = z
   .array(RuleItemDataSchema)

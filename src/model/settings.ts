@@ -46,17 +46,15 @@ const CN_QUARTER: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: 
 const PLAIN = /^\d+(\.\d+)?$/;
 
 /** `2026Q3`, `2026-q3`, `2026年第三季度`, `2026年3季度` … (spaces ignored, NFKC'd) → `2026Q3`. */
-export const PeriodSchema = z
-  .string()
-  .transform((s, ctx) => {
-    const t = s.normalize("NFKC").replace(/\s+/g, "");
-    const m = /^(\d{4})-?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(t);
-    if (!m) {
-      ctx.addIssue({ code: "custom" });
-      return z.NEVER;
-    }
-    return `${m[1]}Q${CN_QUARTER[m[2]!]}`;
-  });
+export const PeriodSchema = z.string().transform((s, ctx) => {
+  const t = s.normalize("NFKC").replace(/\s+/g, "");
+  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(t);
+  if (!m) {
+    ctx.addIssue({ code: "custom" });
+    return z.NEVER;
+  }
+  return `${m[1]}Q${CN_QUARTER[m[2]!]}`;
+});
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
@@ -100,10 +98,7 @@ const starCap = z.string().transform((s, ctx) => {
 const thresholds = z.string().transform((s, ctx) => {
   const parts = s.split(/[,，、]/).map((p) => p.trim());
   const ds = parts.map((p) => (PLAIN.test(p) ? parseDecimal(p) : null));
-  const ok =
-    ds.length === 4 &&
-    ds.every((d) => d !== null) &&
-    ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d) > 0);
+  const ok = ds.length === 4 && ds.every((d) => d !== null) && ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d) > 0);
   if (!ok) {
     ctx.addIssue({ code: "custom" });
     return z.NEVER;
@@ -114,7 +109,6 @@ const thresholds = z.string().transform((s, ctx) => {
   }
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
 });
-
 
 const YES_NO = [WORDS.yes, WORDS.no] as const;
 

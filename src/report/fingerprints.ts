@@ -18,13 +18,23 @@ export function canonicalJson(v: unknown): string {
 
 /** Rules and settings: what the scores were computed by. */
 export function rulesFingerprint(assessment: Assessment): string {
-  return sha256Hex(canonicalJson({ rules: assessment.rules.items, settings: settingsJson(assessment.settings), period: assessment.settings.period }));
+  return sha256Hex(
+    canonicalJson({ rules: assessment.rules.items, settings: settingsJson(assessment.settings), period: assessment.settings.period }),
+  );
 }
 
 /** The normalised inputs: roster and every grid's values (not their layout or formatting). */
 export function inputFingerprint(assessment: Assessment): string {
   const grid = (g: Assessment["a"] | null) => g && Object.fromEntries([...g.values].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return sha256Hex(canonicalJson({ branches: assessment.branches, a: grid(assessment.a), b: grid(assessment.b), c: grid(assessment.arbitration), s: grid(assessment.self) }));
+  return sha256Hex(
+    canonicalJson({
+      branches: assessment.branches,
+      a: grid(assessment.a),
+      b: grid(assessment.b),
+      c: grid(assessment.arbitration),
+      s: grid(assessment.self),
+    }),
+  );
 }
 
 /** The results, without the product version, so a re-run gives the same fingerprint. */

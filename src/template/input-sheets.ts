@@ -37,17 +37,28 @@ export const SETTING_HINTS: Readonly<Record<SettingName, string>> = {
 /** The 值 cell of a setting, as the template writes it: the value of `settings` for that setting. */
 export function settingValue(settings: Settings, name: SettingName): string | number | null {
   switch (SETTING_SPECS[name].field) {
-    case "period": return settings.period;
-    case "raterAName": return settings.raterAName;
-    case "raterBName": return settings.raterBName;
-    case "toleranceRatio": return decimalToNumber(settings.toleranceRatio);
-    case "arbitration": return settings.arbitration;
-    case "bonusCap": return settings.bonusCap / 100;
-    case "vetoStarCap": return settings.vetoStarCap;
-    case "vetoLast": return settings.vetoLast ? "是" : "否";
-    case "starThresholds": return settings.starThresholds.map(decimalText).join(",");
-    case "ranking": return settings.ranking;
-    case "deductionNotes": return settings.deductionNotes;
+    case "period":
+      return settings.period;
+    case "raterAName":
+      return settings.raterAName;
+    case "raterBName":
+      return settings.raterBName;
+    case "toleranceRatio":
+      return decimalToNumber(settings.toleranceRatio);
+    case "arbitration":
+      return settings.arbitration;
+    case "bonusCap":
+      return settings.bonusCap / 100;
+    case "vetoStarCap":
+      return settings.vetoStarCap;
+    case "vetoLast":
+      return settings.vetoLast ? "是" : "否";
+    case "starThresholds":
+      return settings.starThresholds.map(decimalText).join(",");
+    case "ranking":
+      return settings.ranking;
+    case "deductionNotes":
+      return settings.deductionNotes;
   }
 }
 
@@ -114,7 +125,11 @@ export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
     txt(b.name),
     txt(b.category),
     txt(b.unit),
-    b.members === undefined || b.members === null ? null : typeof b.members === "number" ? { v: b.members, style: "integer" as const } : txt(b.members),
+    b.members === undefined || b.members === null
+      ? null
+      : typeof b.members === "number"
+        ? { v: b.members, style: "integer" as const }
+        : txt(b.members),
   ]);
   return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10], freezeRows: 1 };
 }

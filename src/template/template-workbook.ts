@@ -130,14 +130,23 @@ function itemValidation(grid: GridSheet, it: RuleItem, range: string): Validatio
   };
   if (it.type === "veto") {
     const rule = grid === "仲裁" ? "两方意见不一致时选 是 或 否；留空表示不仲裁。" : "选择 是 或 否；留空按“否”。";
-    return { kind: "list", range, values: ["是", "否"], prompt: { title, text: describe(rule) }, error: `“${it.code}”是否决项，请选择 是 或 否。` };
+    return {
+      kind: "list",
+      range,
+      values: ["是", "否"],
+      prompt: { title, text: describe(rule) },
+      error: `“${it.code}”是否决项，请选择 是 或 否。`,
+    };
   }
   const max = points(it);
   const blank =
-    grid === "仲裁" ? "留空表示不仲裁。"
-    : grid === "自评" ? "留空按 0 分。"
-    : it.type === "bonus" ? "没有加分可留空（按 0 分）。"
-    : "不能留空。";
+    grid === "仲裁"
+      ? "留空表示不仲裁。"
+      : grid === "自评"
+        ? "留空按 0 分。"
+        : it.type === "bonus"
+          ? "没有加分可留空（按 0 分）。"
+          : "不能留空。";
   const rule = `填 0～${max} 的数字，最多两位小数；${blank}`;
   return {
     kind: "decimal",

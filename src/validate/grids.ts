@@ -106,30 +106,43 @@ export function readGrid(
   const rowOf = new Map<string, number>();
   const values = new Map<string, (number | null | undefined)[]>();
   for (const { code, row: r, cells } of shape.branchRows) {
-    if (code === "") { report("BRANCH_CODE_MISSING", r, 0, {}); continue; }
+    if (code === "") {
+      report("BRANCH_CODE_MISSING", r, 0, {});
+      continue;
+    }
     const branch = roster.get(code);
-    if (!branch) { report("BRANCH_UNKNOWN", r, 0, { branch: code }); continue; }
-    if (rowOf.has(code)) { report("BRANCH_DUPLICATE", r, 0, { branch: code }); continue; }
+    if (!branch) {
+      report("BRANCH_UNKNOWN", r, 0, { branch: code });
+      continue;
+    }
+    if (rowOf.has(code)) {
+      report("BRANCH_DUPLICATE", r, 0, { branch: code });
+      continue;
+    }
     rowOf.set(code, r);
     const nameCell = cells[1] ?? null;
     if (!isBlank(nameCell) && cellText(nameCell) !== branch.name) {
       report("BRANCH_NAME_MISMATCH", r, 1, { branch: code, name: cellText(nameCell), rosterName: branch.name }, true);
     }
-    values.set(code, rules.items.map((it, i) => {
-      const col = colOf[i];
-      if (col === undefined) return undefined;
-      const cell = cells[col] ?? null;
-      const reading = it.type === "veto" ? readVetoCell(cell, naMeansBlank) : readScoreCell(cell, contexts[i]![applies(it, branch) ? 1 : 0]!);
-      const problem = reading.problem;
-      if (problem) {
-        const params = { branch: code, item: it.code, value: cellText(cell), max: it.max / 100 };
-        if (problem.code === "SCORE_NORMALIZED") report(problem.code, r, col, { ...params, score: problem.score }, true);
-        else report(problem.code, r, col, params, problem.warning);
-      } else if (reading.value === null && scoredByBoth && it.type === "base" && applies(it, branch) && isBlank(cell)) {
-        report("SCORE_MISSING", r, col, { branch: code, item: it.code, max: it.max / 100 });
-      }
-      return reading.value;
-    }));
+    values.set(
+      code,
+      rules.items.map((it, i) => {
+        const col = colOf[i];
+        if (col === undefined) return undefined;
+        const cell = cells[col] ?? null;
+        const reading =
+          it.type === "veto" ? readVetoCell(cell, naMeansBlank) : readScoreCell(cell, contexts[i]![applies(it, branch) ? 1 : 0]!);
+        const problem = reading.problem;
+        if (problem) {
+          const params = { branch: code, item: it.code, value: cellText(cell), max: it.max / 100 };
+          if (problem.code === "SCORE_NORMALIZED") report(problem.code, r, col, { ...params, score: problem.score }, true);
+          else report(problem.code, r, col, params, problem.warning);
+        } else if (reading.value === null && scoredByBoth && it.type === "base" && applies(it, branch) && isBlank(cell)) {
+          report("SCORE_MISSING", r, col, { branch: code, item: it.code, max: it.max / 100 });
+        }
+        return reading.value;
+      }),
+    );
   }
   if (scoredByBoth) {
     const missing = [...roster.keys()].filter((code) => !rowOf.has(code));
@@ -137,4 +150,3 @@ export function readGrid(
   }
   return { grid: { role, values }, layout: { sheet, rowOf, colOf }, issues };
 }
-

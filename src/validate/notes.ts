@@ -44,12 +44,20 @@ export function checkDeductionNotes(
         if (((explained?.get(it.code) ?? 0) & RATER_BIT[g.role]) !== 0) return;
         unexplained++;
         if (notes) {
-          issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: layout.sheet, cell: cellAddress(layout, b.code, i) }, { branch: b.code, item: it.code, score: v / 100, max: it.max / 100 }));
+          issues.push(
+            issue(
+              severity,
+              "DEDUCTION_NOTE_MISSING",
+              { sheet: layout.sheet, cell: cellAddress(layout, b.code, i) },
+              { branch: b.code, item: it.code, score: v / 100, max: it.max / 100 },
+            ),
+          );
         }
       });
     }
   }
-  if (!notes && unexplained > 0) issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: SHEETS.notes, cell: null }, { count: unexplained }));
+  if (!notes && unexplained > 0)
+    issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: SHEETS.notes, cell: null }, { count: unexplained }));
   return issues;
 }
 
@@ -62,8 +70,10 @@ function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex 
   }
   const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
   const raterBit = new Map<string, number>([
-    ["A", RATER_BIT.A], [settings.raterAName, RATER_BIT.A],
-    ["B", RATER_BIT.B], [settings.raterBName, RATER_BIT.B],
+    ["A", RATER_BIT.A],
+    [settings.raterAName, RATER_BIT.A],
+    ["B", RATER_BIT.B],
+    [settings.raterBName, RATER_BIT.B],
     ["仲裁", RATER_BIT.arbitration],
   ]);
   const index: NoteIndex = new Map();

@@ -29,37 +29,64 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
     const fail = (title: string, problem: RuleProblem) => issues.push(issue("fatal", "RULE_INVALID", at(title), problem));
 
     const code = keyText(field(table, cells, "编号"));
-    if (code === "") { fail("编号", { problem: "code-missing" }); continue; }
-    if (codes.has(code)) { fail("编号", { problem: "code-repeated", value: code }); continue; }
+    if (code === "") {
+      fail("编号", { problem: "code-missing" });
+      continue;
+    }
+    if (codes.has(code)) {
+      fail("编号", { problem: "code-repeated", value: code });
+      continue;
+    }
     codes.add(code);
 
     const typeLabel = trimText(cellText(field(table, cells, "类型")));
-    if (!(typeLabel in ITEM_TYPES)) { fail("类型", { problem: "type-invalid", value: typeLabel }); continue; }
+    if (!(typeLabel in ITEM_TYPES)) {
+      fail("类型", { problem: "type-invalid", value: typeLabel });
+      continue;
+    }
     const type = ITEM_TYPES[typeLabel as ItemTypeLabel];
 
     let max = 0;
     if (type !== "veto") {
       const h = hundredthsOf(field(table, cells, "分值"));
-      if (h === null || h <= 0) { fail("分值", { problem: "points-invalid", value: cellText(field(table, cells, "分值")) }); continue; }
-      if (h > MAX_POINTS * 100) { fail("分值", { problem: "points-too-large", value: cellText(field(table, cells, "分值")), max: MAX_POINTS }); continue; }
+      if (h === null || h <= 0) {
+        fail("分值", { problem: "points-invalid", value: cellText(field(table, cells, "分值")) });
+        continue;
+      }
+      if (h > MAX_POINTS * 100) {
+        fail("分值", { problem: "points-too-large", value: cellText(field(table, cells, "分值")), max: MAX_POINTS });
+        continue;
+      }
       max = h;
     }
 
     const area = trimText(cellText(field(table, cells, "考核方面")));
-    if (type === "base" && area === "") { fail("考核方面", { problem: "area-missing" }); continue; }
+    if (type === "base" && area === "") {
+      fail("考核方面", { problem: "area-missing" });
+      continue;
+    }
 
     const naCell = field(table, cells, "不适用类别");
     const naNames = isBlank(naCell) ? [] : splitList(cellText(naCell));
     const naCategories = naNames.map(normalizeCategory);
     const unknown = naNames.filter((_, i) => naCategories[i] === null);
-    if (unknown.length > 0) { fail("不适用类别", { problem: "categories-invalid", values: unknown }); continue; }
+    if (unknown.length > 0) {
+      fail("不适用类别", { problem: "categories-invalid", values: unknown });
+      continue;
+    }
 
     const tolCell = field(table, cells, "分差阈值");
     let tolerance: number | null = null;
     if (!isBlank(tolCell)) {
       tolerance = hundredthsOf(tolCell);
-      if (tolerance === null || tolerance < 0) { fail("分差阈值", { problem: "tolerance-invalid", value: cellText(tolCell) }); continue; }
-      if (tolerance > MAX_POINTS * 100) { fail("分差阈值", { problem: "tolerance-too-large", value: cellText(tolCell), max: MAX_POINTS }); continue; }
+      if (tolerance === null || tolerance < 0) {
+        fail("分差阈值", { problem: "tolerance-invalid", value: cellText(tolCell) });
+        continue;
+      }
+      if (tolerance > MAX_POINTS * 100) {
+        fail("分差阈值", { problem: "tolerance-too-large", value: cellText(tolCell), max: MAX_POINTS });
+        continue;
+      }
     }
 
     items.push({

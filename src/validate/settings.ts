@@ -46,8 +46,10 @@ export function readSettings(table: Table): { settings: Settings; issues: Issue[
     if (parsed?.success) {
       values[spec.field] = parsed.data;
     } else {
-      const max = parsed?.error.issues[0]?.code === "custom" ? (parsed.error.issues[0].params as { max?: number } | undefined)?.max : undefined;
-      const problem = max !== undefined ? { problem: "too-large" as const, max } : { problem: "invalid" as const, notText: parsed === null };
+      const max =
+        parsed?.error.issues[0]?.code === "custom" ? (parsed.error.issues[0].params as { max?: number } | undefined)?.max : undefined;
+      const problem =
+        max !== undefined ? { problem: "too-large" as const, max } : { problem: "invalid" as const, notText: parsed === null };
       issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { ...problem, setting: key, value: cellText(valueCell) }));
     }
   }

@@ -90,7 +90,15 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
 
   return {
     ok: true,
-    assessment: { settings: s.settings, rules: r.rules, branches: roster.branches, a: a.grid, b: b.grid, arbitration: arbitration?.grid ?? null, self: self?.grid ?? null },
+    assessment: {
+      settings: s.settings,
+      rules: r.rules,
+      branches: roster.branches,
+      a: a.grid,
+      b: b.grid,
+      arbitration: arbitration?.grid ?? null,
+      self: self?.grid ?? null,
+    },
     issues,
     locate: locator([a, b, arbitration, self], r.rules.items),
   };

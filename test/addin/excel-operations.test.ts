@@ -96,8 +96,19 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     expect(result.status).not.toBe("fatal");
     expect(result.branches).toHaveLength(4);
-    expect(host.sheetNames().slice(-5)).toEqual([OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.report, OUTPUT_SHEETS.charts, OUTPUT_SHEETS.log]);
-    expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual(["Radar", "ColumnClustered", "XYScatter", "BarClustered"]);
+    expect(host.sheetNames().slice(-5)).toEqual([
+      OUTPUT_SHEETS.results,
+      OUTPUT_SHEETS.details,
+      OUTPUT_SHEETS.report,
+      OUTPUT_SHEETS.charts,
+      OUTPUT_SHEETS.log,
+    ]);
+    expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual([
+      "Radar",
+      "ColumnClustered",
+      "XYScatter",
+      "BarClustered",
+    ]);
     // Progress: reading (by row slices), validating, scoring, writing (by batches), in order, ending at 1.
     expect([...new Set(scoring.seen.map((p) => p.step))]).toEqual(["read", "validate", "score", "write"]);
     expect(scoring.seen.filter((p) => p.step === "read" && p.done! > 0).length).toBeGreaterThan(0);
@@ -145,7 +156,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
   });
 
   it("keeps user text that starts with = + - @ as text in every output sheet", async () => {
-    const hostile = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+86 123", "-1+2", "@SUM(A1)", "=1+1", "'引号", "0012", "TRUE"];
+    const hostile = ['=HYPERLINK("http://example.invalid","点我")', "+86 123", "-1+2", "@SUM(A1)", "=1+1", "'引号", "0012", "TRUE"];
     const rules = defaultRules();
     const sheets = inputSheets({
       settings: { period: "2026Q3", raterAName: "=A方", raterBName: "+B方" },
@@ -169,7 +180,10 @@ describe("Excel operations: the whole flow inside Excel", () => {
     }
     expect(texts).toBeGreaterThan(50);
     for (const sheet of [OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.charts]) {
-      const strings = fake.host.cells(sheet).filter(([, c]) => c.type === "String").map(([, c]) => c.value);
+      const strings = fake.host
+        .cells(sheet)
+        .filter(([, c]) => c.type === "String")
+        .map(([, c]) => c.value);
       for (const h of hostile) expect(strings, `${sheet} keeps ${h}`).toContain(h);
     }
   });
@@ -179,7 +193,9 @@ describe("Excel operations: the whole flow inside Excel", () => {
     fake.host.addSheet("Sheet1");
     const ops = operationsOn(fake);
     await ops.newTemplate({ period: "2026Q3" });
-    expect(ops.skippedFeatures().map((s) => s.feature)).toEqual(expect.arrayContaining(["dataValidation", "freezePanes", "protection", "merges", "columnWidths"]));
+    expect(ops.skippedFeatures().map((s) => s.feature)).toEqual(
+      expect.arrayContaining(["dataValidation", "freezePanes", "protection", "merges", "columnWidths"]),
+    );
     expect(fake.host.sheet("评分A").protection.protected).toBe(false);
 
     const bytes = provisionalWorkbook();
@@ -194,7 +210,14 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(old.host.sheet(OUTPUT_SHEETS.charts).charts).toHaveLength(4);
     expect(old.host.values(OUTPUT_SHEETS.results)).toEqual(modern.host.values(OUTPUT_SHEETS.results));
     const skipped = oldOps.skippedFeatures();
-    expect(skipped.map((s) => s.feature).sort()).toEqual(["chartFormatting", "columnWidths", "freezePanes", "hyperlinks", "merges", "printSetup"]);
+    expect(skipped.map((s) => s.feature).sort()).toEqual([
+      "chartFormatting",
+      "columnWidths",
+      "freezePanes",
+      "hyperlinks",
+      "merges",
+      "printSetup",
+    ]);
     expect(skipped.find((s) => s.feature === "hyperlinks")).toMatchObject({ requirement: "ExcelApi 1.7", sheets: [OUTPUT_SHEETS.report] });
     expect(skipped.map((s) => s.zh)).toContain("冻结窗格");
   });
@@ -228,7 +251,15 @@ describe("round trips grow with the payload, not with the number of branches", (
     fake.host.seedSheets(sampleQuarterSheets(sampleQuarter({ branches, disputeShare: 0.03 })));
     const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     const s = fake.host.stats;
-    return { result, syncs: s.syncs, failed: s.failedSyncs, request: s.requestBytes, response: s.responseBytes, maxRequest: s.maxRequestBytes, maxResponse: s.maxResponseBytes };
+    return {
+      result,
+      syncs: s.syncs,
+      failed: s.failedSyncs,
+      request: s.requestBytes,
+      response: s.responseBytes,
+      maxRequest: s.maxRequestBytes,
+      maxResponse: s.maxResponseBytes,
+    };
   }
 
   it("2,000 branches take no more extra syncs than extra 4 MB chunks of payload over 10 branches", async () => {

@@ -28,7 +28,11 @@ function simulate(sheets: { rows: number; cols: number }[], cellBytes: (sheet: n
 
 describe("the Office.js reader's slice plan", () => {
   it("reads every row of every sheet once, in order", () => {
-    const sheets = [{ rows: 2_000, cols: 40 }, { rows: 1, cols: 1 }, { rows: 7_000, cols: 12 }];
+    const sheets = [
+      { rows: 2_000, cols: 40 },
+      { rows: 1, cols: 1 },
+      { rows: 7_000, cols: 12 },
+    ];
     const { plan, batches } = simulate(sheets, () => 30);
     for (let sheet = 0; sheet < sheets.length; sheet++) {
       const slices = batches.flatMap((b) => b.slices).filter((s) => s.sheet === sheet);
@@ -41,7 +45,13 @@ describe("the Office.js reader's slice plan", () => {
   });
 
   it("keeps every response under the budget while cells weigh what they did so far", () => {
-    const { batches } = simulate([{ rows: 50_000, cols: 40 }, { rows: 20_000, cols: 30 }], (sheet) => (sheet === 0 ? 35 : 60));
+    const { batches } = simulate(
+      [
+        { rows: 50_000, cols: 40 },
+        { rows: 20_000, cols: 30 },
+      ],
+      (sheet) => (sheet === 0 ? 35 : 60),
+    );
     expect(batches.length).toBeGreaterThan(3);
     for (const b of batches) expect(b.bytes).toBeLessThanOrEqual(BUDGET);
     // Measured sheets fill their round trips: few syncs for the payload.
@@ -50,7 +60,14 @@ describe("the Office.js reader's slice plan", () => {
   });
 
   it("probes each sheet with a small first slice, several sheets in one round trip", () => {
-    const plan = new ReadPlan([{ rows: 10_000, cols: 10 }, { rows: 10_000, cols: 10 }, { rows: 5, cols: 3 }], BUDGET);
+    const plan = new ReadPlan(
+      [
+        { rows: 10_000, cols: 10 },
+        { rows: 10_000, cols: 10 },
+        { rows: 5, cols: 3 },
+      ],
+      BUDGET,
+    );
     const first = plan.nextBatch();
     expect(first.map((s) => s.sheet)).toEqual([0, 1, 2]);
     // 1/8 of the budget at 40 bytes a cell (nothing measured yet), plus 8 bytes a row.

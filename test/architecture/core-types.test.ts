@@ -7,12 +7,16 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Type-checks in-memory files placed in src/model/ with tsconfig.core.json's options: each file's error codes. */
 function coreErrors(sources: Readonly<Record<string, string>>): Map<string, number[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.core.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, "tsconfig.core.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const probes = new Map(Object.entries(sources).map(([name, text]) => [join(root, "src", "model", `${name}.ts`), { name, text }]));
   const host = ts.createCompilerHost(config.options);
   const read = host.readFile.bind(host);

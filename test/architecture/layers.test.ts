@@ -29,15 +29,17 @@ describe("layers: the README's allow-list, enforced", () => {
   it("every allowed path exists", () => {
     const paths = new Set(files.map((f) => f.path));
     for (const l of LAYERS) {
-      for (const p of [l.path, ...l.may]) expect([...paths].some((f) => f === p || f.startsWith(`${p}/`)), p).toBe(true);
+      for (const p of [l.path, ...l.may])
+        expect(
+          [...paths].some((f) => f === p || f.startsWith(`${p}/`)),
+          p,
+        ).toBe(true);
     }
   });
 
   it("fails on a deliberate wrong import: the engine reaching for the .xlsx reader", () => {
     const wrong: SourceFile = { path: "src/engine/score.ts", text: 'import { XlsxReader } from "../io/xlsx/reader.js";\n' };
-    expect(layerViolations([wrong])).toEqual([
-      "src/engine/score.ts imports src/io/xlsx/reader.ts (src/engine may import src/model)",
-    ]);
+    expect(layerViolations([wrong])).toEqual(["src/engine/score.ts imports src/io/xlsx/reader.ts (src/engine may import src/model)"]);
   });
 
   it("fails on a backward import, a Node module in the core, a package out of place and an unclaimed folder", () => {
@@ -48,7 +50,10 @@ describe("layers: the README's allow-list, enforced", () => {
       { path: "src/annual/run.ts", text: 'import type { Result } from "../model/result.js";' },
       // allowed: within a layer, to a layer on the left, a package the layer may use
       { path: "src/report/sheets/results.ts", text: 'import { txt } from "../sheet-spec.js";\nimport { starText } from "../labels.js";' },
-      { path: "src/io/xlsx/writer.ts", text: 'import type { SheetSpec } from "../../report/sheet-spec.js";\nimport { zipSync } from "fflate";' },
+      {
+        path: "src/io/xlsx/writer.ts",
+        text: 'import type { SheetSpec } from "../../report/sheet-spec.js";\nimport { zipSync } from "fflate";',
+      },
     ];
     expect(layerViolations(tree)).toEqual([
       "src/model/result.ts imports src/engine/assess.ts (src/model may import nothing outside itself)",
@@ -62,7 +67,7 @@ describe("layers: the README's allow-list, enforced", () => {
     const text = [
       'import type { A } from "./a.js";',
       'export { b } from "../b.js";',
-      "const c = await import(\"./c.js\");",
+      'const c = await import("./c.js");',
       '/// <reference types="office-js" />',
       '/* import { d } from "./d.js"; */',
     ].join("\n");
@@ -76,9 +81,15 @@ describe("layers: the README's allow-list, enforced", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     const table = readme.slice(readme.indexOf("| folder | what | may import |"));
     const lines = table.split("\n").slice(2);
-    const rows = lines.slice(0, lines.findIndex((l) => !l.startsWith("|")));
+    const rows = lines.slice(
+      0,
+      lines.findIndex((l) => !l.startsWith("|")),
+    );
     const documented = rows.map((row) => {
-      const [path, , may] = row.split("|").slice(1, -1).map((c) => c.trim());
+      const [path, , may] = row
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim());
       const paths = (s: string) => [...s.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/\/$/, ""));
       return { path: paths(path!).join(" "), may: may === "—" ? [] : paths(may!) };
     });

@@ -20,7 +20,10 @@ export const LAYERS: readonly Layer[] = [
   { path: "src/engine", may: ["src/model"] },
   { path: "src/report", may: ["src/model", "src/engine", "src/version.ts"] },
   { path: "src/io", may: ["src/model", "src/report/sheet-spec.ts", "src/report/excel-limits.ts"], packages: ["fflate"] },
-  { path: "src/template", may: ["src/model", "src/validate", "src/report/sheet-spec.ts", "src/report/excel-limits.ts", "src/io/workbook.ts"] },
+  {
+    path: "src/template",
+    may: ["src/model", "src/validate", "src/report/sheet-spec.ts", "src/report/excel-limits.ts", "src/io/workbook.ts"],
+  },
   { path: "src/merge", may: ["src/model", "src/validate", "src/io/workbook.ts"] },
   { path: "src/demo", may: ["src/model", "src/template", "src/report/sheet-spec.ts"] },
   { path: "src/pipeline.ts", may: ["src/model", "src/validate", "src/engine", "src/report", "src/io/workbook.ts"] },
@@ -29,8 +32,23 @@ export const LAYERS: readonly Layer[] = [
   { path: "addin/operations.ts", may: ["src/model", "src/merge", "src/report/excel-limits.ts"] },
   { path: "addin/excel", may: ["src", "addin/operations.ts"], packages: ["office-js"] },
   { path: "addin/file-mode", may: ["src", "addin/operations.ts"] },
-  { path: "addin/taskpane", may: ["src/model", "src/report/labels.ts", "src/report/excel-limits.ts", "addin/operations.ts", "addin/file-mode", "addin/excel/requirements.ts"], packages: ["react", "react-dom/*", "@fluentui/*"] },
-  { path: "addin/excel-page.tsx", may: ["addin/excel", "addin/operations.ts", "addin/taskpane"], packages: ["office-js", "react", "react-dom/*", "@fluentui/*"] },
+  {
+    path: "addin/taskpane",
+    may: [
+      "src/model",
+      "src/report/labels.ts",
+      "src/report/excel-limits.ts",
+      "addin/operations.ts",
+      "addin/file-mode",
+      "addin/excel/requirements.ts",
+    ],
+    packages: ["react", "react-dom/*", "@fluentui/*"],
+  },
+  {
+    path: "addin/excel-page.tsx",
+    may: ["addin/excel", "addin/operations.ts", "addin/taskpane"],
+    packages: ["office-js", "react", "react-dom/*", "@fluentui/*"],
+  },
   // The file mode's page loads no Office code: no office-js, nothing from addin/excel but the requirement names the pane lists.
   { path: "addin/file-page.tsx", may: ["addin/file-mode", "addin/taskpane"], packages: ["react-dom/*"] },
 ];

@@ -49,7 +49,11 @@ describe("native charts carry cached values equal to their table on the sheet", 
         // What the sheet holds, as read back from the file, and what the spec said.
         expect(cached, `${name} ${range}`).toEqual(cells.map(asText));
         expect(cached, `${name} ${range}`).toEqual(rangeValues(spec.rows, range).map((v) => (v === null ? "" : String(v))));
-        if (ref.name === "c:numRef") expect(cells.every((c) => c === null || c.kind === "number"), `${name} ${range}`).toBe(true);
+        if (ref.name === "c:numRef")
+          expect(
+            cells.every((c) => c === null || c.kind === "number"),
+            `${name} ${range}`,
+          ).toBe(true);
         points += cached.length;
       }
     }
@@ -64,7 +68,8 @@ function cellsOf(rows: readonly (readonly Cell[])[], from: string, to: string): 
     for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
     return { row: Number(m[2]) - 1, col: col - 1 };
   };
-  const p = at(from), q = at(to);
+  const p = at(from),
+    q = at(to);
   const out: Cell[] = [];
   for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(rows[r]?.[c] ?? null);
   return out;

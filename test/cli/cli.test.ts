@@ -46,7 +46,10 @@ describe("scorecard command line", () => {
   it.each([
     ["an empty file", new Uint8Array()],
     ["random bytes", new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],
-    ["an encrypted workbook (OLE container)", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)])],
+    [
+      "an encrypted workbook (OLE container)",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]),
+    ],
     ["a text file named .xlsx", new TextEncoder().encode("支部编码,支部名称\nZB001,一支部\n")],
   ])("gives a fatal WORKBOOK_UNREADABLE result and exit 2 for %s, never a stack trace", async (_what, bytes) => {
     const dir = tmp();

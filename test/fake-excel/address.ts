@@ -15,7 +15,6 @@ export const rectRows = (r: Rect): number => r.r1 - r.r0 + 1;
 export const rectCols = (r: Rect): number => r.c1 - r.c0 + 1;
 export const rectCells = (r: Rect): number => rectRows(r) * rectCols(r);
 
-
 /** Splits `'My sheet'!A1:B2` or `Sheet1!A1` into the sheet name (unquoted) and the local address. */
 export function splitSheet(address: string): { sheet: string | null; local: string } {
   const bang = address.lastIndexOf("!");

@@ -94,7 +94,11 @@ export class FakeRequestContext {
   /** Throws ApiNotFound, as Office.js does for an API the host's requirement sets lack. */
   need(version: string, api: string): void {
     if (!this.host.supports(version)) {
-      fail(ErrorCodes.apiNotFound, `${api} needs ExcelApi ${version}; this host supports less. The API you are trying to use could not be found.`, api);
+      fail(
+        ErrorCodes.apiNotFound,
+        `${api} needs ExcelApi ${version}; this host supports less. The API you are trying to use could not be found.`,
+        api,
+      );
     }
   }
 
@@ -132,7 +136,10 @@ export class FakeRequestContext {
     };
     if (requestBytes > this.host.limits.requestBytes) {
       record(ErrorCodes.requestPayloadSizeLimitExceeded);
-      fail(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload (${requestBytes} bytes) exceeds the limit of ${this.host.limits.requestBytes} bytes.`);
+      fail(
+        ErrorCodes.requestPayloadSizeLimitExceeded,
+        `The request payload (${requestBytes} bytes) exceeds the limit of ${this.host.limits.requestBytes} bytes.`,
+      );
     }
     const deliveries: (() => void)[] = [];
     for (const op of ops) {
@@ -151,7 +158,10 @@ export class FakeRequestContext {
     }
     if (responseBytes > this.host.limits.responseBytes) {
       record(ErrorCodes.responsePayloadSizeLimitExceeded);
-      fail(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload (${responseBytes} bytes) exceeds the limit of ${this.host.limits.responseBytes} bytes.`);
+      fail(
+        ErrorCodes.responsePayloadSizeLimitExceeded,
+        `The response payload (${responseBytes} bytes) exceeds the limit of ${this.host.limits.responseBytes} bytes.`,
+      );
     }
     record(null);
     for (const d of deliveries) d();
@@ -250,7 +260,8 @@ export abstract class ClientObject<T = unknown> {
 
   get isNullObject(): boolean {
     if (!this.nullable) return false;
-    if (this.nullLoaded === null) fail(ErrorCodes.propertyNotLoaded, "The property 'isNullObject' is not available. Call load() and context.sync() first.");
+    if (this.nullLoaded === null)
+      fail(ErrorCodes.propertyNotLoaded, "The property 'isNullObject' is not available. Call load() and context.sync() first.");
     return this.nullLoaded as boolean;
   }
 
@@ -308,7 +319,10 @@ export abstract class ClientObject<T = unknown> {
         const def = table[n]!;
         const cells = def.cells?.(target);
         if (cells !== undefined && cells > this.ctx.host.limits.readCells) {
-          fail(ErrorCodes.responsePayloadSizeLimitExceeded, `Reading ${n} of ${cells} cells exceeds the limit of ${this.ctx.host.limits.readCells} cells.`);
+          fail(
+            ErrorCodes.responsePayloadSizeLimitExceeded,
+            `Reading ${n} of ${cells} cells exceeds the limit of ${this.ctx.host.limits.readCells} cells.`,
+          );
         }
         const v = def.get!(target, this);
         values.set(n, v);
@@ -349,7 +363,8 @@ export class FakeClientResult<T> {
     this.v = { value };
   }
   get value(): T {
-    if (this.v === null) fail(ErrorCodes.propertyNotLoaded, "The value of this ClientResult is not available until context.sync() is called.");
+    if (this.v === null)
+      fail(ErrorCodes.propertyNotLoaded, "The value of this ClientResult is not available until context.sync() is called.");
     return this.v!.value;
   }
 }

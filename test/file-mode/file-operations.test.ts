@@ -32,7 +32,9 @@ describe("browser file mode operations", () => {
 
   it("say in Chinese when a file is not a workbook", async () => {
     const { ops } = setup();
-    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(/^无法读取“名单\.xlsx”：.*请用 Excel 打开并另存为/);
+    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(
+      /^无法读取“名单\.xlsx”：.*请用 Excel 打开并另存为/,
+    );
     expect(ops.state().fileName).toBeNull();
   });
 

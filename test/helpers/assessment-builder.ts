@@ -114,9 +114,7 @@ export interface ScoreContext {
  * Scores: a function (return undefined for the default) or a table branch → item → value.
  * A value of `null` writes a blank cell; to have *no* cell, omit the row or the column.
  */
-export type Scores =
-  | ((ctx: ScoreContext) => CellInput | undefined)
-  | Readonly<Record<string, Readonly<Record<string, CellInput>>>>;
+export type Scores = ((ctx: ScoreContext) => CellInput | undefined) | Readonly<Record<string, Readonly<Record<string, CellInput>>>>;
 
 export interface GridLayout {
   /** Rows written above the header row (0-based index of the header row); default 0. Filled with `aboveHeader` if given. */
@@ -293,7 +291,10 @@ export class AssessmentBuilder {
 
   /** Replaces a whole sheet by raw rows (any sheet name, e.g. an extra sheet or a broken header). */
   sheet(name: string, rows: readonly (readonly CellInput[])[]): this {
-    this.rawSheets.set(name, rows.map((r) => [...r]));
+    this.rawSheets.set(
+      name,
+      rows.map((r) => [...r]),
+    );
     this.omitted.delete(name);
     return this;
   }
@@ -340,7 +341,11 @@ export class AssessmentBuilder {
       if (g) sheets.set(name, this.buildGrid(name, g, addresses));
     }
     if (this.noteRows) sheets.set(SHEET.notes, this.buildNotes(this.noteRows));
-    for (const [name, rows] of this.rawSheets) sheets.set(name, rows.map((r) => r.map(toCell)));
+    for (const [name, rows] of this.rawSheets)
+      sheets.set(
+        name,
+        rows.map((r) => r.map(toCell)),
+      );
     for (const n of this.omitted) sheets.delete(n);
 
     for (const e of this.edits) {
@@ -413,7 +418,13 @@ export class AssessmentBuilder {
   private buildRoster(): Cell[][] {
     const rows: Cell[][] = [["支部编码", "支部名称", "支部类别", "所属单位", "党员人数"].map(text)];
     for (const b of this.branchSpecs) {
-      rows.push([text(b.code), b.name === undefined ? text(defaultName(b.code)) : toCell(b.name), text(b.category ?? "生产类"), b.unit === undefined ? null : text(b.unit), num(12)]);
+      rows.push([
+        text(b.code),
+        b.name === undefined ? text(defaultName(b.code)) : toCell(b.name),
+        text(b.category ?? "生产类"),
+        b.unit === undefined ? null : text(b.unit),
+        num(12),
+      ]);
     }
     return rows;
   }
@@ -425,25 +436,36 @@ export class AssessmentBuilder {
     while (rows.length < (layout.headerRow ?? 0)) rows.push([]);
     const columns = (layout.columns ?? this.ruleSpecs.map((r) => r.code)).map(toCell);
     rows.push([toCell(layout.codeHeader ?? "支部编码"), toCell(layout.nameHeader ?? "支部名称"), ...columns]);
-    const codeOfColumn = columns.map((c) => (c !== null && c.kind === "text" ? c.value.trim() : c !== null && c.kind === "number" ? String(c.value) : ""));
+    const codeOfColumn = columns.map((c) =>
+      c !== null && c.kind === "text" ? c.value.trim() : c !== null && c.kind === "number" ? String(c.value) : "",
+    );
     const ruleOf = new Map(this.ruleSpecs.map((r) => [r.code, r]));
     for (const a of layout.annotations ?? []) {
-      rows.push([text(a), null, ...codeOfColumn.map((code) => {
-        const r = ruleOf.get(code);
-        if (!r) return null;
-        return a === "项目名称" ? text(r.content ?? code) : r.points === undefined ? null : num(r.points);
-      })]);
+      rows.push([
+        text(a),
+        null,
+        ...codeOfColumn.map((code) => {
+          const r = ruleOf.get(code);
+          if (!r) return null;
+          return a === "项目名称" ? text(r.content ?? code) : r.points === undefined ? null : num(r.points);
+        }),
+      ]);
     }
     const branchByCode = new Map(this.branchSpecs.map((b) => [b.code, b]));
     const isArb = sheet === SHEET.arbitration;
-    const rowCodes = layout.rows ?? (isArb ? this.branchSpecs.filter((b) => this.hasAnyValue(config.scores, b)).map((b) => b.code) : this.branchSpecs.map((b) => b.code));
+    const rowCodes =
+      layout.rows ??
+      (isArb ? this.branchSpecs.filter((b) => this.hasAnyValue(config.scores, b)).map((b) => b.code) : this.branchSpecs.map((b) => b.code));
     for (const code of rowCodes) {
       const b = branchByCode.get(code) ?? { code };
       const row: Cell[] = [text(code), toCell(layout.name ? layout.name(b) : (b.name ?? defaultName(code)))];
       codeOfColumn.forEach((itemCode, k) => {
         const r = ruleOf.get(itemCode);
         const col = 2 + k;
-        if (!r) { row.push(null); return; }
+        if (!r) {
+          row.push(null);
+          return;
+        }
         const key = `${sheet}\u0000${code}\u0000${itemCode}`;
         if (!addresses.has(key)) addresses.set(key, a1(rows.length, col));
         row.push(this.scoreCell(config.scores, b, r, isArb));

@@ -26,7 +26,12 @@ export const PROVISIONAL_BRANCHES = 16;
 /** Six production branches both raters scored alike (one agreed deduction, explained): 正式, no error. */
 export function finalWorkbook(): Uint8Array {
   const rules = defaultRules();
-  const branches: RosterEntry[] = Array.from({ length: 6 }, (_, i) => ({ code: `ZB00${i + 1}`, name: `第${"一二三四五六"[i]}党支部`, category: "生产类", unit: "炼钢厂" }));
+  const branches: RosterEntry[] = Array.from({ length: 6 }, (_, i) => ({
+    code: `ZB00${i + 1}`,
+    name: `第${"一二三四五六"[i]}党支部`,
+    category: "生产类",
+    unit: "炼钢厂",
+  }));
   const score = (b: { code: string }, it: { type: string; code: string; max: number }) =>
     it.type === "veto" ? "否" : it.type === "bonus" ? 0 : it.max / 100 - (b.code === "ZB002" && it.code === "1.1" ? 1 : 0);
   return createWorkbook(

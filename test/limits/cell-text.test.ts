@@ -22,10 +22,15 @@ const texts = (rows: readonly (readonly Cell[])[]) => rows.flat().flatMap((c) =>
 
 /** The builder's workbook as .xlsx, with texts replaced in the parts (our writer would shorten them). */
 function workbookWith(build: ReturnType<typeof assessment>, replace: Readonly<Record<string, string>>): Uint8Array {
-  const specs: SheetSpec[] = [...build.build().sheets.values()].map((g) => ({ name: g.name, rows: g.rows.map((r) => r.map((c) => (c === null ? null : c.value))) }));
+  const specs: SheetSpec[] = [...build.build().sheets.values()].map((g) => ({
+    name: g.name,
+    rows: g.rows.map((r) => r.map((c) => (c === null ? null : c.value))),
+  }));
   const parts = unzipSync(createWorkbook(specs));
   const edit = (xml: string) => Object.entries(replace).reduce((x, [find, by]) => x.replaceAll(`>${find}<`, `>${by}<`), xml);
-  return zipRaw(Object.fromEntries(Object.entries(parts).map(([n, b]) => [n, n.startsWith("xl/worksheets/") ? strToU8(edit(strFromU8(b))) : b])));
+  return zipRaw(
+    Object.fromEntries(Object.entries(parts).map(([n, b]) => [n, n.startsWith("xl/worksheets/") ? strToU8(edit(strFromU8(b))) : b])),
+  );
 }
 
 describe("text longer than Excel's 32,767 characters a cell", () => {
@@ -60,7 +65,12 @@ describe("text longer than Excel's 32,767 characters a cell", () => {
     const dir = mkdtempSync(join(tmpdir(), "scorecard-long-"));
     const input = join(dir, "考核.xlsx");
     const value = "值".repeat(40_000);
-    const bytes = workbookWith(assessment().branches(2).scoresA({ ZB002: { "1.1": "长文本" } }), { ZB001党支部: LONG, 长文本: value });
+    const bytes = workbookWith(
+      assessment()
+        .branches(2)
+        .scoresA({ ZB002: { "1.1": "长文本" } }),
+      { ZB001党支部: LONG, 长文本: value },
+    );
     writeFileSync(input, bytes);
     const r = await runCli(["score", input, "--json", "-"]);
     expect(r.code).toBe(0);
@@ -102,7 +112,10 @@ describe("text longer than Excel's 32,767 characters a cell", () => {
     expect(written.endsWith("…")).toBe(true);
 
     fake.host.seedSheets([{ name: "评分A", rows: [["支部编码", "支部名称"]] }]);
-    await wb.patchCells("评分A", [{ cell: "B2", value: LONG }, { cell: "B3", value: "=" + LONG }]);
+    await wb.patchCells("评分A", [
+      { cell: "B2", value: LONG },
+      { cell: "B3", value: "=" + LONG },
+    ]);
     expect(fake.host.cell("评分A", "B2").value).toHaveLength(MAX_CELL_TEXT);
     expect(fake.host.cell("评分A", "B3").value).toHaveLength(MAX_CELL_TEXT - 1); // literal text after Excel's apostrophe
     expect(fake.host.cell("评分A", "B3").formula).toBeNull();

@@ -3,7 +3,15 @@ import { a1, columnIndex, columnLetters, parseA1, rangeA1 } from "../../src/mode
 
 describe("A1 addresses: one column-letter conversion each way", () => {
   it("converts column indexes and letters both ways, across the two- and three-letter boundaries", () => {
-    for (const [col, letters] of [[0, "A"], [25, "Z"], [26, "AA"], [27, "AB"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]] as const) {
+    for (const [col, letters] of [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [27, "AB"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [16383, "XFD"],
+    ] as const) {
       expect(columnLetters(col)).toBe(letters);
       expect(columnIndex(letters)).toBe(col);
       expect(columnIndex(letters.toLowerCase())).toBe(col);

@@ -7,7 +7,7 @@ import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { assessment } from "../helpers/assessment-builder.js";
 
-const HOSTILE = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+86 123", "-1+2", "@SUM(A1)", "=1+1"];
+const HOSTILE = ['=HYPERLINK("http://example.invalid","点我")', "+86 123", "-1+2", "@SUM(A1)", "=1+1"];
 
 /** The in-memory workbook of the builder as SheetSpecs, so it can be written to a real .xlsx. */
 async function xlsxOf(build: ReturnType<typeof assessment>): Promise<Uint8Array> {
@@ -33,7 +33,11 @@ describe("user text stays text in every output sheet", () => {
     }
     const snap = await new XlsxReader(output).read(Object.values(OUTPUT_SHEETS));
     for (const sheet of [OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.charts]) {
-      const texts = snap.sheets.get(sheet)!.rows.flat().filter((c) => c?.kind === "text").map((c) => c.value);
+      const texts = snap.sheets
+        .get(sheet)!
+        .rows.flat()
+        .filter((c) => c?.kind === "text")
+        .map((c) => c.value);
       for (const h of HOSTILE) expect(texts, `${sheet} keeps ${h}`).toContain(h);
     }
   });

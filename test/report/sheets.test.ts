@@ -13,18 +13,29 @@ const cellAt = (s: SheetSpec, row: number, col: number) => s.rows[row]?.[col] as
 
 describe("考核结果", () => {
   it("has the title with the period, the header and one row per branch in rank order", async () => {
-    const result = await assessment().branches(3).scoresA({ ZB002: { "1.1": 3 } }).result();
+    const result = await assessment()
+      .branches(3)
+      .scoresA({ ZB002: { "1.1": 3 } })
+      .result();
     const sheet = resultsSheet(result);
     expect(values(sheet)[0]![0]).toBe("2026Q3 支部考核结果");
     expect(values(sheet)[1]!.slice(0, 5)).toEqual(["排名", "支部编码", "支部名称", "支部类别", "类别排名"]);
-    expect(values(sheet).slice(2).map((r) => r[1])).toEqual(result.branches.map((b) => b.code));
+    expect(
+      values(sheet)
+        .slice(2)
+        .map((r) => r[1]),
+    ).toEqual(result.branches.map((b) => b.code));
     expect(sheet.freezeRows).toBe(2);
     expect(sheet.merges?.[0]).toMatch(/^A1:[A-Z]+1$/);
     expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, repeatRows: 2 });
   });
 
   it("shows the 暂定 notice and status when the result is provisional", async () => {
-    const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 4 } }).scoresB({ ZB001: { "1.1": 2 } }).result();
+    const result = await assessment()
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 4 } })
+      .scoresB({ ZB001: { "1.1": 2 } })
+      .result();
     expect(result.status).toBe("provisional");
     const sheet = resultsSheet(result);
     expect(String(values(sheet)[1]![0])).toContain("暂定结果");
@@ -55,7 +66,11 @@ describe("考核结果", () => {
 
 describe("双评明细 and 校验报告", () => {
   it("lists every branch × item with disputes shaded, then the agreement tables", async () => {
-    const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 4 } }).scoresB({ ZB001: { "1.1": 2 } }).result();
+    const result = await assessment()
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 4 } })
+      .scoresB({ ZB001: { "1.1": 2 } })
+      .result();
     const sheet = detailsSheet(result);
     const rows = values(sheet);
     const dispute = sheet.rows.find((r) => cellValue(r[0]) === "ZB001" && cellValue(r[2]) === "1.1")!;
@@ -66,7 +81,10 @@ describe("双评明细 and 校验报告", () => {
   });
 
   it("links every issue to its cell", async () => {
-    const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 9 } }).result();
+    const result = await assessment()
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 9 } })
+      .result();
     const sheet = reportSheet(result);
     const row = sheet.rows.find((r) => cellValue(r[1]) === "SCORE_OUT_OF_RANGE")!;
     expect(row.map(cellValue).slice(0, 4)).toEqual(["错误", "SCORE_OUT_OF_RANGE", "评分A", "C2"]);
@@ -77,7 +95,15 @@ describe("双评明细 and 校验报告", () => {
 describe("统计图表", () => {
   it("draws four charts from tables on the sheet whose ranges hold the data", async () => {
     const result = await assessment()
-      .branches([{ code: "ZB001" }, { code: "ZB002" }, { code: "ZB003", category: "综合管理类" }, { code: "ZB004" }, { code: "ZB005" }, { code: "ZB006" }, { code: "ZB007" }])
+      .branches([
+        { code: "ZB001" },
+        { code: "ZB002" },
+        { code: "ZB003", category: "综合管理类" },
+        { code: "ZB004" },
+        { code: "ZB005" },
+        { code: "ZB006" },
+        { code: "ZB007" },
+      ])
       .scoresA({ ZB002: { "1.1": 3 }, ZB005: { "2.1": 2 } })
       .result();
     const sheet = chartsSheet(result);
@@ -108,7 +134,13 @@ describe("统计图表", () => {
       { code: "1.1", type: "基础" as const, area: "政治建设", points: 50 },
       { code: "7.1", type: "基础" as const, area: "中心工作融合", points: 50, notApplicable: ["综合管理类"] },
     ];
-    const result = await assessment().rules(rules).branches([{ code: "ZB001", category: "综合管理类" }, { code: "ZB002", category: "综合管理类" }]).result();
+    const result = await assessment()
+      .rules(rules)
+      .branches([
+        { code: "ZB001", category: "综合管理类" },
+        { code: "ZB002", category: "综合管理类" },
+      ])
+      .result();
     const radar = chartsSheet(result).charts![0]!;
     expect(radar.series[0]!.categories).toMatch(/:\w+\d+$/);
     const rows = values(chartsSheet(result)).map((r) => r[3]);

@@ -7,7 +7,12 @@ import { issue } from "../../src/model/issues.js";
 
 const issues = [
   issue("error", "SCORE_OUT_OF_RANGE", { sheet: "评分A", cell: "F5" }, { branch: "ZB002", item: "2.1", value: "4.5", max: 4 }),
-  issue("warning", "SCORE_NORMALIZED", { sheet: "评分A", cell: "C4" }, { branch: "ZB001", item: "1.1", value: "３．５", max: 4, score: 3.5 }),
+  issue(
+    "warning",
+    "SCORE_NORMALIZED",
+    { sheet: "评分A", cell: "C4" },
+    { branch: "ZB001", item: "1.1", value: "３．５", max: 4, score: 3.5 },
+  ),
 ];
 
 const shown = (language: Language) =>

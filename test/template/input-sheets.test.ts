@@ -25,7 +25,9 @@ const values = (s: SheetSpec) => s.rows.map((r) => r.map(cellValue));
 const column = (s: SheetSpec, title: string) => {
   const head = values(s)[0]!;
   const c = head.indexOf(title);
-  return values(s).slice(1).map((r) => r[c] ?? null);
+  return values(s)
+    .slice(1)
+    .map((r) => r[c] ?? null);
 };
 
 const BRANCHES: RosterEntry[] = [
@@ -56,7 +58,10 @@ function filledWorkbook(rules: Rules = defaultRules()): InputWorkbook {
   for (const b of BRANCHES) {
     for (const it of rules.items) {
       if (it.type !== "base" || !applies(it, b)) continue;
-      for (const [rater, f] of [["A", score("A")], ["B", score("B")]] as const) {
+      for (const [rater, f] of [
+        ["A", score("A")],
+        ["B", score("B")],
+      ] as const) {
         if ((f(b, it) as number) < it.max / 100) notes.push({ branch: b.code, item: it.code, rater, note: "台账缺项，扣分" });
       }
     }
@@ -79,7 +84,11 @@ describe("input sheets", () => {
     expect(s.name).toBe("考核设置");
     expect(values(s)[0]!.slice(0, 2)).toEqual(["设置项", "值"]);
     expect(column(s, "设置项")).toEqual(SETTING_NAMES);
-    const byName = new Map(values(s).slice(1).map((r) => [r[0], r[1]]));
+    const byName = new Map(
+      values(s)
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(byName.get("考核周期")).toBeNull();
     expect(byName.get("评分A名称")).toBe("党建部门");
     expect(byName.get("评分B名称")).toBe("业务部门");
@@ -97,7 +106,14 @@ describe("input sheets", () => {
   });
 
   it("reads the settings sheet back as the settings it was made from", () => {
-    const settings = { ...DEFAULT_SETTINGS, period: "2026Q4", raterAName: "组织部", bonusCap: 350, vetoLast: false, ranking: "中国式" as const };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      period: "2026Q4",
+      raterAName: "组织部",
+      bonusCap: 350,
+      vetoLast: false,
+      ranking: "中国式" as const,
+    };
     const sheets = inputSheets({ ...filledWorkbook(), settings });
     const v = validateWorkbook(new SheetSpecReader(sheets).snapshot());
     expect(v.ok).toBe(true);
@@ -151,7 +167,11 @@ describe("input sheets", () => {
     expect(cellStyle(s.rows[3]![2])).toBe("decimal2");
     // An empty template grid: codes and names, blank score cells.
     const blank = gridSheet("评分B", rules, BRANCHES);
-    expect(values(blank).slice(3).every((r) => r.slice(2).every((v) => v === null))).toBe(true);
+    expect(
+      values(blank)
+        .slice(3)
+        .every((r) => r.slice(2).every((v) => v === null)),
+    ).toBe(true);
   });
 
   it("lays out 扣分说明", () => {
@@ -178,7 +198,12 @@ describe("input sheets", () => {
     expect(result.branches.at(-1)).toMatchObject({ code: "ZB05", vetoed: true, vetoItems: ["V1"] });
     expect(result.items.filter((i) => i.status === "不适用").map((i) => `${i.branch} ${i.item}`)).toEqual(["ZB03 7.1", "ZB03 7.2"]);
     expect(result.branches.find((b) => b.code === "ZB01")!.bonus).toBe(2);
-    expect(result.branches.filter((b) => b.selfTotal !== null).map((b) => b.code).sort()).toEqual(["ZB01", "ZB02", "ZB03"]);
+    expect(
+      result.branches
+        .filter((b) => b.selfTotal !== null)
+        .map((b) => b.code)
+        .sort(),
+    ).toEqual(["ZB01", "ZB02", "ZB03"]);
   });
 
   it("gives an empty template that is structurally valid: nothing fatal, only the blanks people still have to fill", () => {

@@ -36,7 +36,8 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     for (let depth = 1; end < formula.length; end++) {
       const c = formula[end]!;
       if (close === "]" && c === "[") depth++;
-      else if (c === close && close !== "]" && formula[end + 1] === close) end++; // "" or '' inside quotes
+      else if (c === close && close !== "]" && formula[end + 1] === close)
+        end++; // "" or '' inside quotes
       else if (c === close && --depth === 0) break;
     }
     out += formula.slice(i, end + 1);

@@ -7,7 +7,6 @@ import { escapeAttr, escapeText } from "./xml.js";
  * mergeCells, dataValidations, hyperlinks, pageMargins, pageSetup.
  */
 
-
 const RANGE = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
 
 export function sheetFeaturesXml(spec: SheetSpec, hyperlinks: string): string {
@@ -23,7 +22,10 @@ export function sheetFeaturesXml(spec: SheetSpec, hyperlinks: string): string {
 
 /** "C5:C40 E5:E40" (or comma-separated) → a checked sqref. */
 export function sqref(range: string, sheet: string): string {
-  const areas = range.trim().split(/[\s,]+/).map((a) => a.toUpperCase());
+  const areas = range
+    .trim()
+    .split(/[\s,]+/)
+    .map((a) => a.toUpperCase());
   for (const area of areas) if (!RANGE.test(area)) throw new Error(`${sheet}: not a cell range: ${JSON.stringify(range)}`);
   return areas.join(" ");
 }
@@ -44,7 +46,8 @@ function dataValidationXml(v: ValidationSpec, sheet: string): string {
   let type: string;
   let formulas: string;
   if (v.kind === "decimal") {
-    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
+    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
+      throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
     type = ` type="decimal" operator="between"`;
     formulas = `<formula1>${v.min}</formula1><formula2>${v.max}</formula2>`;
   } else {
@@ -63,7 +66,6 @@ function dataValidationXml(v: ValidationSpec, sheet: string): string {
   const error = v.error === undefined ? "" : ` error="${escapeAttr(truncate(v.error, VALIDATION_LIMITS.error))}"`;
   return `<dataValidation${type} allowBlank="1"${prompt} showErrorMessage="1"${error} sqref="${sqref(v.range, sheet)}">${formulas}</dataValidation>`;
 }
-
 
 function pageSetupXml(spec: SheetSpec): string {
   const print = spec.print;

@@ -16,7 +16,8 @@ export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
     for (const row of spec.rows) {
       for (const entry of row) {
         const cell = outCell(entry);
-        if (cell.tone !== undefined || cell.link !== undefined) looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+        if (cell.tone !== undefined || cell.link !== undefined)
+          looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       }
     }
   }
@@ -53,7 +54,12 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * `<row>` elements for rows starting at 0-based row `firstRow`; rows with no cell to write
  * are left out. Also returns the last row and column written (-1 when none).
  */
-export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: StyleIds, sheet: string): { xml: string; lastRow: number; lastCol: number } {
+export function rowsXml(
+  rows: SheetSpec["rows"],
+  firstRow: number,
+  styleIds: StyleIds,
+  sheet: string,
+): { xml: string; lastRow: number; lastCol: number } {
   // Pieces joined once: `xml +=` over hundreds of thousands of cells builds a rope that is
   // slow to flatten when the part is encoded (a 校验报告 of 144,000 issues).
   const pieces: string[] = [];
@@ -88,7 +94,8 @@ export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: Sty
 export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
+  if (typeof value === "string")
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${ref}: cannot write the number ${value}`);
   return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
@@ -102,7 +109,9 @@ function sheetViewsXml(freezeRows: number, freezeColumns: number): string {
   const active = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
   const selection = (pane: string, cell: string) => `<selection pane="${pane}" activeCell="${cell}" sqref="${cell}"/>`;
   const selections =
-    rows > 0 && cols > 0 ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft) : selection(active, topLeft);
+    rows > 0 && cols > 0
+      ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft)
+      : selection(active, topLeft);
   return (
     `<sheetViews><sheetView workbookViewId="0">` +
     `<pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +

@@ -20,8 +20,17 @@ export function detailsSheet(result: Result): SheetSpec {
     const t = TONE[i.status];
     const diff = i.a !== null && i.b !== null ? Math.round((i.a - i.b) * 100) / 100 : null;
     return [
-      txt(i.branch, t), txt(names.get(i.branch) ?? "", t), txt(i.item, t), d2(i.max, t), d2(i.a, t), d2(i.b, t),
-      d2(diff, t), d2(i.tolerance, t), d2(i.c, t), d2(i.final, t), txt(i.status, t),
+      txt(i.branch, t),
+      txt(names.get(i.branch) ?? "", t),
+      txt(i.item, t),
+      d2(i.max, t),
+      d2(i.a, t),
+      d2(i.b, t),
+      d2(diff, t),
+      d2(i.tolerance, t),
+      d2(i.c, t),
+      d2(i.final, t),
+      txt(i.status, t),
     ];
   });
   const ag = result.agreement;

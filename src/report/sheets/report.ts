@@ -27,7 +27,14 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   // A fatal run writes no results; result sheets from an earlier run may still be in the workbook.
   const notice: OutEntry[][] =
     result.status === "fatal"
-      ? [[{ v: "【未得出结果】存在致命问题，本次没有计算结果。工作簿中如仍有“考核结果”“双评明细”“统计图表”，那是以前评分的结果，请勿使用；改正下列问题后重新评分。", style: "notice" }]]
+      ? [
+          [
+            {
+              v: "【未得出结果】存在致命问题，本次没有计算结果。工作簿中如仍有“考核结果”“双评明细”“统计图表”，那是以前评分的结果，请勿使用；改正下列问题后重新评分。",
+              style: "notice",
+            },
+          ],
+        ]
       : [];
 
   const issues = result.issues;
@@ -37,10 +44,20 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   const room = limits.rows - (notice.length + 3 + 2);
   const listed = Math.min(issues.length, room);
   if (listed < issues.length) {
-    notes.push([{ v: `【未全部列出】共 ${issues.length} 项问题，超出 Excel 一张工作表的行数上限，本表只列出前 ${listed} 项，另有 ${issues.length - listed} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`, style: "notice" }]);
+    notes.push([
+      {
+        v: `【未全部列出】共 ${issues.length} 项问题，超出 Excel 一张工作表的行数上限，本表只列出前 ${listed} 项，另有 ${issues.length - listed} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`,
+        style: "notice",
+      },
+    ]);
   }
   if (linked > limits.hyperlinks) {
-    notes.push([{ v: `【链接已达上限】Excel 一张工作表最多 ${limits.hyperlinks} 个超链接：前 ${limits.hyperlinks} 项问题的地址可点击跳转，其后各项的工作表和单元格为普通文字，请按地址查找。`, style: "notice" }]);
+    notes.push([
+      {
+        v: `【链接已达上限】Excel 一张工作表最多 ${limits.hyperlinks} 个超链接：前 ${limits.hyperlinks} 项问题的地址可点击跳转，其后各项的工作表和单元格为普通文字，请按地址查找。`,
+        style: "notice",
+      },
+    ]);
   }
 
   const rows: OutEntry[][] = [];
