@@ -5,7 +5,7 @@ export { summarizeQuarter, type AssessedQuarter, type QuarterSummary };
 import type { WorkbookReader } from "./io/workbook.js";
 import { createWorkbook } from "./io/xlsx/writer.js";
 import type { AnnualResult } from "./model/annual-result.js";
-import { assessWorkbook, localTimestamp, type RunOptions } from "./pipeline.js";
+import { localTimestamp, runAssessment, type RunOptions } from "./pipeline.js";
 import { annualChartsSheet } from "./report/annual/charts-sheet.js";
 import { annualLogSheet } from "./report/annual/log-sheet.js";
 import { annualNoticeSheet } from "./report/annual/notice-sheet.js";
@@ -15,7 +15,7 @@ import { buildAnnualResult } from "./report/annual/result-json.js";
 import { inputFingerprint, resultFingerprint } from "./report/fingerprints.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { withRowHeights } from "./report/row-heights.js";
-import { SHEETS } from "./validate/sheets.js";
+import { SHEETS } from "./model/sheets.js";
 
 /** A quarterly workbook given to the annual grade: its file name (no folder) and a reader over it. */
 export interface QuarterFile {
@@ -41,10 +41,16 @@ export interface AnnualRunOutput {
   readonly latest: number | null;
 }
 
-/** One quarterly workbook through the quarterly pipeline (never its result sheets). */
-export async function assessQuarter(q: QuarterFile): Promise<AssessedQuarter> {
-  const { result, assessment, outcome, snapshot } = await assessWorkbook(q.reader);
-  return { file: q.file, result, assessment, outcome, roster: snapshot?.sheets.get(SHEETS.roster) ?? null };
+/** One quarterly workbook through the quarterly pipeline, as `score` runs it without writing (never its result sheets). */
+export async function assessQuarter(q: QuarterFile, options: RunOptions): Promise<AssessedQuarter> {
+  const { result, assessed } = await runAssessment(q.reader, null, options);
+  return {
+    file: q.file,
+    result,
+    assessment: assessed?.assessment ?? null,
+    outcome: assessed?.scored ?? null,
+    roster: assessed?.snapshot.sheets.get(SHEETS.roster) ?? null,
+  };
 }
 
 /**
@@ -78,6 +84,6 @@ export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], opti
 /** read each quarterly workbook → its quarterly assessment → the year's grade → the annual workbook. */
 export async function runAnnual(files: readonly QuarterFile[], options: RunOptions): Promise<AnnualRunOutput> {
   const quarters: AssessedQuarter[] = [];
-  for (const f of files) quarters.push(await assessQuarter(f));
+  for (const f of files) quarters.push(await assessQuarter(f, options));
   return gradeAssessedQuarters(quarters, options);
 }

@@ -1,4 +1,4 @@
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../model/decimal.js";
 import type { Settings } from "../model/settings.js";
 
 /** A branch's quarterly 总分 in hundredths, with the quarter (1–4) it belongs to. */

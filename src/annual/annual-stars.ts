@@ -1,4 +1,4 @@
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../model/decimal.js";
 import { starsOf } from "../engine/score.js";
 import { annualIssue, type AnnualIssue } from "../model/annual-issues.js";
 import type { StarAdjustment } from "../model/annual-result.js";

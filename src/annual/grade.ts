@@ -1,11 +1,11 @@
-import type { RankedBranch } from "../engine/index.js";
+import type { RankedBranch } from "../engine/assess.js";
 import { rankBranches } from "../engine/rank.js";
 import { tierOf } from "../engine/score.js";
 import { annualIssue, type AnnualIssue } from "../model/annual-issues.js";
 import type { StarAdjustment } from "../model/annual-result.js";
 import type { Branch } from "../model/branch.js";
 import type { Settings } from "../model/settings.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { annualScore } from "./annual-score.js";
 import { annualStars } from "./annual-stars.js";
 import { readPreviousStars } from "./previous-stars.js";

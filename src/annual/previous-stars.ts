@@ -1,6 +1,6 @@
-import { excelNumber } from "../engine/decimal.js";
+import { excelNumber } from "../model/decimal.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
-import { ROSTER_TITLES } from "../validate/roster.js";
+import { TABLES } from "../model/sheets.js";
 import { dataRows, field, findTable } from "../validate/table.js";
 import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
 
@@ -21,7 +21,7 @@ export interface InvalidPreviousStars {
 export function readPreviousStars(roster: Grid | null): { stars: ReadonlyMap<string, number>; invalid: readonly InvalidPreviousStars[] } {
   const stars = new Map<string, number>();
   const invalid: InvalidPreviousStars[] = [];
-  const table = roster && findTable(roster, ROSTER_TITLES);
+  const table = roster && findTable(roster, TABLES.roster.required);
   const col = table?.columns.get(PREVIOUS_STARS_TITLE);
   if (!table || col === undefined) return { stars, invalid };
   const seen = new Set<string>();

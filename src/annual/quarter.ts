@@ -1,7 +1,7 @@
 import type { Grid } from "../model/cell.js";
 import type { Result } from "../model/result.js";
-import type { Outcome } from "../engine/index.js";
-import type { Assessment } from "../validate/index.js";
+import type { ScoredAssessment } from "../engine/assess.js";
+import type { Assessment } from "../model/assessment.js";
 
 /**
  * One quarterly workbook as the quarterly pipeline assessed it: what the annual grade starts
@@ -15,7 +15,7 @@ export interface AssessedQuarter {
   /** The validated workbook; null when the quarterly result is fatal. */
   readonly assessment: Assessment | null;
   /** Scores and ranks in rank order; null when the quarterly result is fatal. */
-  readonly outcome: Outcome | null;
+  readonly outcome: ScoredAssessment | null;
   /** 支部名册 as read, for the 上年星级 column; null when the sheet is missing. */
   readonly roster: Grid | null;
 }
@@ -27,7 +27,7 @@ export interface UsableQuarter extends AssessedQuarter {
   /** 1–4. */
   readonly quarter: number;
   readonly assessment: Assessment;
-  readonly outcome: Outcome;
+  readonly outcome: ScoredAssessment;
 }
 
 /** `2026Q3` → year 2026, quarter 3 (periods are normalised by the quarterly validation). */

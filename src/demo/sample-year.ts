@@ -11,7 +11,7 @@
  */
 import type { Branch } from "../model/branch.js";
 import type { Settings } from "../model/settings.js";
-import { parseDecimal } from "../engine/decimal.js";
+import { parseDecimal } from "../model/decimal.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 import type { RosterEntry } from "../template/input-sheets.js";
 import { Random } from "./random.js";

@@ -84,7 +84,11 @@ export class UserError<C extends FailureCode = FailureCode> extends Error {
   /** Issues the failure lists (e.g. every problem of a roster), with their own messages. */
   readonly problems: readonly Issue[];
 
-  constructor(readonly code: C, readonly params: FailureParams[C], problems: readonly Issue[] = []) {
+  constructor(
+    readonly code: C,
+    readonly params: FailureParams[C],
+    problems: readonly Issue[] = [],
+  ) {
     // Error.message in Chinese, for logs and for code that only knows Error; edges render by language.
     super(failureLine(renderFailure(code, params)));
     this.name = "UserError";

@@ -1,14 +1,23 @@
 import type { Cell } from "../model/cell.js";
-import { numberText } from "../engine/decimal.js";
+import { numberText } from "../model/decimal.js";
 
 // Trimming also removes U+3000 (ideographic space) and NBSP, which Chinese input leaves behind.
 const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 
 /** The characters of `\s` plus U+FEFF, by code. */
 function isSpaceCode(c: number): boolean {
-  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x85;
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+        c === 0x3000 ||
+        c === 0xfeff ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x85;
 }
 
 export function trimText(s: string): string {
@@ -42,12 +51,25 @@ export function isBlank(c: Cell): boolean {
   return c === null || (c.kind === "text" && trimText(c.value) === "");
 }
 
-const ERROR_VALUES = new Set(
-  [
-    "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-    "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!", "#EXTERNAL!",
-  ],
-);
+const ERROR_VALUES = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
 
 /** An Excel error value, stored as an error cell or typed as text, in either case. */
 export function isErrorValue(c: Cell): boolean {

@@ -1,7 +1,7 @@
 // annual.md §3: the annual score, the year's vetoes, joined / dropped branches, category and rule changes.
 import { describe, expect, it } from "vitest";
 import { annualScore } from "../../src/annual/annual-score.js";
-import { parseDecimal } from "../../src/engine/decimal.js";
+import { parseDecimal } from "../../src/model/decimal.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/model/settings.js";
 import { ONE_ITEM_RULES } from "../helpers/assessment-builder.js";
 import { branch, codes, issuesOf, q, result, year } from "./year-builder.js";

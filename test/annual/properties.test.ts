@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { quotaOf } from "../../src/annual/annual-stars.js";
-import { parseDecimal } from "../../src/engine/decimal.js";
+import { parseDecimal } from "../../src/model/decimal.js";
 import type { AnnualResult } from "../../src/model/annual-result.js";
 import { q, result } from "./year-builder.js";
 

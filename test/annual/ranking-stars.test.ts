@@ -1,7 +1,7 @@
 // annual.md §4 (ranking) and §5 (annual stars: score, veto cap, 逐级晋升, quotas with ties).
 import { describe, expect, it } from "vitest";
 import { annualStars, quotaOf, type StarCandidate } from "../../src/annual/annual-stars.js";
-import { parseDecimal } from "../../src/engine/decimal.js";
+import { parseDecimal } from "../../src/model/decimal.js";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/model/settings.js";
 import { branch, issuesOf, q, result } from "./year-builder.js";
 

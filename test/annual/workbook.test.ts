@@ -159,7 +159,7 @@ describe("§7 the annual workbook", () => {
 
   it("运行记录: one row with the year, the quarters and their input fingerprints, counts, result fingerprint and version", async () => {
     const files = sampleFiles();
-    const quarters = await Promise.all(files.map(assessQuarter));
+    const quarters = await Promise.all(files.map((f) => assessQuarter(f, { now: NOW })));
     const first = gradeAssessedQuarters(quarters, { now: NOW });
     const later = gradeAssessedQuarters(quarters, { now: new Date(2027, 0, 5) });
     const log = (o: typeof first) => o.sheets.find((s) => s.name === "运行记录")!.rows.map((r) => r.map((e) => (e !== null && typeof e === "object" ? e.v : e)));

@@ -4,7 +4,7 @@ import { num, text } from "../../src/model/cell.js";
 import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { rosterFromTable } from "../../src/template/roster-source.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
-import { ROSTER_TITLES } from "../../src/validate/roster.js";
+import { TABLES } from "../../src/model/sheets.js";
 import { findTable } from "../../src/validate/table.js";
 
 const sheet = (sheets: SheetSpec[], name: string) => sheets.find((s) => s.name === name)!;
@@ -52,13 +52,13 @@ describe("templates and the annual grade", () => {
     const grid = {
       name: "支部名册",
       rows: [
-        [...ROSTER_TITLES, "上年星级"].map(text),
+        [...TABLES.roster.required, "上年星级"].map(text),
         [text("ZB01"), text("一支部"), text("生产类"), num(3)],
         [text("ZB02"), text("二支部"), text("生产类"), null],
         [text("ZB03"), text("三支部"), text("生产类"), text("★★★★☆")],
       ],
     };
-    const { branches: read } = rosterFromTable(findTable(grid, ROSTER_TITLES)!, "支部名册");
+    const { branches: read } = rosterFromTable(findTable(grid, TABLES.roster.required)!, "支部名册");
     expect(read.map((b) => b.previousStars ?? null)).toEqual([3, null, "★★★★☆"]);
   });
 });

@@ -67,7 +67,8 @@ const THIN_BORDER =
   '<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right>' +
   '<top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>';
 
-const solidFill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const solidFill = (rgb: string) =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 
 const lookKey = (look: CellLook) => `${look.style ?? ""}|${look.tone ?? ""}|${look.link ? "link" : ""}`;
 
@@ -142,7 +143,19 @@ function derivedFont(baseFont: string, prefix: string, def: { size?: number; rgb
 }
 
 // Schema order of the styleSheet children, to know where a missing list goes.
-const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const LIST_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 /** String-level edits of a styles part: lists are found and extended in place, nothing else is touched. */
 class StyleSheetText {
@@ -198,9 +211,16 @@ class StyleSheetText {
     const count = found.children.length + 1;
     const name = `${this.prefix}${list}`;
     let startTag = found.startTag.replace(/\/>$/, ">");
-    startTag = /\scount="[^"]*"/.test(startTag) ? startTag.replace(/\scount="[^"]*"/, ` count="${count}"`) : startTag.replace(name, `${name} count="${count}"`);
+    startTag = /\scount="[^"]*"/.test(startTag)
+      ? startTag.replace(/\scount="[^"]*"/, ` count="${count}"`)
+      : startTag.replace(name, `${name} count="${count}"`);
     this.xml =
-      this.xml.slice(0, found.start) + startTag + this.xml.slice(found.bodyStart, found.bodyEnd) + tagged + `</${name}>` + this.xml.slice(found.end);
+      this.xml.slice(0, found.start) +
+      startTag +
+      this.xml.slice(found.bodyStart, found.bodyEnd) +
+      tagged +
+      `</${name}>` +
+      this.xml.slice(found.end);
     return count - 1;
   }
 

@@ -113,7 +113,7 @@ export class PackageEditor {
    */
   removeUnreferenced(candidates: Iterable<string>): void {
     const pending = new Set([...candidates].map((c) => this.find(c)).filter((c): c is string => c !== undefined));
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const referenced = this.referencedParts();
       // A part still referenced stays pending: what refers to it may go later in this pass.
@@ -157,7 +157,8 @@ export class PackageEditor {
       const text = this.texts.get(name);
       const encoded = text === undefined ? bytes : encodeXml(text);
       // A UTF-16 part (BOM) that is unchanged is kept as it was, not re-encoded as UTF-8.
-      const unchanged = sameBytes(encoded, bytes) || (text !== undefined && (bytes[0] === 0xff || bytes[0] === 0xfe) && decodeXml(bytes) === text);
+      const unchanged =
+        sameBytes(encoded, bytes) || (text !== undefined && (bytes[0] === 0xff || bytes[0] === 0xfe) && decodeXml(bytes) === text);
       out.set(name, unchanged ? bytes : encoded);
     }
     return out;
@@ -190,4 +191,3 @@ export function dropCalcChain(pkg: PackageEditor, workbook: WorkbookStructure): 
   pkg.removePart(calcRel.part);
   pkg.removeRelationship(workbook.workbookPart, calcRel.id);
 }
-

@@ -81,8 +81,16 @@ export function overriddenParts(contentTypesXml: string): Set<string> {
 
 // CT_Workbook children that come after <definedNames>, to know where a new one goes.
 const AFTER_DEFINED_NAMES = [
-  "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
-  "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
 ];
 
 const attrOf = (element: string, name: string): string | undefined => {
@@ -107,7 +115,8 @@ export function setPrintTitles(workbookXml: string, part: string, localSheetId: 
   if (removed) xml = xml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
   if (formula === null) return xml;
 
-  const entry = (p: string) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+  const entry = (p: string) =>
+    `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
   if (/<([\w.-]+:)?definedNames[\s/>]/.test(xml)) return appendToList(xml, "definedNames", entry, part);
   const sheetsEnd = /<\/([\w.-]+:)?sheets>|<([\w.-]+:)?sheets(?:\s[^>]*)?\/>/.exec(xml);
   if (!sheetsEnd) throw new Error(`${part}: no <sheets> element`);

@@ -1,5 +1,5 @@
 import { a1, parseA1 } from "../../model/cell.js";
-import type { CellEdit } from "../workbook.js";
+import type { CellEdit } from "../../model/workbook.js";
 import { UserError } from "../../model/failure.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
@@ -39,7 +39,12 @@ interface Splice extends Span {
 }
 
 /** The edits of one sheet part, as text splices; exported for tests. */
-export function patchSheetXml(xml: string, part: string, sheet: string, edits: readonly CellEdit[]): { xml: string; removedFormula: boolean } {
+export function patchSheetXml(
+  xml: string,
+  part: string,
+  sheet: string,
+  edits: readonly CellEdit[],
+): { xml: string; removedFormula: boolean } {
   const prefix = worksheetPrefix(xml);
   const tag = (markup: string) => inPrefix(markup, prefix);
   const data = findSheetData(xml, part, prefix);
@@ -48,7 +53,8 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
   const wanted = new Map<number, Map<number, CellEdit["value"]>>();
   for (const edit of edits) {
     const { row, col } = parseA1(edit.cell);
-    if (typeof edit.value === "number" && !Number.isFinite(edit.value)) throw new RangeError(`${sheet}!${edit.cell}: cannot write the number ${edit.value}`);
+    if (typeof edit.value === "number" && !Number.isFinite(edit.value))
+      throw new RangeError(`${sheet}!${edit.cell}: cannot write the number ${edit.value}`);
     if (!wanted.has(row)) wanted.set(row, new Map());
     wanted.get(row)!.set(col, edit.value);
   }
@@ -131,7 +137,9 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
 
 function applySplices(xml: string, splices: readonly Splice[]): string {
   // In text order; at one position insertions come before a replacement, each in the order made.
-  const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || a.i - b.i);
+  const ordered = splices
+    .map((s, i) => ({ ...s, i }))
+    .sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || a.i - b.i);
   const pieces: string[] = [];
   let at = 0;
   for (const s of ordered) {
@@ -190,7 +198,17 @@ class ColumnStyles {
 
 function decodeFormulaText(text: string): string {
   return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) =>
-    e === "lt" ? "<" : e === "gt" ? ">" : e === "amp" ? "&" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+    e === "lt"
+      ? "<"
+      : e === "gt"
+        ? ">"
+        : e === "amp"
+          ? "&"
+          : e === "quot"
+            ? '"'
+            : e === "apos"
+              ? "'"
+              : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Grid } from "../../model/cell.js";
-import type { WorkbookReader, WorkbookSnapshot } from "../workbook.js";
+import type { WorkbookReader } from "../workbook.js";
+import type { WorkbookSnapshot } from "../../model/workbook.js";
 import { parseSharedStrings } from "./shared-strings.js";
 import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
 import { readDateStyles } from "./styles.js";

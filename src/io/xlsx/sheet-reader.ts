@@ -109,14 +109,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
   return trimTrailingBlanks(rows);
 }
 
-function toCell(
-  type: string,
-  style: number,
-  value: string | null,
-  inline: string | null,
-  ctx: SheetReadContext,
-  partName: string,
-): Cell {
+function toCell(type: string, style: number, value: string | null, inline: string | null, ctx: SheetReadContext, partName: string): Cell {
   if (type === "inlineStr") return inline === null ? null : text(decodeOoxmlEscapes(inline));
   // No cached value: an empty styled cell, or a formula never calculated.
   if (value === null) return null;

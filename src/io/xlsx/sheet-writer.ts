@@ -1,6 +1,6 @@
 import { a1 } from "../../model/cell.js";
 import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
-import type { OutEntry, OutValue, SheetSpec } from "../../report/sheet-spec.js";
+import { outCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
 import { quoteSheetName } from "./package-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
@@ -9,16 +9,15 @@ import { escapeXstring, fitXstring } from "./xstring.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
-const entryCell = (e: OutEntry) => (e !== null && typeof e === "object" ? e : { v: e });
-
 /** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
 export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
   const looks: CellLook[] = [];
   for (const spec of specs) {
     for (const row of spec.rows) {
       for (const entry of row) {
-        const cell = entryCell(entry);
-        if (cell.tone !== undefined || cell.link !== undefined) looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+        const cell = outCell(entry);
+        if (cell.tone !== undefined || cell.link !== undefined)
+          looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       }
     }
   }
@@ -74,7 +73,7 @@ export function rowsXml(
     const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
     pieces.push(`<row r="${r + 1}"${ht}>`);
     entries.forEach((entry, c) => {
-      const cell = entryCell(entry);
+      const cell = outCell(entry);
       const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       const written = cellXml(cell.v, s, a1(r, c), sheet);
       if (written === "") return;
@@ -98,7 +97,8 @@ export function rowsXml(
 export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
+  if (typeof value === "string")
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${ref}: cannot write the number ${value}`);
   return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
@@ -112,7 +112,9 @@ function sheetViewsXml(freezeRows: number, freezeColumns: number): string {
   const active = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
   const selection = (pane: string, cell: string) => `<selection pane="${pane}" activeCell="${cell}" sqref="${cell}"/>`;
   const selections =
-    rows > 0 && cols > 0 ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft) : selection(active, topLeft);
+    rows > 0 && cols > 0
+      ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft)
+      : selection(active, topLeft);
   return (
     `<sheetViews><sheetView workbookViewId="0">` +
     `<pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +
@@ -140,7 +142,7 @@ function hyperlinksXml(spec: SheetSpec): string {
   const links: string[] = [];
   spec.rows.forEach((entries, r) => {
     entries.forEach((entry, c) => {
-      const cell = entryCell(entry);
+      const cell = outCell(entry);
       if (cell.link === undefined || links.length >= MAX_HYPERLINKS) return;
       const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
       const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(fitCellText(cell.v))}"` : "";

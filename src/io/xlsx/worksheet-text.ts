@@ -60,7 +60,7 @@ export function growDimension(xml: string, prefix: string, last: { row: number; 
   const dimension = new RegExp(`(<${prefix}dimension\\s[^>]*?\\bref\\s*=\\s*["'])([^"']*)(["'])`).exec(xml);
   if (!dimension) return xml;
   const [from, to = from] = dimension[2]!.split(":");
-  let start = first;
+  let start: { row: number; col: number };
   let end = last;
   try {
     const a = parseA1(from!);

@@ -1,9 +1,9 @@
-import { divRoundHalfUp } from "../../engine/decimal.js";
+import { divRoundHalfUp } from "../../model/decimal.js";
 import { a1 } from "../../model/cell.js";
 import { CATEGORIES } from "../../model/categories.js";
 import type { AnnualResult } from "../../model/annual-result.js";
-import type { ChartSpec, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, hdr, int, titleMerges, txt } from "../sheets/cells.js";
+import { d2, hdr, int, txt, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { titleMerges } from "../sheets/cells.js";
 import { ANNUAL_SHEETS, annualPrint, annualTitleRows, levelName } from "./common.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { AnnualResult } from "../../model/annual-result.js";
 import { STATUS_ZH } from "../labels.js";
-import type { SheetSpec } from "../sheet-spec.js";
-import { hdr, int, titleMerges, txt } from "../sheets/cells.js";
+import { hdr, int, txt, type SheetSpec } from "../sheet-spec.js";
+import { titleMerges } from "../sheets/cells.js";
 import { ANNUAL_SHEETS, annualPrint, yearLabel } from "./common.js";
 
 const HEAD = ["时间", "年度", "状态", "纳入的季度", "支部数", "错误数", "警告数", "各季度输入指纹", "结果指纹", "版本"];

@@ -1,7 +1,6 @@
 import { CATEGORIES } from "../../model/categories.js";
 import type { AnnualBranch, AnnualResult } from "../../model/annual-result.js";
-import type { OutEntry, SheetSpec } from "../sheet-spec.js";
-import { hdr, int, txt } from "../sheets/cells.js";
+import { hdr, int, txt, type OutEntry, type SheetSpec } from "../sheet-spec.js";
 import { ANNUAL_SHEETS, annualPrint, levelName, yearLabel } from "./common.js";
 
 const WIDTH = 3;

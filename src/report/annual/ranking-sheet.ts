@@ -1,9 +1,9 @@
 import { quotaOf } from "../../annual/annual-stars.js";
-import { numberText, parseDecimal } from "../../engine/decimal.js";
+import { numberText, parseDecimal } from "../../model/decimal.js";
 import { a1 } from "../../model/cell.js";
 import type { AnnualBranch, AnnualResult, AnnualSettings } from "../../model/annual-result.js";
-import type { CellTone, OutCell, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, hdr, int, titleMerges, txt } from "../sheets/cells.js";
+import { d2, hdr, int, txt, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { titleMerges } from "../sheets/cells.js";
 import { ANNUAL_SHEETS, annualPrint, annualTitleRows, fullStars, levelName, percentText, QUARTER_NAMES, shortStars, yearLabel } from "./common.js";
 
 const BEFORE = ["排名", "支部编码", "支部名称", "支部类别", "所属单位", "类别排名"];

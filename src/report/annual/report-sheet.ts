@@ -1,7 +1,7 @@
 import type { AnnualResult } from "../../model/annual-result.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { hdr, int, titleMerges, txt } from "../sheets/cells.js";
+import { hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { titleMerges } from "../sheets/cells.js";
 import { ANNUAL_SHEETS, annualPrint, yearLabel } from "./common.js";
 
 const HEAD = ["级别", "代码", "季度", "文件", "工作表", "单元格", "说明"];

@@ -1,6 +1,6 @@
 import type { AnnualGrade } from "../../annual/grade.js";
 import { summarizeQuarter, type AssessedQuarter } from "../../annual/quarter.js";
-import { decimalToNumber, fromHundredths } from "../../engine/decimal.js";
+import { decimalToNumber, fromHundredths } from "../../model/decimal.js";
 import type { AnnualResult, AnnualSettings } from "../../model/annual-result.js";
 import type { Settings } from "../../model/settings.js";
 import { PRODUCT_VERSION } from "../../version.js";
