@@ -1,6 +1,6 @@
 import type { Decimal } from "../model/decimal.js";
 import { starsOf } from "../engine/score.js";
-import { annualIssue, type AnnualIssue } from "../model/annual-issues.js";
+import { annualIssue, type AnnualIssue } from "../model/issues.js";
 import type { StarAdjustment } from "../model/annual-result.js";
 import type { Settings } from "../model/settings.js";
 

@@ -1,7 +1,7 @@
 import type { RankedBranch } from "../engine/assess.js";
 import { rankBranches } from "../engine/rank.js";
 import { tierOf } from "../engine/score.js";
-import { annualIssue, type AnnualIssue } from "../model/annual-issues.js";
+import { annualIssue, type AnnualIssue, type BranchRef } from "../model/issues.js";
 import type { StarAdjustment } from "../model/annual-result.js";
 import type { Branch } from "../model/branch.js";
 import type { Settings } from "../model/settings.js";
@@ -72,7 +72,7 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
   for (const q of quarters.slice(0, -1)) {
     const difference = rulesDifference(q.assessment.rules.items, latest.assessment.rules.items);
     if (difference !== null) {
-      issues.push(annualIssue("ANNUAL_RULES_CHANGED", { file: q.file, period: q.period, latest: latest.period, difference }, { period: q.period, file: q.file }));
+      issues.push(annualIssue("ANNUAL_RULES_CHANGED", { latest: latest.period, difference }, { period: q.period, file: q.file }));
     }
   }
 
@@ -82,7 +82,7 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
   for (const bad of previous.invalid) {
     const b = roster.find((x) => x.code === bad.code)!;
     issues.push(
-      annualIssue("PREVIOUS_STARS_INVALID", { cell: bad.cell, branch: b, value: bad.value }, { period: latest.period, file: latest.file, sheet: SHEETS.roster, cell: bad.cell }),
+      annualIssue("PREVIOUS_STARS_INVALID", { branch: ref(b), value: bad.value }, { period: latest.period, file: latest.file, sheet: SHEETS.roster, cell: bad.cell }),
     );
   }
   for (const i of droppedBranches(quarters, rosterCodes, latest.period)) issues.push(i);
@@ -95,10 +95,10 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
       return r ? [{ q, r }] : [];
     });
     if (present.length < quarters.length) {
-      issues.push(annualIssue("ANNUAL_BRANCH_PARTIAL", { branch, periods: present.map((p) => p.q.period), usable: quarters.length }));
+      issues.push(annualIssue("ANNUAL_BRANCH_PARTIAL", { branch: ref(branch), periods: present.map((p) => p.q.period), usable: quarters.length }));
     }
     const changes = present.filter((p) => p.r.branch.category !== branch.category).map((p) => ({ period: p.q.period, category: p.r.branch.category }));
-    if (changes.length > 0) issues.push(annualIssue("ANNUAL_CATEGORY_CHANGED", { branch, category: branch.category, changes }));
+    if (changes.length > 0) issues.push(annualIssue("ANNUAL_CATEGORY_CHANGED", { branch: ref(branch), category: branch.category, changes }));
     const entries: (QuarterEntry | null)[] = [null, null, null, null];
     for (const { q, r } of present) {
       entries[q.quarter - 1] = { period: q.period, total: r.total, stars: r.stars, rank: r.rank, vetoed: r.vetoItems.length > 0 };
@@ -160,5 +160,10 @@ function droppedBranches(quarters: readonly UsableQuarter[], roster: ReadonlySet
       } else dropped.set(b.code, { branch: b, periods: [q.period] });
     }
   }
-  return [...dropped.values()].map((d) => annualIssue("ANNUAL_BRANCH_DROPPED", { branch: d.branch, periods: d.periods, latest }));
+  return [...dropped.values()].map((d) => annualIssue("ANNUAL_BRANCH_DROPPED", { branch: ref(d.branch), periods: d.periods, latest }));
+}
+
+/** A branch as messages name it. */
+function ref(b: Branch): BranchRef {
+  return { code: b.code, name: b.name };
 }

@@ -1,4 +1,4 @@
-import { annualIssue, type AnnualIssue } from "../model/annual-issues.js";
+import { annualIssue, type AnnualIssue, type IssueParams } from "../model/issues.js";
 import { periodOf, usableQuarter, type AssessedQuarter, type UsableQuarter } from "./quarter.js";
 
 export type YearCheck =
@@ -41,7 +41,7 @@ export function checkYear(workbooks: readonly AssessedQuarter[]): YearCheck {
   const first = new Map<string, UsableQuarter>();
   for (const q of usable) {
     const earlier = first.get(q.period);
-    if (earlier) fatal.push(annualIssue("ANNUAL_QUARTER_DUPLICATE", { file: q.file, period: q.period, firstFile: earlier.file }, { period: q.period, file: q.file }));
+    if (earlier) fatal.push(annualIssue("ANNUAL_QUARTER_DUPLICATE", { firstFile: earlier.file }, { period: q.period, file: q.file }));
     else first.set(q.period, q);
   }
   if (usable.length === 0) fatal.push(annualIssue("ANNUAL_NO_QUARTER", { given: workbooks.length }));
@@ -50,22 +50,22 @@ export function checkYear(workbooks: readonly AssessedQuarter[]): YearCheck {
   const year = years[0]!;
   const quarters = [...usable].sort((a, b) => a.quarter - b.quarter);
   for (let n = 1; n <= 4; n++) {
-    if (!quarters.some((q) => q.quarter === n)) issues.push(annualIssue("ANNUAL_QUARTER_ABSENT", { period: periodOf(year, n) }, { period: periodOf(year, n) }));
+    if (!quarters.some((q) => q.quarter === n)) issues.push(annualIssue("ANNUAL_QUARTER_ABSENT", {}, { period: periodOf(year, n) }));
   }
   for (const q of quarters) {
     if (q.result.status === "provisional") {
-      issues.push(annualIssue("ANNUAL_QUARTER_PROVISIONAL", { file: q.file, period: q.period, errors: q.result.summary.errors }, { period: q.period, file: q.file }));
+      issues.push(annualIssue("ANNUAL_QUARTER_PROVISIONAL", { errors: q.result.summary.errors }, { period: q.period, file: q.file }));
     }
   }
   return { ok: true, year, quarters, issues };
 }
 
 /** Why a workbook cannot be placed: its quarterly result is fatal, or its 考核周期 is missing or invalid. */
-function unusableParams(w: AssessedQuarter) {
+function unusableParams(w: AssessedQuarter): IssueParams["ANNUAL_QUARTER_UNUSABLE"] {
   const r = w.result;
   if (r.status === "fatal") {
     const first = r.issues.find((i) => i.severity === "fatal");
-    return { file: w.file, reason: "fatal" as const, fatal: r.summary.fatal, first: { code: first?.code ?? "WORKBOOK_UNREADABLE", sheet: first?.sheet ?? null } };
+    return { reason: "fatal", fatal: r.summary.fatal, first: { code: first?.code ?? "WORKBOOK_UNREADABLE", sheet: first?.sheet ?? null } };
   }
-  return { file: w.file, reason: "period" as const, missing: r.issues.some((i) => i.code === "PERIOD_MISSING") };
+  return { reason: "period", missing: r.issues.some((i) => i.code === "PERIOD_MISSING") };
 }

@@ -1,10 +1,21 @@
 import { z } from "zod";
-import { AnnualIssueSchema } from "./annual-issues.js";
 import { CATEGORIES } from "./categories.js";
+import { ANNUAL_ISSUE_CODES, SEVERITIES } from "./issues.js";
 import { ANNUAL_METHODS, RANKING_MODES } from "./settings.js";
 
 /** The JSON result of `scorecard annual --json` (annual.md §7). Extra fields: `product`, `version`, `inputs`, `adjustments`. */
 const STATUS = z.enum(["final", "provisional", "fatal"]);
+
+/** An annual issue as the JSON result reports it (annual.md §6): its quarter, file, sheet and cell, and its message in Chinese. */
+export const AnnualReportedIssueSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  code: z.enum(ANNUAL_ISSUE_CODES),
+  period: z.string().nullable(),
+  file: z.string().nullable(),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+  message: z.string().min(1),
+});
 const stars = z.number().int().min(0).max(5);
 
 /** A branch's result in one quarter (its quarterly 总分, 星级, overall rank and veto). */
@@ -83,10 +94,11 @@ export const AnnualResultSchema = z.object({
   quarters: z.array(AnnualQuarterSchema),
   settings: AnnualSettingsSchema.nullable(),
   branches: z.array(AnnualBranchSchema),
-  issues: z.array(AnnualIssueSchema),
+  issues: z.array(AnnualReportedIssueSchema),
   inputs: z.array(AnnualInputSchema),
 });
 
+export type AnnualReportedIssue = z.infer<typeof AnnualReportedIssueSchema>;
 export type AnnualQuarterEntry = z.infer<typeof AnnualQuarterEntrySchema>;
 export type StarAdjustment = z.infer<typeof StarAdjustmentSchema>;
 export type AnnualBranch = z.infer<typeof AnnualBranchSchema>;

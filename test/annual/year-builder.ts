@@ -5,8 +5,7 @@
  *   const out = await grade(q("2026Q1", { ZB001: 92.5, ZB002: 80 }), q("2026Q2", { … }));
  */
 import { gradeAssessedQuarters, runAnnual, type AnnualRunOutput, type QuarterFile } from "../../src/annual-pipeline.js";
-import type { AnnualIssue } from "../../src/model/annual-issues.js";
-import type { AnnualBranch, AnnualResult } from "../../src/model/annual-result.js";
+import type { AnnualBranch, AnnualReportedIssue, AnnualResult } from "../../src/model/annual-result.js";
 import { text, type Cell } from "../../src/model/cell.js";
 import { assessment, ONE_ITEM_RULES, SHEET, toCell, type AssessmentBuilder, type BranchSpec, type CellInput } from "../helpers/assessment-builder.js";
 
@@ -79,7 +78,7 @@ export const branch = (r: AnnualResult, code: string): AnnualBranch => {
 };
 
 /** The issues of one code. */
-export const issuesOf = (r: AnnualResult, code: AnnualIssue["code"]): AnnualIssue[] => r.issues.filter((i) => i.code === code);
+export const issuesOf = (r: AnnualResult, code: AnnualReportedIssue["code"]): AnnualReportedIssue[] => r.issues.filter((i) => i.code === code);
 
 /** Issue codes in order. */
 export const codes = (r: AnnualResult): string[] => r.issues.map((i) => i.code);

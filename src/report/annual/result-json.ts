@@ -1,7 +1,9 @@
 import type { AnnualGrade } from "../../annual/grade.js";
 import { summarizeQuarter, type AssessedQuarter } from "../../annual/quarter.js";
 import { decimalToNumber, fromHundredths } from "../../model/decimal.js";
-import type { AnnualResult, AnnualSettings } from "../../model/annual-result.js";
+import type { AnnualReportedIssue, AnnualResult, AnnualSettings } from "../../model/annual-result.js";
+import { issueMessage, type AnnualIssue } from "../../model/issues.js";
+import { MESSAGES_ZH } from "../../model/messages-zh.js";
 import type { Settings } from "../../model/settings.js";
 import { PRODUCT_VERSION } from "../../version.js";
 import { statusOf } from "../result-json.js";
@@ -21,13 +23,19 @@ export function annualSettingsJson(s: Settings): AnnualSettings {
   };
 }
 
+/** An annual issue as the JSON result carries it (annual.md §6): its place and its Chinese message. */
+export function reportedAnnualIssue(i: AnnualIssue): AnnualReportedIssue {
+  const { period, file, sheet, cell } = i.where;
+  return { severity: i.severity, code: i.code, period, file, sheet, cell, message: issueMessage(i, MESSAGES_ZH) };
+}
+
 /** The JSON result of the annual grade (annual.md §7); figures in hundredths become JSON numbers here. */
 export function buildAnnualResult(grade: AnnualGrade, workbooks: readonly AssessedQuarter[]): AnnualResult {
   const inputs = workbooks.map((w) => {
     const { file, period, status, usable, branches, fatal, errors, warnings } = summarizeQuarter(w);
     return { file, period, status, usable, branches, fatal, errors, warnings };
   });
-  const base = { product: "branch-scorecard" as const, version: PRODUCT_VERSION, status: statusOf(grade.issues), issues: [...grade.issues], inputs };
+  const base = { product: "branch-scorecard" as const, version: PRODUCT_VERSION, status: statusOf(grade.issues), issues: grade.issues.map(reportedAnnualIssue), inputs };
   if (!grade.ok) return { ...base, year: grade.year, quarters: [], settings: null, branches: [] };
   const h = fromHundredths;
   return {
