@@ -69,7 +69,13 @@ export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], opti
   const sheets = (
     fatal
       ? [annualReportSheet(result), annualLogSheet(result, record)]
-      : [annualRankingSheet(result), annualNoticeSheet(result), annualChartsSheet(result), annualReportSheet(result), annualLogSheet(result, record)]
+      : [
+          annualRankingSheet(result),
+          annualNoticeSheet(result),
+          annualChartsSheet(result),
+          annualReportSheet(result),
+          annualLogSheet(result, record),
+        ]
   ).map(withRowHeights);
   return {
     result,

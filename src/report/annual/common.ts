@@ -1,14 +1,8 @@
 import type { AnnualResult } from "../../model/annual-result.js";
 import type { OutEntry, PrintSpec } from "../sheet-spec.js";
 
-/** Output sheets of the annual workbook (annual.md §7). */
-export const ANNUAL_SHEETS = {
-  ranking: "年度定级",
-  notice: "公示名单",
-  charts: "年度图表",
-  report: "年度校验报告",
-  log: "运行记录",
-} as const;
+/** The annual sheets' names live with the other sheet names (model/sheets.ts). */
+export { ANNUAL_SHEETS } from "../../model/sheets.js";
 
 export const QUARTER_NAMES = ["一季度", "二季度", "三季度", "四季度"] as const;
 const LEVEL_NAMES = ["无星", "一星", "二星", "三星", "四星", "五星"] as const;
@@ -29,12 +23,17 @@ export const fullStars = (stars: number): string => "★".repeat(stars) + "☆".
 export const yearLabel = (r: AnnualResult): string => (r.year === null ? "年度" : `${r.year}年度`);
 
 /** A4, one page wide, the first rows repeated, the page number and year in the footer. */
-export function annualPrint(r: AnnualResult, orientation: PrintSpec["orientation"], repeatRows?: number, pageBreaksBefore?: readonly number[]): PrintSpec {
+export function annualPrint(
+  r: AnnualResult,
+  orientation: PrintSpec["orientation"],
+  repeatRows?: number,
+  pageBreaksBefore?: readonly number[],
+): PrintSpec {
   return {
     orientation,
     fitToWidth: true,
     ...(repeatRows === undefined ? {} : { repeatRows }),
-    footer: `${yearLabel(r)}定级　第 &P 页 共 &N 页`,
+    footer: `${yearLabel(r)}定级\u3000第 &P 页 共 &N 页`,
     ...(pageBreaksBefore === undefined || pageBreaksBefore.length === 0 ? {} : { pageBreaksBefore }),
   };
 }
@@ -43,7 +42,9 @@ export function annualPrint(r: AnnualResult, orientation: PrintSpec["orientation
 export function annualTitleRows(r: AnnualResult, what: string): OutEntry[][] {
   const rows: OutEntry[][] = [[{ v: `${yearLabel(r)}${what}`, style: "title" }]];
   if (r.status === "provisional") {
-    rows.push([{ v: "【暂定结果】年度定级中仍有错误（见“年度校验报告”），以下结果为暂定，请勿据此公示；改正后请重新定级。", style: "notice" }]);
+    rows.push([
+      { v: "【暂定结果】年度定级中仍有错误（见“年度校验报告”），以下结果为暂定，请勿据此公示；改正后请重新定级。", style: "notice" },
+    ]);
   }
   return rows;
 }
