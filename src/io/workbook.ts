@@ -25,6 +25,18 @@ export class WorkbookUnreadableError extends Error {
   }
 }
 
+/**
+ * The workbook was read, but the results cannot be written into it without damaging it or
+ * its audit trail (a Strict Open XML file, a chart sheet where an output sheet goes, a full
+ * 运行记录). The reason, in Chinese, says what to do; the input is never written either way.
+ */
+export class WorkbookUnwritableError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "WorkbookUnwritableError";
+  }
+}
+
 /** One cell of an input sheet to set (a rater's grid merged into the target workbook). */
 export interface CellEdit {
   /** A1 address on the sheet being patched. */

@@ -1,7 +1,7 @@
 import { a1 } from "../../model/cell.js";
 import type { OutEntry, OutValue, SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
-import { quoteSheetName } from "./package-edits.js";
+import { quoteSheetName } from "./workbook-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr, escapeText } from "./xml.js";
 

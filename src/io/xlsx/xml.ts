@@ -14,10 +14,15 @@ export function encodeXml(xml: string): Uint8Array {
 
 export type Attributes = Readonly<Record<string, string>>;
 
+/**
+ * The scanner's events. Positions are offsets in the text: `start` is the `<` of the tag and
+ * `end` the position just after its `>`; a self-closing element's close has start = end = the
+ * end of its tag. They let edits splice a part's text at exactly the right place.
+ */
 export interface XmlHandlers {
   /** `name` is the local name: prefixes (`x:c`) are dropped, as parts are read by element name only. */
-  open?(name: string, attributes: Attributes): void;
-  close?(name: string): void;
+  open?(name: string, attributes: Attributes, start: number, end: number): void;
+  close?(name: string, start: number, end: number): void;
   /** Character data with entities resolved and line ends normalised; may arrive in several pieces. */
   text?(text: string): void;
 }
@@ -81,7 +86,7 @@ export function parseXml(partName: string, xml: string, handlers: XmlHandlers): 
         fail(`结束标签 </${xml.slice(lt + 2, lt + 40).split(">")[0]}> 不匹配`);
       }
       pos = end + 1;
-      if (close) close(localName(name!));
+      if (close) close(localName(name!), lt, pos);
     } else {
       pos = openTag(xml, lt, stack, seenRoot, handlers, fail);
       seenRoot = true;
@@ -162,8 +167,8 @@ function openTag(xml: string, lt: number, stack: string[], seenRoot: boolean, ha
   }
 
   const local = localName(name);
-  handlers.open?.(local, attributes);
-  if (selfClosing) handlers.close?.(local);
+  handlers.open?.(local, attributes, lt, i);
+  if (selfClosing) handlers.close?.(local, i, i);
   else stack.push(name);
   return i;
 }
