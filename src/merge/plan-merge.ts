@@ -11,7 +11,7 @@ import { findGridHeader } from "../validate/grids.js";
 import { RULES_TITLES } from "../validate/rules.js";
 import { SHEETS } from "../validate/sheets.js";
 import { dataRows, field, findTable } from "../validate/table.js";
-import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
+import { cellText, hasContent, isBlank, keyText, normalizeText } from "../validate/text.js";
 import { planNotesMerge, type NotesMerge } from "./plan-notes.js";
 
 /** The grids a rater's file can hold, in workbook order. */
@@ -93,7 +93,7 @@ function indexGrid(grid: Grid): GridIndex | null {
   const extraRows: number[] = [];
   for (; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    if (!cells.some((c) => !isBlank(c))) continue;
+    if (!hasContent(cells)) continue;
     const code = keyText(cells[0] ?? null);
     if (code === "" || rows.has(code)) extraRows.push(r);
     else rows.set(code, r);

@@ -4,7 +4,7 @@ import { issue, type Issue, type IssueCode } from "../model/issues.js";
 import type { RuleItem, Rules } from "../model/rules.js";
 import { readScoreCell, readVetoCell, type ScoreCellContext } from "./cell-readers.js";
 import { HEADER_SEARCH_ROWS } from "./table.js";
-import { cellText, isBlank, keyText, trimText } from "./text.js";
+import { cellText, hasContent, isBlank, keyText, trimText } from "./text.js";
 
 /** The four grids share one layout; their roles decide what a blank or a problem means. */
 export type GridRole = "A" | "B" | "arbitration" | "self";
@@ -86,7 +86,7 @@ export function readGrid(
   const values = new Map<string, (number | null | undefined)[]>();
   for (; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    if (!cells.some((c) => !isBlank(c))) continue;
+    if (!hasContent(cells)) continue;
     const code = keyText(cells[0] ?? null);
     if (code === "") { report("BRANCH_CODE_MISSING", r, 0); continue; }
     const branch = roster.get(code);

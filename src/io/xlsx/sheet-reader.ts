@@ -16,11 +16,12 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
 /**
- * A worksheet part's `<sheetData>` → dense rows from A1. Cells and rows without an `r`
- * attribute follow the previous one. Blank cells are null; trailing blanks are dropped.
+ * A worksheet part's `<sheetData>` → rows from A1 (dense, or sparse where cells lie far apart:
+ * see RowBuilder). Cells and rows without an `r` attribute follow the previous one. Blank
+ * cells are null; trailing blanks are dropped.
  */
 export function readSheetRows(partName: string, xml: string, ctx: SheetReadContext): (readonly Cell[])[] {
-  const rows: Cell[][] = [];
+  const rows = new RowBuilder();
   let rowIndex = -1;
   let nextCol = 0;
   // The cell being read.
@@ -83,7 +84,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
       switch (name) {
         case "c": {
           const cell = toCell(type, style, value, inline, ctx, partName);
-          if (cell !== null) place(rows, cellRow, cellCol, cell);
+          if (cell !== null) rows.place(cellRow, cellCol, cell);
           nextCol = cellCol + 1;
           break;
         }
@@ -106,7 +107,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
       else if (inInlineText) inline += t;
     },
   });
-  return trimTrailingBlanks(rows);
+  return rows.finish();
 }
 
 function toCell(
@@ -144,28 +145,80 @@ function toCell(
   }
 }
 
-function place(rows: Cell[][], row: number, col: number, cell: Cell): void {
-  const r = (rows[row] ??= []);
-  while (r.length < col) r.push(null);
-  r[col] = cell;
-}
+// A row is kept dense (blank cells as null) while its gaps are small, as in any table; a cell
+// further out (data in column XFD, say) makes it sparse, so that memory follows the filled
+// cells, not the rectangle. Consumers read sparse rows by index (holes are blank) and must
+// not loop over their length: see hasContent in validate/text.ts.
+const DENSE_GAP = 64;
+// V8 keeps an array whose holes are closer than 1,024 as one flat store sized by its length;
+// a single write far beyond it switches the array to a dictionary, which stays one once the
+// far element is deleted. Other engines get a correct, if larger, array.
+const FAR = 1 << 24;
 
-/** Fills skipped rows (a sparse array would have holes) and drops trailing blank cells and rows. */
-function trimTrailingBlanks(rows: Cell[][]): (readonly Cell[])[] {
-  const out: (readonly Cell[])[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r === undefined) {
-      out.push(EMPTY_ROW);
-      continue;
+/** Rows being read: cells placed by (row, column); sparse rows remembered to fix their length at the end. */
+class RowBuilder {
+  private readonly rows: Cell[][] = [];
+  private readonly sparse = new Map<Cell[], number>();
+
+  place(row: number, col: number, cell: Cell): void {
+    let r = this.rows[row];
+    if (r === undefined) r = this.rows[row] = [];
+    const gap = col - r.length;
+    if (gap === 0) {
+      r.push(cell);
+      return;
     }
-    let end = r.length;
-    while (end > 0 && r[end - 1] === null) end--;
-    if (end < r.length) r.length = end;
-    out.push(end === 0 ? EMPTY_ROW : r);
+    let length = this.sparse.get(r);
+    if (length === undefined) {
+      if (gap < 0) {
+        r[col] = cell; // a cell given twice, or out of order
+        return;
+      }
+      if (gap <= DENSE_GAP) {
+        while (r.length < col) r.push(null);
+        r.push(cell);
+        return;
+      }
+      r = this.rows[row] = this.toSparse(r);
+      length = this.sparse.get(r)!;
+    }
+    r[col] = cell;
+    if (col >= length) this.sparse.set(r, col + 1);
   }
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
+
+  private toSparse(dense: Cell[]): Cell[] {
+    const r: Cell[] = [];
+    r[FAR] = null;
+    delete r[FAR];
+    for (let c = 0; c < dense.length; c++) if (dense[c] !== null) r[c] = dense[c]!;
+    this.sparse.set(r, dense.length);
+    return r;
+  }
+
+  /** The rows, from A1: skipped rows filled (a sparse outer array would have holes), trailing blank cells and rows dropped. */
+  finish(): (readonly Cell[])[] {
+    const out: (readonly Cell[])[] = [];
+    const rows = this.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r === undefined) {
+        out.push(EMPTY_ROW);
+        continue;
+      }
+      const length = this.sparse.get(r);
+      if (length !== undefined) {
+        r.length = length;
+        out.push(r);
+        continue;
+      }
+      let end = r.length;
+      while (end > 0 && r[end - 1] === null) end--;
+      if (end < r.length) r.length = end;
+      out.push(end === 0 ? EMPTY_ROW : r);
+    }
+    while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+    return out;
+  }
 }
 
 /** `AB12` → 0-based row 11, column 27; null if malformed. */

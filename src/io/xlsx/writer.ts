@@ -51,7 +51,7 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     pkg.addPart(stylesPart, BASE_STYLES, STYLES_CONTENT_TYPE);
     pkg.relate(workbookPart, `${REL_NS}/styles`, stylesPart);
   }
-  const styles = addOutputStyles(pkg.text(stylesPart), sheetLooks(specs));
+  const styles = addOutputStyles(pkg.text(stylesPart), sheetLooks(specs), stylesPart);
   pkg.setText(stylesPart, styles.xml); // kept byte for byte when nothing was added
 
   const existing = new Map(workbook.sheets.map((s, index) => [s.name.toLowerCase(), { ...s, index }]));

@@ -9,7 +9,14 @@ export function decodeXml(bytes: Uint8Array): string {
 
 /** Text → UTF-8 part bytes; a declaration that said UTF-16 (see decodeXml) must now say UTF-8. */
 export function encodeXml(xml: string): Uint8Array {
-  return new TextEncoder().encode(xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2"));
+  // Only the XML declaration is looked at: it can only be the very first thing in the text.
+  const end = xml.startsWith("<?xml") ? xml.indexOf("?>") : -1;
+  if (end > 0) {
+    const declaration = xml.slice(0, end);
+    const utf8 = declaration.replace(/(encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2");
+    if (utf8 !== declaration) xml = utf8 + xml.slice(end);
+  }
+  return new TextEncoder().encode(xml);
 }
 
 export type Attributes = Readonly<Record<string, string>>;
