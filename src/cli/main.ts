@@ -1,3 +1,4 @@
+import { WorkbookUnreadableError, WorkbookUnwritableError } from "../io/workbook.js";
 import { parseArgs, UsageError, USAGE } from "./args.js";
 import { EXIT, scoreCommand, validateCommand, type Io } from "./commands.js";
 import { demoCommand } from "./demo.js";
@@ -27,6 +28,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr(`${e.message}\n\n${USAGE}\n`);
       return EXIT.usage;
+    }
+    // A file that turns out unreadable or cannot take the results when it is written: nothing was written.
+    if (e instanceof WorkbookUnreadableError || e instanceof WorkbookUnwritableError) {
+      io.stderr(`${e.reason}\n`);
+      return EXIT.fatal;
     }
     io.stderr(`意外错误（程序缺陷，请把以下信息发给维护人员）：\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 70;

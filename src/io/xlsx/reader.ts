@@ -32,9 +32,13 @@ export class XlsxReader implements WorkbookReader {
     const { pkg, workbook } = openXlsx(this.bytes);
     const partText = (name: string) => decodeXml(pkg.read(name));
 
+    const { sharedStringsPart, stylesPart } = workbook;
+    // Declared sizes first: a part that claims too much is refused before anything is inflated.
+    const sheetParts = workbook.sheets.filter((s) => wanted.includes(s.name) && s.kind === "worksheet").map((s) => s.part);
+    pkg.checkSizes([...sheetParts, ...[sharedStringsPart, stylesPart].filter((p): p is string => p !== undefined)]);
+
     // Parsed on first use (many sheets hold no shared string), and only once.
     let sharedStrings: readonly string[] | undefined;
-    const { sharedStringsPart, stylesPart } = workbook;
     const ctx: SheetReadContext = {
       sharedStrings: () => (sharedStrings ??= sharedStringsPart === undefined ? [] : parseSharedStrings(sharedStringsPart, partText(sharedStringsPart))),
       dateStyles: stylesPart === undefined ? [] : readDateStyles(stylesPart, partText(stylesPart)),

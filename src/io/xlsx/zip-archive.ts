@@ -176,14 +176,27 @@ export interface InflateBudget {
 const STEP = 64 * 1024;
 
 /**
+ * Throws before anything is inflated if these entries, as declared, would go over the limits
+ * (one part, or all of them with what was read already). Inflating checks again, as declared
+ * sizes can lie.
+ */
+export function checkDeclaredSizes(entries: readonly ZipEntry[], budget: InflateBudget): void {
+  let total = budget.used;
+  for (const { name, size } of entries) {
+    if (size > LIMITS.partBytes) throw tooLarge(`“${name}”解压后有 ${mib(size)}，超过了单个部分 ${mib(LIMITS.partBytes)} 的上限`);
+    total += size;
+  }
+  if (total > LIMITS.packageBytes) throw tooLarge(`要读取的内容解压后共有 ${mib(total)}，超过了 ${mib(LIMITS.packageBytes)} 的上限`);
+}
+
+/**
  * An entry's inflated bytes, checked: its declared size within the limits (before anything is
  * inflated), the actual size equal to the declared one (inflating stops as soon as it is
  * exceeded), and the CRC. Throws WorkbookUnreadableError.
  */
 export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const { name, size } = entry;
-  if (size > LIMITS.partBytes) throw tooLarge(`“${name}”解压后有 ${mib(size)}，超过了单个部分 ${mib(LIMITS.partBytes)} 的上限`);
-  if (budget.used + size > LIMITS.packageBytes) throw tooLarge(`读取的内容解压后超过了 ${mib(LIMITS.packageBytes)} 的上限`);
+  checkDeclaredSizes([entry], budget);
   if (entry.flags & FLAG_ENCRYPTED) throw new WorkbookUnreadableError(`压缩包中的“${name}”经过加密，无法读取。请用 Excel 打开后另存为新的 .xlsx 文件（不加密）后再试。`);
   const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let out: Uint8Array;

@@ -1,5 +1,5 @@
 import { WorkbookUnreadableError } from "../workbook.js";
-import { inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from "./zip-archive.js";
+import { checkDeclaredSizes, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from "./zip-archive.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -44,6 +44,14 @@ export class ZipPackage {
     const entry = this.entries.get(name);
     if (entry === undefined) throw new Error(`no part ${name}`);
     return inflateEntry(this.bytes, entry, this.budget);
+  }
+
+  /** Throws WorkbookUnreadableError if reading these parts would go over the size limits by their declared sizes. */
+  checkSizes(names: readonly string[]): void {
+    checkDeclaredSizes(
+      names.map((n) => this.entries.get(n)).filter((e): e is ZipEntry => e !== undefined),
+      this.budget,
+    );
   }
 
   /** A part's inflated size, as the archive declares it. */

@@ -1,0 +1,252 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateSync, strFromU8, strToU8, unzipSync } from "fflate";
+import { sampleQuarter, sampleQuarterSheets } from "../../../src/demo/sample-quarter.js";
+import { createWorkbook } from "../../../src/io/xlsx/writer.js";
+import { runCli } from "../../helpers/cli.js";
+
+/*
+ * Hostile and damaged .xlsx files, built in the tests from the project's own sample quarter.
+ * The zip writer here is written apart from src/io/xlsx (its own CRC, its own headers), so
+ * that a mistake there is not repeated here; it can lie about sizes and checksums, repeat
+ * names, use data descriptors and ZIP64 records, as producers and attackers do.
+ */
+
+export const bytes = strToU8;
+export const text = strFromU8;
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export interface ForgedEntry {
+  readonly name: string;
+  /** The inflated content (ignored when `compressed` is given). */
+  readonly data?: Uint8Array;
+  /** 0 stored, 8 deflated (default), anything else as given. */
+  readonly method?: number;
+  /** Compressed bytes as they go into the archive, instead of deflating `data`. */
+  readonly compressed?: Uint8Array;
+  /** CRC as declared (default: the real one of `data`). */
+  readonly crc?: number;
+  /** Inflated size as declared (default: the real one). */
+  readonly size?: number;
+  /** Sizes and CRC in a data descriptor after the data, zeros in the local header (streaming writers). */
+  readonly dataDescriptor?: boolean;
+  /** Point this central-directory entry at the local entry of an earlier one (overlapping entries). */
+  readonly sameDataAs?: string;
+}
+
+export interface ForgeOptions {
+  /** ZIP64 end records and extra fields, as some libraries always write. */
+  readonly zip64?: boolean;
+}
+
+class Out {
+  readonly chunks: Uint8Array[] = [];
+  length = 0;
+  put(...parts: (Uint8Array | number[])[]): void {
+    for (const p of parts) {
+      const b = p instanceof Uint8Array ? p : new Uint8Array(p);
+      this.chunks.push(b);
+      this.length += b.length;
+    }
+  }
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+const le = (v: number, n: number): number[] => Array.from({ length: n }, (_, i) => Math.floor(v / 2 ** (8 * i)) % 256);
+
+export function forgeZip(entries: readonly ForgedEntry[], options: ForgeOptions = {}): Uint8Array {
+  const out = new Out();
+  const central = new Out();
+  const offsets = new Map<string, number>();
+  for (const e of entries) {
+    const name = strToU8(e.name);
+    const data = e.data ?? new Uint8Array();
+    const method = e.method ?? 8;
+    const compressed = e.compressed ?? (method === 8 ? deflateSync(data) : data);
+    const crc = e.crc ?? crc32(data);
+    const size = e.size ?? data.length;
+    const flags = e.dataDescriptor ? 0x0008 : 0;
+    let offset = out.length;
+    if (e.sameDataAs !== undefined) {
+      offset = offsets.get(e.sameDataAs)!;
+    } else {
+      offsets.set(e.name, offset);
+      const extra = options.zip64 ? [...le(1, 2), ...le(16, 2), ...le(size, 8), ...le(compressed.length, 8)] : [];
+      const sizes = e.dataDescriptor ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] : options.zip64 ? [...le(crc, 4), ...le(0xffffffff, 4), ...le(0xffffffff, 4)] : [...le(crc, 4), ...le(compressed.length, 4), ...le(size, 4)];
+      out.put(le(0x04034b50, 4), le(45, 2), le(flags, 2), le(method, 2), le(0, 2), le(0x21, 2), sizes, le(name.length, 2), le(extra.length, 2), name, extra, compressed);
+      if (e.dataDescriptor) out.put(le(0x08074b50, 4), le(crc, 4), le(compressed.length, 4), le(size, 4));
+    }
+    const extra = options.zip64 ? [...le(1, 2), ...le(24, 2), ...le(size, 8), ...le(compressed.length, 8), ...le(offset, 8)] : [];
+    const wide = options.zip64 ? 0xffffffff : undefined;
+    central.put(
+      le(0x02014b50, 4), le(45, 2), le(45, 2), le(flags, 2), le(method, 2), le(0, 2), le(0x21, 2), le(crc, 4),
+      le(wide ?? compressed.length, 4), le(wide ?? size, 4), le(name.length, 2), le(extra.length, 2), le(0, 2), le(0, 2), le(0, 2), le(0, 4),
+      le(wide ?? offset, 4), name, extra,
+    );
+  }
+  const directoryStart = out.length;
+  out.put(...central.chunks);
+  const directorySize = out.length - directoryStart;
+  const count = entries.length;
+  if (options.zip64) {
+    const record = out.length;
+    out.put(le(0x06064b50, 4), le(44, 8), le(45, 2), le(45, 2), le(0, 4), le(0, 4), le(count, 8), le(count, 8), le(directorySize, 8), le(directoryStart, 8));
+    out.put(le(0x07064b50, 4), le(0, 4), le(record, 8), le(1, 4));
+    out.put(le(0x06054b50, 4), le(0, 4), le(0xffff, 2), le(0xffff, 2), le(0xffffffff, 4), le(0xffffffff, 4), le(0, 2));
+  } else {
+    out.put(le(0x06054b50, 4), le(0, 4), le(count, 2), le(count, 2), le(directorySize, 4), le(directoryStart, 4), le(0, 2));
+  }
+  return out.bytes();
+}
+
+export interface RawEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  /** The compressed bytes as stored in the archive. */
+  readonly compressed: Uint8Array;
+}
+
+/** The archive's entries as its central directory lists them, without inflating anything. */
+export function rawEntries(zip: Uint8Array): RawEntry[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const u64 = (at: number) => view.getUint32(at, true) + view.getUint32(at + 4, true) * 2 ** 32;
+  let eocd = zip.length - 22;
+  while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  let count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if (at === 0xffffffff) {
+    const record = u64(eocd - 20 + 8);
+    count = u64(record + 32);
+    at = u64(record + 48);
+  }
+  const entries: RawEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    let compressedSize = view.getUint32(at + 20, true);
+    let size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    let local = view.getUint32(at + 42, true);
+    if (size === 0xffffffff) {
+      // our forged ZIP64 entries carry all three values
+      const x = at + 46 + nameLength + 4;
+      size = u64(x);
+      compressedSize = u64(x + 8);
+      local = u64(x + 16);
+    }
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.push({ name, method, crc, size, compressed: zip.subarray(dataStart, dataStart + compressedSize) });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+/**
+ * A raw deflate stream of `n` zero bytes, built directly (one fixed-Huffman block: a literal,
+ * then matches of 258 bytes at distance 1, 13 bits each): a gibibyte is a few megabytes, made
+ * in milliseconds.
+ */
+export function deflatedZeros(n: number): Uint8Array {
+  const matches = Math.floor((n - 1) / 258);
+  const tail = n - 1 - matches * 258;
+  const out = new Uint8Array(Math.ceil((3 + 8 + matches * 13 + tail * 8 + 7) / 8) + 1);
+  let bit = 0;
+  const put = (value: number, count: number) => {
+    for (let i = 0; i < count; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  // Huffman codes go most significant bit first.
+  const code = (value: number, count: number) => {
+    let reversed = 0;
+    for (let i = 0; i < count; i++) reversed |= ((value >> i) & 1) << (count - 1 - i);
+    put(reversed, count);
+  };
+  put(1, 1); // BFINAL
+  put(1, 2); // fixed Huffman
+  code(0x30, 8); // literal 0
+  for (let i = 0; i < matches; i++) {
+    code(0xc5, 8); // length 258
+    code(0, 5); // distance 1
+  }
+  for (let i = 0; i < tail; i++) code(0x30, 8);
+  code(0, 7); // end of block
+  return out;
+}
+
+/** The parts of a small sample-quarter workbook, as the project's writer makes it. */
+export function sampleParts(branches = 12): Map<string, Uint8Array> {
+  const quarter = sampleQuarter({ branches, disputeShare: 0 });
+  return new Map(Object.entries(unzipSync(createWorkbook(sampleQuarterSheets(quarter)))));
+}
+
+/** The part of a sheet, by its name in workbook.xml (our writer's layout: rId n → sheet n). */
+export function sheetPart(parts: ReadonlyMap<string, Uint8Array>, sheet: string): string {
+  const workbook = text(parts.get("xl/workbook.xml")!);
+  const rels = text(parts.get("xl/_rels/workbook.xml.rels")!);
+  const relId = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1]!;
+  const target = new RegExp(`<Relationship Id="${relId}" [^>]*Target="([^"]+)"`).exec(rels)![1]!;
+  return `xl/${target}`;
+}
+
+export const entriesOf = (parts: ReadonlyMap<string, Uint8Array>, change: (e: ForgedEntry) => ForgedEntry | ForgedEntry[] = (e) => e): ForgedEntry[] =>
+  [...parts].flatMap(([name, data]) => change({ name, data }));
+
+export interface ScoreRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The JSON result (--json -), if one was printed. */
+  readonly json: { status: string; issues: { code: string; severity: string; message: string }[] } | undefined;
+  /** The written workbook, if any. */
+  readonly output: Uint8Array | undefined;
+  /** Whether the input file is byte for byte what was given. */
+  readonly inputUnchanged: boolean;
+}
+
+/** `scorecard <command> in.xlsx --json -` (in-process) on these bytes in a fresh folder. */
+export async function runOn(input: Uint8Array, command: "score" | "validate" = "score"): Promise<ScoreRun> {
+  const dir = mkdtempSync(join(tmpdir(), "scorecard-hostile-"));
+  const path = join(dir, "考核.xlsx");
+  writeFileSync(path, input);
+  const out = join(dir, "考核-评分结果.xlsx");
+  const r = await runCli([command, path, "--json", "-"]);
+  let json: ScoreRun["json"];
+  try {
+    json = JSON.parse(r.stdout);
+  } catch {
+    json = undefined;
+  }
+  return {
+    ...r,
+    json,
+    output: existsSync(out) ? new Uint8Array(readFileSync(out)) : undefined,
+    inputUnchanged: Buffer.compare(readFileSync(path), input) === 0,
+  };
+}
+
+/** No stack trace and no "unexpected error" text. */
+export const STACK_TRACE = /at .*\.(ts|js):\d+|意外错误/;
