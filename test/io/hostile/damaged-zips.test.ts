@@ -63,7 +63,7 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
       entriesOf(parts, (e) => {
         if (e.name !== gridA) return e;
         const good = rawEntries(forgeZip([e]))[0]!.compressed.slice();
-        for (let i = 10; i < good.length; i += 97) good[i] ^= 0xff;
+        for (let i = 10; i < good.length; i += 97) good[i] = good[i]! ^ 0xff;
         return { ...e, compressed: good };
       }),
     );

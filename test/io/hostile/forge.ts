@@ -82,7 +82,7 @@ export function forgeZip(entries: readonly ForgedEntry[], options: ForgeOptions 
     const name = strToU8(e.name);
     const data = e.data ?? new Uint8Array();
     const method = e.method ?? 8;
-    const compressed = e.compressed ?? (method === 8 ? deflateSync(data) : data);
+    const compressed = e.compressed ?? (method === 8 ? deflateSync(data, { level: 1 }) : data);
     const crc = e.crc ?? crc32(data);
     const size = e.size ?? data.length;
     const flags = e.dataDescriptor ? 0x0008 : 0;
@@ -151,12 +151,14 @@ export function rawEntries(zip: Uint8Array): RawEntry[] {
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     let local = view.getUint32(at + 42, true);
-    if (size === 0xffffffff) {
-      // our forged ZIP64 entries carry all three values
-      const x = at + 46 + nameLength + 4;
-      size = u64(x);
-      compressedSize = u64(x + 8);
-      local = u64(x + 16);
+    // ZIP64 extra field: the 64-bit values of the fields set to all ones, in this order.
+    for (let x = at + 46 + nameLength; x < at + 46 + nameLength + extra; x += 4 + view.getUint16(x + 2, true)) {
+      if (view.getUint16(x, true) !== 1) continue;
+      let field = x + 4;
+      const next = () => ((field += 8), u64(field - 8));
+      if (size === 0xffffffff) size = next();
+      if (compressedSize === 0xffffffff) compressedSize = next();
+      if (local === 0xffffffff) local = next();
     }
     const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
@@ -195,6 +197,33 @@ export function deflatedZeros(n: number): Uint8Array {
   for (let i = 0; i < tail; i++) code(0x30, 8);
   code(0, 7); // end of block
   return out;
+}
+
+// Our writer's inline strings, moved to a shared-string table by withSharedStrings.
+const INLINE = /t="inlineStr"><is><t xml:space="preserve">([^<]*)<\/t><\/is>/g;
+const SST_REL = `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
+const SST_TYPE = `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
+
+/** The same workbook with every inline string moved to a shared-string table, as Excel saves it. */
+export function withSharedStrings(xlsx: Uint8Array): { bytes: Uint8Array; strings: number; cells: number } {
+  const parts = new Map(Object.entries(unzipSync(xlsx)));
+  const table = new Map<string, number>();
+  let cells = 0;
+  for (const [name, data] of parts) {
+    if (!name.startsWith("xl/worksheets/")) continue;
+    const xml = text(data).replace(INLINE, (_, escaped: string) => {
+      cells++;
+      if (!table.has(escaped)) table.set(escaped, table.size);
+      return `t="s"><v>${table.get(escaped)}</v>`;
+    });
+    parts.set(name, strToU8(xml));
+  }
+  const si = [...table.keys()].map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join("");
+  parts.set("xl/sharedStrings.xml", strToU8(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${cells}" uniqueCount="${table.size}">${si}</sst>`));
+  const edit = (name: string, from: string, to: string) => parts.set(name, strToU8(text(parts.get(name)!).replace(from, to)));
+  edit("xl/_rels/workbook.xml.rels", "</Relationships>", `${SST_REL}</Relationships>`);
+  edit("[Content_Types].xml", "</Types>", `${SST_TYPE}</Types>`);
+  return { bytes: forgeZip([...parts].map(([name, data]) => ({ name, data }))), strings: table.size, cells };
 }
 
 /** The parts of a small sample-quarter workbook, as the project's writer makes it. */
