@@ -1,7 +1,7 @@
 import { addOverride, CONTENT_TYPES_PART, overrideContentType, overriddenParts, removeOverride } from "./content-types.js";
 import { damagedWorkbook } from "./damage.js";
 import { addRelationship, isRelType, parseRelationships, relsPartOfSource, removeRelationship, sourceOfRelsPart, type Relationship } from "./relationships.js";
-import type { WorkbookStructure } from "./workbook-parts.js";
+import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";

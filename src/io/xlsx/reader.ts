@@ -5,7 +5,7 @@ import { damagedWorkbook } from "./damage.js";
 import { parseSharedStrings } from "./shared-strings.js";
 import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
 import { readDateStyles } from "./styles.js";
-import { readWorkbookStructure, type WorkbookStructure } from "./workbook-parts.js";
+import { readWorkbookStructure, type WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml } from "./xml.js";
 import { ZipPackage } from "./zip-package.js";
 

@@ -1,5 +1,5 @@
 import { bool, err, num, text, type Cell } from "../../model/cell.js";
-import { WorkbookUnreadableError } from "../workbook.js";
+import { damagedWorkbook } from "./damage.js";
 import { decodeOoxmlEscapes, parseXml } from "./xml.js";
 
 export interface SheetReadContext {
@@ -43,7 +43,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
           const r = a["r"];
           rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
           if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
-            throw new WorkbookUnreadableError(`文件已损坏：${partName} 中有无效的行号“${r}”。`);
+            throw damagedWorkbook(`${partName} 中有无效的行号“${r}”`);
           }
           nextCol = 0;
           break;
@@ -55,7 +55,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
             cellCol = nextCol;
           } else {
             const pos = parseRef(ref);
-            if (pos === null) throw new WorkbookUnreadableError(`文件已损坏：${partName} 中有无效的单元格地址“${ref}”。`);
+            if (pos === null) throw damagedWorkbook(`${partName} 中有无效的单元格地址“${ref}”`);
             cellRow = rowIndex = pos.row;
             cellCol = pos.col;
           }
@@ -124,7 +124,7 @@ function toCell(
   switch (type) {
     case "s": {
       const s = ctx.sharedStrings()[Number(value)];
-      if (s === undefined) throw new WorkbookUnreadableError(`文件已损坏：${partName} 引用了不存在的共享字符串。`);
+      if (s === undefined) throw damagedWorkbook(`${partName} 引用了不存在的共享字符串`);
       return text(s);
     }
     case "str":

@@ -1,5 +1,5 @@
 import { WorkbookUnwritableError } from "../workbook.js";
-import type { WorkbookStructure } from "./workbook-parts.js";
+import type { WorkbookStructure } from "./workbook-structure.js";
 
 /**
  * Strict Open XML workbooks (Excel's "Strict Open XML Spreadsheet" save option) are read like

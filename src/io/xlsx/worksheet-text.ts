@@ -43,6 +43,9 @@ export interface WorksheetText {
   readonly columnStyles: readonly { readonly min: number; readonly max: number; readonly style: number }[];
 }
 
+// Excel's grid: a row beyond it is damage.
+const MAX_ROWS = 1_048_576;
+
 // CT_Worksheet children that come before <sheetData>.
 const BEFORE_SHEET_DATA = new Set(["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols"]);
 
@@ -96,7 +99,7 @@ export function scanWorksheet(part: string, xml: string, cellsOf: (row: number) 
       } else if (depth === 3 && name === "row" && inSheetData()) {
         const r = attr(attributes, "r");
         rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
-        if (!Number.isInteger(rowIndex) || rowIndex < 0) throw damagedWorkbook(`${part} 中有无效的行号“${r}”`);
+        if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex >= MAX_ROWS) throw damagedWorkbook(`${part} 中有无效的行号“${r}”`);
         cells = cellsOf(rowIndex) ? [] : undefined;
         col = -1;
       } else if (depth === 4 && name === "c" && cells !== undefined) {

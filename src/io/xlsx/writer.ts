@@ -9,7 +9,7 @@ import { REL_NS, relsPartOfSource, WORKSHEET_REL_TYPE } from "./relationships.js
 import { appendRows } from "./sheet-append.js";
 import { sheetLooks, worksheetXml } from "./sheet-writer.js";
 import { refuseStrict } from "./strict.js";
-import { readWorkbookStructure, type SheetRef } from "./workbook-parts.js";
+import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
 import { addSheetEntry, quoteSheetName, setPrintTitles } from "./workbook-edits.js";
 import { ZipPackage } from "./zip-package.js";
 import { WorkbookUnwritableError } from "../workbook.js";

@@ -1,4 +1,4 @@
-import { WorkbookUnreadableError } from "../workbook.js";
+import { damagedWorkbook } from "./damage.js";
 
 /** Part bytes → text. Parts are UTF-8 in practice; UTF-16 is allowed by XML, so honour its BOM. */
 export function decodeXml(bytes: Uint8Array): string {
@@ -51,7 +51,7 @@ const localName = (qname: string): string => {
  */
 export function parseXml(partName: string, xml: string, handlers: XmlHandlers): void {
   const fail = (why: string): never => {
-    throw new WorkbookUnreadableError(`文件已损坏：${partName} 不是有效的 XML（${why}）。`);
+    throw damagedWorkbook(`${partName} 不是有效的 XML（${why}）`);
   };
   const { close, text } = handlers;
   const stack: string[] = [];
