@@ -149,7 +149,7 @@ function toCell(
 // further out (data in column XFD, say) makes it sparse, so that memory follows the filled
 // cells, not the rectangle. Consumers read sparse rows by index (holes are blank) and must
 // not loop over their length: see hasContent in validate/text.ts.
-const DENSE_GAP = 64;
+const DENSE_GAP = 16;
 // V8 keeps an array whose holes are closer than 1,024 as one flat store sized by its length;
 // a single write far beyond it switches the array to a dictionary, which stays one once the
 // far element is deleted. Other engines get a correct, if larger, array.
@@ -158,17 +158,19 @@ const FAR = 1 << 24;
 /** Rows being read: cells placed by (row, column); sparse rows remembered to fix their length at the end. */
 class RowBuilder {
   private readonly rows: Cell[][] = [];
+  /** Sparse rows and their lengths; empty for nearly every sheet, which then never looks here. */
   private readonly sparse = new Map<Cell[], number>();
 
   place(row: number, col: number, cell: Cell): void {
     let r = this.rows[row];
     if (r === undefined) r = this.rows[row] = [];
+    // A sparse row's length stays far beyond any column until finish(), so it never takes this path.
     const gap = col - r.length;
     if (gap === 0) {
       r.push(cell);
       return;
     }
-    let length = this.sparse.get(r);
+    let length = this.sparse.size === 0 ? undefined : this.sparse.get(r);
     if (length === undefined) {
       if (gap < 0) {
         r[col] = cell; // a cell given twice, or out of order
@@ -199,13 +201,14 @@ class RowBuilder {
   finish(): (readonly Cell[])[] {
     const out: (readonly Cell[])[] = [];
     const rows = this.rows;
+    const anySparse = this.sparse.size > 0;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (r === undefined) {
         out.push(EMPTY_ROW);
         continue;
       }
-      const length = this.sparse.get(r);
+      const length = anySparse ? this.sparse.get(r) : undefined;
       if (length !== undefined) {
         r.length = length;
         out.push(r);
