@@ -168,6 +168,21 @@ export function rawEntries(zip: Uint8Array): RawEntry[] {
   return entries;
 }
 
+/** Writes deflate bits: header fields least significant bit first, Huffman codes most significant first. */
+class BitWriter {
+  readonly bytes: Uint8Array;
+  private bit = 0;
+  constructor(bits: number) {
+    this.bytes = new Uint8Array(Math.ceil(bits / 8) + 1);
+  }
+  put(value: number, count: number): void {
+    for (let i = 0; i < count; i++, this.bit++) if ((value >> i) & 1) this.bytes[this.bit >> 3]! |= 1 << (this.bit & 7);
+  }
+  code(value: number, count: number): void {
+    for (let i = count - 1; i >= 0; i--, this.bit++) if ((value >> i) & 1) this.bytes[this.bit >> 3]! |= 1 << (this.bit & 7);
+  }
+}
+
 /**
  * A raw deflate stream of `n` zero bytes, built directly (one fixed-Huffman block: a literal,
  * then matches of 258 bytes at distance 1, 13 bits each): a gibibyte is a few megabytes, made
@@ -176,27 +191,55 @@ export function rawEntries(zip: Uint8Array): RawEntry[] {
 export function deflatedZeros(n: number): Uint8Array {
   const matches = Math.floor((n - 1) / 258);
   const tail = n - 1 - matches * 258;
-  const out = new Uint8Array(Math.ceil((3 + 8 + matches * 13 + tail * 8 + 7) / 8) + 1);
-  let bit = 0;
-  const put = (value: number, count: number) => {
-    for (let i = 0; i < count; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
-  };
-  // Huffman codes go most significant bit first.
-  const code = (value: number, count: number) => {
-    let reversed = 0;
-    for (let i = 0; i < count; i++) reversed |= ((value >> i) & 1) << (count - 1 - i);
-    put(reversed, count);
-  };
-  put(1, 1); // BFINAL
-  put(1, 2); // fixed Huffman
-  code(0x30, 8); // literal 0
+  const w = new BitWriter(3 + 8 + matches * 13 + tail * 8 + 7);
+  w.put(1, 1); // BFINAL
+  w.put(1, 2); // fixed Huffman
+  w.code(0x30, 8); // literal 0
   for (let i = 0; i < matches; i++) {
-    code(0xc5, 8); // length 258
-    code(0, 5); // distance 1
+    w.code(0xc5, 8); // length 258
+    w.code(0, 5); // distance 1
   }
-  for (let i = 0; i < tail; i++) code(0x30, 8);
-  code(0, 7); // end of block
-  return out;
+  for (let i = 0; i < tail; i++) w.code(0x30, 8);
+  w.code(0, 7); // end of block
+  return w.bytes;
+}
+
+/**
+ * The densest deflate stream of `n` zero bytes (the 1032:1 of real zip bombs): one dynamic
+ * block whose codes are a bit each for "length 258" and "distance 1", so 2 bits per 258 bytes;
+ * a gibibyte fits in just under a mebibyte.
+ */
+export function densestZeros(n: number): Uint8Array {
+  const matches = Math.floor((n - 1) / 258);
+  const tail = n - 1 - matches * 258;
+  const w = new BitWriter(200 + matches * 2 + tail * 2);
+  w.put(1, 1); // BFINAL
+  w.put(2, 2); // dynamic Huffman
+  w.put(286 - 257, 5); // HLIT: literal/length codes 0…285
+  w.put(0, 5); // HDIST: one distance code
+  w.put(18 - 4, 4); // HCLEN: code length codes up to the 18th in the order below
+  // Code-length code lengths in the format's order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1:
+  // 18 (a run of zeros) gets 1 bit, 1 and 2 get 2 bits (codes: 18 → 0, 1 → 10, 2 → 11).
+  for (const length of [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2]) w.put(length, 3);
+  const zeros = (count: number) => {
+    for (; count > 0; count -= Math.min(count, 138)) {
+      w.code(0, 1); // 18: repeat a zero length 11…138 times
+      w.put(Math.min(count, 138) - 11, 7);
+    }
+  };
+  // Literal/length code lengths: 0 → 2 bits, 256 (end) → 2 bits, 285 (length 258) → 1 bit; then distance 0 → 1 bit.
+  w.code(3, 2); // length 2 (code-length symbol 2)
+  zeros(255);
+  w.code(3, 2); // 256: length 2
+  zeros(28);
+  w.code(2, 2); // 285: length 1 (code-length symbol 1)
+  w.code(2, 2); // distance 0: length 1
+  // Codes: 285 → 0, literal 0 → 10, end of block → 11; distance 0 → 0.
+  w.code(2, 2); // literal 0
+  for (let i = 0; i < matches; i++) w.code(0, 2); // length 258, distance 1
+  for (let i = 0; i < tail; i++) w.code(2, 2);
+  w.code(3, 2); // end of block
+  return w.bytes;
 }
 
 // Our writer's inline strings, moved to a shared-string table by withSharedStrings.
