@@ -124,13 +124,20 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return locateData(entries, view, directoryStart);
 }
 
-/** The classic end-of-central-directory record: the last one whose comment ends the file. */
+/**
+ * The classic end-of-central-directory record: the last one whose comment ends the file, or
+ * failing that (bytes appended after the archive) the last one that fits in it.
+ */
 function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
   const last = bytes.length - 22;
+  let fits = -1;
   for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
-    if (bytes[at] === 0x50 && view.getUint32(at, true) === SIG_EOCD && at + 22 + view.getUint16(at + 20, true) === bytes.length) return at;
+    if (bytes[at] !== 0x50 || view.getUint32(at, true) !== SIG_EOCD) continue;
+    const end = at + 22 + view.getUint16(at + 20, true);
+    if (end === bytes.length) return at;
+    if (end < bytes.length && fits < 0) fits = at;
   }
-  return -1;
+  return fits;
 }
 
 /**

@@ -119,6 +119,16 @@ describe("archives as other producers write them read as the plain one", () => {
   });
 });
 
+describe("bytes after the archive", () => {
+  it("(padding, a signature some tools append) are ignored", async () => {
+    const padded = new Uint8Array(plain.length + 100);
+    padded.set(plain);
+    padded.fill(0x20, plain.length);
+    const out = await runAssessment(new XlsxReader(padded), NOW);
+    expect(JSON.stringify(out.result)).toBe(plainJson);
+  });
+});
+
 describe("what is never read is never checked, and is copied as it is", () => {
   it("a damaged part nothing reads (here docProps/app.xml) does not stop scoring; its bytes are kept", async () => {
     const input = forgeZip(entriesOf(parts, (e) => (e.name === "docProps/app.xml" ? { ...e, crc: 7 } : e)));
