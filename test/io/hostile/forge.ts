@@ -136,7 +136,7 @@ export function rawEntries(zip: Uint8Array): RawEntry[] {
   while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
   let count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  if (at === 0xffffffff) {
+  if (at === 0xffffffff || count === 0xffff) {
     const record = u64(eocd - 20 + 8);
     count = u64(record + 32);
     at = u64(record + 48);
