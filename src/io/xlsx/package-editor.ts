@@ -6,6 +6,9 @@ import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";
 
+// The largest part not read before that result() compares with its new text.
+const COMPARED_UNREAD = 1024 * 1024;
+
 const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
 
 /**
@@ -159,15 +162,16 @@ export class PackageEditor {
   }
 
   /**
-   * The package with every change applied, as zip bytes. A part whose text did not change
-   * (including an unchanged UTF-16 part, which stays UTF-16) is copied as its compressed bytes.
+   * The package with every change applied, as zip bytes; the editor is spent afterwards. A part
+   * whose text did not change (including an unchanged UTF-16 part, which stays UTF-16) is
+   * copied as its compressed bytes.
    */
   result(): Uint8Array {
     // Overrides of removed parts go last: a part written again (addPart) keeps its override in place.
     for (const part of this.removed) {
       if (this.find(part) === undefined) this.edit(this.contentTypesPart, (ct) => removeOverride(ct, part));
     }
-    const sources: ZipSource[] = [];
+    const sources: (ZipSource | (() => ZipSource))[] = [];
     for (const name of this.order) {
       if (this.removed.has(name)) continue;
       const text = this.texts.get(name);
@@ -175,22 +179,27 @@ export class PackageEditor {
         sources.push(this.base.copy(name));
         continue;
       }
-      const encoded = encodeXml(text);
-      sources.push(this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded });
+      // Encoded when written, and the text let go: one large part's bytes in memory at a time.
+      sources.push(() => {
+        this.texts.delete(name);
+        const encoded = encodeXml(text);
+        return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
+      });
     }
     return writeZip(sources);
   }
 
   /**
-   * Whether the input has this part with this content. A part not read before is compared only
-   * if it has the right size (an output sheet written again on a re-run with the same results),
-   * so a changed large sheet is not inflated just to find that it differs.
+   * Whether the input has this part with this content. A part not read before (an output
+   * sheet's chart written again on a re-run) is compared only if it is small and of the right
+   * size: a large output sheet is not inflated just to compare it (the same text deflates to
+   * the same bytes anyway).
    */
   private unchanged(name: string, text: string, encoded: Uint8Array): boolean {
     if (this.base.find(name) !== name) return false;
     const original = this.originals.get(name);
     if (original !== undefined) return original === text;
-    return this.base.size(name) === encoded.length && this.original(name) === text;
+    return encoded.length <= COMPARED_UNREAD && this.base.size(name) === encoded.length && this.original(name) === text;
   }
 }
 

@@ -28,14 +28,16 @@ interface Written {
 }
 
 /**
- * A zip archive of the given entries, in order. New data is deflated (level 3: a 5,000-branch
+ * A zip archive of the given entries, in order. An entry may be given as a function, called
+ * when its turn comes: a large part is then encoded and deflated while the earlier ones'
+ * uncompressed bytes are already garbage. New data is deflated (level 3: a 5,000-branch
  * result is written about a third faster than at 6, for a file about a tenth larger); a copied
  * entry keeps its compressed bytes, method, CRC and timestamp exactly, so parts the tool did
  * not change are never inflated or recompressed. Local headers are written afresh, with the
  * sizes (no data descriptors); ZIP64 records are added only when a size, an offset or the
  * number of entries needs them.
  */
-export function writeZip(sources: readonly ZipSource[]): Uint8Array {
+export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
@@ -45,7 +47,8 @@ export function writeZip(sources: readonly ZipSource[]): Uint8Array {
     offset += chunk.length;
   };
 
-  for (const source of sources) {
+  for (const given of sources) {
+    const source = typeof given === "function" ? given() : given;
     const name = encoder.encode(source.name);
     const flags = /^[\x20-\x7e]*$/.test(source.name) ? 0 : FLAG_UTF8;
     let entry: Omit<Written, "offset" | "name" | "flags">;
