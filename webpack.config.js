@@ -1,9 +1,15 @@
-// Builds the Excel task-pane add-in (addin/) into dist/: taskpane.html and its bundle, office.js
-// and the files it loads at run time (served from the add-in's own origin: intranets have no
-// CDN), the icons, the help page and manifest.xml.
+// Builds the add-in (addin/) into dist/: two pages with their own bundles, the icons, the help
+// page and manifest.xml.
+//   - excel.html: the page Excel opens in the task pane (the manifest's SourceLocation), the only
+//     page with office.js, served with the files it loads at run time from the add-in's own
+//     origin (intranets have no CDN);
+//   - index.html: the browser file mode, with no office.js and no Office code at all (office.js
+//     contacts Microsoft even in a plain browser; this page contacts no other host).
 //
 //   npm run build                              production build into dist/
 //   npm run build -- --env origin=https://host/path   manifest URLs for an intranet server
+//   npm run build -- --env officeJs=cdn        excel.html loads office.js from Microsoft's CDN
+//                                              (the only source Microsoft supports); none is copied
 //   npx webpack serve --mode development       dev server on https://localhost:3000 (npm start)
 //   --env e2e --env outputPath=<dir>           adds the fake Excel host page (tests only)
 import { existsSync } from "node:fs";
@@ -16,6 +22,8 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
 export const DEV_ORIGIN = "https://localhost:3000";
+/** Microsoft's CDN address of office.js (version 1, the latest release of it). */
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEV_PORT = 3000;
 
 /**
@@ -49,7 +57,7 @@ async function devServerHttps() {
         "无法创建或安装 https://localhost 的开发证书，开发服务器改用 http://localhost:3000。",
         "Could not create or trust the https://localhost dev certificate; the dev server falls back to http://localhost:3000.",
         `  原因 / reason: ${reason}`,
-        "  Excel 只从 https 加载加载项：在 Linux 上请用浏览器文件模式（打开 http://localhost:3000/taskpane.html）；",
+        "  Excel 只从 https 加载加载项：在 Linux 上请用浏览器文件模式（打开 http://localhost:3000/index.html）；",
         "  在 Windows/Mac 上运行 npx office-addin-dev-certs install 后重试 npm start。",
         "",
       ].join("\n"),
@@ -66,14 +74,16 @@ export default async function config(env = {}, argv = {}) {
   const outputPath = env.outputPath ? path.resolve(root, env.outputPath) : path.join(root, "dist");
   const origin = (env.origin ?? DEV_ORIGIN).replace(/\/+$/, "");
   if (!/^https:\/\/[^/]+/.test(origin)) throw new Error(`--env origin must be an https URL, not ${origin}`);
-  if (!existsSync(path.join(officeDist, "office.js"))) throw new Error(`office.js not found in ${officeDist}: run npm install`);
+  const officeJs = env.officeJs ?? "local";
+  if (officeJs !== "local" && officeJs !== "cdn") throw new Error(`--env officeJs must be local (served with the add-in, the default) or cdn, not ${officeJs}`);
+  if (officeJs === "local" && !existsSync(path.join(officeDist, "office.js"))) throw new Error(`office.js not found in ${officeDist}: run npm install`);
 
   const https = serving ? await devServerHttps() : null;
 
   const page = (filename, chunks, hostScript) =>
     new HtmlWebpackPlugin({
       filename,
-      template: path.join(root, "addin", "taskpane.html"),
+      template: path.join(root, "addin", "page.html"),
       chunks,
       chunksSortMode: "manual",
       scriptLoading: "defer",
@@ -87,7 +97,8 @@ export default async function config(env = {}, argv = {}) {
     target: ["web", "es2020"],
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {
-      taskpane: "./addin/index.tsx",
+      excel: "./addin/excel-page.tsx",
+      "file-mode": "./addin/file-page.tsx",
       ...(e2e ? { "fake-excel-host": "./test/e2e/fake-host/fake-excel-host.ts" } : {}),
     },
     output: {
@@ -113,21 +124,26 @@ export default async function config(env = {}, argv = {}) {
     optimization: { minimizer: [new EsbuildPlugin({ target: "es2020", css: true })] },
     performance: {
       // The copied office.js host scripts are large by nature; only our bundle is measured.
-      assetFilter: (name) => /^taskpane\..*js$/.test(name),
+      assetFilter: (name) => /^(excel|file-mode)\..*js$/.test(name),
       maxAssetSize: 2_500_000,
       maxEntrypointSize: 2_500_000,
     },
     plugins: [
-      page("taskpane.html", ["taskpane"], "office.js"),
-      ...(e2e ? [page("taskpane-fake-excel.html", ["fake-excel-host", "taskpane"], null)] : []),
+      page("excel.html", ["excel"], officeJs === "cdn" ? OFFICE_JS_CDN : "office.js"),
+      page("index.html", ["file-mode"], null),
+      ...(e2e ? [page("excel-fake-host.html", ["fake-excel-host", "excel"], null)] : []),
       new CopyWebpackPlugin({
         patterns: [
-          {
-            from: "**/*",
-            context: officeDist,
-            filter: (file) => isOfficeRuntimeFile(path.relative(officeDist, file)),
-            info: { minimized: true },
-          },
+          ...(officeJs === "local"
+            ? [
+                {
+                  from: "**/*",
+                  context: officeDist,
+                  filter: (file) => isOfficeRuntimeFile(path.relative(officeDist, file)),
+                  info: { minimized: true },
+                },
+              ]
+            : []),
           { from: "assets/*.png" },
           { from: "addin/help.html", to: "help.html" },
           {

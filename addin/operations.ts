@@ -1,5 +1,6 @@
 import type { MergeSummary } from "../src/merge/apply-merge.js";
 import type { Result } from "../src/model/result.js";
+import type { OverlongText } from "../src/report/excel-limits.js";
 
 export type { MergeSummary };
 
@@ -27,6 +28,8 @@ export interface TaskPaneOperations {
   validate(onProgress: (p: Progress) => void): Promise<Result>;
   /** 一键评分排名: validate, score, rank and write the output sheets and charts. */
   scoreAndRank(onProgress: (p: Progress) => void): Promise<Result>;
+  /** Texts the last 一键评分排名 had to shorten to Excel's 32,767 characters a cell (names, notes, messages). */
+  shortenedTexts?(): readonly OverlongText[];
   /** Selects a cell in Excel (clicking an issue); file mode has no sheet to show. */
   selectCell?(sheet: string, cell: string): Promise<void>;
 }

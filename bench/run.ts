@@ -48,7 +48,7 @@ async function time(runs: number, warmup: number, f: () => unknown): Promise<{ m
     await f();
     ts.push(performance.now() - t0);
   }
-  return { median: median(ts), min: Math.min(...ts), runs };
+  return { median: median(ts), min: ts.reduce((m, t) => Math.min(m, t), Infinity), runs };
 }
 
 interface Row {

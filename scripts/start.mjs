@@ -34,8 +34,8 @@ if (process.platform === "win32" || process.platform === "darwin") {
   process.stdout.write(
     [
       "Linux 上没有桌面版 Excel：只启动开发服务器。",
-      "  浏览器文件模式：在 Chrome 或 Chromium 中打开 https://localhost:3000/taskpane.html",
-      "  （若下面提示改用 http，则打开 http://localhost:3000/taskpane.html），",
+      "  浏览器文件模式：在 Chrome 或 Chromium 中打开 https://localhost:3000/（index.html）",
+      "  （若下面提示改用 http，则打开 http://localhost:3000/），",
       "  打开或拖入考核工作簿（.xlsx），点击“一键评分排名”，再下载“<原文件名>-评分结果.xlsx”。",
       "  Excel 网页版：在 Excel 网页版中“插入 → 加载项 → 上传我的加载项”，选择 manifest.xml（需要受信任的 https 证书）。",
       "",

@@ -27,7 +27,7 @@ export async function runAssessment(reader: WorkbookReader, options: RunOptions)
     snapshot = await reader.read(INPUT_SHEETS);
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
-    const result = buildResult(null, [], null, [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })]);
+    const result = buildResult(null, [], null, [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason, ...(e.params.remedy === undefined ? {} : { remedy: e.params.remedy }) })]);
     return { result, sheets: [] };
   }
   const validation = validateWorkbook(snapshot);

@@ -6,7 +6,9 @@
  */
 import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { UserError } from "../../src/model/failure.js";
 import type { Result } from "../../src/model/result.js";
+import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
@@ -55,6 +57,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
   const now = options.now ?? (() => new Date());
   const labels = () => LABELS[options.language?.() ?? "zh"];
   let skipped: readonly SkippedFeature[] = [];
+  let shortened: readonly OverlongText[] = [];
   const workbook = (onProgress?: (p: WorkbookProgress) => void) => new ExcelWorkbook({ ...options, ...(onProgress ? { onProgress } : {}) });
 
   async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Result> {
@@ -77,6 +80,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
       onProgress({ fraction: SCORE_END, label: t.writing });
       await wb.writeSheets(sheets);
       skipped = wb.skipped;
+      shortened = overlongTexts(sheets);
     }
     onProgress({ fraction: 1, label: write && skipped.length > 0 ? t.skipped(skipped.map((s) => s[options.language?.() ?? "zh"]).join("、")) : t.done });
     return result;
@@ -86,6 +90,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     mode: "excel",
 
     skippedFeatures: () => skipped,
+    shortenedTexts: () => shortened,
 
     async newTemplate({ period }) {
       const sheets = templateSheets({ period: periodOrThrow(period) });
@@ -93,9 +98,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
       const { sheetNames } = await wb.read([]);
       const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
       const clash = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
-      if (clash.length > 0) {
-        throw new Error(`工作簿中已有工作表“${clash.join("”“")}”，新建模板不会覆盖它们。请在新的空白工作簿中新建考核模板。`);
-      }
+      if (clash.length > 0) throw new UserError("TEMPLATE_SHEETS_EXIST", { sheets: clash });
       await wb.writeSheets(sheets);
       skipped = wb.skipped;
     },

@@ -9,6 +9,8 @@
  */
 import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../../src/io/workbook.js";
 import { columnLetters, type Grid } from "../../src/model/cell.js";
+import { UserError } from "../../src/model/failure.js";
+import { fitCellText, MAX_CELL_TEXT } from "../../src/report/excel-limits.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { INPUT_SHEETS } from "../../src/validate/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
@@ -61,7 +63,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   constructor(options: ExcelWorkbookOptions = {}) {
     const g = globalThis as unknown as { Excel?: ExcelHost; Office?: OfficeHost };
     const excel = options.excel ?? g.Excel;
-    if (!excel) throw new Error("Excel 未就绪：只能在 Excel 中使用此功能。");
+    if (!excel) throw new UserError("EXCEL_NOT_READY", {});
     this.excel = excel;
     const office = options.office ?? g.Office;
     const isSetSupported: SetSupported = (name, version) => office?.context?.requirements?.isSetSupported(name, version) ?? version === "1.1";
@@ -86,7 +88,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   async read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
     const req = this.requirements;
     const valuesOnly = req.has("usedRangeValuesOnly");
-    return this.excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const collection = ctx.workbook.worksheets;
       collection.load("items/name");
       await ctx.sync();
@@ -204,7 +206,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     const req = this.requirements;
     const valuesOnly = req.has("usedRangeValuesOnly");
     try {
-      await this.excel.run(async (ctx) => {
+      await this.run(async (ctx) => {
         const collection = ctx.workbook.worksheets;
         collection.load("items/name");
         const appendSpecs = specs.filter((s) => s.append !== undefined);
@@ -214,7 +216,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
         for (const s of specs) {
           const found = existing.get(s.name.toLowerCase());
           if (found && (INPUT_SHEETS as readonly string[]).includes(found.name)) {
-            throw new Error(`工作簿中已有输入工作表“${found.name}”，不会覆盖它。`);
+            throw new UserError("INPUT_SHEET_EXISTS", { sheet: found.name });
           }
         }
 
@@ -286,7 +288,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
 
   async patchCells(sheetName: string, edits: readonly CellEdit[]): Promise<void> {
     if (edits.length === 0) return;
-    await this.excel.run(async (ctx) => {
+    await this.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(sheetName);
       // Text Excel would take for something else needs the cell's format: literal in "@", else after an apostrophe.
       const risky = new Map<string, Excel.Range>();
@@ -307,7 +309,8 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           return e.value;
         }
         const r = risky.get(e.cell);
-        return r && r.numberFormat[0]?.[0] !== "@" ? `'${e.value}` : e.value;
+        // Excel's 32,767 characters a cell: the apostrophe that keeps text literal is not stored, but is sent.
+        return r && r.numberFormat[0]?.[0] !== "@" ? `'${fitCellText(e.value, MAX_CELL_TEXT - 1)}` : fitCellText(e.value);
       };
 
       // Runs of consecutive cells in a row: one range write each.
@@ -336,15 +339,27 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       try {
         await batcher.flush();
       } catch (e) {
-        if (errorCode(e) === "AccessDenied") throw new Error(`工作表“${sheetName}”受保护，部分单元格已锁定，无法写入。请撤销工作表保护后再试。`);
+        if (errorCode(e) === "AccessDenied") throw new UserError("SHEET_PROTECTED", { sheet: sheetName });
         throw e;
       }
     });
   }
 
+  /** Excel.run, with what Excel refuses because of the user's state (editing a cell, protection) as a UserError. */
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.excel.run(batch);
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === "InvalidOperationInCellEditMode") throw new UserError("EXCEL_CELL_EDITING", {});
+      if (code === "AccessDenied") throw new UserError("EXCEL_ACCESS_DENIED", {});
+      throw e;
+    }
+  }
+
   /** Shows a cell: activates its sheet and selects it (clicking an issue in the task pane). */
   async select(sheetName: string, cell: string | null): Promise<void> {
-    await this.excel.run(async (ctx) => {
+    await this.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(sheetName);
       sheet.activate();
       sheet.getRange(cell ?? "A1").select();
@@ -357,7 +372,7 @@ async function syncOrExplain(ctx: Excel.RequestContext, sheetName: string): Prom
   try {
     await ctx.sync();
   } catch (e) {
-    if (errorCode(e) === "ItemNotFound") throw new Error(`找不到工作表“${sheetName}”。`);
+    if (errorCode(e) === "ItemNotFound") throw new UserError("SHEET_NOT_FOUND", { sheet: sheetName });
     throw e;
   }
 }

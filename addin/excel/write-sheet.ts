@@ -7,6 +7,7 @@
  * requirement sets first and skipped (and noted) where it is missing.
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
+import { fitCellText, MAX_HYPERLINKS } from "../../src/report/excel-limits.js";
 import type { ChartSpec, OutValue, SheetSpec, ValidationSpec } from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
 import { entryParts, groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
@@ -128,12 +129,14 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
     );
   }
 
-  // 5. Hyperlinks to cells (校验报告 → the cell an issue is about).
+  // 5. Hyperlinks to cells (校验报告 → the cell an issue is about), at most Excel's 65,530 a sheet.
   if (linkable) {
-    for (let r = 0; r < rows.length; r++) {
-      for (let c = 0; c < (rows[r]?.length ?? 0); c++) {
+    let count = 0;
+    for (let r = 0; r < rows.length && count < MAX_HYPERLINKS; r++) {
+      for (let c = 0; c < (rows[r]?.length ?? 0) && count < MAX_HYPERLINKS; c++) {
         const e = rows[r]![c];
         if (e === null || typeof e !== "object" || e.link === undefined) continue;
+        count++;
         const reference = `${quoteSheetName(e.link.sheet ?? spec.name)}!${e.link.cell ?? "A1"}`;
         await batch.op(ACTION_OVERHEAD + reference.length * 2, () => {
           sheet.getRange(a1(firstRow + r, c)).hyperlink = { documentReference: reference, screenTip: `转到 ${reference}` };
@@ -215,10 +218,11 @@ function borders(format: Excel.RangeFormat, rect: KeyedRect): void {
   for (const side of sides) format.borders.getItem(side).style = "Continuous";
 }
 
+/** A cell's value for `range.values`: text cut to Excel's 32,767 characters ("…"). */
 function excelValue(v: OutValue, sheet: string, r: number, c: number): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "number" && !Number.isFinite(v)) throw new RangeError(`${sheet}!${a1(r, c)}: cannot write the number ${v}`);
-  return v;
+  return typeof v === "string" ? fitCellText(v) : v;
 }
 
 /** A sheet name in a reference: always quoted, apostrophes doubled. */

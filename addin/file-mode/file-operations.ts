@@ -6,9 +6,11 @@
  */
 import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import type { Result } from "../../src/model/result.js";
+import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
+import { UserError } from "../../src/model/failure.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
@@ -53,16 +55,15 @@ interface OpenWorkbook {
   download: WorkbookDownload | null;
 }
 
-const NO_WORKBOOK = "请先打开要处理的考核工作簿（.xlsx）。";
-
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
   const text = (id: StringId) => translate(options.language?.() ?? "zh", id);
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
   let current: OpenWorkbook | null = null;
+  let shortened: readonly OverlongText[] = [];
 
   const required = (): OpenWorkbook => {
-    if (!current) throw new Error(NO_WORKBOOK);
+    if (!current) throw new UserError("NO_WORKBOOK_OPEN", {});
     return current;
   };
   const report = async (onProgress: (p: Progress) => void, fraction: number, id: StringId) => {
@@ -79,6 +80,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       const copy = new XlsxWorkbook(open.workbook.bytes());
       await copy.writeSheets(sheets);
       open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: copy.bytes() };
+      shortened = overlongTexts(sheets);
     }
     onProgress({ fraction: 1, label: text("progressDone") });
     return result;
@@ -93,7 +95,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         workbook = new XlsxWorkbook(bytes);
         await workbook.read([]);
       } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw new Error(`无法打开“${fileName}”：${e.reason}`);
+        if (e instanceof WorkbookUnreadableError) throw e.of({ file: fileName });
         throw e;
       }
       current = { fileName, workbook, download: null };
@@ -102,6 +104,8 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     fileName: () => current?.fileName ?? null,
 
     download: () => current?.download ?? null,
+
+    shortenedTexts: () => shortened,
 
     async newTemplate({ period }) {
       const normalised = periodOrThrow(period);

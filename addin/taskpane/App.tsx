@@ -16,7 +16,10 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Component, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { UserError } from "../../src/model/failure.js";
+import { failureText } from "../../src/model/failure-messages.js";
 import type { Result } from "../../src/model/result.js";
+import type { OverlongText } from "../../src/report/excel-limits.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { WorkbookFile } from "../file-mode/file-operations.js";
 import type { MergeSummary, TaskPaneOperations } from "../operations.js";
@@ -103,11 +106,30 @@ export function Section({ title, children, id }: { title: string; children: Reac
 
 export function FailureBar({ failure, onDismiss, titleId = "errorTitle" }: { failure: Failure; onDismiss?: () => void; titleId?: StringId }) {
   const t = useStrings();
+  const language = useContext(LanguageContext);
+  const problem = failure.problem && !failure.unexpected ? failureText(failure.problem, language) : null;
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-bar">
       <MessageBarBody>
         <MessageBarTitle>{t(titleId)}</MessageBarTitle>
-        {failure.unexpected ? t("errorUnexpected", { message: failure.message }) : failure.message}
+        {problem ? (
+          <>
+            <span data-testid="error-what">{problem.what}</span>
+            <br />
+            <span data-testid="error-next">{t("errorNext", { next: problem.next })}</span>
+            {failure.problem!.problems.length > 0 && (
+              <ul>
+                {failure.problem!.problems.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : failure.unexpected ? (
+          t("errorUnexpected", { message: failure.message })
+        ) : (
+          failure.message
+        )}
       </MessageBarBody>
       {onDismiss && (
         <MessageBarActions>
@@ -160,6 +182,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
+  const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
   // File mode keeps its state in the operations; this re-reads it after each change.
   const [, setFileVersion] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -175,12 +198,13 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const done = (message: StringId | null, wroteSheets = false) => {
     setNotice(message);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
+    setShortened(wroteSheets ? (operations.shortenedTexts?.() ?? []) : []);
     setFileVersion((v) => v + 1);
   };
 
   const openFile = (file: File) =>
     task.run("open", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
+      if (!/\.xlsx$/i.test(file.name)) throw new UserError("FILE_NOT_XLSX", { name: file.name });
       await workbookFile!.open(file.name, new Uint8Array(await file.arrayBuffer()));
       setOutcome(null);
       setMerge(null);
@@ -195,7 +219,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
   const importRaterFile = (file: File, as: ImportTarget) =>
     task.run("import", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new Error(t("fileNotXlsx", { name: file.name }));
+      if (!/\.xlsx$/i.test(file.name)) throw new UserError("FILE_NOT_XLSX", { name: file.name });
       const summary = await operations.importRaterFile(new Uint8Array(await file.arrayBuffer()), as);
       setMerge(summary);
       setOutcome(null);
@@ -255,6 +279,13 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
           <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
         </MessageBar>
       )}
+      {shortened.length > 0 && !busy && (
+        <MessageBar intent="warning" layout="multiline" data-testid="shortened-texts">
+          <MessageBarBody>
+            {t("textsShortened", { n: shortened.length, cells: shortened.slice(0, 5).map((s) => `${s.sheet}!${s.cell}`).join(t("listSeparator")) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {merge && (
         <MessageBar intent={merge.conflicts.length + merge.unknownBranches.length + merge.unknownItems.length > 0 ? "warning" : "success"} layout="multiline">
           <MessageBarBody>
@@ -282,7 +313,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
-        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new Error(t("importNeedFile")))} />
+        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))} />
       </Section>
       <Section id="template-section" title={t("templateSection")}>
         <TemplatePanel disabled={busy} onCreate={newTemplate} />

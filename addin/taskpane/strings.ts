@@ -15,14 +15,15 @@ const zh = {
   starting: "正在连接 Excel…",
   startSlow: "仍在等待 Excel。如果本页面不是在 Excel 中打开的，可以改用浏览器文件模式。",
   useFileMode: "改用浏览器文件模式",
+  notInExcel: "本页面是 Excel 加载项的入口，只能在 Excel 中使用。没有合适的 Excel 时，请改用浏览器文件模式：工作簿只在浏览器中处理，不会上传。",
   startFailed: "无法启动支部考核评分助手",
+  officeJsMissing: "office.js 没有加载成功。请让管理员检查加载项服务器上的 office.js 是否可以访问，然后重新打开任务窗格。",
 
   fileSection: "考核工作簿",
   fileDrop: "把考核工作簿（.xlsx）拖到这里，或者：",
   fileChoose: "打开工作簿…",
   fileCurrent: "当前工作簿：{name}",
   fileNone: "尚未打开工作簿。请先打开要评分的考核工作簿。",
-  fileNotXlsx: "“{name}”不是 .xlsx 工作簿。请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。",
   fileOpened: "已打开“{name}”。",
   downloadResult: "下载评分结果：{file}",
   downloadMerged: "下载导入后的工作簿：{file}",
@@ -39,6 +40,7 @@ const zh = {
   validated: "校验完成。",
   noResultSheets: "没有生成结果表：工作簿存在致命问题，请先改正。",
   skippedFeatures: "此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：{list}。",
+  textsShortened: "{n} 处文字超过 Excel 单元格上限（32,767 个字符），已截短并以“…”结尾（{cells}）。分数和排名不受影响。",
   listSeparator: "、",
 
   templateSection: "新建考核模板",
@@ -55,7 +57,6 @@ const zh = {
   importAs: "作为",
   importAuto: "自动识别",
   importButton: "导入评分表",
-  importNeedFile: "请先选择评分方交回的工作簿。",
   importDone: "已导入“{sheet}”：写入 {copied} 个单元格。",
   importConflicts: "{n} 处冲突（工作簿中已有不同的分数，未覆盖）：",
   importConflict: "{cell}（{branch}，{item}）：工作簿中为 {target}，导入文件中为 {incoming}",
@@ -101,6 +102,7 @@ const zh = {
 
   errorTitle: "操作没有完成",
   errorUnexpected: "发生意外错误：{message}",
+  errorNext: "下一步：{next}",
   dismiss: "关闭",
 
   progressScoring: "正在校验、核对双评、计分和排名…",
@@ -120,14 +122,15 @@ const en: Readonly<Record<StringId, string>> = {
   starting: "Connecting to Excel…",
   startSlow: "Still waiting for Excel. If this page is not open inside Excel, use the browser file mode instead.",
   useFileMode: "Use the browser file mode",
+  notInExcel: "This page is the Excel add-in's entry and works only inside Excel. Without a suitable Excel, use the browser file mode: the workbook is processed in the browser and never uploaded.",
   startFailed: "Branch Scorecard could not start",
+  officeJsMissing: "office.js did not load. Ask the administrator to check that office.js on the add-in's server can be reached, then open the task pane again.",
 
   fileSection: "Assessment workbook",
   fileDrop: "Drop an assessment workbook (.xlsx) here, or:",
   fileChoose: "Open workbook…",
   fileCurrent: "Workbook: {name}",
   fileNone: "No workbook open yet. Open the assessment workbook to score first.",
-  fileNotXlsx: "“{name}” is not an .xlsx workbook. Choose an Excel workbook (*.xlsx); save older formats such as .xls as .xlsx in Excel first.",
   fileOpened: "Opened “{name}”.",
   downloadResult: "Download the result: {file}",
   downloadMerged: "Download the workbook with the import: {file}",
@@ -144,6 +147,7 @@ const en: Readonly<Record<StringId, string>> = {
   validated: "Validation finished.",
   noResultSheets: "No result sheets were written: the workbook has fatal problems to fix first.",
   skippedFeatures: "This version of Excel lacks the following, which were left out (scores and ranking are not affected): {list}.",
+  textsShortened: "{n} text(s) longer than an Excel cell holds (32,767 characters) were shortened, ending in “…” ({cells}). Scores and ranking are not affected.",
   listSeparator: ", ",
 
   templateSection: "New assessment template",
@@ -160,7 +164,6 @@ const en: Readonly<Record<StringId, string>> = {
   importAs: "Import as",
   importAuto: "Detect automatically",
   importButton: "Import",
-  importNeedFile: "Choose the workbook a rater sent back first.",
   importDone: "Imported “{sheet}”: {copied} cells written.",
   importConflicts: "{n} conflicts (the workbook already holds a different score; left unchanged):",
   importConflict: "{cell} ({branch}, {item}): workbook {target}, imported file {incoming}",
@@ -206,6 +209,7 @@ const en: Readonly<Record<StringId, string>> = {
 
   errorTitle: "The operation did not finish",
   errorUnexpected: "Unexpected error: {message}",
+  errorNext: "What to do: {next}",
   dismiss: "Dismiss",
 
   progressScoring: "Validating, reconciling raters, scoring and ranking…",

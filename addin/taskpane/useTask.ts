@@ -1,18 +1,20 @@
 import { useCallback, useRef, useState } from "react";
+import { UserError } from "../../src/model/failure.js";
 import type { Progress } from "../operations.js";
 
-/** A failure to show: the operation's own (Chinese) message, or an unexpected error's text. */
+/** A failure to show: the user's problem with its next step, or a defect's own text. */
 export interface Failure {
+  /** The message (Chinese for a user's problem; a defect's error text). */
   readonly message: string;
-  /** A programming error (TypeError…) or a non-Error value, not a message meant for users. */
+  /** A defect: anything thrown that is not a UserError, shown as 意外错误. */
   readonly unexpected: boolean;
+  /** The user's problem, rendered in the pane's language where it is shown. */
+  readonly problem?: UserError;
 }
 
 export function describeFailure(e: unknown): Failure {
-  if (e instanceof Error) {
-    const unexpected = e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
-    return { message: e.message || e.name, unexpected };
-  }
+  if (e instanceof UserError) return { message: e.message, unexpected: false, problem: e };
+  if (e instanceof Error) return { message: e.message || e.name, unexpected: true };
   return { message: String(e), unexpected: true };
 }
 

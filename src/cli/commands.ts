@@ -1,11 +1,14 @@
+import { resolve } from "node:path";
 import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import type { Result } from "../model/result.js";
 import { runAssessment, type RunOutput } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
-import { defaultOutputPath, readInput, samePath, writeOutput } from "./files.js";
-import { summary } from "./terminal.js";
+import { checkOutputFile, defaultOutputPath, readInput, writeOutput, type InputFile } from "./files.js";
+import { overlongTexts } from "../report/excel-limits.js";
+import { shortenedWarning, summary, terminalText } from "./terminal.js";
 
-export const EXIT = { ok: 0, errors: 1, fatal: 2, usage: 64 } as const;
+/** Exit statuses (README): a user's problem is `fatal` (2); `defect` (70) is a bug in this program. */
+export const EXIT = { ok: 0, errors: 1, fatal: 2, usage: 64, defect: 70 } as const;
 
 export interface Io {
   readonly stdout: (s: string) => void;
@@ -16,6 +19,13 @@ export interface Io {
 function inputPath(args: ParsedArgs): string {
   if (args.positional.length !== 1) throw new UsageError(`${args.command} 需要且只需要一个工作簿文件。`);
   return args.positional[0]!;
+}
+
+/** Where --json writes: not over an input, nor the workbook output. */
+async function checkJsonTarget(target: string | undefined, inputs: readonly InputFile[], workbookOutput?: string): Promise<void> {
+  if (target === undefined || target === "-") return;
+  if (workbookOutput !== undefined && resolve(target) === resolve(workbookOutput)) throw new UsageError("--json 和 -o 不能是同一个文件。");
+  await checkOutputFile(target, inputs);
 }
 
 async function emitJson(result: Result, target: string | undefined, io: Io): Promise<void> {
@@ -35,21 +45,27 @@ async function run(path: string, io: Io): Promise<{ workbook: XlsxWorkbook; out:
 export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
   const output = args.options.get("-o") ?? defaultOutputPath(input);
-  if (samePath(input, output)) throw new UsageError("输出文件不能与输入文件相同：评分从不修改原工作簿。");
+  const inputs: InputFile[] = [{ path: input, role: "input" }];
+  await checkOutputFile(output, inputs);
+  await checkJsonTarget(args.options.get("--json"), inputs, output);
   const { workbook, out } = await run(input, io);
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.sheets.length > 0) {
     await workbook.writeSheets(out.sheets);
     await writeOutput(output, workbook.bytes());
-    io.stderr(`结果已写入：${output}\n`);
+    const shortened = shortenedWarning(overlongTexts(out.sheets));
+    if (shortened !== null) io.stderr(shortened + "\n");
+    io.stderr(`结果已写入：${terminalText(output)}\n`);
   }
   return out.result.status === "fatal" ? EXIT.fatal : EXIT.ok;
 }
 
 /** scorecard validate: the report only; exit 1 when there are errors. */
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
-  const { out } = await run(inputPath(args), io);
+  const input = inputPath(args);
+  await checkJsonTarget(args.options.get("--json"), [{ path: input, role: "input" }]);
+  const { out } = await run(input, io);
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.result.status === "fatal") return EXIT.fatal;

@@ -8,8 +8,8 @@ import { SEVERITY_ZH, STATUS_ZH } from "../report/labels.js";
 import { sampleQuarter, sampleQuarterSheets } from "../demo/sample-quarter.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
-import { readInput, writeOutput } from "./files.js";
-import { rankingTable } from "./terminal.js";
+import { checkOutputFolder, readInput, writeOutput } from "./files.js";
+import { rankingTable, terminalText } from "./terminal.js";
 
 /** The three files the demo writes into its directory. */
 export function demoPaths(dir: string, period: string): { input: string; output: string; json: string } {
@@ -25,6 +25,7 @@ export function demoPaths(dir: string, period: string): { input: string; output:
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positional.length > 0) throw new UsageError("demo 不需要工作簿文件；用 -o <目录> 指定输出目录（默认 demo/）。");
   const dir = args.options.get("-o") ?? "demo";
+  await checkOutputFolder(dir);
   const quarter = sampleQuarter();
   const paths = demoPaths(dir, quarter.settings.period ?? "示例");
 
@@ -34,7 +35,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (sheets.length > 0) await writeOutput(paths.output, writeOutputSheets(bytes, sheets));
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");
 
-  io.stdout(`${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${paths.input}\n  评分结果（含结果表）          ${paths.output}\n  JSON 结果                     ${paths.json}\n`);
+  const shown = (p: string) => terminalText(p);
+  io.stdout(`${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${shown(paths.input)}\n  评分结果（含结果表）          ${shown(paths.output)}\n  JSON 结果                     ${shown(paths.json)}\n`);
   return result.status === "fatal" ? EXIT.fatal : EXIT.ok;
 }
 
@@ -49,7 +51,7 @@ export function demoReport(result: Result): string {
     .filter(([, k]) => k > 0)
     .map(([n, k]) => `${n === 0 ? "无星" : `${"一二三四五"[n - 1]}星`} ${k} 个`)
     .join("，");
-  const vetoed = result.branches.filter((b) => b.vetoed).map((b) => `${b.code} ${b.name}（${b.vetoItems.join("、")}）`);
+  const vetoed = result.branches.filter((b) => b.vetoed).map((b) => terminalText(`${b.code} ${b.name}（${b.vetoItems.join("、")}）`));
   const errors = result.issues.filter((i) => i.severity === "error");
   const lines = [
     `示例考核 ${result.period ?? ""}：${s.branches} 个支部（${perCategory}）`,
@@ -64,7 +66,7 @@ export function demoReport(result: Result): string {
   ];
   if (result.status === "provisional") {
     lines.push("", "【暂定】以下问题改正后重新评分即为正式结果：");
-    for (const i of errors.slice(0, 5)) lines.push(`  [${SEVERITY_ZH[i.severity]}] ${i.code} ${i.message}`);
+    for (const i of errors.slice(0, 5)) lines.push(`  [${SEVERITY_ZH[i.severity]}] ${i.code} ${terminalText(i.message)}`);
     if (errors.length > 5) lines.push(`  ……另有 ${errors.length - 5} 项错误，见“校验报告”。`);
   }
   if (s.warnings > 0) lines.push(`提示：${s.warnings} 项警告（如缺少扣分说明）见结果工作簿的“校验报告”。`);

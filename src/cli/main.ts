@@ -1,9 +1,11 @@
-import { WorkbookUnreadableError, WorkbookUnwritableError } from "../io/workbook.js";
+import { UserError } from "../model/failure.js";
+import { failureLine, renderFailure } from "../model/failure-messages.js";
 import { parseArgs, UsageError, USAGE } from "./args.js";
 import { EXIT, scoreCommand, validateCommand, type Io } from "./commands.js";
 import { demoCommand } from "./demo.js";
 import { mergeCommand } from "./merge.js";
 import { templateCommand } from "./template.js";
+import { terminalData, terminalOutput, terminalText } from "./terminal.js";
 
 const COMMANDS: Readonly<Record<string, (args: ReturnType<typeof parseArgs>, io: Io) => Promise<number>>> = {
   score: scoreCommand,
@@ -13,8 +15,13 @@ const COMMANDS: Readonly<Record<string, (args: ReturnType<typeof parseArgs>, io:
   merge: mergeCommand,
 };
 
-/** Runs the CLI; expected problems become messages and exit codes, anything else is a crash report. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI. A user's problem (UserError) is its message and what to do next, exit 2; a
+ * usage error the usage text, exit 64; anything else is a defect: "意外错误" with the stack,
+ * exit 70. Everything printed passes the terminal guard.
+ */
+export async function main(argv: readonly string[], outer: Io): Promise<number> {
+  const io: Io = { stdout: (s) => outer.stdout(terminalOutput(s)), stderr: (s) => outer.stderr(terminalOutput(s)), now: outer.now };
   try {
     const args = parseArgs(argv);
     if (args.command === "help" || args.command === "--help" || args.command === "-h" || args.options.has("--help")) {
@@ -29,14 +36,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${e.message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
-    // A file that turns out unreadable or cannot take the results when it is written: nothing was written.
-    if (e instanceof WorkbookUnreadableError || e instanceof WorkbookUnwritableError) {
-      io.stderr(`${e.reason}\n`);
+    if (e instanceof UserError) {
+      io.stderr(userErrorText(e) + "\n");
       return EXIT.fatal;
     }
     io.stderr(`意外错误（程序缺陷，请把以下信息发给维护人员）：\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 70;
+    return EXIT.defect;
   }
+}
+
+/** A UserError for the terminal: what and what next, then the problems it lists, user text escaped. */
+export function userErrorText(e: UserError): string {
+  return [failureLine(renderFailure(e.code, terminalData(e.params))), ...e.problems.map((p) => `  ${terminalText(p.message)}`)].join("\n");
 }
 
 /** The process entry point used by bin/scorecard.js. */

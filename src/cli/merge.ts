@@ -4,9 +4,12 @@ import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError, type WorkbookReader } from "../io/workbook.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
 import { MERGE_GRIDS, MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
+import { UserError } from "../model/failure.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
-import { readInput, samePath, writeOutput } from "./files.js";
+import { checkOutputFile, readInput, sameFile, writeOutput } from "./files.js";
+import { MAX_CELL_TEXT } from "../report/excel-limits.js";
+import { shortenedWarning, terminalData, terminalText } from "./terminal.js";
 
 /**
  * scorecard merge <target.xlsx> <rater.xlsx> [--as 评分A|评分B|仲裁|自评] -o <out.xlsx>: the
@@ -20,9 +23,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [targetPath, sourcePath] = args.positional as [string, string];
   const output = args.options.get("-o");
   if (output === undefined) throw new UsageError("merge 需要用 -o <输出.xlsx> 指定合并结果的文件。");
-  if (samePath(output, targetPath)) throw new UsageError("输出文件不能与目标工作簿相同：合并从不修改原工作簿。");
-  if (samePath(output, sourcePath)) throw new UsageError("输出文件不能与评分方的工作簿相同。");
-  if (samePath(targetPath, sourcePath)) throw new UsageError("目标工作簿和评分方的工作簿是同一个文件。");
+  await checkOutputFile(output, [{ path: targetPath, role: "target" }, { path: sourcePath, role: "rater" }]);
+  if (await sameFile(targetPath, sourcePath)) throw new UserError("INPUTS_ARE_ONE_FILE", { target: targetPath, rater: sourcePath });
   const as = args.options.get("--as") ?? null;
   if (as !== null && !(MERGE_GRIDS as readonly string[]).includes(as.trim())) {
     throw new UsageError(`--as 无效：“${as}”。请指定 ${MERGE_GRIDS.join("、")} 之一。`);
@@ -34,21 +36,18 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   try {
     plan = await planRaterMerge(xlsxReader(targetBytes, targetPath), xlsxReader(sourceBytes, sourcePath), as);
   } catch (e) {
-    if (e instanceof MergeError) {
-      if (e.kind === "ambiguous" || e.kind === "invalid-as") throw new UsageError(e.message);
-      io.stderr(`无法合并：${e.message}\n`);
-      return EXIT.fatal;
-    }
-    if (e instanceof WorkbookUnreadableError) {
-      io.stderr(`无法读取 ${e.reason}\n`);
-      return EXIT.fatal;
-    }
+    // Which grid to take is the command line's business (--as): usage, with the grids named.
+    if (e instanceof MergeError && (e.kind === "ambiguous" || e.kind === "invalid-as")) throw new UsageError(e.message);
     throw e;
   }
   const merged = new XlsxWorkbook(targetBytes);
   await applyMerge(merged, plan);
   await writeOutput(output, merged.bytes());
-  io.stderr(`${mergeReport(plan)}\n合并结果已写入：${output}\n`);
+  const long = [plan.edits.map((e) => ({ sheet: plan.sheet, ...e })), plan.notes?.edits.map((e) => ({ sheet: plan.notes!.sheet, ...e })) ?? []]
+    .flat()
+    .flatMap((e) => (typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : []));
+  const shortened = shortenedWarning(long);
+  io.stderr(`${mergeReport(terminalData(plan))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`);
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;
 }
 
@@ -60,7 +59,7 @@ function xlsxReader(bytes: Uint8Array, path: string): WorkbookReader {
       try {
         return await reader.read(wanted);
       } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw new WorkbookUnreadableError(`${path}：${e.reason}`);
+        if (e instanceof WorkbookUnreadableError) throw e.of({ file: path });
         throw e;
       }
     },

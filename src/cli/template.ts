@@ -1,4 +1,3 @@
-import { access } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
@@ -6,11 +5,14 @@ import { WorkbookUnreadableError } from "../io/workbook.js";
 import type { Rules } from "../model/rules.js";
 import { parsePeriodInput } from "../model/settings.js";
 import { defaultRules } from "../template/default-rules.js";
-import { RosterSourceError, rosterFromCsv, rosterFromWorkbook, type WorkbookSource } from "../template/roster-source.js";
+import { UserError } from "../model/failure.js";
+import { rosterFromCsv, rosterFromWorkbook, type WorkbookSource } from "../template/roster-source.js";
 import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
-import { readInput, samePath, writeOutput } from "./files.js";
+import { checkOutputFile, exists, readInput, writeOutput } from "./files.js";
+import { overlongTexts } from "../report/excel-limits.js";
+import { shortenedWarning, terminalText } from "./terminal.js";
 
 /**
  * scorecard template [--branches <roster.xlsx|roster.csv>] [--period 2026Q3] -o <file.xlsx>:
@@ -28,47 +30,34 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   const period = parsedPeriod.period;
 
   const branchesPath = args.options.get("--branches");
-  if (branchesPath !== undefined && samePath(branchesPath, output)) throw new UsageError("模板文件不能与 --branches 的名册文件相同。");
-  if (await exists(output)) throw new UsageError(`文件已存在：${output}。为免覆盖已填写的工作簿，请换一个文件名或先删除它。`);
+  await checkOutputFile(output, branchesPath === undefined ? [] : [{ path: branchesPath, role: "roster" }]);
+  if (await exists(output)) throw new UserError("OUTPUT_EXISTS", { path: output });
 
-  let source: (Partial<WorkbookSource> & Pick<WorkbookSource, "branches" | "sheet">) | null = null;
-  if (branchesPath !== undefined) {
-    try {
-      source = await readRosterFile(branchesPath);
-    } catch (e) {
-      if (!(e instanceof RosterSourceError)) throw e;
-      io.stderr([e.message, ...e.problems.map((p) => `  ${p.message}`)].join("\n") + "\n");
-      return EXIT.fatal;
-    }
-  }
+  // A roster with problems is a UserError listing them (exit 2, nothing written).
+  const source: (Partial<WorkbookSource> & Pick<WorkbookSource, "branches" | "sheet">) | null =
+    branchesPath === undefined ? null : await readRosterFile(branchesPath);
 
   const rules: Rules = source?.rules ?? defaultRules();
   const sheets = templateSheets({ rules, branches: source?.branches ?? null, period, settings: source?.settings ?? {} });
   await writeOutput(output, createWorkbook(sheets));
+  const shortened = shortenedWarning(overlongTexts(sheets));
 
   const count = (t: string) => rules.items.filter((i) => i.type === t).length;
+  const file = terminalText(basename(branchesPath ?? ""));
   const lines = [
-    `已生成考核模板：${output}`,
+    `已生成考核模板：${terminalText(output)}`,
     `  考核周期：${period ?? "未填写（请在“考核设置”中填写，或用 --period 指定）"}`,
     source
-      ? `  支部名册：${source.branches.length} 个支部（取自 ${basename(branchesPath!)}${source.sheet !== basename(branchesPath!) ? ` 的“${source.sheet}”表` : ""}）`
+      ? `  支部名册：${source.branches.length} 个支部（取自 ${file}${source.sheet !== basename(branchesPath!) ? ` 的“${terminalText(source.sheet)}”表` : ""}）`
       : "  支部名册：示例支部（请替换为本单位的支部，再用 --branches 重新生成）",
-    `  评分细则：${source?.rules ? `沿用 ${basename(branchesPath!)} 中的细则` : "默认细则"}（基础项 ${count("base")} 个、加分项 ${count("bonus")} 个、否决项 ${count("veto")} 个）`,
-    ...(source?.settings ? [`  考核设置：沿用 ${basename(branchesPath!)} 中的设置（考核周期除外）`] : []),
+    `  评分细则：${source?.rules ? `沿用 ${file} 中的细则` : "默认细则"}（基础项 ${count("base")} 个、加分项 ${count("bonus")} 个、否决项 ${count("veto")} 个）`,
+    ...(source?.settings ? [`  考核设置：沿用 ${file} 中的设置（考核周期除外）`] : []),
   ];
   const examples = (source?.branches ?? []).filter((b) => EXAMPLE_BRANCHES.some((e) => e.code === b.code));
-  if (examples.length > 0) lines.push(`注意：名册中仍有示例支部（${examples.map((b) => b.code).join("、")}），请确认是否已换成本单位的支部。`);
+  if (examples.length > 0) lines.push(`注意：名册中仍有示例支部（${examples.map((b) => terminalText(b.code)).join("、")}），请确认是否已换成本单位的支部。`);
+  if (shortened !== null) lines.push(shortened);
   io.stderr(lines.join("\n") + "\n");
   return EXIT.ok;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** .xlsx by content (a zip), .csv/.txt by name; anything else is a usage error with what to do. */
@@ -79,7 +68,7 @@ async function readRosterFile(path: string): Promise<Partial<WorkbookSource> & P
     try {
       return await rosterFromWorkbook(new XlsxReader(bytes), label);
     } catch (e) {
-      if (e instanceof WorkbookUnreadableError) throw new UsageError(`无法读取名册文件 ${path}：${e.reason}`);
+      if (e instanceof WorkbookUnreadableError) throw e.of({ file: path, role: "roster" });
       throw e;
     }
   }

@@ -27,9 +27,10 @@ function withoutTrailingZeros(digits: string): string {
   return digits.slice(0, end);
 }
 
-/** Excel keeps 15 significant digits: 0.30000000000000004 is 0.3. */
+/** Excel keeps 15 significant digits: 0.30000000000000004 is 0.3 (the largest doubles keep theirs: rounded up they would be Infinity). */
 export function excelNumber(v: number): number {
-  return Number(v.toPrecision(15));
+  const x = Number(v.toPrecision(15));
+  return Number.isFinite(x) ? x : v;
 }
 
 /** The shortest plain decimal text of a stored number at Excel's 15 digits (1.1 → "1.1", 1e-7 → "0.0000001"). */

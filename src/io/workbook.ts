@@ -1,4 +1,5 @@
 import type { Grid } from "../model/cell.js";
+import { UserError, type FileRole, type UnreadableRemedy } from "../model/failure.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
 /**
@@ -17,23 +18,24 @@ export interface WorkbookSnapshot {
   readonly sheets: ReadonlyMap<string, Grid>;
 }
 
-/** The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty). */
-export class WorkbookUnreadableError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+/**
+ * The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty,
+ * damaged): `reason` says what is wrong with it, in Chinese, and `remedy` what to do when it is
+ * not the usual "save it again from Excel". A user's problem (UserError WORKBOOK_UNREADABLE);
+ * the run turns it into a fatal issue, other callers name the file.
+ */
+export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
+  constructor(
+    readonly reason: string,
+    which: { readonly file?: string; readonly role?: FileRole; readonly remedy?: UnreadableRemedy } = {},
+  ) {
+    super("WORKBOOK_UNREADABLE", { reason, ...which });
     this.name = "WorkbookUnreadableError";
   }
-}
 
-/**
- * The workbook was read, but the results cannot be written into it without damaging it or
- * its audit trail (a Strict Open XML file, a chart sheet where an output sheet goes, a full
- * 运行记录). The reason, in Chinese, says what to do; the input is never written either way.
- */
-export class WorkbookUnwritableError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = "WorkbookUnwritableError";
+  /** The same failure, saying which file it was. */
+  of(which: { readonly file?: string; readonly role?: FileRole }): WorkbookUnreadableError {
+    return new WorkbookUnreadableError(this.reason, { ...which, ...(this.params.remedy === undefined ? {} : { remedy: this.params.remedy }) });
   }
 }
 

@@ -31,7 +31,7 @@ export async function planReturnedFile(target: WorkbookReader, raterFile: Workbo
   try {
     return await planRaterMerge(target, raterFile, as);
   } catch (e) {
-    if (e instanceof WorkbookUnreadableError) throw new Error(`无法读取评分方交回的工作簿：${e.reason}`);
+    if (e instanceof WorkbookUnreadableError) throw e.of({ role: "rater" });
     throw e;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { CellEdit, WorkbookReader, WorkbookSnapshot } from "../io/workbook.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
+import { UserError, type FailureParams } from "../model/failure.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
 import { findGridHeader } from "../validate/grids.js";
 import { RULES_TITLES } from "../validate/rules.js";
@@ -55,11 +56,23 @@ export interface MergePlan {
 
 export type MergeErrorKind = "invalid-as" | "ambiguous" | "nothing-filled" | "source-sheet-missing" | "target-sheet-missing" | "header-missing";
 
-/** A merge that cannot be planned; the message (Chinese) says what to do. */
-export class MergeError extends Error {
-  constructor(readonly kind: MergeErrorKind, message: string) {
-    super(message);
+type MergeFailureCode = "MERGE_GRID_UNKNOWN" | "MERGE_NOTHING_FILLED" | "MERGE_AMBIGUOUS" | "MERGE_SHEET_MISSING" | "MERGE_HEADER_MISSING";
+
+/** A merge that cannot be planned: a user's problem, its message from the failure catalogue. */
+export class MergeError<C extends MergeFailureCode = MergeFailureCode> extends UserError<C> {
+  constructor(code: C, params: FailureParams[C]) {
+    super(code, params);
     this.name = "MergeError";
+  }
+
+  get kind(): MergeErrorKind {
+    switch (this.code) {
+      case "MERGE_GRID_UNKNOWN": return "invalid-as";
+      case "MERGE_NOTHING_FILLED": return "nothing-filled";
+      case "MERGE_AMBIGUOUS": return "ambiguous";
+      case "MERGE_HEADER_MISSING": return "header-missing";
+      default: return (this.params as FailureParams["MERGE_SHEET_MISSING"]).in === "rater" ? "source-sheet-missing" : "target-sheet-missing";
+    }
   }
 }
 
@@ -150,13 +163,13 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
   const sheet = as === null ? detectGrid(source, isItem) : checkedName(as);
 
   const sourceGrid = source.sheets.get(sheet);
-  if (!sourceGrid) throw new MergeError("source-sheet-missing", `导入的文件中没有“${sheet}”工作表。`);
+  if (!sourceGrid) throw new MergeError("MERGE_SHEET_MISSING", { sheet, in: "rater" });
   const targetGrid = target.sheets.get(sheet);
-  if (!targetGrid) throw new MergeError("target-sheet-missing", `目标工作簿中没有“${sheet}”工作表，无法导入。请用“新建考核模板”生成的工作簿作为目标。`);
+  if (!targetGrid) throw new MergeError("MERGE_SHEET_MISSING", { sheet, in: "target" });
   const src = indexGrid(sourceGrid);
-  if (!src) throw new MergeError("header-missing", headerMissing("导入的文件", sheet));
+  if (!src) throw new MergeError("MERGE_HEADER_MISSING", { sheet, in: "rater" });
   const dst = indexGrid(targetGrid);
-  if (!dst) throw new MergeError("header-missing", headerMissing("目标工作簿", sheet));
+  if (!dst) throw new MergeError("MERGE_HEADER_MISSING", { sheet, in: "target" });
 
   const edits: CellEdit[] = [];
   const conflicts: MergeConflict[] = [];
@@ -206,7 +219,7 @@ function editValue(c: Exclude<Cell, null>): CellEdit["value"] | undefined {
 function checkedName(as: string): MergeGrid {
   const name = as.trim();
   if (!(MERGE_GRIDS as readonly string[]).includes(name)) {
-    throw new MergeError("invalid-as", `不认识的评分表“${as}”：请指定 ${MERGE_GRIDS.join("、")} 之一。`);
+    throw new MergeError("MERGE_GRID_UNKNOWN", { as, grids: MERGE_GRIDS });
   }
   return name as MergeGrid;
 }
@@ -219,17 +232,9 @@ function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean)
     return n > 0 ? [{ name, n }] : [];
   });
   if (filled.length === 1) return filled[0]!.name;
-  if (filled.length === 0) {
-    throw new MergeError("nothing-filled", `导入的文件中${MERGE_GRIDS.join("、")}都没有填写任何分数，没有可导入的内容。`);
-  }
-  throw new MergeError(
-    "ambiguous",
-    `导入的文件中有多张评分表填写了分数（${filled.map((f) => `${f.name} ${f.n} 格`).join("，")}），无法判断要导入哪一张。请指定要导入的评分表（命令行用 --as ${filled[0]!.name} 等）。`,
-  );
+  if (filled.length === 0) throw new MergeError("MERGE_NOTHING_FILLED", { grids: MERGE_GRIDS });
+  throw new MergeError("MERGE_AMBIGUOUS", { filled: filled.map((f) => ({ sheet: f.name, cells: f.n })) });
 }
-
-const headerMissing = (where: string, sheet: string) =>
-  `${where}的“${sheet}”工作表前 10 行中找不到表头（A 列为“支部编码”的行），无法按支部编码导入。`;
 
 /**
  * planMerge over two workbooks, whatever holds them (the CLI's .xlsx files, the task pane's

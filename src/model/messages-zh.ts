@@ -1,3 +1,5 @@
+import type { UnreadableRemedy } from "./failure.js";
+import { UNREADABLE_NEXT_ZH } from "./failure-messages-zh.js";
 import type { IssueCode } from "./issues.js";
 
 /** Values a message may mention; `sheet` and `cell` are filled in from where the issue points. */
@@ -14,6 +16,8 @@ export interface MessageParams {
   readonly setting?: string;
   readonly expected?: string;
   readonly reason?: string;
+  /** WORKBOOK_UNREADABLE: what to do, when it is not to save the file again from Excel. */
+  readonly remedy?: UnreadableRemedy;
   readonly detail?: string;
 }
 
@@ -22,8 +26,8 @@ const at = (p: MessageParams): string => (p.cell ? `${p.sheet}!${p.cell}` : `工
 
 /** Every issue's Chinese message: what is wrong and what to type instead. */
 export const MESSAGES_ZH: Readonly<Record<IssueCode, (p: MessageParams) => string>> = {
-  // Each reason is a sentence that already says what to do (see src/io/xlsx/damage.ts).
-  WORKBOOK_UNREADABLE: (p) => (p.reason === undefined ? "无法读取该文件：不是有效的 Excel 工作簿。请用 Excel 另存为 .xlsx 格式（不加密码）后重试。" : `无法读取该文件：${p.reason}`),
+  // The same next step as the failure (failure-messages-zh.ts): getting the file again, letting Excel repair it…
+  WORKBOOK_UNREADABLE: (p) => `无法读取该文件：${(p.reason ?? "不是有效的 Excel 工作簿").replace(/[。\s]+$/u, "")}。${UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"]}`,
   SHEET_MISSING: (p) => `缺少必需的工作表“${p.sheet}”。请用“新建考核模板”生成的工作簿，或补上这张表（名称须完全一致）。`,
   HEADER_MISSING: (p) =>
     `工作表“${p.sheet}”的前 10 行中找不到表头（应包含：${p.expected ?? ""}）。请在表格首行填写这些列标题。`,

@@ -6,6 +6,13 @@ export const ITEM_TYPES = { 基础: "base", 加分: "bonus", 否决: "veto" } as
 export type ItemTypeLabel = keyof typeof ITEM_TYPES;
 export type ItemType = (typeof ITEM_TYPES)[ItemTypeLabel];
 
+/**
+ * The largest number of points a 分值, 分差阈值, 加分上限 or 星级阈值 may have. The spec sets no
+ * upper bound; this one is far above any real rule set and keeps every sum of hundredths an exact
+ * integer (a 分值 of 1E+308 would make the totals Infinity).
+ */
+export const MAX_POINTS = 10_000;
+
 export interface RuleItem {
   readonly code: string;
   readonly type: ItemType;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { parseDecimal, toHundredths, type Decimal } from "../engine/decimal.js";
+import { UserError } from "./failure.js";
+import { MAX_POINTS } from "./rules.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
@@ -77,6 +79,10 @@ const bonusCap = z.string().transform((s, ctx) => {
     ctx.addIssue({ code: "custom", message: "请填写不小于 0、最多两位小数的数字，如 5" });
     return z.NEVER;
   }
+  if (h > MAX_POINTS * 100) {
+    ctx.addIssue({ code: "custom", message: `加分上限过大，请填写不超过 ${MAX_POINTS} 的数字，如 5` });
+    return z.NEVER;
+  }
   return h;
 });
 
@@ -99,6 +105,10 @@ const thresholds = z.string().transform((s, ctx) => {
     ds.every((d, i) => i === 0 || compare(ds[i - 1]!, d!) > 0);
   if (!ok) {
     ctx.addIssue({ code: "custom", message: "请填写四个从大到小的数字，用逗号或顿号分隔，如 90,80,70,60" });
+    return z.NEVER;
+  }
+  if (compare(ds[0]!, { n: BigInt(MAX_POINTS), scale: 0 }) > 0) {
+    ctx.addIssue({ code: "custom", message: `星级阈值过大，请填写不超过 ${MAX_POINTS} 的数字，如 90,80,70,60` });
     return z.NEVER;
   }
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
@@ -142,6 +152,6 @@ export function parsePeriodInput(text: string | null | undefined): { period: str
 /** parsePeriodInput for callers that report failures as errors (the task pane's operations). */
 export function periodOrThrow(text: string | null | undefined): string | null {
   const parsed = parsePeriodInput(text);
-  if ("error" in parsed) throw new Error(parsed.error);
+  if ("error" in parsed) throw new UserError("PERIOD_INVALID", { value: text ?? "" });
   return parsed.period;
 }

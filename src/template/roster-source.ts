@@ -4,6 +4,7 @@
  * validation reads 支部名册 (findTable + readRoster); any problem stops the template.
  */
 import { text as textCell, type Cell, type Grid } from "../model/cell.js";
+import { UserError, type FailureParams } from "../model/failure.js";
 import type { Issue } from "../model/issues.js";
 import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
@@ -16,10 +17,12 @@ import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, keyText, plainNumberText } from "../validate/text.js";
 import type { RosterEntry } from "./input-sheets.js";
 
-/** A roster file that cannot be used: the message says what to do, in Chinese. */
-export class RosterSourceError extends Error {
-  constructor(message: string, readonly problems: readonly Issue[] = []) {
-    super(message);
+type RosterFailureCode = "ROSTER_NOT_FOUND" | "ROSTER_NOT_A_ROSTER" | "ROSTER_ENCODING" | "ROSTER_PROBLEMS" | "ROSTER_RULES_PROBLEMS";
+
+/** A roster file that cannot be used: a user's problem, with every problem of the roster listed. */
+export class RosterSourceError<C extends RosterFailureCode = RosterFailureCode> extends UserError<C> {
+  constructor(code: C, params: FailureParams[C], problems: readonly Issue[] = []) {
+    super(code, params, problems);
     this.name = "RosterSourceError";
   }
 }
@@ -40,7 +43,7 @@ export function rosterFromTable(table: Table, label: string): RosterSource {
   if (issues.length > 0) {
     // readRoster names its sheet 支部名册; point at where the rows really are.
     const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, sheet: label, message: i.message.replaceAll(`${SHEETS.roster}!`, `${label}!`) }));
-    throw new RosterSourceError(`“${label}”中的支部名册有 ${problems.length} 处问题，未生成模板。请改正后重试：`, problems);
+    throw new RosterSourceError("ROSTER_PROBLEMS", { file: label, count: problems.length }, problems);
   }
   const members = new Map<string, number | string | null>();
   for (const { cells } of dataRows(table.grid, table.headerRow)) {
@@ -57,7 +60,7 @@ function memberCount(c: Cell): number | string | null {
   return s === "" ? null : s;
 }
 
-const HEADER_HINT = `表头须包含 ${ROSTER_TITLES.join("、")}（前 10 行内），可选 所属单位、党员人数`;
+const ROSTER_HEADER = { required: ROSTER_TITLES, optional: ["所属单位", "党员人数"] } as const;
 
 /** What a template takes over from an .xlsx given as --branches. */
 export interface WorkbookSource extends RosterSource {
@@ -85,7 +88,7 @@ export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: stri
       if (table) break;
     }
   }
-  if (!table) throw new RosterSourceError(`在“${fileLabel}”中找不到支部名册：${HEADER_HINT}。`);
+  if (!table) throw new RosterSourceError("ROSTER_NOT_FOUND", { file: fileLabel, ...ROSTER_HEADER });
   const roster = rosterFromTable(table, table.sheet);
 
   let rules: Rules | null = null;
@@ -94,7 +97,7 @@ export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: stri
   if (rulesTable) {
     const r = readRules(rulesTable);
     const fatal = r.issues.filter((i) => i.severity === "fatal");
-    if (fatal.length > 0) throw new RosterSourceError(`“${fileLabel}”中的评分细则有 ${fatal.length} 处问题，未生成模板。请改正后重试：`, fatal);
+    if (fatal.length > 0) throw new RosterSourceError("ROSTER_RULES_PROBLEMS", { file: fileLabel, count: fatal.length }, fatal);
     rules = r.rules;
   }
 
@@ -127,9 +130,7 @@ export function decodeCsv(bytes: Uint8Array, fileLabel: string): string {
     try {
       return decode("gb18030", bytes);
     } catch {
-      throw new RosterSourceError(
-        `无法识别“${fileLabel}”的文字编码：支持 UTF-8 和 GBK（GB18030）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx 文件。`,
-      );
+      throw new RosterSourceError("ROSTER_ENCODING", { file: fileLabel });
     }
   }
 }
@@ -166,6 +167,6 @@ export function rosterFromCsv(bytes: Uint8Array, fileLabel: string): RosterSourc
     rows: parseCsv(decodeCsv(bytes, fileLabel)).map((r) => r.map((v): Cell => (v === "" ? null : textCell(v)))),
   };
   const table = findTable(grid, ROSTER_TITLES);
-  if (!table) throw new RosterSourceError(`“${fileLabel}”不是支部名册：${HEADER_HINT}。`);
+  if (!table) throw new RosterSourceError("ROSTER_NOT_A_ROSTER", { file: fileLabel, ...ROSTER_HEADER });
   return rosterFromTable(table, fileLabel);
 }

@@ -35,6 +35,11 @@ const GRID_EXPECTED = "A 列为“支部编码”、B 列为“支部名称”�
  */
 export function validateWorkbook(wb: WorkbookSnapshot): Validation {
   const issues: Issue[] = [];
+  // One at a time: push(...list) passes every element as an argument and overflows the stack
+  // for the hundreds of thousands of issues a large grid can have.
+  const report = (list: readonly Issue[]) => {
+    for (const i of list) issues.push(i);
+  };
   const stop = (settings: Settings | null = null): Validation => ({ ok: false, settings, issues });
 
   for (const name of REQUIRED_SHEETS) {
@@ -62,17 +67,18 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
 
   const s = readSettings(settingsTable!);
   const r = readRules(rulesTable!);
-  issues.push(...s.issues, ...r.issues);
+  report(s.issues);
+  report(r.issues);
   if (hasFatal(issues)) return stop(s.settings);
 
   const roster = readRoster(rosterTable!);
-  issues.push(...roster.issues);
+  report(roster.issues);
   if (hasFatal(issues)) return stop(s.settings);
   const rosterMap = new Map(roster.branches.map((b) => [b.code, b]));
 
   const grid = (name: string, header: number, role: GridRole): ScoreGrid => {
     const g = readGrid(sheet(name), header, role, r.rules, rosterMap);
-    issues.push(...g.issues);
+    report(g.issues);
     return g.grid;
   };
   const optionalGrid = (name: string, role: GridRole): ScoreGrid | null => {
@@ -89,7 +95,7 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
   const b = grid(SHEETS.gridB, headerB!, "B");
   const arbitration = optionalGrid(SHEETS.arbitration, "arbitration");
   const self = optionalGrid(SHEETS.self, "self");
-  issues.push(...checkDeductionNotes(wb.sheets.get(SHEETS.notes), s.settings, r.rules, roster.branches, [a, b]));
+  report(checkDeductionNotes(wb.sheets.get(SHEETS.notes), s.settings, r.rules, roster.branches, [a, b]));
 
   return {
     ok: true,

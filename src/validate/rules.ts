@@ -1,7 +1,7 @@
 import { a1 } from "../model/cell.js";
 import { normalizeCategory, splitList, type Category } from "../model/categories.js";
 import { issue, type Issue } from "../model/issues.js";
-import { areasOf, ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
+import { areasOf, ITEM_TYPES, MAX_POINTS, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { parseDecimal, toHundredths } from "../engine/decimal.js";
 import { SHEETS } from "./sheets.js";
 import { dataRows, field, type Table } from "./table.js";
@@ -43,6 +43,7 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
     if (type !== "veto") {
       const h = hundredthsOf(field(table, cells, "分值"));
       if (h === null || h <= 0) { fail("分值", `分值“${cellText(field(table, cells, "分值"))}”无效，请填写大于 0、最多两位小数的数字`); continue; }
+      if (h > MAX_POINTS * 100) { fail("分值", `分值“${cellText(field(table, cells, "分值"))}”过大，请填写不超过 ${MAX_POINTS} 的数字`); continue; }
       max = h;
     }
 
@@ -60,6 +61,7 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
     if (!isBlank(tolCell)) {
       tolerance = hundredthsOf(tolCell);
       if (tolerance === null || tolerance < 0) { fail("分差阈值", `分差阈值“${cellText(tolCell)}”无效，请填写不小于 0、最多两位小数的数字，或留空`); continue; }
+      if (tolerance > MAX_POINTS * 100) { fail("分差阈值", `分差阈值“${cellText(tolCell)}”过大，请填写不超过 ${MAX_POINTS} 的数字，或留空`); continue; }
     }
 
     items.push({
@@ -78,8 +80,9 @@ export function readRules(table: Table): { rules: Rules; issues: Issue[] } {
   if (base.length === 0 && issues.length === 0) {
     issues.push(issue("fatal", "RULE_INVALID", { sheet: SHEETS.rules, cell: null }, { detail: "没有任何“基础”类型的考核项，至少需要一项" }));
   }
+  // Rules with a fatal problem have no known total (a row left out might be a 基础 item): no warning then.
   const total = base.reduce((s, i) => s + i.max, 0);
-  if (base.length > 0 && total !== 10000) {
+  if (base.length > 0 && total !== 10000 && issues.length === 0) {
     issues.push(issue("warning", "RULE_TOTAL_NOT_100", { sheet: SHEETS.rules, cell: null }, { value: String(total / 100) }));
   }
   return { rules: { items, areas: areasOf(items) }, issues };

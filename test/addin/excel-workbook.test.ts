@@ -301,7 +301,7 @@ describe("ExcelWorkbook.patchCells and select", () => {
     expect(host.cell("评分A", "C3")).toMatchObject({ type: "String", value: "是" });
     expect(host.cell("评分A", "A2").value).toBe("ZB001");
     await expect(wb.patchCells("评分A", [{ cell: "A2", value: "X" }])).rejects.toThrow(/受保护/);
-    await expect(wb.patchCells("没有", [{ cell: "A1", value: 1 }])).rejects.toThrow(/找不到工作表“没有”/);
+    await expect(wb.patchCells("没有", [{ cell: "A1", value: 1 }])).rejects.toThrow(/工作簿中没有工作表“没有”/);
   });
 
   it("selects a cell on its sheet", async () => {
@@ -310,6 +310,6 @@ describe("ExcelWorkbook.patchCells and select", () => {
     await workbookOn(fake).select("评分A", "H4");
     expect(fake.host.state.activeSheet?.name).toBe("评分A");
     expect(fake.host.state.selection?.rect).toEqual({ r0: 3, c0: 7, r1: 3, c1: 7 });
-    await expect(workbookOn(fake).select("不存在", "A1")).rejects.toThrow(/找不到工作表/);
+    await expect(workbookOn(fake).select("不存在", "A1")).rejects.toThrow(/工作簿中没有工作表“不存在”/);
   });
 });

@@ -35,7 +35,7 @@ export function packageWithCharts(spec: SheetSpec): Uint8Array {
       relIds.map((id, i) => `<Relationship Id="${id}" Type="${REL}/chart" Target="../charts/chart${i + 1}.xml"/>`).join("") +
       `</Relationships>`,
   );
-  charts.forEach((chart, i) => (out[`xl/charts/chart${i + 1}.xml`] = strToU8(chartPartXml(chart, spec.name))));
+  charts.forEach((chart, i) => (out[`xl/charts/chart${i + 1}.xml`] = strToU8(chartPartXml(chart, spec.name, spec.rows))));
 
   const overrides =
     `<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +

@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { requireFullTestRun } from "../helpers/full-tests.js";
 
 /* Poppler for the chart rendering tests: PDF pages as PNG files (for people) and as plain pixel arrays (for assertions). */
 
 export function requirePdftoppm(): void {
+  requireFullTestRun("poppler (pdftoppm)");
   const run = spawnSync("pdftoppm", ["-v"], { encoding: "utf8" });
-  if (run.error !== undefined) throw new Error(`pdftoppm is needed to rasterise the PDF: install poppler-utils (${run.error.message})`);
+  if (run.error !== undefined) throw new Error(`pdftoppm is needed to rasterise the PDF: apt-get install -y poppler-utils (${run.error.message})`);
 }
 
 export function pdfPageCount(pdf: string): number {

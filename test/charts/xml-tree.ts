@@ -206,6 +206,9 @@ const SEQUENCES: Readonly<Record<string, Sequence>> = {
   "c:yVal": ["c:numRef|c:numLit!"],
   "c:strRef": ["c:f!", "c:strCache", "c:extLst"],
   "c:numRef": ["c:f!", "c:numCache", "c:extLst"],
+  "c:strCache": ["c:ptCount", "c:pt*", "c:extLst"],
+  "c:numCache": ["c:formatCode!", "c:ptCount", "c:pt*", "c:extLst"],
+  "c:pt": ["c:v!"],
   "c:marker": ["c:symbol", "c:size", "c:spPr", "c:extLst"],
   "c:dPt": ["c:idx!", "c:invertIfNegative", "c:marker", "c:bubble3D", "c:explosion", "c:spPr", "c:pictureOptions", "c:extLst"],
   "c:dLbls": [
@@ -245,7 +248,7 @@ const SEQUENCES: Readonly<Record<string, Sequence>> = {
 const LEAVES = new Set([
   "c:date1904", "c:lang", "c:roundedCorners", "c:autoTitleDeleted", "c:plotVisOnly", "c:dispBlanksAs", "c:layout", "c:overlay",
   "c:barDir", "c:grouping", "c:varyColors", "c:gapWidth", "c:overlap", "c:axId", "c:radarStyle", "c:scatterStyle", "c:firstSliceAng",
-  "c:idx", "c:order", "c:v", "c:f", "c:invertIfNegative", "c:bubble3D", "c:symbol", "c:size", "c:smooth", "c:orientation", "c:max", "c:min",
+  "c:idx", "c:order", "c:v", "c:f", "c:ptCount", "c:formatCode", "c:invertIfNegative", "c:bubble3D", "c:symbol", "c:size", "c:smooth", "c:orientation", "c:max", "c:min",
   "c:delete", "c:axPos", "c:numFmt", "c:majorTickMark", "c:minorTickMark", "c:tickLblPos", "c:crossAx", "c:crosses", "c:crossBetween",
   "c:auto", "c:lblAlgn", "c:lblOffset", "c:noMultiLvlLbl", "c:legendPos", "c:dLblPos", "c:showLegendKey", "c:showVal", "c:showCatName",
   "c:showSerName", "c:showPercent", "c:showBubbleSize", "a:bodyPr", "a:lstStyle", "a:t", "a:latin", "a:ea", "a:cs", "a:srgbClr",

@@ -1,12 +1,18 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { finalWorkbook, provisionalWorkbook } from "../helpers/sample-workbooks.js";
 
-const example = (n: string) => fileURLToPath(new URL(`../../../shared/examples/${n}.xlsx`, import.meta.url));
 const tmp = () => mkdtempSync(join(tmpdir(), "scorecard-cli-"));
+const inputs = tmp();
+/** A built input workbook on disk: `final` has no error, `provisional` a pending dispute (an error). */
+function example(kind: "final" | "provisional"): string {
+  const path = join(inputs, `${kind}.xlsx`);
+  if (!existsSync(path)) writeFileSync(path, kind === "final" ? finalWorkbook() : provisionalWorkbook());
+  return path;
+}
 
 describe("scorecard command line", () => {
   it("prints usage and exits 64 for an unknown command or option", async () => {
@@ -14,26 +20,26 @@ describe("scorecard command line", () => {
     expect(a.code).toBe(64);
     expect(a.stderr).toContain("不认识的命令：frobnicate");
     expect(a.stderr).toContain("用法");
-    const b = await runCli(["score", example("example-clean"), "--bogus"]);
+    const b = await runCli(["score", example("final"), "--bogus"]);
     expect(b.code).toBe(64);
     expect(b.stderr).toContain("不认识的选项：--bogus");
     expect((await runCli([])).code).toBe(64);
     expect((await runCli(["score"])).code).toBe(64);
   });
 
-  it("exits 64 with a Chinese message when the input file does not exist", async () => {
+  it("exits 2 with a Chinese message and the next step when the input file does not exist", async () => {
     const r = await runCli(["score", "/nonexistent/考核.xlsx"]);
-    expect(r.code).toBe(64);
-    expect(r.stderr).toContain("找不到文件：/nonexistent/考核.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("找不到文件：/nonexistent/考核.xlsx。请检查文件名和所在文件夹（可以把文件拖进命令行窗口得到完整路径）。\n");
   });
 
   it("refuses to write the output over the input", async () => {
     const dir = tmp();
     const input = join(dir, "in.xlsx");
-    writeFileSync(input, readFileSync(example("example-clean")));
+    writeFileSync(input, readFileSync(example("final")));
     const r = await runCli(["score", input, "-o", input]);
-    expect(r.code).toBe(64);
-    expect(r.stderr).toContain("输出文件不能与输入文件相同");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`输出文件 ${input} 就是考核工作簿 ${input}`);
   });
 
   it.each([
@@ -59,11 +65,11 @@ describe("scorecard command line", () => {
 
   it("validate exits 1 when there are errors and 0 when clean, writing no workbook", async () => {
     const dir = tmp();
-    const bad = await runCli(["validate", example("example-bad-input"), "--json", join(dir, "r.json")]);
+    const bad = await runCli(["validate", example("provisional"), "--json", join(dir, "r.json")]);
     expect(bad.code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).status).toBe("provisional");
     expect(bad.stderr).toContain("结果暂定");
-    const clean = await runCli(["validate", example("example-clean")]);
+    const clean = await runCli(["validate", example("final")]);
     expect(clean.code).toBe(0);
     expect(clean.stderr).toContain("结果正式");
   });
@@ -71,7 +77,7 @@ describe("scorecard command line", () => {
   it("score writes the copy next to the input by default and the JSON to stdout with --json -", async () => {
     const dir = tmp();
     const input = join(dir, "季度考核.xlsx");
-    writeFileSync(input, readFileSync(example("example-disputes")));
+    writeFileSync(input, readFileSync(example("provisional")));
     const original = readFileSync(input);
     const r = await runCli(["score", input, "--json", "-"]);
     expect(r.code).toBe(0);

@@ -3,33 +3,23 @@
  * the test-only fake Excel page), a static server on 127.0.0.1, and Debian's Chromium driven by
  * playwright-core. No https, no network: the tests fail if the page asks any other host.
  */
-import { execFile } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
+import { buildAddin } from "../helpers/build-addin.js";
+import { requireFullTestRun } from "../helpers/full-tests.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const E2E_DIST = join(ROOT, "build", "e2e-dist");
-export const EXAMPLES = resolve(ROOT, "..", "shared", "examples");
 export const ARTIFACTS = join(ROOT, "test", "artifacts");
 export const CHROMIUM = "/usr/bin/chromium";
 
 /** Builds addin/ the way `npm run build` does, into build/e2e-dist, with the fake host page added. */
 export async function buildForTests(): Promise<void> {
-  const cli = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  try {
-    await promisify(execFile)(process.execPath, [cli, "--mode", "production", "--env", "e2e", "--env", `outputPath=${E2E_DIST}`], {
-      cwd: ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (e) {
-    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
-    throw new Error(`webpack build failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
-  }
+  await buildAddin(E2E_DIST, ["e2e"]);
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -48,11 +38,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` at / and the shared example workbooks at /fixtures/, on 127.0.0.1. */
-export async function serveStatic(dir: string): Promise<StaticServer> {
+/** Serves `dir` at / and the test's workbooks in `fixtures` at /fixtures/, on 127.0.0.1. */
+export async function serveStatic(dir: string, fixtures: string): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const [base, rel] = path.startsWith("/fixtures/") ? [EXAMPLES, path.slice("/fixtures/".length)] : [dir, path.slice(1) || "index.html"];
+    const [base, rel] = path.startsWith("/fixtures/") ? [fixtures, path.slice("/fixtures/".length)] : [dir, path.slice(1) || "index.html"];
     const file = normalize(join(base, rel));
     if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -70,9 +60,12 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 
 /** Debian's Chromium, headless. Missing Chromium is a failure that says what to install. */
 export async function launchChromium(): Promise<Browser> {
+  requireFullTestRun("Chromium");
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed (${CHROMIUM} is missing): the task-pane tests need it. Install it with: apt-get update && apt-get install -y chromium`);
   }
+  // Requests of service workers too (Chromium only; off by default in Playwright).
+  process.env["PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS"] ??= "1";
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

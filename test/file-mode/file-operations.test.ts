@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createFileOperations } from "../../addin/file-mode/file-operations.js";
 import type { DownloadFile } from "../../addin/file-mode/download.js";
@@ -6,9 +5,10 @@ import type { Progress } from "../../addin/operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { runAssessment } from "../../src/pipeline.js";
+import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
 
-const EXAMPLE = new URL("../../../shared/examples/example-disputes.xlsx", import.meta.url);
-const example = () => new Uint8Array(readFileSync(EXAMPLE));
+const EXAMPLE = provisionalWorkbook();
+const example = () => EXAMPLE.slice();
 const NOW = new Date(2026, 10, 21, 9, 0, 0);
 
 function setup() {
@@ -31,7 +31,7 @@ describe("browser file mode operations", () => {
 
   it("say in Chinese when a file is not a workbook", async () => {
     const { ops } = setup();
-    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(/^无法打开“名单\.xlsx”：/);
+    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(/^无法读取“名单\.xlsx”：.*请用 Excel 打开并另存为/);
     expect(ops.fileName()).toBeNull();
   });
 
@@ -50,7 +50,7 @@ describe("browser file mode operations", () => {
     expect(result).toEqual(expected.result);
     expect(validated).toEqual(expected.result);
     expect(result.status).toBe("provisional");
-    expect(result.summary.branches).toBe(16);
+    expect(result.summary.branches).toBe(PROVISIONAL_BRANCHES);
 
     const file = ops.download()!;
     expect(file.fileName).toBe("2026Q3考核-评分结果.xlsx");

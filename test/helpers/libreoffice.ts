@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { requireFullTestRun } from "./full-tests.js";
 
 /** How long one soffice run may take (a cold start with a fresh profile is the slow part). */
 const TIMEOUT_MS = 90_000;
@@ -11,6 +12,7 @@ const INSTALL_HINT = "LibreOffice (soffice) is not installed, and these tests ne
 
 /** The soffice executable on PATH; throws (so the test fails, never skips) when LibreOffice is missing. */
 export function sofficePath(): string {
+  requireFullTestRun("LibreOffice");
   for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
     for (const name of ["soffice", "libreoffice"]) {
       const path = join(dir, name);

@@ -16,7 +16,7 @@ const FIXTURES: Record<string, Uint8Array> = {
   "excel-like.xlsx (hand-built as Excel saves)": fixture("excel-like.xlsx"),
   "libreoffice-roundtrip.xlsx (excel-like.xlsx saved by LibreOffice)": fixture("libreoffice-roundtrip.xlsx"),
   "saved-by-libreoffice.xlsx (an assessment saved by LibreOffice)": fixture("saved-by-libreoffice.xlsx"),
-  "example-disputes.xlsx (shared example, openpyxl)": new Uint8Array(readFileSync("/work/shared/examples/example-disputes.xlsx")),
+  "openpyxl-disputes.xlsx (an assessment written by openpyxl)": fixture("openpyxl-disputes.xlsx"),
 };
 
 const OUTPUT = ["考核结果", "双评明细", "校验报告", "统计图表", "运行记录"];
@@ -24,8 +24,7 @@ const LOG = "运行记录";
 
 /** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
 async function outputSheets(hour: number): Promise<readonly SheetSpec[]> {
-  const example = new Uint8Array(readFileSync("/work/shared/examples/example-disputes.xlsx"));
-  const { sheets } = await runAssessment(new XlsxReader(example), { now: new Date(2026, 10, 21, hour, 0, 0) });
+  const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), { now: new Date(2026, 10, 21, hour, 0, 0) });
   expect(sheets.map((s) => s.name)).toEqual(OUTPUT);
   return sheets;
 }

@@ -139,8 +139,8 @@ describe("patchCells on a package", () => {
   it("finds the sheet as Excel does (ignoring case) and says in Chinese when it cannot", () => {
     const input = withCalcChain();
     expect(partText(patchCells(input, "评分a", [{ cell: "B1", value: 1 }]), "xl/worksheets/sheet1.xml")).toContain(`<c r="B1"><v>1</v></c>`);
-    expect(() => patchCells(input, "评分B", [{ cell: "A1", value: 1 }])).toThrow("工作簿中没有工作表“评分B”，无法写入单元格。");
-    expect(() => patchCells(input, "图", [{ cell: "A1", value: 1 }])).toThrow("“图”不是普通工作表（例如图表工作表），无法写入单元格。");
+    expect(() => patchCells(input, "评分B", [{ cell: "A1", value: 1 }])).toThrow("工作簿中没有工作表“评分B”。请确认这张表没有被改名或删除，然后重试。");
+    expect(() => patchCells(input, "图", [{ cell: "A1", value: 1 }])).toThrow("“图”不是普通工作表（例如图表工作表），无法写入单元格。请使用“新建考核模板”生成的工作簿，或把同名的图表工作表改名后重试。");
     expect(patchCells(input, "评分A", [])).toBe(input);
   });
 });

@@ -168,11 +168,11 @@ describe("XlsxReader: sheets", () => {
   });
 });
 
-describe("XlsxReader: example workbooks", () => {
-  const read = (file: string, names: string[]) => new XlsxReader(readFileSync(file)).read(names);
+describe("XlsxReader: workbooks written by other programs", () => {
+  const read = (fixture: string, names: string[]) => new XlsxReader(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url))).read(names);
 
-  it("reads example-bad-input.xlsx (openpyxl, inline strings)", async () => {
-    const snapshot = await read("/work/shared/examples/example-bad-input.xlsx", ["评分A", "考核设置"]);
+  it("reads openpyxl-bad-input.xlsx (openpyxl, inline strings)", async () => {
+    const snapshot = await read("openpyxl-bad-input.xlsx", ["评分A", "考核设置"]);
     expect(snapshot.sheetNames).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B"]);
     const grid = snapshot.sheets.get("评分A")!;
     expect(at(grid, "A1")).toEqual(text("支部编码"));
@@ -182,19 +182,16 @@ describe("XlsxReader: example workbooks", () => {
     expect(snapshot.sheets.get("考核设置")!.rows[1]).toEqual([text("考核周期"), text("2026Q3")]);
   });
 
-  it("reads the other examples", async () => {
-    const clean = await read("/work/shared/examples/example-clean.xlsx", ["评分B"]);
-    expect(clean.sheetNames.length).toBe(7);
-    expect(at(clean.sheets.get("评分B")!, "A1")).toEqual(text("支部编码"));
-    const disputes = await read("/work/shared/examples/example-disputes.xlsx", ["扣分说明"]);
+  it("reads openpyxl-disputes.xlsx (仲裁, 自评, 扣分说明)", async () => {
+    const disputes = await read("openpyxl-disputes.xlsx", ["扣分说明"]);
     expect(disputes.sheetNames).toContain("仲裁");
     expect(at(disputes.sheets.get("扣分说明")!, "A1")).toEqual(text("支部编码"));
   });
 
   it("reads a LibreOffice-saved copy (shared strings, other styles) to the same values", async () => {
     const names = ["考核设置", "评分细则", "支部名册", "评分A", "评分B"];
-    const original = await read("/work/shared/examples/example-bad-input.xlsx", names);
-    const saved = await read(new URL("../fixtures/saved-by-libreoffice.xlsx", import.meta.url).pathname, names);
+    const original = await read("openpyxl-bad-input.xlsx", names);
+    const saved = await read("saved-by-libreoffice.xlsx", names);
     expect(saved.sheetNames).toEqual(original.sheetNames);
     for (const name of names) expect(saved.sheets.get(name)).toEqual(original.sheets.get(name));
   });

@@ -7,7 +7,8 @@ import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, zipRaw } from "../helpers/xlsx-fixture.js";
 
-const EXAMPLE = readFileSync("/work/shared/examples/example-bad-input.xlsx");
+/** A package written by openpyxl (not by us): the edits must fit a third party's parts. */
+const EXAMPLE = readFileSync(new URL("../fixtures/openpyxl-bad-input.xlsx", import.meta.url));
 const INPUT_SHEETS = ["考核设置", "评分细则", "支部名册", "评分A", "评分B"];
 const EDITABLE = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
 
@@ -204,10 +205,13 @@ describe("writeOutputSheets: package details", () => {
     expect(xml).toContain('<cols><col min="1" max="1" width="8" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/></cols>');
   });
 
-  it("keeps text exact: control characters XML cannot hold are dropped, CR and _xHHHH_ look-alikes survive", async () => {
-    const value = "a\u0001b\r\nc _x000D_ \uD800d 😀";
+  it("keeps text exact: characters XML cannot hold are written as _xHHHH_ (as Excel does), CR and _xHHHH_ look-alikes survive", async () => {
+    const value = "a\u0001b\u001b[31m\r\nc _x000D_ \uD800d\uFFFF 😀";
     const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[value, 1e21, -0, 5e-324]] }]);
-    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text("ab\r\nc _x000D_ d 😀"), num(1e21), num(0), num(5e-324)]]);
+    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text(value), num(1e21), num(0), num(5e-324)]]);
+    const xml = [...unzipEntries(out).values()].map((b) => new TextDecoder().decode(b)).find((x) => x.includes("<t xml:space=\"preserve\">a_x"))!;
+    expect(xml).toContain("a_x0001_b_x001B_[31m&#13;\nc _x005F_x000D_ _xD800_d_xFFFF_ 😀");
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 
   it("refuses what it cannot write", () => {

@@ -20,6 +20,12 @@ describe("manifest.xml", () => {
     expect(check(manifest)).toEqual([]);
   });
 
+  it("opens excel.html in the task pane: the one page with office.js (the file mode is index.html, without it)", () => {
+    expect(manifest).toMatch(/<SourceLocation DefaultValue="https:\/\/localhost:3000\/excel\.html"\/>/);
+    expect(manifest).toMatch(/<bt:Url id="Taskpane\.Url" DefaultValue="https:\/\/localhost:3000\/excel\.html"\/>/);
+    expect(manifest).not.toMatch(/index\.html|taskpane\.html/);
+  });
+
   it("declares ExcelApi 1.1 and a zh-CN default with en-US names", () => {
     expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1\.1"\/>/);
     expect(manifest).toMatch(/<DisplayName DefaultValue="支部考核评分助手">\s*<Override Locale="en-US" Value="Branch Scorecard"\/>/);

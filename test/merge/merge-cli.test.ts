@@ -150,8 +150,8 @@ describe("scorecard merge", () => {
     expect(chosen.stderr).toContain("“评分B”：导入");
 
     const same = await runCli(["merge", path("模板.xlsx"), path("两张.xlsx"), "-o", path("模板.xlsx")]);
-    expect(same.code).toBe(64);
-    expect(same.stderr).toContain("输出文件不能与目标工作簿相同");
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain(`就是目标工作簿 ${path("模板.xlsx")}`);
     expect(await read(path("模板.xlsx"))).toEqual(template);
     expect((await runCli(["merge", path("模板.xlsx"), path("两张.xlsx")])).code).toBe(64);
     expect((await runCli(["merge", path("模板.xlsx"), "-o", path("o.xlsx")])).code).toBe(64);
@@ -162,9 +162,10 @@ describe("scorecard merge", () => {
     await writeFile(path("坏.xlsx"), "not a workbook");
     const broken = await runCli(["merge", path("模板.xlsx"), path("坏.xlsx"), "-o", path("o.xlsx")]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain(`无法读取 ${path("坏.xlsx")}：`);
+    expect(broken.stderr).toContain(`无法读取“${path("坏.xlsx")}”：`);
     const empty = await runCli(["merge", path("模板.xlsx"), path("不存在.xlsx"), "-o", path("o.xlsx")]);
-    expect(empty.code).toBe(64);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(`找不到文件：${path("不存在.xlsx")}`);
     await copyFile(path("模板.xlsx"), path("模板副本.xlsx"));
     const nothing = await runCli(["merge", path("模板.xlsx"), path("模板副本.xlsx"), "-o", path("o.xlsx")]);
     expect(nothing.code).toBe(2);

@@ -10,7 +10,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 /** The task pane's component sources (the catalogue itself excluded). */
 function componentSources(): { file: string; text: string }[] {
-  const files = [join(ADDIN, "index.tsx"), ...readdirSync(join(ADDIN, "taskpane")).map((f) => join(ADDIN, "taskpane", f))];
+  const files = [join(ADDIN, "excel-page.tsx"), join(ADDIN, "file-page.tsx"), ...readdirSync(join(ADDIN, "taskpane")).map((f) => join(ADDIN, "taskpane", f))];
   return files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith("strings.ts")).map((file) => ({ file, text: readFileSync(file, "utf8") }));
 }
 

@@ -136,7 +136,7 @@ describe("scorecard template", () => {
     await expect(readFile(out)).rejects.toThrow();
   });
 
-  it("treats a bad period, a missing -o, an existing file and a missing roster file as usage errors", async () => {
+  it("treats a bad period and a missing -o as usage errors, an existing output and a missing roster file as the user's problems (exit 2)", async () => {
     const bad = await runCli(["template", "--period", "2026Q5", "-o", join(dir, "x.xlsx")]);
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain("--period 考核周期无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）");
@@ -144,11 +144,11 @@ describe("scorecard template", () => {
     const existing = join(dir, "已填.xlsx");
     await writeFile(existing, "filled");
     const over = await runCli(["template", "-o", existing]);
-    expect(over.code).toBe(64);
+    expect(over.code).toBe(2);
     expect(over.stderr).toContain("文件已存在");
     expect(await readFile(existing, "utf8")).toBe("filled");
     const missing = await runCli(["template", "--branches", join(dir, "无.csv"), "-o", join(dir, "y.xlsx")]);
-    expect(missing.code).toBe(64);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("找不到文件");
     await writeFile(join(dir, "old.xls"), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
     const xls = await runCli(["template", "--branches", join(dir, "old.xls"), "-o", join(dir, "z.xlsx")]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { num, err, text } from "../../src/model/cell.js";
-import { assessment, branchOf, keys, type CellInput, type RuleSpec } from "../helpers/assessment-builder.js";
+import { assessment, branchOf, codes, keys, type CellInput, type RuleSpec } from "../helpers/assessment-builder.js";
 
 // Default rules as the builder writes them: row 2 is 1.1 … row 28 is 8.3, rows 29–33 B1–B5, rows 34–37 V1–V4.
 // Columns: A 编号, B 类型, C 考核方面, D 考核内容, E 分值, F 评分标准, G 不适用类别, H 分差阈值.
@@ -182,6 +182,15 @@ describe("评分细则: layout and totals", () => {
     const low = await assessment().branches(1).rule("1.1", { points: 6 }).scores({ ZB001: { "1.1": 4 } }).settings({ 扣分说明要求: "不检查" }).result();
     // (102 − 2) × 100 / 102 = 98.039… → 98.04
     expect(branchOf(low, "ZB001").base).toBe(98.04);
+  });
+
+  test("rules with a fatal problem get no RULE_TOTAL_NOT_100 (their total is not known)", () => {
+    const broken = assessment().rule("1.1", { points: 6 }).set("评分细则", "B3", "其他").validate();
+    expect(keys(broken.issues)).toEqual([{ severity: "fatal", code: "RULE_INVALID", sheet: "评分细则", cell: "B3" }]);
+    const badPoints = assessment().rule("1.1", { points: -1 }).validate();
+    expect(codes(badPoints.issues)).toEqual(["RULE_INVALID"]);
+    // The same total without the fatal row is reported.
+    expect(codes(assessment().rule("1.1", { points: 6 }).validate().issues)).toEqual(["RULE_TOTAL_NOT_100"]);
   });
 
   test("a 基础 total of exactly 100 with 2-decimal points raises no warning", () => {

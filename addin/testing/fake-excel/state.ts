@@ -333,6 +333,8 @@ export function enterValue(sheet: FakeSheet, r: number, c: number, input: unknow
   if (typeof input !== "string") fail(ErrorCodes.invalidArgument, `Cannot set a value of type ${typeof input}.`);
   const s = input as string;
   if (s === "") return;
+  // Excel holds at most 32,767 characters a cell (a leading apostrophe is not stored).
+  if (s.length - (s.startsWith("'") && cell.numberFormat !== "@" ? 1 : 0) > 32_767) fail(ErrorCodes.invalidArgument, "A cell holds at most 32,767 characters.");
   if (cell.numberFormat === "@") return setText(cell, s);
   if (s.startsWith("'")) {
     setText(cell, s.slice(1));

@@ -1,14 +1,17 @@
 import { columnLetters, parseA1 } from "../../model/cell.js";
-import type { ChartSeriesSpec, ChartSpec } from "../../report/sheet-spec.js";
-import { escapeAttr, escapeText } from "./xml.js";
+import { cellValue, type ChartSeriesSpec, type ChartSpec, type SheetSpec } from "../../report/sheet-spec.js";
+import { escapeAttr } from "./xml.js";
+import { escapeXstring, fitXstring } from "./xstring.js";
 
 /**
  * DrawingML chart parts (xl/charts/chartN.xml) and the drawing part that places them
  * (xl/drawings/drawingN.xml). The package side (part names, relationships, content types,
  * `<drawing r:id>` in the worksheet) belongs to the writer.
  *
- * Charts carry references only, no cached values: Excel and LibreOffice both draw from the
- * sheet's cells when they open the file (checked by test/charts/render.test.ts).
+ * Each reference carries its cached values (`c:strCache`/`c:numCache` with `c:ptCount` and one
+ * `c:pt` per filled cell), taken from the sheet's own rows: Excel and LibreOffice recalculate
+ * them on opening, but file previewers, WPS and readers that do not recalculate draw the chart
+ * from the caches alone.
  *
  * Axis conventions, by what the reader sees:
  * - `xTitle` is the horizontal axis's title and `yTitle` the vertical one's. For a bar chart
@@ -127,14 +130,45 @@ const titleXml = (text: string, size: number) => `<c:title>${richTx(text, size, 
 
 type RefKind = "str" | "num";
 
-function refXml(kind: RefKind, sheetName: string, range: string): string {
-  const f = `<c:f>${plainText(sheetRangeFormula(sheetName, range))}</c:f>`;
-  return kind === "str" ? `<c:strRef>${f}</c:strRef>` : `<c:numRef>${f}</c:numRef>`;
+/** The sheet a chart's ranges are on: its name and its rows (for the cached values). */
+interface ChartSheet {
+  readonly name: string;
+  readonly rows: SheetSpec["rows"];
 }
 
-const seriesHead = (s: ChartSeriesSpec, i: number) => `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
-const catXml = (s: ChartSeriesSpec, sheet: string) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", sheet, s.categories)}</c:cat>`);
-const valXml = (s: ChartSeriesSpec, sheet: string) => `<c:val>${refXml("num", sheet, s.values)}</c:val>`;
+/** The values of a range's cells, row by row, as the sheet holds them. */
+export function rangeValues(rows: SheetSpec["rows"], range: string): (string | number | boolean | null)[] {
+  const { first, last } = parseRange(range);
+  const out: (string | number | boolean | null)[] = [];
+  for (let r = first.row; r <= last.row; r++) {
+    for (let c = first.col; c <= last.col; c++) {
+      const entry = rows[r]?.[c];
+      out.push(entry === undefined ? null : cellValue(entry));
+    }
+  }
+  return out;
+}
+
+/** A reference with its cache: one point per filled cell (blank cells have none, as Excel writes). */
+function refXml(kind: RefKind, sheet: ChartSheet, range: string): string {
+  const f = `<c:f>${plainText(sheetRangeFormula(sheet.name, range))}</c:f>`;
+  const values = rangeValues(sheet.rows, range);
+  const points = values
+    .map((v, i) => {
+      if (kind === "num") return typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>` : "";
+      // The cell's text as written (fitted to Excel's limit), so the cache equals the cell.
+      return v === null || v === "" ? "" : `<c:pt idx="${i}"><c:v>${escapeXstring(fitXstring(String(v)))}</c:v></c:pt>`;
+    })
+    .join("");
+  const count = `<c:ptCount val="${values.length}"/>`;
+  return kind === "str"
+    ? `<c:strRef>${f}<c:strCache>${count}${points}</c:strCache></c:strRef>`
+    : `<c:numRef>${f}<c:numCache><c:formatCode>General</c:formatCode>${count}${points}</c:numCache></c:numRef>`;
+}
+
+const seriesHead = (s: ChartSeriesSpec, i: number) => `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXstring(s.name)}</c:v></c:tx>`;
+const catXml = (s: ChartSeriesSpec, sheet: ChartSheet) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", sheet, s.categories)}</c:cat>`);
+const valXml = (s: ChartSeriesSpec, sheet: ChartSheet) => `<c:val>${refXml("num", sheet, s.values)}</c:val>`;
 
 function dataLabels(opts: { value: boolean; percent: boolean; position?: string }): string {
   return (
@@ -202,7 +236,7 @@ interface Plot {
   readonly legend: "r" | "b" | null;
 }
 
-function barPlot(chart: ChartSpec, sheet: string): Plot {
+function barPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const horizontal = chart.kind === "bar";
   const first = chart.series[0]!;
   const count = rangeCellCount(first.categories ?? first.values);
@@ -243,7 +277,7 @@ function barPlot(chart: ChartSpec, sheet: string): Plot {
   return { body, legend: single ? null : "b" };
 }
 
-function radarPlot(chart: ChartSpec, sheet: string): Plot {
+function radarPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
     .map((s, i) => {
       const marker = `<c:marker><c:symbol val="circle"/><c:size val="5"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
@@ -257,7 +291,7 @@ function radarPlot(chart: ChartSpec, sheet: string): Plot {
   return { body, legend: "b" };
 }
 
-function piePlot(chart: ChartSpec, sheet: string): Plot {
+function piePlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   // varyColors asks for a colour per slice, but the colours themselves come from the theme:
   // each slice gets its own explicit fill, white-edged.
   const series = chart.series
@@ -273,7 +307,7 @@ function piePlot(chart: ChartSpec, sheet: string): Plot {
 }
 
 /** Markers only (no connecting line), or a plain line with no markers (the y = x reference). */
-function scatterPlot(chart: ChartSpec, sheet: string): Plot {
+function scatterPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
     .map((s, i) => {
       const look = s.line
@@ -295,24 +329,28 @@ function scatterPlot(chart: ChartSpec, sheet: string): Plot {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-/** A complete chart part (`c:chartSpace`) for one chart whose ranges are on `sheetName`. */
-export function chartPartXml(chart: ChartSpec, sheetName: string): string {
+/**
+ * A complete chart part (`c:chartSpace`) for one chart whose ranges are on `sheetName`, whose
+ * rows (row-major from A1, as in its SheetSpec) give the cached values.
+ */
+export function chartPartXml(chart: ChartSpec, sheetName: string, rows: SheetSpec["rows"]): string {
+  const sheet: ChartSheet = { name: sheetName, rows };
   if (chart.series.length === 0) throw new Error(`chart "${chart.title}" has no series`);
   if (chart.kind === "pie" && chart.series.length > 1) throw new Error(`pie chart "${chart.title}" takes one series, got ${chart.series.length}`);
   let plot: Plot;
   switch (chart.kind) {
     case "bar":
     case "column":
-      plot = barPlot(chart, sheetName);
+      plot = barPlot(chart, sheet);
       break;
     case "radar":
-      plot = radarPlot(chart, sheetName);
+      plot = radarPlot(chart, sheet);
       break;
     case "pie":
-      plot = piePlot(chart, sheetName);
+      plot = piePlot(chart, sheet);
       break;
     case "scatter":
-      plot = scatterPlot(chart, sheetName);
+      plot = scatterPlot(chart, sheet);
       break;
     default: {
       const never: never = chart.kind;

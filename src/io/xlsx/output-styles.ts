@@ -217,7 +217,7 @@ class StyleSheetText {
     this.formats ??= (this.list("numFmts")?.element?.children ?? []).map((f) => ({ id: Number(attr(f.attributes, "numFmtId")), code: attr(f.attributes, "formatCode") }));
     const same = this.formats.find((f) => f.code === code);
     if (same) return same.id;
-    const id = Math.max(163, ...this.formats.map((f) => f.id).filter(Number.isFinite)) + 1;
+    const id = this.formats.reduce((m, f) => (Number.isFinite(f.id) ? Math.max(m, f.id) : m), 163) + 1;
     this.add("numFmts", `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
     this.formats.push({ id, code });
     return id;

@@ -1,5 +1,6 @@
 import { a1, parseA1 } from "../../model/cell.js";
 import type { CellEdit } from "../workbook.js";
+import { UserError } from "../../model/failure.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
 import { cellXml } from "./sheet-writer.js";
@@ -20,8 +21,8 @@ import { applySplices, attributeValueSpan, inPrefix, prefixAt, type Splice } fro
 export function patchCells(input: Uint8Array, sheet: string, edits: readonly CellEdit[]): Uint8Array {
   const { pkg: zip, workbook } = openXlsx(input);
   const ref = workbook.sheets.find((s) => s.name === sheet) ?? workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-  if (ref === undefined) throw new Error(`工作簿中没有工作表“${sheet}”，无法写入单元格。`);
-  if (ref.kind !== "worksheet") throw new Error(`“${ref.name}”不是普通工作表（例如图表工作表），无法写入单元格。`);
+  if (ref === undefined) throw new UserError("SHEET_NOT_FOUND", { sheet });
+  if (ref.kind !== "worksheet") throw new UserError("SHEET_NOT_WORKSHEET", { sheet: ref.name });
   if (edits.length === 0) return input;
   refuseStrict(workbook);
   const pkg = new PackageEditor(zip);
@@ -86,19 +87,24 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
       splices.push({ start: cell.start, end: cell.end, text: tag(written === "" ? `<c r="${ref}"/>` : written) });
     }
     if (inserted.length === 0) continue;
-    last = { row: Math.max(last.row, row), col: Math.max(last.col, ...inserted.map((c) => c.col)) };
-    first = { row: Math.min(first.row, row), col: Math.min(first.col, ...inserted.map((c) => c.col)) };
+    // inserted is in column order: its ends are its first and last cells.
+    last = { row: Math.max(last.row, row), col: Math.max(last.col, inserted[inserted.length - 1]!.col) };
+    first = { row: Math.min(first.row, row), col: Math.min(first.col, inserted[0]!.col) };
     if (existing === undefined) {
       const before = rows.find((r) => r.row > row);
       const at = before?.start ?? text.sheetData?.bodyEnd ?? text.sheetDataAt;
       newRows.set(at, [...(newRows.get(at) ?? []), tag(`<row r="${row + 1}">`) + inserted.map((c) => c.xml).join("") + tag("</row>")]);
       continue;
     }
-    splices.push(...insertIntoRow(xml, existing, cells, inserted));
+    for (const s of insertIntoRow(xml, existing, cells, inserted)) splices.push(s);
   }
-  splices.push(...newRowSplices(xml, text, newRows));
-  if (masters.length > 0) splices.push(...unshareFormulas(xml, part, masters, splices));
-  if (last.row >= 0) splices.push(...growDimension(xml, text.dimension, last, first));
+  // Appended one by one: a spread into push() puts every element on the stack.
+  const more = [
+    ...newRowSplices(xml, text, newRows),
+    ...(masters.length > 0 ? unshareFormulas(xml, part, masters, splices) : []),
+    ...(last.row >= 0 ? growDimension(xml, text.dimension, last, first) : []),
+  ];
+  for (const s of more) splices.push(s);
   return { xml: applySplices(xml, splices), removedFormula };
 }
 

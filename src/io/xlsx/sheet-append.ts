@@ -1,5 +1,5 @@
 import type { SheetSpec } from "../../report/sheet-spec.js";
-import { WorkbookUnwritableError } from "../workbook.js";
+import { UserError } from "../../model/failure.js";
 import type { StyleIds } from "./output-styles.js";
 import { rowsXml } from "./sheet-writer.js";
 import { growDimension, scanWorksheet } from "./worksheet-text.js";
@@ -13,7 +13,7 @@ const MAX_ROWS = 1_048_576;
  * worksheet part, as a text insertion: everything already in the part keeps its bytes, except
  * `<dimension>`, which grows to cover the new rows. A sheet with no row at all gets every row;
  * one without `<sheetData>` (which Excel would repair) gets it where the schema wants it.
- * Rows that would go past Excel's last row are refused (WorkbookUnwritableError): the sheet is
+ * Rows that would go past Excel's last row are refused (UserError OUTPUT_LOG_FULL): the sheet is
  * a log whose earlier rows are never rewritten, so nothing is written rather than a run left
  * unrecorded.
  */
@@ -22,10 +22,7 @@ export function appendRows(xml: string, part: string, spec: SheetSpec, styleIds:
   const lastRow = sheet.rows.reduce((last, r) => Math.max(last, r.row), -1);
   const rows = sheet.rows.length === 0 ? spec.rows : spec.rows.slice(spec.append?.appendSkip ?? 0);
   if (lastRow + rows.length >= MAX_ROWS) {
-    throw new WorkbookUnwritableError(
-      `工作表“${spec.name}”已写到 Excel 的最后一行（第 ${MAX_ROWS.toLocaleString("en-US")} 行），无法再添加本次运行的记录，因此没有写入任何结果。` +
-        `请将“${spec.name}”工作表改名（例如改为“${spec.name}（旧）”）或删除其中不再需要的行后再运行，程序会新建“${spec.name}”并继续记录。`,
-    );
+    throw new UserError("OUTPUT_LOG_FULL", { sheet: spec.name });
   }
   const added = rowsXml(rows, lastRow + 1, styleIds, spec.name);
   if (added.xml === "") return xml;

@@ -1,9 +1,11 @@
 import { a1 } from "../../model/cell.js";
+import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
 import type { OutEntry, OutValue, SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
 import { quoteSheetName } from "./workbook-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
-import { escapeAttr, escapeText } from "./xml.js";
+import { escapeAttr } from "./xml.js";
+import { escapeXstring, fitXstring } from "./xstring.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
@@ -54,32 +56,41 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * are left out. Also returns the last row and column written (-1 when none).
  */
 export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: StyleIds, sheet: string): { xml: string; lastRow: number; lastCol: number } {
-  let xml = "";
+  // Pieces joined once: `xml +=` over hundreds of thousands of cells builds a rope that is
+  // slow to flatten when the part is encoded (a 校验报告 of 144,000 issues).
+  const pieces: string[] = [];
   let lastRow = -1;
   let lastCol = -1;
   rows.forEach((entries, i) => {
     const r = firstRow + i;
-    let cells = "";
+    const start = pieces.length;
+    pieces.push(`<row r="${r + 1}">`);
     entries.forEach((entry, c) => {
       const cell = entryCell(entry);
       const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       const written = cellXml(cell.v, s, a1(r, c), sheet);
       if (written === "") return;
-      cells += written;
+      pieces.push(written);
       lastCol = Math.max(lastCol, c);
     });
-    if (cells === "") return;
-    xml += `<row r="${r + 1}">${cells}</row>`;
+    if (pieces.length === start + 1) {
+      pieces.length = start;
+      return;
+    }
+    pieces.push("</row>");
     lastRow = r;
   });
-  return { xml, lastRow, lastCol };
+  return { xml: pieces.join(""), lastRow, lastCol };
 }
 
-/** One `<c>`: numbers, booleans and inline strings; "" for a blank without a format. */
+/**
+ * One `<c>`: numbers, booleans and inline strings; "" for a blank without a format. Text is
+ * cut to Excel's 32,767 characters ("…"), and characters XML cannot hold are `_xHHHH_`.
+ */
 export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${ref}: cannot write the number ${value}`);
   return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
@@ -112,15 +123,19 @@ function colsXml(widths: readonly number[]): string {
   return cols.length === 0 ? "" : `<cols>${cols.join("")}</cols>`;
 }
 
-/** Internal links: `location` is a quoted sheet name and a cell (A1 when none is given). */
+/**
+ * Internal links: `location` is a quoted sheet name and a cell (A1 when none is given). Never
+ * more than Excel's 65,530 per sheet (the report builder already stops there; this is the
+ * writer keeping the limit whatever it is given).
+ */
 function hyperlinksXml(spec: SheetSpec): string {
   const links: string[] = [];
   spec.rows.forEach((entries, r) => {
     entries.forEach((entry, c) => {
       const cell = entryCell(entry);
-      if (cell.link === undefined) return;
+      if (cell.link === undefined || links.length >= MAX_HYPERLINKS) return;
       const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
-      const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(cell.v)}"` : "";
+      const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(fitCellText(cell.v))}"` : "";
       links.push(`<hyperlink ref="${a1(r, c)}" location="${escapeAttr(location)}"${display}/>`);
     });
   });

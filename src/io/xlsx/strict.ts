@@ -1,4 +1,4 @@
-import { WorkbookUnwritableError } from "../workbook.js";
+import { UserError } from "../../model/failure.js";
 import type { WorkbookStructure } from "./workbook-structure.js";
 
 /**
@@ -9,9 +9,5 @@ import type { WorkbookStructure } from "./workbook-structure.js";
  * input stays as it was.
  */
 export function refuseStrict(workbook: WorkbookStructure): void {
-  if (!workbook.strict) return;
-  throw new WorkbookUnwritableError(
-    "工作簿是“Strict Open XML 电子表格”格式：本程序可以读取并评分，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容。" +
-      "请在 Excel 中点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再用另存的文件运行。",
-  );
+  if (workbook.strict) throw new UserError("WORKBOOK_STRICT", {});
 }

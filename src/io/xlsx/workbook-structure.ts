@@ -40,7 +40,7 @@ export function readWorkbookStructure(pkg: ZipPackage): WorkbookStructure {
   const officeDoc = readRelationships(pkg, "").find((r) => isRelType(r, "officeDocument"));
   const workbookPart = pkg.find(officeDoc?.part ?? "xl/workbook.xml");
   const notAWorkbook = new WorkbookUnreadableError(
-    "压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。请选择考核工作簿（.xlsx）后再试。",
+    "压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。",
   );
   if (workbookPart === undefined) throw notAWorkbook;
   const workbookRels = readRelationships(pkg, workbookPart);

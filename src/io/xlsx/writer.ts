@@ -1,3 +1,4 @@
+import { UserError } from "../../model/failure.js";
 import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
@@ -12,7 +13,6 @@ import { refuseStrict } from "./strict.js";
 import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
 import { addSheetEntry, quoteSheetName, setPrintTitles } from "./workbook-edits.js";
 import { ZipPackage } from "./zip-package.js";
-import { WorkbookUnwritableError } from "../workbook.js";
 
 /**
  * The input package with each output sheet written: a sheet of that name (compared as Excel
@@ -55,7 +55,7 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
   pkg.setText(stylesPart, styles.xml); // kept byte for byte when nothing was added
 
   const existing = new Map(workbook.sheets.map((s, index) => [s.name.toLowerCase(), { ...s, index }]));
-  let nextSheetId = Math.max(0, ...workbook.sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+  let nextSheetId = workbook.sheets.reduce((m, s) => (Number.isFinite(s.sheetId) ? Math.max(m, s.sheetId) : m), 0) + 1;
   let sheetCount = workbook.sheets.length;
   let replaced = false;
   for (const spec of specs) {
@@ -80,7 +80,7 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
       replaced = true;
     }
     const charts = spec.charts ?? [];
-    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec.name, charts);
+    const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
     pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
     const repeat = spec.print?.repeatRows ?? 0;
     const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
@@ -98,11 +98,7 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
 function refuseNonWorksheets(sheets: readonly SheetRef[], specs: readonly SheetSpec[]): void {
   const wanted = new Set(specs.map((s) => s.name.toLowerCase()));
   const taken = sheets.find((s) => s.kind !== "worksheet" && wanted.has(s.name.toLowerCase()));
-  if (taken === undefined) return;
-  const kind = taken.kind === "chartsheet" ? "图表工作表" : taken.kind === "dialogsheet" ? "对话框工作表" : "宏表";
-  throw new WorkbookUnwritableError(
-    `工作簿中的“${taken.name}”是${kind}，不是普通工作表，本程序要在同名工作表中写入结果，因此没有写入任何内容。请将“${taken.name}”改名（或删除）后再运行。`,
-  );
+  if (taken !== undefined) throw new UserError("OUTPUT_SHEET_NOT_WORKSHEET", { sheet: taken.name });
 }
 
 /**

@@ -47,8 +47,7 @@ const FLAG_ENCRYPTED = 0x0001;
 
 const damaged = damagedArchive;
 
-const NOT_A_ZIP =
-  "文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。请确认选择的是 .xlsx 工作簿；如果是 Excel 能打开的其他格式，请在 Excel 中另存为 .xlsx 后再试。";
+const NOT_A_ZIP = "文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。";
 
 const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
@@ -209,7 +208,7 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], budget: Inflate
 export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const { name, size } = entry;
   checkDeclaredSizes([entry], budget);
-  if (entry.flags & FLAG_ENCRYPTED) throw new WorkbookUnreadableError(`压缩包中的“${name}”经过加密，无法读取。请用 Excel 打开，另存为新的 .xlsx 文件（不加密）后再试。`);
+  if (entry.flags & FLAG_ENCRYPTED) throw new WorkbookUnreadableError(`压缩包中的“${name}”经过加密，无法读取`);
   const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let out: Uint8Array;
   if (entry.method === 0) {
@@ -218,7 +217,7 @@ export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: Infla
   } else if (entry.method === 8) {
     out = inflateExactly(data, size, name);
   } else {
-    throw new WorkbookUnreadableError(`压缩包中的“${name}”使用了不支持的压缩方式（${entry.method}）。请用 Excel 打开，另存为新的 .xlsx 文件后再试。`);
+    throw new WorkbookUnreadableError(`压缩包中的“${name}”使用了不支持的压缩方式（${entry.method}）`);
   }
   if (crc32(out) !== entry.crc) throw damaged(`“${name}”的校验和（CRC）不符，内容已被改动或损坏`);
   budget.used += size;
@@ -226,9 +225,9 @@ export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: Infla
 }
 
 const tooLarge = (what: string) =>
-  new WorkbookUnreadableError(
-    `文件过大或已损坏：${what}。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）。请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。`,
-  );
+  new WorkbookUnreadableError(`文件过大或已损坏：${what}。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）`, {
+    remedy: "split",
+  });
 
 function inflateExactly(data: Uint8Array, size: number, name: string): Uint8Array {
   if (data.length <= ONE_CALL) {

@@ -57,10 +57,12 @@ export function chartsSheet(result: Result): SheetSpec {
 
   const chartCol = 13;
   const place = (row: number, height: number, col = chartCol, width = 9) => ({ from: a1(row, col), to: a1(row + height, col + width) });
-  const allTotals = branches.flatMap((b) => [b.totalA, b.totalB]);
-  const lo = Math.max(0, Math.floor((Math.min(...allTotals, 100) - 5) / 10) * 10);
-  const hi = Math.ceil((Math.max(...allTotals, 0) + 1) / 10) * 10;
-  const totalsLow = Math.max(0, Math.floor((Math.min(...branches.map((b) => b.total), 100) - 5) / 10) * 10);
+  // Folds, not Math.min(...list): spreading every branch into one call overflows the stack when there are many.
+  const minTotalAB = branches.reduce((m, b) => Math.min(m, b.totalA, b.totalB), 100);
+  const maxTotalAB = branches.reduce((m, b) => Math.max(m, b.totalA, b.totalB), 0);
+  const lo = Math.max(0, Math.floor((minTotalAB - 5) / 10) * 10);
+  const hi = Math.ceil((maxTotalAB + 1) / 10) * 10;
+  const totalsLow = Math.max(0, Math.floor((branches.reduce((m, b) => Math.min(m, b.total), 100) - 5) / 10) * 10);
 
   const charts: ChartSpec[] = [
     {

@@ -1,43 +1,79 @@
+import type { Issue } from "../../model/issues.js";
 import type { Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { MAX_HYPERLINKS, MAX_ROWS } from "../excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
+import type { CellTone, OutCell, OutEntry, SheetSpec } from "../sheet-spec.js";
 import { hdr, landscape, titleMerges, txt } from "./cells.js";
 
 const HEAD = ["级别", "代码", "工作表", "单元格", "说明"];
 
-/** 校验报告: every issue with its sheet and cell; clicking the cell address selects that cell. */
-export function reportSheet(result: Result): SheetSpec {
+/** Limits the sheet keeps, as parameters so tests can reach them with small results. */
+export interface ReportLimits {
+  readonly hyperlinks: number;
+  readonly rows: number;
+}
+
+const EXCEL: ReportLimits = { hyperlinks: MAX_HYPERLINKS, rows: MAX_ROWS };
+
+/**
+ * 校验报告: every issue with its sheet and cell. Each row has one link, on its cell address
+ * (on the sheet name when the issue has no cell): clicking it selects that cell. Excel holds
+ * at most 65,530 links a sheet and 1,048,576 rows: past that, rows are plain text, and rows
+ * that do not fit are counted; a note above the table says so (the JSON result has them all).
+ */
+export function reportSheet(result: Result, limits: ReportLimits = EXCEL): SheetSpec {
   const s = result.summary;
   const summary = `共 ${s.branches} 个支部；致命 ${s.fatal} 项，错误 ${s.errors} 项，警告 ${s.warnings} 项；结果：${STATUS_ZH[result.status]}`;
-  const rows = result.issues.map((i): OutEntry[] => {
-    const tone: CellTone = i.severity === "warning" ? "dispute" : "veto";
-    const link = i.sheet !== null ? { sheet: i.sheet, cell: i.cell } : undefined;
-    return [
-      txt(SEVERITY_ZH[i.severity], tone),
-      txt(i.code),
-      { v: i.sheet, style: "text", link },
-      { v: i.cell, style: "text", link },
-      txt(i.message),
-    ];
-  });
   // A fatal run writes no results; result sheets from an earlier run may still be in the workbook.
   const notice: OutEntry[][] =
     result.status === "fatal"
       ? [[{ v: "【未得出结果】存在致命问题，本次没有计算结果。工作簿中如仍有“考核结果”“双评明细”“统计图表”，那是以前评分的结果，请勿使用；改正下列问题后重新评分。", style: "notice" }]]
       : [];
+
+  const issues = result.issues;
+  const linked = issues.reduce((n, i) => n + (i.sheet !== null ? 1 : 0), 0);
+  const notes: OutEntry[][] = [];
+  // Title, notice, summary, up to two notes and the header come before the issue rows.
+  const room = limits.rows - (notice.length + 3 + 2);
+  const listed = Math.min(issues.length, room);
+  if (listed < issues.length) {
+    notes.push([{ v: `【未全部列出】共 ${issues.length} 项问题，超出 Excel 一张工作表的行数上限，本表只列出前 ${listed} 项，另有 ${issues.length - listed} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`, style: "notice" }]);
+  }
+  if (linked > limits.hyperlinks) {
+    notes.push([{ v: `【链接已达上限】Excel 一张工作表最多 ${limits.hyperlinks} 个超链接：前 ${limits.hyperlinks} 项问题的地址可点击跳转，其后各项的工作表和单元格为普通文字，请按地址查找。`, style: "notice" }]);
+  }
+
+  const rows: OutEntry[][] = [];
+  let links = 0;
+  for (let k = 0; k < listed; k++) {
+    const i = issues[k]!;
+    const link = i.sheet !== null && links < limits.hyperlinks ? { sheet: i.sheet, cell: i.cell } : undefined;
+    if (link) links++;
+    rows.push(issueRow(i, link));
+  }
+  const top = 2 + notice.length + notes.length; // title, notice, summary, notes
   return {
     name: OUTPUT_SHEETS.report,
     rows: [
       [{ v: `${result.period ?? ""} 校验报告`.trim(), style: "title" }],
       ...notice,
       [txt(summary)],
+      ...notes,
       HEAD.map(hdr),
       ...(rows.length > 0 ? rows : [[txt("—"), txt(""), txt(""), txt(""), txt("没有发现问题。")]]),
     ],
-    freezeRows: 3 + notice.length,
-    merges: titleMerges(2 + notice.length, HEAD.length),
+    freezeRows: top + 1,
+    merges: titleMerges(top, HEAD.length),
     columnWidths: [8, 24, 12, 10, 100],
-    print: landscape(3 + notice.length),
+    print: landscape(top + 1),
   };
+}
+
+/** One issue: the link goes on its cell address, or on its sheet name when it has no cell. */
+function issueRow(i: Issue, link: { sheet: string; cell: string | null } | undefined): OutEntry[] {
+  const tone: CellTone = i.severity === "warning" ? "dispute" : "veto";
+  const sheet: OutCell = { v: i.sheet, style: "text", ...(link && i.cell === null ? { link } : {}) };
+  const cell: OutCell = { v: i.cell, style: "text", ...(link && i.cell !== null ? { link } : {}) };
+  return [txt(SEVERITY_ZH[i.severity], tone), txt(i.code), sheet, cell, txt(i.message)];
 }

@@ -34,7 +34,7 @@ async function expectDamaged(input: Uint8Array, message: RegExp, damaged = /文�
   expect(issue).toMatchObject({ severity: "fatal", code: "WORKBOOK_UNREADABLE" });
   expect(issue.message).toMatch(damaged);
   expect(issue.message).toMatch(message);
-  expect(issue.message).toMatch(/请.*后再试。$/);
+  expect(issue.message).toMatch(/请.*(再试|重试)。$/);
 
   const cli = await runOn(input);
   expect(cli.code).toBe(2);

@@ -50,7 +50,7 @@ describe("sheets with 1,048,576 rows and data out to column XFD", () => {
   let input: Uint8Array;
   beforeAll(() => {
     input = farAndDeep();
-  }, 60_000);
+  }, 180_000);
 
   it("read to the same results as without those cells, the far rows sparse", async () => {
     const snapshot = await new XlsxReader(input).read(INPUT_SHEETS);
@@ -69,7 +69,7 @@ describe("sheets with 1,048,576 rows and data out to column XFD", () => {
     const extra = out.result.issues.filter((i) => !plain.result.issues.some((p) => JSON.stringify(p) === JSON.stringify(i)));
     expect(extra.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual([`BRANCH_CODE_MISSING 评分B!A${LAST_ROW}`]);
     expect(JSON.stringify(out.result.branches)).toBe(JSON.stringify(plain.result.branches));
-  });
+  }, 180_000); // CPU limits are asserted below; wall time only stops a hang on a busy machine
 
   it("the command line scores the workbook within 10 s of CPU and 1 GiB", async () => {
     const run = await measureScore(input);
@@ -77,5 +77,5 @@ describe("sheets with 1,048,576 rows and data out to column XFD", () => {
     expect(run.output).toBeDefined();
     expect(run.cpuMs, describeRun(run)).toBeLessThan(10_000);
     expect(run.maxRssMiB, describeRun(run)).toBeLessThan(1024);
-  });
+  }, 180_000);
 });

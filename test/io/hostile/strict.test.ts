@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { WorkbookUnwritableError } from "../../../src/io/workbook.js";
+import { UserError } from "../../../src/model/failure.js";
 import { patchCells } from "../../../src/io/xlsx/patch.js";
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
 import { writeOutputSheets } from "../../../src/io/xlsx/writer.js";
@@ -76,11 +76,11 @@ describe("a Strict Open XML workbook", () => {
     expect(run.stderr + run.stdout).not.toMatch(STACK_TRACE);
     expect(run.output).toBeUndefined();
     expect(run.inputUnchanged).toBe(true);
-    expect(() => writeOutputSheets(strict, [{ name: "考核结果", rows: [["x"]] }])).toThrow(WorkbookUnwritableError);
+    expect(() => writeOutputSheets(strict, [{ name: "考核结果", rows: [["x"]] }])).toThrow(UserError);
   });
 
   it("is not patched either (a rater merge into it): exit 2, nothing written", async () => {
-    expect(() => patchCells(strict, "评分A", [{ cell: "C4", value: 1 }])).toThrow(WorkbookUnwritableError);
+    expect(() => patchCells(strict, "评分A", [{ cell: "C4", value: 1 }])).toThrow(UserError);
     const dir = mkdtempSync(join(tmpdir(), "scorecard-strict-"));
     // The target lacks one score of 评分A that the rater's file (saved normally) has.
     const gridA = sheetPart(parts, "评分A");

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,12 +9,17 @@ import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import type { Grid } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
-import { ARTIFACTS, buildForTests, E2E_DIST, EXAMPLES, launchChromium, serveStatic, type StaticServer } from "./harness.js";
+import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
+import { ARTIFACTS, buildForTests, E2E_DIST, launchChromium, serveStatic, type StaticServer } from "./harness.js";
 
-const EXAMPLE = "example-disputes.xlsx";
-const exampleBytes = () => new Uint8Array(readFileSync(join(EXAMPLES, EXAMPLE)));
+/** The demo's sample quarter (16 branches, a pending dispute: 暂定), built here and served at /fixtures/. */
+const EXAMPLE = "季度考核.xlsx";
+let fixtures: string;
+const exampleBytes = () => new Uint8Array(readFileSync(join(fixtures, EXAMPLE)));
 const NOW = new Date(2026, 10, 21, 9, 0, 0);
 const RESULT_SHEETS = ["考核结果", "双评明细", "校验报告", "统计图表", "运行记录"];
+/** How long the file-mode page must stay quiet before the test believes nothing more will be sent. */
+const IDLE_MS = 10_000;
 
 let server: StaticServer;
 let browser: Browser;
@@ -21,20 +27,24 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
   await buildForTests();
-  server = await serveStatic(E2E_DIST);
+  fixtures = mkdtempSync(join(tmpdir(), "scorecard-e2e-"));
+  writeFileSync(join(fixtures, EXAMPLE), provisionalWorkbook());
+  server = await serveStatic(E2E_DIST, fixtures);
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
 interface OpenPage {
   readonly page: Page;
   readonly context: BrowserContext;
-  /** Every URL the page requested. */
+  /** Every URL requested in the context (the page, its frames and workers, popups) and when. */
   readonly requests: string[];
+  readonly requestTimes: number[];
   /** Uncaught exceptions and console errors in the page. */
   readonly errors: string[];
 }
@@ -43,15 +53,34 @@ interface OpenPage {
 async function open(path: string): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: { width: 420, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
   await context.route((url) => !isLocal(url.href), (route) => route.abort());
-  const page = await context.newPage();
   const requests: string[] = [];
+  const requestTimes: number[] = [];
+  // On the context, not the page: iframes, dedicated and service workers and popups included.
+  context.on("request", (r) => {
+    requests.push(r.url());
+    requestTimes.push(Date.now());
+  });
+  const page = await context.newPage();
   const errors: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
   await page.goto(server.origin + path);
-  return { page, context, requests, errors };
+  return { page, context, requests, requestTimes, errors };
 }
+
+/** Waits until no request has started for IDLE_MS (office.js used to call home about 4 s after loading). */
+async function idle({ requestTimes }: OpenPage): Promise<void> {
+  const limit = Date.now() + 6 * IDLE_MS;
+  for (;;) {
+    const quietUntil = Math.max(...requestTimes) + IDLE_MS;
+    if (Date.now() >= quietUntil) return;
+    if (Date.now() > limit) throw new Error(`the page never stayed quiet for ${IDLE_MS / 1000} s`);
+    await new Promise((ok) => setTimeout(ok, quietUntil - Date.now() + 50));
+  }
+}
+
+/** office.js or any file it loads at run time (see isOfficeRuntimeFile in webpack.config.js). */
+const OFFICE_FILE = /\/(office|o15apptofilemappingtable|es6-promise|excel[a-z0-9.-]*)\.js$|\/(telemetry|ariatelemetry)\/|office_strings\.js$/;
 
 /** The test server itself, or an object URL the page made (downloads). */
 function isLocal(url: string): boolean {
@@ -82,22 +111,23 @@ function trimBlank(rows: (string | number | boolean)[][]): (string | number | bo
 }
 
 async function expectProvisionalSixteen(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId("branch-count").textContent(), { timeout: 30_000 }).toBe("支部 16 个");
+  await expect.poll(() => page.getByTestId("branch-count").textContent(), { timeout: 30_000 }).toBe(`支部 ${PROVISIONAL_BRANCHES} 个`);
   expect(await page.getByTestId("status-badge").textContent()).toBe("暂定");
 }
 
-describe("browser file mode (production page, no Office)", () => {
-  it("scores the example workbook in the page and downloads the same results the CLI writes", async () => {
-    const { page, context, requests, errors } = await open("/taskpane.html");
+describe("browser file mode (production page index.html, no Office)", () => {
+  it("scores a workbook in the page, downloads the same results the CLI writes, and never contacts another host", async () => {
+    const opened = await open("/");
+    const { page, context, requests, errors } = opened;
     try {
       await page.getByText("浏览器文件模式", { exact: false }).waitFor();
-      await page.getByTestId("workbook-input").setInputFiles(join(EXAMPLES, EXAMPLE));
+      await page.getByTestId("workbook-input").setInputFiles(join(fixtures, EXAMPLE));
       await page.getByText(`当前工作簿：${EXAMPLE}`).waitFor();
 
       await page.getByRole("button", { name: "一键评分排名" }).click();
       await expectProvisionalSixteen(page);
       const rows = page.getByTestId("ranking-table").locator("tbody tr");
-      expect(await rows.count()).toBe(16);
+      expect(await rows.count()).toBe(PROVISIONAL_BRANCHES);
       expect(await rows.first().innerText()).toMatch(/★/);
       // Issues grouped by sheet, as the validation reports them.
       const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
@@ -105,7 +135,7 @@ describe("browser file mode (production page, no Office)", () => {
       await page.getByText(firstIssue.message, { exact: true }).first().waitFor();
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
-      expect(download.suggestedFilename()).toBe("example-disputes-评分结果.xlsx");
+      expect(download.suggestedFilename()).toBe("季度考核-评分结果.xlsx");
       const saved = join(ARTIFACTS, download.suggestedFilename());
       await download.saveAs(saved);
       await screenshots(page, "file-mode");
@@ -124,9 +154,13 @@ describe("browser file mode (production page, no Office)", () => {
       const rerun = await runAssessment(scored, { now: NOW });
       expect(rerun.result).toEqual(expected.result);
 
+      // Then left open: nothing more is sent, to no host, and no Office code ever ran.
+      await idle(opened);
       expectOnlyLocalRequests(requests);
+      expect(requests.filter((u) => OFFICE_FILE.test(new URL(u).pathname))).toEqual([]);
+      expect(await page.evaluate(() => ({ office: typeof (window as { Office?: unknown }).Office, frames: window.frames.length }))).toEqual({ office: "undefined", frames: 0 });
+      expect(page.frames()).toHaveLength(1);
       expect(errors).toEqual([]);
-      expect(requests).toContain(`${server.origin}/office.js`);
     } finally {
       await context.close();
     }
@@ -140,11 +174,11 @@ describe("browser file mode (production page, no Office)", () => {
       { cell: "D4", value: null },
       { cell: "E4", value: null },
     ]);
-    const { page, context, requests, errors } = await open("/taskpane.html");
+    const { page, context, requests, errors } = await open("/index.html");
     try {
       await page.getByTestId("workbook-input").setInputFiles({ name: "缺评分.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(target.bytes()) });
       await page.getByText("当前工作簿：缺评分.xlsx").waitFor();
-      await page.getByTestId("import-input").setInputFiles(join(EXAMPLES, EXAMPLE));
+      await page.getByTestId("import-input").setInputFiles(join(fixtures, EXAMPLE));
       await page.getByLabel("作为").selectOption("评分A");
       await page.getByRole("button", { name: "导入评分表" }).click();
       await page.getByText("已导入“评分A”：写入 3 个单元格。").waitFor();
@@ -173,17 +207,20 @@ describe("browser file mode (production page, no Office)", () => {
   });
 
   it("shows errors in Chinese instead of swallowing them, and switches to English", async () => {
-    const { page, context, errors } = await open("/taskpane.html");
+    const { page, context, errors } = await open("/index.html");
     try {
       await page.getByTestId("workbook-input").setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
       const bar = page.getByTestId("error-bar");
       await bar.waitFor();
-      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法打开“损坏\.xlsx”/);
+      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请用 Excel 打开并另存为/);
+      expect(await bar.innerText()).not.toContain("意外错误");
       await page.getByTestId("workbook-input").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from("a,b") });
       await expect.poll(() => bar.innerText()).toMatch(/“名册\.csv”不是 \.xlsx 工作簿/);
 
       await page.getByRole("button", { name: "切换为英文界面（English）" }).click();
       await page.getByRole("heading", { name: "Branch Scorecard" }).waitFor();
+      // The user's problem is rendered from the failure catalogue of the pane's language.
+      await expect.poll(() => bar.innerText()).toMatch(/"名册\.csv" is not an \.xlsx workbook[\s\S]*What to do: Choose an Excel workbook/);
       expect(await page.getByRole("button", { name: "Score and rank" }).isDisabled()).toBe(true);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       expect(errors).toEqual([]);
@@ -193,13 +230,28 @@ describe("browser file mode (production page, no Office)", () => {
   });
 });
 
-describe("Excel mode (the same bundle with the fake Excel host)", () => {
+describe("Excel's page excel.html", () => {
+  it("outside Excel says it is Excel's page and leads to the file mode", async () => {
+    const { page, context } = await open("/excel.html");
+    try {
+      await page.getByTestId("not-in-excel").waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId("not-in-excel").innerText()).toMatch(/只能在 Excel 中使用/);
+      await page.getByRole("button", { name: "改用浏览器文件模式" }).click();
+      await page.waitForURL(`${server.origin}/index.html`);
+      await page.getByText("浏览器文件模式", { exact: false }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("Excel mode (Excel's bundle with the fake Excel host)", () => {
   // ExcelApi 1.1 is what the manifest requires; 1.17 is a current Microsoft 365 Excel.
   it.each([
     { api: "1.1", screenshot: "excel-mode-api-1.1" },
     { api: "1.17", screenshot: "excel-mode" },
   ])("scores the open workbook at ExcelApi $api: result sheets and charts land in the workbook, issues select their cell", async ({ api, screenshot }) => {
-    const { page, context, requests, errors } = await open(`/taskpane-fake-excel.html?workbook=/fixtures/${EXAMPLE}&api=${api}`);
+    const { page, context, requests, errors } = await open(`/excel-fake-host.html?workbook=/fixtures/${encodeURIComponent(EXAMPLE)}&api=${api}`);
     try {
       await page.getByText("Excel 模式", { exact: false }).waitFor();
       await page.getByRole("button", { name: "一键评分排名" }).click();
@@ -247,18 +299,21 @@ describe("Excel mode (the same bundle with the fake Excel host)", () => {
   });
 });
 
-describe("the production build", () => {
-  it("holds office.js and its run-time files, and no fake host", () => {
+describe("the production build (office.js served with the add-in, the default)", () => {
+  it("holds office.js and its run-time files for excel.html only, and no fake host", () => {
     const files = readdirSync(E2E_DIST, { recursive: true }).map(String);
-    expect(files).toEqual(expect.arrayContaining(["office.js", "excel-win32-16.01.js", "excel-web-16.00.js", "o15apptofilemappingtable.js", join("zh-cn", "office_strings.js"), join("en-us", "office_strings.js"), join("assets", "icon-80.png"), "manifest.xml", "help.html"]));
-    const page = readFileSync(join(E2E_DIST, "taskpane.html"), "utf8");
-    expect(page).toMatch(/<script src="office\.js"><\/script>/);
-    expect(page).not.toMatch(/fake/i);
-    const bundles = files.filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
-    expect(bundles).toHaveLength(1);
-    const bundle = readFileSync(join(E2E_DIST, bundles[0]!), "utf8");
-    expect(bundle).not.toContain("Excel.run needs a batch function");
-    expect(bundle).not.toMatch(/require\("node:|from"node:/);
+    expect(files).toEqual(expect.arrayContaining(["office.js", "excel-win32-16.01.js", "excel-web-16.00.js", "o15apptofilemappingtable.js", join("zh-cn", "office_strings.js"), join("en-us", "office_strings.js"), join("assets", "icon-80.png"), "manifest.xml", "help.html", "index.html", "excel.html"]));
+    const excelPage = readFileSync(join(E2E_DIST, "excel.html"), "utf8");
+    expect(excelPage).toMatch(/<script src="office\.js"><\/script>/);
+    expect(excelPage).not.toMatch(/fake/i);
+    expect(readFileSync(join(E2E_DIST, "index.html"), "utf8")).not.toMatch(/office\.js|fake/i);
+    for (const entry of ["excel", "file-mode"]) {
+      const bundles = files.filter((f) => new RegExp(`^${entry}\\.[0-9a-f]{8}\\.js$`).test(f));
+      expect(bundles, entry).toHaveLength(1);
+      const bundle = readFileSync(join(E2E_DIST, bundles[0]!), "utf8");
+      expect(bundle).not.toContain("Excel.run needs a batch function");
+      expect(bundle).not.toMatch(/require\("node:|from"node:/);
+    }
   });
 });
 

@@ -24,8 +24,7 @@ const QUOTED = "O'Brien 表";
 let dir: string;
 let files: Record<string, string>;
 beforeAll(async () => {
-  const example = new Uint8Array(readFileSync("/work/shared/examples/example-disputes.xlsx"));
-  const { sheets } = await runAssessment(new XlsxReader(example), { now: new Date(2026, 10, 21, 10, 0, 0) });
+  const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), { now: new Date(2026, 10, 21, 10, 0, 0) });
   const extra: SheetSpec[] = [everyFeatureSheet("功能全集", QUOTED), { name: QUOTED, rows: [["引号"], [null, "B2"]] }];
   dir = mkdtempSync(join(tmpdir(), "scorecard-lo-test-"));
   const outputs: Record<string, Uint8Array> = {

@@ -1,0 +1,129 @@
+import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
+
+const q = (s: string): string => `“${s}”`;
+/** A reason written as a sentence of its own loses its full stop inside ours. */
+const clause = (s: string): string => s.replace(/[。.\s]+$/u, "");
+
+const ROLE: Readonly<Record<FileRole, string>> = {
+  input: "考核工作簿",
+  target: "目标工作簿",
+  rater: "评分方交回的工作簿",
+  roster: "名册文件",
+};
+
+const rosterHeader = (p: { required: readonly string[]; optional: readonly string[] }) =>
+  `表头须包含 ${p.required.join("、")}（前 10 行内），可选 ${p.optional.join("、")}。`;
+
+/** What the operating system's error codes mean; others are shown as they are. */
+const OS_REASONS: Readonly<Record<string, string>> = {
+  EACCES: "没有权限",
+  EPERM: "没有权限",
+  EEXIST: "路径中有一部分是文件而不是文件夹",
+  ENOTDIR: "路径中有一部分是文件而不是文件夹",
+  ENOENT: "文件夹不存在",
+  EROFS: "磁盘或文件夹是只读的",
+  ENAMETOOLONG: "文件名或路径太长",
+  EINVAL: "文件名中有不允许的字符",
+  EMFILE: "打开的文件太多",
+  EIO: "读写磁盘出错",
+  EBUSY: "文件正被其他程序使用",
+};
+const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}，${code}` : code);
+
+const SAVE_AS_XLSX = "请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。";
+
+/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_ZH: Readonly<Record<UnreadableRemedy | "save-as", string>> = {
+  reobtain: "请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。",
+  repair: "请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。",
+  split: "请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。",
+  "save-as": SAVE_AS_XLSX,
+};
+const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、WPS），或用 -o 换一个文件名或位置后重试。";
+
+/** Every failure's Chinese text: what went wrong, and what to do next. */
+export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
+  FILE_NOT_FOUND: (p) => ({ what: `找不到文件：${p.path}`, next: "请检查文件名和所在文件夹（可以把文件拖进命令行窗口得到完整路径）。" }),
+  FILE_IS_FOLDER: (p) => ({ what: `这是一个文件夹，不是工作簿文件：${p.path}`, next: "请指定文件夹中的 .xlsx 文件。" }),
+  FILE_NOT_OPENED: (p) => ({ what: `无法打开文件 ${p.path}（${osReason(p.reason)}）`, next: "请确认有读取这个文件的权限，且它没有被其他程序独占后重试。" }),
+  OUTPUT_IS_INPUT: (p) => ({
+    what: `输出文件 ${p.output} 就是${ROLE[p.role]} ${p.input}（同一个文件，可能经由链接或只是大小写不同）`,
+    next: "本程序从不修改原文件：请用 -o 指定另一个文件名。",
+  }),
+  INPUTS_ARE_ONE_FILE: (p) => ({
+    what: `目标工作簿 ${p.target} 和评分方交回的工作簿 ${p.rater} 是同一个文件`,
+    next: "请指定评分方交回的那一份工作簿。",
+  }),
+  OUTPUT_IS_FOLDER: (p) => ({ what: `输出位置 ${p.path} 是一个文件夹`, next: "请在 -o 后写上文件名（以 .xlsx 结尾），例如 结果/评分结果.xlsx。" }),
+  OUTPUT_NOT_FOLDER: (p) => ({ what: `-o ${p.path} 是一个文件，示例需要写入一个文件夹`, next: "请用 -o 指定一个文件夹（不存在时会自动创建）。" }),
+  OUTPUT_EXISTS: (p) => ({ what: `文件已存在：${p.path}`, next: "为免覆盖已填写的工作簿，请换一个文件名或先删除它。" }),
+  OUTPUT_LOCKED: (p) => ({ what: `无法写入 ${p.path}：文件正被其他程序打开，或没有写入权限`, next: CHOOSE_ANOTHER_OUTPUT }),
+  OUTPUT_DISK_FULL: (p) => ({ what: `磁盘空间不足，无法写入 ${p.path}`, next: "请清理磁盘空间，或用 -o 换一个位置后重试。" }),
+  OUTPUT_NOT_WRITTEN: (p) => ({ what: `无法写入 ${p.path}（${osReason(p.reason)}）`, next: "请确认所在文件夹存在且可以写入，或用 -o 换一个位置后重试。" }),
+
+  WORKBOOK_UNREADABLE: (p) => ({
+    what: `无法读取${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}：${clause(p.reason)}`,
+    next: UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"],
+  }),
+  WORKBOOK_STRICT: () => ({
+    what: "工作簿是“Strict Open XML 电子表格”格式：本程序可以读取并评分，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容",
+    next: "请在 Excel 中点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再用另存的文件运行。",
+  }),
+  OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
+    what: `工作表${q(p.sheet)}不是普通工作表（例如图表工作表），无法写入结果`,
+    next: "请将它改名或删除后再试。",
+  }),
+  OUTPUT_LOG_FULL: (p) => ({
+    what: `工作表${q(p.sheet)}已写到 Excel 的最后一行（第 1,048,576 行），无法再添加本次运行的记录，因此没有写入任何结果`,
+    next: `请将${q(p.sheet)}工作表改名（例如改为${q(`${p.sheet}（旧）`)}）或删除其中不再需要的行，再运行；程序会新建${q(p.sheet)}并继续记录。`,
+  }),
+  SHEET_NOT_FOUND: (p) => ({ what: `工作簿中没有工作表${q(p.sheet)}`, next: "请确认这张表没有被改名或删除，然后重试。" }),
+  SHEET_NOT_WORKSHEET: (p) => ({
+    what: `${q(p.sheet)}不是普通工作表（例如图表工作表），无法写入单元格`,
+    next: "请使用“新建考核模板”生成的工作簿，或把同名的图表工作表改名后重试。",
+  }),
+  SHEET_PROTECTED: (p) => ({
+    what: `工作表${q(p.sheet)}受保护，部分单元格已锁定，无法写入`,
+    next: "请在 Excel 中选择“审阅 → 撤销工作表保护”后再试。",
+  }),
+  INPUT_SHEET_EXISTS: (p) => ({ what: `工作簿中已有输入工作表${q(p.sheet)}，不会覆盖它`, next: "请在新的空白工作簿中新建考核模板。" }),
+  TEMPLATE_SHEETS_EXIST: (p) => ({
+    what: `工作簿中已有工作表${p.sheets.map(q).join("")}，新建模板不会覆盖它们`,
+    next: "请在新的空白工作簿中新建考核模板。",
+  }),
+  PERIOD_INVALID: (p) => ({ what: `考核周期无效：${q(p.value)}`, next: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）。" }),
+
+  EXCEL_NOT_READY: () => ({ what: "Excel 未就绪：只能在 Excel 中使用此功能", next: "请在 Excel 中打开“考核评分”任务窗格，或改用浏览器文件模式。" }),
+  EXCEL_CELL_EDITING: () => ({ what: "Excel 正在编辑单元格，暂时不能读写工作簿", next: "请按 Enter 或 Esc 结束单元格编辑后重试。" }),
+  EXCEL_ACCESS_DENIED: () => ({ what: "工作簿或工作表受保护，无法写入", next: "请在 Excel 中选择“审阅 → 撤销工作表保护”或“保护工作簿”取消保护后再试。" }),
+  NO_WORKBOOK_OPEN: () => ({ what: "还没有打开考核工作簿", next: "请先打开要处理的考核工作簿（.xlsx）。" }),
+  FILE_NOT_XLSX: (p) => ({ what: `${q(p.name)}不是 .xlsx 工作簿`, next: "请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。" }),
+  RATER_FILE_NOT_CHOSEN: () => ({ what: "还没有选择评分方交回的工作簿", next: "请先选择评分方交回的工作簿，再点“导入”。" }),
+
+  MERGE_GRID_UNKNOWN: (p) => ({ what: `不认识的评分表${q(p.as)}`, next: `请指定 ${p.grids.join("、")} 之一。` }),
+  MERGE_NOTHING_FILLED: (p) => ({
+    what: `导入的文件中${p.grids.join("、")}都没有填写任何分数，没有可导入的内容`,
+    next: "请确认选择的是评分方填好并交回的那份工作簿。",
+  }),
+  MERGE_AMBIGUOUS: (p) => ({
+    what: `导入的文件中有多张评分表填写了分数（${p.filled.map((f) => `${f.sheet} ${f.cells} 格`).join("，")}），无法判断要导入哪一张`,
+    next: `请指定要导入的评分表（命令行用 --as ${p.filled[0]?.sheet ?? "评分A"} 等）。`,
+  }),
+  MERGE_SHEET_MISSING: (p) =>
+    p.in === "rater"
+      ? { what: `导入的文件中没有${q(p.sheet)}工作表`, next: "请确认选择的是评分方交回的考核工作簿，或指定其中实际填写的评分表。" }
+      : { what: `目标工作簿中没有${q(p.sheet)}工作表，无法导入`, next: "请用“新建考核模板”生成的工作簿作为目标。" },
+  MERGE_HEADER_MISSING: (p) => ({
+    what: `${p.in === "rater" ? "导入的文件" : "目标工作簿"}的${q(p.sheet)}工作表在前 10 行中找不到表头`,
+    next: "请保留模板的表头行（A 列为“支部编码”的那一行）后重试；没有表头就无法按支部编码导入。",
+  }),
+
+  ROSTER_NOT_FOUND: (p) => ({ what: `在${q(p.file)}中找不到支部名册`, next: rosterHeader(p) }),
+  ROSTER_NOT_A_ROSTER: (p) => ({ what: `${q(p.file)}不是支部名册`, next: rosterHeader(p) }),
+  ROSTER_ENCODING: (p) => ({
+    what: `无法识别${q(p.file)}的文字编码：支持 UTF-8 和 GBK（GB18030）`,
+    next: "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx 文件。",
+  }),
+  ROSTER_PROBLEMS: (p) => ({ what: `${q(p.file)}中的支部名册有 ${p.count} 处问题，未生成模板`, next: "请改正后重试：" }),
+  ROSTER_RULES_PROBLEMS: (p) => ({ what: `${q(p.file)}中的评分细则有 ${p.count} 处问题，未生成模板`, next: "请改正后重试：" }),
+};

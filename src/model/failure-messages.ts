@@ -1,0 +1,24 @@
+import { FAILURE_MESSAGES_EN } from "./failure-messages-en.js";
+import { FAILURE_MESSAGES_ZH } from "./failure-messages-zh.js";
+import type { FailureCatalogue, FailureCode, FailureParams, FailureText, UserError } from "./failure.js";
+
+export type FailureLanguage = "zh" | "en";
+
+const CATALOGUES: Readonly<Record<FailureLanguage, FailureCatalogue>> = { zh: FAILURE_MESSAGES_ZH, en: FAILURE_MESSAGES_EN };
+
+/** A failure's text in a language, from that language's catalogue (keyed by code). */
+export function renderFailure<C extends FailureCode>(code: C, params: FailureParams[C], language: FailureLanguage = "zh"): FailureText {
+  // TypeScript cannot follow the code from the catalogue's key to its parameter type.
+  const render = CATALOGUES[language][code] as (p: FailureParams[C]) => FailureText;
+  return render(params);
+}
+
+/** A UserError's text in a language. */
+export function failureText(e: UserError, language: FailureLanguage = "zh"): FailureText {
+  return renderFailure(e.code, e.params, language);
+}
+
+/** What and next as one line. */
+export function failureLine(t: FailureText, language: FailureLanguage = "zh"): string {
+  return language === "zh" ? `${t.what}。${t.next}` : `${t.what}. ${t.next}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Expected failures: the user's problems (a file that cannot be read, an output that would
+ * overwrite the input, a protected sheet…) as data, a code and typed parameters, like issues.
+ * The text is rendered from the catalogue of the user's language at the edge (CLI, task pane:
+ * `renderFailure` in failure-messages.ts). Anything thrown that is not a UserError is a defect
+ * ("意外错误"). Parameters hold what the user typed or named (paths, sheet names) unescaped;
+ * the edge that prints them escapes them for its medium.
+ */
+import { failureLine, renderFailure } from "./failure-messages.js";
+import type { Issue } from "./issues.js";
+
+/** Which of the files a command works on a message is about. */
+export type FileRole = "input" | "target" | "rater" | "roster";
+
+/**
+ * What can be done about an unreadable file when it is not the usual "save it again from
+ * Excel": get the original again (the zip itself is cut short or altered), let Excel repair it
+ * (the content inside a sound zip is broken), or split it (larger than any workbook should be).
+ */
+export type UnreadableRemedy = "reobtain" | "repair" | "split";
+
+/** Every failure code and its parameters. */
+export interface FailureParams {
+  // Files the command line reads and writes.
+  readonly FILE_NOT_FOUND: { readonly path: string };
+  readonly FILE_IS_FOLDER: { readonly path: string };
+  /** The operating system refused to open it; `reason` is its error code (EACCES…). */
+  readonly FILE_NOT_OPENED: { readonly path: string; readonly reason: string };
+  /** The output is the same file as an input (a link to it, or a path differing in case). */
+  readonly OUTPUT_IS_INPUT: { readonly output: string; readonly input: string; readonly role: FileRole };
+  readonly INPUTS_ARE_ONE_FILE: { readonly target: string; readonly rater: string };
+  readonly OUTPUT_IS_FOLDER: { readonly path: string };
+  /** demo -o names an existing file where it needs a folder. */
+  readonly OUTPUT_NOT_FOLDER: { readonly path: string };
+  readonly OUTPUT_EXISTS: { readonly path: string };
+  /** Another program holds the file open (Excel, WPS), or it may not be written. */
+  readonly OUTPUT_LOCKED: { readonly path: string };
+  readonly OUTPUT_DISK_FULL: { readonly path: string };
+  readonly OUTPUT_NOT_WRITTEN: { readonly path: string; readonly reason: string };
+
+  // Workbooks.
+  /** `reason` says what is wrong with the file (written where the file is read). */
+  readonly WORKBOOK_UNREADABLE: { readonly reason: string; readonly remedy?: UnreadableRemedy; readonly file?: string; readonly role?: FileRole };
+  readonly WORKBOOK_STRICT: Record<string, never>;
+  readonly OUTPUT_SHEET_NOT_WORKSHEET: { readonly sheet: string };
+  /** 运行记录 reaches Excel's last row: this run's row cannot be added, so nothing is written. */
+  readonly OUTPUT_LOG_FULL: { readonly sheet: string };
+  readonly SHEET_NOT_FOUND: { readonly sheet: string };
+  readonly SHEET_NOT_WORKSHEET: { readonly sheet: string };
+  readonly SHEET_PROTECTED: { readonly sheet: string };
+  readonly INPUT_SHEET_EXISTS: { readonly sheet: string };
+  readonly TEMPLATE_SHEETS_EXIST: { readonly sheets: readonly string[] };
+  readonly PERIOD_INVALID: { readonly value: string };
+
+  // Excel and the task pane.
+  readonly EXCEL_NOT_READY: Record<string, never>;
+  readonly EXCEL_CELL_EDITING: Record<string, never>;
+  readonly EXCEL_ACCESS_DENIED: Record<string, never>;
+  readonly NO_WORKBOOK_OPEN: Record<string, never>;
+  readonly FILE_NOT_XLSX: { readonly name: string };
+  readonly RATER_FILE_NOT_CHOSEN: Record<string, never>;
+
+  // Merging a rater's returned file.
+  readonly MERGE_GRID_UNKNOWN: { readonly as: string; readonly grids: readonly string[] };
+  readonly MERGE_NOTHING_FILLED: { readonly grids: readonly string[] };
+  readonly MERGE_AMBIGUOUS: { readonly filled: readonly { readonly sheet: string; readonly cells: number }[] };
+  readonly MERGE_SHEET_MISSING: { readonly sheet: string; readonly in: "rater" | "target" };
+  readonly MERGE_HEADER_MISSING: { readonly sheet: string; readonly in: "rater" | "target" };
+
+  // The roster a new template is made from.
+  /** No table with the roster's header in a workbook (`required`/`optional`: its column titles). */
+  readonly ROSTER_NOT_FOUND: { readonly file: string; readonly required: readonly string[]; readonly optional: readonly string[] };
+  /** A CSV without the roster's header. */
+  readonly ROSTER_NOT_A_ROSTER: { readonly file: string; readonly required: readonly string[]; readonly optional: readonly string[] };
+  readonly ROSTER_ENCODING: { readonly file: string };
+  readonly ROSTER_PROBLEMS: { readonly file: string; readonly count: number };
+  readonly ROSTER_RULES_PROBLEMS: { readonly file: string; readonly count: number };
+}
+
+export type FailureCode = keyof FailureParams;
+
+/** What went wrong and what to do next, both shown to the user. */
+export interface FailureText {
+  readonly what: string;
+  readonly next: string;
+}
+
+/** A language's catalogue: every code's message from its parameters. */
+export type FailureCatalogue = { readonly [C in FailureCode]: (p: FailureParams[C]) => FailureText };
+
+/** The user's problem: expected, explained, with a next step (CLI exit 2, a MessageBar in the task pane). */
+export class UserError<C extends FailureCode = FailureCode> extends Error {
+  /** Issues the failure lists (e.g. every problem of a roster), with their own messages. */
+  readonly problems: readonly Issue[];
+
+  constructor(readonly code: C, readonly params: FailureParams[C], problems: readonly Issue[] = []) {
+    // Error.message in Chinese, for logs and for code that only knows Error; edges render by language.
+    super(failureLine(renderFailure(code, params)));
+    this.name = "UserError";
+    this.problems = problems;
+  }
+}

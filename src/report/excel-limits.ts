@@ -1,0 +1,49 @@
+/**
+ * Excel's own limits on what a worksheet holds ("Excel specifications and limits"), which both
+ * writers (the .xlsx package and Office.js) keep: a file that breaks one opens with a repair
+ * prompt, or loses content, in Excel.
+ */
+import { a1 } from "../model/cell.js";
+import { cellValue, type SheetSpec } from "./sheet-spec.js";
+
+/** Characters (UTF-16 code units, as Excel counts them) a cell can hold. */
+export const MAX_CELL_TEXT = 32_767;
+/** Hyperlinks a worksheet can hold. */
+export const MAX_HYPERLINKS = 65_530;
+/** Rows of a worksheet. */
+export const MAX_ROWS = 1_048_576;
+
+const ELLIPSIS = "…";
+
+/**
+ * Text as it fits in a cell: unchanged when it fits, else cut to `max` characters ending in
+ * "…" (never splitting a character made of two code units).
+ */
+export function fitCellText(s: string, max: number = MAX_CELL_TEXT): string {
+  if (s.length <= max) return s;
+  let end = max - ELLIPSIS.length;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose pair would be cut off
+  return s.slice(0, end) + ELLIPSIS;
+}
+
+/** A text cell of an output sheet too long for Excel: written shortened. */
+export interface OverlongText {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly length: number;
+}
+
+/** The cells of these sheets whose text the writers will shorten, for the warning. */
+export function overlongTexts(specs: readonly SheetSpec[]): OverlongText[] {
+  const found: OverlongText[] = [];
+  for (const spec of specs) {
+    spec.rows.forEach((row, r) =>
+      row.forEach((entry, c) => {
+        const v = cellValue(entry);
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT) found.push({ sheet: spec.name, cell: a1(r, c), length: v.length });
+      }),
+    );
+  }
+  return found;
+}

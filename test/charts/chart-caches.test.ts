@@ -1,0 +1,71 @@
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { sampleWorkbook } from "../../src/demo/sample-quarter.js";
+import { rangeValues } from "../../src/io/xlsx/chart-xml.js";
+import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { writeOutputSheets } from "../../src/io/xlsx/writer.js";
+import { decodeOoxmlEscapes } from "../../src/io/xlsx/xml.js";
+import type { Cell } from "../../src/model/cell.js";
+import { runAssessment } from "../../src/pipeline.js";
+import { numberText } from "../../src/engine/decimal.js";
+import { OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { all, child, parseTree, schemaProblems, type El } from "./xml-tree.js";
+
+/** A reference's range on 统计图表 ('统计图表'!$B$3:$B$42 → B3:B42). */
+const rangeOf = (f: string) => f.replace(/^'(?:[^']|'')*'!/, "").replace(/\$/g, "");
+
+/** The cache as the points a reader sees: index → text ("" where there is no point). */
+function cachePoints(cache: El): string[] {
+  const count = Number(child(cache, "c:ptCount").attrs["val"]);
+  const out = new Array<string>(count).fill("");
+  for (const pt of all(cache, "c:pt")) out[Number(pt.attrs["idx"])] = decodeOoxmlEscapes(child(pt, "c:v").text);
+  return out;
+}
+
+const asText = (c: Cell): string => (c === null ? "" : c.kind === "number" ? numberText(c.value) : String(c.value));
+
+describe("native charts carry cached values equal to their table on the sheet", () => {
+  it("every c:strRef and c:numRef of the scored sample quarter caches exactly the cells it points to", async () => {
+    const input = sampleWorkbook();
+    const { sheets } = await runAssessment(new XlsxReader(input), { now: new Date(2026, 9, 1) });
+    const output = writeOutputSheets(input, sheets);
+    const grid = (await new XlsxReader(output).read([OUTPUT_SHEETS.charts])).sheets.get(OUTPUT_SHEETS.charts)!;
+    const spec = sheets.find((s) => s.name === OUTPUT_SHEETS.charts)!;
+
+    const charts = Object.entries(unzipSync(output)).filter(([name]) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts.length).toBe(4);
+    let points = 0;
+    for (const [name, bytes] of charts) {
+      const root = parseTree(strFromU8(bytes));
+      expect(schemaProblems(root), name).toEqual([]);
+      const refs = [...all(root, "c:strRef"), ...all(root, "c:numRef")];
+      expect(refs.length, name).toBeGreaterThan(0);
+      for (const ref of refs) {
+        const range = rangeOf(child(ref, "c:f").text);
+        const cache = ref.name === "c:strRef" ? child(ref, "c:strCache") : child(ref, "c:numCache");
+        const { first, last } = { first: range.split(":")[0]!, last: range.split(":")[1] ?? range.split(":")[0]! };
+        const cells = cellsOf(grid.rows, first, last);
+        const cached = cachePoints(cache);
+        // What the sheet holds, as read back from the file, and what the spec said.
+        expect(cached, `${name} ${range}`).toEqual(cells.map(asText));
+        expect(cached, `${name} ${range}`).toEqual(rangeValues(spec.rows, range).map((v) => (v === null ? "" : String(v))));
+        if (ref.name === "c:numRef") expect(cells.every((c) => c === null || c.kind === "number"), `${name} ${range}`).toBe(true);
+        points += cached.length;
+      }
+    }
+    expect(points).toBeGreaterThan(100);
+  });
+});
+
+function cellsOf(rows: readonly (readonly Cell[])[], from: string, to: string): Cell[] {
+  const at = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    let col = 0;
+    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const p = at(from), q = at(to);
+  const out: Cell[] = [];
+  for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(rows[r]?.[c] ?? null);
+  return out;
+}
