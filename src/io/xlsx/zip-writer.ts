@@ -134,40 +134,24 @@ function zip64Extra(values: readonly number[], all = false): Uint8Array {
 
 const clamp32 = (v: number) => (v >= MAX32 ? MAX32 : v);
 
+/** The fields local and central headers share, from "general purpose flags" to "extra field length". */
+function entryFields(b: Bytes, r: Written, sized: (v: number) => number, extraLength: number): Bytes {
+  return b.u16(r.flags).u16(r.method).u16(r.time).u16(r.date).u32(r.crc).u32(sized(r.compressedSize)).u32(sized(r.size)).u16(r.name.length).u16(extraLength);
+}
+
 function localHeader(r: Written): Uint8Array {
+  // A local header with a ZIP64 field gives both sizes there, and all ones in its own fields.
   const extra = zip64Extra([r.size, r.compressedSize], true);
   const sized = (v: number) => (extra.length > 0 ? MAX32 : v);
-  return new Bytes(30 + r.name.length + extra.length)
-    .u32(0x04034b50)
-    .u16(extra.length > 0 ? 45 : 20)
-    .u16(r.flags)
-    .u16(r.method)
-    .u16(r.time)
-    .u16(r.date)
-    .u32(r.crc)
-    .u32(sized(r.compressedSize))
-    .u32(sized(r.size))
-    .u16(r.name.length)
-    .u16(extra.length)
-    .raw(r.name)
-    .raw(extra).bytes;
+  const head = new Bytes(30 + r.name.length + extra.length).u32(0x04034b50).u16(extra.length > 0 ? 45 : 20);
+  return entryFields(head, r, sized, extra.length).raw(r.name).raw(extra).bytes;
 }
 
 function centralHeader(r: Written): Uint8Array {
   const extra = zip64Extra([r.size, r.compressedSize, r.offset]);
-  return new Bytes(46 + r.name.length + extra.length)
-    .u32(0x02014b50)
-    .u16(extra.length > 0 ? 45 : 20) // made by: MS-DOS attributes
-    .u16(extra.length > 0 ? 45 : 20)
-    .u16(r.flags)
-    .u16(r.method)
-    .u16(r.time)
-    .u16(r.date)
-    .u32(r.crc)
-    .u32(clamp32(r.compressedSize))
-    .u32(clamp32(r.size))
-    .u16(r.name.length)
-    .u16(extra.length)
+  const version = extra.length > 0 ? 45 : 20;
+  const head = new Bytes(46 + r.name.length + extra.length).u32(0x02014b50).u16(version).u16(version); // made by (MS-DOS), needed
+  return entryFields(head, r, clamp32, extra.length)
     .u16(0) // comment
     .u16(0) // disk
     .u16(0) // internal attributes

@@ -320,5 +320,13 @@ export async function runOn(input: Uint8Array, command: "score" | "validate" = "
   };
 }
 
+/** The CPU time (all threads of this process) that `f` takes: a busy machine stretches wall time, not this. */
+export async function cpuMs(f: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage();
+  await f();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** No stack trace and no "unexpected error" text. */
 export const STACK_TRACE = /at .*\.(ts|js):\d+|意外错误/;

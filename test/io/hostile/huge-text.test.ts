@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
 import { runAssessment } from "../../../src/pipeline.js";
 import { describeRun, measureScore } from "./cli-measure.js";
-import { bytes, entriesOf, forgeZip, rawEntries, sampleParts, sheetPart, text } from "./forge.js";
+import { bytes, cpuMs, entriesOf, forgeZip, rawEntries, sampleParts, sheetPart, text } from "./forge.js";
 
 /*
  * One shared string of 50 MB (Excel stops at 32,767 characters a cell; a hostile file need
@@ -50,13 +50,6 @@ function withHugeString(mib: number): Uint8Array {
       return e;
     }).concat([{ name: "xl/sharedStrings.xml", data: bytes(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${shared}</sst>`) }]),
   );
-}
-
-async function cpuMs(f: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await f();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
 }
 
 describe("a 50 MB shared string", () => {

@@ -4,20 +4,13 @@ import { sampleQuarter, sampleQuarterSheets } from "../../../src/demo/sample-qua
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
 import { createWorkbook } from "../../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../../src/pipeline.js";
-import { text, withSharedStrings } from "./forge.js";
+import { cpuMs, text, withSharedStrings } from "./forge.js";
 
 /*
  * Excel saves every text cell as an index into one shared-string table. That table is parsed
  * once per read, whatever the number of text cells (it used to be decoded again for every
  * one: 2,000 branches took 13 minutes).
  */
-
-async function cpuMs(f: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await f();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
 
 describe("a workbook whose text is all in shared strings (as Excel saves it)", () => {
   it("scores 2,000 branches within twice the time of the same workbook with inline strings, with the same result", async () => {
