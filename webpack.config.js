@@ -75,8 +75,10 @@ export default async function config(env = {}, argv = {}) {
   const origin = (env.origin ?? DEV_ORIGIN).replace(/\/+$/, "");
   if (!/^https:\/\/[^/]+/.test(origin)) throw new Error(`--env origin must be an https URL, not ${origin}`);
   const officeJs = env.officeJs ?? "local";
-  if (officeJs !== "local" && officeJs !== "cdn") throw new Error(`--env officeJs must be local (served with the add-in, the default) or cdn, not ${officeJs}`);
-  if (officeJs === "local" && !existsSync(path.join(officeDist, "office.js"))) throw new Error(`office.js not found in ${officeDist}: run npm install`);
+  if (officeJs !== "local" && officeJs !== "cdn")
+    throw new Error(`--env officeJs must be local (served with the add-in, the default) or cdn, not ${officeJs}`);
+  if (officeJs === "local" && !existsSync(path.join(officeDist, "office.js")))
+    throw new Error(`office.js not found in ${officeDist}: run npm install`);
 
   const https = serving ? await devServerHttps() : null;
 

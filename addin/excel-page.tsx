@@ -31,7 +31,8 @@ interface Started {
  */
 function officeHost(language: Language): Promise<Office.HostType | null> {
   if (location.protocol === "file:") return Promise.resolve(null);
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.reject(new Error(translate(language, "officeJsMissing")));
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function")
+    return Promise.reject(new Error(translate(language, "officeJsMissing")));
   return new Promise((resolve) => void Office.onReady((info) => resolve(info.host ?? null)));
 }
 
@@ -39,7 +40,7 @@ function officeHost(language: Language): Promise<Office.HostType | null> {
 async function start(preference: LanguagePreference): Promise<Started | null> {
   const host = await officeHost(preference.current);
   if (host === null || host !== Office.HostType.Excel) return null;
-  const operations = createExcelOperations({ language: () => preference.current });
+  const operations = createExcelOperations();
   return { operations, skippedFeatures: operations.skippedFeatures };
 }
 

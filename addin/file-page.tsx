@@ -11,6 +11,6 @@ import { App } from "./taskpane/App.js";
 import { languagePreference } from "./taskpane/strings.js";
 
 const preference = languagePreference();
-const operations = createFileOperations({ language: () => preference.current });
+const operations = createFileOperations();
 const container = document.getElementById("root");
 if (container) createRoot(container).render(<App operations={operations} workbookFile={operations} language={preference} />);

@@ -27,7 +27,19 @@ await build({
   logLevel: "warning",
 });
 const shipped = (await import(pathToFileURL(bundlePath).href)) as typeof source;
-const { sampleQuarter, sampleQuarterSheets, assess, XlsxReader, createWorkbook, writeOutputSheets, runAssessment, SheetSpecReader, validateWorkbook, INPUT_SHEETS, OUTPUT_SHEETS } = shipped;
+const {
+  sampleQuarter,
+  sampleQuarterSheets,
+  assess,
+  XlsxReader,
+  createWorkbook,
+  writeOutputSheets,
+  runAssessment,
+  SheetSpecReader,
+  validateWorkbook,
+  INPUT_SHEETS,
+  OUTPUT_SHEETS,
+} = shipped;
 
 const SIZES = [50, 500, 5_000] as const;
 const DISPUTE_SHARE = 0.03;
@@ -82,7 +94,7 @@ for (const n of SIZES) {
   // (a) engine only
   const engineRuns = n >= 5_000 ? 7 : 11;
   const validation = validateWorkbook(snapshot);
-  if (!validation.ok) throw new Error(`sample of ${n} branches is not scorable: ${validation.issues[0]?.message}`);
+  if (!validation.ok) throw new Error(`sample of ${n} branches is not scorable: ${validation.issues[0]?.code}`);
   const v = await time(engineRuns, 3, () => validateWorkbook(snapshot));
   const a = await time(engineRuns, 3, () => assess(validation.assessment));
   const e = await time(engineRuns, 3, () => {
@@ -106,7 +118,7 @@ for (const n of SIZES) {
   let json = "";
   let output: Awaited<ReturnType<typeof runAssessment>> | undefined;
   const f = await time(fileRuns, 1, async () => {
-    output = await runAssessment(new XlsxReader(bytes), { now: NOW });
+    output = await runAssessment(new XlsxReader(bytes), null, { now: NOW });
     json = JSON.stringify(output.result);
   });
 
@@ -117,24 +129,41 @@ for (const n of SIZES) {
   });
 
   const row: Row = {
-    branches: n, items, arbitrated, fileKiB: bytes.length / 1024,
-    validate: v.median, assess: a.median, engine: e.median, engineCore: core.median, engineTsx: t.median, engineRuns,
-    fileToJson: f.median, fileRuns, jsonKiB: json.length / 1024,
-    writer: w.median, writerRuns: fileRuns, outKiB: written.length / 1024,
+    branches: n,
+    items,
+    arbitrated,
+    fileKiB: bytes.length / 1024,
+    validate: v.median,
+    assess: a.median,
+    engine: e.median,
+    engineCore: core.median,
+    engineTsx: t.median,
+    engineRuns,
+    fileToJson: f.median,
+    fileRuns,
+    jsonKiB: json.length / 1024,
+    writer: w.median,
+    writerRuns: fileRuns,
+    outKiB: written.length / 1024,
   };
   rows.push(row);
-  process.stdout.write(`${n} branches: engine ${row.engineCore.toFixed(1)} ms (A, B, 仲裁), ${row.engine.toFixed(1)} ms with 自评 and 扣分说明 (under tsx ${row.engineTsx.toFixed(1)} ms), file→JSON ${row.fileToJson.toFixed(0)} ms, writer ${row.writer.toFixed(0)} ms\n`);
+  process.stdout.write(
+    `${n} branches: engine ${row.engineCore.toFixed(1)} ms (A, B, 仲裁), ${row.engine.toFixed(1)} ms with 自评 and 扣分说明 (under tsx ${row.engineTsx.toFixed(1)} ms), file→JSON ${row.fileToJson.toFixed(0)} ms, writer ${row.writer.toFixed(0)} ms\n`,
+  );
 }
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const kib = (x: number) => (x >= 1024 ? `${(x / 1024).toFixed(1)} MiB` : `${x.toFixed(0)} KiB`);
-const header = "| 支部 | 考核项 | 仲裁项 | .xlsx 大小 | (a₀) 引擎：A、B、仲裁 | 校验 validate | 计分 assess | (a) 引擎合计，含自评、扣分说明 | (a′) 引擎，tsx 源码 | (b) 文件→JSON | JSON 大小 | (c) 写结果表 | 结果文件 |";
+const header =
+  "| 支部 | 考核项 | 仲裁项 | .xlsx 大小 | (a₀) 引擎：A、B、仲裁 | 校验 validate | 计分 assess | (a) 引擎合计，含自评、扣分说明 | (a′) 引擎，tsx 源码 | (b) 文件→JSON | JSON 大小 | (c) 写结果表 | 结果文件 |";
 const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 const table = [
   header,
   rule,
-  ...rows.map((r) =>
-    `| ${r.branches.toLocaleString("en-US")} | ${r.items} | ${r.arbitrated} | ${kib(r.fileKiB)} | **${ms(r.engineCore)} ms** | ${ms(r.validate)} ms | ${ms(r.assess)} ms | ${ms(r.engine)} ms | ${ms(r.engineTsx)} ms | ${ms(r.fileToJson)} ms | ${kib(r.jsonKiB)} | ${ms(r.writer)} ms | ${kib(r.outKiB)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.branches.toLocaleString("en-US")} | ${r.items} | ${r.arbitrated} | ${kib(r.fileKiB)} | **${ms(r.engineCore)} ms** | ${ms(r.validate)} ms | ${ms(r.assess)} ms | ${ms(r.engine)} ms | ${ms(r.engineTsx)} ms | ${ms(r.fileToJson)} ms | ${kib(r.jsonKiB)} | ${ms(r.writer)} ms | ${kib(r.outKiB)} |`,
+  ),
 ].join("\n");
 
 const cpu = cpus();
@@ -194,4 +223,6 @@ Load average (1 min) when the run started: ${loadBefore.toFixed(2)}, when it end
 pessimistic). Figures vary between runs; re-run \`npm run bench\` to refresh this page.
 `;
 writeFileSync(fileURLToPath(new URL("../docs/performance.md", import.meta.url)), doc);
-process.stdout.write(`\n${table}\n\nengine target (< ${ENGINE_TARGET_MS} ms for 5,000 branches, A, B and arbitration): ${engineOk ? "met" : "MISSED"}\nwritten docs/performance.md\n`);
+process.stdout.write(
+  `\n${table}\n\nengine target (< ${ENGINE_TARGET_MS} ms for 5,000 branches, A, B and arbitration): ${engineOk ? "met" : "MISSED"}\nwritten docs/performance.md\n`,
+);

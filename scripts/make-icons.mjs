@@ -27,7 +27,8 @@ function colourAt(x, y, withStar) {
 }
 
 function inRoundedSquare(x, y, margin, radius) {
-  const lo = margin, hi = 1 - margin;
+  const lo = margin,
+    hi = 1 - margin;
   if (x < lo || x > hi || y < lo || y > hi) return false;
   const cx = Math.min(Math.max(x, lo + radius), hi - radius);
   const cy = Math.min(Math.max(y, lo + radius), hi - radius);
@@ -44,7 +45,8 @@ function inStar(x, y, cx, cy, r) {
   }
   let inside = false;
   for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-    const [xi, yi] = points[i], [xj, yj] = points[j];
+    const [xi, yi] = points[i],
+      [xj, yj] = points[j];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -57,15 +59,27 @@ export function drawIcon(size) {
   const n = SUPERSAMPLE * SUPERSAMPLE;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const c = colourAt((px + (sx + 0.5) / SUPERSAMPLE) / size, (py + (sy + 0.5) / SUPERSAMPLE) / size, withStar);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a++;
+          }
         }
       }
       const o = (py * size + px) * 4;
-      if (a > 0) { pixels[o] = Math.round(r / a); pixels[o + 1] = Math.round(g / a); pixels[o + 2] = Math.round(b / a); }
+      if (a > 0) {
+        pixels[o] = Math.round(r / a);
+        pixels[o + 1] = Math.round(g / a);
+        pixels[o + 2] = Math.round(b / a);
+      }
       pixels[o + 3] = Math.round((255 * a) / n);
     }
   }

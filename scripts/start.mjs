@@ -29,7 +29,9 @@ if (process.platform === "win32" || process.platform === "darwin") {
     ].join("\n"),
   );
   // One command line through the shell: npx is npx.cmd on Windows.
-  run(`npx --yes office-addin-debugging@7 start manifest.xml desktop --dev-server "${DEV_SERVER}" --dev-server-port 3000`, [], { shell: true });
+  run(`npx --yes office-addin-debugging@7 start manifest.xml desktop --dev-server "${DEV_SERVER}" --dev-server-port 3000`, [], {
+    shell: true,
+  });
 } else {
   process.stdout.write(
     [

@@ -7,14 +7,16 @@
  * the old one's place) and write whole 2-D ranges, number formats before values, in batches
  * of at most the budget. Features above the host's requirement sets are skipped and listed.
  */
-import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../../src/io/workbook.js";
-import { columnLetters, type Grid } from "../../src/model/cell.js";
+import { RunCancelled, type StepOptions, type WorkbookReader, type WorkbookWriter } from "../../src/io/workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../../src/model/workbook.js";
+import { parseA1, rangeA1, type Grid } from "../../src/model/cell.js";
 import { UserError } from "../../src/model/failure.js";
 import { fitCellText, MAX_CELL_TEXT } from "../../src/report/excel-limits.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
-import { INPUT_SHEETS } from "../../src/validate/sheets.js";
+import { INPUT_SHEETS } from "../../src/model/sheets.js";
 import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
 import { dateFormats, GridRows } from "./read-cells.js";
+import { ReadPlan } from "./read-plan.js";
 import { Requirements, type SetSupported, type SkippedFeature } from "./requirements.js";
 import { planSheet, type SheetTarget } from "./write-sheet.js";
 
@@ -28,12 +30,6 @@ export interface OfficeHost {
   readonly context: { readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
 }
 
-export interface WorkbookProgress {
-  readonly phase: "reading" | "writing";
-  /** 0…1 of this phase. */
-  readonly fraction: number;
-}
-
 export interface ExcelWorkbookOptions {
   /** Default: the `Excel` global. */
   readonly excel?: ExcelHost;
@@ -41,24 +37,13 @@ export interface ExcelWorkbookOptions {
   readonly office?: OfficeHost;
   /** Bytes per request and per response (default 4,000,000: under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
-  readonly onProgress?: (p: WorkbookProgress) => void;
 }
-
-/** Response bytes per cell (values, types, formats) assumed before anything was read. */
-const INITIAL_CELL_BYTES = 40;
-const MIN_CELL_BYTES = 12;
-/** Margin on a sheet's measured bytes per cell (later rows may hold longer texts), and on the average for an unread sheet. */
-const MEASURED_MARGIN = 1.1;
-const UNREAD_MARGIN = 1.25;
-/** Share of the budget a sheet's first slice may take: its bytes per cell are not known yet. */
-const PROBE_SHARE = 1 / 8;
 
 export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   private readonly excel: ExcelHost;
   private readonly requirements: Requirements;
   private readonly budget: number;
   private lastSkipped: SkippedFeature[] = [];
-  onProgress: ((p: WorkbookProgress) => void) | undefined;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     const g = globalThis as unknown as { Excel?: ExcelHost; Office?: OfficeHost };
@@ -66,10 +51,10 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     if (!excel) throw new UserError("EXCEL_NOT_READY", {});
     this.excel = excel;
     const office = options.office ?? g.Office;
-    const isSetSupported: SetSupported = (name, version) => office?.context?.requirements?.isSetSupported(name, version) ?? version === "1.1";
+    const isSetSupported: SetSupported = (name, version) =>
+      office?.context?.requirements?.isSetSupported(name, version) ?? version === "1.1";
     this.requirements = new Requirements(isSetSupported);
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
-    this.onProgress = options.onProgress;
   }
 
   /** Whether the host supports ExcelApi `version`. */
@@ -85,7 +70,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   // -------------------------------------------------------------------------------------------
   // Reading
 
-  async read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(wanted: readonly string[], options: StepOptions = {}): Promise<WorkbookSnapshot> {
     const req = this.requirements;
     const valuesOnly = req.has("usedRangeValuesOnly");
     return this.run(async (ctx) => {
@@ -104,96 +89,39 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       );
       if (present.length > 0) await ctx.sync();
 
-      interface Pending {
-        readonly name: string;
-        readonly sheet: Excel.Worksheet;
-        readonly row0: number;
-        readonly col0: number;
-        readonly cols: number;
-        readonly rows: number;
-        next: number;
-        /** Measured response bytes per cell, once a slice was read. */
-        cellBytes: number | null;
-        readonly grid: GridRows;
-      }
-      const pending: Pending[] = [];
-      for (const name of present) {
-        const r = used.get(name)!;
-        pending.push({
-          name,
-          sheet: collection.getItem(name),
-          row0: r.rowIndex,
-          col0: r.columnIndex,
-          cols: r.columnCount,
-          rows: r.rowCount,
-          next: 0,
-          cellBytes: null,
-          grid: new GridRows(),
-        });
-      }
-      const totalCells = pending.reduce((n, p) => n + p.rows * p.cols, 0);
-      let doneCells = 0;
-      let seenBytes = 0;
-      let seenCells = 0;
+      const ranges = present.map((n) => used.get(n)!);
+      const worksheets = present.map((n) => collection.getItem(n));
+      const grids = present.map(() => new GridRows());
+      const plan = new ReadPlan(
+        ranges.map((r) => ({ rows: r.rowCount, cols: r.columnCount })),
+        this.budget,
+      );
       const isDate = dateFormats();
-      const estimate = (p: Pending) =>
-        p.cellBytes !== null ? p.cellBytes * MEASURED_MARGIN : Math.max(MIN_CELL_BYTES, seenCells > 0 ? (seenBytes / seenCells) * UNREAD_MARGIN : INITIAL_CELL_BYTES);
-
-      // Row slices, as many per sync as the response budget allows by each sheet's bytes per cell.
-      while (pending.some((p) => p.next < p.rows)) {
-        let room = this.budget;
-        const slices: { p: Pending; from: number; to: number; range: Excel.Range }[] = [];
-        for (const p of pending) {
-          while (p.next < p.rows && room > 0) {
-            const probe = p.cellBytes === null;
-            const perRow = p.cols * estimate(p) + 8;
-            let count = Math.floor((probe ? Math.min(room, this.budget * PROBE_SHARE) : room) / perRow);
-            if (count < 1) {
-              if (slices.length > 0) break;
-              count = 1; // one row over the budget: alone
-            }
-            const from = p.next;
-            const to = Math.min(p.rows, from + count);
-            const range = p.sheet.getRange(address(p.row0 + from, p.col0, p.row0 + to - 1, p.col0 + p.cols - 1));
-            range.load("values,valueTypes,numberFormat");
-            slices.push({ p, from, to, range });
-            p.next = to;
-            room -= (to - from) * perRow + ACTION_OVERHEAD;
-            if (probe) break; // the rest once its size per cell is known
-          }
-          if (room <= 0) break;
-        }
+      while (!plan.done) {
+        if (options.signal?.aborted) throw new RunCancelled(options.signal.reason);
+        const slices = plan.nextBatch().map((slice) => {
+          const r = ranges[slice.sheet]!;
+          const range = worksheets[slice.sheet]!.getRange(
+            rangeA1(r.rowIndex + slice.from, r.columnIndex, r.rowIndex + slice.to - 1, r.columnIndex + r.columnCount - 1),
+          );
+          range.load("values,valueTypes,numberFormat");
+          return { slice, range };
+        });
         try {
           await ctx.sync();
         } catch (e) {
-          if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded" || slices.every((s) => s.to - s.from === 1)) throw e;
-          // Longer texts than assumed: read these rows again in smaller slices.
-          for (const s of slices) {
-            s.p.next = Math.min(s.p.next, s.from);
-            s.p.cellBytes = estimate(s.p) * 2;
-          }
-          continue;
+          if (errorCode(e) === "ResponsePayloadSizeLimitExceeded" && plan.tooLarge(slices.map((s) => s.slice))) continue;
+          throw e;
         }
-        for (const { p, from, range } of slices) {
-          const values = range.values;
-          const types = range.valueTypes;
-          const formats = range.numberFormat;
-          p.grid.place(p.row0 + from, p.col0, values, types, formats, isDate);
-          const cells = values.length * p.cols;
-          const bytes = jsonLength(values) + jsonLength(types) + jsonLength(formats);
-          p.cellBytes = Math.max(MIN_CELL_BYTES, bytes / Math.max(1, cells));
-          seenBytes += bytes;
-          seenCells += cells;
-          doneCells += cells;
+        for (const { slice, range } of slices) {
+          const r = ranges[slice.sheet]!;
+          grids[slice.sheet]!.place(r.rowIndex + slice.from, r.columnIndex, range.values, range.valueTypes, range.numberFormat, isDate);
+          plan.measured(slice, jsonLength(range.values) + jsonLength(range.valueTypes) + jsonLength(range.numberFormat));
         }
-        this.onProgress?.({ phase: "reading", fraction: totalCells === 0 ? 1 : doneCells / totalCells });
+        options.onProgress?.(plan.doneCells, plan.totalCells);
       }
 
-      const sheets = new Map<string, Grid>();
-      for (const name of present) {
-        const p = pending.find((x) => x.name === name);
-        sheets.set(name, { name, rows: p ? p.grid.finish() : [] });
-      }
+      const sheets = new Map<string, Grid>(present.map((name, i) => [name, { name, rows: grids[i]!.finish() }]));
       return { sheetNames: names, sheets };
     });
   }
@@ -201,7 +129,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   // -------------------------------------------------------------------------------------------
   // Writing
 
-  async writeSheets(specs: readonly SheetSpec[]): Promise<void> {
+  async writeSheets(specs: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {
     checkSheetNames(specs);
     const req = this.requirements;
     const valuesOnly = req.has("usedRangeValuesOnly");
@@ -235,7 +163,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
         if (late.length > 0) {
           await ctx.sync();
           for (const [name, used, first] of late) {
-            const blank = used.rowCount === 1 && first.valueTypes[0]?.[0] === "Empty";
+            const blank = used.rowCount === 1 && (first.valueTypes[0]?.[0] as string | undefined) === "Empty";
             appendAt.set(name, blank ? 0 : used.rowIndex + used.rowCount);
           }
         }
@@ -249,7 +177,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           () => {
             if (suspend) ctx.workbook.application.suspendApiCalculationUntilNextSync();
           },
-          () => this.onProgress?.({ phase: "writing", fraction: Math.min(0.99, writtenBytes / totalBytes) }),
+          () => options.onProgress?.(Math.min(writtenBytes, totalBytes), totalBytes),
         );
         const taken = new Set(items.map((w) => w.name.toLowerCase()));
         let tmpNumber = 0;
@@ -279,7 +207,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           await batcher.op(ACTION_OVERHEAD, () => sheet.activate());
         }
         await batcher.flush();
-        this.onProgress?.({ phase: "writing", fraction: 1 });
+        options.onProgress?.(totalBytes, totalBytes);
       });
     } finally {
       this.lastSkipped = req.takeSkipped();
@@ -305,7 +233,8 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       const value = (e: CellEdit): string | number | boolean => {
         if (e.value === null) return "";
         if (typeof e.value !== "string") {
-          if (typeof e.value === "number" && !Number.isFinite(e.value)) throw new RangeError(`${sheetName}!${e.cell}: cannot write ${e.value}`);
+          if (typeof e.value === "number" && !Number.isFinite(e.value))
+            throw new RangeError(`${sheetName}!${e.cell}: cannot write ${e.value}`);
           return e.value;
         }
         const r = risky.get(e.cell);
@@ -316,9 +245,9 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       // Runs of consecutive cells in a row: one range write each.
       const byRow = new Map<number, Map<number, string | number | boolean>>();
       for (const e of edits) {
-        const { row, col } = parseCell(e.cell);
+        const { row, col } = parseA1(e.cell);
         let cols = byRow.get(row);
-        if (!cols) byRow.set(row, (cols = new Map()));
+        if (!cols) byRow.set(row, (cols = new Map<number, string | number | boolean>()));
         cols.set(col, value(e));
       }
       const runs: { row: number; col: number; values: (string | number | boolean)[] }[] = [];
@@ -333,7 +262,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       const batcher = new Batcher(ctx, this.budget);
       for (const run of runs) {
         await batcher.op(ACTION_OVERHEAD + jsonLength(run.values), () => {
-          sheet.getRange(address(run.row, run.col, run.row, run.col + run.values.length - 1)).values = [run.values];
+          sheet.getRange(rangeA1(run.row, run.col, run.row, run.col + run.values.length - 1)).values = [run.values];
         });
       }
       try {
@@ -378,21 +307,7 @@ async function syncOrExplain(ctx: Excel.RequestContext, sheetName: string): Prom
 }
 
 export function errorCode(e: unknown): string | undefined {
-  return e !== null && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : undefined;
-}
-
-/** 0-based bounds → "A1:C9". */
-export function address(r0: number, c0: number, r1: number, c1: number): string {
-  const tl = `${columnLetters(c0)}${r0 + 1}`;
-  return r0 === r1 && c0 === c1 ? tl : `${tl}:${columnLetters(c1)}${r1 + 1}`;
-}
-
-function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new Error(`not a cell address: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return e !== null && typeof e === "object" && "code" in e ? String(e.code) : undefined;
 }
 
 /**
@@ -406,4 +321,3 @@ export function isRiskyText(s: string): boolean {
   const t = s.trim();
   return /^[\d\s.,:/%$¥€()eE+\-年月日]+$/.test(t) || /^(true|false)$/i.test(t) || t.startsWith("#");
 }
-

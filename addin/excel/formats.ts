@@ -2,7 +2,7 @@
  * How output cells look in Excel: named styles and tones mapped to Office.js formats, and the
  * grouping of cells into rectangles so one range operation formats many cells.
  */
-import type { CellStyle, CellTone, OutEntry, OutValue } from "../../src/report/sheet-spec.js";
+import type { CellStyle, CellTone, OutValue } from "../../src/report/sheet-spec.js";
 
 export interface StyleFormat {
   readonly bold?: true;
@@ -43,12 +43,6 @@ export const TONE_FILLS: Readonly<Record<CellTone, string>> = {
 export const LINK_FONT = { color: "#0563C1", underline: "Single" } as const;
 
 export const TEXT_FORMAT = "@";
-
-export function entryParts(e: OutEntry | undefined): { v: OutValue; style?: CellStyle; tone?: CellTone; link: boolean } {
-  if (e === null || e === undefined) return { v: null, link: false };
-  if (typeof e !== "object") return { v: e, link: false };
-  return { v: e.v, style: e.style, tone: e.tone, link: e.link !== undefined };
-}
 
 /**
  * The number format a cell needs: "@" for any text (so Excel never reads it as a formula, a

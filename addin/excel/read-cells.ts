@@ -36,6 +36,7 @@ export function toCell(value: unknown, type: unknown, numberFormat: unknown, isD
       // Linked data types and anything newer: what `values` shows.
       if (typeof value === "number") return num(value, isDate(numberFormat));
       if (typeof value === "boolean") return bool(value);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what `values` shows: text, or Excel's own text of a newer type
       return value === "" || value === null || value === undefined ? null : text(String(value));
   }
 }
@@ -44,7 +45,14 @@ export function toCell(value: unknown, type: unknown, numberFormat: unknown, isD
 export class GridRows {
   private readonly rows: Cell[][] = [];
 
-  place(firstRow: number, firstCol: number, values: unknown[][], types: unknown[][], formats: unknown[][], isDate: (nf: unknown) => boolean): void {
+  place(
+    firstRow: number,
+    firstCol: number,
+    values: unknown[][],
+    types: unknown[][],
+    formats: unknown[][],
+    isDate: (nf: unknown) => boolean,
+  ): void {
     values.forEach((vals, i) => {
       const r = firstRow + i;
       let row: Cell[] | undefined;

@@ -4,9 +4,6 @@
  * ExcelApi 1.1; everything else is used where the host has it and skipped, and reported, where not.
  */
 
-/** The lowest requirement set the add-in declares in its manifest. */
-export const CORE_REQUIREMENT = "1.1";
-
 export const FEATURES = {
   /** Used range that ignores formatting-only cells (Worksheet.getUsedRange(valuesOnly)). */
   usedRangeValuesOnly: { set: "1.2", reported: false, zh: "仅按数值确定已用区域", en: "used range by values only" },
@@ -17,9 +14,19 @@ export const FEATURES = {
   protection: { set: "1.2", reported: true, zh: "工作表保护（仅开放填写单元格）", en: "sheet protection (only input cells editable)" },
   freezePanes: { set: "1.7", reported: true, zh: "冻结窗格", en: "frozen panes" },
   hyperlinks: { set: "1.7", reported: true, zh: "校验报告中的单元格链接", en: "links to cells in the report" },
-  chartFormatting: { set: "1.7", reported: true, zh: "图表细节（散点图 y=x 参考线画成直线）", en: "chart details (the y = x reference drawn as a line)" },
+  chartFormatting: {
+    set: "1.7",
+    reported: true,
+    zh: "图表细节（散点图 y=x 参考线画成直线）",
+    en: "chart details (the y = x reference drawn as a line)",
+  },
   dataValidation: { set: "1.8", reported: true, zh: "数据验证（下拉列表、分值范围）", en: "data validation (lists, score ranges)" },
-  printSetup: { set: "1.9", reported: true, zh: "打印设置（横向、适应页宽、重复标题行）", en: "print setup (landscape, fit to width, repeated header rows)" },
+  printSetup: {
+    set: "1.9",
+    reported: true,
+    zh: "打印设置（横向、适应页宽、重复标题行）",
+    en: "print setup (landscape, fit to width, repeated header rows)",
+  },
 } as const;
 
 export type Feature = keyof typeof FEATURES;

@@ -7,10 +7,18 @@
  * requirement sets first and skipped (and noted) where it is missing.
  */
 import { a1, columnLetters } from "../../src/model/cell.js";
-import { fitCellText, MAX_HYPERLINKS } from "../../src/report/excel-limits.js";
-import type { ChartSpec, OutValue, SheetSpec, ValidationSpec } from "../../src/report/sheet-spec.js";
+import { fitCellText, MAX_HYPERLINKS, truncate, VALIDATION_LIMITS } from "../../src/report/excel-limits.js";
+import {
+  cellValue,
+  outCell,
+  type ChartSpec,
+  type OutCell,
+  type OutValue,
+  type SheetSpec,
+  type ValidationSpec,
+} from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
-import { entryParts, groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
+import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
 import type { Requirements } from "./requirements.js";
 
 export type SheetTarget =
@@ -20,12 +28,6 @@ export type SheetTarget =
   /** An existing sheet the spec's rows (after appendSkip) are appended to, from firstRow. */
   | { readonly kind: "append"; readonly name: string; readonly firstRow: number };
 
-// Excel's limits on validation texts.
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_TEXT_MAX = 255;
-const ERROR_TEXT_MAX = 225;
-const LIST_SOURCE_MAX = 255;
-
 const CHART_TYPES = {
   bar: "BarClustered",
   column: "ColumnClustered",
@@ -34,8 +36,64 @@ const CHART_TYPES = {
   scatter: "XYScatter",
 } as const satisfies Readonly<Record<ChartSpec["kind"], string>>;
 
-/** Queues everything one sheet needs; returns the worksheet proxy. */
-export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec: SheetSpec, target: SheetTarget, req: Requirements): Promise<Excel.Worksheet> {
+/** Queues everything one sheet needs, in an order Excel accepts; returns the worksheet proxy. */
+export async function planSheet(
+  ctx: Excel.RequestContext,
+  batch: Batcher,
+  spec: SheetSpec,
+  target: SheetTarget,
+  req: Requirements,
+): Promise<Excel.Worksheet> {
+  const sheet = await placeSheet(ctx, batch, spec, target);
+  const appending = target.kind === "append";
+  const rows = appending ? spec.rows.slice(spec.append?.appendSkip ?? 0) : spec.rows;
+  const firstRow = appending ? target.firstRow : 0;
+  const w: SheetWrite = {
+    sheet,
+    batch,
+    spec,
+    req,
+    rows,
+    width: rows.reduce((n, r) => Math.max(n, r.length), 0),
+    // Features that belong to the sheet as a whole, not to appended rows.
+    protect: !appending && spec.protect === true && req.use("protection", spec.name),
+    at: (r, c) => outCell(rows[r]?.[c]),
+    rangeOf: (rect) => sheet.getRange(`${a1(firstRow + rect.r0, rect.c0)}:${a1(firstRow + rect.r1, rect.c1)}`),
+    cellAt: (r, c) => sheet.getRange(a1(firstRow + r, c)),
+  };
+  await writeLooks(w);
+  await writeTones(w);
+  const linked = await writeLinkFonts(w);
+  await writeValues(w);
+  if (linked) await writeLinks(w);
+  if (!appending) {
+    await writeLayout(w);
+    await writeValidations(w);
+    for (const chart of spec.charts ?? []) await addChart(batch, sheet, spec.name, chart, req);
+    await writePrintSetup(w);
+    // Protection last: nothing above could be written to a protected sheet.
+    if (w.protect) await batch.op(ACTION_OVERHEAD, () => sheet.protection.protect());
+  }
+  return sheet;
+}
+
+/** One sheet being written: where its rows go and how to address them. */
+interface SheetWrite {
+  readonly sheet: Excel.Worksheet;
+  readonly batch: Batcher;
+  readonly spec: SheetSpec;
+  readonly req: Requirements;
+  /** The rows to write (without the skipped header when appending). */
+  readonly rows: SheetSpec["rows"];
+  readonly width: number;
+  readonly protect: boolean;
+  at(r: number, c: number): OutCell;
+  rangeOf(rect: { r0: number; c0: number; r1: number; c1: number }): Excel.Range;
+  cellAt(r: number, c: number): Excel.Range;
+}
+
+/** A new sheet, one replacing an old sheet of the name in its place, or the sheet appended to. */
+async function placeSheet(ctx: Excel.RequestContext, batch: Batcher, spec: SheetSpec, target: SheetTarget): Promise<Excel.Worksheet> {
   const sheets = ctx.workbook.worksheets;
   let sheet!: Excel.Worksheet;
   if (target.kind === "append") {
@@ -54,20 +112,13 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
       sheet = sheets.add(spec.name);
     });
   }
+  return sheet;
+}
 
-  const appending = target.kind === "append";
-  const rows = appending ? spec.rows.slice(spec.append?.appendSkip ?? 0) : spec.rows;
-  const firstRow = appending ? target.firstRow : 0;
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  const whole = !appending; // features that belong to the sheet as a whole, not to appended rows
-  const protect = whole && spec.protect === true && req.use("protection", spec.name);
-  const at = (r: number, c: number) => entryParts(rows[r]?.[c]);
-  const rangeOf = (rect: { r0: number; c0: number; r1: number; c1: number }) =>
-    sheet.getRange(`${a1(firstRow + rect.r0, rect.c0)}:${a1(firstRow + rect.r1, rect.c1)}`);
-
-  // 1. Base look and number format, by rectangles of cells that share both.
-  const base = groupRects(rows.length, width, (r, c) => {
-    const { v, style } = at(r, c);
+/** Base look and number format, by rectangles of cells that share both. */
+async function writeLooks(w: SheetWrite): Promise<void> {
+  const base = groupRects(w.rows.length, w.width, (r, c) => {
+    const { v, style } = w.at(r, c);
     const nf = numberFormatOf(v, style);
     return style === undefined && nf === undefined ? null : `${style ?? ""}|${nf ?? ""}`;
   });
@@ -75,8 +126,8 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
     const [style, nf] = rect.key.split("|") as [string, string];
     const look = style === "" ? undefined : STYLE_FORMATS[style as keyof typeof STYLE_FORMATS];
     const ops = 1 + (look ? 10 : 0);
-    await batch.op(ops * ACTION_OVERHEAD, () => {
-      const range = rangeOf(rect);
+    await w.batch.op(ops * ACTION_OVERHEAD, () => {
+      const range = w.rangeOf(rect);
       // One value for the whole range ("single input copy", as Ctrl+Enter does).
       if (nf !== "") range.numberFormat = [[nf]];
       if (!look) return;
@@ -91,128 +142,139 @@ export async function planSheet(ctx: Excel.RequestContext, batch: Batcher, spec:
         format.wrapText = true;
       }
       if (look.border) borders(format, rect);
-      if (look.unlocked && protect) format.protection.locked = false;
+      if (look.unlocked && w.protect) format.protection.locked = false;
     });
   }
+}
 
-  // 2. Highlights on top of the look, 3. links' font.
-  const tones = groupRects(rows.length, width, (r, c) => at(r, c).tone ?? null);
-  for (const rect of tones) {
-    await batch.op(ACTION_OVERHEAD, () => {
-      rangeOf(rect).format.fill.color = TONE_FILLS[rect.key as keyof typeof TONE_FILLS];
+/** Highlights (tones) on top of the look. */
+async function writeTones(w: SheetWrite): Promise<void> {
+  for (const rect of groupRects(w.rows.length, w.width, (r, c) => w.at(r, c).tone ?? null)) {
+    await w.batch.op(ACTION_OVERHEAD, () => {
+      w.rangeOf(rect).format.fill.color = TONE_FILLS[rect.key as keyof typeof TONE_FILLS];
     });
   }
-  const links = groupRects(rows.length, width, (r, c) => (at(r, c).link ? "link" : null));
-  const linkable = links.length > 0 && req.use("hyperlinks", spec.name);
-  if (linkable) {
-    for (const rect of links) {
-      await batch.op(2 * ACTION_OVERHEAD, () => {
-        const font = rangeOf(rect).format.font;
-        font.color = LINK_FONT.color;
-        font.underline = LINK_FONT.underline;
+}
+
+/** Links' font, where the host has hyperlinks; whether the sheet gets its links. */
+async function writeLinkFonts(w: SheetWrite): Promise<boolean> {
+  const links = groupRects(w.rows.length, w.width, (r, c) => (w.at(r, c).link ? "link" : null));
+  if (links.length === 0 || !w.req.use("hyperlinks", w.spec.name)) return false;
+  for (const rect of links) {
+    await w.batch.op(2 * ACTION_OVERHEAD, () => {
+      const font = w.rangeOf(rect).format.font;
+      font.color = LINK_FONT.color;
+      font.underline = LINK_FONT.underline;
+    });
+  }
+  return true;
+}
+
+/** Values: whole rows of `width` cells, text as it is (its cells are "@" already). */
+async function writeValues(w: SheetWrite): Promise<void> {
+  if (w.width === 0 || w.rows.length === 0) return;
+  const values = w.rows.map((row, r) => {
+    const out = new Array<string | number | boolean>(w.width);
+    for (let c = 0; c < w.width; c++) out[c] = excelValue(cellValue(row[c]), w.spec.name, r, c);
+    return out;
+  });
+  await w.batch.rows(
+    values.map((v) => jsonLength(v) + 1),
+    (from, to) => {
+      w.rangeOf({ r0: from, c0: 0, r1: to - 1, c1: w.width - 1 }).values = values.slice(from, to);
+    },
+  );
+}
+
+/** Hyperlinks to cells (校验报告 → the cell an issue is about), at most Excel's 65,530 a sheet. */
+async function writeLinks(w: SheetWrite): Promise<void> {
+  let count = 0;
+  for (let r = 0; r < w.rows.length && count < MAX_HYPERLINKS; r++) {
+    for (let c = 0; c < (w.rows[r]?.length ?? 0) && count < MAX_HYPERLINKS; c++) {
+      const link = w.at(r, c).link;
+      if (link === undefined) continue;
+      count++;
+      const reference = `${quoteSheetName(link.sheet ?? w.spec.name)}!${link.cell ?? "A1"}`;
+      await w.batch.op(ACTION_OVERHEAD + reference.length * 2, () => {
+        w.cellAt(r, c).hyperlink = { documentReference: reference, screenTip: `转到 ${reference}` };
       });
     }
   }
+}
 
-  // 4. Values: whole rows of `width` cells, text as it is (its cells are "@" already).
-  if (width > 0 && rows.length > 0) {
-    const values = rows.map((row, r) => {
-      const out: (string | number | boolean)[] = new Array(width);
-      for (let c = 0; c < width; c++) out[c] = excelValue(entryParts(row[c]).v, spec.name, r, c);
-      return out;
-    });
-    await batch.rows(
-      values.map((v) => jsonLength(v) + 1),
-      (from, to) => {
-        rangeOf({ r0: from, c0: 0, r1: to - 1, c1: width - 1 }).values = values.slice(from, to);
-      },
-    );
+/** Merges, column widths, frozen panes. */
+async function writeLayout({ sheet, batch, spec, req }: SheetWrite): Promise<void> {
+  if ((spec.merges?.length ?? 0) > 0 && req.use("merges", spec.name)) {
+    for (const m of spec.merges!) await batch.op(ACTION_OVERHEAD, () => sheet.getRange(m).merge(false));
   }
-
-  // 5. Hyperlinks to cells (校验报告 → the cell an issue is about), at most Excel's 65,530 a sheet.
-  if (linkable) {
-    let count = 0;
-    for (let r = 0; r < rows.length && count < MAX_HYPERLINKS; r++) {
-      for (let c = 0; c < (rows[r]?.length ?? 0) && count < MAX_HYPERLINKS; c++) {
-        const e = rows[r]![c];
-        if (e === null || typeof e !== "object" || e.link === undefined) continue;
-        count++;
-        const reference = `${quoteSheetName(e.link.sheet ?? spec.name)}!${e.link.cell ?? "A1"}`;
-        await batch.op(ACTION_OVERHEAD + reference.length * 2, () => {
-          sheet.getRange(a1(firstRow + r, c)).hyperlink = { documentReference: reference, screenTip: `转到 ${reference}` };
+  if ((spec.columnWidths?.length ?? 0) > 0 && req.use("columnWidths", spec.name)) {
+    const widths = spec.columnWidths!;
+    for (let c = 0; c < widths.length;) {
+      let end = c;
+      while (end + 1 < widths.length && widths[end + 1] === widths[c]) end++;
+      const chars = widths[c];
+      const from = c;
+      if (chars !== undefined && Number.isFinite(chars) && chars >= 0) {
+        await batch.op(ACTION_OVERHEAD, () => {
+          sheet.getRange(`${columnLetters(from)}:${columnLetters(end)}`).format.columnWidth = widthInPoints(chars);
         });
       }
+      c = end + 1;
     }
   }
-
-  if (whole) {
-    // 6. Merges, column widths, frozen panes.
-    if ((spec.merges?.length ?? 0) > 0 && req.use("merges", spec.name)) {
-      for (const m of spec.merges!) await batch.op(ACTION_OVERHEAD, () => sheet.getRange(m).merge(false));
-    }
-    if ((spec.columnWidths?.length ?? 0) > 0 && req.use("columnWidths", spec.name)) {
-      const w = spec.columnWidths!;
-      for (let c = 0; c < w.length; ) {
-        let end = c;
-        while (end + 1 < w.length && w[end + 1] === w[c]) end++;
-        const chars = w[c];
-        const from = c;
-        if (chars !== undefined && Number.isFinite(chars) && chars >= 0) {
-          await batch.op(ACTION_OVERHEAD, () => {
-            sheet.getRange(`${columnLetters(from)}:${columnLetters(end)}`).format.columnWidth = widthInPoints(chars);
-          });
-        }
-        c = end + 1;
-      }
-    }
-    const freezeRows = Math.max(0, Math.floor(spec.freezeRows ?? 0));
-    const freezeColumns = Math.max(0, Math.floor(spec.freezeColumns ?? 0));
-    if ((freezeRows > 0 || freezeColumns > 0) && req.use("freezePanes", spec.name)) {
-      await batch.op(ACTION_OVERHEAD, () => {
-        if (freezeRows > 0 && freezeColumns > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(freezeRows - 1, freezeColumns - 1)}`));
-        else if (freezeRows > 0) sheet.freezePanes.freezeRows(freezeRows);
-        else sheet.freezePanes.freezeColumns(freezeColumns);
-      });
-    }
-
-    // 7. Data validation on input cells.
-    if ((spec.validations?.length ?? 0) > 0 && req.use("dataValidation", spec.name)) {
-      for (const v of spec.validations!) {
-        for (const area of v.range.trim().split(/[\s,]+/)) {
-          const rule = validationRule(v, spec.name);
-          await batch.op(3 * ACTION_OVERHEAD + jsonLength(v), () => {
-            const dv = sheet.getRange(area).dataValidation;
-            dv.rule = rule;
-            if (v.prompt) dv.prompt = { showPrompt: true, title: clip(v.prompt.title, PROMPT_TITLE_MAX), message: clip(v.prompt.text, PROMPT_TEXT_MAX) };
-            if (v.error !== undefined) dv.errorAlert = { showAlert: true, style: "Stop", title: "输入无效", message: clip(v.error, ERROR_TEXT_MAX) };
-          });
-        }
-      }
-    }
-
-    // 8. Charts from their contiguous tables (ExcelApi 1.1), details where 1.7 allows.
-    for (const chart of spec.charts ?? []) await addChart(batch, sheet, spec.name, chart, req);
-
-    // 9. Print setup.
-    if (spec.print && req.use("printSetup", spec.name)) {
-      const print = spec.print;
-      await batch.op(3 * ACTION_OVERHEAD, () => {
-        const layout = sheet.pageLayout;
-        layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-        if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if ((print.repeatRows ?? 0) > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
-      });
-    }
-
-    // 10. Protection last: nothing above could be written to a protected sheet.
-    if (protect) await batch.op(ACTION_OVERHEAD, () => sheet.protection.protect());
+  const freezeRows = Math.max(0, Math.floor(spec.freezeRows ?? 0));
+  const freezeColumns = Math.max(0, Math.floor(spec.freezeColumns ?? 0));
+  if ((freezeRows > 0 || freezeColumns > 0) && req.use("freezePanes", spec.name)) {
+    await batch.op(ACTION_OVERHEAD, () => {
+      if (freezeRows > 0 && freezeColumns > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(freezeRows - 1, freezeColumns - 1)}`));
+      else if (freezeRows > 0) sheet.freezePanes.freezeRows(freezeRows);
+      else sheet.freezePanes.freezeColumns(freezeColumns);
+    });
   }
-  return sheet;
+}
+
+/** Data validation on input cells. */
+async function writeValidations({ sheet, batch, spec, req }: SheetWrite): Promise<void> {
+  if ((spec.validations?.length ?? 0) === 0 || !req.use("dataValidation", spec.name)) return;
+  for (const v of spec.validations!) {
+    for (const area of v.range.trim().split(/[\s,]+/)) {
+      const rule = validationRule(v, spec.name);
+      await batch.op(3 * ACTION_OVERHEAD + jsonLength(v), () => {
+        const dv = sheet.getRange(area).dataValidation;
+        dv.rule = rule;
+        if (v.prompt)
+          dv.prompt = {
+            showPrompt: true,
+            title: truncate(v.prompt.title, VALIDATION_LIMITS.title),
+            message: truncate(v.prompt.text, VALIDATION_LIMITS.prompt),
+          };
+        if (v.error !== undefined)
+          dv.errorAlert = { showAlert: true, style: "Stop", title: "输入无效", message: truncate(v.error, VALIDATION_LIMITS.error) };
+      });
+    }
+  }
+}
+
+/** Print setup: orientation, fit to width, repeated title rows. */
+async function writePrintSetup({ sheet, batch, spec, req }: SheetWrite): Promise<void> {
+  const print = spec.print;
+  if (!print || !req.use("printSetup", spec.name)) return;
+  await batch.op(3 * ACTION_OVERHEAD, () => {
+    const layout = sheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if ((print.repeatRows ?? 0) > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+  });
 }
 
 /** Thin borders round and inside a rectangle (inside ones only where it has more than one row/column). */
 function borders(format: Excel.RangeFormat, rect: KeyedRect): void {
-  const sides: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  const sides: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
+    "EdgeTop",
+    "EdgeBottom",
+    "EdgeLeft",
+    "EdgeRight",
+  ];
   if (rect.r1 > rect.r0) sides.push("InsideHorizontal");
   if (rect.c1 > rect.c0) sides.push("InsideVertical");
   for (const side of sides) format.borders.getItem(side).style = "Continuous";
@@ -230,18 +292,14 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
-}
-
 function validationRule(v: ValidationSpec, sheet: string): Excel.DataValidationRule {
   if (v.kind === "decimal") {
-    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
+    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
+      throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
     return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
   }
   const source = v.values.join(",");
-  if (v.values.length === 0 || v.values.some((x) => x.includes(",")) || source.length > LIST_SOURCE_MAX) {
+  if (v.values.length === 0 || v.values.some((x) => x.includes(",")) || source.length > VALIDATION_LIMITS.list) {
     throw new RangeError(`${sheet}: a validation list cannot hold ${JSON.stringify(v.values)}`);
   }
   return { list: { inCellDropDown: true, source } };
@@ -278,4 +336,3 @@ async function addChart(batch: Batcher, sheet: Excel.Worksheet, sheetName: strin
     if (styled) for (const i of lineSeries) chart.series.getItemAt(i).chartType = "XYScatterLinesNoMarkers";
   });
 }
-

@@ -4,8 +4,7 @@
  * Input bytes are never changed: 导入评分表 patches a working copy, 一键评分排名 writes the output
  * sheets into a copy of that, which the user downloads as `<原文件名>-评分结果.xlsx`.
  */
-import type { MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
-import type { Result } from "../../src/model/result.js";
+import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
 import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
@@ -14,20 +13,27 @@ import { UserError } from "../../src/model/failure.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
-import { translate, type Language, type StringId } from "../taskpane/strings.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
 
-/** The workbook file behind file mode: opening it and what there is to download. */
+/** The workbook file behind file mode, as the page shows it. */
+export interface FileState {
+  /** The open workbook's file name, or null before one is opened. */
+  readonly fileName: string | null;
+  /**
+   * What to download now: the scored workbook after 一键评分排名, else the working copy after
+   * 导入评分表, else null.
+   */
+  readonly download: WorkbookDownload | null;
+}
+
+/** The workbook file behind file mode: opening it, and its state as a store the page subscribes to. */
 export interface WorkbookFile {
   /** Opens a workbook the user chose or dropped; rejects with a Chinese message if unreadable. */
   open(fileName: string, bytes: Uint8Array): Promise<void>;
-  /** The open workbook's file name, or null before one is opened. */
-  fileName(): string | null;
-  /**
-   * What to download now: the scored workbook after 一键评分排名, else the working copy after
-   * 导入评分表, else null. The same object until the workbook changes.
-   */
-  download(): WorkbookDownload | null;
+  /** The state now: the same object until it changes (a snapshot for useSyncExternalStore). */
+  state(): FileState;
+  /** Calls `onChange` after every change of the state; returns the way to stop. */
+  subscribe(onChange: () => void): () => void;
 }
 
 export interface WorkbookDownload extends DownloadFile {
@@ -39,8 +45,6 @@ export interface FileModeOperations extends TaskPaneOperations, WorkbookFile {
 }
 
 export interface FileModeOptions {
-  /** The UI language, for progress labels. */
-  readonly language?: () => Language;
   /** The run time written into 运行记录. */
   readonly now?: () => Date;
   /** Saves a new file on the user's computer (新建考核模板); default: a download link. */
@@ -56,34 +60,38 @@ interface OpenWorkbook {
 }
 
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
-  const text = (id: StringId) => translate(options.language?.() ?? "zh", id);
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
   let current: OpenWorkbook | null = null;
   let shortened: readonly OverlongText[] = [];
+  let state: FileState = { fileName: null, download: null };
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    state = { fileName: current?.fileName ?? null, download: current?.download ?? null };
+    for (const onChange of listeners) onChange();
+  };
 
   const required = (): OpenWorkbook => {
     if (!current) throw new UserError("NO_WORKBOOK_OPEN", {});
     return current;
   };
-  const report = async (onProgress: (p: Progress) => void, fraction: number, id: StringId) => {
-    onProgress({ fraction, label: text(id) });
-    await nextFrame(); // let the progress bar paint before the next synchronous step
-  };
-
-  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Result> {
+  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
     const open = required();
-    await report(onProgress, 0.1, "progressScoring");
-    const { result, sheets } = await runAssessment(open.workbook, { now: now() });
-    if (write && sheets.length > 0) {
-      await report(onProgress, 0.75, "progressWriting");
-      const copy = new XlsxWorkbook(open.workbook.bytes());
-      await copy.writeSheets(sheets);
-      open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: copy.bytes() };
+    // The scored workbook is a copy: the working copy stays as opened (plus any imports).
+    const scored = write ? new XlsxWorkbook(open.workbook.bytes()) : null;
+    const { result, issues, sheets, written } = await runAssessment(open.workbook, scored, {
+      now: now(),
+      onProgress: async (p) => {
+        onProgress(p);
+        await nextFrame(); // the steps are synchronous: let the progress bar paint between them
+      },
+    });
+    if (scored && written) {
+      open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
       shortened = overlongTexts(sheets);
+      changed();
     }
-    onProgress({ fraction: 1, label: text("progressDone") });
-    return result;
+    return { result, issues };
   }
 
   return {
@@ -99,17 +107,24 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
         throw e;
       }
       current = { fileName, workbook, download: null };
+      changed();
     },
 
-    fileName: () => current?.fileName ?? null,
+    state: () => state,
 
-    download: () => current?.download ?? null,
+    subscribe(onChange) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
 
     shortenedTexts: () => shortened,
 
     async newTemplate({ period }) {
       const normalised = periodOrThrow(period);
-      save({ fileName: `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`, bytes: XlsxWorkbook.create(templateSheets({ period: normalised })).bytes() });
+      save({
+        fileName: `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`,
+        bytes: XlsxWorkbook.create(templateSheets({ period: normalised })).bytes(),
+      });
     },
 
     async importRaterFile(file, as): Promise<MergeSummary> {
@@ -118,6 +133,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       const summary = await applyMerge(open.workbook, plan);
       if (changesSomething(plan)) {
         open.download = { kind: "imported", fileName: derivedName(open.fileName, "已导入"), bytes: open.workbook.bytes() };
+        changed();
       }
       return summary;
     },
@@ -126,7 +142,6 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
     scoreAndRank: (onProgress) => assess(onProgress, true),
   };
 }
-
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -15,22 +15,25 @@ import {
   typographyStyles,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Component, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { Component, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { UserError } from "../../src/model/failure.js";
 import { failureText } from "../../src/model/failure-messages.js";
-import type { Result } from "../../src/model/result.js";
+import { issueMessage } from "../../src/model/issues.js";
+import { MESSAGES_EN } from "../../src/model/messages-en.js";
+import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
 import type { OverlongText } from "../../src/report/excel-limits.js";
 import type { SkippedFeature } from "../excel/requirements.js";
-import type { WorkbookFile } from "../file-mode/file-operations.js";
-import type { MergeSummary, TaskPaneOperations } from "../operations.js";
+import type { FileState, WorkbookFile } from "../file-mode/file-operations.js";
+import type { Assessed, MergeSummary, TaskPaneOperations } from "../operations.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
 import { RankingTable } from "./RankingTable.js";
 import { ResultSummary } from "./ResultSummary.js";
 import { LanguageContext, useStrings, type Language, type LanguagePreference, type StringId } from "./strings.js";
+import { progressView } from "./progress.js";
 import { TemplatePanel } from "./TemplatePanel.js";
-import { describeFailure, useTask, type Failure } from "./useTask.js";
+import { describeFailure, useTask, type Failure, type TaskState } from "./useTask.js";
 
 const useStyles = makeStyles({
   page: {
@@ -85,7 +88,12 @@ function Header({ language, onLanguage }: { language: Language; onLanguage: (l: 
       <Title3 as="h1" className={styles.title}>
         {t("appTitle")}
       </Title3>
-      <Button size="small" appearance="subtle" aria-label={t("switchLanguageLabel")} onClick={() => onLanguage(language === "zh" ? "en" : "zh")}>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-label={t("switchLanguageLabel")}
+        onClick={() => onLanguage(language === "zh" ? "en" : "zh")}
+      >
         {t("switchLanguage")}
       </Button>
     </header>
@@ -104,7 +112,15 @@ export function Section({ title, children, id }: { title: string; children: Reac
   );
 }
 
-export function FailureBar({ failure, onDismiss, titleId = "errorTitle" }: { failure: Failure; onDismiss?: () => void; titleId?: StringId }) {
+export function FailureBar({
+  failure,
+  onDismiss,
+  titleId = "errorTitle",
+}: {
+  failure: Failure;
+  onDismiss?: () => void;
+  titleId?: StringId;
+}) {
   const t = useStrings();
   const language = useContext(LanguageContext);
   const problem = failure.problem && !failure.unexpected ? failureText(failure.problem, language) : null;
@@ -120,7 +136,7 @@ export function FailureBar({ failure, onDismiss, titleId = "errorTitle" }: { fai
             {failure.problem!.problems.length > 0 && (
               <ul>
                 {failure.problem!.problems.map((p, i) => (
-                  <li key={i}>{p.message}</li>
+                  <li key={i}>{issueMessage(p, language === "zh" ? MESSAGES_ZH : MESSAGES_EN)}</li>
                 ))}
               </ul>
             )}
@@ -167,71 +183,71 @@ export function App({ language: preference, ...props }: AppProps) {
   );
 }
 
-interface Outcome {
-  readonly result: Result;
+/** The last 校验 or 一键评分排名, as shown. */
+interface LastRun extends Assessed {
   /** From 一键评分排名 (results written) rather than 校验. */
   readonly scored: boolean;
 }
 
+const NO_FILE: FileState = { fileName: null, download: null };
+const noSubscription = () => () => undefined;
+
+/** The file mode's open workbook as React state (nothing in Excel mode, which has no file). */
+function useWorkbookFile(file: WorkbookFile | undefined): FileState {
+  return useSyncExternalStore(file?.subscribe ?? noSubscription, file?.state ?? (() => NO_FILE));
+}
+
 function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, "language">) {
   const t = useStrings();
-  const language = useContext(LanguageContext);
   const styles = useStyles();
   const task = useTask();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const file = useWorkbookFile(workbookFile);
+  const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
   const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
-  // File mode keeps its state in the operations; this re-reads it after each change.
-  const [, setFileVersion] = useState(0);
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const fileMode = operations.mode === "file";
-  const hasWorkbook = !workbookFile || workbookFile.fileName() !== null;
+  const hasWorkbook = !workbookFile || file.fileName !== null;
   const busy = task.running !== null;
-
-  useEffect(() => {
-    if (outcome) resultsHeading.current?.focus();
-  }, [outcome]);
 
   /** After an operation: its notice, and (after writing sheets) what this Excel could not do. */
   const done = (message: StringId | null, wroteSheets = false) => {
     setNotice(message);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
     setShortened(wroteSheets ? (operations.shortenedTexts?.() ?? []) : []);
-    setFileVersion((v) => v + 1);
   };
 
-  const openFile = (file: File) =>
-    task.run("open", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new UserError("FILE_NOT_XLSX", { name: file.name });
-      await workbookFile!.open(file.name, new Uint8Array(await file.arrayBuffer()));
-      setOutcome(null);
+  const openFile = (chosen: File) =>
+    void task.run("open", async () => {
+      if (!/\.xlsx$/i.test(chosen.name)) throw new UserError("FILE_NOT_XLSX", { name: chosen.name });
+      await workbookFile!.open(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
+      setLastRun(null);
       setMerge(null);
       done("fileOpened");
     });
 
   const newTemplate = (period: string | null) =>
-    task.run("newTemplate", async () => {
+    void task.run("newTemplate", async () => {
       await operations.newTemplate({ period });
       done(fileMode ? "templateDoneFile" : "templateDoneExcel", true);
     });
 
-  const importRaterFile = (file: File, as: ImportTarget) =>
-    task.run("import", async () => {
-      if (!/\.xlsx$/i.test(file.name)) throw new UserError("FILE_NOT_XLSX", { name: file.name });
-      const summary = await operations.importRaterFile(new Uint8Array(await file.arrayBuffer()), as);
+  const importRaterFile = (chosen: File, as: ImportTarget) =>
+    void task.run("import", async () => {
+      if (!/\.xlsx$/i.test(chosen.name)) throw new UserError("FILE_NOT_XLSX", { name: chosen.name });
+      const summary = await operations.importRaterFile(new Uint8Array(await chosen.arrayBuffer()), as);
       setMerge(summary);
-      setOutcome(null);
+      setLastRun(null);
       done(null);
     });
 
   const assess = (scored: boolean) =>
-    task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
-      const result = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
-      setOutcome({ result, scored });
+    void task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
+      const assessed = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
+      setLastRun({ ...assessed, scored });
       setMerge(null);
-      done(!scored ? "validated" : result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
+      done(!scored ? "validated" : assessed.result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
     });
 
   const selectCell = operations.selectCell
@@ -246,7 +262,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       {workbookFile && (
         <Section id="file-section" title={t("fileSection")}>
-          <FilePanel fileName={workbookFile.fileName()} download={workbookFile.download()} disabled={busy} onOpen={openFile} />
+          <FilePanel fileName={file.fileName} download={file.download} disabled={busy} onOpen={openFile} />
         </Section>
       )}
 
@@ -261,63 +277,116 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
         </div>
       </Section>
 
-      <div aria-live="polite">
-        {busy && (
-          <Field label={task.progress?.label ?? t("busy")} data-testid="progress">
-            <ProgressBar value={task.progress?.fraction ?? undefined} max={1} />
-          </Field>
-        )}
-      </div>
-      {task.failure && <FailureBar failure={task.failure} onDismiss={task.dismissFailure} />}
-      {notice && !busy && !task.failure && (
-        <MessageBar intent={notice === "noResultSheets" ? "warning" : "success"} data-testid="notice">
-          <MessageBarBody>{notice === "fileOpened" ? t("fileOpened", { name: workbookFile?.fileName() ?? "" }) : t(notice)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {skipped.length > 0 && !busy && (
-        <MessageBar intent="info" layout="multiline" data-testid="skipped-features">
-          <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
-        </MessageBar>
-      )}
-      {shortened.length > 0 && !busy && (
-        <MessageBar intent="warning" layout="multiline" data-testid="shortened-texts">
-          <MessageBarBody>
-            {t("textsShortened", { n: shortened.length, cells: shortened.slice(0, 5).map((s) => `${s.sheet}!${s.cell}`).join(t("listSeparator")) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {merge && (
-        <MessageBar intent={merge.conflicts.length + merge.unknownBranches.length + merge.unknownItems.length > 0 ? "warning" : "success"} layout="multiline">
-          <MessageBarBody>
-            <MergeSummaryView summary={merge} />
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      {outcome && (
-        <section className={styles.section} aria-labelledby="results-heading">
-          <h2 id="results-heading" className={styles.heading} tabIndex={-1} ref={resultsHeading}>
-            {t("summarySection")}
-          </h2>
-          <ResultSummary result={outcome.result} />
-          {outcome.scored && outcome.result.branches.length > 0 && (
-            <Section id="ranking-section" title={t("rankingSection")}>
-              <RankingTable branches={outcome.result.branches} />
-            </Section>
-          )}
-          <Section id="issues-section" title={t("issuesSection", { n: outcome.result.issues.length })}>
-            <IssueList issues={outcome.result.issues} onSelect={selectCell} />
-          </Section>
-        </section>
-      )}
+      <TaskStatus task={task} />
+      {!busy && <Notices notice={task.failure ? null : notice} fileName={file.fileName} skipped={skipped} shortened={shortened} />}
+      {merge && <MergeNotice summary={merge} />}
+      {lastRun && <RunResults run={lastRun} onSelect={selectCell} />}
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
-        <ImportPanel disabled={busy || !hasWorkbook} onImport={importRaterFile} onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))} />
+        <ImportPanel
+          disabled={busy || !hasWorkbook}
+          onImport={importRaterFile}
+          onMissingFile={() => task.fail(new UserError("RATER_FILE_NOT_CHOSEN", {}))}
+        />
       </Section>
       <Section id="template-section" title={t("templateSection")}>
         <TemplatePanel disabled={busy} onCreate={newTemplate} />
       </Section>
     </>
+  );
+}
+
+/** The running operation's progress (the pipeline's steps named in the UI's language), and its failure. */
+function TaskStatus({ task }: { task: TaskState }) {
+  const t = useStrings();
+  const progress = task.progress ? progressView(task.progress) : null;
+  return (
+    <>
+      <div aria-live="polite">
+        {task.running !== null && (
+          <Field label={progress ? t(progress.label) : t("busy")} data-testid="progress">
+            <ProgressBar value={progress?.fraction} max={1} />
+          </Field>
+        )}
+      </div>
+      {task.failure && <FailureBar failure={task.failure} onDismiss={task.dismissFailure} />}
+    </>
+  );
+}
+
+/** What the last operation did, and what this Excel could not do while writing. */
+function Notices(props: {
+  notice: StringId | null;
+  fileName: string | null;
+  skipped: readonly SkippedFeature[];
+  shortened: readonly OverlongText[];
+}) {
+  const { notice, fileName, skipped, shortened } = props;
+  const t = useStrings();
+  const language = useContext(LanguageContext);
+  return (
+    <>
+      {notice && (
+        <MessageBar intent={notice === "noResultSheets" ? "warning" : "success"} data-testid="notice">
+          <MessageBarBody>{notice === "fileOpened" ? t("fileOpened", { name: fileName ?? "" }) : t(notice)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {skipped.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="skipped-features">
+          <MessageBarBody>{t("skippedFeatures", { list: skipped.map((f) => f[language]).join(t("listSeparator")) })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shortened.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="shortened-texts">
+          <MessageBarBody>
+            {t("textsShortened", {
+              n: shortened.length,
+              cells: shortened
+                .slice(0, 5)
+                .map((s) => `${s.sheet}!${s.cell}`)
+                .join(t("listSeparator")),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+function MergeNotice({ summary }: { summary: MergeSummary }) {
+  const leftOut = summary.conflicts.length + summary.unknownBranches.length + summary.unknownItems.length > 0;
+  return (
+    <MessageBar intent={leftOut ? "warning" : "success"} layout="multiline">
+      <MessageBarBody>
+        <MergeSummaryView summary={summary} />
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The last 校验 or 一键评分排名: summary, ranking (after scoring), issues; focused when it arrives. */
+function RunResults({ run, onSelect }: { run: LastRun; onSelect: ((sheet: string, cell: string) => void) | undefined }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [run]);
+  return (
+    <section className={styles.section} aria-labelledby="results-heading">
+      <h2 id="results-heading" className={styles.heading} tabIndex={-1} ref={heading}>
+        {t("summarySection")}
+      </h2>
+      <ResultSummary result={run.result} />
+      {run.scored && run.result.branches.length > 0 && (
+        <Section id="ranking-section" title={t("rankingSection")}>
+          <RankingTable branches={run.result.branches} />
+        </Section>
+      )}
+      <Section id="issues-section" title={t("issuesSection", { n: run.result.issues.length })}>
+        <IssueList issues={run.issues} onSelect={onSelect} />
+      </Section>
+    </section>
   );
 }

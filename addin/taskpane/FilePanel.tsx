@@ -62,7 +62,12 @@ export function FilePanel({ fileName, download, disabled, onOpen }: FilePanelPro
         onDrop={onDrop}
       >
         <Text id={dropId}>{t("fileDrop")}</Text>
-        <Button appearance={fileName ? "secondary" : "primary"} disabled={disabled} onClick={choose} aria-describedby={`${dropId} ${hintId}`}>
+        <Button
+          appearance={fileName ? "secondary" : "primary"}
+          disabled={disabled}
+          onClick={choose}
+          aria-describedby={`${dropId} ${hintId}`}
+        >
           {t("fileChoose")}
         </Button>
         <Caption1 id={hintId} aria-live="polite">

@@ -1,11 +1,12 @@
 import { Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { GRID_SHEETS, type GridSheet } from "../../src/model/sheets.js";
 import type { MergeSummary } from "../operations.js";
 import { useStrings } from "./strings.js";
 import { XlsxFileInput } from "./XlsxFileInput.js";
 
-export type ImportTarget = "评分A" | "评分B" | "仲裁" | "自评" | null;
-const TARGETS = ["评分A", "评分B", "仲裁", "自评"] as const;
+/** The grid a rater's file fills; null: detected from what is filled. */
+export type ImportTarget = GridSheet | null;
 const AUTO = "auto";
 
 const useStyles = makeStyles({
@@ -49,7 +50,7 @@ export function ImportPanel({ disabled, onImport, onMissingFile }: ImportPanelPr
       <Field label={t("importAs")}>
         <Select value={as} onChange={(_, d) => setAs(d.value)}>
           <option value={AUTO}>{t("importAuto")}</option>
-          {TARGETS.map((name) => (
+          {GRID_SHEETS.map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
@@ -76,7 +77,9 @@ export function MergeSummaryView({ summary }: { readonly summary: MergeSummary }
           <div>{t("importConflicts", { n: summary.conflicts.length })}</div>
           <ul className={styles.list}>
             {summary.conflicts.slice(0, SHOWN).map((c) => (
-              <li key={c.cell}>{t("importConflict", { cell: c.cell, branch: c.branch, item: c.item, target: c.target, incoming: c.incoming })}</li>
+              <li key={c.cell}>
+                {t("importConflict", { cell: c.cell, branch: c.branch, item: c.item, target: c.target, incoming: c.incoming })}
+              </li>
             ))}
           </ul>
           {summary.conflicts.length > SHOWN && <div>{t("importMore", { n: summary.conflicts.length - SHOWN })}</div>}

@@ -1,6 +1,19 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { Issue, Severity } from "../../src/model/issues.js";
-import { useStrings, type StringId } from "./strings.js";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useContext } from "react";
+import { issueMessage, type Issue, type MessageCatalogue, type Severity } from "../../src/model/issues.js";
+import { MESSAGES_EN } from "../../src/model/messages-en.js";
+import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
+import { LanguageContext, useStrings, type Language, type StringId } from "./strings.js";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -14,6 +27,9 @@ const SEVERITY: Readonly<Record<Severity, { label: StringId; color: "danger" | "
   warning: { label: "severityWarning", color: "warning" },
 };
 
+/** Issue messages in the UI's language: the workbook's own names and values stay as they are. */
+const CATALOGUES: Readonly<Record<Language, MessageCatalogue>> = { zh: MESSAGES_ZH, en: MESSAGES_EN };
+
 /** Issues shown per sheet; the rest are in the 校验报告 sheet. Keeps the pane responsive. */
 const SHOWN_PER_SHEET = 200;
 
@@ -26,14 +42,15 @@ export interface IssueListProps {
 /** Issues grouped by sheet in report order; the first sheet with errors starts open. */
 export function IssueList({ issues, onSelect }: IssueListProps) {
   const t = useStrings();
+  const catalogue = CATALOGUES[useContext(LanguageContext)];
   const styles = useStyles();
   if (issues.length === 0) return <Text>{t("issuesNone")}</Text>;
 
   const groups = new Map<string | null, Issue[]>();
   for (const i of issues) {
-    const list = groups.get(i.sheet);
+    const list = groups.get(i.where.sheet);
     if (list) list.push(i);
-    else groups.set(i.sheet, [i]);
+    else groups.set(i.where.sheet, [i]);
   }
   const keyOf = (sheet: string | null) => sheet ?? "";
   const first = [...groups].find(([, list]) => list.some((i) => i.severity !== "warning")) ?? [...groups][0]!;
@@ -46,25 +63,29 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
           <AccordionHeader>{t("issueGroup", { sheet: sheet ?? t("issuesWorkbook"), n: list.length })}</AccordionHeader>
           <AccordionPanel>
             <ul className={styles.list}>
-              {list.slice(0, SHOWN_PER_SHEET).map((issue, k) => (
-                <li key={k} className={styles.item}>
-                  <Badge appearance="tint" color={SEVERITY[issue.severity].color}>
-                    {t(SEVERITY[issue.severity].label)}
-                  </Badge>
-                  {onSelect && issue.sheet && issue.cell ? (
-                    <Button
-                      appearance="transparent"
-                      className={styles.link}
-                      aria-label={t("issueSelect", { sheet: issue.sheet, cell: issue.cell, message: issue.message })}
-                      onClick={() => onSelect(issue.sheet!, issue.cell!)}
-                    >
-                      {issue.message}
-                    </Button>
-                  ) : (
-                    <Text>{issue.message}</Text>
-                  )}
-                </li>
-              ))}
+              {list.slice(0, SHOWN_PER_SHEET).map((issue, k) => {
+                const { sheet, cell } = issue.where;
+                const message = issueMessage(issue, catalogue);
+                return (
+                  <li key={k} className={styles.item}>
+                    <Badge appearance="tint" color={SEVERITY[issue.severity].color}>
+                      {t(SEVERITY[issue.severity].label)}
+                    </Badge>
+                    {onSelect && sheet && cell ? (
+                      <Button
+                        appearance="transparent"
+                        className={styles.link}
+                        aria-label={t("issueSelect", { sheet, cell, message })}
+                        onClick={() => onSelect(sheet, cell)}
+                      >
+                        {message}
+                      </Button>
+                    ) : (
+                      <Text>{message}</Text>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
             {list.length > SHOWN_PER_SHEET && <Text>{t("issuesMore", { n: list.length - SHOWN_PER_SHEET })}</Text>}
           </AccordionPanel>

@@ -1,4 +1,15 @@
-import { Caption1, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
 import type { BranchResult } from "../../src/model/result.js";
 import { starText } from "../../src/report/labels.js";
 import { useStrings } from "./strings.js";

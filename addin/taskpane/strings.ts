@@ -2,8 +2,9 @@ import { createContext, useContext } from "react";
 
 /**
  * Every text the task pane shows, keyed by id: Simplified Chinese (the default) and English.
- * Components take text only from here. Issue messages, sheet names, categories and the errors
- * the operations throw are the workbook's own Chinese content and are shown as they are.
+ * Components take text only from here; issue messages come from the issue catalogues
+ * (src/model/messages-zh.ts, messages-en.ts). Sheet names, categories and the errors the
+ * operations throw are the workbook's own Chinese content and are shown as they are.
  * `{name}` placeholders are filled by `translate`.
  */
 const zh = {
@@ -15,7 +16,8 @@ const zh = {
   starting: "正在连接 Excel…",
   startSlow: "仍在等待 Excel。如果本页面不是在 Excel 中打开的，可以改用浏览器文件模式。",
   useFileMode: "改用浏览器文件模式",
-  notInExcel: "本页面是 Excel 加载项的入口，只能在 Excel 中使用。没有合适的 Excel 时，请改用浏览器文件模式：工作簿只在浏览器中处理，不会上传。",
+  notInExcel:
+    "本页面是 Excel 加载项的入口，只能在 Excel 中使用。没有合适的 Excel 时，请改用浏览器文件模式：工作簿只在浏览器中处理，不会上传。",
   startFailed: "无法启动支部考核评分助手",
   officeJsMissing: "office.js 没有加载成功。请让管理员检查加载项服务器上的 office.js 是否可以访问，然后重新打开任务窗格。",
 
@@ -105,8 +107,10 @@ const zh = {
   errorNext: "下一步：{next}",
   dismiss: "关闭",
 
-  progressScoring: "正在校验、核对双评、计分和排名…",
-  progressWriting: "正在写入结果表…",
+  progressReading: "正在读取工作表…",
+  progressValidating: "正在校验…",
+  progressScoring: "正在核对双评、计分和排名…",
+  progressWriting: "正在写入结果表和图表…",
   progressDone: "完成",
 } as const;
 
@@ -122,9 +126,11 @@ const en: Readonly<Record<StringId, string>> = {
   starting: "Connecting to Excel…",
   startSlow: "Still waiting for Excel. If this page is not open inside Excel, use the browser file mode instead.",
   useFileMode: "Use the browser file mode",
-  notInExcel: "This page is the Excel add-in's entry and works only inside Excel. Without a suitable Excel, use the browser file mode: the workbook is processed in the browser and never uploaded.",
+  notInExcel:
+    "This page is the Excel add-in's entry and works only inside Excel. Without a suitable Excel, use the browser file mode: the workbook is processed in the browser and never uploaded.",
   startFailed: "Branch Scorecard could not start",
-  officeJsMissing: "office.js did not load. Ask the administrator to check that office.js on the add-in's server can be reached, then open the task pane again.",
+  officeJsMissing:
+    "office.js did not load. Ask the administrator to check that office.js on the add-in's server can be reached, then open the task pane again.",
 
   fileSection: "Assessment workbook",
   fileDrop: "Drop an assessment workbook (.xlsx) here, or:",
@@ -147,7 +153,8 @@ const en: Readonly<Record<StringId, string>> = {
   validated: "Validation finished.",
   noResultSheets: "No result sheets were written: the workbook has fatal problems to fix first.",
   skippedFeatures: "This version of Excel lacks the following, which were left out (scores and ranking are not affected): {list}.",
-  textsShortened: "{n} text(s) longer than an Excel cell holds (32,767 characters) were shortened, ending in “…” ({cells}). Scores and ranking are not affected.",
+  textsShortened:
+    "{n} text(s) longer than an Excel cell holds (32,767 characters) were shortened, ending in “…” ({cells}). Scores and ranking are not affected.",
   listSeparator: ", ",
 
   templateSection: "New assessment template",
@@ -182,7 +189,8 @@ const en: Readonly<Record<StringId, string>> = {
   statusProvisional: "Provisional",
   statusFatal: "No result",
   statusFinalHint: "No errors: the results are final.",
-  statusProvisionalHint: "Some errors are unresolved (e.g. missing scores or disputes awaiting arbitration): the results are provisional. Fix them and score again for final results.",
+  statusProvisionalHint:
+    "Some errors are unresolved (e.g. missing scores or disputes awaiting arbitration): the results are provisional. Fix them and score again for final results.",
   statusFatalHint: "The workbook has fatal problems and cannot be scored. Fix the problems listed below.",
 
   issuesSection: "Problems ({n})",
@@ -212,8 +220,10 @@ const en: Readonly<Record<StringId, string>> = {
   errorNext: "What to do: {next}",
   dismiss: "Dismiss",
 
-  progressScoring: "Validating, reconciling raters, scoring and ranking…",
-  progressWriting: "Writing the result sheets…",
+  progressReading: "Reading the sheets…",
+  progressValidating: "Validating…",
+  progressScoring: "Reconciling raters, scoring and ranking…",
+  progressWriting: "Writing the result sheets and charts…",
   progressDone: "Done",
 };
 

@@ -17,7 +17,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === "-h" || a === "--help") { options.set("--help", ""); continue; }
+    if (a === "-h" || a === "--help") {
+      options.set("--help", "");
+      continue;
+    }
     if (a.startsWith("-") && a !== "-") {
       const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
       if (!OPTIONS_WITH_VALUE.has(flag)) throw new UsageError(`不认识的选项：${flag}`);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import type { Result } from "../model/result.js";
-import { runAssessment, type RunOutput } from "../pipeline.js";
+import { runAssessment } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { checkOutputFile, defaultOutputPath, readInput, writeOutput, type InputFile } from "./files.js";
 import { overlongTexts } from "../report/excel-limits.js";
@@ -35,12 +35,6 @@ async function emitJson(result: Result, target: string | undefined, io: Io): Pro
   else await writeOutput(target, json);
 }
 
-/** The same path as the browser file mode: the workbook in memory, read, scored, written. */
-async function run(path: string, io: Io): Promise<{ workbook: XlsxWorkbook; out: RunOutput }> {
-  const workbook = new XlsxWorkbook(await readInput(path));
-  return { workbook, out: await runAssessment(workbook, { now: io.now() }) };
-}
-
 /** scorecard score: results into a copy of the workbook; the input file is never written. */
 export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
@@ -48,11 +42,12 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   const inputs: InputFile[] = [{ path: input, role: "input" }];
   await checkOutputFile(output, inputs);
   await checkJsonTarget(args.options.get("--json"), inputs, output);
-  const { workbook, out } = await run(input, io);
+  // The same path as the browser file mode: the workbook in memory, read, scored, written into.
+  const workbook = new XlsxWorkbook(await readInput(input));
+  const out = await runAssessment(workbook, workbook, { now: io.now() });
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
-  if (out.sheets.length > 0) {
-    await workbook.writeSheets(out.sheets);
+  if (out.written) {
     await writeOutput(output, workbook.bytes());
     const shortened = shortenedWarning(overlongTexts(out.sheets));
     if (shortened !== null) io.stderr(shortened + "\n");
@@ -65,7 +60,7 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
   await checkJsonTarget(args.options.get("--json"), [{ path: input, role: "input" }]);
-  const { out } = await run(input, io);
+  const out = await runAssessment(new XlsxWorkbook(await readInput(input)), null, { now: io.now() });
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.result.status === "fatal") return EXIT.fatal;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { XlsxReader } from "../io/xlsx/reader.js";
-import { createWorkbook, writeOutputSheets } from "../io/xlsx/writer.js";
+import { createWorkbook } from "../io/xlsx/writer.js";
+import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import { CATEGORIES } from "../model/categories.js";
 import type { Result } from "../model/result.js";
 import { runAssessment } from "../pipeline.js";
@@ -19,7 +19,7 @@ export function demoPaths(dir: string, period: string): { input: string; output:
 
 /**
  * scorecard demo [-o <dir>]: writes the sample quarter's filled-in workbook, scores it exactly as
- * `scorecard score` does (read the file, runAssessment, writeOutputSheets into a copy), writes the
+ * `scorecard score` does (read the file, runAssessment into a copy in memory, save it), writes the
  * JSON result, and prints the ranking with a short summary.
  */
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -30,13 +30,15 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const paths = demoPaths(dir, quarter.settings.period ?? "示例");
 
   await writeOutput(paths.input, createWorkbook(sampleQuarterSheets(quarter)));
-  const bytes = await readInput(paths.input);
-  const { result, sheets } = await runAssessment(new XlsxReader(bytes), { now: io.now() });
-  if (sheets.length > 0) await writeOutput(paths.output, writeOutputSheets(bytes, sheets));
+  const workbook = new XlsxWorkbook(await readInput(paths.input));
+  const { result, written } = await runAssessment(workbook, workbook, { now: io.now() });
+  if (written) await writeOutput(paths.output, workbook.bytes());
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");
 
   const shown = (p: string) => terminalText(p);
-  io.stdout(`${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${shown(paths.input)}\n  评分结果（含结果表）          ${shown(paths.output)}\n  JSON 结果                     ${shown(paths.json)}\n`);
+  io.stdout(
+    `${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${shown(paths.input)}\n  评分结果（含结果表）          ${shown(paths.output)}\n  JSON 结果                     ${shown(paths.json)}\n`,
+  );
   return result.status === "fatal" ? EXIT.fatal : EXIT.ok;
 }
 

@@ -1,4 +1,6 @@
 import { UserError } from "../model/failure.js";
+import { issueMessage } from "../model/issues.js";
+import { MESSAGES_ZH } from "../model/messages-zh.js";
 import { failureLine, renderFailure } from "../model/failure-messages.js";
 import { parseArgs, UsageError, USAGE } from "./args.js";
 import { EXIT, scoreCommand, validateCommand, type Io } from "./commands.js";
@@ -37,7 +39,7 @@ export async function main(argv: readonly string[], outer: Io): Promise<number> 
       return EXIT.usage;
     }
     if (e instanceof UserError) {
-      io.stderr(userErrorText(e) + "\n");
+      io.stderr(userErrorText(e as UserError) + "\n");
       return EXIT.fatal;
     }
     io.stderr(`意外错误（程序缺陷，请把以下信息发给维护人员）：\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -47,7 +49,10 @@ export async function main(argv: readonly string[], outer: Io): Promise<number> 
 
 /** A UserError for the terminal: what and what next, then the problems it lists, user text escaped. */
 export function userErrorText(e: UserError): string {
-  return [failureLine(renderFailure(e.code, terminalData(e.params))), ...e.problems.map((p) => `  ${terminalText(p.message)}`)].join("\n");
+  return [
+    failureLine(renderFailure(e.code, terminalData(e.params))),
+    ...e.problems.map((p) => `  ${terminalText(issueMessage(p, MESSAGES_ZH))}`),
+  ].join("\n");
 }
 
 /** The process entry point used by bin/scorecard.js. */

@@ -3,8 +3,9 @@ import { applyMerge } from "../merge/apply-merge.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError, type WorkbookReader } from "../io/workbook.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
-import { MERGE_GRIDS, MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
+import { MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
 import { UserError } from "../model/failure.js";
+import { GRID_SHEETS } from "../model/sheets.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, readInput, sameFile, writeOutput } from "./files.js";
@@ -23,11 +24,14 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [targetPath, sourcePath] = args.positional as [string, string];
   const output = args.options.get("-o");
   if (output === undefined) throw new UsageError("merge 需要用 -o <输出.xlsx> 指定合并结果的文件。");
-  await checkOutputFile(output, [{ path: targetPath, role: "target" }, { path: sourcePath, role: "rater" }]);
+  await checkOutputFile(output, [
+    { path: targetPath, role: "target" },
+    { path: sourcePath, role: "rater" },
+  ]);
   if (await sameFile(targetPath, sourcePath)) throw new UserError("INPUTS_ARE_ONE_FILE", { target: targetPath, rater: sourcePath });
   const as = args.options.get("--as") ?? null;
-  if (as !== null && !(MERGE_GRIDS as readonly string[]).includes(as.trim())) {
-    throw new UsageError(`--as 无效：“${as}”。请指定 ${MERGE_GRIDS.join("、")} 之一。`);
+  if (as !== null && !(GRID_SHEETS as readonly string[]).includes(as.trim())) {
+    throw new UsageError(`--as 无效：“${as}”。请指定 ${GRID_SHEETS.join("、")} 之一。`);
   }
 
   const targetBytes = await readInput(targetPath);
@@ -43,9 +47,14 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const merged = new XlsxWorkbook(targetBytes);
   await applyMerge(merged, plan);
   await writeOutput(output, merged.bytes());
-  const long = [plan.edits.map((e) => ({ sheet: plan.sheet, ...e })), plan.notes?.edits.map((e) => ({ sheet: plan.notes!.sheet, ...e })) ?? []]
+  const long = [
+    plan.edits.map((e) => ({ sheet: plan.sheet, ...e })),
+    plan.notes?.edits.map((e) => ({ sheet: plan.notes!.sheet, ...e })) ?? [],
+  ]
     .flat()
-    .flatMap((e) => (typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : []));
+    .flatMap((e) =>
+      typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : [],
+    );
   const shortened = shortenedWarning(long);
   io.stderr(`${mergeReport(terminalData(plan))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`);
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;

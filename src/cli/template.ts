@@ -4,7 +4,7 @@ import { XlsxReader } from "../io/xlsx/reader.js";
 import { WorkbookUnreadableError } from "../io/workbook.js";
 import type { Rules } from "../model/rules.js";
 import { parsePeriodInput } from "../model/settings.js";
-import { defaultRules } from "../template/default-rules.js";
+import { defaultRules } from "../model/default-rules.js";
 import { UserError } from "../model/failure.js";
 import { rosterFromCsv, rosterFromWorkbook, type WorkbookSource } from "../template/roster-source.js";
 import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.js";
@@ -54,7 +54,8 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
     ...(source?.settings ? [`  考核设置：沿用 ${file} 中的设置（考核周期除外）`] : []),
   ];
   const examples = (source?.branches ?? []).filter((b) => EXAMPLE_BRANCHES.some((e) => e.code === b.code));
-  if (examples.length > 0) lines.push(`注意：名册中仍有示例支部（${examples.map((b) => terminalText(b.code)).join("、")}），请确认是否已换成本单位的支部。`);
+  if (examples.length > 0)
+    lines.push(`注意：名册中仍有示例支部（${examples.map((b) => terminalText(b.code)).join("、")}），请确认是否已换成本单位的支部。`);
   if (shortened !== null) lines.push(shortened);
   io.stderr(lines.join("\n") + "\n");
   return EXIT.ok;

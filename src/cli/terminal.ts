@@ -8,7 +8,8 @@ import { SEVERITY_ZH, STATUS_ZH, starText } from "../report/labels.js";
  * is CSI on its own), DEL, line and paragraph separators, bidirectional overrides that reorder
  * what is shown (U+202E…), and lone surrogates.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).toUpperCase().padStart(width, "0");
 
@@ -41,9 +42,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
+    w +=
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -56,7 +65,11 @@ const pad = (s: string, w: number, right = false) => {
 export function table(head: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
   // A loop, not Math.max(...rows): spreading thousands of rows into one call overflows the stack.
   const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), displayWidth(h)));
-  const line = (r: readonly string[]) => r.map((c, i) => pad(c, widths[i]!, rightAligned.has(i))).join("  ").trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i]!, rightAligned.has(i)))
+      .join("  ")
+      .trimEnd();
   return [line(head), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -65,10 +78,23 @@ const fmt = (v: number) => v.toFixed(2);
 /** The ranking as a terminal table. */
 export function rankingTable(result: Result): string {
   const rows = result.branches.map((b) => [
-    String(b.rank), terminalText(b.code), terminalText(b.name), b.category ?? "—", b.categoryRank === null ? "—" : String(b.categoryRank),
-    fmt(b.base), fmt(b.bonus), fmt(b.total), starText(b.stars), b.tier, terminalText(b.vetoItems.join("、")),
+    String(b.rank),
+    terminalText(b.code),
+    terminalText(b.name),
+    b.category ?? "—",
+    b.categoryRank === null ? "—" : String(b.categoryRank),
+    fmt(b.base),
+    fmt(b.bonus),
+    fmt(b.total),
+    starText(b.stars),
+    b.tier,
+    terminalText(b.vetoItems.join("、")),
   ]);
-  return table(["排名", "编码", "支部名称", "类别", "类别排名", "基础得分", "加分", "总分", "星级", "阶梯", "否决"], rows, new Set([0, 4, 5, 6, 7]));
+  return table(
+    ["排名", "编码", "支部名称", "类别", "类别排名", "基础得分", "加分", "总分", "星级", "阶梯", "否决"],
+    rows,
+    new Set([0, 4, 5, 6, 7]),
+  );
 }
 
 /** A short summary for stderr: counts, status and the first problems. */
@@ -79,7 +105,10 @@ export function summary(result: Result, limit = 20): string {
       ? `无法计算结果：发现 ${s.fatal} 个致命问题。`
       : `${terminalText(result.period ?? "（考核周期未填）")}：${s.branches} 个支部，结果${STATUS_ZH[result.status]}（错误 ${s.errors} 项，警告 ${s.warnings} 项）。`;
   const shown = [...result.issues].sort((a, b) => rankOf(a.severity) - rankOf(b.severity)).slice(0, limit);
-  const lines = shown.map((i) => `  [${SEVERITY_ZH[i.severity]}] ${i.code} ${terminalText(i.sheet ?? "")}${i.cell ? "!" + i.cell : ""}  ${terminalText(i.message)}`);
+  const lines = shown.map(
+    (i) =>
+      `  [${SEVERITY_ZH[i.severity]}] ${i.code} ${terminalText(i.sheet ?? "")}${i.cell ? "!" + i.cell : ""}  ${terminalText(i.message)}`,
+  );
   const more = result.issues.length > limit ? [`  ……另有 ${result.issues.length - limit} 项，见“校验报告”或 --json 输出。`] : [];
   return [head, ...lines, ...more].join("\n");
 }
@@ -87,7 +116,10 @@ export function summary(result: Result, limit = 20): string {
 /** The warning for texts the writer shortened to fit Excel's cells; null when there are none. */
 export function shortenedWarning(texts: readonly OverlongText[], limit = 5): string | null {
   if (texts.length === 0) return null;
-  const cells = texts.slice(0, limit).map((t) => `${terminalText(t.sheet)}!${t.cell}（${t.length} 个字符）`).join("、");
+  const cells = texts
+    .slice(0, limit)
+    .map((t) => `${terminalText(t.sheet)}!${t.cell}（${t.length} 个字符）`)
+    .join("、");
   const more = texts.length > limit ? ` 等 ${texts.length} 处` : "";
   return `注意：${cells}${more}的文字超过 Excel 单元格上限 ${MAX_CELL_TEXT} 个字符，已截短并以“…”结尾；完整内容见 --json 输出或原工作簿。`;
 }

@@ -13,11 +13,10 @@
  * - self-assessment (自评) for most branches; deduction notes (扣分说明) for most deductions.
  */
 import type { Branch } from "../model/branch.js";
-import type { RuleItem, Rules } from "../model/rules.js";
+import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
-import { createWorkbook } from "../io/xlsx/writer.js";
-import { defaultRules } from "../template/default-rules.js";
+import { defaultRules } from "../model/default-rules.js";
 import { inputSheets, type GridValue, type NoteRow, type RosterEntry } from "../template/input-sheets.js";
 import { CATALOGUE_SIZE, sampleBranches } from "./branches.js";
 import { Random } from "./random.js";
@@ -61,8 +60,6 @@ export interface SampleQuarter {
 const NA = "不适用";
 const STEP = 50; // half a point, in hundredths
 
-const applies = (it: RuleItem, b: Branch) => b.category === null || !it.naCategories.includes(b.category);
-
 /** |A − B| ≤ τ with τ = the item's 分差阈值 or ratio × 分值, compared exactly (hundredths). */
 function withinTolerance(diff: number, it: RuleItem, settings: Settings): boolean {
   if (it.tolerance !== null) return diff <= it.tolerance;
@@ -76,7 +73,7 @@ class Book {
   readonly map = new Map<string, Map<string, GridValue>>();
   set(branch: string, item: string, v: GridValue): void {
     let row = this.map.get(branch);
-    if (!row) this.map.set(branch, (row = new Map()));
+    if (!row) this.map.set(branch, (row = new Map<string, GridValue>()));
     row.set(item, v);
   }
   get(branch: string, item: string): GridValue | undefined {
@@ -272,9 +269,4 @@ export function sampleQuarterSheets(q: SampleQuarter): SheetSpec[] {
     self: { values: cell(q.self), branches: rowsOf(q.self) },
     notes: q.notes,
   });
-}
-
-/** The sample quarter as a fresh .xlsx (the filled-in input workbook). Same options → same bytes. */
-export function sampleWorkbook(options: SampleOptions = {}): Uint8Array {
-  return createWorkbook(sampleQuarterSheets(sampleQuarter(options)));
 }

@@ -1,6 +1,6 @@
 import type { Agreement } from "../model/result.js";
 import type { RuleItem } from "../model/rules.js";
-import { ratioTo4 } from "./decimal.js";
+import { ratioTo4 } from "../model/decimal.js";
 import type { ScoredBranch, ScoredItem } from "./score.js";
 
 /**
@@ -9,14 +9,22 @@ import type { ScoredBranch, ScoredItem } from "./score.js";
  */
 export function raterAgreement(items: readonly ScoredItem[], branches: readonly ScoredBranch[], rules: readonly RuleItem[]): Agreement {
   const perItem = new Map(rules.filter((r) => r.type === "base").map((r) => [r.code, { n: 0, agree: 0, abs: 0 }]));
-  let n = 0, agree = 0, abs = 0, diff = 0;
+  let n = 0,
+    agree = 0,
+    abs = 0,
+    diff = 0;
   for (const it of items) {
     if (it.item.type !== "base" || it.a === null || it.b === null) continue;
     const d = it.a - it.b;
     const ok = Math.abs(d) <= it.toleranceFloor ? 1 : 0;
-    n++; agree += ok; abs += Math.abs(d); diff += d;
+    n++;
+    agree += ok;
+    abs += Math.abs(d);
+    diff += d;
     const p = perItem.get(it.item.code)!;
-    p.n++; p.agree += ok; p.abs += Math.abs(d);
+    p.n++;
+    p.agree += ok;
+    p.abs += Math.abs(d);
   }
   const ratio = (p: number, q: number) => (q === 0 ? null : ratioTo4(BigInt(p), BigInt(q)));
   const icc = iccOf(branches.filter((b) => b.fullyDoubleMarked));
@@ -40,10 +48,15 @@ export function raterAgreement(items: readonly ScoredItem[], branches: readonly 
 export function iccOf(branches: readonly Pick<ScoredBranch, "totalA" | "totalB">[]): { value: number | null; n: number } {
   const n = BigInt(branches.length);
   if (branches.length < 2) return { value: null, n: branches.length };
-  let sumA = 0n, sumB = 0n, sumRow2 = 0n, sumX2 = 0n;
+  let sumA = 0n,
+    sumB = 0n,
+    sumRow2 = 0n,
+    sumX2 = 0n;
   for (const b of branches) {
-    const a = BigInt(b.totalA), c = BigInt(b.totalB);
-    sumA += a; sumB += c;
+    const a = BigInt(b.totalA),
+      c = BigInt(b.totalB);
+    sumA += a;
+    sumB += c;
     sumRow2 += (a + c) * (a + c);
     sumX2 += a * a + c * c;
   }
@@ -52,7 +65,7 @@ export function iccOf(branches: readonly Pick<ScoredBranch, "totalA" | "totalB">
   const ssc = 2n * sumA * sumA + 2n * sumB * sumB - s2;
   const sst = 2n * n * sumX2 - s2;
   const sse = sst - ssr - ssc;
-  const num = n * (ssr - sse);
-  const den = n * (ssr + sse) + 2n * (n - 1n) * ssc - 2n * sse;
-  return { value: den === 0n ? null : ratioTo4(num, den), n: branches.length };
+  const numerator = n * (ssr - sse);
+  const denominator = n * (ssr + sse) + 2n * (n - 1n) * ssc - 2n * sse;
+  return { value: denominator === 0n ? null : ratioTo4(numerator, denominator), n: branches.length };
 }

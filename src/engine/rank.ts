@@ -1,4 +1,5 @@
 import type { Settings } from "../model/settings.js";
+import type { ScoredBranch } from "./score.js";
 
 export interface Rankable {
   readonly code: string;
@@ -41,4 +42,33 @@ export function rankBranches<T extends Rankable>(
     out.push({ branch: b, rank });
   });
   return out;
+}
+
+/**
+ * The overall ranking (display order) and each branch's rank within its category; a branch
+ * with an invalid category (null) has no category rank.
+ */
+export function rankOverallAndByCategory<T extends ScoredBranch>(
+  scored: readonly T[],
+  mode: Settings["ranking"],
+  vetoLast: boolean,
+): (T & { readonly rank: number; readonly categoryRank: number | null })[] {
+  const rankable = scored.map((s) => ({ s, code: s.branch.code, total: s.total, base: s.base, vetoed: s.vetoItems.length > 0 }));
+  const byCategory = new Map<string, typeof rankable>();
+  for (const r of rankable) {
+    const c = r.s.branch.category;
+    if (c === null) continue;
+    const group = byCategory.get(c);
+    if (group) group.push(r);
+    else byCategory.set(c, [r]);
+  }
+  const categoryRank = new Map<string, number>();
+  for (const group of byCategory.values()) {
+    for (const { branch, rank } of rankBranches(group, mode, vetoLast)) categoryRank.set(branch.code, rank);
+  }
+  return rankBranches(rankable, mode, vetoLast).map(({ branch, rank }) => ({
+    ...branch.s,
+    rank,
+    categoryRank: categoryRank.get(branch.code) ?? null,
+  }));
 }

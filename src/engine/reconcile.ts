@@ -1,5 +1,5 @@
 import type { Settings } from "../model/settings.js";
-import { divRoundHalfUp } from "./decimal.js";
+import { divRoundHalfUp } from "../model/decimal.js";
 
 export type ItemStatus = "一致" | "超差待仲裁" | "已仲裁" | "缺评" | "不适用";
 

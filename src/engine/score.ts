@@ -1,10 +1,9 @@
+import type { Assessment, GridRole, ScoreGrid } from "../model/assessment.js";
 import type { Branch } from "../model/branch.js";
-import { issue, type Issue } from "../model/issues.js";
-import type { RuleItem } from "../model/rules.js";
+import type { Finding, IssueCode, IssueParams, Severity, VetoAnswer } from "../model/issues.js";
+import { applies, type RuleItem } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
-import { applies, cellAddress, type ScoreGrid } from "../validate/grids.js";
-import type { Assessment } from "../validate/index.js";
-import { compareHundredths, decimalText, divRoundHalfUp, floorTimes, type Decimal } from "./decimal.js";
+import { compareHundredths, decimalText, divRoundHalfUp, floorTimes, type Decimal } from "../model/decimal.js";
 import { reconcileScores, reconcileVeto, type ItemStatus } from "./reconcile.js";
 
 /** All figures in integer hundredths. */
@@ -49,7 +48,8 @@ export interface ScoredBranch {
 export interface Scoring {
   readonly branches: readonly ScoredBranch[];
   readonly items: readonly ScoredItem[];
-  readonly issues: readonly Issue[];
+  /** Disputes awaiting arbitration and ignored arbitration scores, by branch and item. */
+  readonly findings: readonly Finding[];
 }
 
 /** τ of an item (scoring.md §1), floored to whole hundredths for comparing whole-hundredth scores. */
@@ -59,55 +59,102 @@ export function toleranceOf(item: RuleItem, settings: Settings): { floor: number
   return { floor: floorTimes(r, item.max), exact: { n: r.n * BigInt(item.max), scale: r.scale + 2 } };
 }
 
-const num = (v: number | null | undefined): number | null => (typeof v === "number" ? v : null);
+/** A score cell's value: a number, or null when blank, invalid or absent. */
+const scoreOrNull = (v: number | null | undefined): number | null => (typeof v === "number" ? v : null);
 /** A 加分 cell that exists but is blank or invalid counts as 0; a missing cell stays missing. */
 const bonusValue = (v: number | null | undefined): number | null => (v === undefined ? null : (v ?? 0));
 
 /** Scores every roster branch (scoring.md §2–§5). Ranking comes after, in rank.ts. */
-export function scoreBranches(x: Assessment): Scoring {
-  const { settings, rules } = x;
-  const issues: Issue[] = [];
+export function scoreBranches(assessment: Assessment): Scoring {
+  const { settings, rules } = assessment;
+  const findings: Finding[] = [];
   const items: ScoredItem[] = [];
   const tolerances = rules.items.map((it) => toleranceOf(it, settings));
-  const branches = x.branches.map((branch) => {
-    const a = x.a.values.get(branch.code);
-    const b = x.b.values.get(branch.code);
-    const c = x.arbitration?.values.get(branch.code);
+  const branches = assessment.branches.map((branch) => {
+    const a = assessment.a.values.get(branch.code);
+    const b = assessment.b.values.get(branch.code);
+    const c = assessment.arbitration?.values.get(branch.code);
     const areaScore = new Map(rules.areas.map((name) => [name, { score: 0, max: 0 }]));
-    let baseSum = 0, baseMax = 0, bonusSum = 0, sumA = 0, sumB = 0, bonusA = 0, bonusB = 0, pending = 0;
+    let baseSum = 0,
+      baseMax = 0,
+      bonusSum = 0,
+      sumA = 0,
+      sumB = 0,
+      bonusA = 0,
+      bonusB = 0,
+      pending = 0;
     let fully = true;
     const vetoItems: string[] = [];
 
-    const where = (g: ScoreGrid | null, i: number) => ({ sheet: g?.sheet ?? null, cell: cellAddress(g ?? undefined, branch.code, i) });
-    const ignored = (it: RuleItem, i: number, cv: number) =>
-      issues.push(issue("warning", "ARBITRATION_IGNORED", where(x.arbitration, i), { branch: branch.code, item: it.code, value: it.type === "veto" ? (cv ? "是" : "否") : String(cv / 100) }));
+    const report = <C extends IssueCode>(severity: Severity, code: C, grid: GridRole, it: RuleItem, params: IssueParams[C]) =>
+      findings.push({ severity, code, at: { grid, branch: branch.code, item: it.code }, params } as Finding);
+    const ignored = (it: RuleItem, cv: number) =>
+      report("warning", "ARBITRATION_IGNORED", "arbitration", it, {
+        branch: branch.code,
+        item: it.code,
+        arbitration: it.type === "veto" ? cv === 1 : cv / 100,
+      });
+    const raters = { raterA: settings.raterAName, raterB: settings.raterBName };
 
     rules.items.forEach((it, i) => {
-      const cv = num(c?.[i]);
+      const cv = scoreOrNull(c?.[i]);
 
       if (it.type === "veto") {
         const v = reconcileVeto(vetoValue(a?.[i]), vetoValue(b?.[i]), cv);
         if (v.triggered) vetoItems.push(it.code);
         if (v.pending) {
           pending++;
-          issues.push(issue("error", "VETO_DISPUTE_PENDING", where(x.a, i), { branch: branch.code, item: it.code, detail: `${settings.raterAName}：${yesNo(a?.[i])}，${settings.raterBName}：${yesNo(b?.[i])}` }));
+          report("error", "VETO_DISPUTE_PENDING", "A", it, {
+            branch: branch.code,
+            item: it.code,
+            ...raters,
+            answerA: vetoAnswer(a?.[i]),
+            answerB: vetoAnswer(b?.[i]),
+          });
         }
-        if (v.arbitrationIgnored) ignored(it, i, cv!);
+        if (v.arbitrationIgnored) ignored(it, cv!);
         return;
       }
       if (it.type === "base" && !applies(it, branch)) {
-        items.push({ branch: branch.code, item: it, a: null, b: null, c: null, final: null, status: "不适用", tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
+        items.push({
+          branch: branch.code,
+          item: it,
+          a: null,
+          b: null,
+          c: null,
+          final: null,
+          status: "不适用",
+          tolerance: tolerances[i]!.exact,
+          toleranceFloor: tolerances[i]!.floor,
+        });
         return;
       }
-      const av = it.type === "base" ? num(a?.[i]) : bonusValue(a?.[i]);
-      const bv = it.type === "base" ? num(b?.[i]) : bonusValue(b?.[i]);
+      const av = it.type === "base" ? scoreOrNull(a?.[i]) : bonusValue(a?.[i]);
+      const bv = it.type === "base" ? scoreOrNull(b?.[i]) : bonusValue(b?.[i]);
       const r = reconcileScores(av, bv, cv, tolerances[i]!.floor, settings.arbitration);
-      items.push({ branch: branch.code, item: it, a: av, b: bv, c: cv, final: r.final, status: r.status, tolerance: tolerances[i]!.exact, toleranceFloor: tolerances[i]!.floor });
+      items.push({
+        branch: branch.code,
+        item: it,
+        a: av,
+        b: bv,
+        c: cv,
+        final: r.final,
+        status: r.status,
+        tolerance: tolerances[i]!.exact,
+        toleranceFloor: tolerances[i]!.floor,
+      });
       if (r.status === "超差待仲裁") {
         pending++;
-        issues.push(issue("error", "DISPUTE_PENDING", where(x.a, i), { branch: branch.code, item: it.code, detail: `${settings.raterAName} ${av! / 100} 分，${settings.raterBName} ${bv! / 100} 分，阈值 ${decimalText(tolerances[i]!.exact)}` }));
+        report("error", "DISPUTE_PENDING", "A", it, {
+          branch: branch.code,
+          item: it.code,
+          ...raters,
+          scoreA: av! / 100,
+          scoreB: bv! / 100,
+          tolerance: decimalText(tolerances[i]!.exact),
+        });
       }
-      if (r.arbitrationIgnored) ignored(it, i, cv!);
+      if (r.arbitrationIgnored) ignored(it, cv!);
       const final = r.final ?? 0;
       if (it.type === "bonus") {
         bonusSum += final;
@@ -133,13 +180,18 @@ export function scoreBranches(x: Assessment): Scoring {
     const stars = starsOf(total, settings, vetoItems.length > 0);
     return {
       branch,
-      areas: [...areaScore].map(([name, s]) => ({ name, score: s.score, max: s.max, rate: s.max === 0 ? null : divRoundHalfUp(s.score * 10000, s.max) })),
+      areas: [...areaScore].map(([name, s]) => ({
+        name,
+        score: s.score,
+        max: s.max,
+        rate: s.max === 0 ? null : divRoundHalfUp(s.score * 10000, s.max),
+      })),
       base,
       bonus,
       total,
       totalA: scaled(sumA) + cap(bonusA),
       totalB: scaled(sumB) + cap(bonusB),
-      selfTotal: x.self ? selfTotalOf(x.self, branch, rules.items, scaled, cap) : null,
+      selfTotal: assessment.self ? selfTotalOf(assessment.self, branch, rules.items, scaled, cap) : null,
       vetoItems,
       pending,
       stars,
@@ -147,7 +199,7 @@ export function scoreBranches(x: Assessment): Scoring {
       fullyDoubleMarked: fully && baseMax > 0,
     } satisfies ScoredBranch;
   });
-  return { branches, items, issues };
+  return { branches, items, findings };
 }
 
 /** A veto cell: 1/0 as read; blank or invalid (null) counts as 否; no cell stays undefined. */
@@ -155,8 +207,8 @@ function vetoValue(v: number | null | undefined): number | undefined {
   return v === undefined ? undefined : (v ?? 0);
 }
 
-function yesNo(v: number | null | undefined): string {
-  return v === undefined ? "未填" : v === 1 ? "是" : "否";
+function vetoAnswer(v: number | null | undefined): VetoAnswer {
+  return v === undefined ? "blank" : v === 1 ? "yes" : "no";
 }
 
 /** Stars from 总分 (scoring.md §5); a vetoed branch is capped at 否决星级上限. */
@@ -176,7 +228,8 @@ function selfTotalOf(
 ): number | null {
   const row = grid.values.get(branch.code);
   if (!row) return null;
-  let base = 0, bonus = 0;
+  let base = 0,
+    bonus = 0;
   items.forEach((it, i) => {
     const v = row[i] ?? 0;
     if (it.type === "base" && applies(it, branch)) base += v;

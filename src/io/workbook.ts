@@ -1,6 +1,26 @@
-import type { Grid } from "../model/cell.js";
+import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { UserError, type FileRole, type UnreadableRemedy } from "../model/failure.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
+
+/** Like the web's AbortSignal, which satisfies it (the pure core has no DOM types). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+/** A run stopped through its CancelSignal (by the pipeline between steps, or by an adapter within one). */
+export class RunCancelled extends Error {
+  constructor(readonly reason?: unknown) {
+    super("cancelled");
+    this.name = "RunCancelled";
+  }
+}
+
+/** What a step may tell its adapter: where to report how far it is (done of total, null: unknown) and whether to stop. */
+export interface StepOptions {
+  readonly onProgress?: (done: number, total: number | null) => void;
+  readonly signal?: CancelSignal;
+}
 
 /**
  * What the pipeline needs from a workbook, whatever holds it (an .xlsx file or Excel itself).
@@ -8,14 +28,7 @@ import type { SheetSpec } from "../report/sheet-spec.js";
  * requested sheets that exist.
  */
 export interface WorkbookReader {
-  read(wanted: readonly string[]): Promise<WorkbookSnapshot>;
-}
-
-export interface WorkbookSnapshot {
-  /** Every sheet name in workbook order. */
-  readonly sheetNames: readonly string[];
-  /** Grids of the requested sheets that exist, by name. */
-  readonly sheets: ReadonlyMap<string, Grid>;
+  read(wanted: readonly string[], options?: StepOptions): Promise<WorkbookSnapshot>;
 }
 
 /**
@@ -35,16 +48,11 @@ export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
 
   /** The same failure, saying which file it was. */
   of(which: { readonly file?: string; readonly role?: FileRole }): WorkbookUnreadableError {
-    return new WorkbookUnreadableError(this.reason, { ...which, ...(this.params.remedy === undefined ? {} : { remedy: this.params.remedy }) });
+    return new WorkbookUnreadableError(this.reason, {
+      ...which,
+      ...(this.params.remedy === undefined ? {} : { remedy: this.params.remedy }),
+    });
   }
-}
-
-/** One cell of an input sheet to set (a rater's grid merged into the target workbook). */
-export interface CellEdit {
-  /** A1 address on the sheet being patched. */
-  readonly cell: string;
-  /** Strings are written as literal text, never as formulas. null clears the value. */
-  readonly value: string | number | boolean | null;
 }
 
 /**
@@ -54,7 +62,7 @@ export interface CellEdit {
  */
 export interface WorkbookWriter {
   /** Adds or replaces these output sheets (a spec with `append` appends its rows). */
-  writeSheets(sheets: readonly SheetSpec[]): Promise<void>;
+  writeSheets(sheets: readonly SheetSpec[], options?: StepOptions): Promise<void>;
   /** Sets the given cells' values on an existing sheet, leaving everything else as it is. */
   patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void>;
 }

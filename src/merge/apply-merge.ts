@@ -15,7 +15,13 @@ export interface MergeSummary {
 export async function applyMerge(target: WorkbookWriter, plan: MergePlan): Promise<MergeSummary> {
   if (plan.edits.length > 0) await target.patchCells(plan.sheet, plan.edits);
   if (plan.notes && plan.notes.edits.length > 0) await target.patchCells(plan.notes.sheet, plan.notes.edits);
-  return { sheet: plan.sheet, copied: plan.copied, conflicts: plan.conflicts, unknownBranches: plan.unknownBranches, unknownItems: plan.unknownItems };
+  return {
+    sheet: plan.sheet,
+    copied: plan.copied,
+    conflicts: plan.conflicts,
+    unknownBranches: plan.unknownBranches,
+    unknownItems: plan.unknownItems,
+  };
 }
 
 /** Whether the plan writes anything. */

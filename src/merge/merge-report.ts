@@ -2,7 +2,13 @@ import type { MergePlan } from "./plan-merge.js";
 
 /** Whether anything filled in the rater's file did not make it into the target. */
 export function hasLeftovers(plan: MergePlan): boolean {
-  return plan.conflicts.length > 0 || plan.unknownBranches.length > 0 || plan.unknownItems.length > 0 || plan.skipped.length > 0 || (plan.notes?.notCarried ?? 0) > 0;
+  return (
+    plan.conflicts.length > 0 ||
+    plan.unknownBranches.length > 0 ||
+    plan.unknownItems.length > 0 ||
+    plan.skipped.length > 0 ||
+    (plan.notes?.notCarried ?? 0) > 0
+  );
 }
 
 /** A merge's outcome in Chinese, for the terminal (and anyone showing it as plain text). */
@@ -14,13 +20,22 @@ export function mergeReport(plan: MergePlan, limit = 30): string {
   ];
   if (plan.conflicts.length > 0) {
     lines.push(`${plan.conflicts.length} 个单元格两边都已填写且不一致，未覆盖（保留目标工作簿的值），请核对：`);
-    lines = lines.concat(list(plan.conflicts, (c) => `${plan.sheet}!${c.cell}  支部 ${c.branch}，项目 ${c.item}：目标为“${c.target}”，导入文件为“${c.incoming}”`));
+    lines = lines.concat(
+      list(
+        plan.conflicts,
+        (c) => `${plan.sheet}!${c.cell}  支部 ${c.branch}，项目 ${c.item}：目标为“${c.target}”，导入文件为“${c.incoming}”`,
+      ),
+    );
   }
   if (plan.unknownBranches.length > 0) {
-    lines.push(`导入文件中有 ${plan.unknownBranches.length} 个支部编码在目标的“${plan.sheet}”中没有对应行，未导入：${plan.unknownBranches.join("、")}`);
+    lines.push(
+      `导入文件中有 ${plan.unknownBranches.length} 个支部编码在目标的“${plan.sheet}”中没有对应行，未导入：${plan.unknownBranches.join("、")}`,
+    );
   }
   if (plan.unknownItems.length > 0) {
-    lines.push(`导入文件中有 ${plan.unknownItems.length} 个项目编号在目标的“${plan.sheet}”中没有对应列，未导入：${plan.unknownItems.join("、")}`);
+    lines.push(
+      `导入文件中有 ${plan.unknownItems.length} 个项目编号在目标的“${plan.sheet}”中没有对应列，未导入：${plan.unknownItems.join("、")}`,
+    );
   }
   if (plan.skipped.length > 0) {
     lines.push(`${plan.skipped.length} 个已填写的单元格未导入：`);
@@ -28,7 +43,9 @@ export function mergeReport(plan: MergePlan, limit = 30): string {
   }
   if (plan.notes && plan.notes.appended > 0) lines.push(`“扣分说明”：追加 ${plan.notes.appended} 行（目标中已有的相同说明不重复追加）。`);
   if (plan.notes && plan.notes.notCarried > 0) {
-    lines.push(`导入文件的“扣分说明”有 ${plan.notes.notCarried} 行，但目标工作簿没有可用的“扣分说明”表（表头：支部编码、项目编号、评分方、说明），未导入。`);
+    lines.push(
+      `导入文件的“扣分说明”有 ${plan.notes.notCarried} 行，但目标工作簿没有可用的“扣分说明”表（表头：支部编码、项目编号、评分方、说明），未导入。`,
+    );
   }
   return lines.join("\n");
 }

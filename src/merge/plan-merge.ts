@@ -4,20 +4,16 @@
  * target's grid to set, matching rows by 支部编码 and columns by item code (never by position).
  * Pure: snapshots in, cell edits and a summary out; the caller patches the file.
  */
-import type { CellEdit, WorkbookReader, WorkbookSnapshot } from "../io/workbook.js";
+import type { WorkbookReader } from "../io/workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
 import { UserError, type FailureParams } from "../model/failure.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
-import { findGridHeader } from "../validate/grids.js";
-import { RULES_TITLES } from "../validate/rules.js";
-import { SHEETS } from "../validate/sheets.js";
+import { findGridHeader, gridShape } from "../validate/grids.js";
+import { GRID_SHEETS, SHEETS, TABLES, type GridSheet } from "../model/sheets.js";
 import { dataRows, field, findTable } from "../validate/table.js";
-import { cellText, hasContent, isBlank, keyText, normalizeText } from "../validate/text.js";
+import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
 import { planNotesMerge, type NotesMerge } from "./plan-notes.js";
-
-/** The grids a rater's file can hold, in workbook order. */
-export const MERGE_GRIDS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
-export type MergeGrid = (typeof MERGE_GRIDS)[number];
 
 export interface MergeConflict {
   /** The target's cell (A1 on `sheet`): left as it is. */
@@ -40,7 +36,7 @@ export interface MergeSkip {
 
 /** What a merge will do; structurally a MergeSummary (addin/operations.ts) plus the edits. */
 export interface MergePlan {
-  readonly sheet: MergeGrid;
+  readonly sheet: GridSheet;
   readonly edits: CellEdit[];
   /** Cells copied into the target (= edits.length). */
   readonly copied: number;
@@ -54,7 +50,8 @@ export interface MergePlan {
   readonly notes: NotesMerge | null;
 }
 
-export type MergeErrorKind = "invalid-as" | "ambiguous" | "nothing-filled" | "source-sheet-missing" | "target-sheet-missing" | "header-missing";
+export type MergeErrorKind =
+  "invalid-as" | "ambiguous" | "nothing-filled" | "source-sheet-missing" | "target-sheet-missing" | "header-missing";
 
 type MergeFailureCode = "MERGE_GRID_UNKNOWN" | "MERGE_NOTHING_FILLED" | "MERGE_AMBIGUOUS" | "MERGE_SHEET_MISSING" | "MERGE_HEADER_MISSING";
 
@@ -67,17 +64,19 @@ export class MergeError<C extends MergeFailureCode = MergeFailureCode> extends U
 
   get kind(): MergeErrorKind {
     switch (this.code) {
-      case "MERGE_GRID_UNKNOWN": return "invalid-as";
-      case "MERGE_NOTHING_FILLED": return "nothing-filled";
-      case "MERGE_AMBIGUOUS": return "ambiguous";
-      case "MERGE_HEADER_MISSING": return "header-missing";
-      default: return (this.params as FailureParams["MERGE_SHEET_MISSING"]).in === "rater" ? "source-sheet-missing" : "target-sheet-missing";
+      case "MERGE_GRID_UNKNOWN":
+        return "invalid-as";
+      case "MERGE_NOTHING_FILLED":
+        return "nothing-filled";
+      case "MERGE_AMBIGUOUS":
+        return "ambiguous";
+      case "MERGE_HEADER_MISSING":
+        return "header-missing";
+      default:
+        return (this.params as FailureParams["MERGE_SHEET_MISSING"]).in === "rater" ? "source-sheet-missing" : "target-sheet-missing";
     }
   }
 }
-
-const ANNOTATION_LABELS = new Set(["项目名称", "分值"]);
-const FIRST_ITEM_COLUMN = 2;
 
 /** A grid's header row, item columns (first of a repeated code) and branch rows (first of a repeated code). */
 interface GridIndex {
@@ -94,22 +93,14 @@ interface GridIndex {
 function indexGrid(grid: Grid): GridIndex | null {
   const headerRow = findGridHeader(grid);
   if (headerRow === null) return null;
+  const shape = gridShape(grid, headerRow);
   const columns = new Map<string, number>();
-  const header = grid.rows[headerRow] ?? [];
-  for (let c = FIRST_ITEM_COLUMN; c < header.length; c++) {
-    const code = keyText(header[c] ?? null);
-    if (code !== "" && !columns.has(code)) columns.set(code, c);
-  }
-  let r = headerRow + 1;
-  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
+  for (const { code, col } of shape.itemColumns) if (!columns.has(code)) columns.set(code, col);
   const rows = new Map<string, number>();
   const extraRows: number[] = [];
-  for (; r < grid.rows.length; r++) {
-    const cells = grid.rows[r] ?? [];
-    if (!hasContent(cells)) continue;
-    const code = keyText(cells[0] ?? null);
-    if (code === "" || rows.has(code)) extraRows.push(r);
-    else rows.set(code, r);
+  for (const { code, row } of shape.branchRows) {
+    if (code === "" || rows.has(code)) extraRows.push(row);
+    else rows.set(code, row);
   }
   return { grid, headerRow, columns, rows, extraRows };
 }
@@ -157,7 +148,12 @@ function canonical(c: Cell): string {
  * snapshots include 扣分说明, the rater's notes the target lacks are planned too (`notes`):
  * raters explain their deductions in their own copy.
  */
-export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as: string | null, rulesItemCodes?: readonly string[]): MergePlan {
+export function planMerge(
+  target: WorkbookSnapshot,
+  source: WorkbookSnapshot,
+  as: string | null,
+  rulesItemCodes?: readonly string[],
+): MergePlan {
   const codes = rulesItemCodes ? new Set(rulesItemCodes) : null;
   const isItem = (code: string) => codes === null || codes.has(code);
   const sheet = as === null ? detectGrid(source, isItem) : checkedName(as);
@@ -176,7 +172,9 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
   const skipped: MergeSkip[] = [];
   const unknownBranches = [...src.rows.keys()].filter((code) => !dst.rows.has(code));
   // A column the target lacks: reported when it is a rule item or holds anything (a remark column people filled).
-  const unknownItems = [...src.columns].filter(([code, col]) => !dst.columns.has(code) && ((codes !== null && codes.has(code)) || columnFilled(src, col))).map(([code]) => code);
+  const unknownItems = [...src.columns]
+    .filter(([code, col]) => !dst.columns.has(code) && ((codes !== null && codes.has(code)) || columnFilled(src, col)))
+    .map(([code]) => code);
 
   for (const [branch, sr] of src.rows) {
     const tr = dst.rows.get(branch);
@@ -192,7 +190,8 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
       }
       const current = at(dst, tr, tc);
       if (isBlank(current)) edits.push({ cell: a1(tr, tc), value });
-      else if (!sameValue(current, incoming)) conflicts.push({ cell: a1(tr, tc), branch, item, target: cellText(current), incoming: cellText(incoming) });
+      else if (!sameValue(current, incoming))
+        conflicts.push({ cell: a1(tr, tc), branch, item, target: cellText(current), incoming: cellText(incoming) });
     }
   }
   for (const r of src.extraRows) {
@@ -208,31 +207,35 @@ export function planMerge(target: WorkbookSnapshot, source: WorkbookSnapshot, as
 /** The value to write for a source cell; undefined for a date (its serial number is no score). */
 function editValue(c: Exclude<Cell, null>): CellEdit["value"] | undefined {
   switch (c.kind) {
-    case "number": return c.isDate ? undefined : c.value;
-    case "text": return c.value;
-    case "bool": return c.value;
+    case "number":
+      return c.isDate ? undefined : c.value;
+    case "text":
+      return c.value;
+    case "bool":
+      return c.value;
     // An error value is kept visible as its text, so validation still reports it.
-    case "error": return c.value;
+    case "error":
+      return c.value;
   }
 }
 
-function checkedName(as: string): MergeGrid {
+function checkedName(as: string): GridSheet {
   const name = as.trim();
-  if (!(MERGE_GRIDS as readonly string[]).includes(name)) {
-    throw new MergeError("MERGE_GRID_UNKNOWN", { as, grids: MERGE_GRIDS });
+  if (!(GRID_SHEETS as readonly string[]).includes(name)) {
+    throw new MergeError("MERGE_GRID_UNKNOWN", { as, grids: GRID_SHEETS });
   }
-  return name as MergeGrid;
+  return name as GridSheet;
 }
 
-function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean): MergeGrid {
-  const filled = MERGE_GRIDS.flatMap((name) => {
+function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean): GridSheet {
+  const filled = GRID_SHEETS.flatMap((name) => {
     const grid = source.sheets.get(name);
     const index = grid ? indexGrid(grid) : null;
     const n = index ? filledCount(index, isItem) : 0;
     return n > 0 ? [{ name, n }] : [];
   });
   if (filled.length === 1) return filled[0]!.name;
-  if (filled.length === 0) throw new MergeError("MERGE_NOTHING_FILLED", { grids: MERGE_GRIDS });
+  if (filled.length === 0) throw new MergeError("MERGE_NOTHING_FILLED", { grids: GRID_SHEETS });
   throw new MergeError("MERGE_AMBIGUOUS", { filled: filled.map((f) => ({ sheet: f.name, cells: f.n })) });
 }
 
@@ -242,14 +245,17 @@ function detectGrid(source: WorkbookSnapshot, isItem: (code: string) => boolean)
  * item codes. Patch `plan.edits` into `plan.sheet`, then `plan.notes.edits` into 扣分说明.
  */
 export async function planRaterMerge(target: WorkbookReader, source: WorkbookReader, as: string | null): Promise<MergePlan> {
-  const [t, s] = await Promise.all([target.read([...MERGE_GRIDS, SHEETS.rules, SHEETS.notes]), source.read([...MERGE_GRIDS, SHEETS.notes])]);
+  const [t, s] = await Promise.all([
+    target.read([...GRID_SHEETS, SHEETS.rules, SHEETS.notes]),
+    source.read([...GRID_SHEETS, SHEETS.notes]),
+  ]);
   return planMerge(t, s, as, ruleItemCodes(t));
 }
 
 /** Every 编号 typed in a workbook's 评分细则 (valid rows or not), or undefined without a usable sheet. */
 export function ruleItemCodes(wb: WorkbookSnapshot): string[] | undefined {
   const grid = wb.sheets.get(SHEETS.rules);
-  const table = grid ? findTable(grid, RULES_TITLES) : null;
+  const table = grid ? findTable(grid, TABLES.rules.required) : null;
   if (!grid || !table) return undefined;
   const codes = [...dataRows(grid, table.headerRow)].map(({ cells }) => keyText(field(table, cells, "编号"))).filter((c) => c !== "");
   return codes.length > 0 ? codes : undefined;

@@ -3,14 +3,14 @@
  * deductions in their own copy, and those notes are typed data too. Rows the target does not
  * already hold (same 支部编码, 项目编号, 评分方 and 说明) are appended below its last row.
  */
-import type { CellEdit, WorkbookSnapshot } from "../io/workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell } from "../model/cell.js";
-import { NOTES_TITLES } from "../validate/notes.js";
-import { SHEETS } from "../validate/sheets.js";
+import { SHEETS, TABLES, tableTitles } from "../model/sheets.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, isBlank, normalizeText } from "../validate/text.js";
 
-const COLUMNS = [...NOTES_TITLES, "佐证材料"] as const;
+const NOTES_TITLES = TABLES.notes.required;
+const COLUMNS = tableTitles("notes");
 
 export interface NotesMerge {
   readonly sheet: typeof SHEETS.notes;

@@ -31,16 +31,26 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** Column letters → index (0-based), either case: A → 0, AB → 27. */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  return col - 1;
+}
+
 /** 0-based row and column → A1 address. */
 export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
+}
+
+/** 0-based bounds → "A1:C9", or "A1" for a single cell. */
+export function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
+  return r0 === r1 && c0 === c1 ? a1(r0, c0) : `${a1(r0, c0)}:${a1(r1, c1)}`;
 }
 
 /** A1 address → 0-based row and column (absolute markers allowed). */
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) throw new Error(`not an A1 address: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
 }

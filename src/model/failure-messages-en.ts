@@ -28,12 +28,14 @@ const OS_REASONS: Readonly<Record<string, string>> = {
 };
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}, ${code}` : code);
 
-const SAVE_AS_XLSX = "Open it in Excel, save it as \"Excel Workbook (*.xlsx)\" without a password, and try again.";
+const SAVE_AS_XLSX = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" without a password, and try again.';
 
-const UNREADABLE_NEXT: Readonly<Record<UnreadableRemedy, string>> = {
+/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy, string>> = {
   reobtain: "Get the complete original file again (download or copy it once more) and try again.",
   repair: "Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again.",
-  split: "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
+  split:
+    "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
 };
 const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or give another name or folder with -o, and try again.";
 
@@ -41,56 +43,125 @@ const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or giv
 export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   FILE_NOT_FOUND: (p) => ({ what: `File not found: ${p.path}`, next: "Check the file name and its folder." }),
   FILE_IS_FOLDER: (p) => ({ what: `This is a folder, not a workbook: ${p.path}`, next: "Give an .xlsx file in that folder." }),
-  FILE_NOT_OPENED: (p) => ({ what: `Cannot open ${p.path} (${osReason(p.reason)})`, next: "Make sure you may read it and no other program holds it exclusively, and try again." }),
+  FILE_NOT_OPENED: (p) => ({
+    what: `Cannot open ${p.path} (${osReason(p.reason)})`,
+    next: "Make sure you may read it and no other program holds it exclusively, and try again.",
+  }),
   OUTPUT_IS_INPUT: (p) => ({
     what: `The output ${p.output} is ${ROLE[p.role]} ${p.input} (the same file, through a link or a path differing only in case)`,
     next: "Original files are never modified: give another file name with -o.",
   }),
-  INPUTS_ARE_ONE_FILE: (p) => ({ what: `The target ${p.target} and the rater's workbook ${p.rater} are the same file`, next: "Give the workbook the rater sent back." }),
-  OUTPUT_IS_FOLDER: (p) => ({ what: `The output ${p.path} is a folder`, next: "Give a file name ending in .xlsx after -o, e.g. results/scored.xlsx." }),
-  OUTPUT_NOT_FOLDER: (p) => ({ what: `-o ${p.path} is a file; the demo writes into a folder`, next: "Give a folder with -o (it is created if missing)." }),
-  OUTPUT_EXISTS: (p) => ({ what: `The file already exists: ${p.path}`, next: "So as not to overwrite a filled-in workbook, choose another name or delete it first." }),
-  OUTPUT_LOCKED: (p) => ({ what: `Cannot write ${p.path}: another program has it open, or it may not be written`, next: CHOOSE_ANOTHER_OUTPUT }),
-  OUTPUT_DISK_FULL: (p) => ({ what: `The disk is full: cannot write ${p.path}`, next: "Free some space, or give another folder with -o, and try again." }),
-  OUTPUT_NOT_WRITTEN: (p) => ({ what: `Cannot write ${p.path} (${osReason(p.reason)})`, next: "Make sure its folder exists and may be written, or give another one with -o." }),
+  INPUTS_ARE_ONE_FILE: (p) => ({
+    what: `The target ${p.target} and the rater's workbook ${p.rater} are the same file`,
+    next: "Give the workbook the rater sent back.",
+  }),
+  OUTPUT_IS_FOLDER: (p) => ({
+    what: `The output ${p.path} is a folder`,
+    next: "Give a file name ending in .xlsx after -o, e.g. results/scored.xlsx.",
+  }),
+  OUTPUT_NOT_FOLDER: (p) => ({
+    what: `-o ${p.path} is a file; the demo writes into a folder`,
+    next: "Give a folder with -o (it is created if missing).",
+  }),
+  OUTPUT_EXISTS: (p) => ({
+    what: `The file already exists: ${p.path}`,
+    next: "So as not to overwrite a filled-in workbook, choose another name or delete it first.",
+  }),
+  OUTPUT_LOCKED: (p) => ({
+    what: `Cannot write ${p.path}: another program has it open, or it may not be written`,
+    next: CHOOSE_ANOTHER_OUTPUT,
+  }),
+  OUTPUT_DISK_FULL: (p) => ({
+    what: `The disk is full: cannot write ${p.path}`,
+    next: "Free some space, or give another folder with -o, and try again.",
+  }),
+  OUTPUT_NOT_WRITTEN: (p) => ({
+    what: `Cannot write ${p.path} (${osReason(p.reason)})`,
+    next: "Make sure its folder exists and may be written, or give another one with -o.",
+  }),
 
   WORKBOOK_UNREADABLE: (p) => ({
     what: `Cannot read ${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}: ${clause(p.reason)}`,
-    next: p.remedy === undefined ? SAVE_AS_XLSX : UNREADABLE_NEXT[p.remedy],
+    next: p.remedy === undefined ? SAVE_AS_XLSX : UNREADABLE_NEXT_EN[p.remedy],
   }),
   WORKBOOK_STRICT: () => ({
-    what: "The workbook is in \"Strict Open XML\" format: it can be read and scored, but results cannot be written into such a file without damaging it, so nothing was written",
-    next: "In Excel choose File → Save As, type \"Excel Workbook (*.xlsx)\", and run again on the saved copy.",
+    what: 'The workbook is in "Strict Open XML" format: it can be read and scored, but results cannot be written into such a file without damaging it, so nothing was written',
+    next: 'In Excel choose File → Save As, type "Excel Workbook (*.xlsx)", and run again on the saved copy.',
   }),
-  OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({ what: `The sheet ${q(p.sheet)} is not a worksheet (e.g. a chart sheet); results cannot be written`, next: "Rename or delete it and try again." }),
+  OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
+    what: `The sheet ${q(p.sheet)} is not a worksheet (e.g. a chart sheet); results cannot be written`,
+    next: "Rename or delete it and try again.",
+  }),
   OUTPUT_LOG_FULL: (p) => ({
     what: `The sheet ${q(p.sheet)} reaches Excel's last row (1,048,576): this run's record cannot be added, so no results were written`,
     next: `Rename ${q(p.sheet)} (e.g. to ${q(`${p.sheet} (old)`)}) or delete rows it no longer needs, and run again; a new ${q(p.sheet)} is started.`,
   }),
-  SHEET_NOT_FOUND: (p) => ({ what: `The workbook has no sheet ${q(p.sheet)}`, next: "Check that it was not renamed or deleted, and try again." }),
-  SHEET_NOT_WORKSHEET: (p) => ({ what: `${q(p.sheet)} is not a worksheet (e.g. a chart sheet); cells cannot be written`, next: "Use a workbook made by New template, or rename the chart sheet, and try again." }),
-  SHEET_PROTECTED: (p) => ({ what: `The sheet ${q(p.sheet)} is protected; some cells are locked`, next: "Unprotect it in Excel (Review → Unprotect Sheet) and try again." }),
-  INPUT_SHEET_EXISTS: (p) => ({ what: `The workbook already has the input sheet ${q(p.sheet)}; it is not overwritten`, next: "Create the template in a new blank workbook." }),
-  TEMPLATE_SHEETS_EXIST: (p) => ({ what: `The workbook already has the sheets ${p.sheets.map(q).join(", ")}; a new template does not overwrite them`, next: "Create the template in a new blank workbook." }),
-  PERIOD_INVALID: (p) => ({ what: `Invalid period ${q(p.value)}`, next: "Type a quarter such as 2026Q3, 2026-Q3 or 2026年第三季度 (quarters 1–4)." }),
+  SHEET_NOT_FOUND: (p) => ({
+    what: `The workbook has no sheet ${q(p.sheet)}`,
+    next: "Check that it was not renamed or deleted, and try again.",
+  }),
+  SHEET_NOT_WORKSHEET: (p) => ({
+    what: `${q(p.sheet)} is not a worksheet (e.g. a chart sheet); cells cannot be written`,
+    next: "Use a workbook made by New template, or rename the chart sheet, and try again.",
+  }),
+  SHEET_PROTECTED: (p) => ({
+    what: `The sheet ${q(p.sheet)} is protected; some cells are locked`,
+    next: "Unprotect it in Excel (Review → Unprotect Sheet) and try again.",
+  }),
+  INPUT_SHEET_EXISTS: (p) => ({
+    what: `The workbook already has the input sheet ${q(p.sheet)}; it is not overwritten`,
+    next: "Create the template in a new blank workbook.",
+  }),
+  TEMPLATE_SHEETS_EXIST: (p) => ({
+    what: `The workbook already has the sheets ${p.sheets.map(q).join(", ")}; a new template does not overwrite them`,
+    next: "Create the template in a new blank workbook.",
+  }),
+  PERIOD_INVALID: (p) => ({
+    what: `Invalid period ${q(p.value)}`,
+    next: "Type a quarter such as 2026Q3, 2026-Q3 or 2026年第三季度 (quarters 1–4).",
+  }),
 
-  EXCEL_NOT_READY: () => ({ what: "Excel is not ready: this works only inside Excel", next: "Open the task pane in Excel, or use the browser file mode." }),
-  EXCEL_CELL_EDITING: () => ({ what: "Excel is editing a cell and cannot read or write the workbook now", next: "Press Enter or Esc to finish editing the cell, and try again." }),
-  EXCEL_ACCESS_DENIED: () => ({ what: "The workbook or a sheet is protected and cannot be written", next: "Remove the protection in Excel (Review → Unprotect Sheet / Protect Workbook) and try again." }),
+  EXCEL_NOT_READY: () => ({
+    what: "Excel is not ready: this works only inside Excel",
+    next: "Open the task pane in Excel, or use the browser file mode.",
+  }),
+  EXCEL_CELL_EDITING: () => ({
+    what: "Excel is editing a cell and cannot read or write the workbook now",
+    next: "Press Enter or Esc to finish editing the cell, and try again.",
+  }),
+  EXCEL_ACCESS_DENIED: () => ({
+    what: "The workbook or a sheet is protected and cannot be written",
+    next: "Remove the protection in Excel (Review → Unprotect Sheet / Protect Workbook) and try again.",
+  }),
   NO_WORKBOOK_OPEN: () => ({ what: "No assessment workbook is open", next: "Open the assessment workbook (.xlsx) first." }),
-  FILE_NOT_XLSX: (p) => ({ what: `${q(p.name)} is not an .xlsx workbook`, next: "Choose an Excel workbook (*.xlsx); save older formats such as .xls as .xlsx in Excel first." }),
-  RATER_FILE_NOT_CHOSEN: () => ({ what: "No returned rater workbook was chosen", next: "Choose the workbook a rater sent back first, then Import." }),
+  FILE_NOT_XLSX: (p) => ({
+    what: `${q(p.name)} is not an .xlsx workbook`,
+    next: "Choose an Excel workbook (*.xlsx); save older formats such as .xls as .xlsx in Excel first.",
+  }),
+  RATER_FILE_NOT_CHOSEN: () => ({
+    what: "No returned rater workbook was chosen",
+    next: "Choose the workbook a rater sent back first, then Import.",
+  }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `Unknown grid ${q(p.as)}`, next: `Give one of ${p.grids.join(", ")}.` }),
-  MERGE_NOTHING_FILLED: (p) => ({ what: `None of ${p.grids.join(", ")} in the imported file holds any score`, next: "Make sure you chose the workbook the rater filled in and sent back." }),
+  MERGE_NOTHING_FILLED: (p) => ({
+    what: `None of ${p.grids.join(", ")} in the imported file holds any score`,
+    next: "Make sure you chose the workbook the rater filled in and sent back.",
+  }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `Several grids in the imported file hold scores (${p.filled.map((f) => `${f.sheet}: ${f.cells} cells`).join(", ")}); which one to import is unclear`,
     next: `Say which grid to import (on the command line: --as ${p.filled[0]?.sheet ?? "评分A"}).`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
-      ? { what: `The imported file has no sheet ${q(p.sheet)}`, next: "Make sure you chose the rater's returned workbook, or name the grid it really holds." }
-      : { what: `The target workbook has no sheet ${q(p.sheet)}; nothing can be imported into it`, next: "Use a workbook made by New template as the target." },
+      ? {
+          what: `The imported file has no sheet ${q(p.sheet)}`,
+          next: "Make sure you chose the rater's returned workbook, or name the grid it really holds.",
+        }
+      : {
+          what: `The target workbook has no sheet ${q(p.sheet)}; nothing can be imported into it`,
+          next: "Use a workbook made by New template as the target.",
+        },
   MERGE_HEADER_MISSING: (p) => ({
     what: `The sheet ${q(p.sheet)} of the ${p.in === "rater" ? "imported file" : "target workbook"} has no header in its first 10 rows`,
     next: "Keep the template's header row (the row with 支部编码 in column A) and try again.",
@@ -98,7 +169,16 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
 
   ROSTER_NOT_FOUND: (p) => ({ what: `No roster found in ${q(p.file)}`, next: rosterHeader(p) }),
   ROSTER_NOT_A_ROSTER: (p) => ({ what: `${q(p.file)} is not a roster`, next: rosterHeader(p) }),
-  ROSTER_ENCODING: (p) => ({ what: `The text encoding of ${q(p.file)} is not UTF-8 or GBK (GB18030)`, next: "Save it from Excel as \"CSV UTF-8 (Comma delimited)\", or use the .xlsx file." }),
-  ROSTER_PROBLEMS: (p) => ({ what: `The roster in ${q(p.file)} has ${p.count} problem(s); no template was written`, next: "Correct them and try again:" }),
-  ROSTER_RULES_PROBLEMS: (p) => ({ what: `The rules in ${q(p.file)} have ${p.count} problem(s); no template was written`, next: "Correct them and try again:" }),
+  ROSTER_ENCODING: (p) => ({
+    what: `The text encoding of ${q(p.file)} is not UTF-8 or GBK (GB18030)`,
+    next: 'Save it from Excel as "CSV UTF-8 (Comma delimited)", or use the .xlsx file.',
+  }),
+  ROSTER_PROBLEMS: (p) => ({
+    what: `The roster in ${q(p.file)} has ${p.count} problem(s); no template was written`,
+    next: "Correct them and try again:",
+  }),
+  ROSTER_RULES_PROBLEMS: (p) => ({
+    what: `The rules in ${q(p.file)} have ${p.count} problem(s); no template was written`,
+    next: "Correct them and try again:",
+  }),
 };

@@ -45,7 +45,10 @@ const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、W
 export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   FILE_NOT_FOUND: (p) => ({ what: `找不到文件：${p.path}`, next: "请检查文件名和所在文件夹（可以把文件拖进命令行窗口得到完整路径）。" }),
   FILE_IS_FOLDER: (p) => ({ what: `这是一个文件夹，不是工作簿文件：${p.path}`, next: "请指定文件夹中的 .xlsx 文件。" }),
-  FILE_NOT_OPENED: (p) => ({ what: `无法打开文件 ${p.path}（${osReason(p.reason)}）`, next: "请确认有读取这个文件的权限，且它没有被其他程序独占后重试。" }),
+  FILE_NOT_OPENED: (p) => ({
+    what: `无法打开文件 ${p.path}（${osReason(p.reason)}）`,
+    next: "请确认有读取这个文件的权限，且它没有被其他程序独占后重试。",
+  }),
   OUTPUT_IS_INPUT: (p) => ({
     what: `输出文件 ${p.output} 就是${ROLE[p.role]} ${p.input}（同一个文件，可能经由链接或只是大小写不同）`,
     next: "本程序从不修改原文件：请用 -o 指定另一个文件名。",
@@ -54,19 +57,28 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
     what: `目标工作簿 ${p.target} 和评分方交回的工作簿 ${p.rater} 是同一个文件`,
     next: "请指定评分方交回的那一份工作簿。",
   }),
-  OUTPUT_IS_FOLDER: (p) => ({ what: `输出位置 ${p.path} 是一个文件夹`, next: "请在 -o 后写上文件名（以 .xlsx 结尾），例如 结果/评分结果.xlsx。" }),
-  OUTPUT_NOT_FOLDER: (p) => ({ what: `-o ${p.path} 是一个文件，示例需要写入一个文件夹`, next: "请用 -o 指定一个文件夹（不存在时会自动创建）。" }),
+  OUTPUT_IS_FOLDER: (p) => ({
+    what: `输出位置 ${p.path} 是一个文件夹`,
+    next: "请在 -o 后写上文件名（以 .xlsx 结尾），例如 结果/评分结果.xlsx。",
+  }),
+  OUTPUT_NOT_FOLDER: (p) => ({
+    what: `-o ${p.path} 是一个文件，示例需要写入一个文件夹`,
+    next: "请用 -o 指定一个文件夹（不存在时会自动创建）。",
+  }),
   OUTPUT_EXISTS: (p) => ({ what: `文件已存在：${p.path}`, next: "为免覆盖已填写的工作簿，请换一个文件名或先删除它。" }),
   OUTPUT_LOCKED: (p) => ({ what: `无法写入 ${p.path}：文件正被其他程序打开，或没有写入权限`, next: CHOOSE_ANOTHER_OUTPUT }),
   OUTPUT_DISK_FULL: (p) => ({ what: `磁盘空间不足，无法写入 ${p.path}`, next: "请清理磁盘空间，或用 -o 换一个位置后重试。" }),
-  OUTPUT_NOT_WRITTEN: (p) => ({ what: `无法写入 ${p.path}（${osReason(p.reason)}）`, next: "请确认所在文件夹存在且可以写入，或用 -o 换一个位置后重试。" }),
+  OUTPUT_NOT_WRITTEN: (p) => ({
+    what: `无法写入 ${p.path}（${osReason(p.reason)}）`,
+    next: "请确认所在文件夹存在且可以写入，或用 -o 换一个位置后重试。",
+  }),
 
   WORKBOOK_UNREADABLE: (p) => ({
     what: `无法读取${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}：${clause(p.reason)}`,
     next: UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"],
   }),
   WORKBOOK_STRICT: () => ({
-    what: "工作簿是“Strict Open XML 电子表格”格式：本程序可以读取并评分，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容",
+    what: "工作簿是“Strict Open XML 电子表格”格式：本程序能读取这种格式，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容",
     next: "请在 Excel 中点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再用另存的文件运行。",
   }),
   OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
@@ -91,13 +103,25 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
     what: `工作簿中已有工作表${p.sheets.map(q).join("")}，新建模板不会覆盖它们`,
     next: "请在新的空白工作簿中新建考核模板。",
   }),
-  PERIOD_INVALID: (p) => ({ what: `考核周期无效：${q(p.value)}`, next: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）。" }),
+  PERIOD_INVALID: (p) => ({
+    what: `考核周期无效：${q(p.value)}`,
+    next: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）。",
+  }),
 
-  EXCEL_NOT_READY: () => ({ what: "Excel 未就绪：只能在 Excel 中使用此功能", next: "请在 Excel 中打开“考核评分”任务窗格，或改用浏览器文件模式。" }),
+  EXCEL_NOT_READY: () => ({
+    what: "Excel 未就绪：只能在 Excel 中使用此功能",
+    next: "请在 Excel 中打开“考核评分”任务窗格，或改用浏览器文件模式。",
+  }),
   EXCEL_CELL_EDITING: () => ({ what: "Excel 正在编辑单元格，暂时不能读写工作簿", next: "请按 Enter 或 Esc 结束单元格编辑后重试。" }),
-  EXCEL_ACCESS_DENIED: () => ({ what: "工作簿或工作表受保护，无法写入", next: "请在 Excel 中选择“审阅 → 撤销工作表保护”或“保护工作簿”取消保护后再试。" }),
+  EXCEL_ACCESS_DENIED: () => ({
+    what: "工作簿或工作表受保护，无法写入",
+    next: "请在 Excel 中选择“审阅 → 撤销工作表保护”或“保护工作簿”取消保护后再试。",
+  }),
   NO_WORKBOOK_OPEN: () => ({ what: "还没有打开考核工作簿", next: "请先打开要处理的考核工作簿（.xlsx）。" }),
-  FILE_NOT_XLSX: (p) => ({ what: `${q(p.name)}不是 .xlsx 工作簿`, next: "请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。" }),
+  FILE_NOT_XLSX: (p) => ({
+    what: `${q(p.name)}不是 .xlsx 工作簿`,
+    next: "请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。",
+  }),
   RATER_FILE_NOT_CHOSEN: () => ({ what: "还没有选择评分方交回的工作簿", next: "请先选择评分方交回的工作簿，再点“导入”。" }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `不认识的评分表${q(p.as)}`, next: `请指定 ${p.grids.join("、")} 之一。` }),

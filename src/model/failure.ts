@@ -40,7 +40,12 @@ export interface FailureParams {
 
   // Workbooks.
   /** `reason` says what is wrong with the file (written where the file is read). */
-  readonly WORKBOOK_UNREADABLE: { readonly reason: string; readonly remedy?: UnreadableRemedy; readonly file?: string; readonly role?: FileRole };
+  readonly WORKBOOK_UNREADABLE: {
+    readonly reason: string;
+    readonly remedy?: UnreadableRemedy;
+    readonly file?: string;
+    readonly role?: FileRole;
+  };
   readonly WORKBOOK_STRICT: Record<string, never>;
   readonly OUTPUT_SHEET_NOT_WORKSHEET: { readonly sheet: string };
   /** 运行记录 reaches Excel's last row: this run's row cannot be added, so nothing is written. */
@@ -93,7 +98,11 @@ export class UserError<C extends FailureCode = FailureCode> extends Error {
   /** Issues the failure lists (e.g. every problem of a roster), with their own messages. */
   readonly problems: readonly Issue[];
 
-  constructor(readonly code: C, readonly params: FailureParams[C], problems: readonly Issue[] = []) {
+  constructor(
+    readonly code: C,
+    readonly params: FailureParams[C],
+    problems: readonly Issue[] = [],
+  ) {
     // Error.message in Chinese, for logs and for code that only knows Error; edges render by language.
     super(failureLine(renderFailure(code, params)));
     this.name = "UserError";

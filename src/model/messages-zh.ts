@@ -1,71 +1,99 @@
-import type { UnreadableRemedy } from "./failure.js";
 import { UNREADABLE_NEXT_ZH } from "./failure-messages-zh.js";
-import type { IssueCode } from "./issues.js";
+import type { MessageCatalogue, RuleProblem, VetoAnswer, Where } from "./issues.js";
+import { SETTING_SPECS, type SettingField, type SettingName } from "./settings.js";
 
-/** Values a message may mention; `sheet` and `cell` are filled in from where the issue points. */
-export interface MessageParams {
-  readonly sheet?: string | null;
-  readonly cell?: string | null;
-  /** What the cell holds, as the user sees it. */
-  readonly value?: string;
-  readonly item?: string;
-  readonly branch?: string;
-  readonly max?: string;
-  readonly count?: number;
-  readonly list?: string;
-  readonly setting?: string;
-  readonly expected?: string;
-  readonly reason?: string;
-  /** WORKBOOK_UNREADABLE: what to do, when it is not to save the file again from Excel. */
-  readonly remedy?: UnreadableRemedy;
-  readonly detail?: string;
-}
+const q = (s: string): string => `“${s}”`;
+const at = (w: Where): string => (w.cell ? `${w.sheet}!${w.cell}` : `工作表“${w.sheet}”`);
 
-const q = (s: string | undefined): string => `“${s ?? ""}”`;
-const at = (p: MessageParams): string => (p.cell ? `${p.sheet}!${p.cell}` : `工作表“${p.sheet}”`);
+/** What each 考核设置 value must look like, by the field it sets, said to the person who typed it. */
+export const SETTING_EXPECTED_ZH: Readonly<Record<SettingField, string>> = {
+  period: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）",
+  raterAName: "请填写第一评分方的名称",
+  raterBName: "请填写第二评分方的名称",
+  toleranceRatio: "请填写大于 0 且不超过 1 的比例，如 0.25 或 25%",
+  arbitration: "请填写：三评取近 或 仲裁为准",
+  bonusCap: "请填写不小于 0、最多两位小数的数字，如 5",
+  vetoStarCap: "请填写 0 到 5 的整数（0 表示不评星）",
+  vetoLast: "请填写：是 或 否",
+  starThresholds: "请填写四个从大到小的数字，用逗号或顿号分隔，如 90,80,70,60",
+  ranking: "请填写：并列跳位 或 中国式",
+  deductionNotes: "请填写：必填 或 提示 或 不检查",
+};
 
-/** Every issue's Chinese message: what is wrong and what to type instead. */
-export const MESSAGES_ZH: Readonly<Record<IssueCode, (p: MessageParams) => string>> = {
-  // The same next step as the failure (failure-messages-zh.ts): getting the file again, letting Excel repair it…
-  WORKBOOK_UNREADABLE: (p) => `无法读取该文件：${(p.reason ?? "不是有效的 Excel 工作簿").replace(/[。\s]+$/u, "")}。${UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"]}`,
-  SHEET_MISSING: (p) => `缺少必需的工作表“${p.sheet}”。请用“新建考核模板”生成的工作簿，或补上这张表（名称须完全一致）。`,
-  HEADER_MISSING: (p) =>
-    `工作表“${p.sheet}”的前 10 行中找不到表头（应包含：${p.expected ?? ""}）。请在表格首行填写这些列标题。`,
-  SETTING_UNKNOWN: (p) => `${at(p)}：不认识的设置项${q(p.value)}，已忽略。可用的设置项：${p.expected ?? ""}。`,
-  SETTING_INVALID: (p) => `${at(p)}：${p.setting ? `设置项“${p.setting}”的值${q(p.value)}无效` : p.detail ?? "无效的设置"}。${p.expected ?? ""}`,
+/** The example a "too large" setting message ends with. */
+const SETTING_EXAMPLE_ZH: Partial<Record<SettingName, string>> = { 加分上限: "如 5", 星级阈值: "如 90,80,70,60" };
+
+const RULE_PROBLEM: { readonly [P in RuleProblem["problem"]]: (p: Extract<RuleProblem, { problem: P }>) => string } = {
+  "code-missing": () => "这一行没有填写编号",
+  "code-repeated": (p) => `编号${q(p.value)}与前面的行重复，请改为唯一的编号`,
+  "type-invalid": (p) => `类型${q(p.value)}无效，请填写 基础、加分 或 否决`,
+  "points-invalid": (p) => `分值${q(p.value)}无效，请填写大于 0、最多两位小数的数字`,
+  "points-too-large": (p) => `分值${q(p.value)}过大，请填写不超过 ${p.max} 的数字`,
+  "area-missing": () => "基础项必须填写考核方面",
+  "categories-invalid": (p) =>
+    `不适用类别${q(p.values.join("、"))}无效，请填写 生产类、辅助类、综合管理类、市场经营类、非公改制类（可用逗号或顿号分隔多个）`,
+  "tolerance-invalid": (p) => `分差阈值${q(p.value)}无效，请填写不小于 0、最多两位小数的数字，或留空`,
+  "tolerance-too-large": (p) => `分差阈值${q(p.value)}过大，请填写不超过 ${p.max} 的数字，或留空`,
+  "no-base-item": () => "没有任何“基础”类型的考核项，至少需要一项",
+};
+
+const ruleProblem = (p: RuleProblem): string => (RULE_PROBLEM[p.problem] as (p: RuleProblem) => string)(p);
+
+const VETO_ANSWER: Readonly<Record<VetoAnswer, string>> = { yes: "是", no: "否", blank: "未填" };
+
+/** Every issue's Chinese message: what is wrong and what to type instead. The JSON result carries these. */
+export const MESSAGES_ZH: MessageCatalogue = {
+  // The next step is the failure's (failure-messages-zh.ts): get the file again, let Excel repair it, save it again…
+  WORKBOOK_UNREADABLE: (p) =>
+    `无法读取该文件：${p.reason.replace(/[。\s]+$/u, "")}。${p.remedy === undefined ? "请用 Excel 另存为 .xlsx 格式（不加密码）后重试。" : UNREADABLE_NEXT_ZH[p.remedy]}`,
+  SHEET_MISSING: (_, w) => `缺少必需的工作表“${w.sheet}”。请用“新建考核模板”生成的工作簿，或补上这张表（名称须完全一致）。`,
+  HEADER_MISSING: (p, w) =>
+    `工作表“${w.sheet}”的前 10 行中找不到表头（应包含：${
+      p.layout === "grid" ? `A 列为${q(p.titles[0])}、B 列为${q(p.titles[1])}，C 列起为考核项编号` : p.titles.join("、")
+    }）。请在表格首行填写这些列标题。`,
+  SETTING_UNKNOWN: (p, w) => `${at(w)}：不认识的设置项${q(p.name)}，已忽略。可用的设置项：${p.known.join("、")}。`,
+  SETTING_INVALID: (p, w) => {
+    if (p.problem === "unnamed") return `${at(w)}：这一行有值但没有填写设置项名称。请填写设置项名称，或删除这一行。`;
+    const head = `${at(w)}：设置项“${p.setting}”的值${q(p.value)}无效。`;
+    if (p.problem === "repeated") return `${head}该设置项重复，只采用第一次填写的值；请删除重复的行。`;
+    if (p.problem === "too-large")
+      return `${head}${p.setting}过大，请填写不超过 ${p.max} 的数字，${SETTING_EXAMPLE_ZH[p.setting] ?? ""}；已使用默认值。`;
+    return `${head}${p.notText ? "请填写文字或数字（不能是日期、逻辑值或错误值）" : SETTING_EXPECTED_ZH[SETTING_SPECS[p.setting].field]}；已使用默认值。`;
+  },
   PERIOD_MISSING: () => `考核设置中没有填写“考核周期”。请在“考核设置”表中填写，例如 2026Q3 或 2026年第三季度。`,
-  RULE_INVALID: (p) =>
-    p.cell ? `${at(p)}：评分细则有误——${p.detail ?? ""}。细则有误时无法计算结果，请先改正。` : `评分细则有误：${p.detail ?? ""}。`,
-  RULE_TOTAL_NOT_100: (p) => `评分细则中“基础”项的分值合计为 ${p.value}，不是 100 分。基础得分仍会按 100 分折算；如非有意，请核对分值。`,
+  RULE_INVALID: (p, w) =>
+    w.cell ? `${at(w)}：评分细则有误——${ruleProblem(p)}。细则有误时无法计算结果，请先改正。` : `评分细则有误：${ruleProblem(p)}。`,
+  RULE_TOTAL_NOT_100: (p) => `评分细则中“基础”项的分值合计为 ${p.total}，不是 100 分。基础得分仍会按 100 分折算；如非有意，请核对分值。`,
   ROSTER_EMPTY: () => `支部名册中没有任何填写了支部编码的支部。请在“支部名册”中逐行填写支部编码、支部名称和支部类别。`,
-  BRANCH_CODE_MISSING: (p) => `${at(p)}：这一行有内容但没有填写支部编码。请补填支部编码，或删除这一行。`,
-  BRANCH_DUPLICATE: (p) => `${at(p)}：支部编码${q(p.branch)}重复出现，只采用第一次出现的那一行。请删除或改正重复的行。`,
-  CATEGORY_INVALID: (p) =>
-    `${at(p)}：支部类别${q(p.value)}无效。请填写：生产类、辅助类、综合管理类、市场经营类、非公改制类之一。该支部暂不参加类别排名，所有考核项都视为适用。`,
-  HEADER_ITEM_MISSING: (p) => `工作表“${p.sheet}”的表头缺少考核项 ${p.list ?? p.item ?? ""} 的列。请在表头行补上该编号的列（与评分细则中的编号一致）。`,
-  HEADER_ITEM_DUPLICATE: (p) => `${at(p)}：考核项编号${q(p.item)}的列重复，只采用第一列。请删除重复的列。`,
-  HEADER_ITEM_UNKNOWN: (p) => `${at(p)}：表头${q(p.value)}不是评分细则中的考核项编号，这一列已忽略（备注列可以保留）。`,
-  BRANCH_UNKNOWN: (p) => `${at(p)}：支部编码${q(p.branch)}不在支部名册中，这一行已忽略。请核对编码，或先把该支部加入名册。`,
-  BRANCH_NOT_SCORED: (p) => `工作表“${p.sheet}”中没有以下支部的评分行：${p.list ?? ""}。请为名册中的每个支部填写一行评分。`,
-  BRANCH_NAME_MISMATCH: (p) => `${at(p)}：支部名称${q(p.value)}与名册中的${q(p.expected)}不一致（按支部编码${q(p.branch)}匹配）。请核对。`,
-  SCORE_MISSING: (p) => `${at(p)}：支部${q(p.branch)}的考核项${q(p.item)}没有评分。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
-  CELL_ERROR_VALUE: (p) => `${at(p)}：单元格是错误值 ${p.value}，按未填处理。请改为有效的分数或内容。`,
-  SCORE_NA_IGNORED: (p) =>
-    `${at(p)}：考核项${q(p.item)}不适用于该支部的类别，填写的${q(p.value)}已忽略。可留空或填写“不适用”。`,
-  SCORE_NA_NOT_ALLOWED: (p) =>
-    `${at(p)}：考核项${q(p.item)}适用于该支部，不能填写${q(p.value)}。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
-  SCORE_NOT_NUMBER: (p) => `${at(p)}：${q(p.value)}不是数字，按未填处理。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
-  SCORE_NORMALIZED: (p) => `${at(p)}：分数以文本形式填写（${q(p.value)}），已按数字 ${p.expected} 计算。建议改为数字格式。`,
-  SCORE_PRECISION: (p) => `${at(p)}：分数 ${p.value} 超过两位小数，按未填处理。请填写最多两位小数的分数。`,
-  SCORE_OUT_OF_RANGE: (p) => `${at(p)}：分数 ${p.value} 超出范围，按未填处理。考核项${q(p.item)}的分数应在 0 到 ${p.max} 之间。`,
-  VETO_INVALID: (p) => `${at(p)}：否决项只能填写“是”或“否”，${q(p.value)}无效，按“否”处理。`,
-  DISPUTE_PENDING: (p) =>
-    `${at(p)}：支部${q(p.branch)}的考核项${q(p.item)}两方评分相差超过阈值（${p.detail ?? ""}），需要仲裁。请在“仲裁”表中填写仲裁分；在此之前暂按两方平均分计算。`,
-  VETO_DISPUTE_PENDING: (p) =>
-    `${at(p)}：支部${q(p.branch)}的否决项${q(p.item)}两方意见不一致（${p.detail ?? ""}），需要仲裁。请在“仲裁”表中填写“是”或“否”；在此之前暂按“是”（否决）处理。`,
-  ARBITRATION_IGNORED: (p) => `${at(p)}：支部${q(p.branch)}的考核项${q(p.item)}没有争议，仲裁分${q(p.value)}已忽略。`,
-  DEDUCTION_NOTE_MISSING: (p) =>
-    p.cell
-      ? `${at(p)}：支部${q(p.branch)}的考核项${q(p.item)}被扣分（${p.value} 分，满分 ${p.max}），但“扣分说明”中没有该评分方的说明。请补充说明。`
-      : `工作簿中没有“扣分说明”表，${p.count ?? 0} 处扣分没有说明。请添加“扣分说明”表（支部编码、项目编号、评分方、说明）。`,
+  BRANCH_CODE_MISSING: (_, w) => `${at(w)}：这一行有内容但没有填写支部编码。请补填支部编码，或删除这一行。`,
+  BRANCH_DUPLICATE: (p, w) => `${at(w)}：支部编码${q(p.branch)}重复出现，只采用第一次出现的那一行。请删除或改正重复的行。`,
+  CATEGORY_INVALID: (p, w) =>
+    `${at(w)}：支部类别${q(p.value)}无效。请填写：生产类、辅助类、综合管理类、市场经营类、非公改制类之一。该支部暂不参加类别排名，所有考核项都视为适用。`,
+  HEADER_ITEM_MISSING: (p, w) => `工作表“${w.sheet}”的表头缺少考核项 ${p.item} 的列。请在表头行补上该编号的列（与评分细则中的编号一致）。`,
+  HEADER_ITEM_DUPLICATE: (p, w) => `${at(w)}：考核项编号${q(p.item)}的列重复，只采用第一列。请删除重复的列。`,
+  HEADER_ITEM_UNKNOWN: (p, w) => `${at(w)}：表头${q(p.value)}不是评分细则中的考核项编号，这一列已忽略（备注列可以保留）。`,
+  BRANCH_UNKNOWN: (p, w) => `${at(w)}：支部编码${q(p.branch)}不在支部名册中，这一行已忽略。请核对编码，或先把该支部加入名册。`,
+  BRANCH_NOT_SCORED: (p, w) => `工作表“${w.sheet}”中没有以下支部的评分行：${p.branches.join("、")}。请为名册中的每个支部填写一行评分。`,
+  BRANCH_NAME_MISMATCH: (p, w) =>
+    `${at(w)}：支部名称${q(p.name)}与名册中的${q(p.rosterName)}不一致（按支部编码${q(p.branch)}匹配）。请核对。`,
+  SCORE_MISSING: (p, w) => `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}没有评分。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
+  CELL_ERROR_VALUE: (p, w) => `${at(w)}：单元格是错误值 ${p.value}，按未填处理。请改为有效的分数或内容。`,
+  SCORE_NA_IGNORED: (p, w) => `${at(w)}：考核项${q(p.item)}不适用于该支部的类别，填写的${q(p.value)}已忽略。可留空或填写“不适用”。`,
+  SCORE_NA_NOT_ALLOWED: (p, w) =>
+    `${at(w)}：考核项${q(p.item)}适用于该支部，不能填写${q(p.value)}。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
+  SCORE_NOT_NUMBER: (p, w) => `${at(w)}：${q(p.value)}不是数字，按未填处理。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
+  SCORE_NORMALIZED: (p, w) => `${at(w)}：分数以文本形式填写（${q(p.value)}），已按数字 ${p.score} 计算。建议改为数字格式。`,
+  SCORE_PRECISION: (p, w) => `${at(w)}：分数 ${p.value} 超过两位小数，按未填处理。请填写最多两位小数的分数。`,
+  SCORE_OUT_OF_RANGE: (p, w) => `${at(w)}：分数 ${p.value} 超出范围，按未填处理。考核项${q(p.item)}的分数应在 0 到 ${p.max} 之间。`,
+  VETO_INVALID: (p, w) => `${at(w)}：否决项只能填写“是”或“否”，${q(p.value)}无效，按“否”处理。`,
+  DISPUTE_PENDING: (p, w) =>
+    `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}两方评分相差超过阈值（${p.raterA} ${p.scoreA} 分，${p.raterB} ${p.scoreB} 分，阈值 ${p.tolerance}），需要仲裁。请在“仲裁”表中填写仲裁分；在此之前暂按两方平均分计算。`,
+  VETO_DISPUTE_PENDING: (p, w) =>
+    `${at(w)}：支部${q(p.branch)}的否决项${q(p.item)}两方意见不一致（${p.raterA}：${VETO_ANSWER[p.answerA]}，${p.raterB}：${VETO_ANSWER[p.answerB]}），需要仲裁。请在“仲裁”表中填写“是”或“否”；在此之前暂按“是”（否决）处理。`,
+  ARBITRATION_IGNORED: (p, w) =>
+    `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}没有争议，仲裁分${q(typeof p.arbitration === "boolean" ? (p.arbitration ? "是" : "否") : String(p.arbitration))}已忽略。`,
+  DEDUCTION_NOTE_MISSING: (p, w) =>
+    "count" in p
+      ? `工作簿中没有“扣分说明”表，${p.count} 处扣分没有说明。请添加“扣分说明”表（支部编码、项目编号、评分方、说明）。`
+      : `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}被扣分（${p.score} 分，满分 ${p.max}），但“扣分说明”中没有该评分方的说明。请补充说明。`,
 };

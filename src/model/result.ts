@@ -1,10 +1,19 @@
 import { z } from "zod";
 import { CATEGORIES } from "./categories.js";
-import { IssueSchema } from "./issues.js";
+import { ISSUE_CODES, SEVERITIES } from "./issues.js";
 import { ARBITRATION_RULES, RANKING_MODES } from "./settings.js";
 
 /** The JSON result of `scorecard score|validate --json` (result-json.md). */
 const nullableNumber = z.number().nullable();
+
+/** An issue as the JSON result reports it: where, and its message in Chinese. */
+export const ReportedIssueSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  code: z.enum(ISSUE_CODES),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+  message: z.string().min(1),
+});
 
 export const AreaScoreSchema = z.object({
   name: z.string(),
@@ -53,7 +62,9 @@ export const AgreementSchema = z.object({
   meanDiff: nullableNumber,
   icc: nullableNumber,
   iccBranches: z.number().int().nonnegative(),
-  perItem: z.array(z.object({ item: z.string(), pairs: z.number().int().nonnegative(), rate: nullableNumber, meanAbsDiff: nullableNumber })),
+  perItem: z.array(
+    z.object({ item: z.string(), pairs: z.number().int().nonnegative(), rate: nullableNumber, meanAbsDiff: nullableNumber }),
+  ),
 });
 
 export const ResultSchema = z.object({
@@ -85,12 +96,12 @@ export const ResultSchema = z.object({
     errors: z.number().int(),
     warnings: z.number().int(),
   }),
-  issues: z.array(IssueSchema),
+  issues: z.array(ReportedIssueSchema),
 });
 
-export type AreaScore = z.infer<typeof AreaScoreSchema>;
 export type BranchResult = z.infer<typeof BranchResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Result = z.infer<typeof ResultSchema>;
+export type ReportedIssue = z.infer<typeof ReportedIssueSchema>;
 export type ResultSettings = NonNullable<Result["settings"]>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import type { Branch } from "./branch.js";
 import { CATEGORIES, type Category } from "./categories.js";
-import { decimalsOf } from "../engine/decimal.js";
+import { decimalsOf } from "./decimal.js";
 
 export const ITEM_TYPES = { 基础: "base", 加分: "bonus", 否决: "veto" } as const;
 export type ItemTypeLabel = keyof typeof ITEM_TYPES;
@@ -66,18 +67,16 @@ export const RuleItemDataSchema = z
     if (r.type !== "否决" && r.points === undefined) ctx.addIssue({ code: "custom", message: `${r.code}：基础和加分项必须有分值` });
     if (r.type === "基础" && r.area === "") ctx.addIssue({ code: "custom", message: `${r.code}：基础项必须有考核方面` });
   })
-  .transform(
-    (r): RuleItem => ({
-      code: r.code,
-      type: ITEM_TYPES[r.type],
-      area: r.area,
-      content: r.content,
-      max: r.type === "否决" ? 0 : (r.points ?? 0),
-      criteria: r.criteria,
-      naCategories: r.notApplicable,
-      tolerance: r.tolerance,
-    }),
-  );
+  .transform((r): RuleItem => ({
+    code: r.code,
+    type: ITEM_TYPES[r.type],
+    area: r.area,
+    content: r.content,
+    max: r.type === "否决" ? 0 : (r.points ?? 0),
+    criteria: r.criteria,
+    naCategories: r.notApplicable,
+    tolerance: r.tolerance,
+  }));
 
 export const RulesDataSchema = z
   .array(RuleItemDataSchema)
@@ -93,3 +92,8 @@ export const RulesDataSchema = z
   .transform((items): Rules => ({ items, areas: areasOf(items) }));
 
 export type RuleItemData = z.input<typeof RuleItemDataSchema>;
+
+/** Whether an item applies to a branch: its category is not among the item's 不适用类别 (an invalid category: every item applies). */
+export function applies(item: RuleItem, branch: Branch): boolean {
+  return branch.category === null || !item.naCategories.includes(branch.category);
+}

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { parseDecimal, toHundredths, type Decimal } from "../engine/decimal.js";
+import { compareDecimals, parseDecimal, toHundredths, type Decimal } from "./decimal.js";
 import { UserError } from "./failure.js";
+import { SETTING_EXPECTED_ZH } from "./messages-zh.js";
 import { MAX_POINTS } from "./rules.js";
+import { WORDS } from "./terms.js";
 
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
@@ -44,20 +46,17 @@ const CN_QUARTER: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: 
 const PLAIN = /^\d+(\.\d+)?$/;
 
 /** `2026Q3`, `2026-q3`, `2026年第三季度`, `2026年3季度` … (spaces ignored, NFKC'd) → `2026Q3`. */
-export const PeriodSchema = z
-  .string()
-  .transform((s, ctx) => {
-    const t = s.normalize("NFKC").replace(/\s+/g, "");
-    const m = /^(\d{4})-?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(t);
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: "请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）" });
-      return z.NEVER;
-    }
-    return `${m[1]}Q${CN_QUARTER[m[2]!]}`;
-  });
+export const PeriodSchema = z.string().transform((s, ctx) => {
+  const t = s.normalize("NFKC").replace(/\s+/g, "");
+  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年第?([1-4一二三四])季度$/.exec(t);
+  if (!m) {
+    ctx.addIssue({ code: "custom" });
+    return z.NEVER;
+  }
+  return `${m[1]}Q${CN_QUARTER[m[2]!]}`;
+});
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `请填写：${values.join(" 或 ")}` });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
 const ratio = z.string().transform((s, ctx) => {
   const t = s.replace(/\s+/g, "");
@@ -66,7 +65,7 @@ const ratio = z.string().transform((s, ctx) => {
   const d = PLAIN.test(body) ? parseDecimal(body) : null;
   const v = d && (pct ? { n: d.n, scale: d.scale + 2 } : d);
   if (!v || v.n <= 0n || v.n > 10n ** BigInt(v.scale)) {
-    ctx.addIssue({ code: "custom", message: "请填写大于 0 且不超过 1 的比例，如 0.25 或 25%" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   return v;
@@ -76,11 +75,11 @@ const bonusCap = z.string().transform((s, ctx) => {
   const d = PLAIN.test(s) ? parseDecimal(s) : null;
   const h = d && toHundredths(d);
   if (h === null || h === undefined) {
-    ctx.addIssue({ code: "custom", message: "请填写不小于 0、最多两位小数的数字，如 5" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   if (h > MAX_POINTS * 100) {
-    ctx.addIssue({ code: "custom", message: `加分上限过大，请填写不超过 ${MAX_POINTS} 的数字，如 5` });
+    ctx.addIssue({ code: "custom", params: { max: MAX_POINTS } });
     return z.NEVER;
   }
   return h;
@@ -90,7 +89,7 @@ const starCap = z.string().transform((s, ctx) => {
   // A plain number counts by its value: "2.0" is the integer 2 (workbook.md).
   const d = PLAIN.test(s) ? parseDecimal(s) : null;
   if (!d || d.scale !== 0 || d.n > 5n) {
-    ctx.addIssue({ code: "custom", message: "请填写 0 到 5 的整数（0 表示不评星）" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
   return Number(d.n);
@@ -99,54 +98,56 @@ const starCap = z.string().transform((s, ctx) => {
 const thresholds = z.string().transform((s, ctx) => {
   const parts = s.split(/[,，、]/).map((p) => p.trim());
   const ds = parts.map((p) => (PLAIN.test(p) ? parseDecimal(p) : null));
-  const ok =
-    ds.length === 4 &&
-    ds.every((d) => d !== null) &&
-    ds.every((d, i) => i === 0 || compare(ds[i - 1]!, d!) > 0);
+  const ok = ds.length === 4 && ds.every((d) => d !== null) && ds.every((d, i) => i === 0 || compareDecimals(ds[i - 1]!, d) > 0);
   if (!ok) {
-    ctx.addIssue({ code: "custom", message: "请填写四个从大到小的数字，用逗号或顿号分隔，如 90,80,70,60" });
+    ctx.addIssue({ code: "custom" });
     return z.NEVER;
   }
-  if (compare(ds[0]!, { n: BigInt(MAX_POINTS), scale: 0 }) > 0) {
-    ctx.addIssue({ code: "custom", message: `星级阈值过大，请填写不超过 ${MAX_POINTS} 的数字，如 90,80,70,60` });
+  if (compareDecimals(ds[0]!, { n: BigInt(MAX_POINTS), scale: 0 }) > 0) {
+    ctx.addIssue({ code: "custom", params: { max: MAX_POINTS } });
     return z.NEVER;
   }
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
 });
 
-function compare(a: Decimal, b: Decimal): number {
-  const scale = Math.max(a.scale, b.scale);
-  const x = a.n * 10n ** BigInt(scale - a.scale);
-  const y = b.n * 10n ** BigInt(scale - b.scale);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
+const YES_NO = [WORDS.yes, WORDS.no] as const;
 
 /**
- * The 考核设置 rows, declared as data: each 设置项 with the field it sets and the schema that
- * turns its (trimmed, NFKC'd) text into a typed value with a Chinese message on failure.
+ * The 考核设置 rows, declared as data: each 设置项 with the field it sets, the schema that turns
+ * its (trimmed, NFKC'd) text into a typed value and, where the values are a fixed few, the
+ * `choices` (the template offers them as a list). What to type instead is said by the message
+ * catalogues (SETTING_EXPECTED_ZH).
  */
 export const SETTING_SPECS = {
   考核周期: { field: "period", schema: PeriodSchema },
   评分A名称: { field: "raterAName", schema: z.string() },
   评分B名称: { field: "raterBName", schema: z.string() },
   分差阈值比例: { field: "toleranceRatio", schema: ratio },
-  仲裁规则: { field: "arbitration", schema: oneOf(ARBITRATION_RULES) },
+  仲裁规则: { field: "arbitration", schema: oneOf(ARBITRATION_RULES), choices: ARBITRATION_RULES },
   加分上限: { field: "bonusCap", schema: bonusCap },
-  否决星级上限: { field: "vetoStarCap", schema: starCap },
-  否决排末位: { field: "vetoLast", schema: oneOf(["是", "否"]).transform((v) => v === "是") },
+  否决星级上限: { field: "vetoStarCap", schema: starCap, choices: ["0", "1", "2", "3", "4", "5"] },
+  否决排末位: { field: "vetoLast", schema: oneOf(YES_NO).transform((v) => v === WORDS.yes), choices: YES_NO },
   星级阈值: { field: "starThresholds", schema: thresholds },
-  排名方式: { field: "ranking", schema: oneOf(RANKING_MODES) },
-  扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS) },
-} as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType }>;
+  排名方式: { field: "ranking", schema: oneOf(RANKING_MODES), choices: RANKING_MODES },
+  扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS), choices: NOTE_REQUIREMENTS },
+} as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; choices?: readonly string[] }>;
+
+/** The values a setting takes when they are a fixed few, else undefined. */
+export function settingChoices(name: SettingName): readonly string[] | undefined {
+  const spec = SETTING_SPECS[name];
+  return "choices" in spec ? spec.choices : undefined;
+}
 
 export type SettingName = keyof typeof SETTING_SPECS;
+/** The Settings field a 设置项 sets. */
+export type SettingField = keyof Settings;
 export const SETTING_NAMES = Object.keys(SETTING_SPECS) as SettingName[];
 
 /** A 考核周期 typed outside the workbook (CLI --period, the task pane): blank → null. */
 export function parsePeriodInput(text: string | null | undefined): { period: string | null } | { error: string } {
   if (text === null || text === undefined || text.trim() === "") return { period: null };
   const parsed = PeriodSchema.safeParse(text);
-  return parsed.success ? { period: parsed.data } : { error: `考核周期无效：“${text}”。${parsed.error.issues[0]?.message ?? ""}` };
+  return parsed.success ? { period: parsed.data } : { error: `考核周期无效：“${text}”。${SETTING_EXPECTED_ZH.period}` };
 }
 
 /** parsePeriodInput for callers that report failures as errors (the task pane's operations). */

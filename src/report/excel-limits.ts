@@ -6,6 +6,17 @@
 import { a1 } from "../model/cell.js";
 import { cellValue, type SheetSpec } from "./sheet-spec.js";
 
+/** Excel's limits on data-validation texts, in UTF-16 units (longer ones make it call the file damaged). */
+export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, list: 255 } as const;
+
+/** At most `max` UTF-16 units, an ellipsis marking a cut, never half a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 /** Characters (UTF-16 code units, as Excel counts them) a cell can hold. */
 export const MAX_CELL_TEXT = 32_767;
 /** Hyperlinks a worksheet can hold. */

@@ -1,11 +1,11 @@
 import type { Result } from "../model/result.js";
-import type { Assessment } from "../validate/index.js";
+import type { Assessment } from "../model/assessment.js";
 import { settingsJson } from "./result-json.js";
 import { sha256Hex } from "./sha256.js";
 
 /** JSON with object keys sorted, so equal data always hashes the same. */
 export function canonicalJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
+  return JSON.stringify(v, (_k, x: unknown): unknown =>
     x && typeof x === "object" && !Array.isArray(x) && !(x instanceof Map)
       ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : x instanceof Map
@@ -17,14 +17,24 @@ export function canonicalJson(v: unknown): string {
 }
 
 /** Rules and settings: what the scores were computed by. */
-export function rulesFingerprint(x: Assessment): string {
-  return sha256Hex(canonicalJson({ rules: x.rules.items, settings: settingsJson(x.settings), period: x.settings.period }));
+export function rulesFingerprint(assessment: Assessment): string {
+  return sha256Hex(
+    canonicalJson({ rules: assessment.rules.items, settings: settingsJson(assessment.settings), period: assessment.settings.period }),
+  );
 }
 
 /** The normalised inputs: roster and every grid's values (not their layout or formatting). */
-export function inputFingerprint(x: Assessment): string {
+export function inputFingerprint(assessment: Assessment): string {
   const grid = (g: Assessment["a"] | null) => g && Object.fromEntries([...g.values].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return sha256Hex(canonicalJson({ branches: x.branches, a: grid(x.a), b: grid(x.b), c: grid(x.arbitration), s: grid(x.self) }));
+  return sha256Hex(
+    canonicalJson({
+      branches: assessment.branches,
+      a: grid(assessment.a),
+      b: grid(assessment.b),
+      c: grid(assessment.arbitration),
+      s: grid(assessment.self),
+    }),
+  );
 }
 
 /** The results, without the product version, so a re-run gives the same fingerprint. */

@@ -1,7 +1,8 @@
-import { decimalToNumber, fromHundredths } from "../engine/decimal.js";
-import type { Outcome } from "../engine/index.js";
-import type { Issue } from "../model/issues.js";
-import type { Result, ResultSettings } from "../model/result.js";
+import { decimalToNumber, fromHundredths } from "../model/decimal.js";
+import type { ScoredAssessment } from "../engine/assess.js";
+import { issueMessage, type Issue } from "../model/issues.js";
+import { MESSAGES_ZH } from "../model/messages-zh.js";
+import type { ReportedIssue, Result, ResultSettings } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
 import { PRODUCT_VERSION } from "../version.js";
 
@@ -23,6 +24,11 @@ export function settingsJson(s: Settings): ResultSettings {
   };
 }
 
+/** An issue as the JSON result carries it: its place and its Chinese message. */
+export function reportedIssue(i: Issue): ReportedIssue {
+  return { severity: i.severity, code: i.code, sheet: i.where.sheet, cell: i.where.cell, message: issueMessage(i, MESSAGES_ZH) };
+}
+
 export function statusOf(issues: readonly Issue[]): Result["status"] {
   if (issues.some((i) => i.severity === "fatal")) return "fatal";
   return issues.some((i) => i.severity === "error") ? "provisional" : "final";
@@ -32,7 +38,7 @@ export function statusOf(issues: readonly Issue[]): Result["status"] {
 export function buildResult(
   settings: Settings | null,
   areas: readonly string[],
-  outcome: Outcome | null,
+  scored: ScoredAssessment | null,
   issues: readonly Issue[],
 ): Result {
   const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
@@ -42,8 +48,8 @@ export function buildResult(
     period: settings?.period ?? null,
     status: statusOf(issues),
     settings: settings && settingsJson(settings),
-    areas: outcome ? [...areas] : [],
-    branches: (outcome?.branches ?? []).map((b) => ({
+    areas: scored ? [...areas] : [],
+    branches: (scored?.branches ?? []).map((b) => ({
       code: b.branch.code,
       name: b.branch.name,
       category: b.branch.category,
@@ -63,7 +69,7 @@ export function buildResult(
       selfTotal: hn(b.selfTotal),
       selfGap: b.selfTotal === null ? null : h(b.selfTotal - b.total),
     })),
-    items: (outcome?.items ?? []).map((i) => ({
+    items: (scored?.items ?? []).map((i) => ({
       branch: i.branch,
       item: i.item.code,
       a: hn(i.a),
@@ -74,8 +80,8 @@ export function buildResult(
       max: h(i.item.max),
       tolerance: decimalToNumber(i.tolerance),
     })),
-    agreement: outcome?.agreement ?? null,
-    summary: { branches: outcome?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
-    issues: [...issues],
+    agreement: scored?.agreement ?? null,
+    summary: { branches: scored?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
+    issues: issues.map(reportedIssue),
   };
 }

@@ -118,13 +118,23 @@ export interface SheetSpec {
   readonly append?: { readonly appendSkip: number };
 }
 
-export function cellValue(e: OutEntry): OutValue {
-  return e !== null && typeof e === "object" ? e.v : e;
+// Output cells by their style: a header, text, a number with 2 or 4 decimals, a whole number.
+export const hdr = (v: string | null): OutCell => ({ v, style: "header" });
+export const txt = (v: string | null, tone?: CellTone): OutCell => ({ v, style: "text", tone });
+export const d2 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal2", tone });
+export const d4 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal4", tone });
+export const int = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "integer", tone });
+
+const BLANK: OutCell = { v: null };
+
+/** Any entry (or a missing one) as a cell: a bare value is a cell with no style, tone or link. */
+export function outCell(e: OutEntry | undefined): OutCell {
+  if (e === null || e === undefined) return BLANK;
+  return typeof e === "object" ? e : { v: e };
 }
 
-export function cellStyle(e: OutEntry): CellStyle | undefined {
-  return e !== null && typeof e === "object" ? e.style : undefined;
-}
+export const cellValue = (e: OutEntry | undefined): OutValue => outCell(e).v;
+export const cellStyle = (e: OutEntry | undefined): CellStyle | undefined => outCell(e).style;
 
 /** Excel's sheet-name rules; output sheet names come from the program, so a bad one is a bug. */
 export function checkSheetNames(specs: readonly SheetSpec[]): void {

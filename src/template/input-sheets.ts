@@ -2,16 +2,12 @@
  * The input sheets of an assessment workbook (workbook.md), laid out as SheetSpecs from typed
  * data. Used to build new templates and the demo workbook; pure, no file access.
  */
-import type { Decimal } from "../engine/decimal.js";
+import { decimalText, decimalToNumber } from "../model/decimal.js";
 import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
-import type { OutCell, OutEntry, OutValue, SheetSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../validate/sheets.js";
-
-const hdr = (v: string): OutCell => ({ v, style: "header" });
-const txt = (v: string | null): OutCell => ({ v, style: "text" });
-const d2 = (v: number | null): OutCell => ({ v, style: "decimal2" });
+import { d2, hdr, txt, type OutEntry, type OutValue, type SheetSpec } from "../report/sheet-spec.js";
+import { SCORE_GRID, SHEETS, tableTitles } from "../model/sheets.js";
 
 /** A value as typed into a cell: numbers as numbers (2-decimal display), text as literal text. */
 function typed(v: OutValue): OutEntry {
@@ -38,28 +34,31 @@ export const SETTING_HINTS: Readonly<Record<SettingName, string>> = {
   扣分说明要求: "必填（缺说明为错误）、提示（缺说明为警告）或 不检查",
 };
 
-const decimalValue = (d: Decimal): number => Number(d.n) / 10 ** d.scale;
-const decimalText = (d: Decimal): string => {
-  const neg = d.n < 0n;
-  const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, "0");
-  const s = d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
-  return (neg ? "-" : "") + s;
-};
-
 /** The 值 cell of a setting, as the template writes it: the value of `settings` for that setting. */
 export function settingValue(settings: Settings, name: SettingName): string | number | null {
   switch (SETTING_SPECS[name].field) {
-    case "period": return settings.period;
-    case "raterAName": return settings.raterAName;
-    case "raterBName": return settings.raterBName;
-    case "toleranceRatio": return decimalValue(settings.toleranceRatio);
-    case "arbitration": return settings.arbitration;
-    case "bonusCap": return settings.bonusCap / 100;
-    case "vetoStarCap": return settings.vetoStarCap;
-    case "vetoLast": return settings.vetoLast ? "是" : "否";
-    case "starThresholds": return settings.starThresholds.map(decimalText).join(",");
-    case "ranking": return settings.ranking;
-    case "deductionNotes": return settings.deductionNotes;
+    case "period":
+      return settings.period;
+    case "raterAName":
+      return settings.raterAName;
+    case "raterBName":
+      return settings.raterBName;
+    case "toleranceRatio":
+      return decimalToNumber(settings.toleranceRatio);
+    case "arbitration":
+      return settings.arbitration;
+    case "bonusCap":
+      return settings.bonusCap / 100;
+    case "vetoStarCap":
+      return settings.vetoStarCap;
+    case "vetoLast":
+      return settings.vetoLast ? "是" : "否";
+    case "starThresholds":
+      return settings.starThresholds.map(decimalText).join(",");
+    case "ranking":
+      return settings.ranking;
+    case "deductionNotes":
+      return settings.deductionNotes;
   }
 }
 
@@ -75,7 +74,7 @@ export function settingsSheet(settings: Partial<Settings> = {}): SheetSpec {
   });
   return {
     name: SHEETS.settings,
-    rows: [[hdr("设置项"), hdr("值"), hdr("说明")], ...rows],
+    rows: [tableTitles("settings").map(hdr), ...rows],
     columnWidths: [16, 16, 70],
     freezeRows: 1,
   };
@@ -91,7 +90,7 @@ const TYPE_LABEL = Object.fromEntries(Object.entries(ITEM_TYPES).map(([label, ty
 
 /** 评分细则: one row per item; codes written as text, 分值 and 分差阈值 as numbers (blank for veto items / no override). */
 export function rulesSheet(items: readonly RuleItem[]): SheetSpec {
-  const head = ["编号", "类型", "考核方面", "考核内容", "分值", "评分标准", "不适用类别", "分差阈值"].map(hdr);
+  const head = tableTitles("rules").map(hdr);
   const rows = items.map((it) => [
     txt(it.code),
     txt(TYPE_LABEL[it.type]),
@@ -120,19 +119,37 @@ export interface RosterEntry extends Branch {
 
 /** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数`; a null category is left blank. */
 export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
-  const head = ["支部编码", "支部名称", "支部类别", "所属单位", "党员人数"].map(hdr);
+  const head = tableTitles("roster").map(hdr);
   const rows = branches.map((b) => [
     txt(b.code),
     txt(b.name),
     txt(b.category),
     txt(b.unit),
-    b.members === undefined || b.members === null ? null : typeof b.members === "number" ? { v: b.members, style: "integer" as const } : txt(b.members),
+    b.members === undefined || b.members === null
+      ? null
+      : typeof b.members === "number"
+        ? { v: b.members, style: "integer" as const }
+        : txt(b.members),
   ]);
   return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10], freezeRows: 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
 // 评分A, 评分B, 仲裁, 自评
+
+/**
+ * A grid's header row and its annotation rows (SCORE_GRID): item codes, 项目名称 with each
+ * item's content, 分值 with its points (是/否 for a veto item). `blank` fills column B under
+ * the header.
+ */
+export function gridHeadRows(items: readonly RuleItem[], blank: OutEntry): OutEntry[][] {
+  const [namesLabel, pointsLabel] = SCORE_GRID.annotationLabels;
+  return [
+    [hdr(SCORE_GRID.codeTitle), hdr(SCORE_GRID.nameTitle), ...items.map((it) => hdr(it.code))],
+    [txt(namesLabel), blank, ...items.map((it) => txt(it.content))],
+    [txt(pointsLabel), blank, ...items.map((it) => (it.type === "veto" ? txt("是/否") : d2(it.max / 100)))],
+  ];
+}
 
 /** What a grid cell holds: a score, a veto answer (是/否), a not-applicable token, or blank. */
 export type GridValue = number | string | boolean | null;
@@ -149,13 +166,10 @@ export function gridSheet(
   values: GridFiller = () => null,
 ): SheetSpec {
   const items = "items" in rules ? rules.items : rules;
-  const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
-  const names = [txt("项目名称"), null, ...items.map((it) => txt(it.content))];
-  const points = [txt("分值"), null, ...items.map((it) => (it.type === "veto" ? txt("是/否") : d2(it.max / 100)))];
   const rows = branches.map((b) => [txt(b.code), txt(b.name), ...items.map((it) => typed(values(b, it)))]);
   return {
     name,
-    rows: [head, names, points, ...rows],
+    rows: [...gridHeadRows(items, null), ...rows],
     columnWidths: [12, 30, ...items.map(() => 9)],
     freezeRows: 3,
   };
@@ -176,7 +190,7 @@ export interface NoteRow {
 
 /** 扣分说明: `支部编码 项目编号 评分方 说明 佐证材料`. */
 export function notesSheet(rows: readonly NoteRow[]): SheetSpec {
-  const head = ["支部编码", "项目编号", "评分方", "说明", "佐证材料"].map(hdr);
+  const head = tableTitles("notes").map(hdr);
   const body = rows.map((r) => [txt(r.branch), txt(r.item), txt(r.rater), txt(r.note), txt(r.evidence ?? null)]);
   return { name: SHEETS.notes, rows: [head, ...body], columnWidths: [12, 10, 12, 60, 30], freezeRows: 1 };
 }

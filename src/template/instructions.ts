@@ -2,8 +2,8 @@
  * 填报说明: the first sheet of a new template, in plain Chinese for the organisation
  * department and the raters. Pure text; what it says must match what the template does.
  */
-import type { OutCell, OutEntry, SheetSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../validate/sheets.js";
+import { hdr, txt, type OutCell, type OutEntry, type SheetSpec } from "../report/sheet-spec.js";
+import { SHEETS } from "../model/sheets.js";
 
 export const INSTRUCTIONS_SHEET = "填报说明";
 
@@ -15,9 +15,7 @@ export interface InstructionsOptions {
 }
 
 const title = (v: string): OutCell => ({ v, style: "title" });
-const heading = (v: string): OutCell => ({ v, style: "header" });
-const text = (v: string): OutCell => ({ v, style: "text" });
-const blank: OutCell = { v: null, style: "text" };
+const blank = txt(null);
 
 type Section = readonly [heading: string, lines: readonly (readonly [label: string, body: string])[]];
 
@@ -27,11 +25,23 @@ function sections(o: InstructionsOptions): Section[] {
     [
       "一、工作流程",
       [
-        ["1 新建模板", "组织部门生成本工作簿（任务窗格“新建考核模板”，或命令 scorecard template），核对“考核设置”“评分细则”“支部名册”。" +
-          (o.period ? "" : "请先在“考核设置”中填写考核周期。")],
-        ["2 两方独立评分", `把本工作簿复制两份，分别交给两个评分方：第一评分方只填“${g.gridA}”，第二评分方只填“${g.gridB}”，背靠背、互不查看。`],
-        ["", "收回后，用任务窗格“导入评分表”（或命令 scorecard merge）把两份评分按支部编码和项目编号合并到同一个工作簿；两边都填了且不一致的单元格不会被覆盖，会列出来请您核对。"],
-        ["3 仲裁", `两方分差超过阈值（分差阈值比例 × 分值）的项目需要仲裁：在“${g.arbitration}”表对应单元格填仲裁分；否决项两方意见不一致时，在“${g.arbitration}”表填 是 或 否。`],
+        [
+          "1 新建模板",
+          "组织部门生成本工作簿（任务窗格“新建考核模板”，或命令 scorecard template），核对“考核设置”“评分细则”“支部名册”。" +
+            (o.period ? "" : "请先在“考核设置”中填写考核周期。"),
+        ],
+        [
+          "2 两方独立评分",
+          `把本工作簿复制两份，分别交给两个评分方：第一评分方只填“${g.gridA}”，第二评分方只填“${g.gridB}”，背靠背、互不查看。`,
+        ],
+        [
+          "",
+          "收回后，用任务窗格“导入评分表”（或命令 scorecard merge）把两份评分按支部编码和项目编号合并到同一个工作簿；两边都填了且不一致的单元格不会被覆盖，会列出来请您核对。",
+        ],
+        [
+          "3 仲裁",
+          `两方分差超过阈值（分差阈值比例 × 分值）的项目需要仲裁：在“${g.arbitration}”表对应单元格填仲裁分；否决项两方意见不一致时，在“${g.arbitration}”表填 是 或 否。`,
+        ],
         ["4 校验", "点“校验”（或命令 scorecard validate），按问题清单逐项改正；在 Excel 中点击问题即可定位到单元格。"],
         ["5 一键评分排名", "点“一键评分排名”（或命令 scorecard score），生成 考核结果、双评明细、校验报告、统计图表、运行记录。"],
       ],
@@ -40,11 +50,20 @@ function sections(o: InstructionsOptions): Section[] {
       "二、各工作表",
       [
         [INSTRUCTIONS_SHEET, "本说明。"],
-        [g.settings, "考核周期、两个评分方的名称、分差阈值比例、仲裁规则、加分上限、星级阈值等；只能修改“值”列，每项的填写要求见“说明”列。"],
-        [g.rules, "考核方面、考核内容、分值、评分标准、不适用类别。修改细则（增删项目、改分值或不适用类别）后，请重新生成评分表，使各评分表的列与细则一致。"],
-        [g.roster, o.exampleRoster
-          ? "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）。现有的是标有“示例”的示例支部：请换成本单位的支部，然后用 scorecard template --branches <本工作簿> 重新生成评分表。"
-          : "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）、所属单位、党员人数。"],
+        [
+          g.settings,
+          "考核周期、两个评分方的名称、分差阈值比例、仲裁规则、加分上限、星级阈值等；只能修改“值”列，每项的填写要求见“说明”列。",
+        ],
+        [
+          g.rules,
+          "考核方面、考核内容、分值、评分标准、不适用类别。修改细则（增删项目、改分值或不适用类别）后，请重新生成评分表，使各评分表的列与细则一致。",
+        ],
+        [
+          g.roster,
+          o.exampleRoster
+            ? "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）。现有的是标有“示例”的示例支部：请换成本单位的支部，然后用 scorecard template --branches <本工作簿> 重新生成评分表。"
+            : "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）、所属单位、党员人数。",
+        ],
         [g.gridA, "第一评分方（考核设置中的“评分A名称”，默认党建部门）的评分，每个支部一行、每个考核项一列。"],
         [g.gridB, "第二评分方（考核设置中的“评分B名称”，默认业务部门）的评分，格式与评分A相同。"],
         [g.arbitration, "只填需要仲裁的单元格，留空表示不仲裁（可选）。"],
@@ -55,14 +74,20 @@ function sections(o: InstructionsOptions): Section[] {
     [
       "三、填写规则",
       [
-        ["可填写的单元格", "各评分表中只有白色单元格可以填写；表头、项目名称、分值行和支部编码、支部名称已锁定，防止误改。工作表保护没有密码，确需调整时可用“审阅 → 撤销工作表保护”。"],
+        [
+          "可填写的单元格",
+          "各评分表中只有白色单元格可以填写；表头、项目名称、分值行和支部编码、支部名称已锁定，防止误改。工作表保护没有密码，确需调整时可用“审阅 → 撤销工作表保护”。",
+        ],
         ["基础项", "填 0 到该项分值之间的数字，最多两位小数（如 3.5、2.75）；评分A、评分B中不能留空。"],
         ["不适用", "按评分细则的“不适用类别”，对该支部不适用的项目已预先填好“不适用”（灰色），无需评分，得分按适用项目折算为百分制。"],
         ["加分项", "填 0 到该项分值之间的数字；没有加分可以留空（按 0 分）。加分合计超过加分上限时按上限计。"],
         ["否决项", "从下拉列表选 是 或 否；留空按“否”。任一否决项为“是”的支部，星级不超过否决星级上限，并按设置排在末位。"],
         ["输入提示", "选中单元格时会显示该项的考核内容和评分标准；输入超出范围的分数时 Excel 会拒绝并提示。"],
         ["行列顺序", "不要修改 A 列的支部编码和表头行的项目编号：合并与计分都按编码识别，行列顺序不同也没关系。"],
-        ["新增支部", "先在“支部名册”中添加，再重新生成模板（已填的评分可用“导入评分表”导入新模板）；也可以撤销保护后在评分表末尾添加一行。"],
+        [
+          "新增支部",
+          "先在“支部名册”中添加，再重新生成模板（已填的评分可用“导入评分表”导入新模板）；也可以撤销保护后在评分表末尾添加一行。",
+        ],
       ],
     ],
     [
@@ -93,7 +118,10 @@ export function breakLines(text: string, max = LINE_CHARS): string[] {
   while (rest.length > max) {
     let cut = -1;
     for (let i = max - 1; i >= max / 2; i--) {
-      if ("，。；：、）".includes(rest[i]!)) { cut = i + 1; break; }
+      if ("，。；：、）".includes(rest[i]!)) {
+        cut = i + 1;
+        break;
+      }
     }
     if (cut < 0) cut = max;
     lines.push(rest.slice(0, cut).join(""));
@@ -109,10 +137,10 @@ export function instructionsSheet(o: InstructionsOptions): SheetSpec {
   const merges = ["A1:B1"];
   for (const [head, lines] of sections(o)) {
     rows.push([]);
-    rows.push([heading(head), { v: null, style: "header" }]);
+    rows.push([hdr(head), hdr(null)]);
     merges.push(`A${rows.length}:B${rows.length}`);
     for (const [label, body] of lines) {
-      breakLines(body).forEach((line, i) => rows.push([i === 0 && label !== "" ? text(label) : blank, text(line)]));
+      breakLines(body).forEach((line, i) => rows.push([i === 0 && label !== "" ? txt(label) : blank, txt(line)]));
     }
   }
   return {

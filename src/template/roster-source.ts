@@ -9,10 +9,10 @@ import type { Issue } from "../model/issues.js";
 import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import type { WorkbookReader } from "../io/workbook.js";
-import { readRoster, ROSTER_TITLES } from "../validate/roster.js";
-import { readRules, RULES_TITLES } from "../validate/rules.js";
-import { readSettings, SETTINGS_TITLES } from "../validate/settings.js";
-import { SHEETS } from "../validate/sheets.js";
+import { readRoster } from "../validate/roster.js";
+import { readRules } from "../validate/rules.js";
+import { readSettings } from "../validate/settings.js";
+import { SHEETS, TABLES } from "../model/sheets.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, keyText, plainNumberText } from "../validate/text.js";
 import type { RosterEntry } from "./input-sheets.js";
@@ -42,7 +42,7 @@ export function rosterFromTable(table: Table, label: string): RosterSource {
   const { branches, issues } = readRoster(table);
   if (issues.length > 0) {
     // readRoster names its sheet 支部名册; point at where the rows really are.
-    const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, sheet: label, message: i.message.replaceAll(`${SHEETS.roster}!`, `${label}!`) }));
+    const problems = issues.map((i) => (label === SHEETS.roster ? i : { ...i, where: { ...i.where, sheet: label } }));
     throw new RosterSourceError("ROSTER_PROBLEMS", { file: label, count: problems.length }, problems);
   }
   const members = new Map<string, number | string | null>();
@@ -60,7 +60,7 @@ function memberCount(c: Cell): number | string | null {
   return s === "" ? null : s;
 }
 
-const ROSTER_HEADER = { required: ROSTER_TITLES, optional: ["所属单位", "党员人数"] } as const;
+const ROSTER_HEADER = TABLES.roster;
 
 /** What a template takes over from an .xlsx given as --branches. */
 export interface WorkbookSource extends RosterSource {
@@ -78,13 +78,13 @@ export interface WorkbookSource extends RosterSource {
 export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: string): Promise<WorkbookSource> {
   const first = await reader.read([SHEETS.roster, SHEETS.rules, SHEETS.settings]);
   const own = first.sheets.get(SHEETS.roster);
-  let table = own ? findTable(own, ROSTER_TITLES) : null;
+  let table = own ? findTable(own, TABLES.roster.required) : null;
   if (!table) {
     const others = first.sheetNames.filter((n) => n !== SHEETS.roster);
     const all = await reader.read(others);
     for (const name of others) {
       const grid = all.sheets.get(name);
-      table = grid ? findTable(grid, ROSTER_TITLES) : null;
+      table = grid ? findTable(grid, TABLES.roster.required) : null;
       if (table) break;
     }
   }
@@ -93,7 +93,7 @@ export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: stri
 
   let rules: Rules | null = null;
   const rulesGrid = first.sheets.get(SHEETS.rules);
-  const rulesTable = rulesGrid ? findTable(rulesGrid, RULES_TITLES) : null;
+  const rulesTable = rulesGrid ? findTable(rulesGrid, TABLES.rules.required) : null;
   if (rulesTable) {
     const r = readRules(rulesTable);
     const fatal = r.issues.filter((i) => i.severity === "fatal");
@@ -103,7 +103,7 @@ export async function rosterFromWorkbook(reader: WorkbookReader, fileLabel: stri
 
   let settings: Partial<Settings> | null = null;
   const settingsGrid = first.sheets.get(SHEETS.settings);
-  const settingsTable = settingsGrid ? findTable(settingsGrid, SETTINGS_TITLES) : null;
+  const settingsTable = settingsGrid ? findTable(settingsGrid, TABLES.settings.required) : null;
   if (settingsTable) {
     // The period is the new template's own; invalid values have already fallen back to defaults.
     const { period: _period, ...rest } = readSettings(settingsTable).settings;
@@ -147,16 +147,27 @@ export function parseCsv(text: string): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === sep) { row.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === sep) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += ch;
   }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -166,7 +177,7 @@ export function rosterFromCsv(bytes: Uint8Array, fileLabel: string): RosterSourc
     name: fileLabel,
     rows: parseCsv(decodeCsv(bytes, fileLabel)).map((r) => r.map((v): Cell => (v === "" ? null : textCell(v)))),
   };
-  const table = findTable(grid, ROSTER_TITLES);
+  const table = findTable(grid, TABLES.roster.required);
   if (!table) throw new RosterSourceError("ROSTER_NOT_A_ROSTER", { file: fileLabel, ...ROSTER_HEADER });
   return rosterFromTable(table, fileLabel);
 }

@@ -4,13 +4,14 @@
  */
 import type { Branch } from "../model/branch.js";
 import { a1, columnLetters } from "../model/cell.js";
-import type { RuleItem, Rules } from "../model/rules.js";
-import { DEFAULT_SETTINGS, type Settings } from "../model/settings.js";
-import type { OutCell, OutEntry, SheetSpec, ValidationSpec } from "../report/sheet-spec.js";
-import { SHEETS } from "../validate/sheets.js";
-import { defaultRules } from "./default-rules.js";
+import { applies, type RuleItem, type Rules } from "../model/rules.js";
+import { DEFAULT_SETTINGS, SETTING_NAMES, settingChoices, type Settings } from "../model/settings.js";
+import { truncate, VALIDATION_LIMITS } from "../report/excel-limits.js";
+import { cellValue, hdr, txt, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
+import { GRID_SHEETS, SCORE_GRID, type GridSheet } from "../model/sheets.js";
+import { defaultRules } from "../model/default-rules.js";
 import { instructionsSheet } from "./instructions.js";
-import { notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
+import { gridHeadRows, notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
 
 export interface TemplateOptions {
   /** The rule set the grids are laid out from (default: the shipped default rules). */
@@ -23,15 +24,17 @@ export interface TemplateOptions {
   readonly settings?: Partial<Settings>;
 }
 
-/** The grids of a template, in workbook order. */
-export const TEMPLATE_GRIDS = [SHEETS.gridA, SHEETS.gridB, SHEETS.arbitration, SHEETS.self] as const;
-export type TemplateGrid = (typeof TEMPLATE_GRIDS)[number];
-
 /**
- * Grid layout (0-based rows): a band row with the sheet's role and the 考核方面 over their
- * items, the header row, the 项目名称 and 分值 annotation rows, then one row per branch.
+ * Where a template puts the grid layout (SCORE_GRID), 0-based rows: a band row with the sheet's
+ * role and the 考核方面 over their items, the header row, both annotation rows, then one row
+ * per branch.
  */
-export const GRID_LAYOUT = { bandRow: 0, headerRow: 1, firstBranchRow: 4, firstItemColumn: 2 } as const;
+export const GRID_LAYOUT = {
+  bandRow: 0,
+  headerRow: 1,
+  firstBranchRow: 2 + SCORE_GRID.annotationLabels.length,
+  firstItemColumn: SCORE_GRID.firstItemColumn,
+} as const;
 
 /** Marked in code and name so nobody takes them for real branches. */
 export const EXAMPLE_BRANCHES: readonly RosterEntry[] = [
@@ -52,7 +55,7 @@ export function templateSheets(options: TemplateOptions = {}): SheetSpec[] {
     templateSettingsSheet({ ...options.settings, period }),
     rulesSheet(rules.items),
     branches === null ? exampleRosterSheet() : rosterSheet(branches),
-    ...TEMPLATE_GRIDS.map((name) => templateGridSheet(name, rules, roster)),
+    ...GRID_SHEETS.map((name) => templateGridSheet(name, rules, roster)),
     notesSheet([]),
   ];
 }
@@ -60,37 +63,28 @@ export function templateSheets(options: TemplateOptions = {}): SheetSpec[] {
 // ---------------------------------------------------------------------------------------------
 // 考核设置: only the 值 column can be changed; settings with a fixed set of values get a list.
 
-const SETTING_CHOICES: Readonly<Partial<Record<string, readonly string[]>>> = {
-  仲裁规则: ["三评取近", "仲裁为准"],
-  否决星级上限: ["0", "1", "2", "3", "4", "5"],
-  否决排末位: ["是", "否"],
-  排名方式: ["并列跳位", "中国式"],
-  扣分说明要求: ["必填", "提示", "不检查"],
-};
-
 /** 考核设置 as settingsSheet lays it out, protected with its 值 cells open and lists where the values are fixed. */
 export function templateSettingsSheet(settings: Partial<Settings>): SheetSpec {
   const base = settingsSheet({ ...DEFAULT_SETTINGS, ...settings });
   const validations: ValidationSpec[] = [];
+  // settingsSheet writes a header, then one row per setting in SETTING_NAMES order.
   const rows = base.rows.map((row, r) => {
     if (r === 0) return row;
-    const name = String(cellOf(row[0]).v ?? "");
-    const choices = SETTING_CHOICES[name];
+    const name = SETTING_NAMES[r - 1]!;
+    const choices = settingChoices(name);
     if (choices) {
       validations.push({
         kind: "list",
         range: a1(r, 1),
         values: choices,
-        prompt: { title: clip(name, PROMPT_TITLE_MAX), text: clip(SETTING_HINTS[name as keyof typeof SETTING_HINTS], PROMPT_TEXT_MAX) },
-        error: clip(`请从下拉列表中选择：${choices.join("、")}`, PROMPT_TEXT_MAX),
+        prompt: { title: truncate(name, VALIDATION_LIMITS.title), text: truncate(SETTING_HINTS[name], VALIDATION_LIMITS.prompt) },
+        error: truncate(`请从下拉列表中选择：${choices.join("、")}`, VALIDATION_LIMITS.prompt),
       });
     }
-    return [row[0] ?? null, { v: cellOf(row[1]).v, style: "inputText" } satisfies OutCell, ...row.slice(2)];
+    return [row[0] ?? null, { v: cellValue(row[1] ?? null), style: "inputText" } satisfies OutCell, ...row.slice(2)];
   });
   return { ...base, rows, validations, protect: true };
 }
-
-const cellOf = (e: OutEntry | undefined): { v: OutCell["v"] } => (e !== null && typeof e === "object" ? e : { v: e ?? null });
 
 // ---------------------------------------------------------------------------------------------
 // 支部名册 without a roster: example rows under a notice.
@@ -107,11 +101,7 @@ export function exampleRosterSheet(): SheetSpec {
 // ---------------------------------------------------------------------------------------------
 // 评分A, 评分B, 仲裁, 自评
 
-// Excel's limits for a validation's input title and message and its error message.
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_TEXT_MAX = 255;
-
-const ROLE_LABEL: Readonly<Record<TemplateGrid, string>> = {
+const ROLE_LABEL: Readonly<Record<GridSheet, string>> = {
   评分A: "评分A（第一评分方）",
   评分B: "评分B（第二评分方）",
   仲裁: "仲裁（留空＝不仲裁）",
@@ -120,11 +110,6 @@ const ROLE_LABEL: Readonly<Record<TemplateGrid, string>> = {
 
 const points = (it: RuleItem): string => String(it.max / 100);
 
-function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
-}
-
 /** The group an item's column sits under in the band row. */
 function bandLabel(it: RuleItem): string {
   return it.type === "bonus" ? "加分项" : it.type === "veto" ? "否决项" : it.area;
@@ -132,27 +117,36 @@ function bandLabel(it: RuleItem): string {
 
 /** Whether a 基础 item does not apply to a branch's category (its cell is prefilled 不适用). */
 export function notApplicable(it: RuleItem, b: Branch): boolean {
-  return it.type === "base" && b.category !== null && it.naCategories.includes(b.category);
+  return it.type === "base" && !applies(it, b);
 }
 
 /** What the input message says and what the error says, for one item in one grid. */
-function itemValidation(grid: TemplateGrid, it: RuleItem, range: string): ValidationSpec {
-  const title = clip(`${it.code} ${bandLabel(it)}`, PROMPT_TITLE_MAX);
+function itemValidation(grid: GridSheet, it: RuleItem, range: string): ValidationSpec {
+  const title = truncate(`${it.code} ${bandLabel(it)}`, VALIDATION_LIMITS.title);
   // The rule (how to fill the cell) always shows in full; content and criteria give way to it.
   const describe = (rule: string) => {
     const parts = [it.content, it.criteria ? `评分标准：${it.criteria}` : ""].filter((s) => s !== "");
-    return clip(parts.join("\n"), PROMPT_TEXT_MAX - rule.length - 1) + "\n" + rule;
+    return truncate(parts.join("\n"), VALIDATION_LIMITS.prompt - rule.length - 1) + "\n" + rule;
   };
   if (it.type === "veto") {
     const rule = grid === "仲裁" ? "两方意见不一致时选 是 或 否；留空表示不仲裁。" : "选择 是 或 否；留空按“否”。";
-    return { kind: "list", range, values: ["是", "否"], prompt: { title, text: describe(rule) }, error: `“${it.code}”是否决项，请选择 是 或 否。` };
+    return {
+      kind: "list",
+      range,
+      values: ["是", "否"],
+      prompt: { title, text: describe(rule) },
+      error: `“${it.code}”是否决项，请选择 是 或 否。`,
+    };
   }
   const max = points(it);
   const blank =
-    grid === "仲裁" ? "留空表示不仲裁。"
-    : grid === "自评" ? "留空按 0 分。"
-    : it.type === "bonus" ? "没有加分可留空（按 0 分）。"
-    : "不能留空。";
+    grid === "仲裁"
+      ? "留空表示不仲裁。"
+      : grid === "自评"
+        ? "留空按 0 分。"
+        : it.type === "bonus"
+          ? "没有加分可留空（按 0 分）。"
+          : "不能留空。";
   const rule = `填 0～${max} 的数字，最多两位小数；${blank}`;
   return {
     kind: "decimal",
@@ -182,11 +176,9 @@ function runs(count: number, first: number, keep: (i: number) => boolean): [numb
  * item's column, except the cells of items that do not apply to the branch's category, which
  * hold 不适用 (greyed, locked, no validation: Excel's decimal rule would reject the text).
  */
-export function templateGridSheet(name: TemplateGrid, rules: Rules, branches: readonly Branch[]): SheetSpec {
+export function templateGridSheet(name: GridSheet, rules: Rules, branches: readonly Branch[]): SheetSpec {
   const items = rules.items;
   const { headerRow, firstBranchRow, firstItemColumn } = GRID_LAYOUT;
-  const hdr = (v: string | null): OutCell => ({ v, style: "header" });
-  const label = (v: string): OutCell => ({ v, style: "text" });
 
   // Band row: the sheet's role over the code and name columns, then each 考核方面 over its items.
   const band: OutEntry[] = [hdr(ROLE_LABEL[name]), hdr(null)];
@@ -202,13 +194,10 @@ export function templateGridSheet(name: TemplateGrid, rules: Rules, branches: re
     }
   });
 
-  const head = [hdr("支部编码"), hdr("支部名称"), ...items.map((it) => hdr(it.code))];
-  const blank: OutCell = { v: null, style: "text" };
-  const names = [label("项目名称"), blank, ...items.map((it) => label(it.content))];
-  const maxima = [label("分值"), blank, ...items.map((it): OutCell => (it.type === "veto" ? label("是/否") : { v: it.max / 100, style: "decimal2" }))];
+  const [head, names, maxima] = gridHeadRows(items, txt(null)) as [OutEntry[], OutEntry[], OutEntry[]];
   const body = branches.map((b) => [
-    label(b.code),
-    label(b.name),
+    txt(b.code),
+    txt(b.name),
     ...items.map((it): OutCell =>
       notApplicable(it, b) ? { v: "不适用", style: "text", tone: "muted" } : { v: null, style: it.type === "veto" ? "inputText" : "input" },
     ),

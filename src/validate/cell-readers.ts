@@ -1,13 +1,25 @@
 import type { Cell } from "../model/cell.js";
-import type { IssueCode } from "../model/issues.js";
-import { decimalsOf, excelNumber, parseDecimal, toHundredths } from "../engine/decimal.js";
+import { decimalsOf, excelNumber, parseDecimal, toHundredths } from "../model/decimal.js";
 import { cellText, isBlank, isErrorValue, normalizeText } from "./text.js";
+
+/** The issue codes of a grid cell that cannot be taken as typed. */
+export type CellProblemCode =
+  | "CELL_ERROR_VALUE"
+  | "SCORE_NA_IGNORED"
+  | "SCORE_NA_NOT_ALLOWED"
+  | "SCORE_NOT_NUMBER"
+  | "SCORE_PRECISION"
+  | "SCORE_OUT_OF_RANGE"
+  | "VETO_INVALID";
 
 /** What a grid cell says once read: a value (hundredths, or 1/0 for a veto), blank, or a problem. */
 export interface CellReading {
   /** null: the cell counts as blank (empty, invalid, not applicable). */
   readonly value: number | null;
-  readonly problem?: { readonly code: IssueCode; readonly warning: boolean; readonly expected?: string };
+  readonly problem?:
+    | { readonly code: CellProblemCode; readonly warning: boolean }
+    /** A score typed as text, taken as the number `score` (points). */
+    | { readonly code: "SCORE_NORMALIZED"; readonly warning: true; readonly score: number };
 }
 
 const BLANK: CellReading = { value: null };
@@ -22,7 +34,7 @@ export function isNotApplicableToken(c: Cell): boolean {
   return c !== null && c.kind === "text" && NA_TOKENS.has(normalizeText(c.value).toUpperCase());
 }
 
-const fail = (code: IssueCode, warning = false): CellReading => ({ value: null, problem: { code, warning } });
+const fail = (code: CellProblemCode, warning = false): CellReading => ({ value: null, problem: { code, warning } });
 
 export interface ScoreCellContext {
   /** 分值 in hundredths. */
@@ -61,7 +73,7 @@ export function readScoreCell(c: Cell, ctx: ScoreCellContext): CellReading {
   if (decimals > 2) return fail("SCORE_PRECISION");
   const h = dec ? toHundredths(dec)! : Math.round(value * 100);
   if (h < 0 || h > ctx.max) return fail("SCORE_OUT_OF_RANGE");
-  return normalized ? { value: h, problem: { code: "SCORE_NORMALIZED", warning: true, expected: String(h / 100) } } : { value: h };
+  return normalized ? { value: h, problem: { code: "SCORE_NORMALIZED", warning: true, score: h / 100 } } : { value: h };
 }
 
 // Readings are immutable: share one per value instead of allocating one per cell.

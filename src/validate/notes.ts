@@ -1,14 +1,14 @@
 import type { Grid } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue } from "../model/issues.js";
-import type { Rules } from "../model/rules.js";
+import { applies, type Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
-import { applies, cellAddress, type ScoreGrid } from "./grids.js";
-import { SHEETS } from "./sheets.js";
+import { cellAddress, type LocatedGrid } from "./grids.js";
+import { SHEETS, TABLES } from "../model/sheets.js";
 import { dataRows, fieldAddress, findTable } from "./table.js";
 import { cellText, keyText } from "./text.js";
 
-export const NOTES_TITLES = ["支部编码", "项目编号", "评分方", "说明"] as const;
+const NOTES_TITLES = TABLES.notes.required;
 
 /** Which raters explained a deduction: branch → item → bit set (A = 1, B = 2, 仲裁 = 4). */
 type NoteIndex = Map<string, Map<string, number>>;
@@ -23,7 +23,7 @@ export function checkDeductionNotes(
   settings: Settings,
   rules: Rules,
   branches: readonly Branch[],
-  raters: readonly ScoreGrid[],
+  raters: readonly LocatedGrid[],
 ): Issue[] {
   if (settings.deductionNotes === "不检查") return [];
   const issues: Issue[] = [];
@@ -35,7 +35,7 @@ export function checkDeductionNotes(
   let unexplained = 0;
   for (const b of branches) {
     const explained = notes?.get(b.code);
-    for (const g of raters) {
+    for (const { grid: g, layout } of raters) {
       const values = g.values.get(b.code);
       if (!values) continue;
       rules.items.forEach((it, i) => {
@@ -44,12 +44,20 @@ export function checkDeductionNotes(
         if (((explained?.get(it.code) ?? 0) & RATER_BIT[g.role]) !== 0) return;
         unexplained++;
         if (notes) {
-          issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: g.sheet, cell: cellAddress(g, b.code, i) }, { branch: b.code, item: it.code, value: String(v / 100), max: String(it.max / 100) }));
+          issues.push(
+            issue(
+              severity,
+              "DEDUCTION_NOTE_MISSING",
+              { sheet: layout.sheet, cell: cellAddress(layout, b.code, i) },
+              { branch: b.code, item: it.code, score: v / 100, max: it.max / 100 },
+            ),
+          );
         }
       });
     }
   }
-  if (!notes && unexplained > 0) issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: SHEETS.notes, cell: null }, { count: unexplained }));
+  if (!notes && unexplained > 0)
+    issues.push(issue(severity, "DEDUCTION_NOTE_MISSING", { sheet: SHEETS.notes, cell: null }, { count: unexplained }));
   return issues;
 }
 
@@ -57,27 +65,29 @@ export function checkDeductionNotes(
 function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex | null {
   const table = findTable(sheet, NOTES_TITLES);
   if (!table) {
-    issues.push(issue("error", "HEADER_MISSING", { sheet: SHEETS.notes, cell: null }, { expected: NOTES_TITLES.join("、") }));
+    issues.push(issue("error", "HEADER_MISSING", { sheet: SHEETS.notes, cell: null }, { layout: "table", titles: NOTES_TITLES }));
     return null;
   }
   const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
   const raterBit = new Map<string, number>([
-    ["A", RATER_BIT.A], [settings.raterAName, RATER_BIT.A],
-    ["B", RATER_BIT.B], [settings.raterBName, RATER_BIT.B],
+    ["A", RATER_BIT.A],
+    [settings.raterAName, RATER_BIT.A],
+    ["B", RATER_BIT.B],
+    [settings.raterBName, RATER_BIT.B],
     ["仲裁", RATER_BIT.arbitration],
   ]);
   const index: NoteIndex = new Map();
   for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
     const branch = keyText(cells[branchCol] ?? null);
     if (branch === "") {
-      issues.push(issue("error", "BRANCH_CODE_MISSING", { sheet: SHEETS.notes, cell: fieldAddress(table, r, "支部编码") }));
+      issues.push(issue("error", "BRANCH_CODE_MISSING", { sheet: SHEETS.notes, cell: fieldAddress(table, r, "支部编码") }, {}));
       continue;
     }
     const bit = raterBit.get(cellText(cells[raterCol] ?? null));
     if (!bit || cellText(cells[noteCol] ?? null) === "") continue;
     const item = keyText(cells[itemCol] ?? null);
     let items = index.get(branch);
-    if (!items) index.set(branch, (items = new Map()));
+    if (!items) index.set(branch, (items = new Map<string, number>()));
     items.set(item, (items.get(item) ?? 0) | bit);
   }
   return index;

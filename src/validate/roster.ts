@@ -2,11 +2,9 @@ import { a1 } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { normalizeCategory } from "../model/categories.js";
 import { issue, type Issue } from "../model/issues.js";
-import { SHEETS } from "./sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, field, type Table } from "./table.js";
 import { cellText, keyText } from "./text.js";
-
-export const ROSTER_TITLES = ["支部编码", "支部名称", "支部类别"] as const;
 
 /** Reads 支部名册; the first row of a repeated code counts and the repeat is not otherwise checked. */
 export function readRoster(table: Table): { branches: Branch[]; issues: Issue[] } {
@@ -18,7 +16,7 @@ export function readRoster(table: Table): { branches: Branch[]; issues: Issue[] 
   for (const { index: r, cells } of dataRows(table.grid, table.headerRow)) {
     const code = keyText(field(table, cells, "支部编码"));
     if (code === "") {
-      issues.push(issue("error", "BRANCH_CODE_MISSING", at(r, "支部编码")));
+      issues.push(issue("error", "BRANCH_CODE_MISSING", at(r, "支部编码"), {}));
       continue;
     }
     if (seen.has(code)) {
@@ -36,6 +34,6 @@ export function readRoster(table: Table): { branches: Branch[]; issues: Issue[] 
       unit: cellText(field(table, cells, "所属单位")),
     });
   }
-  if (branches.length === 0) issues.push(issue("fatal", "ROSTER_EMPTY", { sheet: SHEETS.roster, cell: null }));
+  if (branches.length === 0) issues.push(issue("fatal", "ROSTER_EMPTY", { sheet: SHEETS.roster, cell: null }, {}));
   return { branches, issues };
 }

@@ -1,11 +1,9 @@
-import { a1, type Grid } from "../model/cell.js";
+import { a1 } from "../model/cell.js";
 import { issue, type Issue } from "../model/issues.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
-import { SHEETS } from "./sheets.js";
+import { SHEETS } from "../model/sheets.js";
 import { dataRows, type Table } from "./table.js";
 import { cellText, isBlank, keyText, normalizeText } from "./text.js";
-
-export const SETTINGS_TITLES = ["设置项", "值"] as const;
 
 /**
  * Reads 考核设置: every row a 设置项 and its 值. Unknown names warn, invalid values fall back
@@ -26,19 +24,19 @@ export function readSettings(table: Table): { settings: Settings; issues: Issue[
     const name = keyText(nameCell);
     if (name === "") {
       if (!isBlank(valueCell)) {
-        issues.push(issue("error", "SETTING_INVALID", where(r, nameCol), { value: cellText(valueCell), detail: "这一行有值但没有填写设置项名称", expected: "请填写设置项名称，或删除这一行。" }));
+        issues.push(issue("error", "SETTING_INVALID", where(r, nameCol), { problem: "unnamed", value: cellText(valueCell) }));
       }
       continue;
     }
     if (!(SETTING_NAMES as string[]).includes(name)) {
-      issues.push(issue("warning", "SETTING_UNKNOWN", where(r, nameCol), { value: name, expected: SETTING_NAMES.join("、") }));
+      issues.push(issue("warning", "SETTING_UNKNOWN", where(r, nameCol), { name, known: SETTING_NAMES }));
       continue;
     }
     if (isBlank(valueCell)) continue;
     const key = name as SettingName;
     const spec = SETTING_SPECS[key];
     if (seen.has(key)) {
-      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { setting: name, value: cellText(valueCell), expected: "该设置项重复，只采用第一次填写的值；请删除重复的行。" }));
+      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { problem: "repeated", setting: key, value: cellText(valueCell) }));
       continue;
     }
     seen.add(key);
@@ -48,11 +46,14 @@ export function readSettings(table: Table): { settings: Settings; issues: Issue[
     if (parsed?.success) {
       values[spec.field] = parsed.data;
     } else {
-      const hint = parsed ? parsed.error.issues[0]?.message : "请填写文字或数字（不能是日期、逻辑值或错误值）";
-      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { setting: name, value: cellText(valueCell), expected: `${hint ?? ""}；已使用默认值。` }));
+      const max =
+        parsed?.error.issues[0]?.code === "custom" ? (parsed.error.issues[0].params as { max?: number } | undefined)?.max : undefined;
+      const problem =
+        max !== undefined ? { problem: "too-large" as const, max } : { problem: "invalid" as const, notText: parsed === null };
+      issues.push(issue("error", "SETTING_INVALID", where(r, valueCol), { ...problem, setting: key, value: cellText(valueCell) }));
     }
   }
-  if (!periodGiven) issues.push(issue("error", "PERIOD_MISSING", { sheet: SHEETS.settings, cell: null }));
+  if (!periodGiven) issues.push(issue("error", "PERIOD_MISSING", { sheet: SHEETS.settings, cell: null }, {}));
   return { settings: values as unknown as Settings, issues };
 }
 

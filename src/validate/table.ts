@@ -50,4 +50,3 @@ export function field(table: Table, cells: readonly Cell[], title: string): Cell
 export function fieldAddress(table: Table, row: number, title: string): string {
   return a1(row, table.columns.get(title) ?? 0);
 }
-

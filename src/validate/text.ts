@@ -1,12 +1,20 @@
 import type { Cell } from "../model/cell.js";
-import { numberText } from "../engine/decimal.js";
-
+import { numberText } from "../model/decimal.js";
 
 /** The characters of `\s` plus U+FEFF, by code. */
 function isSpaceCode(c: number): boolean {
-  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x85;
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+        c === 0x3000 ||
+        c === 0xfeff ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x85;
 }
 
 /**
@@ -55,16 +63,30 @@ export function hasContent(cells: readonly Cell[]): boolean {
     for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i] ?? null)) return true;
     return false;
   }
-  for (const key in cells) if (!isBlank(cells[key as unknown as number] ?? null)) return true;
+  // Object.keys lists only the cells that are there (a sparse row's holes are not).
+  for (const key of Object.keys(cells)) if (!isBlank(cells[Number(key)] ?? null)) return true;
   return false;
 }
 
-const ERROR_VALUES = new Set(
-  [
-    "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-    "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!", "#EXTERNAL!",
-  ],
-);
+const ERROR_VALUES = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
 
 /** An Excel error value, stored as an error cell or typed as text, in either case. */
 export function isErrorValue(c: Cell): boolean {

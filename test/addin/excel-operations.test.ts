@@ -3,18 +3,19 @@ import { describe, expect, it } from "vitest";
 import { createExcelOperations } from "../../addin/excel/excel-operations.js";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
 import type { Progress } from "../../addin/operations.js";
-import { createFakeExcel, type FakeExcel } from "../../addin/testing/fake-excel.js";
+import { progressView } from "../../addin/taskpane/progress.js";
+import { createFakeExcel, type FakeExcel } from "../fake-excel/fake-excel.js";
 import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
-import type { CellEdit } from "../../src/io/workbook.js";
+import type { CellEdit } from "../../src/model/workbook.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { a1, type Grid } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets } from "../../src/template/input-sheets.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { cellText } from "../../src/validate/text.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
 
@@ -81,27 +82,39 @@ describe("Excel operations: the whole flow inside Excel", () => {
     // The same workbook as a file, for the CLI.
     const file = XlsxWorkbook.create(template);
     for (const [sheet, list] of Object.entries(edits)) await file.patchCells(sheet, list);
-    const cli = await runAssessment(new XlsxReader(file.bytes()), { now: NOW });
+    const cli = await runAssessment(new XlsxReader(file.bytes()), null, { now: NOW });
 
     const inputsBefore = INPUT_SHEETS.filter((n) => host.sheetNames().includes(n)).map((n) => host.fingerprint(n));
     const validation = progressLog();
-    const validated = await ops.validate(validation.on);
+    const { result: validated } = await ops.validate(validation.on);
     expect(validated).toEqual(cli.result);
     expect(host.sheetNames()).not.toContain(OUTPUT_SHEETS.results); // validation writes nothing
-    expect(validation.seen.at(-1)).toEqual({ fraction: 1, label: "完成" });
+    expect(validation.seen.at(-1)).toEqual({ step: "score", stepNumber: 3, steps: 3, done: 1, total: 1 });
 
     const scoring = progressLog();
-    const result = await ops.scoreAndRank(scoring.on);
+    const { result } = await ops.scoreAndRank(scoring.on);
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     expect(result.status).not.toBe("fatal");
     expect(result.branches).toHaveLength(4);
-    expect(host.sheetNames().slice(-5)).toEqual([OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.report, OUTPUT_SHEETS.charts, OUTPUT_SHEETS.log]);
-    expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual(["Radar", "ColumnClustered", "XYScatter", "BarClustered"]);
-    // Progress: reading, scoring, writing, in order, ending at 1.
-    const labels = [...new Set(scoring.seen.map((p) => p.label))];
-    expect(labels).toEqual(["正在读取工作表…", "正在校验、核对双评、计分和排名…", "正在写入结果表和图表…", "完成"]);
-    const fractions = scoring.seen.map((p) => p.fraction!);
-    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(host.sheetNames().slice(-5)).toEqual([
+      OUTPUT_SHEETS.results,
+      OUTPUT_SHEETS.details,
+      OUTPUT_SHEETS.report,
+      OUTPUT_SHEETS.charts,
+      OUTPUT_SHEETS.log,
+    ]);
+    expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual([
+      "Radar",
+      "ColumnClustered",
+      "XYScatter",
+      "BarClustered",
+    ]);
+    // Progress: reading (by row slices), validating, scoring, writing (by batches), in order, ending at 1.
+    expect([...new Set(scoring.seen.map((p) => p.step))]).toEqual(["read", "validate", "score", "write"]);
+    expect(scoring.seen.filter((p) => p.step === "read" && p.done! > 0).length).toBeGreaterThan(0);
+    const views = scoring.seen.map(progressView);
+    expect(views.map((v) => v.fraction)).toEqual(views.map((v) => v.fraction).sort((a, b) => a - b));
+    expect(views.at(-1)).toEqual({ fraction: 1, label: "progressDone" });
 
     // The output sheets hold what the CLI writes, cell for cell.
     const outFile = new XlsxWorkbook(file.bytes());
@@ -116,7 +129,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
 
     // Input sheets unchanged; a re-run gives the same result, replaces the outputs and appends one log row.
     expect(INPUT_SHEETS.filter((n) => host.sheetNames().includes(n)).map((n) => host.fingerprint(n))).toEqual(inputsBefore);
-    const again = await ops.scoreAndRank(() => undefined);
+    const { result: again } = await ops.scoreAndRank(() => undefined);
     expect(again).toEqual(result);
     expect(host.sheetNames().filter((n) => n === OUTPUT_SHEETS.results)).toHaveLength(1);
     expect(host.values(OUTPUT_SHEETS.log)).toHaveLength(3);
@@ -133,17 +146,17 @@ describe("Excel operations: the whole flow inside Excel", () => {
 
   it("gives a workbook with disputes, arbitration and a veto exactly the CLI's result", async () => {
     const bytes = provisionalWorkbook();
-    const cli = await runAssessment(new XlsxReader(bytes), { now: NOW });
+    const cli = await runAssessment(new XlsxReader(bytes), null, { now: NOW });
     const fake = createFakeExcel();
     await seedFromXlsx(fake, bytes);
-    const result = await operationsOn(fake).scoreAndRank(() => undefined);
+    const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     expect(result.status).toBe("provisional");
     expect(result.branches).toHaveLength(PROVISIONAL_BRANCHES);
   });
 
   it("keeps user text that starts with = + - @ as text in every output sheet", async () => {
-    const hostile = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+86 123", "-1+2", "@SUM(A1)", "=1+1", "'引号", "0012", "TRUE"];
+    const hostile = ['=HYPERLINK("http://example.invalid","点我")', "+86 123", "-1+2", "@SUM(A1)", "=1+1", "'引号", "0012", "TRUE"];
     const rules = defaultRules();
     const sheets = inputSheets({
       settings: { period: "2026Q3", raterAName: "=A方", raterBName: "+B方" },
@@ -155,7 +168,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     });
     const fake = createFakeExcel();
     fake.host.seedSheets(sheets);
-    const result = await operationsOn(fake).scoreAndRank(() => undefined);
+    const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     expect(result.branches.map((b) => b.name).sort()).toEqual([...hostile].sort());
     let texts = 0;
     for (const name of Object.values(OUTPUT_SHEETS)) {
@@ -167,7 +180,10 @@ describe("Excel operations: the whole flow inside Excel", () => {
     }
     expect(texts).toBeGreaterThan(50);
     for (const sheet of [OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.charts]) {
-      const strings = fake.host.cells(sheet).filter(([, c]) => c.type === "String").map(([, c]) => c.value);
+      const strings = fake.host
+        .cells(sheet)
+        .filter(([, c]) => c.type === "String")
+        .map(([, c]) => c.value);
       for (const h of hostile) expect(strings, `${sheet} keeps ${h}`).toContain(h);
     }
   });
@@ -177,7 +193,9 @@ describe("Excel operations: the whole flow inside Excel", () => {
     fake.host.addSheet("Sheet1");
     const ops = operationsOn(fake);
     await ops.newTemplate({ period: "2026Q3" });
-    expect(ops.skippedFeatures().map((s) => s.feature)).toEqual(expect.arrayContaining(["dataValidation", "freezePanes", "protection", "merges", "columnWidths"]));
+    expect(ops.skippedFeatures().map((s) => s.feature)).toEqual(
+      expect.arrayContaining(["dataValidation", "freezePanes", "protection", "merges", "columnWidths"]),
+    );
     expect(fake.host.sheet("评分A").protection.protected).toBe(false);
 
     const bytes = provisionalWorkbook();
@@ -187,14 +205,21 @@ describe("Excel operations: the whole flow inside Excel", () => {
     await seedFromXlsx(old, bytes);
     const oldOps = operationsOn(old);
     const progress = progressLog();
-    const result = await oldOps.scoreAndRank(progress.on);
-    expect(result).toEqual(await operationsOn(modern).scoreAndRank(() => undefined));
+    const { result } = await oldOps.scoreAndRank(progress.on);
+    expect(result).toEqual((await operationsOn(modern).scoreAndRank(() => undefined)).result);
     expect(old.host.sheet(OUTPUT_SHEETS.charts).charts).toHaveLength(4);
     expect(old.host.values(OUTPUT_SHEETS.results)).toEqual(modern.host.values(OUTPUT_SHEETS.results));
     const skipped = oldOps.skippedFeatures();
-    expect(skipped.map((s) => s.feature).sort()).toEqual(["chartFormatting", "columnWidths", "freezePanes", "hyperlinks", "merges", "printSetup"]);
+    expect(skipped.map((s) => s.feature).sort()).toEqual([
+      "chartFormatting",
+      "columnWidths",
+      "freezePanes",
+      "hyperlinks",
+      "merges",
+      "printSetup",
+    ]);
     expect(skipped.find((s) => s.feature === "hyperlinks")).toMatchObject({ requirement: "ExcelApi 1.7", sheets: [OUTPUT_SHEETS.report] });
-    expect(progress.seen.at(-1)!.label).toMatch(/^完成。此 Excel 版本不支持以下功能，已跳过：.*冻结窗格/);
+    expect(skipped.map((s) => s.zh)).toContain("冻结窗格");
   });
 
   it("imports a rater's filled copy into the open workbook's grid", async () => {
@@ -224,9 +249,17 @@ describe("round trips grow with the payload, not with the number of branches", (
   async function measure(branches: number) {
     const fake = createFakeExcel();
     fake.host.seedSheets(sampleQuarterSheets(sampleQuarter({ branches, disputeShare: 0.03 })));
-    const result = await operationsOn(fake).scoreAndRank(() => undefined);
+    const { result } = await operationsOn(fake).scoreAndRank(() => undefined);
     const s = fake.host.stats;
-    return { result, syncs: s.syncs, failed: s.failedSyncs, request: s.requestBytes, response: s.responseBytes, maxRequest: s.maxRequestBytes, maxResponse: s.maxResponseBytes };
+    return {
+      result,
+      syncs: s.syncs,
+      failed: s.failedSyncs,
+      request: s.requestBytes,
+      response: s.responseBytes,
+      maxRequest: s.maxRequestBytes,
+      maxResponse: s.maxResponseBytes,
+    };
   }
 
   it("2,000 branches take no more extra syncs than extra 4 MB chunks of payload over 10 branches", async () => {

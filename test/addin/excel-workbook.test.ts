@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
-import { createFakeExcel, type FakeExcel } from "../../addin/testing/fake-excel.js";
+import { createFakeExcel, type FakeExcel } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { buildXlsx, stylesWithFormats } from "../helpers/xlsx-fixture.js";
@@ -55,8 +55,13 @@ describe("ExcelWorkbook.read: cells as the .xlsx reader reports them", () => {
 
   it("reads in one round trip for names and used ranges, then as few as the response budget allows", async () => {
     const fake = createFakeExcel();
-    const rows = Array.from({ length: 3_000 }, (_, r) => Array.from({ length: 8 }, (_, c) => (c === 0 ? `ZB${String(r).padStart(5, "0")}` : r + c / 4)));
-    fake.host.seedSheets([{ name: "评分A", rows }, { name: "评分B", rows: rows.slice(0, 10) }]);
+    const rows = Array.from({ length: 3_000 }, (_, r) =>
+      Array.from({ length: 8 }, (_, c) => (c === 0 ? `ZB${String(r).padStart(5, "0")}` : r + c / 4)),
+    );
+    fake.host.seedSheets([
+      { name: "评分A", rows },
+      { name: "评分B", rows: rows.slice(0, 10) },
+    ]);
     const budget = 200_000;
     const snapshot = await workbookOn(fake, budget).read(["评分A", "评分B"]);
     expect(snapshot.sheets.get("评分A")!.rows).toHaveLength(3_000);
@@ -81,9 +86,23 @@ describe("ExcelWorkbook.read: cells as the .xlsx reader reports them", () => {
 
   it("works with ExcelApi 1.1 only: no null objects, used range with formatting", async () => {
     const fake = createFakeExcel({ apiVersion: "1.1" });
-    fake.host.seedSheets([{ name: "评分A", rows: [["支部编码", "支部名称"], ["ZB001", { v: null, style: "input" }]] }]);
+    fake.host.seedSheets([
+      {
+        name: "评分A",
+        rows: [
+          ["支部编码", "支部名称"],
+          ["ZB001", { v: null, style: "input" }],
+        ],
+      },
+    ]);
     const snapshot = await workbookOn(fake).read(["评分A", "评分B"]);
-    expect(snapshot.sheets.get("评分A")!.rows).toEqual([[{ kind: "text", value: "支部编码" }, { kind: "text", value: "支部名称" }], [{ kind: "text", value: "ZB001" }]]);
+    expect(snapshot.sheets.get("评分A")!.rows).toEqual([
+      [
+        { kind: "text", value: "支部编码" },
+        { kind: "text", value: "支部名称" },
+      ],
+      [{ kind: "text", value: "ZB001" }],
+    ]);
     expect([...snapshot.sheets.keys()]).toEqual(["评分A"]);
   });
 });
@@ -98,7 +117,7 @@ const FEATURES: SheetSpec = {
     [
       { v: 1, style: "integer" },
       { v: "001", style: "text" },
-      { v: "=HYPERLINK(\"http://x\")", style: "text", tone: "top" },
+      { v: '=HYPERLINK("http://x")', style: "text", tone: "top" },
       { v: 95.5, style: "decimal2", tone: "top" },
       { v: null, style: "input" },
       { v: "D7", style: "text", link: { sheet: "评分A", cell: "D7" } },
@@ -118,7 +137,14 @@ const FEATURES: SheetSpec = {
   freezeColumns: 3,
   merges: ["A1:F1"],
   validations: [
-    { kind: "decimal", range: "E3:E4", min: 0, max: 5, prompt: { title: "得分".repeat(20), text: "评分标准".repeat(100) }, error: "请输入 0～5 的数" },
+    {
+      kind: "decimal",
+      range: "E3:E4",
+      min: 0,
+      max: 5,
+      prompt: { title: "得分".repeat(20), text: "评分标准".repeat(100) },
+      error: "请输入 0～5 的数",
+    },
     { kind: "list", range: "F3 F4", values: ["是", "否"] },
   ],
   protect: true,
@@ -138,8 +164,24 @@ const FEATURES: SheetSpec = {
       min: 60,
       max: 100,
     },
-    { kind: "bar", title: "排名", table: "H2:I4", series: [{ name: "总分", values: "I3:I4", categories: "H3:H4" }], anchor: { from: "L22", to: "T40" }, xTitle: "总分", min: 50 },
-    { kind: "radar", title: "得分率", table: "H2:I4", series: [{ name: "总分", values: "I3:I4", categories: "H3:H4" }], anchor: { from: "L42", to: "T60" }, min: 0, max: 100 },
+    {
+      kind: "bar",
+      title: "排名",
+      table: "H2:I4",
+      series: [{ name: "总分", values: "I3:I4", categories: "H3:H4" }],
+      anchor: { from: "L22", to: "T40" },
+      xTitle: "总分",
+      min: 50,
+    },
+    {
+      kind: "radar",
+      title: "得分率",
+      table: "H2:I4",
+      series: [{ name: "总分", values: "I3:I4", categories: "H3:H4" }],
+      anchor: { from: "L42", to: "T60" },
+      min: 0,
+      max: 100,
+    },
   ],
 };
 
@@ -148,7 +190,22 @@ describe("ExcelWorkbook.writeSheets", () => {
     const fake = createFakeExcel();
     const { host } = fake;
     host.seedSheets([{ name: "评分A", rows: [["支部编码"]] }]);
-    const spec: SheetSpec = { ...FEATURES, rows: FEATURES.rows.map((r, i) => (i >= 1 && i <= 3 ? [...r, null, ...[["x", "A", "B"], ["一", 90, 91], ["二", 70, 72]][i - 1]!] : r)) };
+    const spec: SheetSpec = {
+      ...FEATURES,
+      rows: FEATURES.rows.map((r, i) =>
+        i >= 1 && i <= 3
+          ? [
+              ...r,
+              null,
+              ...[
+                ["x", "A", "B"],
+                ["一", 90, 91],
+                ["二", 70, 72],
+              ][i - 1]!,
+            ]
+          : r,
+      ),
+    };
     const wb = workbookOn(fake);
     await wb.writeSheets([spec]);
     expect(wb.skipped).toEqual([]);
@@ -156,7 +213,15 @@ describe("ExcelWorkbook.writeSheets", () => {
     expect(host.sheetNames()).toEqual(["评分A", "考核结果"]);
     const cell = (a: string) => host.cell("考核结果", a);
     // Text stays text whatever it looks like; numbers and booleans keep their type.
-    for (const [a, v] of [["B3", "001"], ["C3", "=HYPERLINK(\"http://x\")"], ["B4", "TRUE"], ["C4", "@SUM(A1)"], ["A5", "+86 123"], ["B5", "-1+2"], ["C5", "'引号"]] as const) {
+    for (const [a, v] of [
+      ["B3", "001"],
+      ["C3", '=HYPERLINK("http://x")'],
+      ["B4", "TRUE"],
+      ["C4", "@SUM(A1)"],
+      ["A5", "+86 123"],
+      ["B5", "-1+2"],
+      ["C5", "'引号"],
+    ] as const) {
       expect([cell(a).type, cell(a).value, cell(a).formula, cell(a).numberFormat], a).toEqual(["String", v, null, "@"]);
     }
     expect([cell("D3").value, cell("D3").numberFormat, cell("D3").text]).toEqual([95.5, "0.00", "95.50"]);
@@ -183,11 +248,21 @@ describe("ExcelWorkbook.writeSheets", () => {
     expect((cell("E4").validation?.prompt?.title as string).length).toBeLessThanOrEqual(32);
     expect(cell("F4").validation?.rule).toEqual({ list: { inCellDropDown: true, source: "是,否" } });
     expect(sheet.protection.protected).toBe(true);
-    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "$1:$2", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      printTitleRows: "$1:$2",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     const [scatter, bar, radar] = sheet.charts;
     expect(scatter).toMatchObject({ chartType: "XYScatter", title: "A方总分与B方总分", position: { from: "L2", to: "T20" } });
-    expect(scatter!.series.map((s) => [s.name, s.chartType])).toEqual([["支部", "XYScatter"], ["参考线 y=x", "XYScatterLinesNoMarkers"]]);
-    expect(scatter!.axes).toEqual({ category: { title: "A方总分", minimum: 60, maximum: 100 }, value: { title: "B方总分", minimum: 60, maximum: 100 } });
+    expect(scatter!.series.map((s) => [s.name, s.chartType])).toEqual([
+      ["支部", "XYScatter"],
+      ["参考线 y=x", "XYScatterLinesNoMarkers"],
+    ]);
+    expect(scatter!.axes).toEqual({
+      category: { title: "A方总分", minimum: 60, maximum: 100 },
+      value: { title: "B方总分", minimum: 60, maximum: 100 },
+    });
     expect(bar!.axes.value).toEqual({ title: "总分", minimum: 50, maximum: null }); // a bar chart's value axis is the horizontal one
     expect(radar!.axes.value).toMatchObject({ minimum: 0, maximum: 100, title: null });
     expect(host.state.activeSheet?.name).toBe("考核结果");
@@ -202,7 +277,10 @@ describe("ExcelWorkbook.writeSheets", () => {
       { name: "评分A", rows: [["支部编码"], ["=1+1"]] },
     ]);
     const before = ["考核设置", "评分A"].map((n) => host.fingerprint(n));
-    await workbookOn(fake).writeSheets([{ name: "考核结果", rows: [["新的"]] }, { name: "双评明细", rows: [["明细"]] }]);
+    await workbookOn(fake).writeSheets([
+      { name: "考核结果", rows: [["新的"]] },
+      { name: "双评明细", rows: [["明细"]] },
+    ]);
     expect(host.sheetNames()).toEqual(["考核设置", "考核结果", "评分A", "双评明细"]);
     expect(host.values("考核结果")).toEqual([["新的"]]);
     expect(host.sheet("考核结果").protection.protected).toBe(false);
@@ -219,23 +297,54 @@ describe("ExcelWorkbook.writeSheets", () => {
   it("appends a spec's rows below the last used row of an existing sheet, and creates it whole when missing", async () => {
     for (const apiVersion of ["1.1", "1.17"]) {
       const fake = createFakeExcel({ apiVersion });
-      const log = (time: string): SheetSpec => ({ name: "运行记录", rows: [["时间", "周期"].map((v) => ({ v, style: "header" as const })), [{ v: time, style: "text" }, { v: "2026Q3", style: "text" }]], append: { appendSkip: 1 }, freezeRows: 1 });
+      const log = (time: string): SheetSpec => ({
+        name: "运行记录",
+        rows: [
+          ["时间", "周期"].map((v) => ({ v, style: "header" as const })),
+          [
+            { v: time, style: "text" },
+            { v: "2026Q3", style: "text" },
+          ],
+        ],
+        append: { appendSkip: 1 },
+        freezeRows: 1,
+      });
       const wb = workbookOn(fake);
       await wb.writeSheets([log("2026-10-01 09:00:00")]);
       await wb.writeSheets([log("2026-10-02 09:00:00")]);
       await wb.writeSheets([log("2026-10-03 09:00:00")]);
-      expect(fake.host.values("运行记录"), apiVersion).toEqual([["时间", "周期"], ["2026-10-01 09:00:00", "2026Q3"], ["2026-10-02 09:00:00", "2026Q3"], ["2026-10-03 09:00:00", "2026Q3"]]);
+      expect(fake.host.values("运行记录"), apiVersion).toEqual([
+        ["时间", "周期"],
+        ["2026-10-01 09:00:00", "2026Q3"],
+        ["2026-10-02 09:00:00", "2026Q3"],
+        ["2026-10-03 09:00:00", "2026Q3"],
+      ]);
       expect(fake.host.cell("运行记录", "A4").numberFormat).toBe("@");
     }
   });
 
   it("with ExcelApi 1.1 writes values, looks and charts, and reports what it left out", async () => {
     const fake = createFakeExcel({ apiVersion: "1.1" });
-    const spec: SheetSpec = { ...FEATURES, rows: FEATURES.rows.map((r, i) => (i >= 1 && i <= 3 ? [...r, null, ...[["x", "A", "B"], ["一", 90, 91], ["二", 70, 72]][i - 1]!] : r)) };
+    const spec: SheetSpec = {
+      ...FEATURES,
+      rows: FEATURES.rows.map((r, i) =>
+        i >= 1 && i <= 3
+          ? [
+              ...r,
+              null,
+              ...[
+                ["x", "A", "B"],
+                ["一", 90, 91],
+                ["二", 70, 72],
+              ][i - 1]!,
+            ]
+          : r,
+      ),
+    };
     const wb = workbookOn(fake);
     await wb.writeSheets([spec]);
     const { host } = fake;
-    expect(host.cell("考核结果", "C3")).toMatchObject({ type: "String", value: "=HYPERLINK(\"http://x\")", numberFormat: "@" });
+    expect(host.cell("考核结果", "C3")).toMatchObject({ type: "String", value: '=HYPERLINK("http://x")', numberFormat: "@" });
     expect(host.cell("考核结果", "C2").format).toMatchObject({ bold: true, fill: "#D9D9D9" });
     const sheet = host.sheet("考核结果");
     expect(sheet.charts.map((c) => c.chartType)).toEqual(["XYScatter", "BarClustered", "Radar"]);
@@ -262,7 +371,11 @@ describe("ExcelWorkbook.writeSheets", () => {
 
   it("splits big writes into requests under the budget, syncing about once per budget of payload", async () => {
     const fake = createFakeExcel();
-    const rows = Array.from({ length: 5_000 }, (_, r) => [{ v: `ZB${r}`, style: "text" as const }, { v: "第一党支部".repeat(3), style: "text" as const }, { v: r / 4, style: "decimal2" as const }]);
+    const rows = Array.from({ length: 5_000 }, (_, r) => [
+      { v: `ZB${r}`, style: "text" as const },
+      { v: "第一党支部".repeat(3), style: "text" as const },
+      { v: r / 4, style: "decimal2" as const },
+    ]);
     const budget = 100_000;
     await workbookOn(fake, budget).writeSheets([{ name: "双评明细", rows }]);
     const { stats } = fake.host;
@@ -306,7 +419,10 @@ describe("ExcelWorkbook.patchCells and select", () => {
 
   it("selects a cell on its sheet", async () => {
     const fake = createFakeExcel();
-    fake.host.seedSheets([{ name: "一", rows: [["a"]] }, { name: "评分A", rows: [["b"]] }]);
+    fake.host.seedSheets([
+      { name: "一", rows: [["a"]] },
+      { name: "评分A", rows: [["b"]] },
+    ]);
     await workbookOn(fake).select("评分A", "H4");
     expect(fake.host.state.activeSheet?.name).toBe("评分A");
     expect(fake.host.state.selection?.rect).toEqual({ r0: 3, c0: 7, r1: 3, c1: 7 });

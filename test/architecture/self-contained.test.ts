@@ -35,7 +35,11 @@ function pathLiterals(file: string, text: string): { literal: string; target: st
     ...text.matchAll(new RegExp(String.raw`\bimport\(\s*${PATH}`, "g")),
     ...text.matchAll(new RegExp(String.raw`\bnew URL\(\s*${PATH}[^)]*import\.meta\.url`, "g")),
   ].map((m) => ({ literal: m[1]!, target: resolve(root, dirname(file), m[1]!) }));
-  const fromCwd = [...text.matchAll(new RegExp(String.raw`\b(?:readFileSync|readFile|existsSync|readdirSync|statSync|openSync|createReadStream)\(\s*${PATH}`, "g"))].map((m) => ({
+  const fromCwd = [
+    ...text.matchAll(
+      new RegExp(String.raw`\b(?:readFileSync|readFile|existsSync|readdirSync|statSync|openSync|createReadStream)\(\s*${PATH}`, "g"),
+    ),
+  ].map((m) => ({
     literal: m[1]!,
     target: resolve(root, m[1]!),
   }));
@@ -50,15 +54,21 @@ describe("tests stand alone", () => {
   it.each(testFiles)("%s names no path outside the repository", (file) => {
     const text = readFileSync(join(root, file), "utf8");
     expect(text, `${file} names an absolute path of this machine`).not.toMatch(/["'`]\/work\//);
-    expect(text, `${file} reads the shared folder`).not.toMatch(/["'`][^"'`]*\bshared\/(examples|tools|spec)\b|["']\.\.["'],\s*["']shared["']/);
+    expect(text, `${file} reads the shared folder`).not.toMatch(
+      /["'`][^"'`]*\bshared\/(examples|tools|spec)\b|["']\.\.["'],\s*["']shared["']/,
+    );
     for (const { literal, target } of pathLiterals(file, text)) {
-      expect(target === root.replace(/[\\/]$/, "") || target.startsWith(root), `${file}: "${literal}" points outside the repository`).toBe(true);
+      expect(target === root.replace(/[\\/]$/, "") || target.startsWith(root), `${file}: "${literal}" points outside the repository`).toBe(
+        true,
+      );
     }
   });
 
   it("names every test that starts LibreOffice, poppler or Chromium *.full.test.ts", () => {
     const heavy = /\b(convertWith|sofficePath|launchChromium|requirePdftoppm|pdfPage\w+)\(/;
-    const misplaced = testFiles.filter((f) => f.endsWith(".test.ts") && !f.endsWith(".full.test.ts") && heavy.test(readFileSync(join(root, f), "utf8")));
+    const misplaced = testFiles.filter(
+      (f) => f.endsWith(".test.ts") && !f.endsWith(".full.test.ts") && heavy.test(readFileSync(join(root, f), "utf8")),
+    );
     expect(misplaced, `move to *.full.test.ts (npm run test:full): ${misplaced.join(", ")}`).toEqual([]);
   });
 });

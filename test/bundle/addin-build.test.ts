@@ -44,7 +44,13 @@ describe("npm run build -- --env officeJs=cdn", () => {
   });
 
   it("copies none of office.js's files", () => {
-    expect(files.filter((f) => /(^|\/)(office|o15apptofilemappingtable|es6-promise)\.js$|^excel-[a-z0-9.-]+\.js$|office_strings\.js$|^(ariatelemetry|telemetry)(\/|$)/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /(^|\/)(office|o15apptofilemappingtable|es6-promise)\.js$|^excel-[a-z0-9.-]+\.js$|office_strings\.js$|^(ariatelemetry|telemetry)(\/|$)/.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("leaves the file mode's page without office.js or any other host", () => {
@@ -57,7 +63,9 @@ describe("npm run build -- --env officeJs=cdn", () => {
   it("keeps Office out of the file mode's bundle and in Excel's", () => {
     const fileMode = bundle("file-mode");
     // Office's API, or a script URL ending in office.js (the text "office.js" in a message is no code).
-    const found = ["Office.onReady", "Office.context", "Excel.run", "OfficeExtension", "isSetSupported", "appsforoffice"].filter((office) => fileMode.includes(office));
+    const found = ["Office.onReady", "Office.context", "Excel.run", "OfficeExtension", "isSetSupported", "appsforoffice"].filter((office) =>
+      fileMode.includes(office),
+    );
     expect(found).toEqual([]);
     expect(fileMode.match(/["'`][^"'`\s]*office\.js["'`]/gi)).toBeNull();
     const excel = bundle("excel");
@@ -69,10 +77,13 @@ describe("npm run build -- --env officeJs=cdn", () => {
     expect(manifest).not.toContain("https://localhost:3000");
     const urls = [...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]!);
     expect(urls).toContain(`${ORIGIN}/excel.html`);
-    for (const url of urls.filter((u) => u.startsWith(`${ORIGIN}/`))) expect(existsSync(join(out, url.slice(ORIGIN.length + 1))), url).toBe(true);
+    for (const url of urls.filter((u) => u.startsWith(`${ORIGIN}/`)))
+      expect(existsSync(join(out, url.slice(ORIGIN.length + 1))), url).toBe(true);
   });
 
   it("refuses an unknown office.js source", async () => {
-    await expect(buildAddin(join(out, "never"), ["officeJs=intranet"])).rejects.toThrow(/--env officeJs must be local .* or cdn, not intranet/);
+    await expect(buildAddin(join(out, "never"), ["officeJs=intranet"])).rejects.toThrow(
+      /--env officeJs must be local .* or cdn, not intranet/,
+    );
   });
 });

@@ -1,14 +1,14 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { sampleWorkbook } from "../../src/demo/sample-quarter.js";
+import { sampleWorkbook } from "../helpers/sample-workbooks.js";
 import { rangeValues } from "../../src/io/xlsx/chart-xml.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { decodeOoxmlEscapes } from "../../src/io/xlsx/xml.js";
 import type { Cell } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { numberText } from "../../src/engine/decimal.js";
-import { OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { numberText } from "../../src/model/decimal.js";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { all, child, parseTree, schemaProblems, type El } from "./xml-tree.js";
 
 /** A reference's range on 统计图表 ('统计图表'!$B$3:$B$42 → B3:B42). */
@@ -27,7 +27,7 @@ const asText = (c: Cell): string => (c === null ? "" : c.kind === "number" ? num
 describe("native charts carry cached values equal to their table on the sheet", () => {
   it("every c:strRef and c:numRef of the scored sample quarter caches exactly the cells it points to", async () => {
     const input = sampleWorkbook();
-    const { sheets } = await runAssessment(new XlsxReader(input), { now: new Date(2026, 9, 1) });
+    const { sheets } = await runAssessment(new XlsxReader(input), null, { now: new Date(2026, 9, 1) });
     const output = writeOutputSheets(input, sheets);
     const grid = (await new XlsxReader(output).read([OUTPUT_SHEETS.charts])).sheets.get(OUTPUT_SHEETS.charts)!;
     const spec = sheets.find((s) => s.name === OUTPUT_SHEETS.charts)!;
@@ -49,7 +49,11 @@ describe("native charts carry cached values equal to their table on the sheet", 
         // What the sheet holds, as read back from the file, and what the spec said.
         expect(cached, `${name} ${range}`).toEqual(cells.map(asText));
         expect(cached, `${name} ${range}`).toEqual(rangeValues(spec.rows, range).map((v) => (v === null ? "" : String(v))));
-        if (ref.name === "c:numRef") expect(cells.every((c) => c === null || c.kind === "number"), `${name} ${range}`).toBe(true);
+        if (ref.name === "c:numRef")
+          expect(
+            cells.every((c) => c === null || c.kind === "number"),
+            `${name} ${range}`,
+          ).toBe(true);
         points += cached.length;
       }
     }
@@ -64,7 +68,8 @@ function cellsOf(rows: readonly (readonly Cell[])[], from: string, to: string): 
     for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
     return { row: Number(m[2]) - 1, col: col - 1 };
   };
-  const p = at(from), q = at(to);
+  const p = at(from),
+    q = at(to);
   const out: Cell[] = [];
   for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(rows[r]?.[c] ?? null);
   return out;

@@ -29,7 +29,12 @@ export function packageWithCharts(spec: SheetSpec): Uint8Array {
       `<Relationship Id="rIdDrawing1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`,
   );
   const relIds = charts.map((_, i) => `rId${i + 1}`);
-  out["xl/drawings/drawing1.xml"] = strToU8(drawingPartXml(charts.map((c) => c.anchor), relIds));
+  out["xl/drawings/drawing1.xml"] = strToU8(
+    drawingPartXml(
+      charts.map((c) => c.anchor),
+      relIds,
+    ),
+  );
   out["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
       relIds.map((id, i) => `<Relationship Id="${id}" Type="${REL}/chart" Target="../charts/chart${i + 1}.xml"/>`).join("") +
@@ -40,7 +45,10 @@ export function packageWithCharts(spec: SheetSpec): Uint8Array {
   const overrides =
     `<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
     charts
-      .map((_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`)
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+      )
       .join("");
   out["[Content_Types].xml"] = strToU8(strFromU8(parts["[Content_Types].xml"]!).replace("</Types>", `${overrides}</Types>`));
   return zipSync(out, { level: 6, mtime: new Date(1980, 0, 1) });

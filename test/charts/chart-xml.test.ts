@@ -23,7 +23,10 @@ function chartTree(chart: ChartSpec, sheet = SHEET): El {
 
 const plotArea = (root: El) => child(root, "c:chart", "c:plotArea");
 const formulas = (el: El) => all(el, "c:f").map((f) => f.text);
-const richText = (el: El) => all(el, "a:t").map((t) => t.text).join("");
+const richText = (el: El) =>
+  all(el, "a:t")
+    .map((t) => t.text)
+    .join("");
 const axis = (root: El, name: "c:catAx" | "c:valAx", i = 0) => plotArea(root).children.filter((c) => c.name === name)[i]!;
 
 describe("chartPartXml: every kind", () => {
@@ -264,7 +267,12 @@ describe("chartPartXml: text and references", () => {
   });
 
   it("escapes titles, axis titles and series names", () => {
-    const chart: ChartSpec = { ...chartOf("scatter"), title: `得分 <80> & "优秀"`, xTitle: "A&B", series: [{ name: "<y = x>", values: "B1:B2", categories: "A1:A2", line: true }] };
+    const chart: ChartSpec = {
+      ...chartOf("scatter"),
+      title: `得分 <80> & "优秀"`,
+      xTitle: "A&B",
+      series: [{ name: "<y = x>", values: "B1:B2", categories: "A1:A2", line: true }],
+    };
     const root = chartTree(chart);
     expect(richText(child(root, "c:chart", "c:title"))).toBe(`得分 <80> & "优秀"`);
     expect(richText(child(axis(root, "c:valAx", 0), "c:title"))).toBe("A&B");

@@ -9,7 +9,8 @@ import { requireFullTestRun } from "../helpers/full-tests.js";
 export function requirePdftoppm(): void {
   requireFullTestRun("poppler (pdftoppm)");
   const run = spawnSync("pdftoppm", ["-v"], { encoding: "utf8" });
-  if (run.error !== undefined) throw new Error(`pdftoppm is needed to rasterise the PDF: apt-get install -y poppler-utils (${run.error.message})`);
+  if (run.error !== undefined)
+    throw new Error(`pdftoppm is needed to rasterise the PDF: apt-get install -y poppler-utils (${run.error.message})`);
 }
 
 export function pdfPageCount(pdf: string): number {

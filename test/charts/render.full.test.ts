@@ -24,8 +24,14 @@ const AWKWARD_SHEET = "O'Brien & 表";
 const sheet = sampleChartSheet();
 const chartOf = (kind: ChartKind): ChartSpec => sheet.charts!.find((c) => c.kind === kind)!;
 /** The sheet with only this chart, drawn large. */
-const alone = (chart: ChartSpec, name = sheet.name): SheetSpec => ({ ...sampleChartSheet(name), charts: [{ ...chart, anchor: { from: "V2", to: "AN45" } }] });
-const scatterLine = (line: boolean): ChartSpec => ({ ...chartOf("scatter"), series: chartOf("scatter").series.map((s) => (s.line ? { ...s, line } : s)) });
+const alone = (chart: ChartSpec, name = sheet.name): SheetSpec => ({
+  ...sampleChartSheet(name),
+  charts: [{ ...chart, anchor: { from: "V2", to: "AN45" } }],
+});
+const scatterLine = (line: boolean): ChartSpec => ({
+  ...chartOf("scatter"),
+  series: chartOf("scatter").series.map((s) => (s.line ? { ...s, line } : s)),
+});
 
 const path = (name: string) => join(OUT, name);
 // Folds, not Math.min(...pixels): a page has far more pixels than a call can take arguments.
@@ -37,7 +43,7 @@ let writerPackage: Uint8Array;
 /** Why setup failed (LibreOffice missing…): every test then fails with it, rather than being skipped. */
 let setupError: unknown;
 const ready = () => {
-  if (setupError !== undefined) throw setupError;
+  if (setupError !== undefined) throw setupError instanceof Error ? setupError : new Error("setup failed", { cause: setupError });
 };
 
 beforeAll(async () => {
@@ -78,7 +84,10 @@ async function setUp(): Promise<void> {
 
 /** Converts OUT/<name>.xlsx files in one soffice run and keeps the results next to them, in OUT. */
 async function convertInto(names: readonly string[], format: "pdf" | "ods"): Promise<void> {
-  const outputs = await convertWith(format, names.map((n) => path(`${n}.xlsx`)));
+  const outputs = await convertWith(
+    format,
+    names.map((n) => path(`${n}.xlsx`)),
+  );
   outputs.forEach((output, i) => copyFileSync(output, path(`${names[i]}.${format}`)));
 }
 
@@ -157,7 +166,10 @@ describe("LibreOffice draws the charts (xlsx → PDF → pixels)", () => {
     const without = raster("scatter-without-line");
     const changed: [number, number][] = [];
     for (let i = 0, p = 0; i < withLine.rgb.length; i += 3, p++) {
-      const d = Math.abs(withLine.rgb[i]! - without.rgb[i]!) + Math.abs(withLine.rgb[i + 1]! - without.rgb[i + 1]!) + Math.abs(withLine.rgb[i + 2]! - without.rgb[i + 2]!);
+      const d =
+        Math.abs(withLine.rgb[i]! - without.rgb[i]!) +
+        Math.abs(withLine.rgb[i + 1]! - without.rgb[i + 1]!) +
+        Math.abs(withLine.rgb[i + 2]! - without.rgb[i + 2]!);
       if (d > 60) changed.push([p % withLine.width, Math.floor(p / withLine.width)]);
     }
     const xs = changed.map(([x]) => x);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Result } from "../../src/model/result.js";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { finalWorkbook, provisionalWorkbook } from "../helpers/sample-workbooks.js";
@@ -45,7 +46,10 @@ describe("scorecard command line", () => {
   it.each([
     ["an empty file", new Uint8Array()],
     ["random bytes", new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],
-    ["an encrypted workbook (OLE container)", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)])],
+    [
+      "an encrypted workbook (OLE container)",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]),
+    ],
     ["a text file named .xlsx", new TextEncoder().encode("支部编码,支部名称\nZB001,一支部\n")],
   ])("gives a fatal WORKBOOK_UNREADABLE result and exit 2 for %s, never a stack trace", async (_what, bytes) => {
     const dir = tmp();
@@ -53,12 +57,12 @@ describe("scorecard command line", () => {
     writeFileSync(input, bytes);
     const r = await runCli(["score", input, "--json", "-"]);
     expect(r.code).toBe(2);
-    const result = JSON.parse(r.stdout);
+    const result = JSON.parse(r.stdout) as Result;
     expect(result.status).toBe("fatal");
     expect(result.branches).toEqual([]);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ severity: "fatal", code: "WORKBOOK_UNREADABLE", sheet: null, cell: null });
-    expect(result.issues[0].message).toMatch(/无法读取/);
+    expect(result.issues[0]!.message).toMatch(/无法读取/);
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
     expect(existsSync(join(dir, "bad-评分结果.xlsx"))).toBe(false);
   });
@@ -67,7 +71,7 @@ describe("scorecard command line", () => {
     const dir = tmp();
     const bad = await runCli(["validate", example("provisional"), "--json", join(dir, "r.json")]);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).status).toBe("provisional");
+    expect((JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as Result).status).toBe("provisional");
     expect(bad.stderr).toContain("结果暂定");
     const clean = await runCli(["validate", example("final")]);
     expect(clean.code).toBe(0);
@@ -81,7 +85,7 @@ describe("scorecard command line", () => {
     const original = readFileSync(input);
     const r = await runCli(["score", input, "--json", "-"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).status).toBe("provisional");
+    expect((JSON.parse(r.stdout) as Result).status).toBe("provisional");
     expect(existsSync(join(dir, "季度考核-评分结果.xlsx"))).toBe(true);
     expect(readFileSync(input).equals(original)).toBe(true);
   });

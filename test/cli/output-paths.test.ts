@@ -41,7 +41,9 @@ describe("output paths: the input is never written", () => {
     const before = readdirSync(dir).sort();
     const r = await runCli(["score", input, "-o", output]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`输出文件 ${output} 就是考核工作簿 ${input}（同一个文件，可能经由链接或只是大小写不同）。本程序从不修改原文件：请用 -o 指定另一个文件名。\n`);
+    expect(r.stderr).toBe(
+      `输出文件 ${output} 就是考核工作簿 ${input}（同一个文件，可能经由链接或只是大小写不同）。本程序从不修改原文件：请用 -o 指定另一个文件名。\n`,
+    );
     expect(readFileSync(input)).toEqual(Buffer.from(WORKBOOK));
     expect(readdirSync(dir).sort()).toEqual(before);
   });
@@ -62,7 +64,9 @@ describe("output paths: the input is never written", () => {
     mkdirSync(join(dir, "结果"));
     const folder = await runCli(["score", input, "-o", join(dir, "结果")]);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe(`输出位置 ${join(dir, "结果")} 是一个文件夹。请在 -o 后写上文件名（以 .xlsx 结尾），例如 结果/评分结果.xlsx。\n`);
+    expect(folder.stderr).toBe(
+      `输出位置 ${join(dir, "结果")} 是一个文件夹。请在 -o 后写上文件名（以 .xlsx 结尾），例如 结果/评分结果.xlsx。\n`,
+    );
     const slash = await runCli(["score", input, "-o", join(dir, "新文件夹") + "/"]);
     expect(slash.code).toBe(2);
     expect(slash.stderr).toContain("是一个文件夹");
@@ -161,7 +165,9 @@ describe("writing an output: whole or not at all", () => {
     const output = join(dir, "文件", "结果.xlsx"); // its folder would have to be where a file is
     const blocked = await runCli(["score", input, "-o", output]);
     expect(blocked.code).toBe(2);
-    expect(blocked.stderr).toMatch(/\n无法写入 .*结果\.xlsx（路径中有一部分是文件而不是文件夹，E(EXIST|NOTDIR)）。请确认所在文件夹存在且可以写入，或用 -o 换一个位置后重试。\n$/);
+    expect(blocked.stderr).toMatch(
+      /\n无法写入 .*结果\.xlsx（路径中有一部分是文件而不是文件夹，E(EXIST|NOTDIR)）。请确认所在文件夹存在且可以写入，或用 -o 换一个位置后重试。\n$/,
+    );
     expect(readdirSync(dir).sort()).toEqual(["文件", "考核.xlsx"]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Result } from "../../src/model/result.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,11 +29,24 @@ describe("user text on the terminal", () => {
     return (async () => {
       const { runAssessment } = await import("../../src/pipeline.js");
       const { XlsxReader } = await import("../../src/io/xlsx/reader.js");
-      const { result } = await runAssessment(new XlsxReader(createWorkbook(sampleQuarterSheets(hostile))), { now: new Date(2026, 9, 1) });
+      const { result } = await runAssessment(new XlsxReader(createWorkbook(sampleQuarterSheets(hostile))), null, {
+        now: new Date(2026, 9, 1),
+      });
       const table = rankingTable(result);
       expect(table).not.toMatch(RAW);
       expect(table).toContain("\\x1B]0;pwned\\x07一支部");
-      const withIssue = { ...result, issues: [{ severity: "error" as const, code: "BRANCH_NAME_MISMATCH" as const, sheet: "评分A", cell: "B3", message: `支部名称“${HOSTILE}”不一致` }] };
+      const withIssue = {
+        ...result,
+        issues: [
+          {
+            severity: "error" as const,
+            code: "BRANCH_NAME_MISMATCH" as const,
+            sheet: "评分A",
+            cell: "B3",
+            message: `支部名称“${HOSTILE}”不一致`,
+          },
+        ],
+      };
       expect(summary(withIssue)).not.toMatch(RAW);
     })();
   });
@@ -49,11 +63,13 @@ describe("user text on the terminal", () => {
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stderr).not.toMatch(RAW);
     expect(r.stderr).toContain("结果已写入：" + join(dir, "out\\x1B[31m.xlsx"));
-    expect(JSON.parse(r.stdout).branches.map((b: { name: string }) => b.name)).toContain(HOSTILE);
+    expect((JSON.parse(r.stdout) as Result).branches.map((b: { name: string }) => b.name)).toContain(HOSTILE);
 
     const missing = await runCli(["score", join(dir, "\u001b]0;x\u0007.xlsx")]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`找不到文件：${join(dir, "\\x1B]0;x\\x07.xlsx")}。请检查文件名和所在文件夹（可以把文件拖进命令行窗口得到完整路径）。\n`);
+    expect(missing.stderr).toBe(
+      `找不到文件：${join(dir, "\\x1B]0;x\\x07.xlsx")}。请检查文件名和所在文件夹（可以把文件拖进命令行窗口得到完整路径）。\n`,
+    );
   });
 });
 

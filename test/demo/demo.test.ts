@@ -7,8 +7,9 @@ import { CATEGORIES } from "../../src/model/categories.js";
 import { ResultSchema, type Result } from "../../src/model/result.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { sampleQuarter, sampleQuarterSheets, sampleWorkbook } from "../../src/demo/sample-quarter.js";
+import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
 import { runCli } from "../helpers/cli.js";
+import { sampleWorkbook } from "../helpers/sample-workbooks.js";
 
 const NOW = new Date("2026-10-08T09:30:00");
 
@@ -19,7 +20,7 @@ describe("the sample quarter", () => {
 
   beforeAll(async () => {
     bytes = sampleWorkbook();
-    result = (await runAssessment(new XlsxReader(bytes), { now: NOW })).result;
+    result = (await runAssessment(new XlsxReader(bytes), null, { now: NOW })).result;
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -113,8 +114,8 @@ describe("the sample quarter", () => {
     expect(big.branches).toHaveLength(300);
     expect(new Set(big.branches.map((b) => b.code)).size).toBe(300);
     expect(new Set(big.branches.map((b) => b.name)).size).toBe(300);
-    const { SheetSpecReader } = await import("../../src/template/spec-reader.js");
-    const r = (await runAssessment(new SheetSpecReader(sampleQuarterSheets(big)), { now: NOW })).result;
+    const { SheetSpecReader } = await import("../../src/io/sheet-spec-reader.js");
+    const r = (await runAssessment(new SheetSpecReader(sampleQuarterSheets(big)), null, { now: NOW })).result;
     expect(r.status).toBe("provisional");
     expect(r.issues.filter((i) => i.severity !== "warning").map((i) => i.code)).toEqual(["DISPUTE_PENDING"]);
     expect(r.items.filter((i) => i.status === "已仲裁").length).toBeGreaterThan(100);
@@ -145,7 +146,7 @@ describe("scorecard demo", () => {
     expect(scored.sheetNames.slice(0, 8)).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明"]);
     expect(scored.sheetNames).toContain("考核结果");
     expect(scored.sheetNames).toContain("运行记录");
-    const again = (await runAssessment(new XlsxReader(new Uint8Array(readFileSync(paths.output))), { now: NOW })).result;
+    const again = (await runAssessment(new XlsxReader(new Uint8Array(readFileSync(paths.output))), null, { now: NOW })).result;
     expect(again.branches).toEqual(json.branches);
 
     for (const b of json.branches) expect(r.stdout).toContain(b.code);

@@ -62,13 +62,22 @@ export async function serveStatic(dir: string, fixtures: string): Promise<Static
 export async function launchChromium(): Promise<Browser> {
   requireFullTestRun("Chromium");
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed (${CHROMIUM} is missing): the task-pane tests need it. Install it with: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed (${CHROMIUM} is missing): the task-pane tests need it. Install it with: apt-get update && apt-get install -y chromium`,
+    );
   }
   // Requests of service workers too (Chromium only; off by default in Playwright).
   process.env["PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS"] ??= "1";
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--no-first-run",
+    ],
   });
 }

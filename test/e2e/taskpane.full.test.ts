@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeHost } from "../../addin/testing/fake-excel.js";
+import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import type { Grid } from "../../src/model/cell.js";
@@ -52,7 +52,10 @@ interface OpenPage {
 /** A task-pane-sized page that records every request; requests to other hosts are aborted (and fail the test). */
 async function open(path: string): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: { width: 420, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
-  await context.route((url) => !isLocal(url.href), (route) => route.abort());
+  await context.route(
+    (url) => !isLocal(url.href),
+    (route) => route.abort(),
+  );
   const requests: string[] = [];
   const requestTimes: number[] = [];
   // On the context, not the page: iframes, dedicated and service workers and popups included.
@@ -80,7 +83,8 @@ async function idle({ requestTimes }: OpenPage): Promise<void> {
 }
 
 /** office.js or any file it loads at run time (see isOfficeRuntimeFile in webpack.config.js). */
-const OFFICE_FILE = /\/(office|o15apptofilemappingtable|es6-promise|excel[a-z0-9.-]*)\.js$|\/(telemetry|ariatelemetry)\/|office_strings\.js$/;
+const OFFICE_FILE =
+  /\/(office|o15apptofilemappingtable|es6-promise|excel[a-z0-9.-]*)\.js$|\/(telemetry|ariatelemetry)\/|office_strings\.js$/;
 
 /** The test server itself, or an object URL the page made (downloads). */
 function isLocal(url: string): boolean {
@@ -130,7 +134,7 @@ describe("browser file mode (production page index.html, no Office)", () => {
       expect(await rows.count()).toBe(PROVISIONAL_BRANCHES);
       expect(await rows.first().innerText()).toMatch(/★/);
       // Issues grouped by sheet, as the validation reports them.
-      const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
+      const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
       const firstIssue = expected.result.issues[0]!;
       await page.getByText(firstIssue.message, { exact: true }).first().waitFor();
 
@@ -151,14 +155,16 @@ describe("browser file mode (production page index.html, no Office)", () => {
       for (const name of ["考核结果", "双评明细", "校验报告"]) {
         expect(gridValues(fromPage.sheets.get(name)), name).toEqual(gridValues(fromCli.sheets.get(name)));
       }
-      const rerun = await runAssessment(scored, { now: NOW });
+      const rerun = await runAssessment(scored, null, { now: NOW });
       expect(rerun.result).toEqual(expected.result);
 
       // Then left open: nothing more is sent, to no host, and no Office code ever ran.
       await idle(opened);
       expectOnlyLocalRequests(requests);
       expect(requests.filter((u) => OFFICE_FILE.test(new URL(u).pathname))).toEqual([]);
-      expect(await page.evaluate(() => ({ office: typeof (window as { Office?: unknown }).Office, frames: window.frames.length }))).toEqual({ office: "undefined", frames: 0 });
+      expect(await page.evaluate(() => ({ office: typeof (window as { Office?: unknown }).Office, frames: window.frames.length }))).toEqual(
+        { office: "undefined", frames: 0 },
+      );
       expect(page.frames()).toHaveLength(1);
       expect(errors).toEqual([]);
     } finally {
@@ -176,7 +182,9 @@ describe("browser file mode (production page index.html, no Office)", () => {
     ]);
     const { page, context, requests, errors } = await open("/index.html");
     try {
-      await page.getByTestId("workbook-input").setInputFiles({ name: "缺评分.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(target.bytes()) });
+      await page
+        .getByTestId("workbook-input")
+        .setInputFiles({ name: "缺评分.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(target.bytes()) });
       await page.getByText("当前工作簿：缺评分.xlsx").waitFor();
       await page.getByTestId("import-input").setInputFiles(join(fixtures, EXAMPLE));
       await page.getByLabel("作为").selectOption("评分A");
@@ -209,7 +217,9 @@ describe("browser file mode (production page index.html, no Office)", () => {
   it("shows errors in Chinese instead of swallowing them, and switches to English", async () => {
     const { page, context, errors } = await open("/index.html");
     try {
-      await page.getByTestId("workbook-input").setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
+      await page
+        .getByTestId("workbook-input")
+        .setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
       const bar = page.getByTestId("error-bar");
       await bar.waitFor();
       expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请用 Excel 打开并另存为/);
@@ -250,59 +260,95 @@ describe("Excel mode (Excel's bundle with the fake Excel host)", () => {
   it.each([
     { api: "1.1", screenshot: "excel-mode-api-1.1" },
     { api: "1.17", screenshot: "excel-mode" },
-  ])("scores the open workbook at ExcelApi $api: result sheets and charts land in the workbook, issues select their cell", async ({ api, screenshot }) => {
-    const { page, context, requests, errors } = await open(`/excel-fake-host.html?workbook=/fixtures/${encodeURIComponent(EXAMPLE)}&api=${api}`);
-    try {
-      await page.getByText("Excel 模式", { exact: false }).waitFor();
-      await page.getByRole("button", { name: "一键评分排名" }).click();
-      await expectProvisionalSixteen(page);
-      await page.getByText("评分完成：结果表和图表已写入工作簿。").waitFor();
-      // What an older Excel cannot do is said, not hidden; a current one does everything.
-      const skipped = page.getByTestId("skipped-features");
-      if (api === "1.1") expect(await skipped.innerText()).toMatch(/^此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：.*冻结窗格/);
-      else expect(await skipped.count()).toBe(0);
+  ])(
+    "scores the open workbook at ExcelApi $api: result sheets and charts land in the workbook, issues select their cell",
+    async ({ api, screenshot }) => {
+      const { page, context, requests, errors } = await open(
+        `/excel-fake-host.html?workbook=/fixtures/${encodeURIComponent(EXAMPLE)}&api=${api}`,
+      );
+      try {
+        await page.getByText("Excel 模式", { exact: false }).waitFor();
+        await page.getByRole("button", { name: "一键评分排名" }).click();
+        await expectProvisionalSixteen(page);
+        await page.getByText("评分完成：结果表和图表已写入工作簿。").waitFor();
+        // What an older Excel cannot do is said, not hidden; a current one does everything.
+        const skipped = page.getByTestId("skipped-features");
+        if (api === "1.1")
+          expect(await skipped.innerText()).toMatch(/^此 Excel 版本不支持以下功能，已跳过（分数和排名不受影响）：.*冻结窗格/);
+        else expect(await skipped.count()).toBe(0);
 
-      const state = await page.evaluate((names) => {
-        const host = (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel;
-        return {
-          sheetNames: host.sheetNames(),
-          charts: host.sheet("统计图表").charts.length,
-          values: Object.fromEntries(names.map((n) => [n, host.values(n)])),
-        };
-      }, ["考核结果", "双评明细"]);
-      expect(state.sheetNames).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明", ...RESULT_SHEETS]);
-      expect(state.charts).toBeGreaterThan(0);
-      const expected = await runAssessment(new XlsxReader(exampleBytes()), { now: NOW });
-      for (const name of ["考核结果", "双评明细"]) {
-        expect(trimBlank(state.values[name]!), name).toEqual(specValues(expected.sheets.find((s) => s.name === name)));
+        const state = await page.evaluate(
+          (names) => {
+            const host = (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel;
+            return {
+              sheetNames: host.sheetNames(),
+              charts: host.sheet("统计图表").charts.length,
+              values: Object.fromEntries(names.map((n) => [n, host.values(n)])),
+            };
+          },
+          ["考核结果", "双评明细"],
+        );
+        expect(state.sheetNames).toEqual([
+          "考核设置",
+          "评分细则",
+          "支部名册",
+          "评分A",
+          "评分B",
+          "仲裁",
+          "自评",
+          "扣分说明",
+          ...RESULT_SHEETS,
+        ]);
+        expect(state.charts).toBeGreaterThan(0);
+        const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
+        for (const name of ["考核结果", "双评明细"]) {
+          expect(trimBlank(state.values[name]!), name).toEqual(specValues(expected.sheets.find((s) => s.name === name)));
+        }
+
+        // Clicking an issue selects its cell in Excel.
+        const issue = expected.result.issues.find((i) => i.sheet !== null && i.cell !== null)!;
+        await page
+          .getByRole("button", { name: `在 Excel 中选中 ${issue.sheet} 工作表的 ${issue.cell} 单元格：${issue.message}` })
+          .first()
+          .click();
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const s = (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel.state.selection;
+              return s ? { sheet: s.sheet.name, r: s.rect.r0, c: s.rect.c0 } : null;
+            }),
+          )
+          .toEqual({ sheet: issue.sheet, ...rowCol(issue.cell!) });
+
+        await screenshots(page, screenshot);
+        expectOnlyLocalRequests(requests);
+        expect(errors).toEqual([]);
+        expect(requests.some((u) => u.includes("office.js"))).toBe(false);
+      } finally {
+        await context.close();
       }
-
-      // Clicking an issue selects its cell in Excel.
-      const issue = expected.result.issues.find((i) => i.sheet !== null && i.cell !== null)!;
-      await page.getByRole("button", { name: `在 Excel 中选中 ${issue.sheet} 工作表的 ${issue.cell} 单元格：${issue.message}` }).first().click();
-      await expect
-        .poll(() =>
-          page.evaluate(() => {
-            const s = (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel.state.selection;
-            return s ? { sheet: s.sheet.name, r: s.rect.r0, c: s.rect.c0 } : null;
-          }),
-        )
-        .toEqual({ sheet: issue.sheet, ...rowCol(issue.cell!) });
-
-      await screenshots(page, screenshot);
-      expectOnlyLocalRequests(requests);
-      expect(errors).toEqual([]);
-      expect(requests.some((u) => u.includes("office.js"))).toBe(false);
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 });
 
 describe("the production build (office.js served with the add-in, the default)", () => {
   it("holds office.js and its run-time files for excel.html only, and no fake host", () => {
     const files = readdirSync(E2E_DIST, { recursive: true }).map(String);
-    expect(files).toEqual(expect.arrayContaining(["office.js", "excel-win32-16.01.js", "excel-web-16.00.js", "o15apptofilemappingtable.js", join("zh-cn", "office_strings.js"), join("en-us", "office_strings.js"), join("assets", "icon-80.png"), "manifest.xml", "help.html", "index.html", "excel.html"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "office.js",
+        "excel-win32-16.01.js",
+        "excel-web-16.00.js",
+        "o15apptofilemappingtable.js",
+        join("zh-cn", "office_strings.js"),
+        join("en-us", "office_strings.js"),
+        join("assets", "icon-80.png"),
+        "manifest.xml",
+        "help.html",
+        "index.html",
+        "excel.html",
+      ]),
+    );
     const excelPage = readFileSync(join(E2E_DIST, "excel.html"), "utf8");
     expect(excelPage).toMatch(/<script src="office\.js"><\/script>/);
     expect(excelPage).not.toMatch(/fake/i);

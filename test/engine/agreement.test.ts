@@ -37,8 +37,16 @@ function expectIccNear(actual: number | null, reference: number | null): void {
 }
 
 // SMALL_RULES: 1.1 (30, τ 7.5), 1.2 (30, τ 7.5), 2.1 (40, τ 10).
-const A = { ZB001: { "1.1": 30, "1.2": 30, "2.1": 40 }, ZB002: { "1.1": 20, "1.2": 30, "2.1": 30 }, ZB003: { "1.1": 30, "1.2": 10, "2.1": 40 } };
-const B = { ZB001: { "1.1": 25, "1.2": 30, "2.1": 40 }, ZB002: { "1.1": 30, "1.2": 30, "2.1": 40 }, ZB003: { "1.1": 30, "1.2": 30, "2.1": 40 } };
+const A = {
+  ZB001: { "1.1": 30, "1.2": 30, "2.1": 40 },
+  ZB002: { "1.1": 20, "1.2": 30, "2.1": 30 },
+  ZB003: { "1.1": 30, "1.2": 10, "2.1": 40 },
+};
+const B = {
+  ZB001: { "1.1": 25, "1.2": 30, "2.1": 40 },
+  ZB002: { "1.1": 30, "1.2": 30, "2.1": 40 },
+  ZB003: { "1.1": 30, "1.2": 30, "2.1": 40 },
+};
 
 describe("§8 Rater agreement (双评一致性)", () => {
   test("一致率, 平均绝对分差, 平均偏差 over all (branch, base item) pairs, 4 decimals", async () => {
@@ -57,7 +65,13 @@ describe("§8 Rater agreement (双评一致性)", () => {
   });
 
   test("agreement uses the raw A and B, not arbitrated finals", async () => {
-    const r = await assessment().rules(SMALL_RULES).branches(3).scoresA(A).scoresB(B).arbitration({ ZB002: { "1.1": 25 } }).result();
+    const r = await assessment()
+      .rules(SMALL_RULES)
+      .branches(3)
+      .scoresA(A)
+      .scoresB(B)
+      .arbitration({ ZB002: { "1.1": 25 } })
+      .result();
     expect(r.agreement).toMatchObject({ pairs: 9, rate: 0.7778, meanAbsDiff: 5 });
   });
 
@@ -88,8 +102,18 @@ describe("§8 Rater agreement (双评一致性)", () => {
     const r = await assessment()
       .rules(rules)
       .branches(branches)
-      .scoresA({ ZB001: { "1.1": 50, B1: 1 }, ZB002: { "1.1": 55, "1.2": 31 }, ZB003: { "1.1": 41.5 }, ZB004: { "1.1": 60, "1.2": 40, B1: 5 } })
-      .scoresB({ ZB001: { "1.1": 52, B1: 0 }, ZB002: { "1.1": 58, "1.2": 35 }, ZB003: { "1.1": 44 }, ZB004: { "1.1": 59, "1.2": 40, B1: 4 } })
+      .scoresA({
+        ZB001: { "1.1": 50, B1: 1 },
+        ZB002: { "1.1": 55, "1.2": 31 },
+        ZB003: { "1.1": 41.5 },
+        ZB004: { "1.1": 60, "1.2": 40, B1: 5 },
+      })
+      .scoresB({
+        ZB001: { "1.1": 52, B1: 0 },
+        ZB002: { "1.1": 58, "1.2": 35 },
+        ZB003: { "1.1": 44 },
+        ZB004: { "1.1": 59, "1.2": 40, B1: 4 },
+      })
       .result();
     const pairs = r.branches.map((b) => [b.totalA, b.totalB] as const);
     // ZB001: 50 × 100 / 60 = 83.33 + 1 → 84.33 / 86.67 + 0 → 86.67.
@@ -105,7 +129,13 @@ describe("§8 Rater agreement (双评一致性)", () => {
       .scoresB({ ZB001: { "1.1": 85 }, ZB002: { "1.1": 60 }, ZB003: { "1.1": 75 } })
       .result();
     expect(r.agreement).toMatchObject({ pairs: 2, iccBranches: 2 });
-    expectIccNear(r.agreement!.icc, icc21([[90, 85], [70, 75]]));
+    expectIccNear(
+      r.agreement!.icc,
+      icc21([
+        [90, 85],
+        [70, 75],
+      ]),
+    );
 
     const one = await assessment()
       .rules(ONE_ITEM_RULES)
@@ -117,7 +147,11 @@ describe("§8 Rater agreement (双评一致性)", () => {
   });
 
   test("ICC is null when n < 2 (one branch) and when the denominator is 0 (all totals equal)", async () => {
-    const single = await assessment().rules(ONE_ITEM_RULES).branches(1).scoresA({ ZB001: { "1.1": 90 } }).result();
+    const single = await assessment()
+      .rules(ONE_ITEM_RULES)
+      .branches(1)
+      .scoresA({ ZB001: { "1.1": 90 } })
+      .result();
     expect(single.agreement).toMatchObject({ icc: null, iccBranches: 1 });
     const equal = await assessment().rules(ONE_ITEM_RULES).branches(3).result();
     expect(equal.agreement).toMatchObject({ icc: null, iccBranches: 3, rate: 1, meanAbsDiff: 0, meanDiff: 0 });
@@ -130,12 +164,21 @@ describe("§8 Rater agreement (双评一致性)", () => {
     expect(r.agreement).toMatchObject({ pairs: 25 });
     expect(r.agreement!.perItem.find((p) => p.item === "7.1")).toEqual({ item: "7.1", pairs: 0, rate: null, meanAbsDiff: null });
 
-    const none = await assessment().rules(ONE_ITEM_RULES).branches(2).scoresA(() => null).result();
+    const none = await assessment()
+      .rules(ONE_ITEM_RULES)
+      .branches(2)
+      .scoresA(() => null)
+      .result();
     expect(none.agreement).toMatchObject({ pairs: 0, rate: null, meanAbsDiff: null, meanDiff: null, icc: null, iccBranches: 0 });
   });
 
   test("bonus items are not part of the agreement pairs", async () => {
-    const r = await assessment().rules(ONE_ITEM_RULES).branches(1).scoresA({ ZB001: { B1: 5 } }).scoresB({ ZB001: { B1: 0 } }).result();
+    const r = await assessment()
+      .rules(ONE_ITEM_RULES)
+      .branches(1)
+      .scoresA({ ZB001: { B1: 5 } })
+      .scoresB({ ZB001: { B1: 0 } })
+      .result();
     expect(r.agreement).toMatchObject({ pairs: 1, rate: 1, meanAbsDiff: 0 });
     expect(r.agreement!.perItem.map((p) => p.item)).toEqual(["1.1"]);
   });
@@ -151,7 +194,24 @@ describe("§8 Rater agreement (双评一致性)", () => {
         if (got.value === null) return void expect(Math.abs(icc21Parts(points)!.den)).toBeLessThan(1e-9);
         expectIccNear(got.value, icc21(points));
       }),
-      { numRuns: 200, examples: [[[[100, 200], [200, 100]]], [[[5000, 5000], [5000, 5000], [5000, 5000]]]] },
+      {
+        numRuns: 200,
+        examples: [
+          [
+            [
+              [100, 200],
+              [200, 100],
+            ],
+          ],
+          [
+            [
+              [5000, 5000],
+              [5000, 5000],
+              [5000, 5000],
+            ],
+          ],
+        ],
+      },
     );
   });
 });

@@ -39,7 +39,11 @@ describe("§0 Arithmetic", () => {
 
   test("round2 on a scaled base score: 1 of 3 → 33.33, 2 of 3 → 66.67", async () => {
     const rules: RuleSpec[] = [{ code: "1.1", type: "基础", area: "甲", points: 3 }];
-    const r = await assessment().rules(rules).branches(2).scores({ ZB001: { "1.1": 1 }, ZB002: { "1.1": 2 } }).result();
+    const r = await assessment()
+      .rules(rules)
+      .branches(2)
+      .scores({ ZB001: { "1.1": 1 }, ZB002: { "1.1": 2 } })
+      .result();
     expect(branchOf(r, "ZB001").base).toBe(33.33);
     expect(branchOf(r, "ZB002").base).toBe(66.67);
   });
@@ -50,7 +54,11 @@ describe("§0 Arithmetic", () => {
       { code: "1.2", type: "基础", area: "甲", points: 50 },
       { code: "B1", type: "加分", area: "加分项", points: 5 },
     ];
-    const r = await assessment().rules(rules).branches(1).scores({ ZB001: { "1.1": 0.1, "1.2": 0.2, B1: 0.7 } }).result();
+    const r = await assessment()
+      .rules(rules)
+      .branches(1)
+      .scores({ ZB001: { "1.1": 0.1, "1.2": 0.2, B1: 0.7 } })
+      .result();
     const b = branchOf(r, "ZB001");
     expect(b.areas[0]).toEqual({ name: "甲", score: 0.3, max: 100, rate: 0.3 });
     expect(b.base).toBe(0.3);
@@ -76,7 +84,11 @@ describe("§0 Arithmetic", () => {
       { code: "1.2", type: "基础", area: "甲", points: 3 },
       { code: "2.1", type: "基础", area: "乙", points: 94 },
     ];
-    const r = await assessment().rules(rules).branches(1).scores({ ZB001: { "1.1": 1.11, "1.2": 2.22 } }).result();
+    const r = await assessment()
+      .rules(rules)
+      .branches(1)
+      .scores({ ZB001: { "1.1": 1.11, "1.2": 2.22 } })
+      .result();
     const b = branchOf(r, "ZB001");
     expect(b.areas[0]).toEqual({ name: "甲", score: 3.33, max: 6, rate: 55.5 });
     expect(b.base).toBe(97.33);

@@ -20,7 +20,10 @@ describe("§4 Branch scores", () => {
 
   test("N/A items: 综合管理类 with 7.1 and 7.2 not applicable → base = round2(Σ × 100 / 88)", async () => {
     const r = await assessment()
-      .branches([{ code: "ZB001", category: "综合管理类" }, { code: "ZB002", category: "生产类" }])
+      .branches([
+        { code: "ZB001", category: "综合管理类" },
+        { code: "ZB002", category: "生产类" },
+      ])
       .scores({ ZB001: { "1.1": 3 }, ZB002: { "1.1": 3 } })
       .result();
     const m = branchOf(r, "ZB001");
@@ -34,7 +37,9 @@ describe("§4 Branch scores", () => {
   });
 
   test("N/A base items scaled up: full marks on every applicable item is 100", async () => {
-    const r = await assessment().branches([{ code: "ZB001", category: "管理" }]).result();
+    const r = await assessment()
+      .branches([{ code: "ZB001", category: "管理" }])
+      .result();
     expect(branchOf(r, "ZB001")).toMatchObject({ category: "综合管理类", base: 100, total: 100, totalA: 100, totalB: 100 });
   });
 
@@ -55,7 +60,11 @@ describe("§4 Branch scores", () => {
       { code: "2.2", type: "基础", area: "乙", points: 40 },
       { code: "V1", type: "否决", area: "丙" },
     ];
-    const r = await assessment().rules(rules).branches(1).scores({ ZB001: { "2.2": 20 } }).result();
+    const r = await assessment()
+      .rules(rules)
+      .branches(1)
+      .scores({ ZB001: { "2.2": 20 } })
+      .result();
     expect(r.areas).toEqual(["乙", "甲"]);
     expect(branchOf(r, "ZB001").areas).toEqual([
       { name: "乙", score: 50, max: 70, rate: 71.43 },
@@ -108,7 +117,11 @@ describe("§4 Branch scores", () => {
 
   test("加分上限 from 考核设置 (3, 0, 2.5)", async () => {
     const all = { ZB001: { B1: 2, B2: 1, B3: 2 } };
-    for (const [cap, bonus] of [["3", 3], ["0", 0], ["2.5", 2.5]] as const) {
+    for (const [cap, bonus] of [
+      ["3", 3],
+      ["0", 0],
+      ["2.5", 2.5],
+    ] as const) {
       const r = await assessment().branches(1).settings({ 加分上限: cap }).scores(all).result();
       expect(branchOf(r, "ZB001")).toMatchObject({ bonus, total: 100 + bonus });
     }
@@ -119,7 +132,11 @@ describe("§4 Branch scores", () => {
       { code: "1.1", type: "基础", area: "甲", points: 3 },
       { code: "B1", type: "加分", area: "加分项", points: 5 },
     ];
-    const r = await assessment().rules(rules).branches(1).scores({ ZB001: { "1.1": 1, B1: 0.01 } }).result();
+    const r = await assessment()
+      .rules(rules)
+      .branches(1)
+      .scores({ ZB001: { "1.1": 1, B1: 0.01 } })
+      .result();
     expect(branchOf(r, "ZB001")).toMatchObject({ base: 33.33, bonus: 0.01, total: 33.34 });
   });
 

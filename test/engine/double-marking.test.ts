@@ -11,7 +11,12 @@ const RULES: readonly RuleSpec[] = [
 ];
 
 function build(a: Scores, b: Scores, c?: Scores, settings: Record<string, string> = {}) {
-  const x = assessment().rules(RULES).branches(1).settings({ 扣分说明要求: "不检查", ...settings }).scoresA(a).scoresB(b);
+  const x = assessment()
+    .rules(RULES)
+    .branches(1)
+    .settings({ 扣分说明要求: "不检查", ...settings })
+    .scoresA(a)
+    .scoresB(b);
   return c ? x.arbitration(c) : x;
 }
 const one = (item: string, v: number | string | null) => ({ ZB001: { [item]: v } });
@@ -146,7 +151,9 @@ describe("§2.3 exactly one of A, B present → 缺评", () => {
   });
 
   test("a bonus item with no column in 评分A takes B's value, no dispute", async () => {
-    const r = await build({}, one("B1", 2)).scoresA(undefined, { columns: ["1.1", "1.2", "9.9", "V1"] }).result();
+    const r = await build({}, one("B1", 2))
+      .scoresA(undefined, { columns: ["1.1", "1.2", "9.9", "V1"] })
+      .result();
     expect(itemOf(r, "ZB001", "B1")).toMatchObject({ a: null, b: 2, final: 2, status: "缺评" });
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "HEADER_ITEM_MISSING", sheet: "评分A", cell: null }]);
     expect(branchOf(r, "ZB001")).toMatchObject({ bonus: 2, pending: 0 });
@@ -195,14 +202,20 @@ describe("§2.5 C for an item that is not disputed → ignored, ARBITRATION_IGNO
   test("a 缺评 item is not disputed either: C ignored", async () => {
     const r = await build(one("1.1", null), one("1.1", 3), one("1.1", 1)).result();
     expect(itemOf(r, "ZB001", "1.1")).toMatchObject({ final: 3, status: "缺评" });
-    expect(keys(r.issues, "ARBITRATION_IGNORED")).toEqual([{ severity: "warning", code: "ARBITRATION_IGNORED", sheet: "仲裁", cell: "C2" }]);
+    expect(keys(r.issues, "ARBITRATION_IGNORED")).toEqual([
+      { severity: "warning", code: "ARBITRATION_IGNORED", sheet: "仲裁", cell: "C2" },
+    ]);
   });
 
   test("the warning points at the 仲裁 cell wherever its column is", async () => {
     const r = await build(one("1.1", 4), one("1.1", 4), one("1.1", 2))
       .layout("仲裁", { columns: ["备注", "1.1"], headerRow: 2 })
       .result();
-    expect(keys(r.issues, "ARBITRATION_IGNORED")).toEqual([{ severity: "warning", code: "ARBITRATION_IGNORED", sheet: "仲裁", cell: "D4" }]);
-    expect(keys(r.issues, "HEADER_ITEM_UNKNOWN")).toEqual([{ severity: "warning", code: "HEADER_ITEM_UNKNOWN", sheet: "仲裁", cell: "C3" }]);
+    expect(keys(r.issues, "ARBITRATION_IGNORED")).toEqual([
+      { severity: "warning", code: "ARBITRATION_IGNORED", sheet: "仲裁", cell: "D4" },
+    ]);
+    expect(keys(r.issues, "HEADER_ITEM_UNKNOWN")).toEqual([
+      { severity: "warning", code: "HEADER_ITEM_UNKNOWN", sheet: "仲裁", cell: "C3" },
+    ]);
   });
 });

@@ -21,7 +21,10 @@ const rulesArb: fc.Arbitrary<RuleSpec[]> = fc
   .record({
     base: fc.array(
       fc.record({
-        points: fc.oneof(fc.integer({ min: 1, max: 30 }).map((n) => n * 100), fc.integer({ min: 1, max: 3000 })),
+        points: fc.oneof(
+          fc.integer({ min: 1, max: 30 }).map((n) => n * 100),
+          fc.integer({ min: 1, max: 3000 }),
+        ),
         area: fc.constantFrom("甲", "乙", "丙"),
         na: fc.subarray([...CATEGORIES], { maxLength: 2 }),
       }),
@@ -39,11 +42,14 @@ const rulesArb: fc.Arbitrary<RuleSpec[]> = fc
 const branchesArb: fc.Arbitrary<BranchSpec[]> = fc
   .uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 7 })
   .chain((ns) =>
-    fc.tuple(...ns.map(() => fc.constantFrom<string>(...CATEGORIES, "生产", "机关"))).map((cats) => ns.map((n, i) => ({ code: `ZB${n}`, category: cats[i]! }))),
+    fc
+      .tuple(...ns.map(() => fc.constantFrom<string>(...CATEGORIES, "生产", "机关")))
+      .map((cats) => ns.map((n, i) => ({ code: `ZB${n}`, category: cats[i]! }))),
   );
 
 /** A score in hundredths, biased to the ends and the middle so that equal totals (ties) are common. */
-const scoreArb = (maxH: number) => fc.oneof(fc.constant(maxH), fc.constant(0), fc.constant(Math.floor(maxH / 2)), fc.integer({ min: 0, max: maxH }));
+const scoreArb = (maxH: number) =>
+  fc.oneof(fc.constant(maxH), fc.constant(0), fc.constant(Math.floor(maxH / 2)), fc.integer({ min: 0, max: maxH }));
 
 function cellsArb(rules: readonly RuleSpec[], branches: readonly BranchSpec[], blanks: boolean) {
   const keys: [string, RuleSpec][] = branches.flatMap((b) => rules.map((r): [string, RuleSpec] => [`${b.code}|${r.code}`, r]));
@@ -166,7 +172,13 @@ describe("properties of scoring and ranking", () => {
       const codes = c.branches.map((b) => b.code);
       const items = c.rules.map((r) => r.code);
       return fc
-        .record({ roster: shuffled(c.branches), rowsA: shuffled(codes), rowsB: shuffled(codes), columnsA: shuffled(items), columnsB: shuffled(items) })
+        .record({
+          roster: shuffled(c.branches),
+          rowsA: shuffled(codes),
+          rowsB: shuffled(codes),
+          columnsA: shuffled(items),
+          columnsB: shuffled(items),
+        })
         .map((layout) => ({ c, layout }));
     });
     const normalise = (r: Result) => ({
@@ -217,7 +229,10 @@ describe("properties of scoring and ranking", () => {
         for (const b of r1.branches) {
           const bk = rk.branches.find((x) => x.code === b.code)!;
           const m = b.areas.reduce((s, a) => s + a.max, 0);
-          if (m === 0) { expect(bk.base).toBe(0); continue; }
+          if (m === 0) {
+            expect(bk.base).toBe(0);
+            continue;
+          }
           // Each original final is rounded up by at most 0.005; the scaled finals are exact (even k).
           const slack = 0.01 + (0.005 * baseItems * 100) / m;
           expect(b.base - bk.base).toBeGreaterThanOrEqual(-0.0100001);

@@ -40,22 +40,42 @@ describe("§6 Ranking", () => {
   });
 
   test("the rank follows 总分 (base + bonus), not the base score", async () => {
-    const bs = await ranked([{ code: "A", base: 95 }, { code: "B", base: 92, bonus: 4 }]);
+    const bs = await ranked([
+      { code: "A", base: 95 },
+      { code: "B", base: 92, bonus: 4 },
+    ]);
     expect(order(bs)).toEqual(["B:1", "A:2"]);
   });
 
   test("否决排末位 是 (default): vetoed branches last whatever their total; numbering continues (并列跳位)", async () => {
-    const bs = await ranked([...FOUR, { code: "V", base: 99, veto: true }, { code: "W", base: 50, veto: true }, { code: "X", base: 50, veto: true }]);
+    const bs = await ranked([
+      ...FOUR,
+      { code: "V", base: 99, veto: true },
+      { code: "W", base: 50, veto: true },
+      { code: "X", base: 50, veto: true },
+    ]);
     expect(order(bs)).toEqual(["A:1", "B:2", "C:2", "D:4", "V:5", "W:6", "X:6"]);
   });
 
   test("vetoed branches continue the numbering in 中国式 too", async () => {
-    const bs = await ranked([...FOUR, { code: "V", base: 99, veto: true }, { code: "W", base: 50, veto: true }, { code: "X", base: 50, veto: true }, { code: "Y", base: 10, veto: true }], { 排名方式: "中国式" });
+    const bs = await ranked(
+      [
+        ...FOUR,
+        { code: "V", base: 99, veto: true },
+        { code: "W", base: 50, veto: true },
+        { code: "X", base: 50, veto: true },
+        { code: "Y", base: 10, veto: true },
+      ],
+      { 排名方式: "中国式" },
+    );
     expect(order(bs)).toEqual(["A:1", "B:2", "C:2", "D:3", "V:4", "W:5", "X:5", "Y:6"]);
   });
 
   test("a vetoed branch does not tie with a non-vetoed one of the same total (different groups)", async () => {
-    const bs = await ranked([{ code: "A", base: 90 }, { code: "B", base: 90, veto: true }]);
+    const bs = await ranked([
+      { code: "A", base: 90 },
+      { code: "B", base: 90, veto: true },
+    ]);
     expect(order(bs)).toEqual(["A:1", "B:2"]);
   });
 
@@ -76,12 +96,18 @@ describe("§6 Ranking", () => {
   });
 
   test("支部编码 order is by character, not number: ZB10 before ZB9", async () => {
-    const bs = await ranked([{ code: "ZB9", base: 90 }, { code: "ZB10", base: 90 }]);
+    const bs = await ranked([
+      { code: "ZB9", base: 90 },
+      { code: "ZB10", base: 90 },
+    ]);
     expect(order(bs)).toEqual(["ZB10:1", "ZB9:1"]);
   });
 
   test("支部编码 order is by Unicode code point: U+F900 豈 before U+20000 𠀀 (UTF-16 order would be reversed)", async () => {
-    const bs = await ranked([{ code: "支\u{20000}", base: 90 }, { code: "支\uF900", base: 90 }]);
+    const bs = await ranked([
+      { code: "支\u{20000}", base: 90 },
+      { code: "支\uF900", base: 90 },
+    ]);
     expect(bs.map((b) => b.code)).toEqual(["支\uF900", "支\u{20000}"]);
   });
 

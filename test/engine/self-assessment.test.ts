@@ -41,14 +41,22 @@ describe("§9 Self-assessment (自评)", () => {
   });
 
   test("null for a branch with no 自评 row; other branches still get theirs", async () => {
-    const r = await assessment().rules(RULES).branches(2).self(undefined, { rows: ["ZB002"] }).result();
+    const r = await assessment()
+      .rules(RULES)
+      .branches(2)
+      .self(undefined, { rows: ["ZB002"] })
+      .result();
     expect(branchOf(r, "ZB001")).toMatchObject({ selfTotal: null, selfGap: null });
     expect(branchOf(r, "ZB002")).toMatchObject({ selfTotal: 100, selfGap: 0 });
     expect(keys(r.issues, "BRANCH_NOT_SCORED")).toEqual([]);
   });
 
   test("自评 does not affect the score, the status or the ranking; its problems are warnings", async () => {
-    const base = await assessment().rules(RULES).branches(2).scoresA({ ZB001: { "1.1": 58 } }).result();
+    const base = await assessment()
+      .rules(RULES)
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 58 } })
+      .result();
     const withSelf = await assessment()
       .rules(RULES)
       .branches(2)
@@ -68,7 +76,11 @@ describe("§9 Self-assessment (自评)", () => {
   });
 
   test("a 自评 without its header row is a warning and is ignored", async () => {
-    const r = await assessment().rules(RULES).branches(1).sheet("自评", [["随便写的"], ["ZB001", "x", 50]]).result();
+    const r = await assessment()
+      .rules(RULES)
+      .branches(1)
+      .sheet("自评", [["随便写的"], ["ZB001", "x", 50]])
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "warning", code: "HEADER_MISSING", sheet: "自评", cell: null }]);
     expect(r.status).toBe("final");
     expect(branchOf(r, "ZB001").selfTotal).toBeNull();

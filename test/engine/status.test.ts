@@ -7,7 +7,10 @@ import { assessment, keys } from "../helpers/assessment-builder.js";
 
 const NOW = { now: new Date(2026, 9, 1, 8, 0, 0) };
 
-function statusColumn(sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[]): { notice: boolean; statuses: unknown[] } {
+function statusColumn(sheets: readonly { name: string; rows: readonly (readonly unknown[])[] }[]): {
+  notice: boolean;
+  statuses: unknown[];
+} {
   const s = sheets.find((x) => x.name === "考核结果")!;
   const rows = s.rows.map((r) => r.map((c) => cellValue(c as never)));
   const head = rows.findIndex((r) => r[0] === "排名");
@@ -37,8 +40,14 @@ describe("§7 Status", () => {
   });
 
   test("any error → 暂定 (provisional): every result is computed with the provisional rules and says so", async () => {
-    const out = await assessment().branches(2).settings({ 考核周期: undefined }).scoresA({ ZB001: { "1.1": 0 } }).run();
-    expect(keys(out.result.issues, "PERIOD_MISSING")).toEqual([{ severity: "error", code: "PERIOD_MISSING", sheet: "考核设置", cell: null }]);
+    const out = await assessment()
+      .branches(2)
+      .settings({ 考核周期: undefined })
+      .scoresA({ ZB001: { "1.1": 0 } })
+      .run();
+    expect(keys(out.result.issues, "PERIOD_MISSING")).toEqual([
+      { severity: "error", code: "PERIOD_MISSING", sheet: "考核设置", cell: null },
+    ]);
     expect(out.result.status).toBe("provisional");
     expect(out.result.period).toBeNull();
     expect(out.result.branches.map((b) => b.total)).toEqual([100, 98]);
@@ -54,7 +63,9 @@ describe("§7 Status", () => {
   });
 
   test("invalid rules are fatal: no results", async () => {
-    const out = await assessment().rule("1.1", { type: "基本" as never }).result();
+    const out = await assessment()
+      .rule("1.1", { type: "基本" as never })
+      .result();
     expect(out.status).toBe("fatal");
     expect(out.branches).toEqual([]);
     expect(keys(out.issues, "RULE_INVALID")).toEqual([{ severity: "fatal", code: "RULE_INVALID", sheet: "评分细则", cell: "B2" }]);
@@ -68,7 +79,7 @@ describe("§7 Status", () => {
 
   test("an unreadable workbook: WORKBOOK_UNREADABLE with neither sheet nor cell, no sheets written", async () => {
     const reader: WorkbookReader = { read: () => Promise.reject(new WorkbookUnreadableError("not a zip")) };
-    const out = await runAssessment(reader, NOW);
+    const out = await runAssessment(reader, null, NOW);
     expect(out.result.status).toBe("fatal");
     expect(keys(out.result.issues)).toEqual([{ severity: "fatal", code: "WORKBOOK_UNREADABLE", sheet: null, cell: null }]);
     expect(out.sheets).toEqual([]);
@@ -76,11 +87,13 @@ describe("§7 Status", () => {
 
   test("any other reader failure is not swallowed as a validation issue", async () => {
     const reader: WorkbookReader = { read: () => Promise.reject(new TypeError("bug")) };
-    await expect(runAssessment(reader, NOW)).rejects.toThrow("bug");
+    await expect(runAssessment(reader, null, NOW)).rejects.toThrow("bug");
   });
 
   test("a re-run gives identical results", async () => {
-    const x = assessment().branches(3).scoresA({ ZB002: { "1.1": 1 } });
+    const x = assessment()
+      .branches(3)
+      .scoresA({ ZB002: { "1.1": 1 } });
     expect(await x.result()).toEqual(await x.result());
   });
 });

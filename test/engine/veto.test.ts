@@ -62,7 +62,9 @@ describe("§3 Veto items (否决)", () => {
 
   test("a blank or N/A 仲裁 cell does not decide a veto dispute", async () => {
     for (const c of [null, "不适用"]) {
-      const r = await vetoCase("是", "否").arbitration({ ZB001: { "1.1": null, V1: c } }, { rows: ["ZB001"] }).result();
+      const r = await vetoCase("是", "否")
+        .arbitration({ ZB001: { "1.1": null, V1: c } }, { rows: ["ZB001"] })
+        .result();
       expect(branchOf(r, "ZB001")).toMatchObject({ vetoed: true, pending: 1 });
       expect(keys(r.issues)).toEqual([{ severity: "error", code: "VETO_DISPUTE_PENDING", sheet: "评分A", cell: "E2" }]);
     }
@@ -87,7 +89,9 @@ describe("§3 Veto items (否决)", () => {
   });
 
   test("a rater with no cell defers to the other: no column V1 in 评分A and B = 是 → vetoed, no dispute", async () => {
-    const r = await vetoCase(null, "是").scoresA(undefined, { columns: ["1.1", "B1"] }).result();
+    const r = await vetoCase(null, "是")
+      .scoresA(undefined, { columns: ["1.1", "B1"] })
+      .result();
     expect(branchOf(r, "ZB001")).toMatchObject({ vetoed: true, pending: 0 });
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "HEADER_ITEM_MISSING", sheet: "评分A", cell: null }]);
   });
@@ -109,7 +113,11 @@ describe("§3 Veto items (否决)", () => {
   });
 
   test("any veto item at 是 vetoes the branch; vetoItems lists them in rule order", async () => {
-    const rules: RuleSpec[] = [...ONE_ITEM_RULES, { code: "V2", type: "否决", area: "否决项" }, { code: "V3", type: "否决", area: "否决项" }];
+    const rules: RuleSpec[] = [
+      ...ONE_ITEM_RULES,
+      { code: "V2", type: "否决", area: "否决项" },
+      { code: "V3", type: "否决", area: "否决项" },
+    ];
     const r = await assessment()
       .rules(rules)
       .branches(1)
@@ -119,7 +127,9 @@ describe("§3 Veto items (否决)", () => {
   });
 
   test("a veto does not change the scores, only stars and ranking", async () => {
-    const r = await vetoCase("是", "是").scores({ ZB001: { "1.1": 88, B1: 3, V1: "是" } }).result();
+    const r = await vetoCase("是", "是")
+      .scores({ ZB001: { "1.1": 88, B1: 3, V1: "是" } })
+      .result();
     expect(branchOf(r, "ZB001")).toMatchObject({ base: 88, bonus: 3, total: 91, vetoed: true, stars: 1, tier: "第三阶梯" });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createFileOperations } from "../../addin/file-mode/file-operations.js";
 import type { DownloadFile } from "../../addin/file-mode/download.js";
 import type { Progress } from "../../addin/operations.js";
+import { progressView } from "../../addin/taskpane/progress.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { runAssessment } from "../../src/pipeline.js";
@@ -22,8 +23,8 @@ describe("browser file mode operations", () => {
   it("need an open workbook before validating, scoring or importing", async () => {
     const { ops, onProgress } = setup();
     expect(ops.mode).toBe("file");
-    expect(ops.fileName()).toBeNull();
-    expect(ops.download()).toBeNull();
+    expect(ops.state().fileName).toBeNull();
+    expect(ops.state().download).toBeNull();
     await expect(ops.validate(onProgress)).rejects.toThrow("请先打开要处理的考核工作簿（.xlsx）。");
     await expect(ops.scoreAndRank(onProgress)).rejects.toThrow("请先打开要处理的考核工作簿（.xlsx）。");
     await expect(ops.importRaterFile(example(), null)).rejects.toThrow("请先打开要处理的考核工作簿（.xlsx）。");
@@ -31,8 +32,10 @@ describe("browser file mode operations", () => {
 
   it("say in Chinese when a file is not a workbook", async () => {
     const { ops } = setup();
-    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(/^无法读取“名单\.xlsx”：.*请用 Excel 打开并另存为/);
-    expect(ops.fileName()).toBeNull();
+    await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(
+      /^无法读取“名单\.xlsx”：.*请用 Excel 打开并另存为/,
+    );
+    expect(ops.state().fileName).toBeNull();
   });
 
   it("score into a copy named <原文件名>-评分结果.xlsx with the CLI pipeline's result, leaving the input bytes alone", async () => {
@@ -40,30 +43,30 @@ describe("browser file mode operations", () => {
     const input = example();
     const before = input.slice();
     await ops.open("2026Q3考核.xlsx", input);
-    expect(ops.download()).toBeNull();
+    expect(ops.state().download).toBeNull();
 
-    const validated = await ops.validate(onProgress);
-    expect(ops.download()).toBeNull(); // 校验 writes nothing
+    const { result: validated } = await ops.validate(onProgress);
+    expect(ops.state().download).toBeNull(); // 校验 writes nothing
     progress.length = 0;
-    const result = await ops.scoreAndRank(onProgress);
-    const expected = await runAssessment(new XlsxReader(example()), { now: NOW });
+    const { result } = await ops.scoreAndRank(onProgress);
+    const expected = await runAssessment(new XlsxReader(example()), null, { now: NOW });
     expect(result).toEqual(expected.result);
     expect(validated).toEqual(expected.result);
     expect(result.status).toBe("provisional");
     expect(result.summary.branches).toBe(PROVISIONAL_BRANCHES);
 
-    const file = ops.download()!;
+    const file = ops.state().download!;
     expect(file.fileName).toBe("2026Q3考核-评分结果.xlsx");
     expect(file.kind).toBe("scored");
-    expect(ops.download()).toBe(file); // stable until the workbook changes
+    expect(ops.state().download).toBe(file); // stable until the workbook changes
     const cli = new XlsxWorkbook(example());
     await cli.writeSheets(expected.sheets);
     expect(file.bytes).toEqual(cli.bytes());
     expect(input).toEqual(before);
 
-    expect(progress.map((p) => p.label)).toContain("正在写入结果表…");
-    expect(progress.at(-1)).toEqual({ fraction: 1, label: "完成" });
-    const fractions = progress.map((p) => p.fraction ?? 0);
+    expect(progress.map((p) => p.step)).toContain("write");
+    expect(progress.at(-1)).toEqual({ step: "write", stepNumber: 4, steps: 4, done: 1, total: 1 });
+    const fractions = progress.map((p) => progressView(p).fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b)); // never goes backwards
   });
 
@@ -76,11 +79,11 @@ describe("browser file mode operations", () => {
     ]);
     await ops.open("缺评分.xlsx", target.bytes());
     await ops.scoreAndRank(onProgress);
-    expect(ops.download()?.fileName).toBe("缺评分-评分结果.xlsx");
+    expect(ops.state().download?.fileName).toBe("缺评分-评分结果.xlsx");
 
     const summary = await ops.importRaterFile(example(), "评分A");
     expect(summary).toEqual({ sheet: "评分A", copied: 2, conflicts: [], unknownBranches: [], unknownItems: [] });
-    const merged = ops.download()!;
+    const merged = ops.state().download!;
     expect(merged.fileName).toBe("缺评分-已导入.xlsx");
     expect(merged.kind).toBe("imported");
     const a = await new XlsxReader(merged.bytes).read(["评分A"]);

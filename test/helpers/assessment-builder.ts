@@ -11,15 +11,17 @@
  * be replaced by raw cells (`set`, `patch`, `sheet`), so invalid input is as easy to build.
  */
 import defaultRulesJson from "../../src/model/default-rules.json";
-import { a1, bool, num, text, type Cell, type Grid } from "../../src/model/cell.js";
+import { a1, bool, num, parseA1, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { normalizeCategory, splitList } from "../../src/model/categories.js";
 import type { RuleItemData } from "../../src/model/rules.js";
-import type { WorkbookReader, WorkbookSnapshot } from "../../src/io/workbook.js";
+import type { WorkbookReader } from "../../src/io/workbook.js";
+import type { WorkbookSnapshot } from "../../src/model/workbook.js";
 import { runAssessment, type RunOutput } from "../../src/pipeline.js";
-import { validateWorkbook, type Validation } from "../../src/validate/index.js";
-import { assess, type Outcome } from "../../src/engine/index.js";
+import { validateWorkbook, type Validation } from "../../src/validate/validate-workbook.js";
+import { assess, type ScoredAssessment } from "../../src/engine/assess.js";
 import type { BranchResult, ItemResult, Result } from "../../src/model/result.js";
 import type { Issue, IssueCode } from "../../src/model/issues.js";
+import type { ReportedIssue } from "../../src/model/result.js";
 
 /** What a test may write into a cell: a Cell, or a JS value (number → number cell, string → text, boolean → bool, null → blank). */
 export type CellInput = Cell | number | string | boolean;
@@ -48,7 +50,6 @@ export const SHEET = {
   self: "自评",
   notes: "扣分说明",
 } as const;
-export type SheetName = (typeof SHEET)[keyof typeof SHEET];
 export type GridSheet = typeof SHEET.A | typeof SHEET.B | typeof SHEET.arbitration | typeof SHEET.self;
 
 /** A rule row as the shipped rules data describes it (RuleItemData), `notApplicable` free text allowed. */
@@ -113,9 +114,7 @@ export interface ScoreContext {
  * Scores: a function (return undefined for the default) or a table branch → item → value.
  * A value of `null` writes a blank cell; to have *no* cell, omit the row or the column.
  */
-export type Scores =
-  | ((ctx: ScoreContext) => CellInput | undefined)
-  | Readonly<Record<string, Readonly<Record<string, CellInput>>>>;
+export type Scores = ((ctx: ScoreContext) => CellInput | undefined) | Readonly<Record<string, Readonly<Record<string, CellInput>>>>;
 
 export interface GridLayout {
   /** Rows written above the header row (0-based index of the header row); default 0. Filled with `aboveHeader` if given. */
@@ -177,10 +176,8 @@ export class BuiltWorkbook implements WorkbookReader {
 
   /** The raw cell at an A1 address. */
   at(sheet: string, address: string): Cell {
-    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-    return this.sheets.get(sheet)?.rows[Number(m[2]) - 1]?.[col - 1] ?? null;
+    const { row, col } = parseA1(address);
+    return this.sheets.get(sheet)?.rows[row]?.[col] ?? null;
   }
 }
 
@@ -294,7 +291,10 @@ export class AssessmentBuilder {
 
   /** Replaces a whole sheet by raw rows (any sheet name, e.g. an extra sheet or a broken header). */
   sheet(name: string, rows: readonly (readonly CellInput[])[]): this {
-    this.rawSheets.set(name, rows.map((r) => [...r]));
+    this.rawSheets.set(
+      name,
+      rows.map((r) => [...r]),
+    );
     this.omitted.delete(name);
     return this;
   }
@@ -341,7 +341,11 @@ export class AssessmentBuilder {
       if (g) sheets.set(name, this.buildGrid(name, g, addresses));
     }
     if (this.noteRows) sheets.set(SHEET.notes, this.buildNotes(this.noteRows));
-    for (const [name, rows] of this.rawSheets) sheets.set(name, rows.map((r) => r.map(toCell)));
+    for (const [name, rows] of this.rawSheets)
+      sheets.set(
+        name,
+        rows.map((r) => r.map(toCell)),
+      );
     for (const n of this.omitted) sheets.delete(n);
 
     for (const e of this.edits) {
@@ -367,15 +371,15 @@ export class AssessmentBuilder {
   }
 
   /** validate → assess; throws when validation was fatal. */
-  outcome(): Outcome {
+  outcome(): ScoredAssessment {
     const v = this.validate();
     if (!v.ok) throw new Error(`fatal: ${v.issues.map((i) => i.code).join(", ")}`);
     return assess(v.assessment);
   }
 
-  /** The whole pipeline: runAssessment(reader, {now}). */
+  /** The whole pipeline: runAssessment(reader, null, {now}). */
   run(): Promise<RunOutput> {
-    return runAssessment(this.build(), { now: new Date(2026, 9, 1, 8, 0, 0) });
+    return runAssessment(this.build(), null, { now: new Date(2026, 9, 1, 8, 0, 0) });
   }
 
   /** The JSON result of the pipeline. */
@@ -414,7 +418,13 @@ export class AssessmentBuilder {
   private buildRoster(): Cell[][] {
     const rows: Cell[][] = [["支部编码", "支部名称", "支部类别", "所属单位", "党员人数"].map(text)];
     for (const b of this.branchSpecs) {
-      rows.push([text(b.code), b.name === undefined ? text(defaultName(b.code)) : toCell(b.name), text(b.category ?? "生产类"), b.unit === undefined ? null : text(b.unit), num(12)]);
+      rows.push([
+        text(b.code),
+        b.name === undefined ? text(defaultName(b.code)) : toCell(b.name),
+        text(b.category ?? "生产类"),
+        b.unit === undefined ? null : text(b.unit),
+        num(12),
+      ]);
     }
     return rows;
   }
@@ -424,28 +434,38 @@ export class AssessmentBuilder {
     const rows: Cell[][] = [];
     for (const r of layout.aboveHeader ?? []) rows.push(r.map(toCell));
     while (rows.length < (layout.headerRow ?? 0)) rows.push([]);
-    const headerIndex = rows.length;
     const columns = (layout.columns ?? this.ruleSpecs.map((r) => r.code)).map(toCell);
     rows.push([toCell(layout.codeHeader ?? "支部编码"), toCell(layout.nameHeader ?? "支部名称"), ...columns]);
-    const codeOfColumn = columns.map((c) => (c !== null && c.kind === "text" ? c.value.trim() : c !== null && c.kind === "number" ? String(c.value) : ""));
+    const codeOfColumn = columns.map((c) =>
+      c !== null && c.kind === "text" ? c.value.trim() : c !== null && c.kind === "number" ? String(c.value) : "",
+    );
     const ruleOf = new Map(this.ruleSpecs.map((r) => [r.code, r]));
     for (const a of layout.annotations ?? []) {
-      rows.push([text(a), null, ...codeOfColumn.map((code) => {
-        const r = ruleOf.get(code);
-        if (!r) return null;
-        return a === "项目名称" ? text(r.content ?? code) : r.points === undefined ? null : num(r.points);
-      })]);
+      rows.push([
+        text(a),
+        null,
+        ...codeOfColumn.map((code) => {
+          const r = ruleOf.get(code);
+          if (!r) return null;
+          return a === "项目名称" ? text(r.content ?? code) : r.points === undefined ? null : num(r.points);
+        }),
+      ]);
     }
     const branchByCode = new Map(this.branchSpecs.map((b) => [b.code, b]));
     const isArb = sheet === SHEET.arbitration;
-    const rowCodes = layout.rows ?? (isArb ? this.branchSpecs.filter((b) => this.hasAnyValue(config.scores, b)).map((b) => b.code) : this.branchSpecs.map((b) => b.code));
+    const rowCodes =
+      layout.rows ??
+      (isArb ? this.branchSpecs.filter((b) => this.hasAnyValue(config.scores, b)).map((b) => b.code) : this.branchSpecs.map((b) => b.code));
     for (const code of rowCodes) {
       const b = branchByCode.get(code) ?? { code };
       const row: Cell[] = [text(code), toCell(layout.name ? layout.name(b) : (b.name ?? defaultName(code)))];
       codeOfColumn.forEach((itemCode, k) => {
         const r = ruleOf.get(itemCode);
         const col = 2 + k;
-        if (!r) { row.push(null); return; }
+        if (!r) {
+          row.push(null);
+          return;
+        }
         const key = `${sheet}\u0000${code}\u0000${itemCode}`;
         if (!addresses.has(key)) addresses.set(key, a1(rows.length, col));
         row.push(this.scoreCell(config.scores, b, r, isArb));
@@ -504,15 +524,11 @@ function defaultScore(r: RuleSpec, applies: boolean): Cell {
 }
 
 function setAt(rows: Cell[][], address: string, value: Cell): void {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) throw new Error(`bad address ${address}`);
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  const r = Number(m[2]) - 1;
+  const { row: r, col } = parseA1(address);
   while (rows.length <= r) rows.push([]);
   const row = [...rows[r]!];
-  while (row.length < col) row.push(null);
-  row[col - 1] = value;
+  while (row.length <= col) row.push(null);
+  row[col] = value;
   rows[r] = row;
 }
 
@@ -531,15 +547,21 @@ export function itemOf(result: Result, branch: string, item: string): ItemResult
 }
 
 /** Issues reduced to what tests compare: severity, code, sheet, cell. */
-export type IssueKey = { severity: Issue["severity"]; code: IssueCode; sheet: string | null; cell: string | null };
+export type IssueKey = { severity: ReportedIssue["severity"]; code: IssueCode; sheet: string | null; cell: string | null };
 
-export function keys(issues: readonly Issue[], ...codes: IssueCode[]): IssueKey[] {
+/** Issues as data (validation) or as the JSON result reports them. */
+type AnyIssue = Issue | ReportedIssue;
+
+export function keys(issues: readonly AnyIssue[], ...codes: IssueCode[]): IssueKey[] {
   return issues
     .filter((i) => codes.length === 0 || codes.includes(i.code))
-    .map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell }));
+    .map((i) => {
+      const { sheet, cell } = "where" in i ? i.where : i;
+      return { severity: i.severity, code: i.code, sheet, cell };
+    });
 }
 
 /** Issue codes in order. */
-export function codes(issues: readonly Issue[]): IssueCode[] {
+export function codes(issues: readonly AnyIssue[]): IssueCode[] {
   return issues.map((i) => i.code);
 }

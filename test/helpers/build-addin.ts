@@ -16,6 +16,6 @@ export async function buildAddin(outputPath: string, env: readonly string[] = []
     await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
-    throw new Error(`webpack build failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+    throw new Error(`webpack build failed:\n${stdout ?? ""}\n${stderr ?? ""}`, { cause: e });
   }
 }

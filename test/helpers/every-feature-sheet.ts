@@ -30,15 +30,32 @@ export function everyFeatureSheet(name = "功能全集", linkTarget = "O'Brien �
               ? { v: linkTarget, style: "text" as const, link: { sheet: linkTarget, cell: "B2" } }
               : { v: i, style: "integer" as const, tone: "top" as const },
       ]),
-      [{ v: "合计", style: "header" }, { v: scores.reduce((a, b) => a + b, 0), style: "decimal2" }, { v: 0.123456, style: "decimal4" }],
+      [
+        { v: "合计", style: "header" },
+        { v: scores.reduce((a, b) => a + b, 0), style: "decimal2" },
+        { v: 0.123456, style: "decimal4" },
+      ],
     ],
     columnWidths: [14, 10, 10, 10, 24, 12],
     freezeRows: 3,
     freezeColumns: 1,
     merges: ["A1:F1", "A2:F2"],
     validations: [
-      { kind: "decimal", range: "B4:B8", min: 0, max: 100, prompt: { title: "得分（0～100，最多两位小数）——标题超过三十二个字符会被截断的", text: "评分标准：".repeat(80) }, error: "请输入 0～100 之间的数。" },
-      { kind: "list", range: "D4:D8 D10:D12", values: ["是", "否"], prompt: { title: "否决", text: "填“是”或“否”" }, error: "只能填“是”或“否”。" },
+      {
+        kind: "decimal",
+        range: "B4:B8",
+        min: 0,
+        max: 100,
+        prompt: { title: "得分（0～100，最多两位小数）——标题超过三十二个字符会被截断的", text: "评分标准：".repeat(80) },
+        error: "请输入 0～100 之间的数。",
+      },
+      {
+        kind: "list",
+        range: "D4:D8 D10:D12",
+        values: ["是", "否"],
+        prompt: { title: "否决", text: "填“是”或“否”" },
+        error: "只能填“是”或“否”。",
+      },
     ],
     protect: true,
     print: { orientation: "landscape", fitToWidth: true, repeatRows: 3 },
@@ -48,7 +65,10 @@ export function everyFeatureSheet(name = "功能全集", linkTarget = "O'Brien �
       table: "A3:C8",
       series:
         kind === "scatter"
-          ? [{ name: "得分", values: "B4:B8", categories: "C4:C8" }, { name: "y = x", values: "C4:C8", categories: "C4:C8", line: true }]
+          ? [
+              { name: "得分", values: "B4:B8", categories: "C4:C8" },
+              { name: "y = x", values: "C4:C8", categories: "C4:C8", line: true },
+            ]
           : [{ name: "得分", values: "B4:B8", categories: "A4:A8" }],
       anchor: { from: `H${1 + i * 16}`, to: `O${14 + i * 16}` },
       ...(kind === "radar" ? { min: 0, max: 100 } : {}),

@@ -29,17 +29,49 @@ const CT = "application/vnd.openxmlformats-officedocument";
 export const EXCEL_LIKE_SHEETS = ["数据", "透视", "隐藏", "考核结果", "运行记录"] as const;
 
 // A 1×1 PNG.
-const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="), (c) =>
+  c.charCodeAt(0),
+);
 // Stand-in for Excel's DEVMODE blob: binary, with bytes that are not UTF-8.
 const PRINTER_SETTINGS = Uint8Array.from({ length: 220 }, (_, i) => (i * 37 + 11) % 256);
 
 const rels = (entries: readonly (readonly [string, string, string, boolean?])[]) =>
   DECL +
   `<Relationships xmlns="${PKG}">` +
-  entries.map(([id, type, target, external]) => `<Relationship Id="${id}" Type="${type.startsWith("http") ? type : `${R}/${type}`}" Target="${target}"${external ? ' TargetMode="External"' : ""}/>`).join("") +
+  entries
+    .map(
+      ([id, type, target, external]) =>
+        `<Relationship Id="${id}" Type="${type.startsWith("http") ? type : `${R}/${type}`}" Target="${target}"${external ? ' TargetMode="External"' : ""}/>`,
+    )
+    .join("") +
   `</Relationships>`;
 
-const STRINGS = ["支部", "党员人数", "得分", "加权", "是否达标", "一支部", "二支部", "三支部", "四支部", "五支部", "合计", "是", "否", "官网", "看透视", "备注：加权 = 人数 × 得分 / 100", "行标签", "求和项:得分", "总计", "时间", "考核周期", "旧的考核结果", "机密", "2026Q2"];
+const STRINGS = [
+  "支部",
+  "党员人数",
+  "得分",
+  "加权",
+  "是否达标",
+  "一支部",
+  "二支部",
+  "三支部",
+  "四支部",
+  "五支部",
+  "合计",
+  "是",
+  "否",
+  "官网",
+  "看透视",
+  "备注：加权 = 人数 × 得分 / 100",
+  "行标签",
+  "求和项:得分",
+  "总计",
+  "时间",
+  "考核周期",
+  "旧的考核结果",
+  "机密",
+  "2026Q2",
+];
 const s = (text: string) => {
   const i = STRINGS.indexOf(text);
   if (i < 0) throw new Error(`not a shared string: ${text}`);
@@ -99,7 +131,8 @@ function pivotSheet(): string {
 }
 
 const hiddenSheet = () =>
-  DECL + `<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData><row r="1">${str("A1", "机密")}</row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  DECL +
+  `<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData><row r="1">${str("A1", "机密")}</row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
 const oldResultsSheet = () =>
   DECL +
@@ -125,8 +158,14 @@ function barChart(sheet: string, title: string): string {
     `<c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${title}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>${sheet}!$C$1</c:f>${cache(["得分"], "str")}</c:strRef></c:tx>` +
-    `<c:cat><c:strRef><c:f>${sheet}!$A$2:$A$6</c:f>${cache(BRANCHES.map((b) => b[0]), "str")}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${sheet}!$C$2:$C$6</c:f>${cache(BRANCHES.map((b) => b[2]), "num")}</c:numRef></c:val></c:ser>` +
+    `<c:cat><c:strRef><c:f>${sheet}!$A$2:$A$6</c:f>${cache(
+      BRANCHES.map((b) => b[0]),
+      "str",
+    )}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${sheet}!$C$2:$C$6</c:f>${cache(
+      BRANCHES.map((b) => b[2]),
+      "num",
+    )}</c:numRef></c:val></c:ser>` +
     `<c:gapWidth val="219"/><c:axId val="111111111"/><c:axId val="222222222"/></c:barChart>` +
     `<c:catAx><c:axId val="111111111"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="222222222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
     `<c:valAx><c:axId val="222222222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:crossAx val="111111111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
@@ -149,7 +188,12 @@ const drawing = (body: string) => DECL + `<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="
 const commentsXml = (entries: readonly [string, string, string][]) =>
   DECL +
   `<comments xmlns="${MAIN}" xmlns:mc="${MC}" mc:Ignorable="xr" xmlns:xr="${XR}"><authors>${[...new Set(entries.map((e) => e[1]))].map((a) => `<author>${a}</author>`).join("")}</authors><commentList>` +
-  entries.map(([ref, author, text], i) => `<comment ref="${ref}" authorId="${[...new Set(entries.map((e) => e[1]))].indexOf(author)}" shapeId="0" xr:uid="{00000000-0006-0000-0000-00000000000${i}}"><text><r><t xml:space="preserve">${text}</t></r></text></comment>`).join("") +
+  entries
+    .map(
+      ([ref, author, text], i) =>
+        `<comment ref="${ref}" authorId="${[...new Set(entries.map((e) => e[1]))].indexOf(author)}" shapeId="0" xr:uid="{00000000-0006-0000-0000-00000000000${i}}"><text><r><t xml:space="preserve">${text}</t></r></text></comment>`,
+    )
+    .join("") +
   `</commentList></comments>`;
 
 const vml = (cells: readonly [number, number][]) =>
@@ -218,7 +262,9 @@ function pivotParts(): Record<string, string> {
     "xl/pivotCache/pivotCacheRecords1.xml":
       DECL +
       `<pivotCacheRecords xmlns="${MAIN}" xmlns:r="${R}" count="5">` +
-      BRANCHES.map((b, i) => `<r><x v="${i}"/><n v="${b[1]}"/><n v="${b[2]}"/><n v="${numbers(3)[i]}"/><x v="${b[3] === "是" ? 0 : 1}"/></r>`).join("") +
+      BRANCHES.map(
+        (b, i) => `<r><x v="${i}"/><n v="${b[1]}"/><n v="${b[2]}"/><n v="${numbers(3)[i]}"/><x v="${b[3] === "是" ? 0 : 1}"/></r>`,
+      ).join("") +
       `</pivotCacheRecords>`,
     "xl/pivotTables/pivotTable1.xml":
       DECL +
@@ -330,8 +376,11 @@ export function excelLikeWorkbook(): Uint8Array {
     "xl/theme/theme1.xml": THEME,
     "xl/styles.xml": STYLES,
     "xl/sharedStrings.xml":
-      DECL + `<sst xmlns="${MAIN}" count="${STRINGS.length + 12}" uniqueCount="${STRINGS.length}">${STRINGS.map((t) => `<si><t>${t.replace(/&/g, "&amp;")}</t><phoneticPr fontId="1" type="noConversion"/></si>`).join("")}</sst>`,
-    "xl/calcChain.xml": DECL + `<calcChain xmlns="${MAIN}"><c r="D2" i="1" l="1"/><c r="D3"/><c r="D4"/><c r="D5"/><c r="D6"/><c r="B7"/><c r="C7"/></calcChain>`,
+      DECL +
+      `<sst xmlns="${MAIN}" count="${STRINGS.length + 12}" uniqueCount="${STRINGS.length}">${STRINGS.map((t) => `<si><t>${t.replace(/&/g, "&amp;")}</t><phoneticPr fontId="1" type="noConversion"/></si>`).join("")}</sst>`,
+    "xl/calcChain.xml":
+      DECL +
+      `<calcChain xmlns="${MAIN}"><c r="D2" i="1" l="1"/><c r="D3"/><c r="D4"/><c r="D5"/><c r="D6"/><c r="B7"/><c r="C7"/></calcChain>`,
     "xl/printerSettings/printerSettings1.bin": PRINTER_SETTINGS,
     "xl/drawings/drawing1.xml": drawing(anchor([7, 1], [9, 5], picture(2, "rId1")) + anchor([7, 6], [14, 20], chartFrame(3, "rId2"))),
     "xl/drawings/_rels/drawing1.xml.rels": rels([
@@ -344,8 +393,12 @@ export function excelLikeWorkbook(): Uint8Array {
       ["rId2", "http://schemas.microsoft.com/office/2011/relationships/chartColorStyle", "colors1.xml"],
       ["rId1", "http://schemas.microsoft.com/office/2011/relationships/chartStyle", "style1.xml"],
     ]),
-    "xl/charts/style1.xml": DECL + `<cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" xmlns:a="${A}" id="201"><cs:axisTitle><cs:lnRef idx="0"/><cs:fillRef idx="0"/><cs:effectRef idx="0"/><cs:fontRef idx="minor"/></cs:axisTitle></cs:chartStyle>`,
-    "xl/charts/colors1.xml": DECL + `<cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" xmlns:a="${A}" meth="cycle" id="10"><a:schemeClr val="accent1"/></cs:colorStyle>`,
+    "xl/charts/style1.xml":
+      DECL +
+      `<cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" xmlns:a="${A}" id="201"><cs:axisTitle><cs:lnRef idx="0"/><cs:fillRef idx="0"/><cs:effectRef idx="0"/><cs:fontRef idx="minor"/></cs:axisTitle></cs:chartStyle>`,
+    "xl/charts/colors1.xml":
+      DECL +
+      `<cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" xmlns:a="${A}" meth="cycle" id="10"><a:schemeClr val="accent1"/></cs:colorStyle>`,
     "xl/drawings/drawing2.xml": drawing(anchor([3, 1], [9, 12], chartFrame(2, "rId1"))),
     "xl/drawings/_rels/drawing2.xml.rels": rels([["rId1", "chart", "../charts/chart2.xml"]]),
     "xl/charts/chart2.xml": barChart("数据", "旧图表"),
@@ -357,7 +410,11 @@ export function excelLikeWorkbook(): Uint8Array {
       `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
     "xl/comments1.xml": commentsXml([
       ["C2", "张三", "张三:\n本季度表现突出"],
-      ["C3", `tc=${THREADED_ID}`, "[线程批注]\n你的 Excel 版本允许你读取此线程批注；但是，如果在更新版本的 Excel 中打开该文件，则对批注所做的任何编辑都将被删除。\n批注:\n    低于 60 分，需复核"],
+      [
+        "C3",
+        `tc=${THREADED_ID}`,
+        "[线程批注]\n你的 Excel 版本允许你读取此线程批注；但是，如果在更新版本的 Excel 中打开该文件，则对批注所做的任何编辑都将被删除。\n批注:\n    低于 60 分，需复核",
+      ],
     ]),
     "xl/drawings/vmlDrawing1.vml": vml([
       [1, 2],

@@ -8,7 +8,8 @@ import { requireFullTestRun } from "./full-tests.js";
 /** How long one soffice run may take (a cold start with a fresh profile is the slow part). */
 const TIMEOUT_MS = 90_000;
 
-const INSTALL_HINT = "LibreOffice (soffice) is not installed, and these tests need it as an independent reader of our .xlsx files: apt-get install -y libreoffice-calc";
+const INSTALL_HINT =
+  "LibreOffice (soffice) is not installed, and these tests need it as an independent reader of our .xlsx files: apt-get install -y libreoffice-calc";
 
 /** The soffice executable on PATH; throws (so the test fails, never skips) when LibreOffice is missing. */
 export function sofficePath(): string {
@@ -41,21 +42,38 @@ export async function convertWith(format: string, input: string | readonly strin
   const soffice = sofficePath();
   const extension = format.split(":")[0]!;
   const outputs = files.map((f) => `${basename(f, extname(f))}.${extension}`);
-  if (new Set(outputs).size !== outputs.length) throw new Error(`convertWith: two inputs would give the same output name: ${outputs.join(", ")}`);
+  if (new Set(outputs).size !== outputs.length)
+    throw new Error(`convertWith: two inputs would give the same output name: ${outputs.join(", ")}`);
 
   const outDir = mkdtempSync(join(tmpdir(), "scorecard-lo-out-"));
   const profile = mkdtempSync(join(tmpdir(), "scorecard-lo-profile-"));
   try {
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", format, "--outdir", outDir, ...files];
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      ...files,
+    ];
     const log = await new Promise<string>((resolve, reject) => {
       execFile(soffice, args, { timeout: TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`soffice --convert-to ${format} failed (${error.killed ? `timed out after ${TIMEOUT_MS / 1000} s` : error.message}):\n${stdout}${stderr}`));
+        if (error)
+          reject(
+            new Error(
+              `soffice --convert-to ${format} failed (${error.killed ? `timed out after ${TIMEOUT_MS / 1000} s` : error.message}):\n${stdout}${stderr}`,
+            ),
+          );
         else resolve(`${stdout}${stderr}`);
       });
     });
     const paths = outputs.map((name) => join(outDir, name));
     for (const path of paths) {
-      if (!existsSync(path) || statSync(path).size === 0) throw new Error(`soffice --convert-to ${format} wrote no ${basename(path)}:\n${log}`);
+      if (!existsSync(path) || statSync(path).size === 0)
+        throw new Error(`soffice --convert-to ${format} wrote no ${basename(path)}:\n${log}`);
     }
     return typeof input === "string" ? paths[0]! : paths;
   } finally {

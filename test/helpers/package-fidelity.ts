@@ -35,7 +35,11 @@ export function unzipParts(zip: Uint8Array): Parts {
   return new Map(Object.entries(unzipSync(zip)));
 }
 
-const attr = (element: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(element.slice(0, element.indexOf(">") + 1))?.slice(1).find((v) => v !== undefined);
+const attr = (element: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(element.slice(0, element.indexOf(">") + 1))
+    ?.slice(1)
+    .find((v) => v !== undefined);
 const elements = (xml: string, name: string) => xml.match(new RegExp(`<${name}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`, "g")) ?? [];
 
 function resolve(source: string, target: string): string {
@@ -48,7 +52,8 @@ function resolve(source: string, target: string): string {
   return segments.join("/");
 }
 
-const relsOf = (part: string) => (part === "" ? "_rels/.rels" : `${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`);
+const relsOf = (part: string) =>
+  part === "" ? "_rels/.rels" : `${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
 
 interface Rel {
   readonly id: string;
@@ -109,7 +114,14 @@ function reachable(parts: Parts): Set<string> {
 }
 
 /** `after` with every `name` element that `before` lacks taken out, against `before` less the allowed removals. */
-function onlyAdditions(part: string, before: string, after: string, name: string, mayRemove: (el: string) => boolean, problems: string[]): void {
+function onlyAdditions(
+  part: string,
+  before: string,
+  after: string,
+  name: string,
+  mayRemove: (el: string) => boolean,
+  problems: string[],
+): void {
   const old = elements(before, name);
   const kept = new Set(old.filter((el) => !mayRemove(el)));
   const removable = old.filter(mayRemove);
@@ -137,7 +149,13 @@ function checkStyles(before: string, after: string, problems: string[]): void {
   if (restAfter !== restBefore) problems.push("styles.xml: changed outside the style lists");
 }
 
-function checkWorkbook(before: string, after: string, outputIndexesBefore: Set<number>, outputIndexesAfter: Set<number>, problems: string[]): void {
+function checkWorkbook(
+  before: string,
+  after: string,
+  outputIndexesBefore: Set<number>,
+  outputIndexesAfter: Set<number>,
+  problems: string[],
+): void {
   const oldSheets = elements(before, "sheet");
   const newSheets = elements(after, "sheet");
   if (oldSheets.some((s, i) => newSheets[i] !== s)) problems.push("workbook.xml: an existing <sheet> entry changed or moved");
@@ -168,13 +186,15 @@ function checkWorkbook(before: string, after: string, outputIndexesBefore: Set<n
 export function fidelityProblems(input: Uint8Array, output: Uint8Array, outputSheets: readonly string[]): string[] {
   const problems: string[] = [];
   const names = zipEntryNames(output);
-  if (new Set(names.map(lower)).size !== names.length) problems.push(`duplicate zip entries: ${names.filter((n, i) => names.indexOf(n) !== i).join(", ")}`);
+  if (new Set(names.map(lower)).size !== names.length)
+    problems.push(`duplicate zip entries: ${names.filter((n, i) => names.indexOf(n) !== i).join(", ")}`);
   const before = unzipParts(input);
   const after = unzipParts(output);
   const wanted = new Set(outputSheets.map(lower));
   const sheetsBefore = sheetsOf(before).filter((s) => wanted.has(lower(s.name)));
   const sheetsAfter = sheetsOf(after).filter((s) => wanted.has(lower(s.name)));
-  if (sheetsAfter.length !== outputSheets.length) problems.push(`output sheets missing: ${outputSheets.filter((n) => !sheetsAfter.some((s) => lower(s.name) === lower(n))).join(", ")}`);
+  if (sheetsAfter.length !== outputSheets.length)
+    problems.push(`output sheets missing: ${outputSheets.filter((n) => !sheetsAfter.some((s) => lower(s.name) === lower(n))).join(", ")}`);
   const ownedBefore = new Set(sheetsBefore.flatMap((s) => [...closure(before, s.part)]));
   const ownedAfter = new Set(sheetsAfter.flatMap((s) => [...closure(after, s.part)]));
 
@@ -194,7 +214,14 @@ export function fidelityProblems(input: Uint8Array, output: Uint8Array, outputSh
       const idx = (sheets: { index: number }[]) => new Set(sheets.map((s) => s.index));
       checkWorkbook(text(bytes), text(now), idx(sheetsBefore), idx(sheetsAfter), problems);
     } else if (part === "xl/_rels/workbook.xml.rels") {
-      onlyAdditions(part, text(bytes), text(now), "Relationship", (el) => mayRemove(resolve("xl/workbook.xml", attr(el, "Target") ?? "")), problems);
+      onlyAdditions(
+        part,
+        text(bytes),
+        text(now),
+        "Relationship",
+        (el) => mayRemove(resolve("xl/workbook.xml", attr(el, "Target") ?? "")),
+        problems,
+      );
     } else if (part === "[Content_Types].xml") {
       onlyAdditions(part, text(bytes), text(now), "Override", (el) => mayRemove((attr(el, "PartName") ?? "").slice(1)), problems);
     } else if (part === "xl/styles.xml") {
@@ -211,10 +238,14 @@ export function fidelityProblems(input: Uint8Array, output: Uint8Array, outputSh
   const defaults = new Set(elements(contentTypes, "Default").map((d) => lower(attr(d, "Extension") ?? "")));
   for (const part of after.keys()) {
     if (part === "[Content_Types].xml") continue;
-    if (!overrides.includes(lower(`/${part}`)) && !defaults.has(lower(part.slice(part.lastIndexOf(".") + 1)))) problems.push(`${part}: no content type`);
+    if (!overrides.includes(lower(`/${part}`)) && !defaults.has(lower(part.slice(part.lastIndexOf(".") + 1))))
+      problems.push(`${part}: no content type`);
   }
-  const staleBefore = elements(text(before.get("[Content_Types].xml")), "Override").map((o) => lower(attr(o, "PartName") ?? "")).filter((o) => !hasPart(before, o.slice(1)));
-  for (const o of overrides) if (!hasPart(after, o.slice(1)) && !staleBefore.includes(o)) problems.push(`[Content_Types].xml: override for a missing part ${o}`);
+  const staleBefore = elements(text(before.get("[Content_Types].xml")), "Override")
+    .map((o) => lower(attr(o, "PartName") ?? ""))
+    .filter((o) => !hasPart(before, o.slice(1)));
+  for (const o of overrides)
+    if (!hasPart(after, o.slice(1)) && !staleBefore.includes(o)) problems.push(`[Content_Types].xml: override for a missing part ${o}`);
   for (const part of after.keys()) {
     if (!part.endsWith(".rels")) continue;
     const source = part.replace(/_rels\/([^/]*)\.rels$/, "$1");
@@ -222,13 +253,17 @@ export function fidelityProblems(input: Uint8Array, output: Uint8Array, outputSh
     if (new Set(rels.map((r) => r.id)).size !== rels.length) problems.push(`${part}: duplicate relationship ids`);
     for (const rel of rels) {
       if (rel.target === null || hasPart(after, rel.target)) continue;
-      const danglingBefore = !hasPart(before, rel.target) && relationships(before, source).some((r) => r.target !== null && lower(r.target) === lower(rel.target!));
+      const danglingBefore =
+        !hasPart(before, rel.target) &&
+        relationships(before, source).some((r) => r.target !== null && lower(r.target) === lower(rel.target!));
       if (!danglingBefore) problems.push(`${part}: ${rel.id} points to a missing part ${rel.target}`);
     }
   }
   const reachableBefore = reachable(before);
   const orphansBefore = new Set([...before.keys()].map(lower).filter((p) => !reachableBefore.has(p)));
   const reachableAfter = reachable(after);
-  for (const part of after.keys()) if (!reachableAfter.has(lower(part)) && !orphansBefore.has(lower(part))) problems.push(`${part}: orphaned (no relationship leads to it)`);
+  for (const part of after.keys())
+    if (!reachableAfter.has(lower(part)) && !orphansBefore.has(lower(part)))
+      problems.push(`${part}: orphaned (no relationship leads to it)`);
   return problems;
 }

@@ -47,7 +47,9 @@ export function stylesWithFormats(numFmtIds: readonly number[], customFormats: R
 
 export function buildXlsx(options: FixtureOptions): Uint8Array {
   const parts: Record<string, string> = {};
-  const overrides: string[] = [`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`];
+  const overrides: string[] = [
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`,
+  ];
   const rels: string[] = [];
   const sheetEntries: string[] = [];
   const target = (path: string) => (options.absoluteTargets ? `/xl/${path}` : path);
@@ -60,19 +62,25 @@ export function buildXlsx(options: FixtureOptions): Uint8Array {
       kind === "worksheet"
         ? (sheet.xml ?? worksheet(sheet.rows ?? ""))
         : `<chartsheet xmlns="${MAIN_NS}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
-    overrides.push(`<Override PartName="/xl/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/>`,
+    );
     rels.push(`<Relationship Id="rId${n}" Type="${REL_NS}/${kind}" Target="${target(path)}"/>`);
     sheetEntries.push(`<sheet name="${sheet.name.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}" sheetId="${n}" r:id="rId${n}"/>`);
   });
   if (options.sharedStrings) {
     parts["xl/sharedStrings.xml"] = `<sst xmlns="${MAIN_NS}">${options.sharedStrings.map((si) => `<si>${si}</si>`).join("")}</sst>`;
     rels.push(`<Relationship Id="rIdSst" Type="${REL_NS}/sharedStrings" Target="${target("sharedStrings.xml")}"/>`);
-    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    );
   }
   if (options.styles) {
     parts["xl/styles.xml"] = options.styles;
     rels.push(`<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="${target("styles.xml")}"/>`);
-    overrides.push(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
+    );
   }
   parts["xl/workbook.xml"] =
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr ${options.workbookPr ?? ""}/>` +

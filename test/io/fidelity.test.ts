@@ -24,7 +24,9 @@ const LOG = "运行记录";
 
 /** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
 async function outputSheets(hour: number): Promise<readonly SheetSpec[]> {
-  const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), { now: new Date(2026, 10, 21, hour, 0, 0) });
+  const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), null, {
+    now: new Date(2026, 10, 21, hour, 0, 0),
+  });
   expect(sheets.map((s) => s.name)).toEqual(OUTPUT);
   return sheets;
 }
@@ -82,7 +84,9 @@ describe.each(Object.entries(FIXTURES))("writing the output sheets into %s", (_,
   });
 
   it("leaves the values of every other sheet as they were", async () => {
-    const others = sheetsOf(unzipParts(input)).map((s) => s.name).filter((n) => !OUTPUT.includes(n));
+    const others = sheetsOf(unzipParts(input))
+      .map((s) => s.name)
+      .filter((n) => !OUTPUT.includes(n));
     const was = await new XlsxReader(input).read(others);
     const now = await new XlsxReader(twice).read(others);
     for (const name of others) expect(now.sheets.get(name), name).toEqual(was.sheets.get(name));
@@ -119,10 +123,23 @@ describe("the Excel-like fixture in detail", () => {
     expect(parts.has("xl/worksheets/_rels/sheet4.xml.rels")).toBe(false);
     for (const gone of ["xl/comments2.xml", "xl/drawings/vmlDrawing2.vml", "xl/calcChain.xml"]) expect(parts.has(gone), gone).toBe(false);
     // The freed names drawing2/chart2 now hold 统计图表's charts.
-    for (const reused of ["xl/drawings/drawing2.xml", "xl/charts/chart2.xml"]) expect(parts.get(reused), reused).not.toEqual(old.get(reused));
+    for (const reused of ["xl/drawings/drawing2.xml", "xl/charts/chart2.xml"])
+      expect(parts.get(reused), reused).not.toEqual(old.get(reused));
     expect([...parts.values()].some((bytes) => new TextDecoder().decode(bytes).includes("旧图表"))).toBe(false);
-    const kept = ["xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/charts/style1.xml", "xl/media/image1.png", "xl/comments1.xml", "xl/threadedComments/threadedComment1.xml"];
-    kept.push("xl/pivotTables/pivotTable1.xml", "xl/tables/table1.xml", "xl/printerSettings/printerSettings1.bin", "xl/worksheets/_rels/sheet1.xml.rels");
+    const kept = [
+      "xl/drawings/drawing1.xml",
+      "xl/charts/chart1.xml",
+      "xl/charts/style1.xml",
+      "xl/media/image1.png",
+      "xl/comments1.xml",
+      "xl/threadedComments/threadedComment1.xml",
+    ];
+    kept.push(
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/tables/table1.xml",
+      "xl/printerSettings/printerSettings1.bin",
+      "xl/worksheets/_rels/sheet1.xml.rels",
+    );
     for (const name of kept) expect(parts.get(name), name).toEqual(old.get(name));
     expect(text(parts, "[Content_Types].xml")).not.toMatch(/comments2|vmlDrawing2|calcChain/);
   });
@@ -148,12 +165,29 @@ describe("the fidelity check itself", () => {
   const enc = (s: string) => new TextEncoder().encode(s);
 
   it.each([
-    ["a user part changed", (p: Map<string, Uint8Array>) => p.set("xl/charts/chart1.xml", enc(text(p, "xl/charts/chart1.xml").replace("各支部得分", "x")))],
+    [
+      "a user part changed",
+      (p: Map<string, Uint8Array>) => p.set("xl/charts/chart1.xml", enc(text(p, "xl/charts/chart1.xml").replace("各支部得分", "x"))),
+    ],
     ["a user part lost", (p: Map<string, Uint8Array>) => p.delete("xl/media/image1.png")],
-    ["an existing sheet entry changed", (p: Map<string, Uint8Array>) => p.set("xl/workbook.xml", enc(text(p, "xl/workbook.xml").replace('state="hidden" ', "")))],
-    ["a user defined name changed", (p: Map<string, Uint8Array>) => p.set("xl/workbook.xml", enc(text(p, "xl/workbook.xml").replace("数据!$1:$1", "数据!$1:$2")))],
-    ["an existing style changed", (p: Map<string, Uint8Array>) => p.set("xl/styles.xml", enc(text(p, "xl/styles.xml").replace('formatCode="0.0_ "', 'formatCode="0.0"')))],
-    ["a relationship removed", (p: Map<string, Uint8Array>) => p.set("xl/_rels/workbook.xml.rels", enc(text(p, "xl/_rels/workbook.xml.rels").replace(/<Relationship Id="rId10"[^>]*\/>/, "")))],
+    [
+      "an existing sheet entry changed",
+      (p: Map<string, Uint8Array>) => p.set("xl/workbook.xml", enc(text(p, "xl/workbook.xml").replace('state="hidden" ', ""))),
+    ],
+    [
+      "a user defined name changed",
+      (p: Map<string, Uint8Array>) => p.set("xl/workbook.xml", enc(text(p, "xl/workbook.xml").replace("数据!$1:$1", "数据!$1:$2"))),
+    ],
+    [
+      "an existing style changed",
+      (p: Map<string, Uint8Array>) =>
+        p.set("xl/styles.xml", enc(text(p, "xl/styles.xml").replace('formatCode="0.0_ "', 'formatCode="0.0"'))),
+    ],
+    [
+      "a relationship removed",
+      (p: Map<string, Uint8Array>) =>
+        p.set("xl/_rels/workbook.xml.rels", enc(text(p, "xl/_rels/workbook.xml.rels").replace(/<Relationship Id="rId10"[^>]*\/>/, ""))),
+    ],
     ["an orphan left behind", (p: Map<string, Uint8Array>) => p.set("xl/charts/chart99.xml", enc("<c:chartSpace/>"))],
   ])("notices %s", (_, spoil) => {
     const parts = output();

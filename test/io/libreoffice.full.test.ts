@@ -24,7 +24,9 @@ const QUOTED = "O'Brien 表";
 let dir: string;
 let files: Record<string, string>;
 beforeAll(async () => {
-  const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), { now: new Date(2026, 10, 21, 10, 0, 0) });
+  const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), null, {
+    now: new Date(2026, 10, 21, 10, 0, 0),
+  });
   const extra: SheetSpec[] = [everyFeatureSheet("功能全集", QUOTED), { name: QUOTED, rows: [["引号"], [null, "B2"]] }];
   dir = mkdtempSync(join(tmpdir(), "scorecard-lo-test-"));
   const outputs: Record<string, Uint8Array> = {
@@ -73,14 +75,19 @@ describe("LibreOffice reads the writer's output", () => {
     expect(sheet).toMatch(/<dataValidation (?=[^>]*type="decimal")[^>]*sqref="B4:B8"/);
     expect(sheet).toMatch(/<dataValidation (?=[^>]*type="list")[^>]*sqref="D4:D8 D10:D12"/);
     // Input cells stay editable under protection; the others are locked.
-    const xfs = new TextDecoder().decode(parts.get("xl/styles.xml")).match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1]!.match(/<xf [^>]*(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+    const xfs = new TextDecoder()
+      .decode(parts.get("xl/styles.xml"))
+      .match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1]!
+      .match(/<xf [^>]*(?:\/>|>[\s\S]*?<\/xf>)/g)!;
     const xfOf = (ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1])]!;
     expect(xfOf("B4")).toMatch(/<protection locked="false"/);
     expect(xfOf("D4")).toMatch(/<protection locked="false"/);
     expect(xfOf("C4")).not.toMatch(/<protection locked="false"/);
     expect(sheet).toContain(`location="'O''Brien 表'!B2"`);
     expect(sheet).toMatch(/<pageSetup[^>]*orientation="landscape"/);
-    const drawingRels = [...parts.keys()].filter((p) => /^xl\/drawings\/_rels\//.test(p)).map((p) => new TextDecoder().decode(parts.get(p)));
+    const drawingRels = [...parts.keys()]
+      .filter((p) => /^xl\/drawings\/_rels\//.test(p))
+      .map((p) => new TextDecoder().decode(parts.get(p)));
     const chartCount = drawingRels.map((x) => (x.match(/relationships\/chart"/g) ?? []).length);
     expect(chartCount).toContain(5); // 功能全集's five charts, one of each kind
     expect(chartCount).toContain(4); // 统计图表

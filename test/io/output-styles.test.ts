@@ -30,7 +30,8 @@ describe("addOutputStyles", () => {
   it("appends to every list, keeps counts true, and none of its formats reads as a date", () => {
     const { xml, ids } = addOutputStyles(BASE_STYLES);
     const sizes = listSizes(xml);
-    for (const list of ["numFmts", "fonts", "fills", "borders", "cellXfs"]) expect(sizes[list]!.count, list).toBe(String(sizes[list]!.children));
+    for (const list of ["numFmts", "fonts", "fills", "borders", "cellXfs"])
+      expect(sizes[list]!.count, list).toBe(String(sizes[list]!.children));
     const styles = ["title", "notice", "header", "text", "integer", "decimal2", "decimal4", "percent", "input", "inputText"] as const;
     expect(styles.map((style) => ids({ style }))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(ids({})).toBeUndefined();
@@ -47,7 +48,10 @@ describe("addOutputStyles", () => {
   it("fills a self-closing numFmts list and numbers custom formats after the existing ones", () => {
     const empty = BASE_STYLES.replace("<fonts", '<numFmts count="0"/><fonts');
     expect(customFormats(addOutputStyles(empty).xml)).toEqual(new Map([[164, "0.0000"]]));
-    const existing = BASE_STYLES.replace("<fonts", '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="170" formatCode="&quot;分&quot;0"/></numFmts><fonts');
+    const existing = BASE_STYLES.replace(
+      "<fonts",
+      '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="170" formatCode="&quot;分&quot;0"/></numFmts><fonts',
+    );
     expect(customFormats(addOutputStyles(existing).xml).get(171)).toBe("0.0000");
     const same = BASE_STYLES.replace("<fonts", '<numFmts count="1"><numFmt numFmtId="180" formatCode="0.0000"/></numFmts><fonts');
     const { xml, ids } = addOutputStyles(same);
@@ -61,7 +65,9 @@ describe("addOutputStyles", () => {
     const { xml } = addOutputStyles(bare);
     const order = Object.keys(listSizes(xml));
     expect(order).toEqual(["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles"]);
-    expect(xml).toContain('<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>');
+    expect(xml).toContain(
+      '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>',
+    );
   });
 
   it("writes in the part's own namespace prefix and keeps the default font's face", () => {

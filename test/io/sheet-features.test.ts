@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addOutputStyles, BASE_STYLES, TONE_FILLS } from "../../src/io/xlsx/output-styles.js";
 import { setPrintTitles } from "../../src/io/xlsx/workbook-edits.js";
-import { truncate } from "../../src/io/xlsx/sheet-features.js";
+import { truncate } from "../../src/report/excel-limits.js";
 import { sheetLooks, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
@@ -13,10 +13,37 @@ import { buildXlsx, partText, stylesWithFormats, zipRaw } from "../helpers/xlsx-
 
 // CT_Worksheet's children in schema order.
 const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges",
-  "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting",
-  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
 ];
 
 function children(xml: string): string[] {
@@ -48,7 +75,18 @@ describe("worksheetXml: every SheetSpec feature", () => {
   it("writes the worksheet's children in schema order", () => {
     const names = children(XML);
     expect(names).toEqual([
-      "sheetPr", "dimension", "sheetViews", "cols", "sheetData", "sheetProtection", "mergeCells", "dataValidations", "hyperlinks", "pageMargins", "pageSetup", "drawing",
+      "sheetPr",
+      "dimension",
+      "sheetViews",
+      "cols",
+      "sheetData",
+      "sheetProtection",
+      "mergeCells",
+      "dataValidations",
+      "hyperlinks",
+      "pageMargins",
+      "pageSetup",
+      "drawing",
     ]);
     const positions = names.map((n) => WORKSHEET_ORDER.indexOf(n));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -61,7 +99,9 @@ describe("worksheetXml: every SheetSpec feature", () => {
         '<selection pane="bottomRight" activeCell="B4" sqref="B4"/>',
     );
     const columnsOnly = worksheetXml({ name: "x", rows: [], freezeColumns: 2 }, styles.ids);
-    expect(columnsOnly).toContain('<pane xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen"/><selection pane="topRight" activeCell="C1" sqref="C1"/>');
+    expect(columnsOnly).toContain(
+      '<pane xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen"/><selection pane="topRight" activeCell="C1" sqref="C1"/>',
+    );
   });
 
   it("merges ranges and refuses one that is not a range", () => {
@@ -74,20 +114,25 @@ describe("worksheetXml: every SheetSpec feature", () => {
       `<hyperlinks><hyperlink ref="F4" location="'评分A'!C4" display="看评分A"/><hyperlink ref="F5" location="'功能全集'!A1" display="回到顶部"/>` +
         `<hyperlink ref="F6" location="'O''Brien 表'!B2" display="O'Brien 表"/></hyperlinks>`,
     );
-    const odd = worksheetXml({ name: "x", rows: [[{ v: 'a "b"', link: { sheet: `R&D "<1>"`, cell: "B2" } }]] }, addOutputStyles(BASE_STYLES, [{ link: true }]).ids);
+    const odd = worksheetXml(
+      { name: "x", rows: [[{ v: 'a "b"', link: { sheet: `R&D "<1>"`, cell: "B2" } }]] },
+      addOutputStyles(BASE_STYLES, [{ link: true }]).ids,
+    );
     expect(odd).toContain(`<hyperlink ref="A1" location="'R&amp;D &quot;&lt;1&gt;&quot;'!B2" display="a &quot;b&quot;"/>`);
   });
 
   it("validates decimals between bounds and lists of values, over several areas, prompts cut to Excel's limits", () => {
     const validations = /<dataValidations count="2">([\s\S]*?)<\/dataValidations>/.exec(XML)![1]!;
     const [decimal, list] = validations.match(/<dataValidation [\s\S]*?<\/dataValidation>/g)!;
-    expect(decimal).toMatch(/^<dataValidation type="decimal" operator="between" allowBlank="1" showInputMessage="1" promptTitle="[^"]*" prompt="[^"]*" showErrorMessage="1" error="请输入 0～100 之间的数。" sqref="B4:B8"><formula1>0<\/formula1><formula2>100<\/formula2><\/dataValidation>$/);
+    expect(decimal).toMatch(
+      /^<dataValidation type="decimal" operator="between" allowBlank="1" showInputMessage="1" promptTitle="[^"]*" prompt="[^"]*" showErrorMessage="1" error="请输入 0～100 之间的数。" sqref="B4:B8"><formula1>0<\/formula1><formula2>100<\/formula2><\/dataValidation>$/,
+    );
     expect(list).toBe(
       `<dataValidation type="list" allowBlank="1" showInputMessage="1" promptTitle="否决" prompt="填“是”或“否”" showErrorMessage="1" error="只能填“是”或“否”。" sqref="D4:D8 D10:D12"><formula1>"是,否"</formula1></dataValidation>`,
     );
     let title = "";
     let prompt = "";
-    parseXml("v.xml", decimal!, { open: (_, a) => void ((title = a["promptTitle"] ?? title), (prompt = a["prompt"] ?? prompt)) });
+    parseXml("v.xml", decimal, { open: (_, a) => void ((title = a["promptTitle"] ?? title), (prompt = a["prompt"] ?? prompt)) });
     expect(title).toHaveLength(32);
     expect(title.endsWith("…")).toBe(true);
     expect(prompt).toHaveLength(255);
@@ -109,7 +154,9 @@ describe("worksheetXml: every SheetSpec feature", () => {
   });
 
   it("protects the sheet, leaving input cells unlocked", () => {
-    expect(XML).toContain('</sheetData><sheetProtection sheet="1" objects="1" scenarios="1" selectLockedCells="0" selectUnlockedCells="0"/><mergeCells');
+    expect(XML).toContain(
+      '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1" selectLockedCells="0" selectUnlockedCells="0"/><mergeCells',
+    );
     const xfs = cellXfs(styles.xml);
     for (const style of ["input", "inputText"] as const) {
       expect(xfs[styles.ids({ style })!]).toMatch(/applyProtection="1"><protection locked="0"\/><\/xf>$/);
@@ -119,8 +166,10 @@ describe("worksheetXml: every SheetSpec feature", () => {
   });
 
   it("sets up printing: fit to one page wide, A4 landscape", () => {
-    expect(XML.indexOf("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension")).toBeGreaterThan(0);
-    expect(XML).toContain('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(XML.indexOf('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension')).toBeGreaterThan(0);
+    expect(XML).toContain(
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    );
     const portrait = worksheetXml({ name: "x", rows: [], print: { orientation: "portrait", fitToWidth: false } }, styles.ids);
     expect(portrait).toContain('<pageSetup paperSize="9" orientation="portrait"/>');
     expect(portrait).not.toContain("sheetPr");
@@ -137,7 +186,13 @@ describe("tones and link styles", () => {
     const xfs = cellXfs(styles.xml);
     const fillList = fills(styles.xml);
     const fillOf = (ref: string) => fillList[Number(/fillId="(\d+)"/.exec(xfs[styleOf(xml, ref)]!)![1])]!;
-    const tones: [string, CellTone][] = [["A4", "top"], ["A5", "dispute"], ["A6", "veto"], ["A7", "muted"], ["B5", "dispute"]];
+    const tones: [string, CellTone][] = [
+      ["A4", "top"],
+      ["A5", "dispute"],
+      ["A6", "veto"],
+      ["A7", "muted"],
+      ["B5", "dispute"],
+    ];
     for (const [ref, tone] of tones) expect(fillOf(ref), ref).toContain(`<fgColor rgb="${TONE_FILLS[tone]}"/>`);
     expect(TONE_FILLS).toEqual({ dispute: "FFFCE4D6", veto: "FFFFC7CE", top: "FFE2EFDA", muted: "FFF2F2F2" });
     // Same look, same format; the tone keeps the style's number format and border.
@@ -170,7 +225,9 @@ describe("print titles in workbook.xml", () => {
   it("adds <definedNames> where the schema wants it, and replaces only that sheet's print titles", () => {
     const bare = `<workbook ${NS}><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="1"/></workbook>`;
     const added = setPrintTitles(bare, "wb", 1, "'b'!$1:$3");
-    expect(added).toBe(`<workbook ${NS}><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'b'!$1:$3</definedName></definedNames><calcPr calcId="1"/></workbook>`);
+    expect(added).toBe(
+      `<workbook ${NS}><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'b'!$1:$3</definedName></definedNames><calcPr calcId="1"/></workbook>`,
+    );
     const names = `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">a!$1:$1</definedName><definedName localSheetId="1" name="_xlnm.Print_Titles">b!$1:$9</definedName><definedName name="x">a!$A$1</definedName></definedNames></workbook>`;
     expect(setPrintTitles(names, "wb", 1, "'b'!$1:$3")).toBe(
       `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">a!$1:$1</definedName><definedName name="x">a!$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'b'!$1:$3</definedName></definedNames></workbook>`,
@@ -178,7 +235,9 @@ describe("print titles in workbook.xml", () => {
     expect(setPrintTitles(names, "wb", 1, null)).not.toContain("b!$1:$9");
     const only = `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">c!$1:$1</definedName></definedNames><calcPr/></workbook>`;
     expect(setPrintTitles(only, "wb", 2, null)).toBe(`<workbook ${NS}><sheets/><calcPr/></workbook>`);
-    expect(setPrintTitles(`<workbook ${NS}><sheets/></workbook>`, "wb", 0, "'&'!$1:$1")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'&amp;'!$1:$1</definedName></definedNames></workbook>`);
+    expect(setPrintTitles(`<workbook ${NS}><sheets/></workbook>`, "wb", 0, "'&'!$1:$1")).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'&amp;'!$1:$1</definedName></definedNames></workbook>`,
+    );
   });
 
   it("points at the sheet's index, new sheets counted after the existing ones, and stays single on a re-run", () => {
@@ -188,7 +247,9 @@ describe("print titles in workbook.xml", () => {
     const twice = writeOutputSheets(once, [spec]);
     for (const bytes of [once, twice]) {
       expect([...partText(bytes, "xl/workbook.xml").matchAll(/_xlnm\.Print_Titles/g)]).toHaveLength(1);
-      expect(partText(bytes, "xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">'结果'!$1:$2</definedName>`);
+      expect(partText(bytes, "xl/workbook.xml")).toContain(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="3">'结果'!$1:$2</definedName>`,
+      );
     }
     const without = writeOutputSheets(once, [{ ...spec, print: undefined }]);
     expect(partText(without, "xl/workbook.xml")).not.toContain("Print_Titles");
@@ -199,8 +260,14 @@ describe("运行记录: appending rows", () => {
   const LOG: SheetSpec = {
     name: "运行记录",
     rows: [
-      [{ v: "时间", style: "header" }, { v: "周期", style: "header" }],
-      [{ v: "2026-11-21 10:00:00", style: "text" }, { v: 3, style: "integer", tone: "muted" }],
+      [
+        { v: "时间", style: "header" },
+        { v: "周期", style: "header" },
+      ],
+      [
+        { v: "2026-11-21 10:00:00", style: "text" },
+        { v: 3, style: "integer", tone: "muted" },
+      ],
     ],
     append: { appendSkip: 1 },
     freezeRows: 1,
@@ -221,7 +288,9 @@ describe("运行记录: appending rows", () => {
     const xml = partText(out, "xl/worksheets/sheet1.xml");
     const styled = addOutputStyles(stylesWithFormats([0]), sheetLooks([LOG])).ids;
     const added = `<row r="6"><c r="A6" s="${styled({ style: "text" })}" t="inlineStr"><is><t xml:space="preserve">2026-11-21 10:00:00</t></is></c><c r="B6" s="${styled({ style: "integer", tone: "muted" })}"><v>3</v></c></row>`;
-    expect(xml).toBe(existing.replace('<dimension ref="A1:C5"/>', '<dimension ref="A1:C6"/>').replace("</row></sheetData>", `</row>${added}</sheetData>`));
+    expect(xml).toBe(
+      existing.replace('<dimension ref="A1:C5"/>', '<dimension ref="A1:C6"/>').replace("</row></sheetData>", `</row>${added}</sheetData>`),
+    );
     expect(unzipParts(out).has("xl/calcChain.xml")).toBe(false);
   });
 
@@ -229,7 +298,9 @@ describe("运行记录: appending rows", () => {
     const empty = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData/></x:worksheet>`;
     const out = writeOutputSheets(buildXlsx({ sheets: [{ name: "运行记录", xml: empty }] }), [LOG]);
     const xml = partText(out, "xl/worksheets/sheet1.xml");
-    expect(xml).toMatch(/^<x:worksheet [^>]*><x:sheetData><x:row r="1"><x:c r="A1" s="\d+" t="inlineStr"><x:is><x:t xml:space="preserve">时间<\/x:t><\/x:is><\/x:c>/);
+    expect(xml).toMatch(
+      /^<x:worksheet [^>]*><x:sheetData><x:row r="1"><x:c r="A1" s="\d+" t="inlineStr"><x:is><x:t xml:space="preserve">时间<\/x:t><\/x:is><\/x:c>/,
+    );
     expect((await new XlsxReader(out).read(["运行记录"])).sheets.get("运行记录")!.rows).toHaveLength(2);
   });
 });
@@ -237,7 +308,11 @@ describe("运行记录: appending rows", () => {
 describe("charts as package parts", () => {
   const chartSheet = (charts: number): SheetSpec => ({
     name: "统计图表",
-    rows: [["支部", "总分"], ["一", 90], ["二", 80]],
+    rows: [
+      ["支部", "总分"],
+      ["一", 90],
+      ["二", 80],
+    ],
     charts: Array.from({ length: charts }, (_, i) => ({
       kind: "column" as const,
       title: `图${i + 1}`,
@@ -254,13 +329,23 @@ describe("charts as package parts", () => {
       'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"',
     );
     const drawingRels = partText(out, "xl/drawings/_rels/drawing1.xml.rels");
-    expect(drawingRels).toContain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"');
-    expect(drawingRels).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart2.xml"');
+    expect(drawingRels).toContain(
+      'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"',
+    );
+    expect(drawingRels).toContain(
+      'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart2.xml"',
+    );
     expect(partText(out, "xl/drawings/drawing1.xml")).toMatch(/r:id="rId1"[\s\S]*r:id="rId2"/);
     const ct = partText(out, "[Content_Types].xml");
-    expect(ct).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(ct).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(partText(out, "xl/worksheets/sheet1.xml")).toMatch(/^[\s\S]*<worksheet [^>]*xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"[\s\S]*<drawing r:id="rId1"\/><\/worksheet>$/);
+    expect(ct).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(ct).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(partText(out, "xl/worksheets/sheet1.xml")).toMatch(
+      /^[\s\S]*<worksheet [^>]*xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"[\s\S]*<drawing r:id="rId1"\/><\/worksheet>$/,
+    );
     expect([...parts.keys()].filter((p) => p.startsWith("xl/charts/"))).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
   });
 
@@ -271,10 +356,19 @@ describe("charts as package parts", () => {
     expect(partText(three, "xl/drawings/_rels/drawing2.xml.rels")).toContain("../charts/chart4.xml");
     const one = writeOutputSheets(three, [chartSheet(1)]);
     const names = [...unzipParts(one).keys()].filter((p) => /^xl\/(charts|drawings)\//.test(p));
-    expect(names).toEqual(["xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/drawings/drawing2.xml", "xl/charts/chart2.xml", "xl/drawings/_rels/drawing2.xml.rels"]);
+    expect(names).toEqual([
+      "xl/drawings/drawing1.xml",
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing2.xml",
+      "xl/charts/chart2.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+    ]);
     expect(partText(one, "[Content_Types].xml")).not.toMatch(/chart[34]\.xml/);
     const none = writeOutputSheets(one, [chartSheet(0)]);
-    expect([...unzipParts(none).keys()].filter((p) => /^xl\/(charts|drawings)\//.test(p))).toEqual(["xl/drawings/drawing1.xml", "xl/charts/chart1.xml"]);
+    expect([...unzipParts(none).keys()].filter((p) => /^xl\/(charts|drawings)\//.test(p))).toEqual([
+      "xl/drawings/drawing1.xml",
+      "xl/charts/chart1.xml",
+    ]);
     expect(partText(none, "xl/worksheets/sheet2.xml")).not.toContain("<drawing");
   });
 });

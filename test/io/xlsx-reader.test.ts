@@ -20,7 +20,12 @@ const at = (grid: Grid, ref: string): Cell => {
 describe("XlsxReader: cell values", () => {
   it("reads shared strings, with rich-text runs joined and phonetic guides dropped", async () => {
     const grid = await readGrid({
-      sheets: [{ name: "S", rows: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>` }],
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>`,
+        },
+      ],
       sharedStrings: [
         "<t>支部编码</t>",
         `<r><rPr><b/></rPr><t>党建</t></r><r><t xml:space="preserve"> 部门 </t></r><rPh sb="0" eb="2"><t>dǎngjiàn</t></rPh><phoneticPr fontId="1"/>`,
@@ -90,7 +95,10 @@ describe("XlsxReader: cell values", () => {
   });
 
   it("ignores number formats of conditional formats (dxfs)", async () => {
-    const styles = stylesWithFormats([2]).replace("</styleSheet>", '<dxfs count="1"><dxf><numFmt numFmtId="2" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>');
+    const styles = stylesWithFormats([2]).replace(
+      "</styleSheet>",
+      '<dxfs count="1"><dxf><numFmt numFmtId="2" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>',
+    );
     const grid = await readGrid({ sheets: [{ name: "S", rows: `<row r="1"><c r="A1" s="0"><v>1</v></c></row>` }], styles });
     expect(grid.rows[0]).toEqual([num(1)]);
   });
@@ -107,7 +115,12 @@ describe("XlsxReader: cell values", () => {
 describe("XlsxReader: positions", () => {
   it("places cells by their references, with a header row below row 1", async () => {
     const grid = await readGrid({
-      sheets: [{ name: "S", rows: `<row r="3"><c r="B3" t="inlineStr"><is><t>支部编码</t></is></c><c r="D3"><v>1</v></c></row><row r="5"><c r="AB5"><v>2</v></c></row>` }],
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="3"><c r="B3" t="inlineStr"><is><t>支部编码</t></is></c><c r="D3"><v>1</v></c></row><row r="5"><c r="AB5"><v>2</v></c></row>`,
+        },
+      ],
     });
     expect(grid.rows.length).toBe(5);
     expect(grid.rows[0]).toEqual([]);
@@ -118,14 +131,24 @@ describe("XlsxReader: positions", () => {
 
   it("positions cells and rows without r attributes by order", async () => {
     const grid = await readGrid({
-      sheets: [{ name: "S", rows: `<row><c><v>1</v></c><c/><c><v>3</v></c></row><row><c r="B2"><v>4</v></c><c><v>5</v></c></row><row><c><v>6</v></c></row>` }],
+      sheets: [
+        {
+          name: "S",
+          rows: `<row><c><v>1</v></c><c/><c><v>3</v></c></row><row><c r="B2"><v>4</v></c><c><v>5</v></c></row><row><c><v>6</v></c></row>`,
+        },
+      ],
     });
     expect(grid.rows).toEqual([[num(1), null, num(3)], [null, num(4), num(5)], [num(6)]]);
   });
 
   it("drops trailing blank cells and rows (styled but empty)", async () => {
     const grid = await readGrid({
-      sheets: [{ name: "S", rows: `<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/><c r="C1" t="str"><f>X()</f></c></row><row r="2"><c r="A2" s="1"/></row>` }],
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/><c r="C1" t="str"><f>X()</f></c></row><row r="2"><c r="A2" s="1"/></row>`,
+        },
+      ],
     });
     expect(grid.rows).toEqual([[num(1)]]);
   });
@@ -141,16 +164,16 @@ describe("XlsxReader: sheets", () => {
     sheets: [
       { name: "评分A", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` },
       { name: "图表", kind: "chartsheet" },
-      { name: "A & B \"引号\"", rows: `<row r="1"><c r="A1"><v>2</v></c></row>` },
+      { name: 'A & B "引号"', rows: `<row r="1"><c r="A1"><v>2</v></c></row>` },
     ],
   };
 
   it("lists every sheet in workbook order and reads only the wanted ones that exist", async () => {
-    const snapshot = await new XlsxReader(buildXlsx(options)).read(["A & B \"引号\"", "图表", "不存在"]);
-    expect(snapshot.sheetNames).toEqual(["评分A", "图表", "A & B \"引号\""]);
-    expect([...snapshot.sheets.keys()].sort()).toEqual(["A & B \"引号\"", "图表"].sort());
+    const snapshot = await new XlsxReader(buildXlsx(options)).read(['A & B "引号"', "图表", "不存在"]);
+    expect(snapshot.sheetNames).toEqual(["评分A", "图表", 'A & B "引号"']);
+    expect([...snapshot.sheets.keys()].sort()).toEqual(['A & B "引号"', "图表"].sort());
     expect(snapshot.sheets.get("图表")).toEqual({ name: "图表", rows: [] });
-    expect(snapshot.sheets.get("A & B \"引号\"")!.rows).toEqual([[num(2)]]);
+    expect(snapshot.sheets.get('A & B "引号"')!.rows).toEqual([[num(2)]]);
   });
 
   it("resolves absolute relationship targets", async () => {
@@ -163,13 +186,14 @@ describe("XlsxReader: sheets", () => {
     expect(pkg.workbook.sheets.map((s) => [s.name, s.kind, s.part])).toEqual([
       ["评分A", "worksheet", "xl/worksheets/sheet1.xml"],
       ["图表", "chartsheet", "xl/chartsheets/sheet2.xml"],
-      ["A & B \"引号\"", "worksheet", "xl/worksheets/sheet3.xml"],
+      ['A & B "引号"', "worksheet", "xl/worksheets/sheet3.xml"],
     ]);
   });
 });
 
 describe("XlsxReader: workbooks written by other programs", () => {
-  const read = (fixture: string, names: string[]) => new XlsxReader(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url))).read(names);
+  const read = (fixture: string, names: string[]) =>
+    new XlsxReader(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url))).read(names);
 
   it("reads openpyxl-bad-input.xlsx (openpyxl, inline strings)", async () => {
     const snapshot = await read("openpyxl-bad-input.xlsx", ["评分A", "考核设置"]);

@@ -25,7 +25,13 @@ const RESULTS: SheetSpec = {
   columnWidths: [8, 14],
   freezeRows: 4,
 };
-const REPORT: SheetSpec = { name: "校验报告", rows: [["级别", "代码"], ["错误", "SCORE_MISSING"]] };
+const REPORT: SheetSpec = {
+  name: "校验报告",
+  rows: [
+    ["级别", "代码"],
+    ["错误", "SCORE_MISSING"],
+  ],
+};
 
 async function readAll(bytes: Uint8Array, names: readonly string[]) {
   return new XlsxReader(bytes).read(names);
@@ -79,7 +85,9 @@ describe("writeOutputSheets into an existing workbook", () => {
 
   it("appends styles without disturbing existing entries", () => {
     const lists = (xml: string) =>
-      Object.fromEntries(["fonts", "fills", "borders", "cellXfs"].map((l) => [l, new RegExp(`<${l}[^>]*>([\\s\\S]*?)</${l}>`).exec(xml)![1]!]));
+      Object.fromEntries(
+        ["fonts", "fills", "borders", "cellXfs"].map((l) => [l, new RegExp(`<${l}[^>]*>([\\s\\S]*?)</${l}>`).exec(xml)![1]!]),
+      );
     const before = lists(partText(EXAMPLE, "xl/styles.xml"));
     const after = lists(partText(output, "xl/styles.xml"));
     for (const l of Object.keys(before)) expect(after[l]!.startsWith(before[l]!), l).toBe(true);
@@ -130,12 +138,16 @@ describe("writeOutputSheets: package details", () => {
     const base = unzipEntries(buildXlsx({ sheets, styles: stylesWithFormats([0]) }));
     const rels = (...targets: string[]) =>
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/${t.includes("drawing") ? "drawing" : "image"}" Target="${t}"/>`).join("") +
+      targets
+        .map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/${t.includes("drawing") ? "drawing" : "image"}" Target="${t}"/>`)
+        .join("") +
       `</Relationships>`;
-    const ct = new TextDecoder().decode(base.get("[Content_Types].xml")).replace(
-      "</Types>",
-      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
-    );
+    const ct = new TextDecoder()
+      .decode(base.get("[Content_Types].xml"))
+      .replace(
+        "</Types>",
+        '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+      );
     const parts = {
       ...Object.fromEntries(base),
       "[Content_Types].xml": ct,
@@ -150,11 +162,21 @@ describe("writeOutputSheets: package details", () => {
     };
     const output = writeOutputSheets(zipRaw(parts), [{ name: "考核结果", rows: [[2]] }]);
     const out = unzipEntries(output);
-    for (const gone of ["xl/worksheets/_rels/sheet1.xml.rels", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/media/own.png"]) {
+    for (const gone of [
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/media/own.png",
+    ]) {
       expect(out.has(gone), gone).toBe(false);
     }
-    for (const kept of ["xl/worksheets/_rels/sheet2.xml.rels", "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/media/shared.png"]) {
-      expect(out.get(kept), kept).toEqual(base.get(kept) ?? new TextEncoder().encode(parts[kept as keyof typeof parts] as string));
+    for (const kept of [
+      "xl/worksheets/_rels/sheet2.xml.rels",
+      "xl/drawings/drawing2.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/media/shared.png",
+    ]) {
+      expect(out.get(kept), kept).toEqual(base.get(kept) ?? new TextEncoder().encode(parts[kept as keyof typeof parts]));
     }
     expect(partText(output, "[Content_Types].xml")).toBe(new TextDecoder().decode(base.get("[Content_Types].xml")));
   });
@@ -209,7 +231,9 @@ describe("writeOutputSheets: package details", () => {
     const value = "a\u0001b\u001b[31m\r\nc _x000D_ \uD800d\uFFFF 😀";
     const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[value, 1e21, -0, 5e-324]] }]);
     expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text(value), num(1e21), num(0), num(5e-324)]]);
-    const xml = [...unzipEntries(out).values()].map((b) => new TextDecoder().decode(b)).find((x) => x.includes("<t xml:space=\"preserve\">a_x"))!;
+    const xml = [...unzipEntries(out).values()]
+      .map((b) => new TextDecoder().decode(b))
+      .find((x) => x.includes('<t xml:space="preserve">a_x'))!;
     expect(xml).toContain("a_x0001_b_x001B_[31m&#13;\nc _x005F_x000D_ _xD800_d_xFFFF_ 😀");
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
@@ -217,7 +241,12 @@ describe("writeOutputSheets: package details", () => {
   it("refuses what it cannot write", () => {
     expect(() => writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[NaN]] }])).toThrow(RangeError);
     expect(() => writeOutputSheets(EXAMPLE, [{ name: "a/b", rows: [] }])).toThrow(/sheet name/);
-    expect(() => writeOutputSheets(EXAMPLE, [{ name: "x", rows: [] }, { name: "X", rows: [] }])).toThrow(/duplicate/);
+    expect(() =>
+      writeOutputSheets(EXAMPLE, [
+        { name: "x", rows: [] },
+        { name: "X", rows: [] },
+      ]),
+    ).toThrow(/duplicate/);
     const chart = buildXlsx({ sheets: [{ name: "A" }, { name: "统计图表", kind: "chartsheet" }] });
     expect(() => writeOutputSheets(chart, [{ name: "统计图表", rows: [] }])).toThrow(/不是普通工作表/);
   });

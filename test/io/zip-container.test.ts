@@ -10,7 +10,14 @@ import { bytes, crc32 as referenceCrc, forgeZip, rawEntries, text } from "./host
 describe("crc32", () => {
   it("agrees with the byte-at-a-time reference on every length and alignment", () => {
     const data = new Uint8Array(4099).map((_, i) => (i * 131 + 7) % 256);
-    for (const [from, to] of [[0, 0], [0, 1], [3, 10], [1, 4099], [0, 4099], [5, 4000]] as const) {
+    for (const [from, to] of [
+      [0, 0],
+      [0, 1],
+      [3, 10],
+      [1, 4099],
+      [0, 4099],
+      [5, 4000],
+    ] as const) {
       expect(crc32(data.subarray(from, to))).toBe(referenceCrc(data.subarray(from, to)));
     }
   });
@@ -36,9 +43,16 @@ describe("writeZip and readZipDirectory", () => {
   });
 
   it("copy an entry's compressed bytes, method, CRC and time exactly", () => {
-    const source = forgeZip([{ name: "a.xml", data: bytes("x".repeat(5000)) }, { name: "b.bin", data: bytes("stored"), method: 0 }]);
+    const source = forgeZip([
+      { name: "a.xml", data: bytes("x".repeat(5000)) },
+      { name: "b.bin", data: bytes("stored"), method: 0 },
+    ]);
     const [a, b] = readZipDirectory(source);
-    const copy = writeZip([{ name: "a.xml", copy: a!, from: source }, { name: "b.bin", copy: b!, from: source }, { name: "c.xml", data: bytes("new") }]);
+    const copy = writeZip([
+      { name: "a.xml", copy: a!, from: source },
+      { name: "b.bin", copy: b!, from: source },
+      { name: "c.xml", data: bytes("new") },
+    ]);
     const before = rawEntries(source);
     const after = rawEntries(copy);
     for (const i of [0, 1]) {

@@ -1,17 +1,18 @@
+import type { Result } from "../../src/model/result.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
-import { createFakeExcel } from "../../addin/testing/fake-excel.js";
+import { createFakeExcel } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { escapeXstring, fitXstring } from "../../src/io/xlsx/xstring.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import type { Cell } from "../../src/model/cell.js";
 import { fitCellText, MAX_CELL_TEXT, overlongTexts } from "../../src/report/excel-limits.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
-import { OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { assessment } from "../helpers/assessment-builder.js";
 import { runCli } from "../helpers/cli.js";
 import { zipRaw } from "../helpers/xlsx-fixture.js";
@@ -21,10 +22,15 @@ const texts = (rows: readonly (readonly Cell[])[]) => rows.flat().flatMap((c) =>
 
 /** The builder's workbook as .xlsx, with texts replaced in the parts (our writer would shorten them). */
 function workbookWith(build: ReturnType<typeof assessment>, replace: Readonly<Record<string, string>>): Uint8Array {
-  const specs: SheetSpec[] = [...build.build().sheets.values()].map((g) => ({ name: g.name, rows: g.rows.map((r) => r.map((c) => (c === null ? null : c.value))) }));
+  const specs: SheetSpec[] = [...build.build().sheets.values()].map((g) => ({
+    name: g.name,
+    rows: g.rows.map((r) => r.map((c) => (c === null ? null : c.value))),
+  }));
   const parts = unzipSync(createWorkbook(specs));
   const edit = (xml: string) => Object.entries(replace).reduce((x, [find, by]) => x.replaceAll(`>${find}<`, `>${by}<`), xml);
-  return zipRaw(Object.fromEntries(Object.entries(parts).map(([n, b]) => [n, n.startsWith("xl/worksheets/") ? strToU8(edit(strFromU8(b))) : b])));
+  return zipRaw(
+    Object.fromEntries(Object.entries(parts).map(([n, b]) => [n, n.startsWith("xl/worksheets/") ? strToU8(edit(strFromU8(b))) : b])),
+  );
 }
 
 describe("text longer than Excel's 32,767 characters a cell", () => {
@@ -59,13 +65,18 @@ describe("text longer than Excel's 32,767 characters a cell", () => {
     const dir = mkdtempSync(join(tmpdir(), "scorecard-long-"));
     const input = join(dir, "考核.xlsx");
     const value = "值".repeat(40_000);
-    const bytes = workbookWith(assessment().branches(2).scoresA({ ZB002: { "1.1": "长文本" } }), { ZB001党支部: LONG, 长文本: value });
+    const bytes = workbookWith(
+      assessment()
+        .branches(2)
+        .scoresA({ ZB002: { "1.1": "长文本" } }),
+      { ZB001党支部: LONG, 长文本: value },
+    );
     writeFileSync(input, bytes);
     const r = await runCli(["score", input, "--json", "-"]);
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.stdout);
-    expect(result.branches.find((b: { code: string }) => b.code === "ZB001").name).toBe(LONG);
-    const quoting = result.issues.find((i: { code: string }) => i.code === "SCORE_NOT_NUMBER");
+    const result = JSON.parse(r.stdout) as Result;
+    expect(result.branches.find((b) => b.code === "ZB001")!.name).toBe(LONG);
+    const quoting = result.issues.find((i) => i.code === "SCORE_NOT_NUMBER")!;
     expect(quoting.message).toContain(value);
     expect(r.stderr).toMatch(/注意：考核结果!C\d+（42000 个字符）.*的文字超过 Excel 单元格上限 32767 个字符，已截短并以“…”结尾/);
 
@@ -101,7 +112,10 @@ describe("text longer than Excel's 32,767 characters a cell", () => {
     expect(written.endsWith("…")).toBe(true);
 
     fake.host.seedSheets([{ name: "评分A", rows: [["支部编码", "支部名称"]] }]);
-    await wb.patchCells("评分A", [{ cell: "B2", value: LONG }, { cell: "B3", value: "=" + LONG }]);
+    await wb.patchCells("评分A", [
+      { cell: "B2", value: LONG },
+      { cell: "B3", value: "=" + LONG },
+    ]);
     expect(fake.host.cell("评分A", "B2").value).toHaveLength(MAX_CELL_TEXT);
     expect(fake.host.cell("评分A", "B3").value).toHaveLength(MAX_CELL_TEXT - 1); // literal text after Excel's apostrophe
     expect(fake.host.cell("评分A", "B3").formula).toBeNull();

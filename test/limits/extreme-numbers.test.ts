@@ -32,7 +32,7 @@ const setRule = (row: (r: Cell[][]) => number, col: number, v: Cell) => (b: Asse
   b.patch("评分细则", (rows) => {
     const r = row(rows);
     rows[r] = [...rows[r]!];
-    rows[r]![col] = v;
+    rows[r][col] = v;
     return rows;
   });
 const firstBonusRow = (rows: Cell[][]) => rows.findIndex((r) => r[1]?.kind === "text" && r[1].value === "加分");
@@ -76,26 +76,39 @@ describe("extreme numbers in rules, settings and grids", () => {
   });
 
   it("takes -0 as 0 and keeps values up to the bound", async () => {
-    const r = await assessment().branches(2).settings({ 加分上限: num(-0), 星级阈值: `${MAX_POINTS},80,70,60` }).scoresA({ ZB001: { B1: num(-0) } }).result();
+    const r = await assessment()
+      .branches(2)
+      .settings({ 加分上限: num(-0), 星级阈值: `${MAX_POINTS},80,70,60` })
+      .scoresA({ ZB001: { B1: num(-0) } })
+      .result();
     expect(codes(r.issues)).toEqual([]);
     expect(r.settings!.bonusCap).toBe(0);
     expect(Object.is(r.settings!.bonusCap, -0)).toBe(false);
     expect(r.settings!.starThresholds).toEqual([MAX_POINTS, 80, 70, 60]);
-    const big = await assessment().branches(1).rules([{ code: "1.1", type: "基础", area: "甲", points: MAX_POINTS, tolerance: MAX_POINTS }]).scores({ ZB001: { "1.1": MAX_POINTS } }).result();
+    const big = await assessment()
+      .branches(1)
+      .rules([{ code: "1.1", type: "基础", area: "甲", points: MAX_POINTS, tolerance: MAX_POINTS }])
+      .scores({ ZB001: { "1.1": MAX_POINTS } })
+      .result();
     expect(big.status).toBe("final");
     expect(big.branches[0]!.base).toBe(100);
   });
 
   it("reads extreme numbers stored in a file: scores out of range, a number beyond a double as text", async () => {
-    const build = assessment().branches(1).rules([{ code: "1.1", type: "基础", area: "甲", points: 100 }]);
+    const build = assessment()
+      .branches(1)
+      .rules([{ code: "1.1", type: "基础", area: "甲", points: 100 }]);
     const snap = build.build().snapshot();
     const sheets = [...snap.sheets.values()].map((g) => ({
       name: g.name,
       rows: g.rows
-        .map((r, i) => `<row r="${i + 1}">${r.map((c, j) => (c === null ? "" : `<c r="${String.fromCharCode(65 + j)}${i + 1}"${c.kind === "number" ? `><v>${g.name === "评分A" && i > 0 && j === 2 ? "1.7976931348623157E+308" : g.name === "评分B" && i > 0 && j === 2 ? "1E+309" : c.value}</v>` : ` t="inlineStr"><is><t>${String(c.value)}</t></is>`}</c>`)).join("")}</row>`)
+        .map(
+          (r, i) =>
+            `<row r="${i + 1}">${r.map((c, j) => (c === null ? "" : `<c r="${String.fromCharCode(65 + j)}${i + 1}"${c.kind === "number" ? `><v>${g.name === "评分A" && i > 0 && j === 2 ? "1.7976931348623157E+308" : g.name === "评分B" && i > 0 && j === 2 ? "1E+309" : c.value}</v>` : ` t="inlineStr"><is><t>${String(c.value)}</t></is>`}</c>`)).join("")}</row>`,
+        )
         .join(""),
     }));
-    const { result } = await runAssessment(new XlsxReader(buildXlsx({ sheets })), { now: new Date(2026, 9, 1) });
+    const { result } = await runAssessment(new XlsxReader(buildXlsx({ sheets })), null, { now: new Date(2026, 9, 1) });
     expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual(
       expect.arrayContaining([
         ["SCORE_OUT_OF_RANGE", "评分A", "C2"],

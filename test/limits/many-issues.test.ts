@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbook } from "../../addin/excel/excel-workbook.js";
-import { createFakeExcel } from "../../addin/testing/fake-excel.js";
+import { createFakeExcel } from "../fake-excel/fake-excel.js";
 import { worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { MAX_HYPERLINKS } from "../../src/report/excel-limits.js";
 import { reportSheet } from "../../src/report/sheets/report.js";
 import type { OutCell, SheetSpec } from "../../src/report/sheet-spec.js";
 import type { Result } from "../../src/model/result.js";
-import { OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { assessment } from "../helpers/assessment-builder.js";
 
 const isLinked = (e: unknown) => e !== null && typeof e === "object" && (e as OutCell).link !== undefined;
@@ -16,7 +16,10 @@ const firstTexts = (sheet: SheetSpec) => sheet.rows.map((r) => String((r[0] as O
 describe("more than 130,000 grid issues", () => {
   it("are all reported, in the result and in 校验报告, with one link per row up to Excel's 65,530 and a note", async () => {
     // 1,810 branches × 36 items × 2 raters, every cell "x": 130,320 issues (issues.push(...list) overflowed the stack).
-    const { result, sheets } = await assessment().branches(1810).scores(() => "x").run();
+    const { result, sheets } = await assessment()
+      .branches(1810)
+      .scores(() => "x")
+      .run();
     expect(result.issues.filter((i) => i.code === "SCORE_NOT_NUMBER" || i.code === "VETO_INVALID")).toHaveLength(130_320);
     const report = sheets.find((s) => s.name === OUTPUT_SHEETS.report)!;
     const header = report.rows.findIndex((r) => (r[0] as OutCell | null)?.v === "级别");
@@ -32,7 +35,12 @@ describe("more than 130,000 grid issues", () => {
 
   it("keeps Excel's row limit: lists what fits, says how many more there are, and links the first ones", () => {
     const issue = { severity: "error" as const, code: "SCORE_NOT_NUMBER" as const, sheet: "评分A", cell: "C2", message: "x" };
-    const result = { period: "2026Q3", status: "provisional", summary: { branches: 1, fatal: 0, errors: 30, warnings: 0 }, issues: Array.from({ length: 30 }, () => issue) };
+    const result = {
+      period: "2026Q3",
+      status: "provisional",
+      summary: { branches: 1, fatal: 0, errors: 30, warnings: 0 },
+      issues: Array.from({ length: 30 }, () => issue),
+    };
     const sheet = reportSheet(result as unknown as Result, { hyperlinks: 10, rows: 20 });
     expect(sheet.rows.length).toBeLessThanOrEqual(20);
     expect(links(sheet)).toBe(10);
@@ -51,14 +59,20 @@ describe("more than 130,000 grid issues", () => {
   });
 
   it("the .xlsx writer never writes more than 65,530 hyperlinks on a sheet, whatever it is given", () => {
-    const spec: SheetSpec = { name: "S", rows: Array.from({ length: MAX_HYPERLINKS + 70 }, (_, r) => [{ v: `A${r + 1}`, link: { sheet: "S", cell: "A1" } }]) };
+    const spec: SheetSpec = {
+      name: "S",
+      rows: Array.from({ length: MAX_HYPERLINKS + 70 }, (_, r) => [{ v: `A${r + 1}`, link: { sheet: "S", cell: "A1" } }]),
+    };
     const xml = worksheetXml(spec, () => undefined);
     expect(xml.match(/<hyperlink /g)).toHaveLength(MAX_HYPERLINKS);
   });
 
   it("nor does the Office.js writer", async () => {
     const fake = createFakeExcel();
-    const spec: SheetSpec = { name: "S", rows: Array.from({ length: MAX_HYPERLINKS + 70 }, (_, r) => [{ v: `A${r + 1}`, link: { sheet: "S", cell: "A1" } }]) };
+    const spec: SheetSpec = {
+      name: "S",
+      rows: Array.from({ length: MAX_HYPERLINKS + 70 }, (_, r) => [{ v: `A${r + 1}`, link: { sheet: "S", cell: "A1" } }]),
+    };
     await new ExcelWorkbook({ excel: fake.Excel, office: fake.Office }).writeSheets([spec]);
     const linked = fake.host.cells("S").filter(([, c]) => c.hyperlink !== null);
     expect(linked).toHaveLength(MAX_HYPERLINKS);

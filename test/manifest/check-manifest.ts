@@ -45,7 +45,17 @@ const TASKPANE_ORDER = [
   "VersionOverrides",
   "ExtendedOverrides",
 ];
-const TASKPANE_REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "DefaultSettings", "Permissions"];
+const TASKPANE_REQUIRED = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "DefaultSettings",
+  "Permissions",
+];
 
 /** Where each kind of resid must be defined, by the referencing element's local name. */
 const RESID_KIND: Readonly<Record<string, "Images" | "Urls" | "ShortStrings" | "LongStrings">> = {
@@ -148,9 +158,11 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     const el = top(n);
     if (!el) continue;
     if (!/[\u4e00-\u9fff]/.test(el.attrs.DefaultValue ?? "")) problems.push(`${n} DefaultValue must be Chinese (zh-CN)`);
-    if (!el.children.some((o) => o.name === "Override" && o.attrs.Locale === "en-US" && (o.attrs.Value ?? "") !== "")) problems.push(`${n} needs an en-US Override`);
+    if (!el.children.some((o) => o.name === "Override" && o.attrs.Locale === "en-US" && (o.attrs.Value ?? "") !== ""))
+      problems.push(`${n} needs an en-US Override`);
   }
-  if (!top("DefaultSettings") || !child(top("DefaultSettings"), "SourceLocation")) problems.push("DefaultSettings must have a SourceLocation");
+  if (!top("DefaultSettings") || !child(top("DefaultSettings"), "SourceLocation"))
+    problems.push("DefaultSettings must have a SourceLocation");
 
   // URLs: https, on the add-in's own origin only. Namespace declarations are names, not URLs.
   for (const el of walk(root)) {
@@ -169,7 +181,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     if (!existsSync(file)) return problems.push(`${where}: ${file} does not exist`);
     const dims = pngSize(readFileSync(file));
     if (!dims) problems.push(`${where}: ${file} is not a PNG`);
-    else if (dims.width !== size || dims.height !== size) problems.push(`${where}: ${file} is ${dims.width}×${dims.height}, expected ${size}×${size}`);
+    else if (dims.width !== size || dims.height !== size)
+      problems.push(`${where}: ${file} is ${dims.width}×${dims.height}, expected ${size}×${size}`);
   };
   icon(top("IconUrl")?.attrs.DefaultValue, 32, "IconUrl");
   if (top("HighResolutionIconUrl")) icon(top("HighResolutionIconUrl")?.attrs.DefaultValue, 64, "HighResolutionIconUrl");
@@ -179,7 +192,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     problems.push("VersionOverrides (the ribbon button) is missing");
     return problems;
   }
-  if (overrides.uri !== NS.ov || overrides.attrs["xsi:type"] !== "VersionOverridesV1_0") problems.push("VersionOverrides must be VersionOverridesV1_0 in the taskpane namespace");
+  if (overrides.uri !== NS.ov || overrides.attrs["xsi:type"] !== "VersionOverridesV1_0")
+    problems.push("VersionOverrides must be VersionOverridesV1_0 in the taskpane namespace");
 
   // Resources: ids unique, every resid defined in the right collection, strings localised.
   const resources = child(overrides, "Resources");
@@ -193,10 +207,13 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
       if (kind === "ShortStrings" || kind === "LongStrings") {
         const texts = [el.attrs.DefaultValue ?? "", ...el.children.map((o) => o.attrs.Value ?? "")];
         if (!/[\u4e00-\u9fff]/.test(texts[0]!)) problems.push(`string "${rid}" DefaultValue must be Chinese (zh-CN)`);
-        if (!el.children.some((o) => o.name === "Override" && o.uri === NS.bt && o.attrs.Locale === "en-US" && (o.attrs.Value ?? "") !== "")) {
+        if (
+          !el.children.some((o) => o.name === "Override" && o.uri === NS.bt && o.attrs.Locale === "en-US" && (o.attrs.Value ?? "") !== "")
+        ) {
           problems.push(`string "${rid}" needs an en-US bt:Override`);
         }
-        for (const t of texts) if (t.length > MAX_LENGTH[kind]) problems.push(`string "${rid}" is longer than ${MAX_LENGTH[kind]} characters`);
+        for (const t of texts)
+          if (t.length > MAX_LENGTH[kind]) problems.push(`string "${rid}" is longer than ${MAX_LENGTH[kind]} characters`);
       }
     }
   }
@@ -209,7 +226,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     const kind = RESID_KIND[el.name];
     if (!def) problems.push(`resid "${rid}" (on <${el.name}>) is not defined in Resources`);
     else if (kind && def.kind !== kind) problems.push(`resid "${rid}" (on <${el.name}>) must be defined in ${kind}, not ${def.kind}`);
-    if (el.name === "Image" && def?.kind === "Images") icon(def.el.attrs.DefaultValue, Number(el.attrs.size), `image "${rid}" size ${el.attrs.size}`);
+    if (el.name === "Image" && def?.kind === "Images")
+      icon(def.el.attrs.DefaultValue, Number(el.attrs.size), `image "${rid}" size ${el.attrs.size}`);
   }
   for (const rid of defined.keys()) if (!referenced.has(rid)) problems.push(`resource "${rid}" is defined but never used`);
 
@@ -223,7 +241,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     const label = defined.get(child(button, "Label")?.attrs.resid ?? "")?.el.attrs.DefaultValue;
     if (label !== "考核评分") problems.push(`the button label must be 考核评分, not ${label}`);
     const source = defined.get(child(child(button, "Action"), "SourceLocation")?.attrs.resid ?? "")?.el.attrs.DefaultValue;
-    if (source !== top("DefaultSettings")?.children[0]?.attrs.DefaultValue) problems.push("the button must open the same page as DefaultSettings/SourceLocation");
+    if (source !== top("DefaultSettings")?.children[0]?.attrs.DefaultValue)
+      problems.push("the button must open the same page as DefaultSettings/SourceLocation");
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { patchCells } from "../../src/io/xlsx/patch.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { templateGridSheet, templateSheets } from "../../src/template/template-workbook.js";
 import { runCli } from "../helpers/cli.js";
 import { BRANCHES, consistentScores, gridEdits, noteEdits, type Filler } from "../template/fill-template.js";
@@ -42,9 +42,10 @@ async function raterCopy(base: Uint8Array, sheet: string, fill: Filler, name: st
 
 /** Zip entries whose bytes differ between two packages (or exist in only one). */
 function changedParts(a: Uint8Array, b: Uint8Array): string[] {
-  const x = unzipSync(a), y = unzipSync(b);
+  const x = unzipSync(a),
+    y = unzipSync(b);
   const names = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
-  return names.filter((n) => !x[n] || !y[n] || Buffer.compare(Buffer.from(x[n]!), Buffer.from(y[n]!)) !== 0);
+  return names.filter((n) => !x[n] || !y[n] || Buffer.compare(Buffer.from(x[n]), Buffer.from(y[n])) !== 0);
 }
 
 const partOf = (bytes: Uint8Array, sheet: string) => openXlsx(bytes).workbook.sheets.find((s) => s.name === sheet)!.part;
@@ -85,7 +86,7 @@ describe("scorecard merge", () => {
     expect(notes).toHaveLength(scores.notes.length);
     expect(notes.map((r) => (r[2]?.kind === "text" ? r[2].value : null))).toEqual(scores.notes.map((n) => n[2]).sort());
 
-    const { result } = await runAssessment(new XlsxReader(merged2), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new XlsxReader(merged2), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.issues).toEqual([]);
     expect(result.status).toBe("final");
 
@@ -107,7 +108,11 @@ describe("scorecard merge", () => {
 
     const run = await runCli(["merge", path("模板.xlsx"), path("B方.xlsx"), "-o", path("out.xlsx")]);
     expect(run.code).toBe(0);
-    const inTemplateOrder = patchCells(template, "评分B", gridEdits((await new XlsxReader(template).read(["评分B"])).sheets.get("评分B")!, rules, scores.b));
+    const inTemplateOrder = patchCells(
+      template,
+      "评分B",
+      gridEdits((await new XlsxReader(template).read(["评分B"])).sheets.get("评分B")!, rules, scores.b),
+    );
     const want = (await new XlsxReader(inTemplateOrder).read(["评分B"])).sheets.get("评分B");
     const got = (await new XlsxReader(await read(path("out.xlsx"))).read(["评分B"])).sheets.get("评分B");
     expect(got).toEqual(want);
@@ -122,15 +127,26 @@ describe("scorecard merge", () => {
     const run = await runCli(["merge", path("目标.xlsx"), path("A方.xlsx"), "--as", "评分A", "-o", path("out.xlsx")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("“评分A”：导入 0 个单元格。");
-    expect(run.stderr).toContain(`1 个单元格两边都已填写且不一致，未覆盖（保留目标工作簿的值），请核对：\n  评分A!C6  支部 ZB02，项目 1.1：目标为“${scores.a("ZB02", rules.items[0]!)}”，导入文件为“2”`);
+    expect(run.stderr).toContain(
+      `1 个单元格两边都已填写且不一致，未覆盖（保留目标工作簿的值），请核对：\n  评分A!C6  支部 ZB02，项目 1.1：目标为“${scores.a("ZB02", rules.items[0]!)}”，导入文件为“2”`,
+    );
     expect(changedParts(target, await read(path("out.xlsx")))).toEqual([]);
   });
 
   it("reports codes the target lacks and exits 1", async () => {
     const template = await newTemplate();
-    const extra = createWorkbook([templateGridSheet("评分A", rules, [...BRANCHES, { code: "ZB99", name: "新支部", category: "生产类", unit: "" }])]);
+    const extra = createWorkbook([
+      templateGridSheet("评分A", rules, [...BRANCHES, { code: "ZB99", name: "新支部", category: "生产类", unit: "" }]),
+    ]);
     const grid = (await new XlsxReader(extra).read(["评分A"])).sheets.get("评分A")!;
-    await writeFile(path("A方.xlsx"), patchCells(extra, "评分A", gridEdits(grid, rules, (b, it) => (b === "ZB99" ? 1 : scores.a(b, it)))));
+    await writeFile(
+      path("A方.xlsx"),
+      patchCells(
+        extra,
+        "评分A",
+        gridEdits(grid, rules, (b, it) => (b === "ZB99" ? 1 : scores.a(b, it))),
+      ),
+    );
     const run = await runCli(["merge", path("模板.xlsx"), path("A方.xlsx"), "-o", path("out.xlsx")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("导入文件中有 1 个支部编码在目标的“评分A”中没有对应行，未导入：ZB99");

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { MergeSummary } from "../../addin/operations.js";
-import type { WorkbookSnapshot } from "../../src/io/workbook.js";
+import type { WorkbookSnapshot } from "../../src/model/workbook.js";
 import { a1, num, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { MergeError, planMerge, type MergePlan } from "../../src/merge/plan-merge.js";
 import { mergeReport, hasLeftovers } from "../../src/merge/merge-report.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
-import { defaultRules } from "../../src/template/default-rules.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
+import { defaultRules } from "../../src/model/default-rules.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { GRID_LAYOUT, templateSheets } from "../../src/template/template-workbook.js";
 import { applyEdits, BRANCHES } from "../template/fill-template.js";
 
@@ -28,7 +28,13 @@ function targetCell(branch: string, item: string): string {
  * A rater's grid laid out differently from the target: header on row 1 with no band, the given
  * branch and item order, a remark column (blank unless `remark`); `value` null leaves the cell blank.
  */
-function raterGrid(name: string, branches: readonly string[], items: readonly string[], value: (b: string, i: string) => Cell, remark: string | null = null): Grid {
+function raterGrid(
+  name: string,
+  branches: readonly string[],
+  items: readonly string[],
+  value: (b: string, i: string) => Cell,
+  remark: string | null = null,
+): Grid {
   return {
     name,
     rows: [
@@ -40,13 +46,16 @@ function raterGrid(name: string, branches: readonly string[], items: readonly st
   };
 }
 
-const source = (...grids: Grid[]): WorkbookSnapshot => ({ sheetNames: grids.map((g) => g.name), sheets: new Map(grids.map((g) => [g.name, g])) });
+const source = (...grids: Grid[]): WorkbookSnapshot => ({
+  sheetNames: grids.map((g) => g.name),
+  sheets: new Map(grids.map((g) => [g.name, g])),
+});
 
 function mergeError(f: () => unknown): MergeError {
   try {
     f();
   } catch (e) {
-    if (e instanceof MergeError) return e;
+    if (e instanceof MergeError) return e as MergeError;
     throw e;
   }
   throw new Error("expected a MergeError");
@@ -56,7 +65,9 @@ describe("planMerge", () => {
   it("copies by 支部编码 and item code, whatever the row and column order", () => {
     const branches = BRANCHES.map((b) => b.code).reverse();
     const items = ["8.3", "V2", "1.1", "B1", "7.3", "3.2"];
-    const grid = raterGrid("评分B", branches, items, (b, i) => (i.startsWith("V") ? text("否") : i === "B1" ? (b === "ZB01" ? num(2) : null) : num(Number(b.slice(2)) / 2)));
+    const grid = raterGrid("评分B", branches, items, (b, i) =>
+      i.startsWith("V") ? text("否") : i === "B1" ? (b === "ZB01" ? num(2) : null) : num(Number(b.slice(2)) / 2),
+    );
     const plan = planMerge(snapshotOf(template()), source(grid), "评分B", codes);
     expect(plan.sheet).toBe("评分B");
     const expected = BRANCHES.flatMap((b) =>
@@ -79,7 +90,15 @@ describe("planMerge", () => {
   });
 
   it("reports a conflict for a filled target cell with another value, leaves it, and merges the rest", () => {
-    const target = template().map((s) => (s.name === "评分A" ? applyEdits(s, [{ cell: targetCell("ZB01", "1.1"), value: 4 }, { cell: targetCell("ZB01", "1.2"), value: 3 }, { cell: targetCell("ZB02", "V1"), value: "否" }]) : s));
+    const target = template().map((s) =>
+      s.name === "评分A"
+        ? applyEdits(s, [
+            { cell: targetCell("ZB01", "1.1"), value: 4 },
+            { cell: targetCell("ZB01", "1.2"), value: 3 },
+            { cell: targetCell("ZB02", "V1"), value: "否" },
+          ])
+        : s,
+    );
     const grid = raterGrid("评分A", ["ZB01", "ZB02"], ["1.1", "1.2", "1.3", "V1"], (b, i) =>
       i === "V1" ? text(" 否 ") : b === "ZB01" && i === "1.1" ? text("4") : b === "ZB01" && i === "1.2" ? num(2.5) : num(4),
     );
@@ -98,16 +117,23 @@ describe("planMerge", () => {
   });
 
   it("reports codes the target does not have; blank source cells never clear anything", () => {
-    const grid = raterGrid("评分A", ["ZB01", "ZB99", "ZB02"], ["1.1", "X9", "X8", "V1"], (b, i) => (b === "ZB02" || i === "X8" ? null : i === "V1" ? text("是") : num(1)));
+    const grid = raterGrid("评分A", ["ZB01", "ZB99", "ZB02"], ["1.1", "X9", "X8", "V1"], (b, i) =>
+      b === "ZB02" || i === "X8" ? null : i === "V1" ? text("是") : num(1),
+    );
     const target = template().map((s) => (s.name === "评分A" ? applyEdits(s, [{ cell: targetCell("ZB02", "1.1"), value: 2 }]) : s));
     const plan = planMerge(snapshotOf(target), source(grid), "评分A");
     expect(plan.unknownBranches).toEqual(["ZB99"]);
     // X8 and the remark column are empty: nothing of them is lost.
     expect(plan.unknownItems).toEqual(["X9"]);
-    expect(plan.edits).toEqual([{ cell: targetCell("ZB01", "1.1"), value: 1 }, { cell: targetCell("ZB01", "V1"), value: "是" }]);
+    expect(plan.edits).toEqual([
+      { cell: targetCell("ZB01", "1.1"), value: 1 },
+      { cell: targetCell("ZB01", "V1"), value: "是" },
+    ]);
     // A filled remark column the target lacks is reported too; with the rule codes so is an empty rule item.
     const remarked = raterGrid("评分A", ["ZB01"], ["1.1", "7.1"], (_, i) => (i === "1.1" ? num(1) : null), "已核对");
-    const target2 = template().map((s) => (s.name === "评分A" ? { ...s, rows: s.rows.map((r) => r.filter((_, c) => c !== 2 + codes.indexOf("7.1"))) } : s));
+    const target2 = template().map((s) =>
+      s.name === "评分A" ? { ...s, rows: s.rows.map((r) => r.filter((_, c) => c !== 2 + codes.indexOf("7.1"))) } : s,
+    );
     expect(planMerge(snapshotOf(target2), source(remarked), "评分A").unknownItems).toEqual(["备注"]);
     expect(planMerge(snapshotOf(target2), source(remarked), "评分A", codes).unknownItems).toEqual(["7.1", "备注"]);
     const report = mergeReport(plan);
@@ -127,7 +153,11 @@ describe("planMerge", () => {
     };
     const plan = planMerge(snapshotOf(template()), source(grid), "评分A");
     expect(plan.edits).toEqual([{ cell: targetCell("ZB01", "1.2"), value: 3 }]);
-    expect(plan.skipped.map((s) => [s.cell, s.branch, s.item])).toEqual([["C2", "ZB01", "1.1"], ["C3", "", "1.1"], ["C4", "ZB01", "1.1"]]);
+    expect(plan.skipped.map((s) => [s.cell, s.branch, s.item])).toEqual([
+      ["C2", "ZB01", "1.1"],
+      ["C3", "", "1.1"],
+      ["C4", "ZB01", "1.1"],
+    ]);
     expect(plan.skipped[0]!.reason).toContain("日期");
     expect(plan.skipped[1]!.reason).toContain("没有支部编码");
     expect(plan.skipped[2]!.reason).toContain("重复");
@@ -146,7 +176,9 @@ describe("planMerge", () => {
   });
 
   it("asks which grid to take when several have scores, and takes the one named", () => {
-    const copy = template().map((s) => (s.name === "评分A" || s.name === "自评" ? applyEdits(s, [{ cell: targetCell("ZB02", "1.1"), value: 3 }]) : s));
+    const copy = template().map((s) =>
+      s.name === "评分A" || s.name === "自评" ? applyEdits(s, [{ cell: targetCell("ZB02", "1.1"), value: 3 }]) : s,
+    );
     const e = mergeError(() => planMerge(snapshotOf(template()), snapshotOf(copy), null));
     expect(e.kind).toBe("ambiguous");
     expect(e.message).toContain("评分A 1 格，自评 1 格");
@@ -160,7 +192,13 @@ describe("planMerge", () => {
     const grid = raterGrid("仲裁", ["ZB01"], ["1.1"], () => num(3));
     expect(mergeError(() => planMerge(snapshotOf(withoutArbitration), source(grid), null)).kind).toBe("target-sheet-missing");
     expect(mergeError(() => planMerge(snapshotOf(template()), source(grid), "评分A")).kind).toBe("source-sheet-missing");
-    const headless: Grid = { name: "评分A", rows: [[text("编码"), text("1.1")], [text("ZB01"), num(3)]] };
+    const headless: Grid = {
+      name: "评分A",
+      rows: [
+        [text("编码"), text("1.1")],
+        [text("ZB01"), num(3)],
+      ],
+    };
     expect(mergeError(() => planMerge(snapshotOf(template()), source(headless), "评分A")).message).toContain("找不到表头");
   });
 
@@ -175,13 +213,27 @@ describe("planMerge", () => {
 describe("planMerge: the rater's 扣分说明", () => {
   const notes = (rows: (string | null)[][]): Grid => ({
     name: "扣分说明",
-    rows: [[text("支部编码"), text("项目编号"), text("评分方"), text("说明"), text("佐证材料")], ...rows.map((r) => r.map((v) => (v === null ? null : text(v))))],
+    rows: [
+      [text("支部编码"), text("项目编号"), text("评分方"), text("说明"), text("佐证材料")],
+      ...rows.map((r) => r.map((v) => (v === null ? null : text(v)))),
+    ],
   });
-  const withGrid = (...extra: Grid[]) => source(raterGrid("评分A", ["ZB01"], ["1.1"], () => num(3)), ...extra);
+  const withGrid = (...extra: Grid[]) =>
+    source(
+      raterGrid("评分A", ["ZB01"], ["1.1"], () => num(3)),
+      ...extra,
+    );
 
   it("appends the rows the target lacks below its last row, by column title", () => {
     const target = template().map((s) =>
-      s.name === "扣分说明" ? applyEdits(s, [{ cell: "A2", value: "ZB01" }, { cell: "B2", value: "1.2" }, { cell: "C2", value: "A" }, { cell: "D2", value: "已有" }]) : s,
+      s.name === "扣分说明"
+        ? applyEdits(s, [
+            { cell: "A2", value: "ZB01" },
+            { cell: "B2", value: "1.2" },
+            { cell: "C2", value: "A" },
+            { cell: "D2", value: "已有" },
+          ])
+        : s,
     );
     // The rater's sheet has its columns in another order.
     const theirs: Grid = {
@@ -197,7 +249,12 @@ describe("planMerge: the rater's 扣分说明", () => {
       sheet: "扣分说明",
       appended: 1,
       notCarried: 0,
-      edits: [{ cell: "A3", value: "ZB01" }, { cell: "B3", value: "1.1" }, { cell: "C3", value: "A" }, { cell: "D3", value: "少学习一次" }],
+      edits: [
+        { cell: "A3", value: "ZB01" },
+        { cell: "B3", value: "1.1" },
+        { cell: "C3", value: "A" },
+        { cell: "D3", value: "少学习一次" },
+      ],
     });
     expect(mergeReport(plan)).toContain("“扣分说明”：追加 1 行");
   });

@@ -40,7 +40,12 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   RATER_FILE_NOT_CHOSEN: {},
   MERGE_GRID_UNKNOWN: { as: "评分C", grids: ["评分A", "评分B", "仲裁", "自评"] },
   MERGE_NOTHING_FILLED: { grids: ["评分A", "评分B", "仲裁", "自评"] },
-  MERGE_AMBIGUOUS: { filled: [{ sheet: "评分A", cells: 3 }, { sheet: "自评", cells: 1 }] },
+  MERGE_AMBIGUOUS: {
+    filled: [
+      { sheet: "评分A", cells: 3 },
+      { sheet: "自评", cells: 1 },
+    ],
+  },
   MERGE_SHEET_MISSING: { sheet: "仲裁", in: "target" },
   MERGE_HEADER_MISSING: { sheet: "评分A", in: "rater" },
   ROSTER_NOT_FOUND: { file: "名册.xlsx", required: ["支部编码", "支部名称", "支部类别"], optional: ["所属单位", "党员人数"] },

@@ -4,10 +4,10 @@ import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../src/pipeline.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
-import { OUTPUT_SHEETS } from "../../src/validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { assessment } from "../helpers/assessment-builder.js";
 
-const HOSTILE = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+86 123", "-1+2", "@SUM(A1)", "=1+1"];
+const HOSTILE = ['=HYPERLINK("http://example.invalid","点我")', "+86 123", "-1+2", "@SUM(A1)", "=1+1"];
 
 /** The in-memory workbook of the builder as SheetSpecs, so it can be written to a real .xlsx. */
 async function xlsxOf(build: ReturnType<typeof assessment>): Promise<Uint8Array> {
@@ -23,7 +23,7 @@ describe("user text stays text in every output sheet", () => {
   it("writes names and codes that look like formulas as literal text, never as formulas", async () => {
     const build = assessment().branches(HOSTILE.map((name, i) => ({ code: `ZB00${i + 1}`, name })));
     const input = await xlsxOf(build);
-    const { result, sheets } = await runAssessment(new XlsxReader(input), { now: new Date("2026-10-08T09:30:00") });
+    const { result, sheets } = await runAssessment(new XlsxReader(input), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.branches.map((b) => b.name).sort()).toEqual([...HOSTILE].sort());
     const output = writeOutputSheets(input, sheets);
 
@@ -33,7 +33,11 @@ describe("user text stays text in every output sheet", () => {
     }
     const snap = await new XlsxReader(output).read(Object.values(OUTPUT_SHEETS));
     for (const sheet of [OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.charts]) {
-      const texts = snap.sheets.get(sheet)!.rows.flat().filter((c) => c?.kind === "text").map((c) => c!.value);
+      const texts = snap.sheets
+        .get(sheet)!
+        .rows.flat()
+        .filter((c) => c?.kind === "text")
+        .map((c) => c.value);
       for (const h of HOSTILE) expect(texts, `${sheet} keeps ${h}`).toContain(h);
     }
   });

@@ -13,6 +13,9 @@ describe("sha256Hex", () => {
   });
 
   it("matches node:crypto on arbitrary Unicode text", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => sha256Hex(s) === reference(s)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => sha256Hex(s) === reference(s)),
+      { numRuns: 200 },
+    );
   });
 });

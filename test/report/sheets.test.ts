@@ -1,5 +1,10 @@
+import { parseA1 } from "../../src/model/cell.js";
 import { describe, expect, it } from "vitest";
-import { chartsSheet, detailsSheet, logSheet, reportSheet, resultsSheet } from "../../src/report/sheets/index.js";
+import { chartsSheet } from "../../src/report/sheets/charts.js";
+import { detailsSheet } from "../../src/report/sheets/details.js";
+import { logSheet } from "../../src/report/sheets/log.js";
+import { reportSheet } from "../../src/report/sheets/report.js";
+import { resultsSheet } from "../../src/report/sheets/results.js";
 import { cellValue, type OutCell, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { assessment } from "../helpers/assessment-builder.js";
 
@@ -8,18 +13,29 @@ const cellAt = (s: SheetSpec, row: number, col: number) => s.rows[row]?.[col] as
 
 describe("考核结果", () => {
   it("has the title with the period, the header and one row per branch in rank order", async () => {
-    const result = await assessment().branches(3).scoresA({ ZB002: { "1.1": 3 } }).result();
+    const result = await assessment()
+      .branches(3)
+      .scoresA({ ZB002: { "1.1": 3 } })
+      .result();
     const sheet = resultsSheet(result);
     expect(values(sheet)[0]![0]).toBe("2026Q3 支部考核结果");
     expect(values(sheet)[1]!.slice(0, 5)).toEqual(["排名", "支部编码", "支部名称", "支部类别", "类别排名"]);
-    expect(values(sheet).slice(2).map((r) => r[1])).toEqual(result.branches.map((b) => b.code));
+    expect(
+      values(sheet)
+        .slice(2)
+        .map((r) => r[1]),
+    ).toEqual(result.branches.map((b) => b.code));
     expect(sheet.freezeRows).toBe(2);
     expect(sheet.merges?.[0]).toMatch(/^A1:[A-Z]+1$/);
     expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, repeatRows: 2 });
   });
 
   it("shows the 暂定 notice and status when the result is provisional", async () => {
-    const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 4 } }).scoresB({ ZB001: { "1.1": 2 } }).result();
+    const result = await assessment()
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 4 } })
+      .scoresB({ ZB001: { "1.1": 2 } })
+      .result();
     expect(result.status).toBe("provisional");
     const sheet = resultsSheet(result);
     expect(String(values(sheet)[1]![0])).toContain("暂定结果");
@@ -36,24 +52,28 @@ describe("考核结果", () => {
       .result();
     const sheet = resultsSheet(result);
     const head = values(sheet)[2]!;
-    const rowOf = (code: string) => sheet.rows.findIndex((r) => cellValue(r[1]!) === code);
+    const rowOf = (code: string) => sheet.rows.findIndex((r) => cellValue(r[1]) === code);
     const vetoRow = rowOf("ZB003");
     expect(cellAt(sheet, vetoRow, 0)?.tone).toBe("veto");
-    expect(cellValue(sheet.rows[vetoRow]![head.indexOf("星级")]!)).toBe("★☆☆☆☆");
+    expect(cellValue(sheet.rows[vetoRow]![head.indexOf("星级")])).toBe("★☆☆☆☆");
     const pendingRow = rowOf("ZB002");
     expect(cellAt(sheet, pendingRow, head.indexOf("待仲裁项数"))?.tone).toBe("dispute");
     const topRow = rowOf("ZB001");
-    expect(cellValue(sheet.rows[topRow]![head.indexOf("星级")]!)).toBe("★★★★★");
+    expect(cellValue(sheet.rows[topRow]![head.indexOf("星级")])).toBe("★★★★★");
     expect(cellAt(sheet, topRow, head.indexOf("阶梯"))?.tone).toBe("top");
   });
 });
 
 describe("双评明细 and 校验报告", () => {
   it("lists every branch × item with disputes shaded, then the agreement tables", async () => {
-    const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 4 } }).scoresB({ ZB001: { "1.1": 2 } }).result();
+    const result = await assessment()
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 4 } })
+      .scoresB({ ZB001: { "1.1": 2 } })
+      .result();
     const sheet = detailsSheet(result);
     const rows = values(sheet);
-    const dispute = sheet.rows.find((r) => cellValue(r[0]!) === "ZB001" && cellValue(r[2]!) === "1.1")!;
+    const dispute = sheet.rows.find((r) => cellValue(r[0]) === "ZB001" && cellValue(r[2]) === "1.1")!;
     expect(dispute.map(cellValue).slice(3)).toEqual([4, 4, 2, 2, 1, null, 3, "超差待仲裁"]);
     expect((dispute[0] as OutCell).tone).toBe("dispute");
     expect(rows.some((r) => r[0] === "双评一致性")).toBe(true);
@@ -61,9 +81,12 @@ describe("双评明细 and 校验报告", () => {
   });
 
   it("links every issue to its cell", async () => {
-    const result = await assessment().branches(2).scoresA({ ZB001: { "1.1": 9 } }).result();
+    const result = await assessment()
+      .branches(2)
+      .scoresA({ ZB001: { "1.1": 9 } })
+      .result();
     const sheet = reportSheet(result);
-    const row = sheet.rows.find((r) => cellValue(r[1]!) === "SCORE_OUT_OF_RANGE")!;
+    const row = sheet.rows.find((r) => cellValue(r[1]) === "SCORE_OUT_OF_RANGE")!;
     expect(row.map(cellValue).slice(0, 4)).toEqual(["错误", "SCORE_OUT_OF_RANGE", "评分A", "C2"]);
     expect((row[3] as OutCell).link).toEqual({ sheet: "评分A", cell: "C2" });
   });
@@ -72,15 +95,22 @@ describe("双评明细 and 校验报告", () => {
 describe("统计图表", () => {
   it("draws four charts from tables on the sheet whose ranges hold the data", async () => {
     const result = await assessment()
-      .branches([{ code: "ZB001" }, { code: "ZB002" }, { code: "ZB003", category: "综合管理类" }, { code: "ZB004" }, { code: "ZB005" }, { code: "ZB006" }, { code: "ZB007" }])
+      .branches([
+        { code: "ZB001" },
+        { code: "ZB002" },
+        { code: "ZB003", category: "综合管理类" },
+        { code: "ZB004" },
+        { code: "ZB005" },
+        { code: "ZB006" },
+        { code: "ZB007" },
+      ])
       .scoresA({ ZB002: { "1.1": 3 }, ZB005: { "2.1": 2 } })
       .result();
     const sheet = chartsSheet(result);
     expect(sheet.charts?.map((c) => c.kind)).toEqual(["radar", "column", "scatter", "bar"]);
     const at = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-      const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      return cellValue(sheet.rows[Number(m[2]) - 1]?.[col] ?? null);
+      const { row, col } = parseA1(ref);
+      return cellValue(sheet.rows[row]?.[col] ?? null);
     };
     const column = (range: string) => {
       const [from, to] = range.split(":") as [string, string];
@@ -104,7 +134,13 @@ describe("统计图表", () => {
       { code: "1.1", type: "基础" as const, area: "政治建设", points: 50 },
       { code: "7.1", type: "基础" as const, area: "中心工作融合", points: 50, notApplicable: ["综合管理类"] },
     ];
-    const result = await assessment().rules(rules).branches([{ code: "ZB001", category: "综合管理类" }, { code: "ZB002", category: "综合管理类" }]).result();
+    const result = await assessment()
+      .rules(rules)
+      .branches([
+        { code: "ZB001", category: "综合管理类" },
+        { code: "ZB002", category: "综合管理类" },
+      ])
+      .result();
     const radar = chartsSheet(result).charts![0]!;
     expect(radar.series[0]!.categories).toMatch(/:\w+\d+$/);
     const rows = values(chartsSheet(result)).map((r) => r[3]);

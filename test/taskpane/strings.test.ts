@@ -10,7 +10,11 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 /** The task pane's component sources (the catalogue itself excluded). */
 function componentSources(): { file: string; text: string }[] {
-  const files = [join(ADDIN, "excel-page.tsx"), join(ADDIN, "file-page.tsx"), ...readdirSync(join(ADDIN, "taskpane")).map((f) => join(ADDIN, "taskpane", f))];
+  const files = [
+    join(ADDIN, "excel-page.tsx"),
+    join(ADDIN, "file-page.tsx"),
+    ...readdirSync(join(ADDIN, "taskpane")).map((f) => join(ADDIN, "taskpane", f)),
+  ];
   return files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith("strings.ts")).map((file) => ({ file, text: readFileSync(file, "utf8") }));
 }
 
@@ -25,7 +29,10 @@ describe("the task pane's string catalogue", () => {
   });
 
   it("has no string that no component uses", () => {
-    const used = componentSources().map((s) => s.text).join("\n") + readFileSync(join(ADDIN, "file-mode", "file-operations.ts"), "utf8");
+    const used =
+      componentSources()
+        .map((s) => s.text)
+        .join("\n") + readFileSync(join(ADDIN, "file-mode", "file-operations.ts"), "utf8");
     expect(ids.filter((id) => !used.includes(`"${id}"`))).toEqual([]);
   });
 

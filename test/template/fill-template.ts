@@ -2,12 +2,12 @@
  * Filling a template the way people do: cell edits on its sheets, found by the codes in the
  * grid (never by assumed positions), applied in memory or patched into the .xlsx.
  */
-import type { CellEdit } from "../../src/io/workbook.js";
+import type { CellEdit } from "../../src/model/workbook.js";
 import type { Branch } from "../../src/model/branch.js";
 import { a1, parseA1, type Grid } from "../../src/model/cell.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
 import type { OutEntry, SheetSpec } from "../../src/report/sheet-spec.js";
-import { specGrid } from "../../src/template/spec-reader.js";
+import { specGrid } from "../../src/io/sheet-spec-reader.js";
 import { findGridHeader } from "../../src/validate/grids.js";
 import { cellText } from "../../src/validate/text.js";
 import type { RosterEntry } from "../../src/template/input-sheets.js";
@@ -83,15 +83,17 @@ export function consistentScores(rules: Rules, branches: readonly Branch[]) {
     const n = branches.findIndex((b) => b.code === branch);
     return it.type === "base" && (n + rules.items.indexOf(it)) % 3 === 0;
   };
-  const score = (rater: "A" | "B" | "self"): Filler => (branch, it) => {
-    const b = byCode.get(branch)!;
-    if (it.type === "veto") return it.code === "V1" && branch === branches.at(-1)!.code ? "是" : "否";
-    if (it.type === "bonus") return it.code === "B1" && branch === branches[0]!.code ? it.max / 100 : rater === "B" ? null : 0;
-    if (notApplicable(it, b)) throw new Error("filled a 不适用 cell");
-    if (!deducted(branch, it)) return it.max / 100;
-    // B reads a few criteria a little more strictly, within tolerance.
-    return it.max / 100 - (rater === "B" && it.max >= 400 ? 0.75 : 0.5);
-  };
+  const score =
+    (rater: "A" | "B" | "self"): Filler =>
+    (branch, it) => {
+      const b = byCode.get(branch)!;
+      if (it.type === "veto") return it.code === "V1" && branch === branches.at(-1)!.code ? "是" : "否";
+      if (it.type === "bonus") return it.code === "B1" && branch === branches[0]!.code ? it.max / 100 : rater === "B" ? null : 0;
+      if (notApplicable(it, b)) throw new Error("filled a 不适用 cell");
+      if (!deducted(branch, it)) return it.max / 100;
+      // B reads a few criteria a little more strictly, within tolerance.
+      return it.max / 100 - (rater === "B" && it.max >= 400 ? 0.75 : 0.5);
+    };
   const notes: [string, string, string, string][] = [];
   for (const b of branches) {
     for (const it of rules.items) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assess } from "../../src/engine/index.js";
+import { assess } from "../../src/engine/assess.js";
 import type { Branch } from "../../src/model/branch.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES } from "../../src/model/settings.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import {
   gridSheet,
   inputSheets,
@@ -17,15 +17,17 @@ import {
   type NoteRow,
   type RosterEntry,
 } from "../../src/template/input-sheets.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
-import { validateWorkbook } from "../../src/validate/index.js";
-import { INPUT_SHEETS } from "../../src/validate/sheets.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
+import { validateWorkbook } from "../../src/validate/validate-workbook.js";
+import { INPUT_SHEETS } from "../../src/model/sheets.js";
 
 const values = (s: SheetSpec) => s.rows.map((r) => r.map(cellValue));
 const column = (s: SheetSpec, title: string) => {
   const head = values(s)[0]!;
   const c = head.indexOf(title);
-  return values(s).slice(1).map((r) => r[c] ?? null);
+  return values(s)
+    .slice(1)
+    .map((r) => r[c] ?? null);
 };
 
 const BRANCHES: RosterEntry[] = [
@@ -56,7 +58,10 @@ function filledWorkbook(rules: Rules = defaultRules()): InputWorkbook {
   for (const b of BRANCHES) {
     for (const it of rules.items) {
       if (it.type !== "base" || !applies(it, b)) continue;
-      for (const [rater, f] of [["A", score("A")], ["B", score("B")]] as const) {
+      for (const [rater, f] of [
+        ["A", score("A")],
+        ["B", score("B")],
+      ] as const) {
         if ((f(b, it) as number) < it.max / 100) notes.push({ branch: b.code, item: it.code, rater, note: "台账缺项，扣分" });
       }
     }
@@ -79,7 +84,11 @@ describe("input sheets", () => {
     expect(s.name).toBe("考核设置");
     expect(values(s)[0]!.slice(0, 2)).toEqual(["设置项", "值"]);
     expect(column(s, "设置项")).toEqual(SETTING_NAMES);
-    const byName = new Map(values(s).slice(1).map((r) => [r[0], r[1]]));
+    const byName = new Map(
+      values(s)
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(byName.get("考核周期")).toBeNull();
     expect(byName.get("评分A名称")).toBe("党建部门");
     expect(byName.get("评分B名称")).toBe("业务部门");
@@ -91,13 +100,20 @@ describe("input sheets", () => {
     expect(byName.get("星级阈值")).toBe("90,80,70,60");
     expect(byName.get("排名方式")).toBe("并列跳位");
     expect(byName.get("扣分说明要求")).toBe("提示");
-    expect(cellStyle(s.rows[0]![0]!)).toBe("header");
+    expect(cellStyle(s.rows[0]![0])).toBe("header");
     expect(s.freezeRows).toBe(1);
     expect(values(settingsSheet({ period: "2026Q3", ranking: "中国式" })).find((r) => r[0] === "排名方式")![1]).toBe("中国式");
   });
 
   it("reads the settings sheet back as the settings it was made from", () => {
-    const settings = { ...DEFAULT_SETTINGS, period: "2026Q4", raterAName: "组织部", bonusCap: 350, vetoLast: false, ranking: "中国式" as const };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      period: "2026Q4",
+      raterAName: "组织部",
+      bonusCap: 350,
+      vetoLast: false,
+      ranking: "中国式" as const,
+    };
     const sheets = inputSheets({ ...filledWorkbook(), settings });
     const v = validateWorkbook(new SheetSpecReader(sheets).snapshot());
     expect(v.ok).toBe(true);
@@ -148,10 +164,14 @@ describe("input sheets", () => {
     expect(rows[3]![1]).toBe("炼钢厂第一党支部");
     expect(s.freezeRows).toBe(3);
     expect(s.columnWidths).toHaveLength(2 + rules.items.length);
-    expect(cellStyle(s.rows[3]![2]!)).toBe("decimal2");
+    expect(cellStyle(s.rows[3]![2])).toBe("decimal2");
     // An empty template grid: codes and names, blank score cells.
     const blank = gridSheet("评分B", rules, BRANCHES);
-    expect(values(blank).slice(3).every((r) => r.slice(2).every((v) => v === null))).toBe(true);
+    expect(
+      values(blank)
+        .slice(3)
+        .every((r) => r.slice(2).every((v) => v === null)),
+    ).toBe(true);
   });
 
   it("lays out 扣分说明", () => {
@@ -169,17 +189,21 @@ describe("input sheets", () => {
     expect(v.issues).toEqual([]);
     expect(v.ok).toBe(true);
     if (!v.ok) return;
-    const outcome = assess(v.assessment);
-    expect(outcome.issues).toEqual([]);
+    expect(assess(v.assessment).findings).toEqual([]);
 
-    const { result } = await runAssessment(new SheetSpecReader(sheets), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new SheetSpecReader(sheets), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.status).toBe("final");
     expect(result.issues).toEqual([]);
     expect(result.branches).toHaveLength(5);
     expect(result.branches.at(-1)).toMatchObject({ code: "ZB05", vetoed: true, vetoItems: ["V1"] });
     expect(result.items.filter((i) => i.status === "不适用").map((i) => `${i.branch} ${i.item}`)).toEqual(["ZB03 7.1", "ZB03 7.2"]);
     expect(result.branches.find((b) => b.code === "ZB01")!.bonus).toBe(2);
-    expect(result.branches.filter((b) => b.selfTotal !== null).map((b) => b.code).sort()).toEqual(["ZB01", "ZB02", "ZB03"]);
+    expect(
+      result.branches
+        .filter((b) => b.selfTotal !== null)
+        .map((b) => b.code)
+        .sort(),
+    ).toEqual(["ZB01", "ZB02", "ZB03"]);
   });
 
   it("gives an empty template that is structurally valid: nothing fatal, only the blanks people still have to fill", () => {

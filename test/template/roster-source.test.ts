@@ -1,10 +1,13 @@
+import { issueMessage } from "../../src/model/issues.js";
+import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
 import { describe, expect, it } from "vitest";
 import { num, text, type Grid } from "../../src/model/cell.js";
-import type { WorkbookReader, WorkbookSnapshot } from "../../src/io/workbook.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import type { WorkbookReader } from "../../src/io/workbook.js";
+import type { WorkbookSnapshot } from "../../src/model/workbook.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets, rosterSheet } from "../../src/template/input-sheets.js";
 import { decodeCsv, parseCsv, RosterSourceError, rosterFromCsv, rosterFromWorkbook } from "../../src/template/roster-source.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const CSV = "支部编码,支部名称,支部类别,所属单位,党员人数\r\n001,炼钢厂第一党支部,生产类,炼钢厂,42\r\n002,机关党支部,管理,机关,18\r\n";
@@ -20,7 +23,7 @@ function rosterError(f: () => unknown): RosterSourceError {
   try {
     f();
   } catch (e) {
-    if (e instanceof RosterSourceError) return e;
+    if (e instanceof RosterSourceError) return e as RosterSourceError;
     throw e;
   }
   throw new Error("expected a RosterSourceError");
@@ -34,29 +37,45 @@ describe("roster from CSV", () => {
   });
 
   it("parses quotes, doubled quotes, embedded commas and newlines, LF endings and tabs", () => {
-    expect(parseCsv('a,"b,1","say ""hi""",\n"x\ny",2')).toEqual([["a", "b,1", 'say "hi"', ""], ["x\ny", "2"]]);
-    expect(parseCsv("支部编码\t支部名称\n1\t甲")).toEqual([["支部编码", "支部名称"], ["1", "甲"]]);
+    expect(parseCsv('a,"b,1","say ""hi""",\n"x\ny",2')).toEqual([
+      ["a", "b,1", 'say "hi"', ""],
+      ["x\ny", "2"],
+    ]);
+    expect(parseCsv("支部编码\t支部名称\n1\t甲")).toEqual([
+      ["支部编码", "支部名称"],
+      ["1", "甲"],
+    ]);
     // Excel’s “Unicode 文本”: UTF-16LE with a BOM.
     expect(decodeCsv(new Uint8Array([0xff, 0xfe, 0x2f, 0x65]), "x.csv")).toBe("支");
   });
 
   it("finds the header under a title row and ignores extra columns", () => {
     const csv = "2026年支部名册,,\n序号,支部编码,支部名称,书记,支部类别\n1,ZB1,一支部,张三,辅助\n";
-    expect(rosterFromCsv(utf8(csv), "a.csv").branches).toEqual([{ code: "ZB1", name: "一支部", category: "辅助类", unit: "", members: null }]);
+    expect(rosterFromCsv(utf8(csv), "a.csv").branches).toEqual([
+      { code: "ZB1", name: "一支部", category: "辅助类", unit: "", members: null },
+    ]);
   });
 
   it("lists every problem of the roster and takes nothing", () => {
     const csv = "支部编码,支部名称,支部类别\nZB1,一支部,生产类\nZB1,重复,生产类\n,无编码,生产类\nZB3,三支部,后勤类\n";
     const e = rosterError(() => rosterFromCsv(utf8(csv), "名册.csv"));
     expect(e.message).toContain("3 处问题");
-    expect(e.problems.map((p) => [p.code, p.cell])).toEqual([["BRANCH_DUPLICATE", "A3"], ["BRANCH_CODE_MISSING", "A4"], ["CATEGORY_INVALID", "C5"]]);
-    expect(e.problems[0]!.message).toContain("名册.csv!A3");
-    expect(e.problems[0]!.message).not.toContain("支部名册!");
+    expect(e.problems.map((p) => [p.code, p.where.cell])).toEqual([
+      ["BRANCH_DUPLICATE", "A3"],
+      ["BRANCH_CODE_MISSING", "A4"],
+      ["CATEGORY_INVALID", "C5"],
+    ]);
+    expect(issueMessage(e.problems[0]!, MESSAGES_ZH)).toContain("名册.csv!A3");
+    expect(issueMessage(e.problems[0]!, MESSAGES_ZH)).not.toContain("支部名册!");
   });
 
   it("says what to do when the file is no roster or not in a known encoding", () => {
-    expect(rosterError(() => rosterFromCsv(utf8("编号,名称\n1,甲\n"), "x.csv")).message).toContain("表头须包含 支部编码、支部名称、支部类别");
-    expect(rosterError(() => rosterFromCsv(utf8("支部编码,支部名称,支部类别\n"), "x.csv")).problems.map((p) => p.code)).toEqual(["ROSTER_EMPTY"]);
+    expect(rosterError(() => rosterFromCsv(utf8("编号,名称\n1,甲\n"), "x.csv")).message).toContain(
+      "表头须包含 支部编码、支部名称、支部类别",
+    );
+    expect(rosterError(() => rosterFromCsv(utf8("支部编码,支部名称,支部类别\n"), "x.csv")).problems.map((p) => p.code)).toEqual([
+      "ROSTER_EMPTY",
+    ]);
     // 0xFF is valid in neither UTF-8 nor GB18030.
     expect(rosterError(() => decodeCsv(new Uint8Array([0x41, 0xff]), "x.csv")).message).toContain("CSV UTF-8");
   });
@@ -65,7 +84,10 @@ describe("roster from CSV", () => {
 class GridsReader implements WorkbookReader {
   constructor(private readonly grids: readonly Grid[]) {}
   async read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
-    return { sheetNames: this.grids.map((g) => g.name), sheets: new Map(this.grids.filter((g) => wanted.includes(g.name)).map((g) => [g.name, g])) };
+    return {
+      sheetNames: this.grids.map((g) => g.name),
+      sheets: new Map(this.grids.filter((g) => wanted.includes(g.name)).map((g) => [g.name, g])),
+    };
   }
 }
 
@@ -81,7 +103,14 @@ describe("roster from a workbook", () => {
     const src = await rosterFromWorkbook(
       new GridsReader([
         { name: "说明", rows: [[text("本表为名册")]] },
-        { name: "Sheet2", rows: [[text("支部名册（2026）")], [text("支部编码"), text("支部名称"), text("支部类别"), text("党员人数")], [num(101), text("甲"), text("生产类"), text("约40")]] },
+        {
+          name: "Sheet2",
+          rows: [
+            [text("支部名册（2026）")],
+            [text("支部编码"), text("支部名称"), text("支部类别"), text("党员人数")],
+            [num(101), text("甲"), text("生产类"), text("约40")],
+          ],
+        },
       ]),
       "名册.xlsx",
     );
@@ -92,7 +121,11 @@ describe("roster from a workbook", () => {
   it("takes rules and settings (not the period) from a whole assessment workbook", async () => {
     const rules = defaultRules();
     const custom = { items: rules.items.filter((i) => i.code !== "B5"), areas: rules.areas };
-    const sheets = inputSheets({ rules: custom, branches: [{ code: "ZB01", name: "一支部", category: "生产类", unit: "" }], settings: { period: "2026Q2", raterAName: "组织部" } });
+    const sheets = inputSheets({
+      rules: custom,
+      branches: [{ code: "ZB01", name: "一支部", category: "生产类", unit: "" }],
+      settings: { period: "2026Q2", raterAName: "组织部" },
+    });
     const src = await rosterFromWorkbook(new SheetSpecReader(sheets), "上季度.xlsx");
     expect(src.rules).toEqual(custom);
     expect(src.settings).toMatchObject({ raterAName: "组织部" });
@@ -100,9 +133,11 @@ describe("roster from a workbook", () => {
   });
 
   it("refuses a workbook without a roster or with broken rules", async () => {
-    await expect(rosterFromWorkbook(new GridsReader([{ name: "Sheet1", rows: [[text("支部编码"), text("名称")]] }]), "x.xlsx")).rejects.toThrow(/找不到支部名册/);
-    const broken = inputSheets({ rules: defaultRules(), branches: [{ code: "ZB01", name: "一支部", category: "生产类", unit: "" }] }).map((s) =>
-      s.name === "评分细则" ? { ...s, rows: [...s.rows, ["1.1", "基础", "政治建设", "重复编号", 4]] } : s,
+    await expect(
+      rosterFromWorkbook(new GridsReader([{ name: "Sheet1", rows: [[text("支部编码"), text("名称")]] }]), "x.xlsx"),
+    ).rejects.toThrow(/找不到支部名册/);
+    const broken = inputSheets({ rules: defaultRules(), branches: [{ code: "ZB01", name: "一支部", category: "生产类", unit: "" }] }).map(
+      (s) => (s.name === "评分细则" ? { ...s, rows: [...s.rows, ["1.1", "基础", "政治建设", "重复编号", 4]] } : s),
     );
     await expect(rosterFromWorkbook(new SheetSpecReader(broken), "x.xlsx")).rejects.toThrow(/评分细则有 1 处问题/);
   });

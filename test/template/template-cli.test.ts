@@ -7,7 +7,7 @@ import { patchCells } from "../../src/io/xlsx/patch.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets, rosterSheet } from "../../src/template/input-sheets.js";
 import { runCli } from "../helpers/cli.js";
 import { BRANCHES, consistentScores, gridEdits, noteEdits } from "./fill-template.js";
@@ -22,7 +22,8 @@ afterEach(async () => {
 
 const CSV =
   "\ufeff支部编码,支部名称,支部类别,所属单位,党员人数\n" +
-  BRANCHES.map((b) => [b.code, b.name, b.category, b.unit, b.members ?? ""].join(",")).join("\n") + "\n";
+  BRANCHES.map((b) => [b.code, b.name, b.category, b.unit, b.members ?? ""].join(",")).join("\n") +
+  "\n";
 
 /** The worksheet part of a sheet, by name. */
 function sheetXml(bytes: Uint8Array, name: string): string {
@@ -50,7 +51,12 @@ describe("scorecard template", () => {
     const bytes = new Uint8Array(await readFile(out));
     const snap = await new XlsxReader(bytes).read(["考核设置", "支部名册", "评分A"]);
     expect(snap.sheetNames).toEqual(["填报说明", "考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明"]);
-    expect(snap.sheets.get("支部名册")!.rows.slice(1).map((r) => r[0])).toEqual(BRANCHES.map((b) => ({ kind: "text", value: b.code })));
+    expect(
+      snap.sheets
+        .get("支部名册")!
+        .rows.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(BRANCHES.map((b) => ({ kind: "text", value: b.code })));
     // The grid part carries validation, protection, merges and panes frozen at row 4 / column B.
     const a = sheetXml(bytes, "评分A");
     expect(a).toContain("<sheetProtection");
@@ -61,7 +67,7 @@ describe("scorecard template", () => {
     expect(a).toContain("<mergeCells");
 
     // Empty but structurally sound: only the scores are missing.
-    const { result } = await runAssessment(new XlsxReader(bytes), { now: new Date() });
+    const { result } = await runAssessment(new XlsxReader(bytes), null, { now: new Date() });
     expect(result.status).toBe("provisional");
     expect([...new Set(result.issues.map((i) => i.code))]).toEqual(["SCORE_MISSING"]);
   });
@@ -78,7 +84,7 @@ describe("scorecard template", () => {
     bytes = patchCells(bytes, "评分B", gridEdits(snap.sheets.get("评分B")!, rules, s.b));
     bytes = patchCells(bytes, "自评", gridEdits(snap.sheets.get("自评")!, rules, s.self));
     bytes = patchCells(bytes, "扣分说明", noteEdits(s.notes));
-    const { result } = await runAssessment(new XlsxReader(bytes), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new XlsxReader(bytes), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.issues).toEqual([]);
     expect(result.status).toBe("final");
     expect(result.period).toBe("2026Q3");
@@ -93,13 +99,21 @@ describe("scorecard template", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("考核周期：未填写");
     const snap = await new XlsxReader(new Uint8Array(await readFile(out))).read(["支部名册"]);
-    expect(snap.sheets.get("支部名册")!.rows.slice(1).map((r) => r[1])).toEqual(BRANCHES.map((b) => ({ kind: "text", value: b.name })));
+    expect(
+      snap.sheets
+        .get("支部名册")!
+        .rows.slice(1)
+        .map((r) => r[1]),
+    ).toEqual(BRANCHES.map((b) => ({ kind: "text", value: b.name })));
 
     const plain = join(dir, "b.xlsx");
     const examples = await runCli(["template", "-o", plain]);
     expect(examples.code).toBe(0);
     expect(examples.stderr).toContain("示例支部");
-    const names = (await new XlsxReader(new Uint8Array(await readFile(plain))).read(["支部名册"])).sheets.get("支部名册")!.rows.slice(2).map((r) => r[0]);
+    const names = (await new XlsxReader(new Uint8Array(await readFile(plain))).read(["支部名册"])).sheets
+      .get("支部名册")!
+      .rows.slice(2)
+      .map((r) => r[0]);
     // The example template as the roster of the next step: its examples are pointed out.
     const next = await runCli(["template", "--branches", plain, "-o", join(dir, "c.xlsx")]);
     expect(next.code).toBe(0);
@@ -112,7 +126,10 @@ describe("scorecard template", () => {
     const rules = defaultRules();
     const fewer = { items: rules.items.filter((i) => i.code !== "B5"), areas: rules.areas };
     const last = join(dir, "上季度.xlsx");
-    await writeFile(last, createWorkbook(inputSheets({ rules: fewer, branches: BRANCHES, settings: { period: "2026Q2", raterBName: "生产部" } })));
+    await writeFile(
+      last,
+      createWorkbook(inputSheets({ rules: fewer, branches: BRANCHES, settings: { period: "2026Q2", raterBName: "生产部" } })),
+    );
     const out = join(dir, "新.xlsx");
     const run = await runCli(["template", "--branches", last, "--period", "2026Q3", "-o", out]);
     expect(run.code).toBe(0);

@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseA1 } from "../../src/model/cell.js";
 import type { RuleItem, Rules } from "../../src/model/rules.js";
+import { GRID_SHEETS } from "../../src/model/sheets.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type OutCell, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
-import { defaultRules } from "../../src/template/default-rules.js";
+import { defaultRules } from "../../src/model/default-rules.js";
 import type { RosterEntry } from "../../src/template/input-sheets.js";
-import { SheetSpecReader } from "../../src/template/spec-reader.js";
-import {
-  EXAMPLE_BRANCHES,
-  GRID_LAYOUT,
-  notApplicable,
-  TEMPLATE_GRIDS,
-  templateGridSheet,
-  templateSheets,
-} from "../../src/template/template-workbook.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
+import { EXAMPLE_BRANCHES, GRID_LAYOUT, notApplicable, templateGridSheet, templateSheets } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";
-import { validateWorkbook } from "../../src/validate/index.js";
+import { validateWorkbook } from "../../src/validate/validate-workbook.js";
 import { applyEdits, BRANCHES, consistentScores, noteEdits, specEdits } from "./fill-template.js";
-
 
 const values = (s: SheetSpec) => s.rows.map((r) => r.map(cellValue));
 const sheet = (sheets: SheetSpec[], name: string) => sheets.find((s) => s.name === name)!;
@@ -27,7 +20,8 @@ function coveredCells(spec: SheetSpec): Map<string, ValidationSpec> {
   const out = new Map<string, ValidationSpec>();
   for (const v of spec.validations ?? []) {
     const [from, to = from] = v.range.split(":") as [string, string?];
-    const a = parseA1(from), b = parseA1(to!);
+    const a = parseA1(from),
+      b = parseA1(to);
     for (let r = a.row; r <= b.row; r++) {
       for (let c = a.col; c <= b.col; c++) {
         const key = `${c}:${r}`;
@@ -56,13 +50,34 @@ describe("new template", () => {
 
   it("has its sheets in order, 填报说明 first", () => {
     expect(templateSheets({ branches: BRANCHES, period: "2026Q3" }).map((s) => s.name)).toEqual([
-      "填报说明", "考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明",
+      "填报说明",
+      "考核设置",
+      "评分细则",
+      "支部名册",
+      "评分A",
+      "评分B",
+      "仲裁",
+      "自评",
+      "扣分说明",
     ]);
   });
 
   it("explains the workflow, the sheets and the cell rules in 填报说明", () => {
-    const text = values(templateSheets({ branches: BRANCHES, period: "2026Q3" })[0]!).flat().join("\n");
-    for (const phrase of ["新建模板", "两方独立评分", "仲裁", "校验", "一键评分排名", "不适用", "留空（按 0 分）", "是 或 否", "扣分说明要求", "运行记录"]) {
+    const text = values(templateSheets({ branches: BRANCHES, period: "2026Q3" })[0]!)
+      .flat()
+      .join("\n");
+    for (const phrase of [
+      "新建模板",
+      "两方独立评分",
+      "仲裁",
+      "校验",
+      "一键评分排名",
+      "不适用",
+      "留空（按 0 分）",
+      "是 或 否",
+      "扣分说明要求",
+      "运行记录",
+    ]) {
       expect(text).toContain(phrase);
     }
     expect(text).toContain("2026Q3");
@@ -76,8 +91,8 @@ describe("new template", () => {
     expect(rows.find((r) => r[0] === "分差阈值比例")![1]).toBe(0.25);
     expect(s.protect).toBe(true);
     s.rows.slice(1).forEach((row) => {
-      expect(cellStyle(row[0]!)).toBe("text");
-      expect(cellStyle(row[1]!)).toBe("inputText");
+      expect(cellStyle(row[0])).toBe("text");
+      expect(cellStyle(row[1])).toBe("inputText");
     });
     const list = (name: string) => {
       const r = rows.findIndex((row) => row[0] === name);
@@ -91,7 +106,7 @@ describe("new template", () => {
   });
 
   it("lays out each grid: band, header, 项目名称 and 分值 rows, one row per branch; 不适用 prefilled", () => {
-    for (const name of TEMPLATE_GRIDS) {
+    for (const name of GRID_SHEETS) {
       const s = templateGridSheet(name, rules, BRANCHES);
       const rows = values(s);
       expect(findGridHeader(new SheetSpecReader([s]).snapshot().sheets.get(name)!)).toBe(GRID_LAYOUT.headerRow);
@@ -118,7 +133,7 @@ describe("new template", () => {
   });
 
   it("puts data validation on every open score cell of every grid, with the item's bounds and texts", () => {
-    for (const name of TEMPLATE_GRIDS) {
+    for (const name of GRID_SHEETS) {
       const s = templateGridSheet(name, rules, BRANCHES);
       const covered = coveredCells(s);
       let open = 0;
@@ -154,7 +169,13 @@ describe("new template", () => {
   });
 
   it("keeps validation texts within Excel's limits for long rules", () => {
-    const long: RuleItem = { ...defaultRules().items[0]!, code: "1.1", area: "政治建设与理论武装及意识形态工作责任制落实情况", content: "很长的考核内容".repeat(30), criteria: "很长的评分标准".repeat(40) };
+    const long: RuleItem = {
+      ...defaultRules().items[0]!,
+      code: "1.1",
+      area: "政治建设与理论武装及意识形态工作责任制落实情况",
+      content: "很长的考核内容".repeat(30),
+      criteria: "很长的评分标准".repeat(40),
+    };
     const r: Rules = { items: [long], areas: [long.area] };
     const [v] = templateGridSheet("评分A", r, BRANCHES).validations!;
     expect([...v!.prompt!.text].length).toBeLessThanOrEqual(255);
@@ -163,14 +184,17 @@ describe("new template", () => {
   });
 
   it("protects the grids and freezes the header, annotation rows and the code and name columns", () => {
-    for (const name of TEMPLATE_GRIDS) {
+    for (const name of GRID_SHEETS) {
       const s = templateGridSheet(name, rules, BRANCHES);
       expect(s.protect).toBe(true);
       expect(s.freezeRows).toBe(GRID_LAYOUT.firstBranchRow);
       expect(s.freezeColumns).toBe(2);
       expect(s.columnWidths).toHaveLength(2 + rules.items.length);
       // Header, annotation rows and the code/name columns are locked.
-      s.rows.slice(0, GRID_LAYOUT.firstBranchRow).flat().forEach((e) => expect(["input", "inputText"]).not.toContain(cellStyle(e)));
+      s.rows
+        .slice(0, GRID_LAYOUT.firstBranchRow)
+        .flat()
+        .forEach((e) => expect(["input", "inputText"]).not.toContain(cellStyle(e)));
       s.rows.forEach((row) => row.slice(0, 2).forEach((e) => expect(["input", "inputText"]).not.toContain(cellStyle(e))));
     }
   });
@@ -182,7 +206,11 @@ describe("new template", () => {
     const body = roster.slice(2);
     expect(body.map((r) => r[0])).toEqual(EXAMPLE_BRANCHES.map((b) => b.code));
     expect(body.every((r) => String(r[0]).startsWith("示例") && String(r[1]).includes("示例"))).toBe(true);
-    expect(values(sheet(sheets, "评分A")).slice(GRID_LAYOUT.firstBranchRow).map((r) => r[0])).toEqual(EXAMPLE_BRANCHES.map((b) => b.code));
+    expect(
+      values(sheet(sheets, "评分A"))
+        .slice(GRID_LAYOUT.firstBranchRow)
+        .map((r) => r[0]),
+    ).toEqual(EXAMPLE_BRANCHES.map((b) => b.code));
     expect(values(sheets[0]!).flat().join("")).toContain("--branches");
     // Structurally valid: only the period and the scores are still to be filled.
     const v = validateWorkbook(new SheetSpecReader(sheets).snapshot());
@@ -192,18 +220,25 @@ describe("new template", () => {
 
   it("scores final with no issue once filled with valid values", async () => {
     const sheets = filledTemplate(templateSheets({ branches: BRANCHES, period: "2026Q3" }), rules, BRANCHES);
-    const { result } = await runAssessment(new SheetSpecReader(sheets), { now: new Date("2026-10-08T09:30:00") });
+    const { result } = await runAssessment(new SheetSpecReader(sheets), null, { now: new Date("2026-10-08T09:30:00") });
     expect(result.issues).toEqual([]);
     expect(result.status).toBe("final");
     expect(result.branches).toHaveLength(BRANCHES.length);
-    expect(result.items.filter((i) => i.status === "不适用").map((i) => `${i.branch} ${i.item}`).sort()).toEqual(["ZB03 7.1", "ZB03 7.2", "ZB04 7.1", "ZB04 7.2"]);
+    expect(
+      result.items
+        .filter((i) => i.status === "不适用")
+        .map((i) => `${i.branch} ${i.item}`)
+        .sort(),
+    ).toEqual(["ZB03 7.1", "ZB03 7.2", "ZB04 7.1", "ZB04 7.2"]);
     expect(result.branches.at(-1)).toMatchObject({ code: "ZB06", vetoed: true });
     expect(result.branches.find((b) => b.code === "ZB01")!.bonus).toBe(2);
     expect(result.branches.every((b) => b.selfTotal !== null)).toBe(true);
   });
 
   it("an unfilled template is not final: the blanks are reported", async () => {
-    const { result } = await runAssessment(new SheetSpecReader(templateSheets({ branches: BRANCHES, period: "2026Q3" })), { now: new Date() });
+    const { result } = await runAssessment(new SheetSpecReader(templateSheets({ branches: BRANCHES, period: "2026Q3" })), null, {
+      now: new Date(),
+    });
     expect(result.status).toBe("provisional");
     expect(new Set(result.issues.map((i) => i.code))).toEqual(new Set(["SCORE_MISSING"]));
   });

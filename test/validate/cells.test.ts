@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { bool, err, num, text } from "../../src/model/cell.js";
-import type { Issue, IssueCode } from "../../src/model/issues.js";
+import type { IssueCode } from "../../src/model/issues.js";
+import type { ReportedIssue } from "../../src/model/result.js";
 import { assessment, branchOf, itemOf, keys, type CellInput, type RuleSpec } from "../helpers/assessment-builder.js";
 
 /**
@@ -21,8 +22,10 @@ function workbook() {
 }
 
 /** Issues about one cell (dispute reports, which point at 评分A cells too, left out). */
-function cellIssues(issues: readonly Issue[], sheet: string, cell: string) {
-  return keys(issues.filter((i) => i.sheet === sheet && i.cell === cell && i.code !== "DISPUTE_PENDING" && i.code !== "VETO_DISPUTE_PENDING"));
+function cellIssues(issues: readonly ReportedIssue[], sheet: string, cell: string) {
+  return keys(
+    issues.filter((i) => i.sheet === sheet && i.cell === cell && i.code !== "DISPUTE_PENDING" && i.code !== "VETO_DISPUTE_PENDING"),
+  );
 }
 
 /** Writes one value into 评分A at (branch, item) and returns the result, the issues on that cell and A's value. */
@@ -32,7 +35,12 @@ async function scoreA(item: string, value: CellInput, branch = "ZB001") {
   return { r, issues: cellIssues(r.issues, "评分A", cell), a: r.items.find((i) => i.branch === branch && i.item === item)?.a, cell };
 }
 
-const issue = (code: IssueCode, cell: string, severity: "error" | "warning" = "error", sheet = "评分A") => ({ severity, code, sheet, cell });
+const issue = (code: IssueCode, cell: string, severity: "error" | "warning" = "error", sheet = "评分A") => ({
+  severity,
+  code,
+  sheet,
+  cell,
+});
 
 describe("grid cells: 基础 items", () => {
   test.each<[string, CellInput, number]>([
@@ -96,15 +104,30 @@ describe("grid cells: 基础 items", () => {
     expect(r.status).toBe("provisional");
   });
 
-  test.each(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!", "#EXTERNAL!"])(
-    "error value %s, as an error cell or as text in either case → CELL_ERROR_VALUE",
-    async (e) => {
-      for (const v of [err(e), text(e), text(e.toLowerCase()), text(` ${e} `)]) {
-        const { issues } = await scoreA("1.1", v);
-        expect(issues).toEqual([issue("CELL_ERROR_VALUE", "C2")]);
-      }
-    },
-  );
+  test.each([
+    "#N/A",
+    "#REF!",
+    "#VALUE!",
+    "#DIV/0!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#UNKNOWN!",
+    "#BUSY!",
+    "#PYTHON!",
+    "#EXTERNAL!",
+  ])("error value %s, as an error cell or as text in either case → CELL_ERROR_VALUE", async (e) => {
+    for (const v of [err(e), text(e), text(e.toLowerCase()), text(` ${e} `)]) {
+      const { issues } = await scoreA("1.1", v);
+      expect(issues).toEqual([issue("CELL_ERROR_VALUE", "C2")]);
+    }
+  });
 
   test("'#N/A!' or '#ABC' typed as text is not an error value but text", async () => {
     expect((await scoreA("1.1", "#ABC")).issues).toEqual([issue("SCORE_NOT_NUMBER", "C2")]);
@@ -264,7 +287,9 @@ describe("grid cells: severities by sheet", () => {
   });
 
   test("in 自评 blank base cells count as 0 without SCORE_MISSING", async () => {
-    const r = await workbook().self(() => null).result();
+    const r = await workbook()
+      .self(() => null)
+      .result();
     expect(r.issues).toEqual([]);
     expect(branchOf(r, "ZB001").selfTotal).toBe(0);
   });
@@ -276,11 +301,7 @@ describe("grid cells: severities by sheet", () => {
       .arbitration({ ZB001: { "1.1": "不适用", B1: "N/A", V1: "/" } })
       .result();
     expect(r.issues.filter((i) => i.sheet === "仲裁")).toEqual([]);
-    expect(keys(r.issues)).toEqual([
-      issue("DISPUTE_PENDING", "C2"),
-      issue("DISPUTE_PENDING", "E2"),
-      issue("VETO_DISPUTE_PENDING", "F2"),
-    ]);
+    expect(keys(r.issues)).toEqual([issue("DISPUTE_PENDING", "C2"), issue("DISPUTE_PENDING", "E2"), issue("VETO_DISPUTE_PENDING", "F2")]);
   });
 
   test("SCORE_NORMALIZED is a warning in every grid", async () => {

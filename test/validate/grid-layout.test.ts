@@ -17,7 +17,10 @@ function workbook(branches = 2) {
 describe("grid header row", () => {
   test("found within the first 10 rows (row 10), below title rows; annotation rows 项目名称/分值 skipped", async () => {
     const r = await workbook()
-      .scoresA({ ZB001: { "1.1": 3 } }, { headerRow: 9, aboveHeader: [["2026Q3 评分表（党建部门）"], ["说明：请填写分数"]], annotations: ["项目名称", "分值"] })
+      .scoresA(
+        { ZB001: { "1.1": 3 } },
+        { headerRow: 9, aboveHeader: [["2026Q3 评分表（党建部门）"], ["说明：请填写分数"]], annotations: ["项目名称", "分值"] },
+      )
       .result();
     expect(r.issues).toEqual([]);
     expect(itemOf(r, "ZB001", "1.1")).toMatchObject({ a: 3, b: 4, final: 3.5 });
@@ -32,30 +35,47 @@ describe("grid header row", () => {
   test("the header is the row whose column A is 支部编码 (trimmed); 支部编码 in another column is not a header", async () => {
     const ok = await workbook().scoresB(undefined, { codeHeader: " 支部编码\u3000" }).result();
     expect(ok.status).toBe("final");
-    const moved = await workbook().sheet("评分B", [[null, "支部编码", "1.1"], [null, "ZB001", 4]]).result();
+    const moved = await workbook()
+      .sheet("评分B", [
+        [null, "支部编码", "1.1"],
+        [null, "ZB001", 4],
+      ])
+      .result();
     expect(keys(moved.issues)).toEqual([{ severity: "fatal", code: "HEADER_MISSING", sheet: "评分B", cell: null }]);
   });
 
   test("item columns in any order give the same results", async () => {
-    const plain = await workbook().scoresA({ ZB001: { "1.1": 3, B1: 0.5 } }).result();
-    const shuffled = await workbook().scoresA({ ZB001: { "1.1": 3, B1: 0.5 } }, { columns: ["V1", "B1", "1.2", "1.1"] }).result();
+    const plain = await workbook()
+      .scoresA({ ZB001: { "1.1": 3, B1: 0.5 } })
+      .result();
+    const shuffled = await workbook()
+      .scoresA({ ZB001: { "1.1": 3, B1: 0.5 } }, { columns: ["V1", "B1", "1.2", "1.1"] })
+      .result();
     expect(shuffled).toEqual(plain);
     expect(itemOf(plain, "ZB001", "B1")).toMatchObject({ a: 0.5, final: 0.25 });
   });
 
   test("a number header cell is read as its code (1.1)", async () => {
-    const r = await workbook().scoresA(undefined, { columns: [num(1.1), "1.2", "B1", "V1"] }).result();
+    const r = await workbook()
+      .scoresA(undefined, { columns: [num(1.1), "1.2", "B1", "V1"] })
+      .result();
     expect(r.issues).toEqual([]);
   });
 
   test("annotation rows only directly under the header; the template's 分值 row is not data", async () => {
-    const r = await workbook().scoresA(undefined, { annotations: ["分值"] }).scoresB(undefined, { annotations: ["项目名称"] }).result();
+    const r = await workbook()
+      .scoresA(undefined, { annotations: ["分值"] })
+      .scoresB(undefined, { annotations: ["项目名称"] })
+      .result();
     expect(r.issues).toEqual([]);
     expect(r.branches).toHaveLength(2);
   });
 
   test("HEADER_ITEM_MISSING: error, no cell, once per grid for a missing column; the item is scored from the other rater", async () => {
-    const r = await workbook().scoresA(undefined, { columns: ["1.2", "B1", "V1"] }).scoresB({ ZB001: { "1.1": 2 } }).result();
+    const r = await workbook()
+      .scoresA(undefined, { columns: ["1.2", "B1", "V1"] })
+      .scoresB({ ZB001: { "1.1": 2 } })
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "HEADER_ITEM_MISSING", sheet: "评分A", cell: null }]);
     expect(itemOf(r, "ZB001", "1.1")).toMatchObject({ a: null, b: 2, final: 2, status: "缺评" });
     expect(r.status).toBe("provisional");
@@ -107,7 +127,10 @@ describe("grid header row", () => {
     const r = await workbook()
       .scoresA({ ZB001: { "1.2": 96 } })
       .scoresB({ ZB001: { "1.2": 60 } })
-      .sheet("仲裁", [["编码", "1.2"], ["ZB001", 90]])
+      .sheet("仲裁", [
+        ["编码", "1.2"],
+        ["ZB001", 90],
+      ])
       .result();
     expect(keys(r.issues)).toEqual([
       { severity: "error", code: "HEADER_MISSING", sheet: "仲裁", cell: null },
@@ -119,7 +142,9 @@ describe("grid header row", () => {
 
 describe("grid branch rows", () => {
   test("rows in any order; blank rows skipped", async () => {
-    const plain = await workbook(3).scoresA({ ZB002: { "1.1": 3.5 } }).result();
+    const plain = await workbook(3)
+      .scoresA({ ZB002: { "1.1": 3.5 } })
+      .result();
     const shuffled = await workbook(3)
       .scoresA({ ZB002: { "1.1": 3.5 } }, { rows: ["ZB003", "ZB001", "ZB002"] })
       .patch("评分A", (rows) => [rows[0]!, [], rows[1]!, [text(" ")], rows[2]!, rows[3]!, []])
@@ -128,7 +153,9 @@ describe("grid branch rows", () => {
   });
 
   test("BRANCH_UNKNOWN: error on the 支部编码 cell, row ignored", async () => {
-    const r = await workbook().scoresA(undefined, { rows: ["ZB001", "ZB099", "ZB002"] }).result();
+    const r = await workbook()
+      .scoresA(undefined, { rows: ["ZB001", "ZB099", "ZB002"] })
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "BRANCH_UNKNOWN", sheet: "评分A", cell: "A3" }]);
     expect(r.branches.map((b) => b.code)).toEqual(["ZB001", "ZB002"]);
   });
@@ -143,7 +170,10 @@ describe("grid branch rows", () => {
   });
 
   test("the repeated row's cells are not checked", async () => {
-    const r = await workbook().scoresA(undefined, { rows: ["ZB001", "ZB002", "ZB002"] }).set("评分A", "C4", "abc").result();
+    const r = await workbook()
+      .scoresA(undefined, { rows: ["ZB001", "ZB002", "ZB002"] })
+      .set("评分A", "C4", "abc")
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "BRANCH_DUPLICATE", sheet: "评分A", cell: "A4" }]);
   });
 
@@ -162,7 +192,10 @@ describe("grid branch rows", () => {
   });
 
   test("no BRANCH_NOT_SCORED for 仲裁 and 自评", async () => {
-    const r = await workbook(3).arbitration({}, { rows: [] }).self(undefined, { rows: ["ZB002"] }).result();
+    const r = await workbook(3)
+      .arbitration({}, { rows: [] })
+      .self(undefined, { rows: ["ZB002"] })
+      .result();
     expect(r.issues).toEqual([]);
   });
 
@@ -175,7 +208,9 @@ describe("grid branch rows", () => {
   });
 
   test("BRANCH_CODE_MISSING: a row with content but no 支部编码 (error, on the A cell)", async () => {
-    const r = await workbook().scoresA(undefined, { extraRows: [[null, "某支部", 3]] }).result();
+    const r = await workbook()
+      .scoresA(undefined, { extraRows: [[null, "某支部", 3]] })
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "BRANCH_CODE_MISSING", sheet: "评分A", cell: "A4" }]);
   });
 
@@ -194,12 +229,17 @@ describe("grid branch rows", () => {
   });
 
   test("in 仲裁 the row problems are errors", async () => {
-    const r = await workbook().arbitration({}, { rows: ["ZB777"] }).result();
+    const r = await workbook()
+      .arbitration({}, { rows: ["ZB777"] })
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "BRANCH_UNKNOWN", sheet: "仲裁", cell: "A2" }]);
   });
 
   test("a rater with no cell (row missing) vs a blank cell: only the blank cell is SCORE_MISSING", async () => {
-    const r = await workbook().scoresA(undefined, { rows: ["ZB001"] }).set("评分A", "C2", null).result();
+    const r = await workbook()
+      .scoresA(undefined, { rows: ["ZB001"] })
+      .set("评分A", "C2", null)
+      .result();
     expect(keys(r.issues)).toEqual([
       { severity: "error", code: "SCORE_MISSING", sheet: "评分A", cell: "C2" },
       { severity: "error", code: "BRANCH_NOT_SCORED", sheet: "评分A", cell: null },
@@ -208,7 +248,10 @@ describe("grid branch rows", () => {
 
   test("DISPUTE_PENDING points at 评分A's cell where A's row is (header lower, columns reordered)", async () => {
     const r = await workbook()
-      .scoresA({ ZB002: { "1.1": 4 } }, { headerRow: 3, annotations: ["项目名称", "分值"], columns: ["V1", "B1", "1.2", "1.1"], rows: ["ZB002", "ZB001"] })
+      .scoresA(
+        { ZB002: { "1.1": 4 } },
+        { headerRow: 3, annotations: ["项目名称", "分值"], columns: ["V1", "B1", "1.2", "1.1"], rows: ["ZB002", "ZB001"] },
+      )
       .scoresB({ ZB002: { "1.1": 0 } })
       .result();
     // Header in row 4, annotations rows 5–6, ZB002 in row 7; 1.1 is the 4th item column: F.

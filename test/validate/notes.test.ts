@@ -19,7 +19,8 @@ function workbook(requirement?: string) {
     .scoresB({ ZB001: { "1.1": 3.5, B1: 1 } });
 }
 const note = (branch: string, item: string, rater: string, text = "未按要求开展学习"): NoteRow => ({ branch, item, rater, note: text });
-const missing = (severity: "error" | "warning", sheet: string, cell: string | null) => ({ severity, code: "DEDUCTION_NOTE_MISSING", sheet, cell }) as const;
+const missing = (severity: "error" | "warning", sheet: string, cell: string | null) =>
+  ({ severity, code: "DEDUCTION_NOTE_MISSING", sheet, cell }) as const;
 
 describe("扣分说明 (deduction notes)", () => {
   test("必填: each deduction without a note is an error on the score's cell in that rater's grid", async () => {
@@ -35,12 +36,16 @@ describe("扣分说明 (deduction notes)", () => {
   });
 
   test("不检查: nothing is checked and the sheet is not read (no HEADER_MISSING either)", async () => {
-    const r = await workbook("不检查").sheet("扣分说明", [["乱写的表"]]).result();
+    const r = await workbook("不检查")
+      .sheet("扣分说明", [["乱写的表"]])
+      .result();
     expect(r.issues).toEqual([]);
   });
 
   test("a note per branch, item and rater; 评分方 A, B or the configured names", async () => {
-    const byLetter = await workbook("必填").notes([note("ZB001", "1.1", "A"), note("ZB001", "1.1", "B")]).result();
+    const byLetter = await workbook("必填")
+      .notes([note("ZB001", "1.1", "A"), note("ZB001", "1.1", "B")])
+      .result();
     expect(byLetter.issues).toEqual([]);
     const byName = await workbook("必填")
       .settings({ 评分A名称: "组织部", 评分B名称: "生产部" })
@@ -50,7 +55,9 @@ describe("扣分说明 (deduction notes)", () => {
   });
 
   test("the default rater names 党建部门 / 业务部门 count when not renamed", async () => {
-    const r = await workbook("必填").notes([note("ZB001", "1.1", "党建部门"), note("ZB001", "1.1", "业务部门")]).result();
+    const r = await workbook("必填")
+      .notes([note("ZB001", "1.1", "党建部门"), note("ZB001", "1.1", "业务部门")])
+      .result();
     expect(r.issues).toEqual([]);
   });
 
@@ -69,7 +76,9 @@ describe("扣分说明 (deduction notes)", () => {
   });
 
   test("a number 项目编号 matches the item code", async () => {
-    const r = await workbook("必填").notes([{ branch: "ZB001", item: num(1.1), rater: "A", note: "x" }, note("ZB001", "1.1", "B")]).result();
+    const r = await workbook("必填")
+      .notes([{ branch: "ZB001", item: num(1.1), rater: "A", note: "x" }, note("ZB001", "1.1", "B")])
+      .result();
     expect(r.issues).toEqual([]);
   });
 
@@ -83,7 +92,11 @@ describe("扣分说明 (deduction notes)", () => {
   });
 
   test("a missing or blank score needs no note", async () => {
-    const r = await workbook("必填").scoresA({ ZB001: { "1.1": null } }).scoresB({ ZB001: { "1.1": 4 } }).notes([]).result();
+    const r = await workbook("必填")
+      .scoresA({ ZB001: { "1.1": null } })
+      .scoresB({ ZB001: { "1.1": 4 } })
+      .notes([])
+      .result();
     expect(keys(r.issues, "DEDUCTION_NOTE_MISSING")).toEqual([]);
   });
 
@@ -101,7 +114,12 @@ describe("扣分说明 (deduction notes)", () => {
   });
 
   test("a 扣分说明 without its header row: HEADER_MISSING (error) and it counts as absent", async () => {
-    const r = await workbook("提示").sheet("扣分说明", [["支部编码", "项目编号", "说明"], ["ZB001", "1.1", "x"]]).result();
+    const r = await workbook("提示")
+      .sheet("扣分说明", [
+        ["支部编码", "项目编号", "说明"],
+        ["ZB001", "1.1", "x"],
+      ])
+      .result();
     expect(keys(r.issues)).toEqual([
       { severity: "error", code: "HEADER_MISSING", sheet: "扣分说明", cell: null },
       missing("warning", "扣分说明", null),
@@ -121,7 +139,9 @@ describe("扣分说明 (deduction notes)", () => {
   });
 
   test("a note row with content but no 支部编码: BRANCH_CODE_MISSING (error) on its cell", async () => {
-    const r = await workbook("提示").notes([note("ZB001", "1.1", "A"), note("ZB001", "1.1", "B"), { branch: null, item: "1.1", rater: "A", note: "x" }]).result();
+    const r = await workbook("提示")
+      .notes([note("ZB001", "1.1", "A"), note("ZB001", "1.1", "B"), { branch: null, item: "1.1", rater: "A", note: "x" }])
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "BRANCH_CODE_MISSING", sheet: "扣分说明", cell: "A4" }]);
   });
 });

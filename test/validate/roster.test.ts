@@ -17,13 +17,17 @@ describe("支部名册", () => {
     ["非公改制类", "非公改制类"],
     [" 辅助类\u3000", "辅助类"],
   ])("支部类别 %j is normalised to %s", async (typed, category) => {
-    const r = await assessment().branches([{ code: "ZB001", category: typed }]).result();
+    const r = await assessment()
+      .branches([{ code: "ZB001", category: typed }])
+      .result();
     expect(r.issues).toEqual([]);
     expect(branchOf(r, "ZB001").category).toBe(category);
   });
 
   test("an invalid or blank 支部类别: CATEGORY_INVALID (error) on that cell; category null", async () => {
-    const r = await assessment().branches([{ code: "ZB001", category: "机关类" }, { code: "ZB002", category: "" }, { code: "ZB003" }]).result();
+    const r = await assessment()
+      .branches([{ code: "ZB001", category: "机关类" }, { code: "ZB002", category: "" }, { code: "ZB003" }])
+      .result();
     expect(keys(r.issues)).toEqual([
       { severity: "error", code: "CATEGORY_INVALID", sheet: "支部名册", cell: "C2" },
       { severity: "error", code: "CATEGORY_INVALID", sheet: "支部名册", cell: "C3" },
@@ -34,11 +38,7 @@ describe("支部名册", () => {
 
   test("a repeated 支部编码: BRANCH_DUPLICATE on the later row; the first row counts and the repeat is not otherwise checked", async () => {
     const r = await assessment()
-      .branches([
-        { code: "ZB001", name: "第一支部" },
-        { code: "ZB002" },
-        { code: "ZB001", name: "冒名支部", category: "不存在的类别" },
-      ])
+      .branches([{ code: "ZB001", name: "第一支部" }, { code: "ZB002" }, { code: "ZB001", name: "冒名支部", category: "不存在的类别" }])
       .scoresA(undefined, { rows: ["ZB001", "ZB002"], name: () => null })
       .scoresB(undefined, { rows: ["ZB001", "ZB002"], name: () => null })
       .result();
@@ -48,7 +48,10 @@ describe("支部名册", () => {
   });
 
   test("a row with content but no 支部编码: BRANCH_CODE_MISSING on the 支部编码 cell", async () => {
-    const r = await assessment().branches(2).patch("支部名册", (rows) => [...rows, [null, text("漏填编码的支部"), text("生产类")], [], [text(" ")]]).result();
+    const r = await assessment()
+      .branches(2)
+      .patch("支部名册", (rows) => [...rows, [null, text("漏填编码的支部"), text("生产类")], [], [text(" ")]])
+      .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "BRANCH_CODE_MISSING", sheet: "支部名册", cell: "A4" }]);
     expect(r.branches).toHaveLength(2);
   });
@@ -58,7 +61,10 @@ describe("支部名册", () => {
     expect(empty.status).toBe("fatal");
     expect(keys(empty.issues)).toEqual([{ severity: "fatal", code: "ROSTER_EMPTY", sheet: "支部名册", cell: null }]);
 
-    const codeless = await assessment().branches([]).patch("支部名册", (rows) => [...rows, [null, text("某支部")]]).result();
+    const codeless = await assessment()
+      .branches([])
+      .patch("支部名册", (rows) => [...rows, [null, text("某支部")]])
+      .result();
     expect(keys(codeless.issues)).toEqual([
       { severity: "error", code: "BRANCH_CODE_MISSING", sheet: "支部名册", cell: "A2" },
       { severity: "fatal", code: "ROSTER_EMPTY", sheet: "支部名册", cell: null },
@@ -72,7 +78,9 @@ describe("支部名册", () => {
   });
 
   test("a blank 支部名称 is the empty string in the result", async () => {
-    const r = await assessment().branches([{ code: "ZB001", name: "" }]).result();
+    const r = await assessment()
+      .branches([{ code: "ZB001", name: "" }])
+      .result();
     expect(branchOf(r, "ZB001").name).toBe("");
     expect(r.issues).toEqual([]);
   });
@@ -89,7 +97,10 @@ describe("支部名册", () => {
 
   test("header row below a title, columns in any order, optional columns absent", async () => {
     const r = await assessment()
-      .branches([{ code: "ZB001", name: "一支部" }, { code: "ZB002", name: "二支部" }])
+      .branches([
+        { code: "ZB001", name: "一支部" },
+        { code: "ZB002", name: "二支部" },
+      ])
       .sheet("支部名册", [
         ["2026 年支部名册"],
         [],
@@ -100,7 +111,10 @@ describe("支部名册", () => {
       ])
       .result();
     expect(keys(r.issues)).toEqual([{ severity: "error", code: "CATEGORY_INVALID", sheet: "支部名册", cell: "A6" }]);
-    expect(r.branches.map((b) => [b.code, b.category])).toEqual([["ZB001", "辅助类"], ["ZB002", null]]);
+    expect(r.branches.map((b) => [b.code, b.category])).toEqual([
+      ["ZB001", "辅助类"],
+      ["ZB002", null],
+    ]);
   });
 
   test("no header row → HEADER_MISSING (fatal)", async () => {

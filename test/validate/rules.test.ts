@@ -24,7 +24,12 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
   test("编号 compared after trimming and number → text: number 1.1 repeats text '1.1'", () => {
     const issues = issuesOf((b) => b.set("评分细则", "A4", num(1.1)));
     expect(keys(issues, "RULE_INVALID")).toEqual([ruleInvalid("A4")]);
-    expect(keys(issuesOf((b) => b.set("评分细则", "A4", " 1.2\u3000")), "RULE_INVALID")).toEqual([ruleInvalid("A4")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "A4", " 1.2\u3000")),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("A4")]);
   });
 
   test("类型 not one of 基础/加分/否决 → the 类型 cell, even when later checks would fail too", () => {
@@ -47,8 +52,18 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
   });
 
   test("分值 invalid on a 加分 item → the 分值 cell", () => {
-    expect(keys(issuesOf((b) => b.set("评分细则", "E29", "两分")), "RULE_INVALID")).toEqual([ruleInvalid("E29")]);
-    expect(keys(issuesOf((b) => b.set("评分细则", "E29", null)), "RULE_INVALID")).toEqual([ruleInvalid("E29")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "E29", "两分")),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("E29")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "E29", null)),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("E29")]);
   });
 
   test("分值 is ignored for 否决 items", () => {
@@ -57,24 +72,54 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
   });
 
   test("分值 as text plain numbers (４, 4.000) or a formula's 15-digit value is accepted", () => {
-    const issues = issuesOf((b) => b.set("评分细则", "E2", "４").set("评分细则", "E3", "4.000").set("评分细则", "E4", 0.1 + 3.9));
-    expect(issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    const issues = issuesOf((b) =>
+      b
+        .set("评分细则", "E2", "４")
+        .set("评分细则", "E3", "4.000")
+        .set("评分细则", "E4", 0.1 + 3.9),
+    );
+    expect(issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
   });
 
   test("考核方面 blank on a 基础 item → the 考核方面 cell; blank on 加分/否决 is fine", () => {
-    expect(keys(issuesOf((b) => b.set("评分细则", "C7", " ")), "RULE_INVALID")).toEqual([ruleInvalid("C7")]);
-    expect(keys(issuesOf((b) => b.set("评分细则", "C29", null).set("评分细则", "C34", null)), "RULE_INVALID")).toEqual([]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "C7", " ")),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("C7")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "C29", null).set("评分细则", "C34", null)),
+        "RULE_INVALID",
+      ),
+    ).toEqual([]);
   });
 
   test("不适用类别 with an unknown category → the 不适用类别 cell, on every row type", () => {
-    expect(keys(issuesOf((b) => b.set("评分细则", "G2", "机关类")), "RULE_INVALID")).toEqual([ruleInvalid("G2")]);
-    expect(keys(issuesOf((b) => b.set("评分细则", "G29", "生产类、后勤")), "RULE_INVALID")).toEqual([ruleInvalid("G29")]);
-    expect(keys(issuesOf((b) => b.set("评分细则", "G34", "x")), "RULE_INVALID")).toEqual([ruleInvalid("G34")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "G2", "机关类")),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("G2")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "G29", "生产类、后勤")),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("G29")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "G34", "x")),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("G34")]);
   });
 
   test("不适用类别 accepts full names, short forms and the three separators", () => {
     const issues = issuesOf((b) => b.set("评分细则", "G2", "综合管理类，经营、非公, 辅助"));
-    expect(issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    expect(issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
   });
 
   test.each<[string, CellInput]>([
@@ -83,13 +128,23 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
     ["text", "一分"],
     ["date-formatted", num(1, true)],
   ])("分差阈值 %s → the 分差阈值 cell, on every row type", (_, v) => {
-    expect(keys(issuesOf((b) => b.set("评分细则", "H2", v)), "RULE_INVALID")).toEqual([ruleInvalid("H2")]);
-    expect(keys(issuesOf((b) => b.set("评分细则", "H35", v)), "RULE_INVALID")).toEqual([ruleInvalid("H35")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "H2", v)),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("H2")]);
+    expect(
+      keys(
+        issuesOf((b) => b.set("评分细则", "H35", v)),
+        "RULE_INVALID",
+      ),
+    ).toEqual([ruleInvalid("H35")]);
   });
 
   test("分差阈值 0 and text 0.50 are accepted", () => {
     const issues = issuesOf((b) => b.set("评分细则", "H2", 0).set("评分细则", "H3", "0.50"));
-    expect(issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
+    expect(issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
   });
 
   test("不适用类别 is checked before 分差阈值", () => {
@@ -133,10 +188,16 @@ describe("评分细则: RULE_INVALID, one per row, on the first failing check", 
   });
 
   test("rows entirely empty are skipped; a row with content anywhere but no 编号 is RULE_INVALID", () => {
-    const ok = assessment().branches(1).patch("评分细则", (rows) => [...rows.slice(0, 5), [], [null, null], ...rows.slice(5), []]).validate();
+    const ok = assessment()
+      .branches(1)
+      .patch("评分细则", (rows) => [...rows.slice(0, 5), [], [null, null], ...rows.slice(5), []])
+      .validate();
     expect(ok.ok).toBe(true);
-    expect(ok.issues.filter((i) => i.sheet === "评分细则")).toEqual([]);
-    const bad = assessment().branches(1).patch("评分细则", (rows) => [...rows, [null, null, null, text("一段说明")]]).validate();
+    expect(ok.issues.filter((i) => i.where.sheet === "评分细则")).toEqual([]);
+    const bad = assessment()
+      .branches(1)
+      .patch("评分细则", (rows) => [...rows, [null, null, null, text("一段说明")]])
+      .validate();
     expect(keys(bad.issues, "RULE_INVALID")).toEqual([ruleInvalid("A38")]);
   });
 });
@@ -165,7 +226,9 @@ describe("评分细则: layout and totals", () => {
   });
 
   test("no header row in the first 10 rows → HEADER_MISSING (fatal, no cell)", () => {
-    const v = assessment().patch("评分细则", (r) => [...Array.from({ length: 10 }, () => [text("说明")]), ...r]).validate();
+    const v = assessment()
+      .patch("评分细则", (r) => [...Array.from({ length: 10 }, () => [text("说明")]), ...r])
+      .validate();
     expect(keys(v.issues)).toEqual([{ severity: "fatal", code: "HEADER_MISSING", sheet: "评分细则", cell: null }]);
   });
 
@@ -179,7 +242,12 @@ describe("评分细则: layout and totals", () => {
     expect(keys(r.issues)).toEqual([{ severity: "warning", code: "RULE_TOTAL_NOT_100", sheet: "评分细则", cell: null }]);
     expect(r.status).toBe("final");
     expect(branchOf(r, "ZB001")).toMatchObject({ base: 100, total: 100 });
-    const low = await assessment().branches(1).rule("1.1", { points: 6 }).scores({ ZB001: { "1.1": 4 } }).settings({ 扣分说明要求: "不检查" }).result();
+    const low = await assessment()
+      .branches(1)
+      .rule("1.1", { points: 6 })
+      .scores({ ZB001: { "1.1": 4 } })
+      .settings({ 扣分说明要求: "不检查" })
+      .result();
     // (102 − 2) × 100 / 102 = 98.039… → 98.04
     expect(branchOf(low, "ZB001").base).toBe(98.04);
   });

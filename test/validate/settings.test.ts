@@ -35,21 +35,15 @@ describe("考核设置: 考核周期", () => {
     expect(keys(r.issues, ...SETTING_CODES)).toEqual([]);
   });
 
-  test.each([
-    ["2026Q5"],
-    ["2026Q0"],
-    ["2026年第五季度"],
-    ["26Q3"],
-    ["2026-03"],
-    ["2026 年第三季"],
-    ["Q3 2026"],
-    ["2026QQ3"],
-  ])("invalid %j: only SETTING_INVALID on the 值 cell (no PERIOD_MISSING), period null", async (typed) => {
-    const r = await withSettings([["考核周期", typed]]);
-    expect(r.period).toBeNull();
-    expect(keys(r.issues, ...SETTING_CODES)).toEqual([{ severity: "error", code: "SETTING_INVALID", sheet: "考核设置", cell: "B2" }]);
-    expect(r.status).toBe("provisional");
-  });
+  test.each([["2026Q5"], ["2026Q0"], ["2026年第五季度"], ["26Q3"], ["2026-03"], ["2026 年第三季"], ["Q3 2026"], ["2026QQ3"]])(
+    "invalid %j: only SETTING_INVALID on the 值 cell (no PERIOD_MISSING), period null",
+    async (typed) => {
+      const r = await withSettings([["考核周期", typed]]);
+      expect(r.period).toBeNull();
+      expect(keys(r.issues, ...SETTING_CODES)).toEqual([{ severity: "error", code: "SETTING_INVALID", sheet: "考核设置", cell: "B2" }]);
+      expect(r.status).toBe("provisional");
+    },
+  );
 
   test("a number, a date-formatted number, a boolean or an error value is not a period", async () => {
     for (const v of [num(2026), num(46000, true), bool(true), err("#N/A")]) {
@@ -175,8 +169,13 @@ describe("考核设置: values, defaults and fallbacks", () => {
     expect(r.status).toBe("provisional");
   });
 
-  test("否决星级上限: an integer typed as a plain number with trailing zeros (\"2.0\", \"３\") is an integer", async () => {
-    for (const [v, cap] of [["2.0", 2], ["３", 3], ["0.00", 0], [num(4), 4]] as const) {
+  test('否决星级上限: an integer typed as a plain number with trailing zeros ("2.0", "３") is an integer', async () => {
+    for (const [v, cap] of [
+      ["2.0", 2],
+      ["３", 3],
+      ["0.00", 0],
+      [num(4), 4],
+    ] as const) {
       const r = await withSettings([PERIOD, ["否决星级上限", v]]);
       expect(keys(r.issues, ...SETTING_CODES)).toEqual([]);
       expect(r.settings!.vetoStarCap).toBe(cap);
@@ -214,7 +213,14 @@ describe("考核设置: values, defaults and fallbacks", () => {
   });
 
   test("a repeated 设置项: the first non-blank value counts, a later non-blank one is SETTING_INVALID on its 值 cell", async () => {
-    const r = await withSettings([PERIOD, ["加分上限", null], ["加分上限", "3"], ["加分上限", "4"], ["加分上限", null], ["考核周期", "2026Q4"]]);
+    const r = await withSettings([
+      PERIOD,
+      ["加分上限", null],
+      ["加分上限", "3"],
+      ["加分上限", "4"],
+      ["加分上限", null],
+      ["考核周期", "2026Q4"],
+    ]);
     expect(keys(r.issues, ...SETTING_CODES)).toEqual([
       { severity: "error", code: "SETTING_INVALID", sheet: "考核设置", cell: "B5" },
       { severity: "error", code: "SETTING_INVALID", sheet: "考核设置", cell: "B7" },
@@ -224,7 +230,10 @@ describe("考核设置: values, defaults and fallbacks", () => {
   });
 
   test("setting names and values are trimmed (U+3000, NBSP)", async () => {
-    const r = await withSettings([[" 考核周期\u3000", "2026Q2"], ["\u00a0排名方式", " 中国式\u3000"]]);
+    const r = await withSettings([
+      [" 考核周期\u3000", "2026Q2"],
+      ["\u00a0排名方式", " 中国式\u3000"],
+    ]);
     expect(keys(r.issues, ...SETTING_CODES)).toEqual([]);
     expect(r.period).toBe("2026Q2");
     expect(r.settings!.ranking).toBe("中国式");

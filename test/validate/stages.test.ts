@@ -33,18 +33,29 @@ describe("validation stages: a fatal stage stops the later ones", () => {
   test("every missing required sheet is reported, in the order 考核设置, 评分细则, 支部名册, 评分A, 评分B", async () => {
     const r = await troubled().without("评分A", "考核设置", "支部名册", "评分细则", "评分B").result();
     expect(keys(r.issues)).toEqual(
-      ["考核设置", "评分细则", "支部名册", "评分A", "评分B"].map((sheet) => ({ severity: "fatal", code: "SHEET_MISSING", sheet, cell: null })),
+      ["考核设置", "评分细则", "支部名册", "评分A", "评分B"].map((sheet) => ({
+        severity: "fatal",
+        code: "SHEET_MISSING",
+        sheet,
+        cell: null,
+      })),
     );
   });
 
   test("sheet names are exact: '评分A ' or '评分a' is not 评分A", async () => {
-    const built = troubled().without("评分A").sheet("评分A ", [["支部编码"]]).sheet("评分a", [["支部编码"]]);
+    const built = troubled()
+      .without("评分A")
+      .sheet("评分A ", [["支部编码"]])
+      .sheet("评分a", [["支部编码"]]);
     const r = await built.result();
     expect(keys(r.issues)).toEqual([{ severity: "fatal", code: "SHEET_MISSING", sheet: "评分A", cell: null }]);
   });
 
   test("optional sheets may be missing; extra sheets and sheet order do not matter", async () => {
-    const r = await assessment().sheet("封面", [["说明"]]).sheetOrder(["评分B", "封面", "支部名册", "评分A", "评分细则", "考核设置"]).result();
+    const r = await assessment()
+      .sheet("封面", [["说明"]])
+      .sheetOrder(["评分B", "封面", "支部名册", "评分A", "评分细则", "考核设置"])
+      .result();
     expect(r.issues).toEqual([]);
     expect(r.status).toBe("final");
   });
@@ -80,7 +91,11 @@ describe("validation stages: a fatal stage stops the later ones", () => {
   });
 
   test("stage 6: optional sheets with problems never stop the results", async () => {
-    const r = await assessment().sheet("仲裁", [["无表头"]]).sheet("自评", [["无表头"]]).sheet("扣分说明", [["无表头"]]).result();
+    const r = await assessment()
+      .sheet("仲裁", [["无表头"]])
+      .sheet("自评", [["无表头"]])
+      .sheet("扣分说明", [["无表头"]])
+      .result();
     expect(keys(r.issues)).toEqual([
       { severity: "error", code: "HEADER_MISSING", sheet: "仲裁", cell: null },
       { severity: "warning", code: "HEADER_MISSING", sheet: "自评", cell: null },

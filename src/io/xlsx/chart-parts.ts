@@ -21,6 +21,12 @@ export function addChartParts(pkg: PackageEditor, dir: string, sheetPart: string
     pkg.addPart(part, chartPartXml(chart, spec.name, spec.rows), CHART_CONTENT_TYPE);
     return pkg.relate(drawing, `${REL_NS}/chart`, part);
   });
-  pkg.setText(drawing, drawingPartXml(charts.map((c) => c.anchor), chartRelIds));
+  pkg.setText(
+    drawing,
+    drawingPartXml(
+      charts.map((c) => c.anchor),
+      chartRelIds,
+    ),
+  );
   return pkg.relate(sheetPart, `${REL_NS}/drawing`, drawing);
 }

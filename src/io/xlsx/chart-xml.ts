@@ -99,7 +99,10 @@ function parseRange(range: string): { first: { row: number; col: number }; last:
  * SpreadsheetML strings (ST_Xstring, e.g. `c:v`) these have no `_xHHHH_` escapes to guard.
  */
 function plainText(s: string): string {
-  return escapeAttr(s).replace(/&quot;/g, '"').replace(/&#9;/g, "\t").replace(/&#10;/g, "\n");
+  return escapeAttr(s)
+    .replace(/&quot;/g, '"')
+    .replace(/&#9;/g, "\t")
+    .replace(/&#10;/g, "\n");
 }
 
 const fonts = `<a:latin typeface="${escapeAttr(LATIN_FONT)}"/><a:ea typeface="${escapeAttr(EA_FONT)}"/><a:cs typeface="${escapeAttr(LATIN_FONT)}"/>`;
@@ -166,8 +169,10 @@ function refXml(kind: RefKind, sheet: ChartSheet, range: string): string {
     : `<c:numRef>${f}<c:numCache><c:formatCode>General</c:formatCode>${count}${points}</c:numCache></c:numRef>`;
 }
 
-const seriesHead = (s: ChartSeriesSpec, i: number) => `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXstring(s.name)}</c:v></c:tx>`;
-const catXml = (s: ChartSeriesSpec, sheet: ChartSheet) => (s.categories === undefined ? "" : `<c:cat>${refXml("str", sheet, s.categories)}</c:cat>`);
+const seriesHead = (s: ChartSeriesSpec, i: number) =>
+  `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXstring(s.name)}</c:v></c:tx>`;
+const catXml = (s: ChartSeriesSpec, sheet: ChartSheet) =>
+  s.categories === undefined ? "" : `<c:cat>${refXml("str", sheet, s.categories)}</c:cat>`;
 const valXml = (s: ChartSeriesSpec, sheet: ChartSheet) => `<c:val>${refXml("num", sheet, s.values)}</c:val>`;
 
 function dataLabels(opts: { value: boolean; percent: boolean; position?: string }): string {
@@ -224,7 +229,8 @@ function axisHead(o: AxisOptions, numFmt: boolean): string {
 const catAx = (o: AxisOptions) =>
   `<c:catAx>${axisHead(o, false)}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
 
-const valAx = (o: AxisOptions, crossBetween: "between" | "midCat") => `<c:valAx>${axisHead(o, true)}<c:crossBetween val="${crossBetween}"/></c:valAx>`;
+const valAx = (o: AxisOptions, crossBetween: "between" | "midCat") =>
+  `<c:valAx>${axisHead(o, true)}<c:crossBetween val="${crossBetween}"/></c:valAx>`;
 
 const axIds = `<c:axId val="${AX_1}"/><c:axId val="${AX_2}"/>`;
 
@@ -245,7 +251,10 @@ function barPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   // Value labels per series (not per chart group): that is where Excel looks for them.
   const labels = dense ? "" : dataLabels({ value: true, percent: false, position: "outEnd" });
   const series = chart.series
-    .map((s, i) => `<c:ser>${seriesHead(s, i)}${areaSpPr(colour(i))}<c:invertIfNegative val="0"/>${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`)
+    .map(
+      (s, i) =>
+        `<c:ser>${seriesHead(s, i)}${areaSpPr(colour(i))}<c:invertIfNegative val="0"/>${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`,
+    )
     .join("");
   const gapWidth = count > 200 ? 10 : dense ? 30 : 80;
   const body =
@@ -297,7 +306,10 @@ function piePlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
     .map((s, i) => {
       const slices = rangeCellCount(s.values);
-      const points = Array.from({ length: slices }, (_, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${areaSpPr(colour(k), "FFFFFF")}</c:dPt>`);
+      const points = Array.from(
+        { length: slices },
+        (_, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${areaSpPr(colour(k), "FFFFFF")}</c:dPt>`,
+      );
       const labels = dataLabels({ value: true, percent: true, position: "bestFit" });
       return `<c:ser>${seriesHead(s, i)}${points.join("")}${labels}${catXml(s, sheet)}${valXml(s, sheet)}</c:ser>`;
     })
@@ -336,7 +348,8 @@ function scatterPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
 export function chartPartXml(chart: ChartSpec, sheetName: string, rows: SheetSpec["rows"]): string {
   const sheet: ChartSheet = { name: sheetName, rows };
   if (chart.series.length === 0) throw new Error(`chart "${chart.title}" has no series`);
-  if (chart.kind === "pie" && chart.series.length > 1) throw new Error(`pie chart "${chart.title}" takes one series, got ${chart.series.length}`);
+  if (chart.kind === "pie" && chart.series.length > 1)
+    throw new Error(`pie chart "${chart.title}" takes one series, got ${chart.series.length}`);
   let plot: Plot;
   switch (chart.kind) {
     case "bar":
@@ -383,7 +396,8 @@ export function drawingPartXml(anchors: readonly { from: string; to: string }[],
   const frames = anchors.map((anchor, i) => {
     const from = parseA1(anchor.from);
     const to = parseA1(anchor.to);
-    if (to.row < from.row || to.col < from.col) throw new Error(`chart anchor ${anchor.from}:${anchor.to}: "to" is above or left of "from"`);
+    if (to.row < from.row || to.col < from.col)
+      throw new Error(`chart anchor ${anchor.from}:${anchor.to}: "to" is above or left of "from"`);
     const id = i + 2; // ids only need to be unique within the drawing; Excel starts at 2
     return (
       `<xdr:twoCellAnchor>` +

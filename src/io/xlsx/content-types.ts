@@ -26,7 +26,12 @@ export function addOverride(xml: string, partName: string, contentType: string):
 /** Without any `<Override>` of the part. */
 export function removeOverride(xml: string, partName: string): string {
   const mine = isPart(partName);
-  return applySplices(xml, overrides(xml).filter((o) => mine(o.attributes)).map((o) => ({ start: o.start, end: o.end, text: "" })));
+  return applySplices(
+    xml,
+    overrides(xml)
+      .filter((o) => mine(o.attributes))
+      .map((o) => ({ start: o.start, end: o.end, text: "" })),
+  );
 }
 
 /** The content type an override gives the part, if any. */

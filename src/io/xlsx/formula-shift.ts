@@ -1,9 +1,10 @@
-import { columnLetters } from "../../model/cell.js";
+import { columnIndex, columnLetters } from "../../model/cell.js";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-const colNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+/** Column letters → 1-based column number. */
+const colNumber = (letters: string) => columnIndex(letters) + 1;
 
 // A cell (A1, $B$2), a column range (A:C) or a row range (1:3), not part of a longer name and
 // not a function name (LOG10( ) or an unquoted sheet name (Sheet1!).
@@ -35,7 +36,8 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     for (let depth = 1; end < formula.length; end++) {
       const c = formula[end]!;
       if (close === "]" && c === "[") depth++;
-      else if (c === close && close !== "]" && formula[end + 1] === close) end++; // "" or '' inside quotes
+      else if (c === close && close !== "]" && formula[end + 1] === close)
+        end++; // "" or '' inside quotes
       else if (c === close && --depth === 0) break;
     }
     out += formula.slice(i, end + 1);

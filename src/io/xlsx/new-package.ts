@@ -44,7 +44,10 @@ export function emptyWorkbookParts(): Map<string, Uint8Array> {
       `${DECL}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}">` +
         `<workbookPr/><bookViews><workbookView/></bookViews><sheets/></workbook>`,
     ],
-    ["xl/_rels/workbook.xml.rels", `${DECL}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `${DECL}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+    ],
     ["xl/styles.xml", BASE_STYLES],
   ];
   return new Map(parts.map(([name, xml]) => [name, encodeXml(xml)]));

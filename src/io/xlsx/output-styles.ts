@@ -1,6 +1,15 @@
 import type { CellStyle, CellTone } from "../../report/sheet-spec.js";
 import { attr, escapeAttr } from "./xml.js";
-import { appendContent, applySplices, childNamed, elementTree, inPrefix, setAttribute, type ElementSpan, type Splice } from "./xml-spans.js";
+import {
+  appendContent,
+  applySplices,
+  childNamed,
+  elementTree,
+  inPrefix,
+  setAttribute,
+  type ElementSpan,
+  type Splice,
+} from "./xml-spans.js";
 
 /** How one output cell looks: a named style, a highlight on top, and whether it is a link. */
 export interface CellLook {
@@ -64,7 +73,8 @@ const THIN_BORDER =
   '<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right>' +
   '<top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>';
 
-const solidFill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const solidFill = (rgb: string) =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 
 const lookKey = (look: CellLook) => `${look.style ?? ""}|${look.tone ?? ""}|${look.link ? "link" : ""}`;
 
@@ -75,7 +85,11 @@ const lookKey = (look: CellLook) => `${look.style ?? ""}|${look.tone ?? ""}|${lo
  * link on top of a style gets one only if `looks` asks for it. An entry identical to one
  * already there (from an earlier run) is reused, so repeated runs leave the part as it is.
  */
-export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [], partName = "xl/styles.xml"): { xml: string; ids: StyleIds } {
+export function addOutputStyles(
+  stylesXml: string,
+  looks: Iterable<CellLook> = [],
+  partName = "xl/styles.xml",
+): { xml: string; ids: StyleIds } {
   const sheet = new StyleSheetText(stylesXml, partName);
   // Lists a styles part may lack, seeded with the entries that index 0 (and fill 1) must be.
   sheet.ensure("fonts", ['<font><sz val="11"/></font>']);
@@ -102,7 +116,8 @@ export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [
       def.unlocked ? ' applyProtection="1"' : "",
     ].join("");
     const children =
-      (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") + (def.unlocked ? '<protection locked="0"/>' : "");
+      (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") +
+      (def.unlocked ? '<protection locked="0"/>' : "");
     const xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
     return sheet.add("cellXfs", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);
   };
@@ -140,7 +155,19 @@ function derivedFont(base: FontParts, def: { size?: number; rgb?: string; bold: 
 }
 
 // Schema order of the styleSheet children, to know where a missing list goes.
-const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const LIST_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 interface List {
   /** The list element in the original text; undefined for a list this edit adds. */
@@ -184,7 +211,8 @@ class StyleSheetText {
   }
 
   ensure(name: string, seed: readonly string[]): void {
-    if (this.list(name) === undefined) this.lists.set(name, { element: undefined, entries: seed.map((e) => inPrefix(e, this.prefix)), originalCount: 0 });
+    if (this.list(name) === undefined)
+      this.lists.set(name, { element: undefined, entries: seed.map((e) => inPrefix(e, this.prefix)), originalCount: 0 });
   }
 
   /** The first font's size, colour, name, family, charset and scheme, as unprefixed markup. */
@@ -214,7 +242,10 @@ class StyleSheetText {
 
   /** Id of a custom number format with this code, added after the existing ids (custom ids start at 164). */
   customFormat(code: string): number {
-    this.formats ??= (this.list("numFmts")?.element?.children ?? []).map((f) => ({ id: Number(attr(f.attributes, "numFmtId")), code: attr(f.attributes, "formatCode") }));
+    this.formats ??= (this.list("numFmts")?.element?.children ?? []).map((f) => ({
+      id: Number(attr(f.attributes, "numFmtId")),
+      code: attr(f.attributes, "formatCode"),
+    }));
     const same = this.formats.find((f) => f.code === code);
     if (same) return same.id;
     const id = this.formats.reduce((m, f) => (Number.isFinite(f.id) ? Math.max(m, f.id) : m), 163) + 1;
@@ -239,8 +270,14 @@ class StyleSheetText {
         const count = setAttribute(this.xml, el, "count", String(list.entries.length));
         if (el.selfClosing) {
           // <fonts/> → <fonts count="n">…</fonts>: one splice, as the start tag itself changes.
-          const tag = applySplices(this.xml.slice(el.start, el.startEnd), [{ ...count, start: count.start - el.start, end: count.end - el.start }]);
-          splices.push({ start: el.start, end: el.end, text: `${tag.slice(0, tag.lastIndexOf("/")).trimEnd()}>${added.join("")}</${el.prefix}${el.name}>` });
+          const tag = applySplices(this.xml.slice(el.start, el.startEnd), [
+            { ...count, start: count.start - el.start, end: count.end - el.start },
+          ]);
+          splices.push({
+            start: el.start,
+            end: el.end,
+            text: `${tag.slice(0, tag.lastIndexOf("/")).trimEnd()}>${added.join("")}</${el.prefix}${el.name}>`,
+          });
         } else {
           splices.push(count, { start: el.bodyEnd, end: el.bodyEnd, text: added.join("") });
         }

@@ -1,6 +1,14 @@
 import { addOverride, CONTENT_TYPES_PART, overrideContentType, overriddenParts, removeOverride } from "./content-types.js";
 import { damagedWorkbook } from "./damage.js";
-import { addRelationship, isRelType, parseRelationships, relsPartOfSource, removeRelationship, sourceOfRelsPart, type Relationship } from "./relationships.js";
+import {
+  addRelationship,
+  isRelType,
+  parseRelationships,
+  relsPartOfSource,
+  removeRelationship,
+  sourceOfRelsPart,
+  type Relationship,
+} from "./relationships.js";
 import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
@@ -129,7 +137,7 @@ export class PackageEditor {
    */
   removeUnreferenced(candidates: Iterable<string>): void {
     const pending = new Set([...candidates].map((c) => this.find(c)).filter((c): c is string => c !== undefined));
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const referenced = this.referencedParts();
       // A part still referenced stays pending: what refers to it may go later in this pass.

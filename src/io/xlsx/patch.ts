@@ -1,5 +1,5 @@
 import { a1, parseA1 } from "../../model/cell.js";
-import type { CellEdit } from "../workbook.js";
+import type { CellEdit } from "../../model/workbook.js";
 import { UserError } from "../../model/failure.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx } from "./reader.js";
@@ -40,12 +40,18 @@ interface Master {
 }
 
 /** The edits of one sheet part, as text splices; exported for tests. */
-export function patchSheetXml(xml: string, part: string, sheet: string, edits: readonly CellEdit[]): { xml: string; removedFormula: boolean } {
+export function patchSheetXml(
+  xml: string,
+  part: string,
+  sheet: string,
+  edits: readonly CellEdit[],
+): { xml: string; removedFormula: boolean } {
   // Row → column → value; the last edit of a cell wins.
   const wanted = new Map<number, Map<number, CellEdit["value"]>>();
   for (const edit of edits) {
     const { row, col } = parseA1(edit.cell);
-    if (typeof edit.value === "number" && !Number.isFinite(edit.value)) throw new RangeError(`${sheet}!${edit.cell}: cannot write the number ${edit.value}`);
+    if (typeof edit.value === "number" && !Number.isFinite(edit.value))
+      throw new RangeError(`${sheet}!${edit.cell}: cannot write the number ${edit.value}`);
     if (!wanted.has(row)) wanted.set(row, new Map());
     wanted.get(row)!.set(col, edit.value);
   }
@@ -80,7 +86,8 @@ export function patchSheetXml(xml: string, part: string, sheet: string, edits: r
         removedFormula = true;
         const f = cell.formula.attributes;
         const si = attr(f, "si");
-        if (si !== undefined && attr(f, "t") === "shared" && attr(f, "ref") !== undefined) masters.push({ si, formula: cell.formula.text, row, col });
+        if (si !== undefined && attr(f, "t") === "shared" && attr(f, "ref") !== undefined)
+          masters.push({ si, formula: cell.formula.text, row, col });
       }
       const style = numberAttr(cell, "s");
       const written = cellXml(value, style, ref, sheet);
@@ -117,7 +124,8 @@ function insertIntoRow(xml: string, row: RowSpan, cells: readonly CellSpan[], in
     groups.set(at, (groups.get(at) ?? "") + c.xml);
   }
   const spans = attributeValueSpan(xml, row.start, row.startEnd, "spans");
-  const widened = spans === undefined ? undefined : widenSpans(xml.slice(spans.start, spans.end), inserted[0]!.col, inserted[inserted.length - 1]!.col);
+  const widened =
+    spans === undefined ? undefined : widenSpans(xml.slice(spans.start, spans.end), inserted[0]!.col, inserted[inserted.length - 1]!.col);
   if (row.selfClosing) {
     // <row …/> becomes <row …></row> around its new cells.
     const prefix = prefixAt(xml, row.start);
@@ -148,7 +156,9 @@ function newRowSplices(xml: string, text: WorksheetText, newRows: ReadonlyMap<nu
   if (data.selfClosing) {
     const p = prefixAt(xml, data.start);
     const startTag = xml.slice(data.start, data.startEnd);
-    return [{ start: data.start, end: data.end, text: startTag.slice(0, startTag.lastIndexOf("/")).trimEnd() + ">" + all() + `</${p}sheetData>` }];
+    return [
+      { start: data.start, end: data.end, text: startTag.slice(0, startTag.lastIndexOf("/")).trimEnd() + ">" + all() + `</${p}sheetData>` },
+    ];
   }
   return [...newRows].map(([at, rows]) => ({ start: at, end: at, text: rows.join("") }));
 }

@@ -1,5 +1,6 @@
 import type { Grid } from "../../model/cell.js";
-import type { WorkbookReader, WorkbookSnapshot } from "../workbook.js";
+import type { WorkbookSnapshot } from "../../model/workbook.js";
+import type { WorkbookReader } from "../workbook.js";
 import { CONTENT_TYPES_PART } from "./content-types.js";
 import { damagedWorkbook } from "./damage.js";
 import { parseSharedStrings } from "./shared-strings.js";
@@ -20,7 +21,8 @@ export function openXlsx(bytes: Uint8Array): XlsxPackage {
   const pkg = ZipPackage.open(bytes);
   const workbook = readWorkbookStructure(pkg);
   // Excel cannot open a package without it either; the writer needs it to add parts.
-  if (pkg.find(CONTENT_TYPES_PART) === undefined) throw damagedWorkbook(`缺少 ${CONTENT_TYPES_PART}（每个 Excel 工作簿都有的内容类型清单）`);
+  if (pkg.find(CONTENT_TYPES_PART) === undefined)
+    throw damagedWorkbook(`缺少 ${CONTENT_TYPES_PART}（每个 Excel 工作簿都有的内容类型清单）`);
   return { pkg, workbook };
 }
 
@@ -40,7 +42,8 @@ export class XlsxReader implements WorkbookReader {
     // Parsed on first use (many sheets hold no shared string), and only once.
     let sharedStrings: readonly string[] | undefined;
     const ctx: SheetReadContext = {
-      sharedStrings: () => (sharedStrings ??= sharedStringsPart === undefined ? [] : parseSharedStrings(sharedStringsPart, partText(sharedStringsPart))),
+      sharedStrings: () =>
+        (sharedStrings ??= sharedStringsPart === undefined ? [] : parseSharedStrings(sharedStringsPart, partText(sharedStringsPart))),
       dateStyles: stylesPart === undefined ? [] : readDateStyles(stylesPart, partText(stylesPart)),
       date1904: workbook.date1904,
     };

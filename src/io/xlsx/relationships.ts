@@ -53,7 +53,10 @@ export function addRelationship(xml: string, relsPart: string, id: string, type:
 export function removeRelationship(xml: string, relsPart: string, id: string): string {
   const root = elementTree(relsPart, xml);
   const gone = childrenNamed(root, "Relationship").filter((r) => attr(r.attributes, "Id") === id);
-  return applySplices(xml, gone.map((r) => ({ start: r.start, end: r.end, text: "" })));
+  return applySplices(
+    xml,
+    gone.map((r) => ({ start: r.start, end: r.end, text: "" })),
+  );
 }
 
 /** The .rels part of a source part ("" is the package: `_rels/.rels`). */

@@ -1,3 +1,4 @@
+import { truncate, VALIDATION_LIMITS } from "../../report/excel-limits.js";
 import type { SheetSpec, ValidationSpec } from "../../report/sheet-spec.js";
 import { escapeAttr, escapeText } from "./xml.js";
 
@@ -5,12 +6,6 @@ import { escapeAttr, escapeText } from "./xml.js";
  * The worksheet children that follow <sheetData>, in schema order: sheetProtection,
  * mergeCells, dataValidations, hyperlinks, pageMargins, pageSetup.
  */
-
-// Excel's limits on data-validation texts (longer ones make it report the file as damaged).
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MAX = 255;
-const ERROR_MAX = 225;
-const LIST_FORMULA_MAX = 255;
 
 const RANGE = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
 
@@ -27,7 +22,10 @@ export function sheetFeaturesXml(spec: SheetSpec, hyperlinks: string): string {
 
 /** "C5:C40 E5:E40" (or comma-separated) → a checked sqref. */
 export function sqref(range: string, sheet: string): string {
-  const areas = range.trim().split(/[\s,]+/).map((a) => a.toUpperCase());
+  const areas = range
+    .trim()
+    .split(/[\s,]+/)
+    .map((a) => a.toUpperCase());
   for (const area of areas) if (!RANGE.test(area)) throw new Error(`${sheet}: not a cell range: ${JSON.stringify(range)}`);
   return areas.join(" ");
 }
@@ -48,13 +46,14 @@ function dataValidationXml(v: ValidationSpec, sheet: string): string {
   let type: string;
   let formulas: string;
   if (v.kind === "decimal") {
-    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
+    if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
+      throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
     type = ` type="decimal" operator="between"`;
     formulas = `<formula1>${v.min}</formula1><formula2>${v.max}</formula2>`;
   } else {
     // An inline list: one quoted formula, items separated by commas (so no item may hold one).
     const list = `"${v.values.map((value) => value.replace(/"/g, '""')).join(",")}"`;
-    if (v.values.length === 0 || v.values.some((value) => value.includes(",")) || list.length > LIST_FORMULA_MAX) {
+    if (v.values.length === 0 || v.values.some((value) => value.includes(",")) || list.length > VALIDATION_LIMITS.list) {
       throw new RangeError(`${sheet}: a validation list cannot hold ${JSON.stringify(v.values)}`);
     }
     type = ` type="list"`;
@@ -63,17 +62,9 @@ function dataValidationXml(v: ValidationSpec, sheet: string): string {
   const prompt =
     v.prompt === undefined
       ? ""
-      : ` showInputMessage="1" promptTitle="${escapeAttr(truncate(v.prompt.title, PROMPT_TITLE_MAX))}" prompt="${escapeAttr(truncate(v.prompt.text, PROMPT_MAX))}"`;
-  const error = v.error === undefined ? "" : ` error="${escapeAttr(truncate(v.error, ERROR_MAX))}"`;
+      : ` showInputMessage="1" promptTitle="${escapeAttr(truncate(v.prompt.title, VALIDATION_LIMITS.title))}" prompt="${escapeAttr(truncate(v.prompt.text, VALIDATION_LIMITS.prompt))}"`;
+  const error = v.error === undefined ? "" : ` error="${escapeAttr(truncate(v.error, VALIDATION_LIMITS.error))}"`;
   return `<dataValidation${type} allowBlank="1"${prompt} showErrorMessage="1"${error} sqref="${sqref(v.range, sheet)}">${formulas}</dataValidation>`;
-}
-
-/** At most `max` UTF-16 units, an ellipsis marking a cut, never half a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
 }
 
 function pageSetupXml(spec: SheetSpec): string {

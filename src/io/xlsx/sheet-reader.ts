@@ -110,14 +110,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
   return rows.finish();
 }
 
-function toCell(
-  type: string,
-  style: number,
-  value: string | null,
-  inline: string | null,
-  ctx: SheetReadContext,
-  partName: string,
-): Cell {
+function toCell(type: string, style: number, value: string | null, inline: string | null, ctx: SheetReadContext, partName: string): Cell {
   if (type === "inlineStr") return inline === null ? null : text(decodeOoxmlEscapes(inline));
   // No cached value: an empty styled cell, or a formula never calculated.
   if (value === null) return null;
@@ -152,7 +145,7 @@ function toCell(
 const DENSE_GAP = 16;
 // V8 keeps an array whose holes are closer than 1,024 as one flat store sized by its length;
 // a single write far beyond it switches the array to a dictionary, which stays one once the
-// far element is deleted. Other engines get a correct, if larger, array.
+// far element is removed again. Other engines get a correct, if larger, array.
 const FAR = 1 << 24;
 
 /** Rows being read: cells placed by (row, column); sparse rows remembered to fix their length at the end. */
@@ -191,7 +184,7 @@ class RowBuilder {
   private toSparse(dense: Cell[]): Cell[] {
     const r: Cell[] = [];
     r[FAR] = null;
-    delete r[FAR];
+    r.pop(); // the far element goes, the dictionary stays
     for (let c = 0; c < dense.length; c++) if (dense[c] !== null) r[c] = dense[c]!;
     this.sparse.set(r, dense.length);
     return r;

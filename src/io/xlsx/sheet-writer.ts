@@ -1,6 +1,6 @@
 import { a1 } from "../../model/cell.js";
 import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
-import type { OutEntry, OutValue, SheetSpec } from "../../report/sheet-spec.js";
+import { outCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
 import { quoteSheetName } from "./workbook-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
@@ -9,16 +9,15 @@ import { escapeXstring, fitXstring } from "./xstring.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
-const entryCell = (e: OutEntry) => (e !== null && typeof e === "object" ? e : { v: e });
-
 /** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
 export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
   const looks: CellLook[] = [];
   for (const spec of specs) {
     for (const row of spec.rows) {
       for (const entry of row) {
-        const cell = entryCell(entry);
-        if (cell.tone !== undefined || cell.link !== undefined) looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+        const cell = outCell(entry);
+        if (cell.tone !== undefined || cell.link !== undefined)
+          looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       }
     }
   }
@@ -55,7 +54,12 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * `<row>` elements for rows starting at 0-based row `firstRow`; rows with no cell to write
  * are left out. Also returns the last row and column written (-1 when none).
  */
-export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: StyleIds, sheet: string): { xml: string; lastRow: number; lastCol: number } {
+export function rowsXml(
+  rows: SheetSpec["rows"],
+  firstRow: number,
+  styleIds: StyleIds,
+  sheet: string,
+): { xml: string; lastRow: number; lastCol: number } {
   // Pieces joined once: `xml +=` over hundreds of thousands of cells builds a rope that is
   // slow to flatten when the part is encoded (a 校验报告 of 144,000 issues).
   const pieces: string[] = [];
@@ -66,7 +70,7 @@ export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: Sty
     const start = pieces.length;
     pieces.push(`<row r="${r + 1}">`);
     entries.forEach((entry, c) => {
-      const cell = entryCell(entry);
+      const cell = outCell(entry);
       const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
       const written = cellXml(cell.v, s, a1(r, c), sheet);
       if (written === "") return;
@@ -90,7 +94,8 @@ export function rowsXml(rows: SheetSpec["rows"], firstRow: number, styleIds: Sty
 export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
   const s = style === undefined ? "" : ` s="${style}"`;
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
+  if (typeof value === "string")
+    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${ref}: cannot write the number ${value}`);
   return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
@@ -104,7 +109,9 @@ function sheetViewsXml(freezeRows: number, freezeColumns: number): string {
   const active = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
   const selection = (pane: string, cell: string) => `<selection pane="${pane}" activeCell="${cell}" sqref="${cell}"/>`;
   const selections =
-    rows > 0 && cols > 0 ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft) : selection(active, topLeft);
+    rows > 0 && cols > 0
+      ? selection("topRight", a1(0, cols)) + selection("bottomLeft", a1(rows, 0)) + selection("bottomRight", topLeft)
+      : selection(active, topLeft);
   return (
     `<sheetViews><sheetView workbookViewId="0">` +
     `<pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +
@@ -132,7 +139,7 @@ function hyperlinksXml(spec: SheetSpec): string {
   const links: string[] = [];
   spec.rows.forEach((entries, r) => {
     entries.forEach((entry, c) => {
-      const cell = entryCell(entry);
+      const cell = outCell(entry);
       if (cell.link === undefined || links.length >= MAX_HYPERLINKS) return;
       const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
       const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(fitCellText(cell.v))}"` : "";

@@ -25,8 +25,16 @@ export function addSheetEntry(xml: string, part: string, name: string, sheetId: 
 
 // CT_Workbook children that come after <definedNames>, to know where a new one goes.
 const AFTER_DEFINED_NAMES = new Set([
-  "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
-  "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
 ]);
 
 /**
@@ -44,14 +52,18 @@ export function setPrintTitles(xml: string, part: string, localSheetId: number, 
     );
     if (mine.length > 0) {
       const emptied = mine.length === names.children.length;
-      xml = applySplices(xml, emptied ? [{ start: names.start, end: names.end, text: "" }] : mine.map((d) => ({ start: d.start, end: d.end, text: "" })));
+      xml = applySplices(
+        xml,
+        emptied ? [{ start: names.start, end: names.end, text: "" }] : mine.map((d) => ({ start: d.start, end: d.end, text: "" })),
+      );
       root = elementTree(part, xml);
       names = childNamed(root, "definedNames");
     }
   }
   if (formula === null) return xml;
 
-  const entry = (p: string) => inPrefix(`<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">`, p) + escapeText(formula) + `</${p}definedName>`;
+  const entry = (p: string) =>
+    inPrefix(`<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">`, p) + escapeText(formula) + `</${p}definedName>`;
   if (names !== undefined) return applySplices(xml, appendContent(xml, names, entry(names.prefix)));
   const sheets = sheetList(part, xml, root);
   const later = root.children.find((c) => c.start > sheets.start && AFTER_DEFINED_NAMES.has(c.name));

@@ -144,10 +144,15 @@ function cellColumn(ref: string, part: string): number {
 }
 
 /** A splice that widens `<dimension ref>` to cover rows first…last and columns first…last (0-based); none without a dimension. */
-export function growDimension(xml: string, dimension: Span | undefined, last: { row: number; col: number }, first = { row: 0, col: 0 }): Splice[] {
+export function growDimension(
+  xml: string,
+  dimension: Span | undefined,
+  last: { row: number; col: number },
+  first = { row: 0, col: 0 },
+): Splice[] {
   if (dimension === undefined) return [];
   const [from, to = from] = xml.slice(dimension.start, dimension.end).split(":");
-  let start = first;
+  let start: { row: number; col: number };
   let end = last;
   try {
     const a = parseA1(from!);

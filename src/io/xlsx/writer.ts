@@ -111,4 +111,3 @@ function dropOwnParts(pkg: PackageEditor, sheet: SheetRef): void {
   pkg.removePart(relsPartOfSource(sheet.part));
   pkg.removeUnreferenced(targets);
 }
-

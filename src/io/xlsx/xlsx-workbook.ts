@@ -1,5 +1,6 @@
 import type { SheetSpec } from "../../report/sheet-spec.js";
-import type { CellEdit, WorkbookReader, WorkbookSnapshot, WorkbookWriter } from "../workbook.js";
+import type { WorkbookReader, WorkbookWriter } from "../workbook.js";
+import type { CellEdit, WorkbookSnapshot } from "../../model/workbook.js";
 import { patchCells } from "./patch.js";
 import { XlsxReader } from "./reader.js";
 import { createWorkbook, writeOutputSheets } from "./writer.js";

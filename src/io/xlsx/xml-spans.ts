@@ -146,7 +146,11 @@ export function setAttribute(xml: string, el: ElementSpan, name: string, escaped
  * Splices that put `markup` at the end of the element's content; a self-closing element
  * (`<sheets/>`) becomes an open and an end tag around it.
  */
-export function appendContent(xml: string, el: Pick<ElementSpan, "start" | "startEnd" | "bodyEnd" | "end" | "selfClosing" | "name" | "prefix">, markup: string): Splice[] {
+export function appendContent(
+  xml: string,
+  el: Pick<ElementSpan, "start" | "startEnd" | "bodyEnd" | "end" | "selfClosing" | "name" | "prefix">,
+  markup: string,
+): Splice[] {
   if (!el.selfClosing) return [{ start: el.bodyEnd, end: el.bodyEnd, text: markup }];
   const tag = xml.slice(el.start, el.startEnd);
   const open = tag.slice(0, tag.lastIndexOf("/")).trimEnd() + ">";
@@ -156,7 +160,9 @@ export function appendContent(xml: string, el: Pick<ElementSpan, "start" | "star
 /** The text with the splices applied: in text order; at one position insertions come before a replacement, each in the order given. */
 export function applySplices(xml: string, splices: readonly Splice[]): string {
   if (splices.length === 0) return xml;
-  const ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - a.s.start - (b.s.end - b.s.start) || a.i - b.i);
+  const ordered = splices
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.start - b.s.start || a.s.end - a.s.start - (b.s.end - b.s.start) || a.i - b.i);
   const pieces: string[] = [];
   let at = 0;
   for (const { s } of ordered) {

@@ -60,7 +60,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const looksLikeZip = bytes.length >= 4 && u32(0) === SIG_LOCAL;
 
   const eocd = findEndOfCentralDirectory(bytes, view);
-  if (eocd < 0) throw looksLikeZip ? damaged("压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了") : new WorkbookUnreadableError(NOT_A_ZIP);
+  if (eocd < 0)
+    throw looksLikeZip ? damaged("压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了") : new WorkbookUnreadableError(NOT_A_ZIP);
   let count = u16(eocd + 10);
   let directorySize = u32(eocd + 12);
   let directoryStart = u32(eocd + 16);
@@ -100,7 +101,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     const next = extraStart + extraLength + commentLength;
     if (next > directoryEnd) throw damaged("压缩包的目录已损坏");
     // ZIP64 extended information: the 64-bit values of the fields set to all ones, in order.
-    for (let x = extraStart; x + 4 <= extraStart + extraLength; ) {
+    for (let x = extraStart; x + 4 <= extraStart + extraLength;) {
       const id = u16(x);
       const length = u16(x + 2);
       if (id === ZIP64_EXTRA) {

@@ -4,8 +4,7 @@ import type { ZipEntry } from "./zip-archive.js";
 
 /** What goes into the written archive under one name: new bytes, or an entry of the input copied as it is. */
 export type ZipSource =
-  | { readonly name: string; readonly data: Uint8Array }
-  | { readonly name: string; readonly copy: ZipEntry; readonly from: Uint8Array };
+  { readonly name: string; readonly data: Uint8Array } | { readonly name: string; readonly copy: ZipEntry; readonly from: Uint8Array };
 
 // MS-DOS time and date of new entries: 1980-01-01 00:00, so that the output is a function of
 // the input alone.
@@ -56,7 +55,14 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     if ("copy" in source) {
       const { copy, from } = source;
       data = from.subarray(copy.dataStart, copy.dataStart + copy.compressedSize);
-      entry = { method: copy.method, time: copy.time, date: copy.date, crc: copy.crc, compressedSize: copy.compressedSize, size: copy.size };
+      entry = {
+        method: copy.method,
+        time: copy.time,
+        date: copy.date,
+        crc: copy.crc,
+        compressedSize: copy.compressedSize,
+        size: copy.size,
+      };
     } else {
       data = deflateSync(source.data, { level: 3 });
       entry = { method: 8, time: NEW_TIME, date: NEW_DATE, crc: crc32(source.data), compressedSize: data.length, size: source.data.length };
@@ -136,7 +142,16 @@ const clamp32 = (v: number) => (v >= MAX32 ? MAX32 : v);
 
 /** The fields local and central headers share, from "general purpose flags" to "extra field length". */
 function entryFields(b: Bytes, r: Written, sized: (v: number) => number, extraLength: number): Bytes {
-  return b.u16(r.flags).u16(r.method).u16(r.time).u16(r.date).u32(r.crc).u32(sized(r.compressedSize)).u32(sized(r.size)).u16(r.name.length).u16(extraLength);
+  return b
+    .u16(r.flags)
+    .u16(r.method)
+    .u16(r.time)
+    .u16(r.date)
+    .u32(r.crc)
+    .u32(sized(r.compressedSize))
+    .u32(sized(r.size))
+    .u16(r.name.length)
+    .u16(extraLength);
 }
 
 function localHeader(r: Written): Uint8Array {

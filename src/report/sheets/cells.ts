@@ -1,12 +1,6 @@
 import { columnLetters } from "../../model/cell.js";
 import type { Result } from "../../model/result.js";
-import type { CellTone, OutCell, OutEntry, PrintSpec } from "../sheet-spec.js";
-
-export const hdr = (v: string): OutCell => ({ v, style: "header" });
-export const txt = (v: string | null, tone?: CellTone): OutCell => ({ v, style: "text", tone });
-export const d2 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal2", tone });
-export const d4 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal4", tone });
-export const int = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "integer", tone });
+import type { OutEntry, PrintSpec } from "../sheet-spec.js";
 
 /** Printed on A4 landscape, one page wide, the title and header repeated on every page. */
 export const landscape = (repeatRows: number): PrintSpec => ({ orientation: "landscape", fitToWidth: true, repeatRows });

@@ -1,10 +1,10 @@
 import { a1 } from "../../model/cell.js";
 import type { BranchResult, Result } from "../../model/result.js";
-import { divRoundHalfUp } from "../../engine/decimal.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { divRoundHalfUp } from "../../model/decimal.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { starText } from "../labels.js";
-import type { ChartSpec, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, hdr, int, titleMerges, titleRows, txt } from "./cells.js";
+import { cellValue, d2, hdr, int, txt, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { titleMerges, titleRows } from "./cells.js";
 
 /** How many branches the radar compares at each end of the ranking. */
 const RADAR_EACH_END = 3;
@@ -16,8 +16,7 @@ interface Block {
   readonly col: number;
   readonly cells: readonly (readonly OutEntry[])[];
 }
-const rangeOf = (b: Block, width = b.cells[0]!.length) =>
-  `${a1(b.row, b.col)}:${a1(b.row + b.cells.length - 1, b.col + width - 1)}`;
+const rangeOf = (b: Block, width = b.cells[0]!.length) => `${a1(b.row, b.col)}:${a1(b.row + b.cells.length - 1, b.col + width - 1)}`;
 const colRange = (b: Block, c: number) => `${a1(b.row + 1, b.col + c)}:${a1(b.row + b.cells.length - 1, b.col + c)}`;
 
 /**
@@ -35,7 +34,11 @@ export function chartsSheet(result: Result): SheetSpec {
 
   const chosen = pickRadarBranches(branches);
   const areaRows = result.areas
-    .map((area, i) => ({ area, avg: averageRate(branches.map((b) => b.areas[i]?.rate ?? null)), rates: chosen.map((b) => b.areas[i]?.rate ?? null) }))
+    .map((area, i) => ({
+      area,
+      avg: averageRate(branches.map((b) => b.areas[i]?.rate ?? null)),
+      rates: chosen.map((b) => b.areas[i]?.rate ?? null),
+    }))
     .filter((r) => r.avg !== null);
   const radar: Block = {
     row: start,
@@ -46,13 +49,22 @@ export function chartsSheet(result: Result): SheetSpec {
     ],
   };
 
-  const starCounts = [5, 4, 3, 2, 1, 0].map((s) => ({ s, n: branches.filter((b) => b.stars === s).length })).filter((x) => x.s > 0 || x.n > 0);
-  const stars: Block = { row: radar.row + radar.cells.length + 1, col: 3, cells: [[hdr("星级"), hdr("支部数")], ...starCounts.map((x) => [txt(starText(x.s)), int(x.n)])] };
+  const starCounts = [5, 4, 3, 2, 1, 0]
+    .map((s) => ({ s, n: branches.filter((b) => b.stars === s).length }))
+    .filter((x) => x.s > 0 || x.n > 0);
+  const stars: Block = {
+    row: radar.row + radar.cells.length + 1,
+    col: 3,
+    cells: [[hdr("星级"), hdr("支部数")], ...starCounts.map((x) => [txt(starText(x.s)), int(x.n)])],
+  };
 
   const totals: Block = {
     row: stars.row + stars.cells.length + 1,
     col: 3,
-    cells: [[hdr("A方总分"), hdr("B方总分"), hdr("参考线 y=x"), hdr("支部")], ...branches.map((b) => [d2(b.totalA), d2(b.totalB), d2(b.totalA), txt(label(b))])],
+    cells: [
+      [hdr("A方总分"), hdr("B方总分"), hdr("参考线 y=x"), hdr("支部")],
+      ...branches.map((b) => [d2(b.totalA), d2(b.totalB), d2(b.totalA), txt(label(b))]),
+    ],
   };
 
   const chartCol = 13;
@@ -69,7 +81,11 @@ export function chartsSheet(result: Result): SheetSpec {
       kind: "radar",
       title: "各考核方面得分率（%）：全体平均与前三名、后三名",
       table: rangeOf(radar),
-      series: radar.cells[0]!.slice(1).map((_, k) => ({ name: seriesName(radar, k + 1), categories: colRange(radar, 0), values: colRange(radar, k + 1) })),
+      series: radar.cells[0]!.slice(1).map((_, k) => ({
+        name: seriesName(radar, k + 1),
+        categories: colRange(radar, 0),
+        values: colRange(radar, k + 1),
+      })),
       anchor: place(start, 20),
       min: 0,
       max: 100,
@@ -117,10 +133,7 @@ export function chartsSheet(result: Result): SheetSpec {
   };
 }
 
-const seriesName = (b: Block, col: number): string => {
-  const v = b.cells[0]![col];
-  return v !== null && typeof v === "object" ? String(v.v) : String(v);
-};
+const seriesName = (b: Block, col: number): string => String(cellValue(b.cells[0]![col]));
 
 /** The top and bottom of the ranking, without repeating a branch when there are few. */
 function pickRadarBranches(ranked: readonly BranchResult[]): BranchResult[] {

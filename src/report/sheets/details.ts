@@ -1,7 +1,7 @@
 import type { ItemResult, Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, d4, hdr, int, landscape, titleMerges, titleRows, txt } from "./cells.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
+import { d2, d4, hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { landscape, titleMerges, titleRows } from "./cells.js";
 
 const TONE: Readonly<Record<ItemResult["status"], CellTone | undefined>> = {
   一致: undefined,
@@ -20,8 +20,17 @@ export function detailsSheet(result: Result): SheetSpec {
     const t = TONE[i.status];
     const diff = i.a !== null && i.b !== null ? Math.round((i.a - i.b) * 100) / 100 : null;
     return [
-      txt(i.branch, t), txt(names.get(i.branch) ?? "", t), txt(i.item, t), d2(i.max, t), d2(i.a, t), d2(i.b, t),
-      d2(diff, t), d2(i.tolerance, t), d2(i.c, t), d2(i.final, t), txt(i.status, t),
+      txt(i.branch, t),
+      txt(names.get(i.branch) ?? "", t),
+      txt(i.item, t),
+      d2(i.max, t),
+      d2(i.a, t),
+      d2(i.b, t),
+      d2(diff, t),
+      d2(i.tolerance, t),
+      d2(i.c, t),
+      d2(i.final, t),
+      txt(i.status, t),
     ];
   });
   const ag = result.agreement;

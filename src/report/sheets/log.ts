@@ -1,8 +1,7 @@
 import type { Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { STATUS_ZH } from "../labels.js";
-import type { SheetSpec } from "../sheet-spec.js";
-import { hdr, int, txt } from "./cells.js";
+import { hdr, int, txt, type SheetSpec } from "../sheet-spec.js";
 
 const LOG_HEADER = ["时间", "考核周期", "规则指纹", "输入指纹", "支部数", "错误数", "警告数", "结果指纹", "版本", "状态"];
 
@@ -20,8 +19,18 @@ export function logSheet(result: Result, record: RunRecord): SheetSpec {
     name: OUTPUT_SHEETS.log,
     rows: [
       LOG_HEADER.map(hdr),
-      [txt(record.time), txt(result.period), txt(record.rulesFingerprint), txt(record.inputFingerprint), int(s.branches),
-        int(s.errors + s.fatal), int(s.warnings), txt(record.resultFingerprint), txt(result.version), txt(STATUS_ZH[result.status])],
+      [
+        txt(record.time),
+        txt(result.period),
+        txt(record.rulesFingerprint),
+        txt(record.inputFingerprint),
+        int(s.branches),
+        int(s.errors + s.fatal),
+        int(s.warnings),
+        txt(record.resultFingerprint),
+        txt(result.version),
+        txt(STATUS_ZH[result.status]),
+      ],
     ],
     append: { appendSkip: 1 },
     freezeRows: 1,

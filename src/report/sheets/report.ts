@@ -1,10 +1,9 @@
-import type { Issue } from "../../model/issues.js";
-import type { Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
+import type { ReportedIssue, Result } from "../../model/result.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { MAX_HYPERLINKS, MAX_ROWS } from "../excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
-import type { CellTone, OutCell, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { hdr, landscape, titleMerges, txt } from "./cells.js";
+import { hdr, txt, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { landscape, titleMerges } from "./cells.js";
 
 const HEAD = ["级别", "代码", "工作表", "单元格", "说明"];
 
@@ -28,7 +27,14 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   // A fatal run writes no results; result sheets from an earlier run may still be in the workbook.
   const notice: OutEntry[][] =
     result.status === "fatal"
-      ? [[{ v: "【未得出结果】存在致命问题，本次没有计算结果。工作簿中如仍有“考核结果”“双评明细”“统计图表”，那是以前评分的结果，请勿使用；改正下列问题后重新评分。", style: "notice" }]]
+      ? [
+          [
+            {
+              v: "【未得出结果】存在致命问题，本次没有计算结果。工作簿中如仍有“考核结果”“双评明细”“统计图表”，那是以前评分的结果，请勿使用；改正下列问题后重新评分。",
+              style: "notice",
+            },
+          ],
+        ]
       : [];
 
   const issues = result.issues;
@@ -38,10 +44,20 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   const room = limits.rows - (notice.length + 3 + 2);
   const listed = Math.min(issues.length, room);
   if (listed < issues.length) {
-    notes.push([{ v: `【未全部列出】共 ${issues.length} 项问题，超出 Excel 一张工作表的行数上限，本表只列出前 ${listed} 项，另有 ${issues.length - listed} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`, style: "notice" }]);
+    notes.push([
+      {
+        v: `【未全部列出】共 ${issues.length} 项问题，超出 Excel 一张工作表的行数上限，本表只列出前 ${listed} 项，另有 ${issues.length - listed} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`,
+        style: "notice",
+      },
+    ]);
   }
   if (linked > limits.hyperlinks) {
-    notes.push([{ v: `【链接已达上限】Excel 一张工作表最多 ${limits.hyperlinks} 个超链接：前 ${limits.hyperlinks} 项问题的地址可点击跳转，其后各项的工作表和单元格为普通文字，请按地址查找。`, style: "notice" }]);
+    notes.push([
+      {
+        v: `【链接已达上限】Excel 一张工作表最多 ${limits.hyperlinks} 个超链接：前 ${limits.hyperlinks} 项问题的地址可点击跳转，其后各项的工作表和单元格为普通文字，请按地址查找。`,
+        style: "notice",
+      },
+    ]);
   }
 
   const rows: OutEntry[][] = [];
@@ -71,7 +87,7 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
 }
 
 /** One issue: the link goes on its cell address, or on its sheet name when it has no cell. */
-function issueRow(i: Issue, link: { sheet: string; cell: string | null } | undefined): OutEntry[] {
+function issueRow(i: ReportedIssue, link: { sheet: string; cell: string | null } | undefined): OutEntry[] {
   const tone: CellTone = i.severity === "warning" ? "dispute" : "veto";
   const sheet: OutCell = { v: i.sheet, style: "text", ...(link && i.cell === null ? { link } : {}) };
   const cell: OutCell = { v: i.cell, style: "text", ...(link && i.cell !== null ? { link } : {}) };

@@ -1,8 +1,8 @@
 import type { Result } from "../../model/result.js";
-import { OUTPUT_SHEETS } from "../../validate/sheets.js";
-import { STATUS_ZH, starText } from "../labels.js";
-import type { CellTone, OutEntry, SheetSpec } from "../sheet-spec.js";
-import { d2, fitWidth, hdr, int, landscape, titleMerges, titleRows, txt } from "./cells.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
+import { starText, STATUS_ZH } from "../labels.js";
+import { d2, hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { fitWidth, landscape, titleMerges, titleRows } from "./cells.js";
 
 const WIDTHS: Readonly<Record<string, number>> = { 支部名称: 26, 支部类别: 12, 星级: 12, 否决项: 10 };
 
@@ -13,18 +13,45 @@ const WIDTHS: Readonly<Record<string, number>> = { 支部名称: 26, 支部类�
 export function resultsSheet(result: Result): SheetSpec {
   const hasSelf = result.branches.some((b) => b.selfTotal !== null);
   const head = [
-    "排名", "支部编码", "支部名称", "支部类别", "类别排名", ...result.areas, "基础得分", "加分", "否决项", "总分",
-    "星级", "阶梯", "A方总分", "B方总分", "待仲裁项数", "状态", ...(hasSelf ? ["自评总分", "自评偏差"] : []),
+    "排名",
+    "支部编码",
+    "支部名称",
+    "支部类别",
+    "类别排名",
+    ...result.areas,
+    "基础得分",
+    "加分",
+    "否决项",
+    "总分",
+    "星级",
+    "阶梯",
+    "A方总分",
+    "B方总分",
+    "待仲裁项数",
+    "状态",
+    ...(hasSelf ? ["自评总分", "自评偏差"] : []),
   ];
   const status = STATUS_ZH[result.status];
   const rows = result.branches.map((b): OutEntry[] => {
     const row: CellTone | undefined = b.vetoed ? "veto" : undefined;
     const top: CellTone | undefined = row ?? (b.tier === "第一阶梯" ? "top" : undefined);
     return [
-      int(b.rank, row), txt(b.code, row), txt(b.name, row), txt(b.category ?? "（类别无效）", row), int(b.categoryRank, row),
+      int(b.rank, row),
+      txt(b.code, row),
+      txt(b.name, row),
+      txt(b.category ?? "（类别无效）", row),
+      int(b.categoryRank, row),
       ...b.areas.map((a) => d2(a.score, row)),
-      d2(b.base, row), d2(b.bonus, row), txt(b.vetoItems.join("、"), row), d2(b.total, row), txt(starText(b.stars), top), txt(b.tier, top),
-      d2(b.totalA, row), d2(b.totalB, row), int(b.pending, row ?? (b.pending > 0 ? "dispute" : undefined)), txt(status, row),
+      d2(b.base, row),
+      d2(b.bonus, row),
+      txt(b.vetoItems.join("、"), row),
+      d2(b.total, row),
+      txt(starText(b.stars), top),
+      txt(b.tier, top),
+      d2(b.totalA, row),
+      d2(b.totalB, row),
+      int(b.pending, row ?? (b.pending > 0 ? "dispute" : undefined)),
+      txt(status, row),
       ...(hasSelf ? [d2(b.selfTotal, row), d2(b.selfGap, row)] : []),
     ];
   });

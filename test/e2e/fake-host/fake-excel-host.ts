@@ -6,7 +6,7 @@
  * `?api=1.1` sets the highest ExcelApi requirement set the fake supports.
  */
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
-import { createFakeExcel, installFakeExcel, type FakeHost } from "../../../addin/testing/fake-excel.js";
+import { createFakeExcel, installFakeExcel, type FakeHost } from "../../fake-excel/fake-excel.js";
 
 declare global {
   interface Window {

@@ -19,7 +19,15 @@ async function cliBundle(): Promise<string> {
   if (bundled !== undefined) return bundled;
   const dir = mkdtempSync(join(tmpdir(), "scorecard-cli-bundle-"));
   const outfile = join(dir, "cli.mjs");
-  await build({ entryPoints: [join(ROOT, "src/cli/main.ts")], bundle: true, platform: "node", target: "node20", format: "esm", outfile, logLevel: "warning" });
+  await build({
+    entryPoints: [join(ROOT, "src/cli/main.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    outfile,
+    logLevel: "warning",
+  });
   const runner = join(dir, "run.mjs");
   writeFileSync(
     runner,

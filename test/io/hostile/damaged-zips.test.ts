@@ -22,11 +22,11 @@ beforeAll(async () => {
   parts = sampleParts();
   gridA = sheetPart(parts, "评分A");
   plain = forgeZip(entriesOf(parts));
-  plainJson = JSON.stringify((await runAssessment(new XlsxReader(plain), NOW)).result);
+  plainJson = JSON.stringify((await runAssessment(new XlsxReader(plain), null, NOW)).result);
 });
 
 async function expectDamaged(input: Uint8Array, message: RegExp, damaged = /文件已损坏/): Promise<void> {
-  const out = await runAssessment(new XlsxReader(input), NOW);
+  const out = await runAssessment(new XlsxReader(input), null, NOW);
   expect(out.result.status).toBe("fatal");
   expect(out.sheets).toEqual([]);
   expect(out.result.issues).toHaveLength(1);
@@ -75,7 +75,9 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
   });
 
   it("two entries of the same name, or of names differing only in case", async () => {
-    const twice = entriesOf(parts, (e) => (e.name === gridA ? [e, { ...e, data: bytes(text(e.data!).replace("<row", "<row hidden=\"1\"")) }] : e));
+    const twice = entriesOf(parts, (e) =>
+      e.name === gridA ? [e, { ...e, data: bytes(text(e.data!).replace("<row", '<row hidden="1"')) }] : e,
+    );
     await expectDamaged(forgeZip(twice), /两个/);
     const cased = entriesOf(parts, (e) => (e.name === gridA ? [e, { ...e, name: gridA.toUpperCase() }] : e));
     await expectDamaged(forgeZip(cased), /两个/);
@@ -92,7 +94,11 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
   });
 
   it("names the part and says to get the original file again", async () => {
-    const out = await runAssessment(new XlsxReader(forgeZip(entriesOf(parts, (e) => (e.name === gridA ? { ...e, crc: 1 } : e)))), NOW);
+    const out = await runAssessment(
+      new XlsxReader(forgeZip(entriesOf(parts, (e) => (e.name === gridA ? { ...e, crc: 1 } : e)))),
+      null,
+      NOW,
+    );
     expect(out.result.issues[0]!.message).toBe(
       `无法读取该文件：文件已损坏：“${gridA}”的校验和（CRC）不符，内容已被改动或损坏。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。`,
     );
@@ -108,9 +114,10 @@ describe("archives as other producers write them read as the plain one", () => {
     ["directory entries", (e) => e, {}],
   ])("%s", async (what, change, options) => {
     const entries = entriesOf(parts, change);
-    if (what === "directory entries") entries.splice(1, 0, { name: "xl/", data: new Uint8Array() }, { name: "xl/worksheets/", data: new Uint8Array() });
+    if (what === "directory entries")
+      entries.splice(1, 0, { name: "xl/", data: new Uint8Array() }, { name: "xl/worksheets/", data: new Uint8Array() });
     const input = forgeZip(entries, options);
-    const out = await runAssessment(new XlsxReader(input), NOW);
+    const out = await runAssessment(new XlsxReader(input), null, NOW);
     expect(JSON.stringify(out.result)).toBe(plainJson);
     // and the results go into it: every part fflate reads back, the input's parts as they were
     const written = unzipSync(writeOutputSheets(input, out.sheets));
@@ -124,7 +131,7 @@ describe("bytes after the archive", () => {
     const padded = new Uint8Array(plain.length + 100);
     padded.set(plain);
     padded.fill(0x20, plain.length);
-    const out = await runAssessment(new XlsxReader(padded), NOW);
+    const out = await runAssessment(new XlsxReader(padded), null, NOW);
     expect(JSON.stringify(out.result)).toBe(plainJson);
   });
 });

@@ -92,16 +92,49 @@ export function forgeZip(entries: readonly ForgedEntry[], options: ForgeOptions 
     } else {
       offsets.set(e.name, offset);
       const extra = options.zip64 ? [...le(1, 2), ...le(16, 2), ...le(size, 8), ...le(compressed.length, 8)] : [];
-      const sizes = e.dataDescriptor ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] : options.zip64 ? [...le(crc, 4), ...le(0xffffffff, 4), ...le(0xffffffff, 4)] : [...le(crc, 4), ...le(compressed.length, 4), ...le(size, 4)];
-      out.put(le(0x04034b50, 4), le(45, 2), le(flags, 2), le(method, 2), le(0, 2), le(0x21, 2), sizes, le(name.length, 2), le(extra.length, 2), name, extra, compressed);
+      const sizes = e.dataDescriptor
+        ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        : options.zip64
+          ? [...le(crc, 4), ...le(0xffffffff, 4), ...le(0xffffffff, 4)]
+          : [...le(crc, 4), ...le(compressed.length, 4), ...le(size, 4)];
+      out.put(
+        le(0x04034b50, 4),
+        le(45, 2),
+        le(flags, 2),
+        le(method, 2),
+        le(0, 2),
+        le(0x21, 2),
+        sizes,
+        le(name.length, 2),
+        le(extra.length, 2),
+        name,
+        extra,
+        compressed,
+      );
       if (e.dataDescriptor) out.put(le(0x08074b50, 4), le(crc, 4), le(compressed.length, 4), le(size, 4));
     }
     const extra = options.zip64 ? [...le(1, 2), ...le(24, 2), ...le(size, 8), ...le(compressed.length, 8), ...le(offset, 8)] : [];
     const wide = options.zip64 ? 0xffffffff : undefined;
     central.put(
-      le(0x02014b50, 4), le(45, 2), le(45, 2), le(flags, 2), le(method, 2), le(0, 2), le(0x21, 2), le(crc, 4),
-      le(wide ?? compressed.length, 4), le(wide ?? size, 4), le(name.length, 2), le(extra.length, 2), le(0, 2), le(0, 2), le(0, 2), le(0, 4),
-      le(wide ?? offset, 4), name, extra,
+      le(0x02014b50, 4),
+      le(45, 2),
+      le(45, 2),
+      le(flags, 2),
+      le(method, 2),
+      le(0, 2),
+      le(0x21, 2),
+      le(crc, 4),
+      le(wide ?? compressed.length, 4),
+      le(wide ?? size, 4),
+      le(name.length, 2),
+      le(extra.length, 2),
+      le(0, 2),
+      le(0, 2),
+      le(0, 2),
+      le(0, 4),
+      le(wide ?? offset, 4),
+      name,
+      extra,
     );
   }
   const directoryStart = out.length;
@@ -110,7 +143,18 @@ export function forgeZip(entries: readonly ForgedEntry[], options: ForgeOptions 
   const count = entries.length;
   if (options.zip64) {
     const record = out.length;
-    out.put(le(0x06064b50, 4), le(44, 8), le(45, 2), le(45, 2), le(0, 4), le(0, 4), le(count, 8), le(count, 8), le(directorySize, 8), le(directoryStart, 8));
+    out.put(
+      le(0x06064b50, 4),
+      le(44, 8),
+      le(45, 2),
+      le(45, 2),
+      le(0, 4),
+      le(0, 4),
+      le(count, 8),
+      le(count, 8),
+      le(directorySize, 8),
+      le(directoryStart, 8),
+    );
     out.put(le(0x07064b50, 4), le(0, 4), le(record, 8), le(1, 4));
     out.put(le(0x06054b50, 4), le(0, 4), le(0xffff, 2), le(0xffff, 2), le(0xffffffff, 4), le(0xffffffff, 4), le(0, 2));
   } else {
@@ -262,7 +306,12 @@ export function withSharedStrings(xlsx: Uint8Array): { bytes: Uint8Array; string
     parts.set(name, strToU8(xml));
   }
   const si = [...table.keys()].map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join("");
-  parts.set("xl/sharedStrings.xml", strToU8(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${cells}" uniqueCount="${table.size}">${si}</sst>`));
+  parts.set(
+    "xl/sharedStrings.xml",
+    strToU8(
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${cells}" uniqueCount="${table.size}">${si}</sst>`,
+    ),
+  );
   const edit = (name: string, from: string, to: string) => parts.set(name, strToU8(text(parts.get(name)!).replace(from, to)));
   edit("xl/_rels/workbook.xml.rels", "</Relationships>", `${SST_REL}</Relationships>`);
   edit("[Content_Types].xml", "</Types>", `${SST_TYPE}</Types>`);
@@ -284,8 +333,10 @@ export function sheetPart(parts: ReadonlyMap<string, Uint8Array>, sheet: string)
   return `xl/${target}`;
 }
 
-export const entriesOf = (parts: ReadonlyMap<string, Uint8Array>, change: (e: ForgedEntry) => ForgedEntry | ForgedEntry[] = (e) => e): ForgedEntry[] =>
-  [...parts].flatMap(([name, data]) => change({ name, data }));
+export const entriesOf = (
+  parts: ReadonlyMap<string, Uint8Array>,
+  change: (e: ForgedEntry) => ForgedEntry | ForgedEntry[] = (e) => e,
+): ForgedEntry[] => [...parts].flatMap(([name, data]) => change({ name, data }));
 
 export interface ScoreRun {
   readonly code: number;
@@ -308,7 +359,7 @@ export async function runOn(input: Uint8Array, command: "score" | "validate" = "
   const r = await runCli([command, path, "--json", "-"]);
   let json: ScoreRun["json"];
   try {
-    json = JSON.parse(r.stdout);
+    json = JSON.parse(r.stdout) as ScoreRun["json"];
   } catch {
     json = undefined;
   }

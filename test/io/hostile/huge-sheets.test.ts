@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
 import { runAssessment } from "../../../src/pipeline.js";
-import { INPUT_SHEETS } from "../../../src/validate/sheets.js";
+import { INPUT_SHEETS } from "../../../src/model/sheets.js";
 import { describeRun, measureScore } from "./cli-measure.js";
 import { bytes, entriesOf, forgeZip, sampleParts, sheetPart, text } from "./forge.js";
 
@@ -31,14 +31,22 @@ function farAndDeep(): Uint8Array {
         const last = Number(/<row r="(\d+)"[^>]*>(?!.*<row )/.exec(xml)![1]);
         const rows: string[] = [];
         for (let r = last + 1; r <= LAST_ROW; r++) rows.push(`<row r="${r}"><c r="XFD${r}"><v>${r}</v></c></row>`);
-        return { ...e, data: bytes(xml.replace("</sheetData>", `${rows.join("")}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:XFD${LAST_ROW}"/>`)) };
+        return {
+          ...e,
+          data: bytes(
+            xml
+              .replace("</sheetData>", `${rows.join("")}</sheetData>`)
+              .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:XFD${LAST_ROW}"/>`),
+          ),
+        };
       }
       if (grids.includes(e.name)) {
         // data rows only (the header is row 3): a number in XFD of the header would be an unknown item
         let xml = text(e.data!).replace(/<row r="(\d+)"([^>]*)>(.*?)<\/row>/g, (row: string, r: string, a: string, cells: string) =>
           Number(r) > 3 ? `<row r="${r}"${a}>${cells}<c r="XFD${r}"><v>7</v></c></row>` : row,
         );
-        if (e.name === grids[1]) xml = xml.replace("</sheetData>", `<row r="${LAST_ROW}"><c r="XFD${LAST_ROW}"><v>1</v></c></row></sheetData>`);
+        if (e.name === grids[1])
+          xml = xml.replace("</sheetData>", `<row r="${LAST_ROW}"><c r="XFD${LAST_ROW}"><v>1</v></c></row></sheetData>`);
         return { ...e, data: bytes(xml) };
       }
       return e;
@@ -62,8 +70,8 @@ describe("sheets with 1,048,576 rows and data out to column XFD", () => {
     expect(Object.keys(last)).toEqual(["16383"]); // one cell, not 16,384
     expect(snapshot.sheets.get("评分B")!.rows).toHaveLength(LAST_ROW);
 
-    const plain = await runAssessment(new XlsxReader(forgeZip(entriesOf(sampleParts()))), NOW);
-    const out = await runAssessment({ read: async () => snapshot }, NOW);
+    const plain = await runAssessment(new XlsxReader(forgeZip(entriesOf(sampleParts()))), null, NOW);
+    const out = await runAssessment({ read: async () => snapshot }, null, NOW);
     // 评分A/评分B say nothing of XFD (no item there); the one difference is the row at the very
     // bottom of 评分B, which has content but no 支部编码: an error, as anywhere else.
     const extra = out.result.issues.filter((i) => !plain.result.issues.some((p) => JSON.stringify(p) === JSON.stringify(i)));

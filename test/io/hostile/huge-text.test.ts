@@ -36,19 +36,32 @@ function withHugeString(mib: number): Uint8Array {
         const row = cell.replace(/^[A-Z]+/, "");
         const existing = new RegExp(`<c r="${cell}"[^>]*>.*?</c>`);
         const big = `<c r="${cell}" t="s"><v>0</v></c>`;
-        xml = existing.test(xml) ? xml.replace(existing, big) : xml.replace(new RegExp(`(<row r="${row}"[^>]*>.*?)</row>`), `$1${big}</row>`);
+        xml = existing.test(xml)
+          ? xml.replace(existing, big)
+          : xml.replace(new RegExp(`(<row r="${row}"[^>]*>.*?)</row>`), `$1${big}</row>`);
         return { ...e, data: bytes(xml) };
       }
       if (e.name === "xl/_rels/workbook.xml.rels") {
-        xml = xml.replace("</Relationships>", `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+        xml = xml.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        );
         return { ...e, data: bytes(xml) };
       }
       if (e.name === "[Content_Types].xml") {
-        xml = xml.replace("</Types>", `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
+        xml = xml.replace(
+          "</Types>",
+          `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+        );
         return { ...e, data: bytes(xml) };
       }
       return e;
-    }).concat([{ name: "xl/sharedStrings.xml", data: bytes(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${shared}</sst>`) }]),
+    }).concat([
+      {
+        name: "xl/sharedStrings.xml",
+        data: bytes(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${shared}</sst>`),
+      },
+    ]),
   );
 }
 
@@ -58,7 +71,7 @@ describe("a 50 MB shared string", () => {
     const big = withHugeString(50);
     const now = { now: new Date("2026-10-08T09:30:00") };
     const score = async (input: Uint8Array) => {
-      const out = await runAssessment(new XlsxReader(input), now);
+      const out = await runAssessment(new XlsxReader(input), null, now);
       expect(out.result.status).not.toBe("fatal");
     };
     const times = { small: Infinity, big: Infinity };

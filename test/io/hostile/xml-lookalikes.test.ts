@@ -86,7 +86,8 @@ function checkPackage(zip: Uint8Array): string[] {
   for (const sheet of workbook.filter((e) => e.name === "sheet" && e.depth === 3)) {
     const rel = rels.find((r) => r.attributes["Id"] === sheet.attributes["r:id"]);
     if (!rel) problems.push(`sheet ${sheet.attributes["name"]} has no relationship`);
-    else if (!parts[`xl/${rel.attributes["Target"]}`]) problems.push(`sheet ${sheet.attributes["name"]}: no part ${rel.attributes["Target"]}`);
+    else if (!parts[`xl/${rel.attributes["Target"]}`])
+      problems.push(`sheet ${sheet.attributes["name"]}: no part ${rel.attributes["Target"]}`);
   }
   for (const name of Object.keys(parts).filter((n) => /^xl\/(worksheets|charts|drawings)\/[^/]+\.xml$/.test(n))) {
     if (!types.some((t) => t.attributes["PartName"] === `/${name}`)) problems.push(`no content type for ${name}`);
@@ -108,7 +109,21 @@ describe("look-alike elements in comments, CDATA and processing instructions", (
   it("are not taken for elements: the results go into the real lists, and the package is whole", async () => {
     expect(checkPackage(first)).toEqual([]);
     const snapshot = await new XlsxReader(first).read(["考核结果", "运行记录"]);
-    expect(snapshot.sheetNames).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明", "考核结果", "双评明细", "校验报告", "统计图表", "运行记录"]);
+    expect(snapshot.sheetNames).toEqual([
+      "考核设置",
+      "评分细则",
+      "支部名册",
+      "评分A",
+      "评分B",
+      "仲裁",
+      "自评",
+      "扣分说明",
+      "考核结果",
+      "双评明细",
+      "校验报告",
+      "统计图表",
+      "运行记录",
+    ]);
     expect(snapshot.sheets.get("运行记录")!.rows).toHaveLength(2);
   });
 
@@ -140,7 +155,10 @@ describe("look-alikes in a worksheet that is patched (a rater merge)", () => {
     const xml =
       `<worksheet xmlns="${MAIN_NS}"><dimension ref="A1:B2"/><sheetData>${fakeRow}<row r="1"><c r="A1"><v>1</v></c></row>` +
       `<row r="2">${fakeCell}<c r="A2" t="inlineStr"><is><t><![CDATA[<c r="B2"/>]]></t></is></c><c r="B2"><v>2</v></c></row></sheetData></worksheet>`;
-    const out = patchSheetXml(xml, "sheet1.xml", "评分A", [{ cell: "B2", value: 5 }, { cell: "C2", value: 6 }]).xml;
+    const out = patchSheetXml(xml, "sheet1.xml", "评分A", [
+      { cell: "B2", value: 5 },
+      { cell: "C2", value: 6 },
+    ]).xml;
     expect(out).toBe(
       `<worksheet xmlns="${MAIN_NS}"><dimension ref="A1:C2"/><sheetData>${fakeRow}<row r="1"><c r="A1"><v>1</v></c></row>` +
         `<row r="2">${fakeCell}<c r="A2" t="inlineStr"><is><t><![CDATA[<c r="B2"/>]]></t></is></c><c r="B2"><v>5</v></c><c r="C2"><v>6</v></c></row></sheetData></worksheet>`,

@@ -3,7 +3,20 @@ import { LIMITS } from "../../../src/io/xlsx/zip-archive.js";
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
 import { runAssessment } from "../../../src/pipeline.js";
 import { describeRun, measureScore } from "./cli-measure.js";
-import { bytes, deflatedZeros, densestZeros, entriesOf, forgeZip, rawEntries, runOn, sampleParts, sheetPart, STACK_TRACE, text, type ForgedEntry } from "./forge.js";
+import {
+  bytes,
+  deflatedZeros,
+  densestZeros,
+  entriesOf,
+  forgeZip,
+  rawEntries,
+  runOn,
+  sampleParts,
+  sheetPart,
+  STACK_TRACE,
+  text,
+  type ForgedEntry,
+} from "./forge.js";
 
 /*
  * Zip bombs: a part that inflates to far more than a workbook ever holds. What is read is
@@ -32,11 +45,13 @@ async function measured<T>(f: () => Promise<T>): Promise<{ value: T; ms: number;
 }
 
 async function expectRefused(input: Uint8Array, message: RegExp): Promise<void> {
-  const { value: out, ms, heapMiB } = await measured(() => runAssessment(new XlsxReader(input), NOW));
+  const { value: out, ms, heapMiB } = await measured(() => runAssessment(new XlsxReader(input), null, NOW));
   expect(out.result.status).toBe("fatal");
   expect(out.result.issues.map((i) => i.code)).toEqual(["WORKBOOK_UNREADABLE"]);
   expect(out.result.issues[0]!.message).toMatch(message);
-  expect(out.result.issues[0]!.message).toMatch(/请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。$|后再试。$/);
+  expect(out.result.issues[0]!.message).toMatch(
+    /请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。$|后再试。$/,
+  );
   expect(ms).toBeLessThan(3000);
   expect(heapMiB).toBeLessThan(200);
 
@@ -49,7 +64,9 @@ async function expectRefused(input: Uint8Array, message: RegExp): Promise<void> 
 describe("zip bombs in parts that are read", () => {
   it("a sheet that declares more than one part may hold is refused before anything is inflated", async () => {
     // The data is not even a deflate stream: inflating it would fail differently.
-    const bomb = forgeZip(entriesOf(parts, (e) => (e.name === gridA ? { ...e, size: LIMITS.partBytes + 1, compressed: bytes("not deflate") } : e)));
+    const bomb = forgeZip(
+      entriesOf(parts, (e) => (e.name === gridA ? { ...e, size: LIMITS.partBytes + 1, compressed: bytes("not deflate") } : e)),
+    );
     await expectRefused(bomb, new RegExp(`超过了单个部分 ${LIMITS.partBytes / 2 ** 20} MB 的上限`));
   });
 
@@ -74,7 +91,8 @@ describe("zip bombs in parts that are read", () => {
   it("shared strings are capped like any part", async () => {
     const withSst = entriesOf(parts, (e) => {
       // one cell of 评分A refers to the shared strings, so that they are read
-      if (e.name === gridA) return { ...e, data: bytes(text(e.data!).replace(/t="inlineStr"><is><t xml:space="preserve">[^<]*<\/t><\/is>/, 't="s"><v>0</v>')) };
+      if (e.name === gridA)
+        return { ...e, data: bytes(text(e.data!).replace(/t="inlineStr"><is><t xml:space="preserve">[^<]*<\/t><\/is>/, 't="s"><v>0</v>')) };
       if (e.name === "xl/_rels/workbook.xml.rels") {
         const rel = `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
         return { ...e, data: bytes(text(e.data!).replace("</Relationships>", `${rel}</Relationships>`)) };
@@ -90,7 +108,12 @@ describe("zip bombs in parts that are not read", () => {
   it("are never inflated: scoring works, and the output holds the part's compressed bytes as they were", async () => {
     const payload = deflatedZeros(4 * GIB - 1);
     const entries: ForgedEntry[] = entriesOf(parts, (e) =>
-      e.name === "[Content_Types].xml" ? { ...e, data: bytes(text(e.data!).replace("<Default ", '<Default Extension="bin" ContentType="application/octet-stream"/><Default ')) } : e,
+      e.name === "[Content_Types].xml"
+        ? {
+            ...e,
+            data: bytes(text(e.data!).replace("<Default ", '<Default Extension="bin" ContentType="application/octet-stream"/><Default ')),
+          }
+        : e,
     );
     // The CRC is of nothing in particular: it is never checked, as the part is never read.
     entries.push({ name: "xl/media/bomb.bin", compressed: payload, size: 4 * GIB - 1, crc: 0x1234 });
@@ -119,7 +142,10 @@ describe("the command line on zip bombs (child process, heap capped at 1 GiB)", 
     expect(refused.stdout).toContain("WORKBOOK_UNREADABLE");
     expect(refused.output).toBeUndefined();
 
-    const unread = forgeZip([...entriesOf(parts), { name: "xl/media/bomb.bin", compressed: deflatedZeros(4 * GIB - 1), size: 4 * GIB - 1 }]);
+    const unread = forgeZip([
+      ...entriesOf(parts),
+      { name: "xl/media/bomb.bin", compressed: deflatedZeros(4 * GIB - 1), size: 4 * GIB - 1 },
+    ]);
     const scored = await measureScore(unread);
     expect(scored.code, describeRun(scored)).toBe(0);
     for (const run of [refused, scored]) {

@@ -1,4 +1,5 @@
 /** A1 addresses of the fake host: rectangles on one sheet, 0-based and inclusive. */
+import { columnIndex, columnLetters } from "../../src/model/cell.js";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -13,18 +14,6 @@ export interface Rect {
 export const rectRows = (r: Rect): number => r.r1 - r.r0 + 1;
 export const rectCols = (r: Rect): number => r.c1 - r.c0 + 1;
 export const rectCells = (r: Rect): number => rectRows(r) * rectCols(r);
-
-export function columnName(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function columnIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
 
 /** Splits `'My sheet'!A1:B2` or `Sheet1!A1` into the sheet name (unquoted) and the local address. */
 export function splitSheet(address: string): { sheet: string | null; local: string } {
@@ -68,10 +57,10 @@ function ordered(ra: number, ca: number, rb: number, cb: number): Rect | null {
 
 /** Rectangle → local A1 address as Excel reports it (`A1`, `A1:C3`, `A:C`, `3:5`). */
 export function formatRect(r: Rect): string {
-  if (r.r0 === 0 && r.r1 === MAX_ROWS - 1) return `${columnName(r.c0)}:${columnName(r.c1)}`;
+  if (r.r0 === 0 && r.r1 === MAX_ROWS - 1) return `${columnLetters(r.c0)}:${columnLetters(r.c1)}`;
   if (r.c0 === 0 && r.c1 === MAX_COLUMNS - 1) return `${r.r0 + 1}:${r.r1 + 1}`;
-  const tl = `${columnName(r.c0)}${r.r0 + 1}`;
-  return r.r0 === r.r1 && r.c0 === r.c1 ? tl : `${tl}:${columnName(r.c1)}${r.r1 + 1}`;
+  const tl = `${columnLetters(r.c0)}${r.r0 + 1}`;
+  return r.r0 === r.r1 && r.c0 === r.c1 ? tl : `${tl}:${columnLetters(r.c1)}${r.r1 + 1}`;
 }
 
 /** A sheet name as Excel writes it in an address: quoted unless it is letters, digits and underscores. */

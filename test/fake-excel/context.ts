@@ -66,20 +66,10 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** UTF-8 length of a string, without TextEncoder allocations. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+// Measured with the platform's own encoder, not the adapter's utf8Length: the fake host checks
+// the payload sizes that counter estimates, so it must not share its mistakes.
+const encoder = new TextEncoder();
+export const utf8Length = (s: string): number => encoder.encode(s).length;
 
 export const jsonBytes = (v: unknown): number => utf8Length(JSON.stringify(v) ?? "null");
 
@@ -104,7 +94,11 @@ export class FakeRequestContext {
   /** Throws ApiNotFound, as Office.js does for an API the host's requirement sets lack. */
   need(version: string, api: string): void {
     if (!this.host.supports(version)) {
-      fail(ErrorCodes.apiNotFound, `${api} needs ExcelApi ${version}; this host supports less. The API you are trying to use could not be found.`, api);
+      fail(
+        ErrorCodes.apiNotFound,
+        `${api} needs ExcelApi ${version}; this host supports less. The API you are trying to use could not be found.`,
+        api,
+      );
     }
   }
 
@@ -142,7 +136,10 @@ export class FakeRequestContext {
     };
     if (requestBytes > this.host.limits.requestBytes) {
       record(ErrorCodes.requestPayloadSizeLimitExceeded);
-      fail(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload (${requestBytes} bytes) exceeds the limit of ${this.host.limits.requestBytes} bytes.`);
+      fail(
+        ErrorCodes.requestPayloadSizeLimitExceeded,
+        `The request payload (${requestBytes} bytes) exceeds the limit of ${this.host.limits.requestBytes} bytes.`,
+      );
     }
     const deliveries: (() => void)[] = [];
     for (const op of ops) {
@@ -161,7 +158,10 @@ export class FakeRequestContext {
     }
     if (responseBytes > this.host.limits.responseBytes) {
       record(ErrorCodes.responsePayloadSizeLimitExceeded);
-      fail(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload (${responseBytes} bytes) exceeds the limit of ${this.host.limits.responseBytes} bytes.`);
+      fail(
+        ErrorCodes.responsePayloadSizeLimitExceeded,
+        `The response payload (${responseBytes} bytes) exceeds the limit of ${this.host.limits.responseBytes} bytes.`,
+      );
     }
     record(null);
     for (const d of deliveries) d();
@@ -260,7 +260,8 @@ export abstract class ClientObject<T = unknown> {
 
   get isNullObject(): boolean {
     if (!this.nullable) return false;
-    if (this.nullLoaded === null) fail(ErrorCodes.propertyNotLoaded, "The property 'isNullObject' is not available. Call load() and context.sync() first.");
+    if (this.nullLoaded === null)
+      fail(ErrorCodes.propertyNotLoaded, "The property 'isNullObject' is not available. Call load() and context.sync() first.");
     return this.nullLoaded as boolean;
   }
 
@@ -318,7 +319,10 @@ export abstract class ClientObject<T = unknown> {
         const def = table[n]!;
         const cells = def.cells?.(target);
         if (cells !== undefined && cells > this.ctx.host.limits.readCells) {
-          fail(ErrorCodes.responsePayloadSizeLimitExceeded, `Reading ${n} of ${cells} cells exceeds the limit of ${this.ctx.host.limits.readCells} cells.`);
+          fail(
+            ErrorCodes.responsePayloadSizeLimitExceeded,
+            `Reading ${n} of ${cells} cells exceeds the limit of ${this.ctx.host.limits.readCells} cells.`,
+          );
         }
         const v = def.get!(target, this);
         values.set(n, v);
@@ -359,7 +363,8 @@ export class FakeClientResult<T> {
     this.v = { value };
   }
   get value(): T {
-    if (this.v === null) fail(ErrorCodes.propertyNotLoaded, "The value of this ClientResult is not available until context.sync() is called.");
+    if (this.v === null)
+      fail(ErrorCodes.propertyNotLoaded, "The value of this ClientResult is not available until context.sync() is called.");
     return this.v!.value;
   }
 }

@@ -1,5 +1,5 @@
-import data from "../model/default-rules.json" with { type: "json" };
-import { RulesDataSchema, type Rules } from "../model/rules.js";
+import data from "./default-rules.json" with { type: "json" };
+import { RulesDataSchema, type Rules } from "./rules.js";
 
 let cached: Rules | undefined;
 

@@ -2,6 +2,7 @@
  * The workbook the fake host holds: sheets of cells with values, formulas, number formats,
  * formats, links and validations, and what Excel does when a value is entered into a cell.
  */
+import { columnIndex } from "../../src/model/cell.js";
 import { contains, formatRect, MAX_COLUMNS, MAX_ROWS, overlaps, type Rect } from "./address.js";
 import { ErrorCodes, fail } from "./errors.js";
 
@@ -112,7 +113,13 @@ export class FakeCell {
   }
 
   isDefault(): boolean {
-    return this.type === "Empty" && this.numberFormat === "General" && this.format === DEFAULT_FORMAT && this.hyperlink === null && !this.quotePrefix;
+    return (
+      this.type === "Empty" &&
+      this.numberFormat === "General" &&
+      this.format === DEFAULT_FORMAT &&
+      this.hyperlink === null &&
+      !this.quotePrefix
+    );
   }
 }
 
@@ -208,7 +215,10 @@ export class FakeSheet {
       for (let r = rect.r0; r <= rect.r1; r++) {
         for (let c = rect.c0; c <= rect.c1; c++) {
           if ((this.cell(r, c)?.format ?? DEFAULT_FORMAT).locked) {
-            fail(ErrorCodes.accessDenied, `The cell ${formatRect({ r0: r, c0: c, r1: r, c1: c })} on '${this.name}' is locked on a protected sheet.`);
+            fail(
+              ErrorCodes.accessDenied,
+              `The cell ${formatRect({ r0: r, c0: c, r1: r, c1: c })} on '${this.name}' is locked on a protected sheet.`,
+            );
           }
         }
       }
@@ -284,7 +294,8 @@ export class FakeWorkbookState {
   }
 
   move(sheet: FakeSheet, position: number): void {
-    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) fail(ErrorCodes.invalidArgument, `bad sheet position ${position}`);
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length)
+      fail(ErrorCodes.invalidArgument, `bad sheet position ${position}`);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
   }
@@ -292,7 +303,14 @@ export class FakeWorkbookState {
 
 /** Excel's sheet-name rules. */
 export function checkSheetName(name: string): void {
-  if (typeof name !== "string" || name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     fail(ErrorCodes.invalidArgument, `Invalid sheet name ${JSON.stringify(name)}.`);
   }
 }
@@ -301,8 +319,23 @@ export function checkSheetName(name: string): void {
 // Entering a value: what Excel makes of what an add-in writes into `values`.
 
 export const ERROR_VALUES = [
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!", "#EXTERNAL!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#PYTHON!",
+  "#EXTERNAL!",
 ];
 const ERRORS_BY_KEY = new Map(ERROR_VALUES.map((e) => [e.toUpperCase(), e]));
 
@@ -334,7 +367,8 @@ export function enterValue(sheet: FakeSheet, r: number, c: number, input: unknow
   const s = input as string;
   if (s === "") return;
   // Excel holds at most 32,767 characters a cell (a leading apostrophe is not stored).
-  if (s.length - (s.startsWith("'") && cell.numberFormat !== "@" ? 1 : 0) > 32_767) fail(ErrorCodes.invalidArgument, "A cell holds at most 32,767 characters.");
+  if (s.length - (s.startsWith("'") && cell.numberFormat !== "@" ? 1 : 0) > 32_767)
+    fail(ErrorCodes.invalidArgument, "A cell holds at most 32,767 characters.");
   if (cell.numberFormat === "@") return setText(cell, s);
   if (s.startsWith("'")) {
     setText(cell, s.slice(1));
@@ -429,9 +463,7 @@ function evaluate(sheet: FakeSheet, expr: string): { value: number | string; typ
     if (/^\d/.test(t)) return Number(t);
     const ref = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(t);
     if (ref) {
-      let col = 0;
-      for (const ch of ref[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-      const cell = sheet.cell(Number(ref[2]) - 1, col - 1);
+      const cell = sheet.cell(Number(ref[2]) - 1, columnIndex(ref[1]!));
       if (!cell || cell.type === "Empty") return 0;
       if (cell.type === "Double") return cell.value as number;
       if (cell.type === "Boolean") return cell.value ? 1 : 0;

@@ -97,6 +97,14 @@ export function compareHundredths(h: number, d: Decimal): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
+/** Sign of a − b. */
+export function compareDecimals(a: Decimal, b: Decimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.n * 10n ** BigInt(scale - a.scale);
+  const y = b.n * 10n ** BigInt(scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** A decimal as plain text without trailing zeros: {n: 75n, scale: 2} → "0.75". */
 export function decimalText(d: Decimal): string {
   const neg = d.n < 0n;

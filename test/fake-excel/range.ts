@@ -1,5 +1,16 @@
 /** Range proxies of the fake host: values, formats, links, validation, merges, selection. */
-import { formatRect, MAX_COLUMNS, MAX_ROWS, parseRect, quoteSheet, rectCells, rectCols, rectRows, splitSheet, type Rect } from "./address.js";
+import {
+  formatRect,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseRect,
+  quoteSheet,
+  rectCells,
+  rectCols,
+  rectRows,
+  splitSheet,
+  type Rect,
+} from "./address.js";
 import { ClientObject, defineProps, sealed, type FakeRequestContext, type PropTable } from "./context.js";
 import { ErrorCodes, fail } from "./errors.js";
 import { newWorksheet } from "./worksheet.js";
@@ -40,10 +51,15 @@ function write2D(t: RangeTarget, input: unknown, what: string, apply: (r: number
   const rows = rectRows(t.rect);
   const cols = rectCols(t.rect);
   // "Single input copy": one value (or a 1×1 array) for a bigger range applies to every cell, as Ctrl+Enter does.
-  const single = !Array.isArray(input) ? { v: input } : input.length === 1 && Array.isArray(input[0]) && input[0].length === 1 && rows * cols > 1 ? { v: input[0][0] } : null;
+  const single = !Array.isArray(input)
+    ? { v: input }
+    : input.length === 1 && Array.isArray(input[0]) && input[0].length === 1 && rows * cols > 1
+      ? { v: input[0][0] }
+      : null;
   if (single !== null) {
     if (single.v === null || single.v === undefined) return;
-    if (rows * cols > 1_000_000) fail(ErrorCodes.invalidArgument, `Setting ${what} of ${rows * cols} cells at once is not supported by the fake.`);
+    if (rows * cols > 1_000_000)
+      fail(ErrorCodes.invalidArgument, `Setting ${what} of ${rows * cols} cells at once is not supported by the fake.`);
     for (let r = t.rect.r0; r <= t.rect.r1; r++) for (let c = t.rect.c0; c <= t.rect.c1; c++) apply(r, c, single.v);
     return;
   }
@@ -138,7 +154,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derive("getOffsetRange", [rowOffset, columnOffset], (t) => offsetRect(t, rowOffset, columnOffset, rectRows(t.rect), rectCols(t.rect)));
+    return this.derive("getOffsetRange", [rowOffset, columnOffset], (t) =>
+      offsetRect(t, rowOffset, columnOffset, rectRows(t.rect), rectCols(t.rect)),
+    );
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
@@ -175,7 +193,15 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   getBoundingRect(anotherRange: RangeProxy | string): RangeProxy {
     return this.derive("getBoundingRect", [String(anotherRange instanceof RangeProxy ? anotherRange.path : anotherRange)], (t) => {
       const other = anotherRange instanceof RangeProxy ? anotherRange.resolve().rect : localRect(anotherRange);
-      return { sheet: t.sheet, rect: { r0: Math.min(t.rect.r0, other.r0), c0: Math.min(t.rect.c0, other.c0), r1: Math.max(t.rect.r1, other.r1), c1: Math.max(t.rect.c1, other.c1) } };
+      return {
+        sheet: t.sheet,
+        rect: {
+          r0: Math.min(t.rect.r0, other.r0),
+          c0: Math.min(t.rect.c0, other.c0),
+          r1: Math.max(t.rect.r1, other.r1),
+          c1: Math.max(t.rect.c1, other.c1),
+        },
+      };
     });
   }
 
@@ -326,12 +352,14 @@ const RANGE_PROPS: PropTable<RangeTarget> = {
       if (v === null || typeof v !== "object") fail(ErrorCodes.invalidArgument, "A hyperlink must be an object.");
       const link = v as Record<string, unknown>;
       for (const [k, x] of Object.entries(link)) {
-        if (!["address", "documentReference", "screenTip", "textToDisplay"].includes(k)) fail(ErrorCodes.invalidArgument, `Unknown hyperlink field ${k}.`);
+        if (!["address", "documentReference", "screenTip", "textToDisplay"].includes(k))
+          fail(ErrorCodes.invalidArgument, `Unknown hyperlink field ${k}.`);
         if (x !== undefined && typeof x !== "string") fail(ErrorCodes.invalidArgument, `Hyperlink ${k} must be text.`);
       }
       if (typeof link.documentReference === "string") {
         const { sheet, local } = splitSheet(link.documentReference);
-        if (sheet === null || parseRect(local) === null) fail(ErrorCodes.invalidArgument, `Invalid documentReference ${JSON.stringify(link.documentReference)}.`);
+        if (sheet === null || parseRect(local) === null)
+          fail(ErrorCodes.invalidArgument, `Invalid documentReference ${JSON.stringify(link.documentReference)}.`);
       }
     },
     set: (t, v) => {
@@ -409,8 +437,16 @@ defineProps(RangeFormatProxy, "RangeFormat", {
       for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, v as number);
     },
   },
-  horizontalAlignment: { get: (t) => uniform(t, (f) => f.horizontalAlignment), check: oneOf(ALIGN_H, "horizontal alignment"), set: (t, v) => setFormat(t, "horizontalAlignment", v as string) },
-  verticalAlignment: { get: (t) => uniform(t, (f) => f.verticalAlignment), check: oneOf(ALIGN_V, "vertical alignment"), set: (t, v) => setFormat(t, "verticalAlignment", v as string) },
+  horizontalAlignment: {
+    get: (t) => uniform(t, (f) => f.horizontalAlignment),
+    check: oneOf(ALIGN_H, "horizontal alignment"),
+    set: (t, v) => setFormat(t, "horizontalAlignment", v as string),
+  },
+  verticalAlignment: {
+    get: (t) => uniform(t, (f) => f.verticalAlignment),
+    check: oneOf(ALIGN_V, "vertical alignment"),
+    set: (t, v) => setFormat(t, "verticalAlignment", v as string),
+  },
   wrapText: { get: (t) => uniform(t, (f) => f.wrapText), set: (t, v) => setFormat(t, "wrapText", v === true) },
 });
 
@@ -427,7 +463,11 @@ class RangeFontProxy extends RangePart {}
 defineProps(RangeFontProxy, "RangeFont", {
   bold: { get: (t) => uniform(t, (f) => f.bold), set: (t, v) => setFormat(t, "bold", v === true) },
   italic: { get: (t) => uniform(t, (f) => f.italic), set: (t, v) => setFormat(t, "italic", v === true) },
-  underline: { get: (t) => uniform(t, (f) => f.underline), check: oneOf(["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"], "underline"), set: (t, v) => setFormat(t, "underline", v as string) },
+  underline: {
+    get: (t) => uniform(t, (f) => f.underline),
+    check: oneOf(["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"], "underline"),
+    set: (t, v) => setFormat(t, "underline", v as string),
+  },
   color: { get: (t) => uniform(t, (f) => f.color), check: checkColor, set: (t, v) => setFormat(t, "color", normColor(v)) },
   size: {
     get: (t) => uniform(t, (f) => f.size),
@@ -501,7 +541,10 @@ function setBorder(proxy: RangeBorderProxy, key: keyof Border, value: string): v
     const old = cell.format[side];
     let next = changed.get(old);
     if (next === undefined) {
-      next = key === "style" && value === "None" ? null : internBorder({ ...(old ?? { style: "None", color: "#000000", weight: "Thin" }), [key]: value });
+      next =
+        key === "style" && value === "None"
+          ? null
+          : internBorder({ ...(old ?? { style: "None", color: "#000000", weight: "Thin" }), [key]: value });
       changed.set(old, next);
     }
     cell.format = withFormat(cell.format, side, next);
@@ -514,32 +557,48 @@ defineProps(RangeBorderProxy, "RangeBorder", {
     set: (_t, v, proxy) => setBorder(proxy as RangeBorderProxy, "style", String(v)),
   },
   color: { check: checkColor, set: (_t, v, proxy) => setBorder(proxy as RangeBorderProxy, "color", normColor(v)) },
-  weight: { check: oneOf(["Hairline", "Thin", "Medium", "Thick"], "border weight"), set: (_t, v, proxy) => setBorder(proxy as RangeBorderProxy, "weight", String(v)) },
+  weight: {
+    check: oneOf(["Hairline", "Thin", "Medium", "Thick"], "border weight"),
+    set: (_t, v, proxy) => setBorder(proxy as RangeBorderProxy, "weight", String(v)),
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
 // Data validation (ExcelApi 1.8)
 
-const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+const OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
 
 function checkRule(v: unknown): void {
   if (v === null || typeof v !== "object") fail(ErrorCodes.invalidArgument, "A data validation rule must be an object.");
   const kinds = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
   const known = ["wholeNumber", "decimal", "textLength", "date", "time", "list", "custom"];
-  if (kinds.length !== 1 || !known.includes(kinds[0]!)) fail(ErrorCodes.invalidArgument, `A data validation rule needs exactly one of ${known.join(", ")}.`);
+  if (kinds.length !== 1 || !known.includes(kinds[0]!))
+    fail(ErrorCodes.invalidArgument, `A data validation rule needs exactly one of ${known.join(", ")}.`);
   const body = (v as Record<string, Record<string, unknown>>)[kinds[0]!]!;
   if (kinds[0] === "list") {
-    if (typeof body.source !== "string" || body.source.length === 0 || body.source.length > 255) fail(ErrorCodes.invalidArgument, "A list source must be 1–255 characters.");
+    if (typeof body.source !== "string" || body.source.length === 0 || body.source.length > 255)
+      fail(ErrorCodes.invalidArgument, "A list source must be 1–255 characters.");
     return;
   }
   if (kinds[0] === "custom") return;
   if (!OPERATORS.includes(body.operator as string)) fail(ErrorCodes.invalidArgument, `Invalid operator ${JSON.stringify(body.operator)}.`);
   if (body.formula1 === undefined) fail(ErrorCodes.invalidArgument, "formula1 is required.");
-  if ((body.operator === "Between" || body.operator === "NotBetween") && body.formula2 === undefined) fail(ErrorCodes.invalidArgument, "formula2 is required for Between.");
+  if ((body.operator === "Between" || body.operator === "NotBetween") && body.formula2 === undefined)
+    fail(ErrorCodes.invalidArgument, "formula2 is required for Between.");
 }
 
 const textLimit = (v: unknown, field: string, max: number) => {
-  if (v !== undefined && (typeof v !== "string" || v.length > max)) fail(ErrorCodes.invalidArgument, `${field} must be text of at most ${max} characters.`);
+  if (v !== undefined && (typeof v !== "string" || v.length > max))
+    fail(ErrorCodes.invalidArgument, `${field} must be text of at most ${max} characters.`);
 };
 
 class DataValidationProxy extends RangePart {
@@ -566,7 +625,12 @@ function updateValidation(t: RangeTarget, change: Partial<Validation>): void {
 const topLeftValidation = (t: RangeTarget) => t.sheet.cell(t.rect.r0, t.rect.c0)?.validation ?? null;
 
 defineProps(DataValidationProxy, "DataValidation", {
-  rule: { version: "1.8", get: (t) => topLeftValidation(t)?.rule ?? null, check: checkRule, set: (t, v) => updateValidation(t, { rule: v as Record<string, unknown> }) },
+  rule: {
+    version: "1.8",
+    get: (t) => topLeftValidation(t)?.rule ?? null,
+    check: checkRule,
+    set: (t, v) => updateValidation(t, { rule: v as Record<string, unknown> }),
+  },
   prompt: {
     version: "1.8",
     get: (t) => topLeftValidation(t)?.prompt ?? null,
@@ -588,6 +652,10 @@ defineProps(DataValidationProxy, "DataValidation", {
     },
     set: (t, v) => updateValidation(t, { errorAlert: v as Record<string, unknown> }),
   },
-  ignoreBlanks: { version: "1.8", get: (t) => topLeftValidation(t)?.ignoreBlanks ?? true, set: (t, v) => updateValidation(t, { ignoreBlanks: v === true }) },
+  ignoreBlanks: {
+    version: "1.8",
+    get: (t) => topLeftValidation(t)?.ignoreBlanks ?? true,
+    set: (t, v) => updateValidation(t, { ignoreBlanks: v === true }),
+  },
   type: { version: "1.8", get: (t) => Object.keys(topLeftValidation(t)?.rule ?? {})[0] ?? "None" },
 });

@@ -7,10 +7,27 @@ import { cellText, type ChartAxisState, type ChartState, type FakeSheet, type Se
 
 /** The chart types the fake accepts (a subset of Excel.ChartType; a misspelt type fails). */
 export const CHART_TYPES = [
-  "ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "BarStacked100",
-  "Line", "LineMarkers", "LineStacked", "Pie", "Doughnut", "Area", "AreaStacked",
-  "XYScatter", "XYScatterLines", "XYScatterLinesNoMarkers", "XYScatterSmooth", "XYScatterSmoothNoMarkers",
-  "Radar", "RadarMarkers", "RadarFilled",
+  "ColumnClustered",
+  "ColumnStacked",
+  "ColumnStacked100",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+  "Line",
+  "LineMarkers",
+  "LineStacked",
+  "Pie",
+  "Doughnut",
+  "Area",
+  "AreaStacked",
+  "XYScatter",
+  "XYScatterLines",
+  "XYScatterLinesNoMarkers",
+  "XYScatterSmooth",
+  "XYScatterSmoothNoMarkers",
+  "Radar",
+  "RadarMarkers",
+  "RadarFilled",
 ];
 const checkType = (v: unknown) => {
   if (typeof v !== "string" || !CHART_TYPES.includes(v)) fail(ErrorCodes.invalidArgument, `Invalid chart type ${JSON.stringify(v)}.`);
@@ -32,8 +49,12 @@ function deriveSeries(sheet: FakeSheet, rect: Rect, seriesBy: string, chartType:
       name: name === "" ? `Series${k}` : name,
       chartType,
       markerStyle: isScatter(chartType) || chartType === "LineMarkers" || chartType === "RadarMarkers" ? "Automatic" : "None",
-      values: byRows ? { r0: rect.r0 + k, c0: rect.c0 + 1, r1: rect.r0 + k, c1: rect.c1 } : { r0: rect.r0 + 1, c0: rect.c0 + k, r1: rect.r1, c1: rect.c0 + k },
-      xValues: byRows ? { r0: rect.r0, c0: rect.c0 + 1, r1: rect.r0, c1: rect.c1 } : { r0: rect.r0 + 1, c0: rect.c0, r1: rect.r1, c1: rect.c0 },
+      values: byRows
+        ? { r0: rect.r0 + k, c0: rect.c0 + 1, r1: rect.r0 + k, c1: rect.c1 }
+        : { r0: rect.r0 + 1, c0: rect.c0 + k, r1: rect.r1, c1: rect.c0 + k },
+      xValues: byRows
+        ? { r0: rect.r0, c0: rect.c0 + 1, r1: rect.r0, c1: rect.c1 }
+        : { r0: rect.r0 + 1, c0: rect.c0, r1: rect.r1, c1: rect.c0 },
       lineStyle: isScatter(chartType) && !chartType.includes("Lines") && !chartType.includes("Smooth") ? "None" : "Continuous",
       lineColor: null,
     });
@@ -45,8 +66,11 @@ class ChartCollectionProxy extends ClientObject<FakeSheet> {
   add(type: string, sourceData: RangeProxy, seriesBy: string = "Auto"): ChartProxy {
     checkType(type);
     if (!["Auto", "Columns", "Rows"].includes(seriesBy)) fail(ErrorCodes.invalidArgument, `Invalid seriesBy ${JSON.stringify(seriesBy)}.`);
-    if (!(sourceData instanceof ClientObject) || sourceData.ctx !== this.ctx) fail(ErrorCodes.invalidArgument, "charts.add needs a Range of this request context.");
-    const proxy = newChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () => fail(ErrorCodes.invalidOperation, "The chart is not created until context.sync()."));
+    if (!(sourceData instanceof ClientObject) || sourceData.ctx !== this.ctx)
+      fail(ErrorCodes.invalidArgument, "charts.add needs a Range of this request context.");
+    const proxy = newChart(this.ctx, `${this.path}.add(${JSON.stringify(type)})`, () =>
+      fail(ErrorCodes.invalidOperation, "The chart is not created until context.sync()."),
+    );
     this.ctx.enqueue(this.path, "add", [type, sourceData.path, seriesBy], () => {
       const sheet = this.resolve();
       sheet.checkEditable({ r0: 0, c0: 0, r1: 0, c1: 0 }, "object", "allowEditObjects");
@@ -122,7 +146,8 @@ export class ChartProxy extends ClientObject<ChartState> {
   setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
     const address = (x: RangeProxy | string) => (typeof x === "string" ? x : x.path);
     for (const x of [startCell, endCell]) {
-      if (typeof x === "string" && parseRect(x.replace(/^.*!/, "")) === null) fail(ErrorCodes.invalidArgument, `Invalid address ${JSON.stringify(x)}.`);
+      if (typeof x === "string" && parseRect(x.replace(/^.*!/, "")) === null)
+        fail(ErrorCodes.invalidArgument, `Invalid address ${JSON.stringify(x)}.`);
     }
     this.ctx.enqueue(this.path, "setPosition", [address(startCell), endCell === undefined ? null : address(endCell)], () => {
       const rect = (x: RangeProxy | string) => formatRect(typeof x === "string" ? localRect(x) : x.resolve().rect);
@@ -191,7 +216,8 @@ class ChartAxisProxy extends ClientObject<AxisTarget> {
 
 /** Category axes of bar, column and radar charts hold labels: they have no numeric bounds. */
 const checkBounds = (t: AxisTarget) => {
-  if (t.which === "category" && !isScatter(t.chart.chartType)) fail(ErrorCodes.invalidOperation, "A category axis has no minimum or maximum.");
+  if (t.which === "category" && !isScatter(t.chart.chartType))
+    fail(ErrorCodes.invalidOperation, "A category axis has no minimum or maximum.");
 };
 defineProps(ChartAxisProxy, "ChartAxis", {
   minimum: { get: (t) => t.axis.minimum, set: (t, v) => (checkBounds(t), void (t.axis.minimum = Number(v))) },
@@ -226,10 +252,22 @@ class ChartSeriesCollectionProxy extends ClientObject<ChartState> {
 
   add(name?: string): ClientObject {
     this.ctx.need("1.7", "ChartSeriesCollection.add");
-    const proxy = sealed(new ChartSeriesProxy(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, () => fail(ErrorCodes.invalidOperation, "not created yet")));
+    const proxy = sealed(
+      new ChartSeriesProxy(this.ctx, `${this.path}.add(${JSON.stringify(name ?? null)})`, () =>
+        fail(ErrorCodes.invalidOperation, "not created yet"),
+      ),
+    );
     this.ctx.enqueue(this.path, "add", [name ?? null], () => {
       const chart = this.resolve();
-      const series: SeriesState = { name: name ?? `Series${chart.series.length + 1}`, chartType: chart.chartType, markerStyle: "Automatic", values: null, xValues: null, lineStyle: "Continuous", lineColor: null };
+      const series: SeriesState = {
+        name: name ?? `Series${chart.series.length + 1}`,
+        chartType: chart.chartType,
+        markerStyle: "Automatic",
+        values: null,
+        xValues: null,
+        lineStyle: "Continuous",
+        lineColor: null,
+      };
       chart.series.push(series);
       proxy.bind({ chart, series });
     });
@@ -274,7 +312,8 @@ defineProps(ChartSeriesProxy, "ChartSeries", {
     get: (t) => t.series.chartType,
     check: checkType,
     set: (t, v) => {
-      if (isScatter(t.chart.chartType) !== isScatter(v as string)) fail(ErrorCodes.invalidOperation, `Cannot combine ${v} with a ${t.chart.chartType} chart.`);
+      if (isScatter(t.chart.chartType) !== isScatter(v as string))
+        fail(ErrorCodes.invalidOperation, `Cannot combine ${v as string} with a ${t.chart.chartType} chart.`);
       t.series.chartType = v as string;
       if ((v as string).includes("NoMarkers")) t.series.markerStyle = "None";
       if ((v as string).includes("Lines") || (v as string).includes("Smooth")) t.series.lineStyle = "Continuous";
@@ -284,7 +323,21 @@ defineProps(ChartSeriesProxy, "ChartSeries", {
     version: "1.7",
     get: (t) => t.series.markerStyle,
     check: (v) => {
-      const styles = ["Invalid", "Automatic", "None", "Square", "Diamond", "Triangle", "X", "Star", "Dot", "Dash", "Circle", "Plus", "Picture"];
+      const styles = [
+        "Invalid",
+        "Automatic",
+        "None",
+        "Square",
+        "Diamond",
+        "Triangle",
+        "X",
+        "Star",
+        "Dot",
+        "Dash",
+        "Circle",
+        "Plus",
+        "Picture",
+      ];
       if (typeof v !== "string" || !styles.includes(v)) fail(ErrorCodes.invalidArgument, `Invalid marker style ${JSON.stringify(v)}.`);
     },
     set: (t, v) => void (t.series.markerStyle = v as string),
@@ -292,7 +345,12 @@ defineProps(ChartSeriesProxy, "ChartSeries", {
 });
 
 class ChartSeriesFormatProxy extends ClientObject<SeriesTarget> {
-  constructor(ctx: FakeRequestContext, path: string, resolver: () => SeriesTarget, readonly line: ClientObject) {
+  constructor(
+    ctx: FakeRequestContext,
+    path: string,
+    resolver: () => SeriesTarget,
+    readonly line: ClientObject,
+  ) {
     super(ctx, path, resolver);
   }
 }

@@ -62,7 +62,12 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbookState> {
 
   getItemOrNullObject(key: string): WorksheetProxy {
     this.ctx.need("1.4", "WorksheetCollection.getItemOrNullObject");
-    return newWorksheet(this.ctx, `worksheets.getItemOrNullObject(${JSON.stringify(key)})`, () => this.ctx.host.state.find(key) ?? null, true);
+    return newWorksheet(
+      this.ctx,
+      `worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => this.ctx.host.state.find(key) ?? null,
+      true,
+    );
   }
 
   getActiveWorksheet(): WorksheetProxy {
@@ -74,7 +79,9 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbookState> {
   }
 
   add(name?: string): WorksheetProxy {
-    const proxy = newWorksheet(this.ctx, `worksheets.add(${JSON.stringify(name ?? null)})`, () => fail(ErrorCodes.invalidOperation, "The worksheet is not created until context.sync()."));
+    const proxy = newWorksheet(this.ctx, `worksheets.add(${JSON.stringify(name ?? null)})`, () =>
+      fail(ErrorCodes.invalidOperation, "The worksheet is not created until context.sync()."),
+    );
     this.ctx.enqueue(this.path, "add", [name ?? null], () => proxy.bind(this.ctx.host.state.add(name)));
     return proxy;
   }
@@ -102,7 +109,10 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbookState> {
     for (const p of wanted) if (!WORKSHEET_PROPS.includes(p)) fail(ErrorCodes.invalidArgument, `Cannot load worksheet property '${p}'.`);
     this.ctx.enqueue(this.path, "load", wanted, () => {
       const state = this.ctx.host.state;
-      const rows = state.sheets.map((sheet) => ({ sheet, values: Object.fromEntries(wanted.map((p) => [p, worksheetProp(state, sheet, p)])) }));
+      const rows = state.sheets.map((sheet) => ({
+        sheet,
+        values: Object.fromEntries(wanted.map((p) => [p, worksheetProp(state, sheet, p)])),
+      }));
       const bytes = JSON.stringify(rows.map((r) => r.values)).length;
       return {
         bytes,
@@ -123,10 +133,14 @@ const WORKSHEET_PROPS = ["name", "position", "visibility", "id"];
 
 function worksheetProp(state: FakeWorkbookState, sheet: FakeSheet, p: string): unknown {
   switch (p) {
-    case "name": return sheet.name;
-    case "position": return state.sheets.indexOf(sheet);
-    case "visibility": return sheet.visibility;
-    default: return sheet.id;
+    case "name":
+      return sheet.name;
+    case "position":
+      return state.sheets.indexOf(sheet);
+    case "visibility":
+      return sheet.visibility;
+    default:
+      return sheet.id;
   }
 }
 
@@ -165,7 +179,8 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   getRange(address?: string): RangeProxy {
-    if (address === undefined || address === "") return this.rangeAt("getRange", [], () => ({ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 }));
+    if (address === undefined || address === "")
+      return this.rangeAt("getRange", [], () => ({ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 }));
     if (parseRect(address.replace(/^.*!/, "")) === null) fail(ErrorCodes.invalidArgument, `Invalid address ${JSON.stringify(address)}.`);
     return this.rangeAt("getRange", [address], () => localRect(address));
   }
@@ -190,7 +205,11 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   /** Blank sheet: A1, as Excel does. */
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== undefined) this.ctx.need("1.2", "Worksheet.getUsedRange(valuesOnly)");
-    return this.rangeAt("getUsedRange", [valuesOnly ?? false], (sheet) => sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+    return this.rangeAt(
+      "getUsedRange",
+      [valuesOnly ?? false],
+      (sheet) => sheet.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 },
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
@@ -340,7 +359,11 @@ defineProps(PageLayoutProxy, "PageLayout", {
     get: (s) => s.pageLayout.zoom,
     check: (v) => {
       const z = v as Record<string, unknown>;
-      if (z === null || typeof z !== "object" || Object.keys(z).some((k) => !["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k))) {
+      if (
+        z === null ||
+        typeof z !== "object" ||
+        Object.keys(z).some((k) => !["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k))
+      ) {
         fail(ErrorCodes.invalidArgument, `Invalid zoom ${JSON.stringify(v)}.`);
       }
     },

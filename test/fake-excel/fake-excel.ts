@@ -11,15 +11,26 @@
  */
 import type { Cell, Grid } from "../../src/model/cell.js";
 import type { OutEntry, SheetSpec } from "../../src/report/sheet-spec.js";
-import { formatRect, parseRect, type Rect } from "./fake-excel/address.js";
-import { compareVersions, FakeRequestContext, newStats, type HostCore, type HostStats, type Limits } from "./fake-excel/context.js";
-import { ErrorCodes, FakeOfficeError, fail } from "./fake-excel/errors.js";
-import { cellText, DEFAULT_FORMAT, enterValue, FakeWorkbookState, withFormat, type CellFormat, type FakeSheet, type Hyperlink, type Validation, type ValueType } from "./fake-excel/state.js";
-import { newWorkbook } from "./fake-excel/worksheet.js";
+import { formatRect, parseRect, type Rect } from "./address.js";
+import { compareVersions, FakeRequestContext, newStats, type HostCore, type HostStats, type Limits } from "./context.js";
+import { ErrorCodes, FakeOfficeError, fail } from "./errors.js";
+import {
+  cellText,
+  DEFAULT_FORMAT,
+  enterValue,
+  FakeWorkbookState,
+  withFormat,
+  type CellFormat,
+  type FakeSheet,
+  type Hyperlink,
+  type Validation,
+  type ValueType,
+} from "./state.js";
+import { newWorkbook } from "./worksheet.js";
 
-export { FakeOfficeError, ErrorCodes } from "./fake-excel/errors.js";
-export type { HostStats, Limits, SyncRecord } from "./fake-excel/context.js";
-export type { ChartState, FakeSheet } from "./fake-excel/state.js";
+export { FakeOfficeError, ErrorCodes } from "./errors.js";
+export type { HostStats, Limits } from "./context.js";
+export type { FakeSheet } from "./state.js";
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host supports (default "1.17"). */
@@ -92,7 +103,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
   };
   return {
-    Excel: { run: run as FakeExcelGlobal["run"], ErrorCodes },
+    Excel: { run: run, ErrorCodes },
     Office,
     OfficeExtension: { Error: FakeOfficeError, ErrorCodes },
     host,
@@ -121,7 +132,13 @@ export interface CellSnapshot {
 
 // Number formats and locking of the named styles, for seeding workbooks as people would have them.
 const SEED_FORMATS: Readonly<Record<string, string>> = {
-  text: "@", inputText: "@", integer: "0", decimal2: "0.00", input: "0.00", decimal4: "0.0000", percent: "0.00%",
+  text: "@",
+  inputText: "@",
+  integer: "0",
+  decimal2: "0.00",
+  input: "0.00",
+  decimal4: "0.0000",
+  percent: "0.00%",
 };
 
 export class FakeHost implements HostCore {
@@ -168,14 +185,18 @@ export class FakeHost implements HostCore {
       );
       spec.columnWidths?.forEach((w, c) => sheet.columnWidths.set(c, w * 7 * 0.75));
       for (const m of spec.merges ?? []) sheet.merges.push(parseRect(m)!);
-      if ((spec.freezeRows ?? 0) > 0 || (spec.freezeColumns ?? 0) > 0) sheet.freeze = { rows: spec.freezeRows ?? 0, columns: spec.freezeColumns ?? 0 };
+      if ((spec.freezeRows ?? 0) > 0 || (spec.freezeColumns ?? 0) > 0)
+        sheet.freeze = { rows: spec.freezeRows ?? 0, columns: spec.freezeColumns ?? 0 };
       for (const v of spec.validations ?? []) {
         for (const area of v.range.split(/[\s,]+/)) {
           const rect = parseRect(area)!;
           for (let r = rect.r0; r <= rect.r1; r++) {
             for (let c = rect.c0; c <= rect.c1; c++) {
               sheet.ensure(r, c).validation = {
-                rule: v.kind === "list" ? { list: { source: v.values.join(","), inCellDropDown: true } } : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } },
+                rule:
+                  v.kind === "list"
+                    ? { list: { source: v.values.join(","), inCellDropDown: true } }
+                    : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } },
                 prompt: v.prompt ? { showPrompt: true, title: v.prompt.title, message: v.prompt.text } : null,
                 errorAlert: v.error ? { showAlert: true, style: "Stop", message: v.error } : null,
                 ignoreBlanks: true,
@@ -209,13 +230,20 @@ export class FakeHost implements HostCore {
   setCell(
     sheetName: string,
     address: string,
-    cell: { readonly value: number | string | boolean | null; readonly type?: ValueType; readonly numberFormat?: string; readonly formula?: string },
+    cell: {
+      readonly value: number | string | boolean | null;
+      readonly type?: ValueType;
+      readonly numberFormat?: string;
+      readonly formula?: string;
+    },
   ): void {
     const sheet = this.state.find(sheetName) ?? this.state.add(sheetName);
     const rect = rectOf(address);
     const target = sheet.ensure(rect.r0, rect.c0);
     target.value = cell.value;
-    target.type = cell.type ?? (cell.value === null ? "Empty" : typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String");
+    target.type =
+      cell.type ??
+      (cell.value === null ? "Empty" : typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String");
     target.formula = cell.formula ?? null;
     if (cell.numberFormat !== undefined) target.numberFormat = cell.numberFormat;
   }

@@ -1,5 +1,6 @@
 import { bool, num, text, type Cell, type Grid } from "../model/cell.js";
-import type { WorkbookReader, WorkbookSnapshot } from "../io/workbook.js";
+import type { WorkbookReader } from "./workbook.js";
+import type { WorkbookSnapshot } from "../model/workbook.js";
 import { cellValue, type SheetSpec } from "../report/sheet-spec.js";
 
 /** A SheetSpec's values as the grid a workbook adapter would report (no dates, no errors). */
