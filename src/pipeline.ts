@@ -86,7 +86,8 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
     return await reader.read(INPUT_SHEETS, { onProgress: run.within, signal: run.signal });
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
-    return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })] };
+    const params = { reason: e.reason, ...(e.params.remedy === undefined ? {} : { remedy: e.params.remedy }) };
+    return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, params)] };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FailureCatalogue, FileRole } from "./failure.js";
+import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
 
 const q = (s: string): string => `"${s}"`;
 const clause = (s: string): string => s.replace(/[。.\s]+$/u, "");
@@ -29,6 +29,14 @@ const OS_REASONS: Readonly<Record<string, string>> = {
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}, ${code}` : code);
 
 const SAVE_AS_XLSX = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" without a password, and try again.';
+
+/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy, string>> = {
+  reobtain: "Get the complete original file again (download or copy it once more) and try again.",
+  repair: "Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again.",
+  split:
+    "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
+};
 const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or give another name or folder with -o, and try again.";
 
 /** Every failure's English text (the task pane's English UI): what went wrong, and what to do next. */
@@ -74,15 +82,19 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
 
   WORKBOOK_UNREADABLE: (p) => ({
     what: `Cannot read ${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}: ${clause(p.reason)}`,
-    next: SAVE_AS_XLSX,
+    next: p.remedy === undefined ? SAVE_AS_XLSX : UNREADABLE_NEXT_EN[p.remedy],
   }),
   WORKBOOK_STRICT: () => ({
-    what: 'The workbook is in "Strict Open XML" format; results cannot be written into it',
-    next: 'Save it as "Excel Workbook (*.xlsx)" in Excel and try again.',
+    what: 'The workbook is in "Strict Open XML" format: it can be read and scored, but results cannot be written into such a file without damaging it, so nothing was written',
+    next: 'In Excel choose File → Save As, type "Excel Workbook (*.xlsx)", and run again on the saved copy.',
   }),
   OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
     what: `The sheet ${q(p.sheet)} is not a worksheet (e.g. a chart sheet); results cannot be written`,
     next: "Rename or delete it and try again.",
+  }),
+  OUTPUT_LOG_FULL: (p) => ({
+    what: `The sheet ${q(p.sheet)} reaches Excel's last row (1,048,576): this run's record cannot be added, so no results were written`,
+    next: `Rename ${q(p.sheet)} (e.g. to ${q(`${p.sheet} (old)`)}) or delete rows it no longer needs, and run again; a new ${q(p.sheet)} is started.`,
   }),
   SHEET_NOT_FOUND: (p) => ({
     what: `The workbook has no sheet ${q(p.sheet)}`,

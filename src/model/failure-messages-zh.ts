@@ -1,4 +1,4 @@
-import type { FailureCatalogue, FileRole } from "./failure.js";
+import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
 
 const q = (s: string): string => `“${s}”`;
 /** A reason written as a sentence of its own loses its full stop inside ours. */
@@ -31,6 +31,14 @@ const OS_REASONS: Readonly<Record<string, string>> = {
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}，${code}` : code);
 
 const SAVE_AS_XLSX = "请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。";
+
+/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_ZH: Readonly<Record<UnreadableRemedy | "save-as", string>> = {
+  reobtain: "请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。",
+  repair: "请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。",
+  split: "请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。",
+  "save-as": SAVE_AS_XLSX,
+};
 const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、WPS），或用 -o 换一个文件名或位置后重试。";
 
 /** Every failure's Chinese text: what went wrong, and what to do next. */
@@ -67,15 +75,19 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
 
   WORKBOOK_UNREADABLE: (p) => ({
     what: `无法读取${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}：${clause(p.reason)}`,
-    next: SAVE_AS_XLSX,
+    next: UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"],
   }),
   WORKBOOK_STRICT: () => ({
-    what: "工作簿是“Strict Open XML”格式，无法写入结果",
-    next: "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。",
+    what: "工作簿是“Strict Open XML 电子表格”格式：本程序能读取这种格式，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容",
+    next: "请在 Excel 中点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再用另存的文件运行。",
   }),
   OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
     what: `工作表${q(p.sheet)}不是普通工作表（例如图表工作表），无法写入结果`,
     next: "请将它改名或删除后再试。",
+  }),
+  OUTPUT_LOG_FULL: (p) => ({
+    what: `工作表${q(p.sheet)}已写到 Excel 的最后一行（第 1,048,576 行），无法再添加本次运行的记录，因此没有写入任何结果`,
+    next: `请将${q(p.sheet)}工作表改名（例如改为${q(`${p.sheet}（旧）`)}）或删除其中不再需要的行，再运行；程序会新建${q(p.sheet)}并继续记录。`,
   }),
   SHEET_NOT_FOUND: (p) => ({ what: `工作簿中没有工作表${q(p.sheet)}`, next: "请确认这张表没有被改名或删除，然后重试。" }),
   SHEET_NOT_WORKSHEET: (p) => ({

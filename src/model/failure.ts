@@ -12,6 +12,13 @@ import type { Issue } from "./issues.js";
 /** Which of the files a command works on a message is about. */
 export type FileRole = "input" | "target" | "rater" | "roster";
 
+/**
+ * What can be done about an unreadable file when it is not the usual "save it again from
+ * Excel": get the original again (the zip itself is cut short or altered), let Excel repair it
+ * (the content inside a sound zip is broken), or split it (larger than any workbook should be).
+ */
+export type UnreadableRemedy = "reobtain" | "repair" | "split";
+
 /** Every failure code and its parameters. */
 export interface FailureParams {
   // Files the command line reads and writes.
@@ -33,9 +40,16 @@ export interface FailureParams {
 
   // Workbooks.
   /** `reason` says what is wrong with the file (written where the file is read). */
-  readonly WORKBOOK_UNREADABLE: { readonly reason: string; readonly file?: string; readonly role?: FileRole };
+  readonly WORKBOOK_UNREADABLE: {
+    readonly reason: string;
+    readonly remedy?: UnreadableRemedy;
+    readonly file?: string;
+    readonly role?: FileRole;
+  };
   readonly WORKBOOK_STRICT: Record<string, never>;
   readonly OUTPUT_SHEET_NOT_WORKSHEET: { readonly sheet: string };
+  /** 运行记录 reaches Excel's last row: this run's row cannot be added, so nothing is written. */
+  readonly OUTPUT_LOG_FULL: { readonly sheet: string };
   readonly SHEET_NOT_FOUND: { readonly sheet: string };
   readonly SHEET_NOT_WORKSHEET: { readonly sheet: string };
   readonly SHEET_PROTECTED: { readonly sheet: string };

@@ -25,6 +25,7 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   WORKBOOK_UNREADABLE: { reason: "文件已损坏。", file: "考核.xlsx" },
   WORKBOOK_STRICT: {},
   OUTPUT_SHEET_NOT_WORKSHEET: { sheet: "统计图表" },
+  OUTPUT_LOG_FULL: { sheet: "运行记录" },
   SHEET_NOT_FOUND: { sheet: "评分A" },
   SHEET_NOT_WORKSHEET: { sheet: "评分A" },
   SHEET_PROTECTED: { sheet: "评分A" },
