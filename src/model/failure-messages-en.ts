@@ -130,6 +130,10 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
     what: "No returned rater workbook was chosen",
     next: "Choose the workbook a rater sent back first, then Import.",
   }),
+  ROSTER_FILE_NOT_CHOSEN: () => ({
+    what: "No roster file was chosen",
+    next: 'Choose an .xlsx or .csv roster with "Choose roster file…" first, then New template.',
+  }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `Unknown grid ${q(p.as)}`, next: `Give one of ${p.grids.join(", ")}.` }),
   MERGE_NOTHING_FILLED: (p) => ({
@@ -168,5 +172,22 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   ROSTER_RULES_PROBLEMS: (p) => ({
     what: `The rules in ${q(p.file)} have ${p.count} problem(s); no template was written`,
     next: "Correct them and try again:",
+  }),
+  ROSTER_FILE_TYPE: (p) => ({
+    what: `${q(p.name)} is neither an .xlsx workbook nor a .csv file, so it cannot be a roster`,
+    next: 'Choose an .xlsx or .csv roster; save an old .xls in Excel as .xlsx or "CSV UTF-8 (Comma delimited)" first.',
+  }),
+
+  OWN_ROSTER_MISSING: (p) => ({
+    what: p.sheet ? "The workbook's 支部名册 has no header in its first 10 rows" : "The workbook has no 支部名册 sheet",
+    next: `${p.sheet ? "Add the header row to 支部名册" : "Add a sheet named 支部名册"}: ${p.required.join(", ")} (optionally ${p.optional.join(", ")}), then one row per branch; or choose a roster file instead.`,
+  }),
+  OWN_SHEET_PROBLEMS: (p) => ({
+    what: `The workbook's ${q(p.sheet)} has ${p.count} problem(s); the grids were not regenerated and nothing was changed`,
+    next: "Correct the problems listed below, then New template again:",
+  }),
+  OWN_SHEET_HEADER_MISSING: (p) => ({
+    what: `The workbook's ${q(p.sheet)} has no header (${p.titles.join(", ")}) in its first 10 rows, so what was typed cannot be placed by code`,
+    next: "Restore the sheet's header row and try again; nothing was changed.",
   }),
 };

@@ -3,6 +3,7 @@
  * department and the raters. Pure text; what it says must match what the template does.
  */
 import { hdr, txt, type OutCell, type OutEntry, type SheetSpec } from "../report/sheet-spec.js";
+import { SET_ASIDE_SHEET } from "../model/regeneration.js";
 import { SHEETS } from "../model/sheets.js";
 
 export const INSTRUCTIONS_SHEET = "填报说明";
@@ -13,6 +14,9 @@ export interface InstructionsOptions {
   /** The roster holds example branches (no roster was given): say how to replace them. */
   readonly exampleRoster: boolean;
 }
+
+/** How people regenerate the grids after changing the roster or the rules, in the task pane. */
+export const REGENERATE = "在任务窗格点“新建考核模板”，选“按本工作簿的支部名册重新生成”";
 
 const title = (v: string): OutCell => ({ v, style: "title" });
 const blank = txt(null);
@@ -27,7 +31,7 @@ function sections(o: InstructionsOptions): Section[] {
       [
         [
           "1 新建模板",
-          "组织部门生成本工作簿（任务窗格“新建考核模板”，或命令 scorecard template），核对“考核设置”“评分细则”“支部名册”。" +
+          "组织部门在任务窗格点“新建考核模板”生成本工作簿，核对“考核设置”“评分细则”“支部名册”。" +
             (o.period ? "" : "请先在“考核设置”中填写考核周期。"),
         ],
         [
@@ -36,14 +40,18 @@ function sections(o: InstructionsOptions): Section[] {
         ],
         [
           "",
-          "收回后，用任务窗格“导入评分表”（或命令 scorecard merge）把两份评分按支部编码和项目编号合并到同一个工作簿；两边都填了且不一致的单元格不会被覆盖，会列出来请您核对。",
+          "收回后，用任务窗格“导入评分表”把两份评分按支部编码和项目编号合并到同一个工作簿；两边都填了且不一致的单元格不会被覆盖，会列出来请您核对。",
         ],
         [
           "3 仲裁",
           `两方分差超过阈值（分差阈值比例 × 分值）的项目需要仲裁：在“${g.arbitration}”表对应单元格填仲裁分；否决项两方意见不一致时，在“${g.arbitration}”表填 是 或 否。`,
         ],
-        ["4 校验", "点“校验”（或命令 scorecard validate），按问题清单逐项改正；在 Excel 中点击问题即可定位到单元格。"],
-        ["5 一键评分排名", "点“一键评分排名”（或命令 scorecard score），生成 考核结果、双评明细、校验报告、统计图表、运行记录。"],
+        ["4 校验", "在任务窗格点“校验”，按问题清单逐项改正；在 Excel 中点击问题即可定位到单元格。"],
+        ["5 一键评分排名", "点“一键评分排名”，生成 考核结果、双评明细、校验报告、统计图表、运行记录。"],
+        [
+          "6 下一季度",
+          "在任务窗格点“新建考核模板”，选“选择名册文件”并选本季度的考核工作簿，填写新的考核周期（在 Excel 中请先新建一个空白工作簿）：新模板沿用本季度的支部名册、评分细则和考核设置，评分表是空的。",
+        ],
       ],
     ],
     [
@@ -56,13 +64,13 @@ function sections(o: InstructionsOptions): Section[] {
         ],
         [
           g.rules,
-          "考核方面、考核内容、分值、评分标准、不适用类别。修改细则（增删项目、改分值或不适用类别）后，请重新生成评分表，使各评分表的列与细则一致。",
+          `考核方面、考核内容、分值、评分标准、不适用类别。修改细则（增删项目、改分值或不适用类别）后，请${REGENERATE}，各评分表的列随细则更新，已填的分数保留。`,
         ],
         [
           g.roster,
           o.exampleRoster
-            ? "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）。现有的是标有“示例”的示例支部：请换成本单位的支部，然后用 scorecard template --branches <本工作簿> 重新生成评分表。"
-            : "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）、所属单位、党员人数。",
+            ? `支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）。现有的是标有“示例”的示例支部：请改成本单位的支部（可以增删行），然后${REGENERATE}。`
+            : "支部编码、支部名称、支部类别（生产类、辅助类、综合管理类、市场经营类、非公改制类）、所属单位、党员人数。增删支部、改名称或类别的做法见下面“增删支部”。",
         ],
         [g.gridA, "第一评分方（考核设置中的“评分A名称”，默认党建部门）的评分，每个支部一行、每个考核项一列。"],
         [g.gridB, "第二评分方（考核设置中的“评分B名称”，默认业务部门）的评分，格式与评分A相同。"],
@@ -76,7 +84,7 @@ function sections(o: InstructionsOptions): Section[] {
       [
         [
           "可填写的单元格",
-          "各评分表中只有白色单元格可以填写；表头、项目名称、分值行和支部编码、支部名称已锁定，防止误改。工作表保护没有密码，确需调整时可用“审阅 → 撤销工作表保护”。",
+          "各评分表中只有白色单元格可以填写；表头、项目名称、分值行和支部编码、支部名称已锁定，防止误改。增删支部不要在评分表中直接增删行，见下面“增删支部”。",
         ],
         ["基础项", "填 0 到该项分值之间的数字，最多两位小数（如 3.5、2.75）；评分A、评分B中不能留空。"],
         ["不适用", "按评分细则的“不适用类别”，对该支部不适用的项目已预先填好“不适用”（灰色），无需评分，得分按适用项目折算为百分制。"],
@@ -85,8 +93,8 @@ function sections(o: InstructionsOptions): Section[] {
         ["输入提示", "选中单元格时会显示该项的考核内容和评分标准；输入超出范围的分数时 Excel 会拒绝并提示。"],
         ["行列顺序", "不要修改 A 列的支部编码和表头行的项目编号：合并与计分都按编码识别，行列顺序不同也没关系。"],
         [
-          "新增支部",
-          "先在“支部名册”中添加，再重新生成模板（已填的评分可用“导入评分表”导入新模板）；也可以撤销保护后在评分表末尾添加一行。",
+          "增删支部",
+          `直接在“支部名册”中增删行、修改支部名称或支部类别，然后${REGENERATE}：各评分表按新名册重新排列，已填的分数按支部编码和项目编号放回原来的支部和项目。放不回去的内容（如已删除支部的分数、改类别后不适用项目的分数）不会丢弃，而是列在“${SET_ASIDE_SHEET}”工作表中。`,
         ],
       ],
     ],

@@ -37,6 +37,7 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   NO_WORKBOOK_OPEN: {},
   FILE_NOT_XLSX: { name: "名册.csv" },
   RATER_FILE_NOT_CHOSEN: {},
+  ROSTER_FILE_NOT_CHOSEN: {},
   MERGE_GRID_UNKNOWN: { as: "评分C", grids: ["评分A", "评分B", "仲裁", "自评"] },
   MERGE_NOTHING_FILLED: { grids: ["评分A", "评分B", "仲裁", "自评"] },
   MERGE_AMBIGUOUS: {
@@ -52,6 +53,10 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   ROSTER_ENCODING: { file: "名册.csv" },
   ROSTER_PROBLEMS: { file: "名册.csv", count: 2 },
   ROSTER_RULES_PROBLEMS: { file: "上季度.xlsx", count: 1 },
+  ROSTER_FILE_TYPE: { name: "名册.docx" },
+  OWN_ROSTER_MISSING: { sheet: false, required: ["支部编码", "支部名称", "支部类别"], optional: ["所属单位", "党员人数"] },
+  OWN_SHEET_PROBLEMS: { sheet: "支部名册", count: 2 },
+  OWN_SHEET_HEADER_MISSING: { sheet: "评分A", titles: ["支部编码", "支部名称"] },
 };
 const CODES = Object.keys(EXAMPLES) as FailureCode[];
 const example = <C extends FailureCode>(code: C) => new UserError(code, EXAMPLES[code]);

@@ -105,3 +105,15 @@ export function consistentScores(rules: Rules, branches: readonly Branch[]) {
   }
   return { a: score("A"), b: score("B"), self: score("self"), notes };
 }
+
+/** Fills a template's A, B and self grids and notes consistently. */
+export function filledTemplate(sheets: SheetSpec[], rules: Rules, branches: readonly RosterEntry[]): SheetSpec[] {
+  const s = consistentScores(rules, branches);
+  const fill: Record<string, ((spec: SheetSpec) => SheetSpec) | undefined> = {
+    评分A: (spec) => applyEdits(spec, specEdits(spec, rules, s.a)),
+    评分B: (spec) => applyEdits(spec, specEdits(spec, rules, s.b)),
+    自评: (spec) => applyEdits(spec, specEdits(spec, rules, s.self)),
+    扣分说明: (spec) => applyEdits(spec, noteEdits(s.notes)),
+  };
+  return sheets.map((spec) => fill[spec.name]?.(spec) ?? spec);
+}
