@@ -2,15 +2,12 @@ import { basename } from "node:path";
 import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
-import type { Rules } from "../model/rules.js";
 import { parsePeriodInput } from "../model/settings.js";
-import { defaultRules } from "../model/default-rules.js";
 import { UserError } from "../model/failure.js";
 import { localTimestamp } from "../model/timestamp.js";
-import { rosterFromFile, type RosterFile } from "../template/roster-source.js";
+import { newTemplate } from "../template/new-template.js";
 import { applyRegeneration, planWorkbookRegeneration } from "../template/regenerate.js";
 import { leftSomethingOut, regenerationReport } from "../template/regeneration-report.js";
-import { EXAMPLE_BRANCHES, templateSheets } from "../template/template-workbook.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { namedReader } from "./named-reader.js";
 import { EXIT, type Io } from "./commands.js";
@@ -49,30 +46,31 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   if (await exists(output)) throw new UserError("OUTPUT_EXISTS", { path: output });
 
   // A roster with problems is a UserError listing them (exit 2, nothing written).
-  const source: RosterFile | null =
+  const made = await newTemplate(
     branchesPath === undefined
-      ? null
-      : await rosterFromFile(await readInput(branchesPath), basename(branchesPath), (b) => new XlsxReader(b));
+      ? { kind: "example" }
+      : { kind: "file", fileName: basename(branchesPath), bytes: await readInput(branchesPath) },
+    period,
+    (b) => new XlsxReader(b),
+  );
+  await writeOutput(output, createWorkbook(made.sheets));
+  const shortened = shortenedWarning(overlongTexts(made.sheets));
 
-  const rules: Rules = source?.rules ?? defaultRules();
-  const sheets = templateSheets({ rules, branches: source?.branches ?? null, period, settings: source?.settings ?? {} });
-  await writeOutput(output, createWorkbook(sheets));
-  const shortened = shortenedWarning(overlongTexts(sheets));
-
-  const count = (t: string) => rules.items.filter((i) => i.type === t).length;
-  const file = terminalText(basename(branchesPath ?? ""));
+  const count = (t: string) => made.rules.items.filter((i) => i.type === t).length;
+  const source = made.source;
+  const file = terminalText(source?.file ?? "");
   const lines = [
     `已生成考核模板：${terminalText(output)}`,
     `  考核周期：${period ?? "未填写（请在“考核设置”中填写，或用 --period 指定）"}`,
     source
-      ? `  支部名册：${source.branches.length} 个支部（取自 ${file}${source.sheet !== basename(branchesPath!) ? ` 的“${terminalText(source.sheet)}”表` : ""}）`
+      ? `  支部名册：${made.branches} 个支部（取自 ${file}${source.sheet !== source.file ? ` 的“${terminalText(source.sheet)}”表` : ""}）`
       : "  支部名册：示例支部（请在“支部名册”中改成本单位的支部，再用 --from 重新生成评分表）",
-    `  评分细则：${source?.rules ? `沿用 ${file} 中的细则` : "默认细则"}（基础项 ${count("base")} 个、加分项 ${count("bonus")} 个、否决项 ${count("veto")} 个）`,
-    ...(source?.settings ? [`  考核设置：沿用 ${file} 中的设置（考核周期除外）`] : []),
+    `  评分细则：${made.rulesCarried ? `沿用 ${file} 中的细则` : "默认细则"}（基础项 ${count("base")} 个、加分项 ${count("bonus")} 个、否决项 ${count("veto")} 个）`,
+    ...(made.settingsCarried ? [`  考核设置：沿用 ${file} 中的设置（考核周期除外）`] : []),
   ];
-  const examples = (source?.branches ?? []).filter((b) => EXAMPLE_BRANCHES.some((e) => e.code === b.code));
+  const examples = made.exampleCodes;
   if (examples.length > 0)
-    lines.push(`注意：名册中仍有示例支部（${examples.map((b) => terminalText(b.code)).join("、")}），请确认是否已换成本单位的支部。`);
+    lines.push(`注意：名册中仍有示例支部（${examples.map(terminalText).join("、")}），请确认是否已换成本单位的支部。`);
   if (shortened !== null) lines.push(shortened);
   io.stderr(lines.join("\n") + "\n");
   return EXIT.ok;

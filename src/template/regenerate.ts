@@ -50,8 +50,15 @@ export interface RegenerationPlan {
   /** 未能放回的评分 rows, appended below earlier runs' (null: nothing was left out). */
   readonly setAside: SheetSpec | null;
   /** Cells of input sheets to set: 考核周期, the example roster's notice once no example is left. */
-  readonly patches: readonly { readonly sheet: string; readonly edits: readonly CellEdit[] }[];
+  readonly patches: readonly Patch[];
   readonly summary: RegenerationSummary;
+}
+
+/** Cells to set on a sheet, and what they held (to put back should a later step fail). */
+export interface Patch {
+  readonly sheet: string;
+  readonly edits: readonly CellEdit[];
+  readonly undo: readonly CellEdit[];
 }
 
 const GRID_TITLES = [SCORE_GRID.codeTitle, SCORE_GRID.nameTitle];
@@ -180,7 +187,7 @@ function sheetProblems(sheet: string, problems: readonly Issue[]): UserError<"OW
 function ownSettings(
   wb: WorkbookSnapshot,
   period: string | null,
-): { period: string | null; change: RegenerationSummary["period"]; patches: RegenerationPlan["patches"] } {
+): { period: string | null; change: RegenerationSummary["period"]; patches: Patch[] } {
   const grid = wb.sheets.get(SHEETS.settings);
   if (!grid) return { period, change: null, patches: [] };
   const table = findTable(grid, TABLES.settings.required);
@@ -198,7 +205,8 @@ function ownSettings(
     last = index;
     if (row === null && keyText(cells[nameCol] ?? null) === "考核周期") row = index;
   }
-  const shown = cellText(row === null ? null : (grid.rows[row]?.[valueCol] ?? null));
+  const held = row === null ? null : (grid.rows[row]?.[valueCol] ?? null);
+  const shown = cellText(held);
   const edits: CellEdit[] =
     row !== null
       ? [{ cell: a1(row, valueCol), value: period }]
@@ -206,14 +214,15 @@ function ownSettings(
           { cell: a1(last + 1, nameCol), value: "考核周期" },
           { cell: a1(last + 1, valueCol), value: period },
         ];
-  return { period, change: { from: shown === "" ? null : shown, to: period }, patches: [{ sheet: SHEETS.settings, edits }] };
+  const undo = edits.map((e) => ({ cell: e.cell, value: row !== null && held !== null ? asTyped(held) : null }));
+  return { period, change: { from: shown === "" ? null : shown, to: period }, patches: [{ sheet: SHEETS.settings, edits, undo }] };
 }
 
 /** A template's example roster starts with a notice: once no example branch is left it no longer applies. */
-function noticePatch(wb: WorkbookSnapshot, exampleRoster: boolean): RegenerationPlan["patches"] {
+function noticePatch(wb: WorkbookSnapshot, exampleRoster: boolean): Patch[] {
   const first = wb.sheets.get(SHEETS.roster)?.rows[0]?.[0] ?? null;
   if (exampleRoster || first === null || first.kind !== "text" || !first.value.startsWith("以下为示例支部")) return [];
-  return [{ sheet: SHEETS.roster, edits: [{ cell: "A1", value: null }] }];
+  return [{ sheet: SHEETS.roster, edits: [{ cell: "A1", value: null }], undo: [{ cell: "A1", value: first.value }] }];
 }
 
 // ---------------------------------------------------------------------------------------------

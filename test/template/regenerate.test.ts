@@ -330,7 +330,9 @@ describe("regenerating the grids from the workbook's own roster", () => {
     const p = plan(sheets, "2026Q4");
     const settings = sheets.find((s) => s.name === "考核设置")!;
     const row = settings.rows.findIndex((r) => cellValue(r[0]) === "考核周期");
-    expect(p.patches).toEqual([{ sheet: "考核设置", edits: [{ cell: `B${row + 1}`, value: "2026Q4" }] }]);
+    expect(p.patches).toEqual([
+      { sheet: "考核设置", edits: [{ cell: `B${row + 1}`, value: "2026Q4" }], undo: [{ cell: `B${row + 1}`, value: "2026Q3" }] },
+    ]);
     expect(p.summary.period).toEqual({ from: "2026Q3", to: "2026Q4" });
     for (const name of ["考核设置", "评分细则", "支部名册", "扣分说明"]) {
       expect([...p.replace, ...p.add].map((s) => s.name)).not.toContain(name);
@@ -344,7 +346,9 @@ describe("regenerating the grids from the workbook's own roster", () => {
     expect(plan(example).patches).toEqual([]);
     const own = { ...rosterSheet(BRANCHES), rows: [roster.rows[0]!, ...rosterSheet(BRANCHES).rows] };
     const p = plan(withSheets(example, own));
-    expect(p.patches).toEqual([{ sheet: "支部名册", edits: [{ cell: "A1", value: null }] }]);
+    expect(p.patches).toEqual([
+      { sheet: "支部名册", edits: [{ cell: "A1", value: null }], undo: [{ cell: "A1", value: cellValue(roster.rows[0]![0]) }] },
+    ]);
     expect(p.summary.removedBranches).toEqual(["示例01", "示例02", "示例03", "示例04"]);
     expect(p.summary.notPlaced).toEqual([]); // the examples' prefilled 不适用 are no scores
   });
