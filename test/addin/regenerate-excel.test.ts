@@ -10,28 +10,12 @@ import { runAssessment } from "../../src/pipeline.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { rosterSheet } from "../../src/template/input-sheets.js";
 import { applyRegeneration, planWorkbookRegeneration } from "../../src/template/regenerate.js";
-import { templateSheets } from "../../src/template/template-workbook.js";
 import { createFakeExcel, type FakeExcel } from "../fake-excel/fake-excel.js";
-import { BRANCHES, filledTemplate } from "../template/fill-template.js";
-import { defaultRules } from "../../src/model/default-rules.js";
+import { BRANCHES, editedQuarter } from "../template/fill-template.js";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 
 const NOW = new Date("2026-10-08T09:30:00");
 const GRIDS = ["评分A", "评分B", "仲裁", "自评"];
-
-/** A filled quarter whose roster people then edited: ZB02 renamed, ZB04 removed, ZB05 re-categorised, ZB07 added. */
-function editedQuarter(): SheetSpec[] {
-  const filled = filledTemplate(templateSheets({ branches: BRANCHES, period: "2026Q3" }), defaultRules(), BRANCHES);
-  const roster = rosterSheet([
-    BRANCHES[0]!,
-    { ...BRANCHES[1]!, name: "设备检修中心第一党支部" },
-    BRANCHES[2]!,
-    { ...BRANCHES[4]!, category: "综合管理类" },
-    BRANCHES[5]!,
-    { code: "ZB07", name: "新设党支部", category: "辅助类", unit: "新设单位" },
-  ]);
-  return filled.map((s) => (s.name === "支部名册" ? roster : s));
-}
 
 function seeded(sheets: readonly SheetSpec[], options: { apiVersion?: string } = {}): FakeExcel {
   const fake = createFakeExcel(options);
