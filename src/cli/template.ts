@@ -84,7 +84,7 @@ async function regenerate(input: string, output: string, period: string | null, 
   await checkOutputFile(output, [{ path: input, role: "input" }]);
   if (await exists(output)) throw new UserError("OUTPUT_EXISTS", { path: output });
   const workbook = new XlsxWorkbook(await readInput(input));
-  const plan = await planWorkbookRegeneration(namedReader(workbook, input), { period, time: localTimestamp(new Date()) });
+  const plan = await planWorkbookRegeneration(namedReader(workbook, input), { period, time: localTimestamp(io.now()) });
   await applyRegeneration(workbook, plan);
   await writeOutput(output, workbook.bytes());
   io.stderr(`${regenerationReport(terminalData(plan.summary))}\n已写入：${terminalText(output)}（原文件未改动）\n`);

@@ -142,7 +142,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `Several grids in the imported file hold scores (${p.filled.map((f) => `${f.sheet}: ${f.cells} cells`).join(", ")}); which one to import is unclear`,
-    next: `Say which grid to import (on the command line: --as ${p.filled[0]?.sheet ?? "评分A"}).`,
+    next: `Choose the grid to import under “Import as” (e.g. ${p.filled[0]?.sheet ?? "评分A"}) and import again.`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
@@ -184,7 +184,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   OWN_SHEET_PROBLEMS: (p) => ({
     what: `The workbook's ${q(p.sheet)} has ${p.count} problem(s); the grids were not regenerated and nothing was changed`,
-    next: "Correct the problems listed below, then New template again:",
+    next: "Correct the problems listed below and try again:",
   }),
   OWN_SHEET_HEADER_MISSING: (p) => ({
     what: `The workbook's ${q(p.sheet)} has no header (${p.titles.join(", ")}) in its first 10 rows, so what was typed cannot be placed by code`,

@@ -123,7 +123,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `导入的文件中有多张评分表填写了分数（${p.filled.map((f) => `${f.sheet} ${f.cells} 格`).join("，")}），无法判断要导入哪一张`,
-    next: `请指定要导入的评分表（命令行用 --as ${p.filled[0]?.sheet ?? "评分A"} 等）。`,
+    next: `请在“作为”中选择要导入的评分表（如 ${p.filled[0]?.sheet ?? "评分A"}）后再导入。`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
@@ -153,7 +153,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
   OWN_SHEET_PROBLEMS: (p) => ({
     what: `本工作簿的${q(p.sheet)}有 ${p.count} 处问题，评分表没有重新生成，工作簿未作任何改动`,
-    next: "请按下面列出的问题改正后，再点“新建考核模板”：",
+    next: "请按下面列出的问题改正后重试：",
   }),
   OWN_SHEET_HEADER_MISSING: (p) => ({
     what: `本工作簿的${q(p.sheet)}在前 10 行中找不到表头（${p.titles.join("、")}），无法按编码放回已填的内容`,

@@ -8,6 +8,7 @@ import { FAILURE_MESSAGES_EN } from "../../src/model/failure-messages-en.js";
 import { FAILURE_MESSAGES_ZH } from "../../src/model/failure-messages-zh.js";
 import { failureLine, renderFailure } from "../../src/model/failure-messages.js";
 import { describeFailure } from "../../addin/taskpane/useTask.js";
+import { COMMAND_LINE } from "../helpers/command-line.js";
 
 /** One example of every code's parameters: a new code does not compile until it has one. */
 const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
@@ -93,7 +94,7 @@ describe("user errors: a code, typed parameters, a message per language from the
     expect(lines).toEqual([
       "无法读取“考核.xlsx”：文件已损坏。请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。",
       "输出文件 KAOHE.xlsx 就是考核工作簿 kaohe.xlsx（同一个文件，可能经由链接或只是大小写不同）。本程序从不修改原文件：请用 -o 指定另一个文件名。",
-      "导入的文件中有多张评分表填写了分数（评分A 3 格，自评 1 格），无法判断要导入哪一张。请指定要导入的评分表（命令行用 --as 评分A 等）。",
+      "导入的文件中有多张评分表填写了分数（评分A 3 格，自评 1 格），无法判断要导入哪一张。请在“作为”中选择要导入的评分表（如 评分A）后再导入。",
       "考核周期无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）。",
     ]);
   });
@@ -125,6 +126,43 @@ function sources(dir: string): string[] {
     return statSync(join(root, p)).isDirectory() ? (f === "testing" ? [] : sources(p)) : /\.tsx?$/.test(f) ? [p] : [];
   });
 }
+
+describe("messages the task pane can show", () => {
+  it("never mention the command line: only failures raised by the CLI alone may", () => {
+    const raisedBy = (code: string) =>
+      [...sources("src"), ...sources("addin")].filter(
+        (f) => !/failure/.test(f) && readFileSync(join(root, f), "utf8").includes(`"${code}"`),
+      );
+    const cliOnly = CODES.filter((c) => {
+      const files = raisedBy(c);
+      return files.length > 0 && files.every((f) => f.startsWith(join("src", "cli")));
+    });
+    // The terminal's own failures (paths, -o); a new one shows here.
+    expect(cliOnly.sort()).toEqual(
+      [
+        "FILE_IS_FOLDER",
+        "FILE_NOT_FOUND",
+        "FILE_NOT_OPENED",
+        "INPUTS_ARE_ONE_FILE",
+        "OUTPUT_DISK_FULL",
+        "OUTPUT_EXISTS",
+        "OUTPUT_IS_FOLDER",
+        "OUTPUT_IS_INPUT",
+        "OUTPUT_LOCKED",
+        "OUTPUT_NOT_FOLDER",
+        "OUTPUT_NOT_WRITTEN",
+      ].sort(),
+    );
+    const found: string[] = [];
+    for (const code of CODES.filter((c) => !cliOnly.includes(c))) {
+      for (const language of ["zh", "en"] as const) {
+        const line = failureLine(renderFailure(code, EXAMPLES[code] as never, language), language);
+        if (COMMAND_LINE.test(line)) found.push(`${code} (${language}): ${line}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
 
 describe("expected failures are UserErrors", () => {
   it("throws no plain Error (or Error subclass other than UserError) with a Chinese message in src/ or addin/", () => {
