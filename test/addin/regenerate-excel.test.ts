@@ -131,6 +131,31 @@ describe("新建考核模板 from the open workbook's own roster, in Excel", () 
     expect(failed).toBeGreaterThan(syncs);
   });
 
+  it("keeps formula-looking text people typed as the text it was, in the grids and in 未能放回的评分", async () => {
+    const fake = seeded(editedQuarter());
+    const grid = fake.host.values("评分A");
+    const row = grid.findIndex((r) => r[0] === "ZB04") + 1;
+    const kept = grid.findIndex((r) => r[0] === "ZB01") + 1;
+    // As a file would hold them: text cells, never formulas (a name, a score typed with a leading apostrophe).
+    fake.host.setCell("评分A", `B${row}`, { value: "-机关财务党支部", numberFormat: "@" });
+    fake.host.setCell("评分A", `C${row}`, { value: "=1+2", numberFormat: "@" });
+    fake.host.setCell("评分A", `D${kept}`, { value: "+3", numberFormat: "@" });
+    const outcome = await regenerate(fake);
+    if (outcome.kind !== "regenerated") throw new Error("not regenerated");
+    const aside = fake.host.values(SET_ASIDE_SHEET);
+    const at = aside.findIndex((r) => r[1] === "评分A" && r[2] === "ZB04" && r[6] === "=1+2") + 1;
+    expect(at).toBeGreaterThan(1);
+    for (const col of ["D", "G"]) {
+      const cell = fake.host.cell(SET_ASIDE_SHEET, `${col}${at}`);
+      expect(cell.formula, col).toBeNull();
+      expect(cell.type, col).toBe("String");
+    }
+    expect(fake.host.cell(SET_ASIDE_SHEET, `D${at}`).value).toBe("-机关财务党支部");
+    const newRow = fake.host.values("评分A").findIndex((r) => r[0] === "ZB01") + 1;
+    const back = fake.host.cell("评分A", `D${newRow}`);
+    expect([back.value, back.formula, back.type]).toEqual(["+3", null, "String"]);
+  });
+
   it("refuses a roster with problems before writing anything", async () => {
     const sheets = editedQuarter().map((s) => (s.name === "支部名册" ? rosterSheet([BRANCHES[0]!, BRANCHES[0]!]) : s));
     const fake = seeded(sheets);
