@@ -26,7 +26,7 @@ import { readRules } from "../validate/rules.js";
 import { readSettings } from "../validate/settings.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, isBlank, keyText } from "../validate/text.js";
-import { INSTRUCTIONS_SHEET, instructionsSheet } from "./instructions.js";
+import { instructionsSheet } from "./instructions.js";
 import { notesSheet, rulesSheet } from "./input-sheets.js";
 import { RosterSourceError, rosterFromTable } from "./roster-source.js";
 import { EXAMPLE_BRANCHES, notApplicable, templateGridSheet, templateSettingsSheet } from "./template-workbook.js";

@@ -5,7 +5,6 @@ import { GRID_SHEETS } from "../../src/model/sheets.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type OutCell, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { defaultRules } from "../../src/model/default-rules.js";
-import type { RosterEntry } from "../../src/template/input-sheets.js";
 import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { EXAMPLE_BRANCHES, GRID_LAYOUT, notApplicable, templateGridSheet, templateSheets } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";
