@@ -102,7 +102,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   TEMPLATE_SHEETS_EXIST: (p) => ({
     what: `The workbook already has the sheets ${p.sheets.map(q).join(", ")}; a new template does not overwrite them`,
-    next: "Create the template in a new blank workbook.",
+    next: "Create the template in a new blank workbook; after changing this workbook's 支部名册 or 评分细则, choose “Regenerate from this workbook's roster” instead.",
   }),
   PERIOD_INVALID: (p) => ({
     what: `Invalid period ${q(p.value)}`,

@@ -89,7 +89,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   INPUT_SHEET_EXISTS: (p) => ({ what: `工作簿中已有输入工作表${q(p.sheet)}，不会覆盖它`, next: "请在新的空白工作簿中新建考核模板。" }),
   TEMPLATE_SHEETS_EXIST: (p) => ({
     what: `工作簿中已有工作表${p.sheets.map(q).join("")}，新建模板不会覆盖它们`,
-    next: "请在新的空白工作簿中新建考核模板。",
+    next: "请在新的空白工作簿中新建考核模板；若是改了本工作簿的支部名册或评分细则，请选“按本工作簿的支部名册重新生成”。",
   }),
   PERIOD_INVALID: (p) => ({
     what: `考核周期无效：${q(p.value)}`,
