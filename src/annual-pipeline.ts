@@ -4,7 +4,8 @@ import { summarizeQuarter, type AssessedQuarter, type QuarterSummary } from "./a
 export { summarizeQuarter, type AssessedQuarter, type QuarterSummary };
 import type { NewWorkbook, WorkbookReader } from "./io/workbook.js";
 import type { AnnualResult } from "./model/annual-result.js";
-import { localTimestamp, runAssessment, type RunOptions } from "./pipeline.js";
+import { localTimestamp } from "./model/timestamp.js";
+import { runAssessment, type RunOptions } from "./pipeline.js";
 import { annualChartsSheet } from "./report/annual/charts-sheet.js";
 import { annualLogSheet } from "./report/annual/log-sheet.js";
 import { annualNoticeSheet } from "./report/annual/notice-sheet.js";
