@@ -14,6 +14,8 @@ import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
+import { createAnnualOperations } from "../annual-operations.js";
+import { XlsxReader } from "../../src/io/xlsx/reader.js";
 
 /** The workbook file behind file mode, as the page shows it. */
 export interface FileState {
@@ -140,6 +142,17 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
 
     validate: (onProgress) => assess(onProgress, false),
     scoreAndRank: (onProgress) => assess(onProgress, true),
+
+    // 年度定级 reads its own files (the quarters), never the open workbook; the new one is downloaded.
+    annual: createAnnualOperations({
+      now,
+      openWorkbook: false,
+      read: async (source) => {
+        if (source.kind !== "file") throw new UserError("NO_WORKBOOK_OPEN", {});
+        return { file: source.file, reader: new XlsxReader(source.bytes) };
+      },
+      deliver: async ({ fileName, bytes }) => ({ how: "download", fileName, bytes, why: "fileMode" }),
+    }),
   };
 }
 
