@@ -38,7 +38,7 @@ const files = (): QuarterSource[] =>
     .slice(0, 3)
     .map((q) => ({ kind: "file", file: q.file, bytes: q.bytes }));
 
-async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
+async function sheetNamesOf(bytes: Uint8Array): Promise<readonly string[]> {
   return (await new XlsxReader(bytes).read([])).sheetNames;
 }
 
