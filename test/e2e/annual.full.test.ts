@@ -1,0 +1,147 @@
+// Done-when of issue 10: 年度定级 in the browser file mode (production page index.html, no Office)
+// with four quarterly files, in a pane 350 px wide. The files are the demo's sample year, built here.
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAnnual, type AnnualRunOutput } from "../../src/annual-pipeline.js";
+import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import type { Grid } from "../../src/model/cell.js";
+import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
+import { buildAddin } from "../helpers/build-addin.js";
+import { sampleYearFiles } from "../annual/sample-year-files.js";
+import { ARTIFACTS, launchChromium, ROOT, serveStatic, type StaticServer } from "./harness.js";
+
+// A build of its own: the other browser test file builds into build/e2e-dist at the same time.
+const DIST = join(ROOT, "build", "e2e-annual-dist");
+const PANE_WIDTH = 350;
+
+let server: StaticServer;
+let browser: Browser;
+let expected: AnnualRunOutput;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  rmSync(DIST, { recursive: true, force: true });
+  await buildAddin(DIST);
+  server = await serveStatic(DIST, DIST);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  expected = await runAnnual(
+    sampleYearFiles().map((q) => ({ file: q.file, reader: new XlsxReader(q.bytes) })),
+    { now: new Date() },
+  );
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const isLocal = (url: string) => url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
+
+async function open(): Promise<{ page: Page; context: BrowserContext; requests: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
+  await context.route(
+    (url) => !isLocal(url.href),
+    (route) => route.abort(),
+  );
+  const requests: string[] = [];
+  context.on("request", (r) => void requests.push(r.url()));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
+  await page.goto(`${server.origin}/`);
+  return { page, context, requests, errors };
+}
+
+function gridValues(grid: Grid | undefined): (string | number | boolean)[][] {
+  return trimBlank((grid?.rows ?? []).map((row) => row.map((c) => (c === null ? "" : c.value))));
+}
+function specValues(spec: SheetSpec | undefined): (string | number | boolean)[][] {
+  return trimBlank((spec?.rows ?? []).map((row) => row.map((e) => cellValue(e) ?? "")));
+}
+function trimBlank(rows: (string | number | boolean)[][]): (string | number | boolean)[][] {
+  const out = rows.map((row) => {
+    const r = [...row];
+    while (r.length > 0 && r[r.length - 1] === "") r.pop();
+    return r;
+  });
+  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+  return out;
+}
+
+describe("年度定级 in the browser file mode", () => {
+  it("adds four quarterly files, shows each quarter, grades the year with stars and reasons, and downloads the annual workbook", async () => {
+    const { page, context, requests, errors } = await open();
+    try {
+      const panel = page.getByTestId("annual-panel");
+      await panel.waitFor();
+      // Added in another order than the quarters': the pane lists them as added, the grade orders them.
+      const files = sampleYearFiles();
+      const order = [files[2]!, files[0]!, files[3]!, files[1]!];
+      await page
+        .getByTestId("annual-input")
+        .setInputFiles(order.map((q) => ({ name: q.file, mimeType: "application/octet-stream", buffer: Buffer.from(q.bytes) })));
+      const quarters = page.getByTestId("annual-quarter");
+      await expect.poll(() => quarters.count(), { timeout: 60_000 }).toBe(4);
+      expect(await page.getByTestId("quarter-period").allTextContents()).toEqual(["2026Q3", "2026Q1", "2026Q4", "2026Q2"]);
+      for (const [i, q] of order.entries()) {
+        const row = await quarters.nth(i).innerText();
+        expect(row).toContain(q.file);
+        expect(row).toContain("正式");
+        const summary = expected.quarters.find((s) => s.file === q.file)!;
+        expect(row).toContain(`支部 ${summary.branches} 个`);
+        expect(row).toContain(`错误 ${summary.errors}`);
+        expect(row).toContain(`警告 ${summary.warnings}`);
+      }
+
+      await page.getByRole("button", { name: "年度定级", exact: true }).click();
+      const status = page.getByTestId("annual-status");
+      await status.waitFor({ timeout: 60_000 });
+      expect(await status.textContent()).toBe("正式");
+      expect(await page.getByTestId("annual-graded").textContent()).toBe(`定级支部 ${expected.result.branches.length} 个`);
+      expect(await page.getByTestId("annual-settings").textContent()).toBe(
+        "五星比例上限 10%、四星比例上限 30%、逐级晋升：是（每年最多升一星）",
+      );
+
+      // The ranking: rank, name, score, stars, in the grade's order; capped stars explained per branch.
+      const rows = page.getByTestId("annual-ranking").locator("tbody tr");
+      expect(await rows.count()).toBe(expected.result.branches.length);
+      const first = expected.result.branches[0]!;
+      expect(await rows.first().innerText()).toMatch(new RegExp(`^${first.rank}\\s+${first.name}[\\s\\S]*${first.score.toFixed(2)}\\s+★`));
+      const capped = expected.result.branches.filter((b) => b.adjustments.length > 0);
+      expect(capped.length).toBeGreaterThan(0);
+      expect(await page.getByTestId("annual-why").count()).toBe(capped.reduce((n, b) => n + b.adjustments.length, 0));
+      const kinds = new Set(capped.flatMap((b) => b.adjustments.map((a) => a.step)));
+      const reasons = (await page.getByTestId("annual-why").allTextContents()).join("\n");
+      if (kinds.has("quota")) expect(reasons).toMatch(/名额已满（并列的一同降级）：\d 星降为 \d 星/);
+      if (kinds.has("stepwise")) expect(reasons).toMatch(/逐级晋升（上年 \d 星）：\d 星降为 \d 星/);
+      if (kinds.has("veto")) expect(reasons).toMatch(/年度内被否决（Q2）：\d 星降为 \d 星/);
+      for (const i of expected.result.issues) await page.getByText(i.message, { exact: false }).first().waitFor();
+
+      // The new workbook, downloaded: the grade's sheets, 年度定级 as `scorecard annual` writes it.
+      expect(await page.getByTestId("annual-delivery").innerText()).toContain("年度定级工作簿已生成，请点击下面的链接下载。");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("annual-download").click()]);
+      expect(download.suggestedFilename()).toBe("2026年度定级.xlsx");
+      const saved = join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      const reader = new XlsxReader(new Uint8Array(readFileSync(saved)));
+      const { sheetNames } = await reader.read([]);
+      expect(sheetNames).toEqual(["年度定级", "公示名单", "年度图表", "年度校验报告", "运行记录"]);
+      const fromPage = await reader.read(["年度定级", "公示名单"]);
+      for (const name of ["年度定级", "公示名单"]) {
+        expect(gridValues(fromPage.sheets.get(name)), name).toEqual(specValues(expected.sheets.find((s) => s.name === name)));
+      }
+
+      // Fits the pane: nothing wider than 350 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+      await panel.screenshot({ path: join(ARTIFACTS, "annual-file-mode.png") });
+
+      expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
