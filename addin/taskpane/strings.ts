@@ -136,7 +136,7 @@ const zh = {
   annualOpened: "已在 Excel 中打开新的年度定级工作簿“{file}”（尚未保存，请在新窗口中保存）。",
   annualDownload: "下载年度定级工作簿：{file}",
   annualDownloadFile: "年度定级工作簿已生成，请点击下面的链接下载。",
-  annualDownloadNoApi: "此 Excel 版本不能直接打开新工作簿（需要 ExcelApi 1.8），请点击下面的链接下载年度定级工作簿。",
+  annualDownloadNoApi: "此 Excel 版本不能直接打开新工作簿，请点击下面的链接下载年度定级工作簿，再用 Excel 打开。",
   annualDownloadOpenFailed: "Excel 未能打开新工作簿，请点击下面的链接下载年度定级工作簿。",
   annualRankingSection: "年度排名",
   annualRankingCaption: "按年度名次排列的支部、年度得分和年度星级",
