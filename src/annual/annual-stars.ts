@@ -41,7 +41,10 @@ export function annualStars(branches: readonly StarCandidate[], settings: Settin
     return st;
   });
 
-  for (const [level, ratio] of [[5, settings.fiveStarCap], [4, settings.fourStarCap]] as const) {
+  for (const [level, ratio] of [
+    [5, settings.fiveStarCap],
+    [4, settings.fourStarCap],
+  ] as const) {
     if (ratio === null) continue;
     const cap = quotaOf(branches.length, ratio);
     const holders = state.map((st, i) => ({ st, rank: branches[i]!.rank })).filter((x) => x.st.stars === level);

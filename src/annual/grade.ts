@@ -82,7 +82,11 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
   for (const bad of previous.invalid) {
     const b = roster.find((x) => x.code === bad.code)!;
     issues.push(
-      annualIssue("PREVIOUS_STARS_INVALID", { branch: ref(b), value: bad.value }, { period: latest.period, file: latest.file, sheet: SHEETS.roster, cell: bad.cell }),
+      annualIssue(
+        "PREVIOUS_STARS_INVALID",
+        { branch: ref(b), value: bad.value },
+        { period: latest.period, file: latest.file, sheet: SHEETS.roster, cell: bad.cell },
+      ),
     );
   }
   for (const i of droppedBranches(quarters, rosterCodes, latest.period)) issues.push(i);
@@ -95,10 +99,15 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
       return r ? [{ q, r }] : [];
     });
     if (present.length < quarters.length) {
-      issues.push(annualIssue("ANNUAL_BRANCH_PARTIAL", { branch: ref(branch), periods: present.map((p) => p.q.period), usable: quarters.length }));
+      issues.push(
+        annualIssue("ANNUAL_BRANCH_PARTIAL", { branch: ref(branch), periods: present.map((p) => p.q.period), usable: quarters.length }),
+      );
     }
-    const changes = present.filter((p) => p.r.branch.category !== branch.category).map((p) => ({ period: p.q.period, category: p.r.branch.category }));
-    if (changes.length > 0) issues.push(annualIssue("ANNUAL_CATEGORY_CHANGED", { branch: ref(branch), category: branch.category, changes }));
+    const changes = present
+      .filter((p) => p.r.branch.category !== branch.category)
+      .map((p) => ({ period: p.q.period, category: p.r.branch.category }));
+    if (changes.length > 0)
+      issues.push(annualIssue("ANNUAL_CATEGORY_CHANGED", { branch: ref(branch), category: branch.category, changes }));
     const entries: (QuarterEntry | null)[] = [null, null, null, null];
     for (const { q, r } of present) {
       entries[q.quarter - 1] = { period: q.period, total: r.total, stars: r.stars, rank: r.rank, vetoed: r.vetoItems.length > 0 };
@@ -108,7 +117,10 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
       branch,
       code: branch.code,
       quarters: entries,
-      score: annualScore(present.map((p) => ({ quarter: p.q.quarter, total: p.r.total })), settings),
+      score: annualScore(
+        present.map((p) => ({ quarter: p.q.quarter, total: p.r.total })),
+        settings,
+      ),
       vetoed: vetoQuarters.length > 0,
       vetoQuarters,
       previousStars: previous.stars.get(branch.code) ?? null,
@@ -125,7 +137,10 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
     for (const { branch, rank } of rankBranches(group, settings.ranking, settings.vetoLast)) categoryRank.set(branch.code, rank);
   }
 
-  const stars = annualStars(ranked.map(({ branch, rank }) => ({ ...branch, rank })), settings);
+  const stars = annualStars(
+    ranked.map(({ branch, rank }) => ({ ...branch, rank })),
+    settings,
+  );
   for (const i of stars.issues) issues.push(i);
   const branches = ranked.map(({ branch: g, rank }, i): GradedBranch => {
     const s = stars.stars[i]!;

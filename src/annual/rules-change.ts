@@ -6,7 +6,8 @@ function keyOf(it: RuleItem): RuleItemKey {
   return { code: it.code, type: it.type, area: it.area, points: it.type === "veto" ? null : it.max / 100 };
 }
 
-const same = (a: RuleItemKey, b: RuleItemKey): boolean => a.code === b.code && a.type === b.type && a.area === b.area && a.points === b.points;
+const same = (a: RuleItemKey, b: RuleItemKey): boolean =>
+  a.code === b.code && a.type === b.type && a.area === b.area && a.points === b.points;
 
 /**
  * The first difference between a quarter's rule list and the latest quarter's, or null when

@@ -35,7 +35,9 @@ export function checkYear(workbooks: readonly AssessedQuarter[]): YearCheck {
   const years = [...new Set(usable.map((q) => q.year))];
   const fatal: AnnualIssue[] = [];
   if (years.length > 1) {
-    const byYear = [...years].sort((a, b) => a - b).map((year) => ({ year, files: usable.filter((q) => q.year === year).map((q) => q.file) }));
+    const byYear = [...years]
+      .sort((a, b) => a - b)
+      .map((year) => ({ year, files: usable.filter((q) => q.year === year).map((q) => q.file) }));
     fatal.push(annualIssue("ANNUAL_YEAR_MIXED", { years: byYear }));
   }
   const first = new Map<string, UsableQuarter>();

@@ -75,7 +75,9 @@ export function annualSummary(r: AnnualResult, limit = 20): string {
       : `${r.year}年度定级：${r.branches.length} 个支部，结果${STATUS_ZH[r.status]}（错误 ${count("error")} 项，警告 ${count("warning")} 项）。`;
   const order = { fatal: 0, error: 1, warning: 2 } as const;
   const shown = [...r.issues].sort((a, b) => order[a.severity] - order[b.severity]).slice(0, limit);
-  const issues = shown.map((i) => `  [${SEVERITY_ZH[i.severity]}] ${i.code}${i.period ? ` ${i.period}` : ""}${i.file ? ` ${i.file}` : ""}  ${i.message}`);
+  const issues = shown.map(
+    (i) => `  [${SEVERITY_ZH[i.severity]}] ${i.code}${i.period ? ` ${i.period}` : ""}${i.file ? ` ${i.file}` : ""}  ${i.message}`,
+  );
   const more = r.issues.length > limit ? [`  ……另有 ${r.issues.length - limit} 项，见“年度校验报告”或 --json 输出。`] : [];
   return ["季度工作簿：", ...lines, head, ...issues, ...more].join("\n");
 }

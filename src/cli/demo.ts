@@ -80,8 +80,16 @@ export function annualDemoReport(r: AnnualResult, highlights: SampleYear["highli
   if (r.status === "fatal") return "示例年度无法定级：" + r.issues.map((i) => i.message).join("；");
   const s = r.settings!;
   const rows = r.branches.map((b) => [
-    String(b.rank), b.code, b.name, b.category ?? "—", b.score.toFixed(2), shortStars(b.scoreStars) ?? "", shortStars(b.previousStars) ?? "",
-    fullStars(b.stars), starChangeText(b.starChange) ?? "", adjustmentText(b),
+    String(b.rank),
+    b.code,
+    b.name,
+    b.category ?? "—",
+    b.score.toFixed(2),
+    shortStars(b.scoreStars) ?? "",
+    shortStars(b.previousStars) ?? "",
+    fullStars(b.stars),
+    starChangeText(b.starChange) ?? "",
+    adjustmentText(b),
   ]);
   const count = (n: number) => r.branches.filter((b) => b.stars === n).length;
   const joined = r.branches.find((b) => b.code === highlights.joined.branch);

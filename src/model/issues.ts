@@ -180,7 +180,11 @@ export interface IssueParams {
   // The year's grade (annual.md §6); the quarter and the file an issue belongs to are in its place (YearWhere).
   /** The quarterly result was fatal (`fatal` problems, the first of them), or the workbook has no valid 考核周期 (`missing`: none given). */
   readonly ANNUAL_QUARTER_UNUSABLE:
-    | { readonly reason: "fatal"; readonly fatal: number; readonly first: { readonly code: QuarterIssueCode; readonly sheet: string | null } }
+    | {
+        readonly reason: "fatal";
+        readonly fatal: number;
+        readonly first: { readonly code: QuarterIssueCode; readonly sheet: string | null };
+      }
     | { readonly reason: "period"; readonly missing: boolean };
   /** Every usable workbook with its year, years ascending, files in the order given. */
   readonly ANNUAL_YEAR_MIXED: { readonly years: readonly { readonly year: number; readonly files: readonly string[] }[] };
@@ -206,7 +210,13 @@ export interface IssueParams {
     readonly changes: readonly { readonly period: string; readonly category: Category | null }[];
   };
   /** A quota line inside a tie: `tied` branches share `rank` at the line and all drop, so only `kept` of `cap` keep the level. */
-  readonly ANNUAL_QUOTA_TIE: { readonly level: 5 | 4; readonly cap: number; readonly kept: number; readonly tied: number; readonly rank: number };
+  readonly ANNUAL_QUOTA_TIE: {
+    readonly level: 5 | 4;
+    readonly cap: number;
+    readonly kept: number;
+    readonly tied: number;
+    readonly rank: number;
+  };
 }
 
 /** Where an issue points: a sheet and a cell (A1), either absent when it concerns more. */

@@ -1,5 +1,14 @@
 import { CATEGORIES } from "./categories.js";
-import type { BranchRef, MessageCatalogue, QuarterIssueCode, RuleItemKey, RuleProblem, RulesDifference, VetoAnswer, Where } from "./issues.js";
+import type {
+  BranchRef,
+  MessageCatalogue,
+  QuarterIssueCode,
+  RuleItemKey,
+  RuleProblem,
+  RulesDifference,
+  VetoAnswer,
+  Where,
+} from "./issues.js";
 import { ITEM_TYPES } from "./rules.js";
 import {
   ANNUAL_METHODS,

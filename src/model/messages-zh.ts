@@ -1,4 +1,13 @@
-import type { BranchRef, MessageCatalogue, QuarterIssueCode, RuleItemKey, RuleProblem, RulesDifference, VetoAnswer, Where } from "./issues.js";
+import type {
+  BranchRef,
+  MessageCatalogue,
+  QuarterIssueCode,
+  RuleItemKey,
+  RuleProblem,
+  RulesDifference,
+  VetoAnswer,
+  Where,
+} from "./issues.js";
 import { ITEM_TYPES, type ItemType, type ItemTypeLabel } from "./rules.js";
 import { SETTING_SPECS, type SettingField, type SettingName } from "./settings.js";
 

@@ -50,7 +50,10 @@ export function rosterFromTable(table: Table, label: string): RosterSource {
   for (const { cells } of dataRows(table.grid, table.headerRow)) {
     const code = keyText(field(table, cells, "支部编码"));
     if (code !== "" && !extra.has(code)) {
-      extra.set(code, { members: memberCount(field(table, cells, "党员人数")), previousStars: memberCount(field(table, cells, "上年星级")) });
+      extra.set(code, {
+        members: memberCount(field(table, cells, "党员人数")),
+        previousStars: memberCount(field(table, cells, "上年星级")),
+      });
     }
   }
   return {

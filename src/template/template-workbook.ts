@@ -119,7 +119,10 @@ export function templateRosterSheet(branches: readonly RosterEntry[], above = 0)
         range: `${col}${first}:${col}${last}`,
         min: 0,
         max: 5,
-        prompt: { title: "上年星级", text: "上一年度的年度星级，0～5 的整数（0 表示无星）；没有可留空。年度定级时用于“逐级晋升”和星级变化。" },
+        prompt: {
+          title: "上年星级",
+          text: "上一年度的年度星级，0～5 的整数（0 表示无星）；没有可留空。年度定级时用于“逐级晋升”和星级变化。",
+        },
         error: "上年星级应为 0～5 的整数，没有可留空。",
       },
     ],

@@ -14,11 +14,34 @@ const weighted = (w: string): Settings => ({
 
 describe("§3 年度得分 = round2(Σ w × 总分 / Σ w), exact", () => {
   it("季度平均: the plain mean, rounded half up once at the end", () => {
-    expect(annualScore([{ quarter: 1, total: 8001 }, { quarter: 2, total: 8002 }], DEFAULT_SETTINGS)).toBe(8002); // 80.015 → 80.02
-    expect(annualScore([1, 2, 3].map((quarter) => ({ quarter, total: [9001, 9002, 9002][quarter - 1]! })), DEFAULT_SETTINGS)).toBe(9002); // 90.0166…
-    expect(annualScore([1, 2, 3].map((quarter) => ({ quarter, total: [9001, 9001, 9002][quarter - 1]! })), DEFAULT_SETTINGS)).toBe(9001); // 90.0133…
+    expect(
+      annualScore(
+        [
+          { quarter: 1, total: 8001 },
+          { quarter: 2, total: 8002 },
+        ],
+        DEFAULT_SETTINGS,
+      ),
+    ).toBe(8002); // 80.015 → 80.02
+    expect(
+      annualScore(
+        [1, 2, 3].map((quarter) => ({ quarter, total: [9001, 9002, 9002][quarter - 1]! })),
+        DEFAULT_SETTINGS,
+      ),
+    ).toBe(9002); // 90.0166…
+    expect(
+      annualScore(
+        [1, 2, 3].map((quarter) => ({ quarter, total: [9001, 9001, 9002][quarter - 1]! })),
+        DEFAULT_SETTINGS,
+      ),
+    ).toBe(9001); // 90.0133…
     // A float mean would say 0.1 + 0.2 … here 10.01, 10.02, 10.02 and 10.03 are exactly 10.02.
-    expect(annualScore([1, 2, 3, 4].map((quarter) => ({ quarter, total: [1001, 1002, 1002, 1003][quarter - 1]! })), DEFAULT_SETTINGS)).toBe(1002);
+    expect(
+      annualScore(
+        [1, 2, 3, 4].map((quarter) => ({ quarter, total: [1001, 1002, 1002, 1003][quarter - 1]! })),
+        DEFAULT_SETTINGS,
+      ),
+    ).toBe(1002);
   });
 
   it("季度加权: the latest quarter's weights by quarter number, decimals exact", () => {
@@ -30,10 +53,34 @@ describe("§3 年度得分 = round2(Σ w × 总分 / Σ w), exact", () => {
 
   it("weights are renormalised over the quarters the branch has", () => {
     // Joined in Q3: (90×1 + 100×3) / (1 + 3) = 97.5, whatever Q1 and Q2 weigh.
-    expect(annualScore([{ quarter: 3, total: 9000 }, { quarter: 4, total: 10000 }], weighted("5,5,1,3"))).toBe(9750);
+    expect(
+      annualScore(
+        [
+          { quarter: 3, total: 9000 },
+          { quarter: 4, total: 10000 },
+        ],
+        weighted("5,5,1,3"),
+      ),
+    ).toBe(9750);
     // 1/3 weights round once: (91 × 0.3 + 92 × 0.7) / 1.0 = 91.7
-    expect(annualScore([{ quarter: 1, total: 9100 }, { quarter: 2, total: 9200 }], weighted("0.3,0.7,1,1"))).toBe(9170);
-    expect(annualScore([{ quarter: 1, total: 9100 }, { quarter: 2, total: 9101 }], weighted("1,2,1,1"))).toBe(9101); // 91.00666…
+    expect(
+      annualScore(
+        [
+          { quarter: 1, total: 9100 },
+          { quarter: 2, total: 9200 },
+        ],
+        weighted("0.3,0.7,1,1"),
+      ),
+    ).toBe(9170);
+    expect(
+      annualScore(
+        [
+          { quarter: 1, total: 9100 },
+          { quarter: 2, total: 9101 },
+        ],
+        weighted("1,2,1,1"),
+      ),
+    ).toBe(9101); // 91.00666…
   });
 
   it("through the pipeline: the JSON score, the per-quarter entries, 季度加权 from the latest quarter only", async () => {
@@ -65,9 +112,16 @@ describe("§3 the year's vetoes", () => {
 
 describe("§3 branches joining, leaving, renamed codes", () => {
   it("ANNUAL_BRANCH_PARTIAL: a branch that joined scores over the quarters it has", async () => {
-    const r = await result(q("2026Q1", { ZB001: 80 }), q("2026Q2", { ZB001: 80 }), q("2026Q3", { ZB001: 80, ZB002: 90 }), q("2026Q4", { ZB001: 80, ZB002: 95 }));
+    const r = await result(
+      q("2026Q1", { ZB001: 80 }),
+      q("2026Q2", { ZB001: 80 }),
+      q("2026Q3", { ZB001: 80, ZB002: 90 }),
+      q("2026Q4", { ZB001: 80, ZB002: 95 }),
+    );
     expect(branch(r, "ZB002")).toMatchObject({ score: 92.5, quarters: [null, null, expect.anything(), expect.anything()] });
-    expect(issuesOf(r, "ANNUAL_BRANCH_PARTIAL")).toEqual([expect.objectContaining({ severity: "warning", period: null, file: null, sheet: null, cell: null })]);
+    expect(issuesOf(r, "ANNUAL_BRANCH_PARTIAL")).toEqual([
+      expect.objectContaining({ severity: "warning", period: null, file: null, sheet: null, cell: null }),
+    ]);
     expect(issuesOf(r, "ANNUAL_BRANCH_PARTIAL")[0]!.message).toContain("ZB002");
     expect(r.status).toBe("final");
   });
@@ -78,11 +132,7 @@ describe("§3 branches joining, leaving, renamed codes", () => {
   });
 
   it("ANNUAL_BRANCH_DROPPED: once per branch that some quarter has and the latest roster does not; it is not graded", async () => {
-    const r = await result(
-      q("2026Q1", { ZB001: 80, OLD: 99, GONE: 70 }),
-      q("2026Q2", { ZB001: 80, OLD: 99 }),
-      q("2026Q3", { ZB001: 80 }),
-    );
+    const r = await result(q("2026Q1", { ZB001: 80, OLD: 99, GONE: 70 }), q("2026Q2", { ZB001: 80, OLD: 99 }), q("2026Q3", { ZB001: 80 }));
     expect(r.branches.map((b) => b.code)).toEqual(["ZB001"]);
     expect(issuesOf(r, "ANNUAL_BRANCH_DROPPED").map((i) => [i.severity, i.period, i.file, i.sheet, i.cell])).toEqual([
       ["warning", null, null, null, null],
@@ -94,24 +144,41 @@ describe("§3 branches joining, leaving, renamed codes", () => {
 
   it("codes are equal as each quarter reads them: trimmed, but no case folding and no NFKC", async () => {
     const r = await result(
-      q("2026Q1", { "ZB 001": 80, zb002: 80, ZB003: 80 }, { edit: (b) => b.branches([{ code: " ZB003 " }, { code: "ZB 001" }, { code: "zb002" }]).scores({ " ZB003 ": { "1.1": 80 }, "ZB 001": { "1.1": 80 }, zb002: { "1.1": 80 } }) }),
-      q("2026Q2", { ZB001: 90, ZB002: 90, ZB003: 90, "ＺＢ004": 90 }),
+      q(
+        "2026Q1",
+        { "ZB 001": 80, zb002: 80, ZB003: 80 },
+        {
+          edit: (b) =>
+            b
+              .branches([{ code: " ZB003 " }, { code: "ZB 001" }, { code: "zb002" }])
+              .scores({ " ZB003 ": { "1.1": 80 }, "ZB 001": { "1.1": 80 }, zb002: { "1.1": 80 } }),
+        },
+      ),
+      q("2026Q2", { ZB001: 90, ZB002: 90, ZB003: 90, ＺＢ004: 90 }),
     );
     expect(branch(r, "ZB003").quarters[0]).not.toBeNull();
     expect(branch(r, "ZB001").quarters[0]).toBeNull();
     expect(branch(r, "ZB002").quarters[0]).toBeNull();
-    expect(issuesOf(r, "ANNUAL_BRANCH_DROPPED").map((i) => i.message.match(/“([^”]*)”/)![1])).toEqual(["ZB 001 ZB 001党支部", "zb002 zb002党支部"]);
+    expect(issuesOf(r, "ANNUAL_BRANCH_DROPPED").map((i) => i.message.match(/“([^”]*)”/)![1])).toEqual([
+      "ZB 001 ZB 001党支部",
+      "zb002 zb002党支部",
+    ]);
     expect(codes(r).filter((c) => c === "ANNUAL_BRANCH_PARTIAL")).toHaveLength(3);
   });
 });
 
 describe("§3 ANNUAL_CATEGORY_CHANGED", () => {
-  const cat = (category: string) => [{ code: "ZB001", category }, { code: "ZB002", category: "生产类" }];
+  const cat = (category: string) => [
+    { code: "ZB001", category },
+    { code: "ZB002", category: "生产类" },
+  ];
   const withCategories = (...cats: string[]) => cats.map((c, i) => q(`2026Q${i + 1}`, { ZB001: 90, ZB002: 80 }, { branches: cat(c) }));
 
   it("one per branch, the annual roster's category counts", async () => {
     const r = await result(...withCategories("辅助类", "辅助", "生产类", "生产类"));
-    expect(issuesOf(r, "ANNUAL_CATEGORY_CHANGED")).toEqual([expect.objectContaining({ severity: "warning", period: null, file: null, sheet: null, cell: null })]);
+    expect(issuesOf(r, "ANNUAL_CATEGORY_CHANGED")).toEqual([
+      expect.objectContaining({ severity: "warning", period: null, file: null, sheet: null, cell: null }),
+    ]);
     expect(issuesOf(r, "ANNUAL_CATEGORY_CHANGED")[0]!.message).toContain("2026Q1：辅助类；2026Q2：辅助类");
     expect(branch(r, "ZB001")).toMatchObject({ category: "生产类", categoryRank: 1 });
   });
@@ -138,7 +205,14 @@ describe("§3 ANNUAL_RULES_CHANGED: 编号, 类型, 考核方面 and 分值 (not
   const same = (r: typeof ONE_ITEM_RULES) => r;
 
   it.each([
-    ["a base item's 分值", (r: typeof ONE_ITEM_RULES) => [{ ...r[0]!, points: 90 }, { code: "1.2", type: "基础" as const, area: "甲", points: 10 }, ...r.slice(1)]],
+    [
+      "a base item's 分值",
+      (r: typeof ONE_ITEM_RULES) => [
+        { ...r[0]!, points: 90 },
+        { code: "1.2", type: "基础" as const, area: "甲", points: 10 },
+        ...r.slice(1),
+      ],
+    ],
     ["a bonus item's 分值", (r: typeof ONE_ITEM_RULES) => r.map((x) => (x.code === "B1" ? { ...x, points: 3 } : x))],
     ["an item's 考核方面", (r: typeof ONE_ITEM_RULES) => r.map((x) => (x.code === "1.1" ? { ...x, area: "乙" } : x))],
     ["an item's 类型", (r: typeof ONE_ITEM_RULES) => r.map((x) => (x.code === "B1" ? { ...x, type: "基础" as const } : x))],
@@ -156,14 +230,22 @@ describe("§3 ANNUAL_RULES_CHANGED: 编号, 类型, 考核方面 and 分值 (not
   it.each([
     ["a 否决 item's 分值", (r: typeof ONE_ITEM_RULES) => r.map((x) => (x.code === "V1" ? { ...x, points: 50 } : x))],
     ["考核内容 and 评分标准", (r: typeof ONE_ITEM_RULES) => r.map((x) => ({ ...x, content: "新内容", criteria: "新标准" }))],
-    ["不适用类别 and 分差阈值", (r: typeof ONE_ITEM_RULES) => r.map((x) => (x.code === "1.1" ? { ...x, notApplicable: ["辅助类"], tolerance: 3 } : x))],
+    [
+      "不适用类别 and 分差阈值",
+      (r: typeof ONE_ITEM_RULES) => r.map((x) => (x.code === "1.1" ? { ...x, notApplicable: ["辅助类"], tolerance: 3 } : x)),
+    ],
   ])("%s do not count", async (_, change) => {
     const r = await result(rulesQuarter("2026Q1", change), rulesQuarter("2026Q2", same));
     expect(issuesOf(r, "ANNUAL_RULES_CHANGED")).toEqual([]);
   });
 
   it("says what differs", async () => {
-    const r = await result(rulesQuarter("2026Q1", (x) => x.map((i) => (i.code === "B1" ? { ...i, points: 3 } : i))), rulesQuarter("2026Q4", same));
-    expect(issuesOf(r, "ANNUAL_RULES_CHANGED")[0]!.message).toContain("第 2 项：本季度为 B1（加分，加分项，3 分），最新季度为 B1（加分，加分项，5 分）");
+    const r = await result(
+      rulesQuarter("2026Q1", (x) => x.map((i) => (i.code === "B1" ? { ...i, points: 3 } : i))),
+      rulesQuarter("2026Q4", same),
+    );
+    expect(issuesOf(r, "ANNUAL_RULES_CHANGED")[0]!.message).toContain(
+      "第 2 项：本季度为 B1（加分，加分项，3 分），最新季度为 B1（加分，加分项，5 分）",
+    );
   });
 });

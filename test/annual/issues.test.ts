@@ -16,14 +16,22 @@ async function allIssues(): Promise<AnnualIssue[]> {
     q(null, T, { file: "无周期.xlsx" }),
     q("2026Q1", { ...T, OLD: 60 }, { file: "一季度.xlsx", edit: (b) => b.rule("B1", { points: 3 }) }),
     provisional("2026Q2", "二季度.xlsx"),
-    q("2026Q4", { ZB001: 80, ZB002: 80, ZB003: 99, ZB004: 99, ZB005: 70 }, {
-      file: "四季度.xlsx",
-      settings: weights,
-      branches: [{ code: "ZB001" }, { code: "ZB002", category: "辅助类" }, { code: "ZB003" }, { code: "ZB004" }, { code: "ZB005" }],
-      previousStars: { ZB005: "八" },
-    }),
+    q(
+      "2026Q4",
+      { ZB001: 80, ZB002: 80, ZB003: 99, ZB004: 99, ZB005: 70 },
+      {
+        file: "四季度.xlsx",
+        settings: weights,
+        branches: [{ code: "ZB001" }, { code: "ZB002", category: "辅助类" }, { code: "ZB003" }, { code: "ZB004" }, { code: "ZB005" }],
+        previousStars: { ZB005: "八" },
+      },
+    ),
   );
-  const mixed = await result(q("2025Q4", T, { file: "去年.xlsx" }), q("2026Q1", T, { file: "今年.xlsx" }), q("2026Q1", T, { file: "重复.xlsx" }));
+  const mixed = await result(
+    q("2025Q4", T, { file: "去年.xlsx" }),
+    q("2026Q1", T, { file: "今年.xlsx" }),
+    q("2026Q1", T, { file: "重复.xlsx" }),
+  );
   const none = await result(q(null, T, { file: "空.xlsx" }));
   return [...year.issues, ...mixed.issues, ...none.issues];
 }
@@ -36,13 +44,21 @@ describe("§6 the issue table", () => {
       { severity: "error", period: null, file: "无周期.xlsx", sheet: null, cell: null },
       { severity: "error", period: null, file: "空.xlsx", sheet: null, cell: null },
     ]);
-    expect(byCode("ANNUAL_QUARTER_DUPLICATE")).toEqual([{ severity: "fatal", period: "2026Q1", file: "重复.xlsx", sheet: null, cell: null }]);
+    expect(byCode("ANNUAL_QUARTER_DUPLICATE")).toEqual([
+      { severity: "fatal", period: "2026Q1", file: "重复.xlsx", sheet: null, cell: null },
+    ]);
     expect(byCode("ANNUAL_YEAR_MIXED")).toEqual([{ severity: "fatal", period: null, file: null, sheet: null, cell: null }]);
     expect(byCode("ANNUAL_NO_QUARTER")).toEqual([{ severity: "fatal", period: null, file: null, sheet: null, cell: null }]);
     expect(byCode("ANNUAL_QUARTER_ABSENT")).toEqual([{ severity: "error", period: "2026Q3", file: null, sheet: null, cell: null }]);
-    expect(byCode("ANNUAL_QUARTER_PROVISIONAL")).toEqual([{ severity: "error", period: "2026Q2", file: "二季度.xlsx", sheet: null, cell: null }]);
-    expect(byCode("ANNUAL_RULES_CHANGED")).toEqual([{ severity: "warning", period: "2026Q1", file: "一季度.xlsx", sheet: null, cell: null }]);
-    expect(byCode("PREVIOUS_STARS_INVALID")).toEqual([{ severity: "error", period: "2026Q4", file: "四季度.xlsx", sheet: "支部名册", cell: "F6" }]);
+    expect(byCode("ANNUAL_QUARTER_PROVISIONAL")).toEqual([
+      { severity: "error", period: "2026Q2", file: "二季度.xlsx", sheet: null, cell: null },
+    ]);
+    expect(byCode("ANNUAL_RULES_CHANGED")).toEqual([
+      { severity: "warning", period: "2026Q1", file: "一季度.xlsx", sheet: null, cell: null },
+    ]);
+    expect(byCode("PREVIOUS_STARS_INVALID")).toEqual([
+      { severity: "error", period: "2026Q4", file: "四季度.xlsx", sheet: "支部名册", cell: "F6" },
+    ]);
     for (const code of ["ANNUAL_BRANCH_PARTIAL", "ANNUAL_BRANCH_DROPPED", "ANNUAL_CATEGORY_CHANGED", "ANNUAL_QUOTA_TIE"] as const) {
       expect(byCode(code).length, code).toBeGreaterThan(0);
       for (const w of byCode(code)) expect(w).toEqual({ severity: "warning", period: null, file: null, sheet: null, cell: null });

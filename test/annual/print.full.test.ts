@@ -23,7 +23,8 @@ interface Word {
 /** Every word of the PDF with its box (pdftotext -bbox). */
 function words(pdf: string): Word[] {
   const run = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (run.error !== undefined || run.status !== 0) throw new Error(`pdftotext failed (apt-get install -y poppler-utils): ${run.error?.message ?? run.stderr}`);
+  if (run.error !== undefined || run.status !== 0)
+    throw new Error(`pdftotext failed (apt-get install -y poppler-utils): ${run.error?.message ?? run.stderr}`);
   const out: Word[] = [];
   let page = 0;
   for (const line of run.stdout.split("\n")) {
@@ -45,7 +46,10 @@ let pdf: string;
 beforeAll(async () => {
   requirePdftoppm();
   const sample = sampleYear();
-  const out = await runAnnual(sample.quarters.map((q) => ({ file: q.file, reader: new XlsxReader(createWorkbook(q.sheets)) })), { now: new Date(2026, 11, 28) });
+  const out = await runAnnual(
+    sample.quarters.map((q) => ({ file: q.file, reader: new XlsxReader(createWorkbook(q.sheets)) })),
+    { now: new Date(2026, 11, 28) },
+  );
   const dir = mkdtempSync(join(tmpdir(), "scorecard-annual-print-"));
   const path = join(dir, "2026年度定级.xlsx");
   writeFileSync(path, out.workbook!);
@@ -64,7 +68,10 @@ describe("the annual workbook on paper (A4)", () => {
     const n = pdfPageCount(pdf);
     const all = words(pdf);
     for (let p = 1; p <= n; p++) {
-      const line = all.filter((w) => w.page === p).map((w) => w.text).join(" ");
+      const line = all
+        .filter((w) => w.page === p)
+        .map((w) => w.text)
+        .join(" ");
       expect(line, `page ${p}`).toContain(`2026年度定级 第 ${p} 页 共 ${n} 页`);
     }
   });

@@ -23,7 +23,10 @@ const quarterArb = fc.record({
     fc.record({
       code: fc.constantFrom(...POOL),
       // Coarse totals make ties (and ties across a quota line) common.
-      total: fc.oneof(fc.integer({ min: 12, max: 21 }).map((n) => n * 500), fc.integer({ min: 0, max: 10500 })),
+      total: fc.oneof(
+        fc.integer({ min: 12, max: 21 }).map((n) => n * 500),
+        fc.integer({ min: 0, max: 10500 }),
+      ),
       vetoed: fc.integer({ min: 0, max: 9 }).map((k) => k < 2),
     }),
     { minLength: 1, maxLength: 10, selector: (b) => b.code },
@@ -69,7 +72,11 @@ describe("annual properties", () => {
       fc.asyncProperty(caseArb, async (c) => {
         const r = await grade(c);
         expect(r.status).not.toBe("fatal");
-        expect([...r.branches.map((b) => b.code)].sort()).toEqual(latestOf(c).branches.map((b) => b.code).sort());
+        expect([...r.branches.map((b) => b.code)].sort()).toEqual(
+          latestOf(c)
+            .branches.map((b) => b.code)
+            .sort(),
+        );
         r.branches.forEach((b, i) => {
           if (i === 0) return expect(b.rank).toBe(1);
           const prev = r.branches[i - 1]!;
@@ -89,7 +96,10 @@ describe("annual properties", () => {
         const r = await grade(c);
         const s = r.settings!;
         const n = r.branches.length;
-        for (const [level, ratio] of [[5, s.fiveStarCap], [4, s.fourStarCap]] as const) {
+        for (const [level, ratio] of [
+          [5, s.fiveStarCap],
+          [4, s.fourStarCap],
+        ] as const) {
           if (ratio === null) continue;
           expect(r.branches.filter((b) => b.stars === level).length).toBeLessThanOrEqual(quotaOf(n, parseDecimal(String(ratio))!));
         }

@@ -24,24 +24,56 @@ const starsOf = (scores: readonly number[], s: Settings, extra: Partial<StarCand
 describe("§4 ranking: scoring.md §6 with 年度得分 and the year's vetoes", () => {
   it("equal scores share a rank, listed by 支部编码 (code point order), whatever the quarters' 基础得分", async () => {
     const r = await result(q("2026Q1", { ZB003: 90, ZB001: 90, ZB002: 95, ZB010: 90, ZB004: 80 }));
-    expect(r.branches.map((b) => [b.code, b.rank])).toEqual([["ZB002", 1], ["ZB001", 2], ["ZB003", 2], ["ZB010", 2], ["ZB004", 5]]);
+    expect(r.branches.map((b) => [b.code, b.rank])).toEqual([
+      ["ZB002", 1],
+      ["ZB001", 2],
+      ["ZB003", 2],
+      ["ZB010", 2],
+      ["ZB004", 5],
+    ]);
   });
 
   it("中国式 numbering; vetoed branches after the others, continuing the numbering", async () => {
-    const r = await result(q("2026Q1", { ZB001: 99, ZB002: 90, ZB003: 90, ZB004: 80 }, { vetoed: ["ZB001"], settings: { 排名方式: "中国式" } }));
-    expect(r.branches.map((b) => [b.code, b.rank])).toEqual([["ZB002", 1], ["ZB003", 1], ["ZB004", 2], ["ZB001", 3]]);
+    const r = await result(
+      q("2026Q1", { ZB001: 99, ZB002: 90, ZB003: 90, ZB004: 80 }, { vetoed: ["ZB001"], settings: { 排名方式: "中国式" } }),
+    );
+    expect(r.branches.map((b) => [b.code, b.rank])).toEqual([
+      ["ZB002", 1],
+      ["ZB003", 1],
+      ["ZB004", 2],
+      ["ZB001", 3],
+    ]);
   });
 
   it("否决排末位 = 否: vetoed branches rank by score", async () => {
     const r = await result(q("2026Q1", { ZB001: 99, ZB002: 90 }, { vetoed: ["ZB001"], settings: { 否决排末位: "否" } }));
-    expect(r.branches.map((b) => [b.code, b.rank])).toEqual([["ZB001", 1], ["ZB002", 2]]);
+    expect(r.branches.map((b) => [b.code, b.rank])).toEqual([
+      ["ZB001", 1],
+      ["ZB002", 2],
+    ]);
   });
 
   it("类别排名 among the annual roster's branches of one category; none for an invalid category", async () => {
     const r = await result(
-      q("2026Q1", { A: 90, B: 80, C: 85, D: 70 }, { branches: [{ code: "A", category: "生产类" }, { code: "B", category: "辅助" }, { code: "C", category: "生产" }, { code: "D", category: "车间" }] }),
+      q(
+        "2026Q1",
+        { A: 90, B: 80, C: 85, D: 70 },
+        {
+          branches: [
+            { code: "A", category: "生产类" },
+            { code: "B", category: "辅助" },
+            { code: "C", category: "生产" },
+            { code: "D", category: "车间" },
+          ],
+        },
+      ),
     );
-    expect(r.branches.map((b) => [b.code, b.rank, b.categoryRank])).toEqual([["A", 1, 1], ["C", 2, 2], ["B", 3, 1], ["D", 4, null]]);
+    expect(r.branches.map((b) => [b.code, b.rank, b.categoryRank])).toEqual([
+      ["A", 1, 1],
+      ["C", 2, 2],
+      ["B", 3, 1],
+      ["D", 4, null],
+    ]);
   });
 
   it("a branch vetoed in one quarter ranks last for the year", async () => {
@@ -60,14 +92,22 @@ describe("§5 steps 1–3: the score's stars, the veto cap, 逐级晋升", () =>
 
   it("step 2: vetoed for the year → at most 否决星级上限 (0 = no star)", () => {
     const veto = [{ vetoed: true }];
-    expect(starsOf([9500], settings(), veto).stars[0]).toEqual({ scoreStars: 5, stars: 1, adjustments: [{ step: "veto", from: 5, to: 1 }] });
+    expect(starsOf([9500], settings(), veto).stars[0]).toEqual({
+      scoreStars: 5,
+      stars: 1,
+      adjustments: [{ step: "veto", from: 5, to: 1 }],
+    });
     expect(starsOf([9500], settings({ vetoStarCap: 0 }), veto).stars[0]!.stars).toBe(0);
     expect(starsOf([9500], settings({ vetoStarCap: 5 }), veto).stars[0]).toEqual({ scoreStars: 5, stars: 5, adjustments: [] });
   });
 
   it("step 3: 逐级晋升 = 是 and 上年星级 p → at most p + 1; without p, or with 否, no limit", () => {
     const on = settings({ stepwise: true });
-    expect(starsOf([9500], on, [{ previousStars: 3 }]).stars[0]).toEqual({ scoreStars: 5, stars: 4, adjustments: [{ step: "stepwise", from: 5, to: 4 }] });
+    expect(starsOf([9500], on, [{ previousStars: 3 }]).stars[0]).toEqual({
+      scoreStars: 5,
+      stars: 4,
+      adjustments: [{ step: "stepwise", from: 5, to: 4 }],
+    });
     expect(starsOf([9500], on, [{ previousStars: 0 }]).stars[0]!.stars).toBe(1);
     expect(starsOf([9500], on, [{ previousStars: 4 }]).stars[0]!.stars).toBe(5);
     expect(starsOf([9500], on).stars[0]!.stars).toBe(5);
@@ -142,7 +182,10 @@ describe("§5 step 4: quotas, 5★ first then 4★, cap = ⌊N × r⌋", () => {
     // With a 4★ quota of 1, a branch that fell from 5★ falls again.
     const tight = starsOf([9900, 9800, 9700, 9600, 8500, 0, 0, 0, 0, 0], settings({ fiveStarCap: dec("0.2"), fourStarCap: dec("0.1") }));
     expect(tight.stars.map((x) => x.stars).slice(0, 5)).toEqual([5, 5, 4, 3, 3]);
-    expect(tight.stars[3]!.adjustments).toEqual([{ step: "quota", from: 5, to: 4 }, { step: "quota", from: 4, to: 3 }]);
+    expect(tight.stars[3]!.adjustments).toEqual([
+      { step: "quota", from: 5, to: 4 },
+      { step: "quota", from: 4, to: 3 },
+    ]);
   });
 
   it("ties across both caps: one ANNUAL_QUOTA_TIE per level", () => {

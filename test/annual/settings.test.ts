@@ -9,12 +9,20 @@ const PERIOD: CellInput[] = ["考核周期", "2026Q3"];
 const SETTING_CODES = ["SETTING_INVALID", "SETTING_UNKNOWN", "PERIOD_MISSING"] as const;
 const quarterly = (rows: readonly (readonly CellInput[])[]) => assessment().branches(2).settingsRows(rows).result();
 /** The year's settings from one quarter whose 考核设置 holds this setting. */
-const annualSettings = async (name: string, v: CellInput) => (await result(q("2026Q4", { ZB001: 90 }, { settings: { [name]: v } }))).settings!;
+const annualSettings = async (name: string, v: CellInput) =>
+  (await result(q("2026Q4", { ZB001: 90 }, { settings: { [name]: v } }))).settings!;
 
 describe("§2 the quarterly validation knows the annual settings", () => {
   it("valid values: no issue, no SETTING_UNKNOWN, and the quarter's own results do not change", async () => {
     const plain = await quarterly([PERIOD]);
-    const withAnnual = await quarterly([PERIOD, ["年度计分方式", "季度加权"], ["季度权重", "1,1,1,2"], ["五星比例上限", "10%"], ["四星比例上限", 0.3], ["逐级晋升", "是"]]);
+    const withAnnual = await quarterly([
+      PERIOD,
+      ["年度计分方式", "季度加权"],
+      ["季度权重", "1,1,1,2"],
+      ["五星比例上限", "10%"],
+      ["四星比例上限", 0.3],
+      ["逐级晋升", "是"],
+    ]);
     expect(keys(withAnnual.issues, ...SETTING_CODES)).toEqual([]);
     expect({ ...withAnnual, issues: [] }).toEqual({ ...plain, issues: [] });
     expect(withAnnual.status).toBe("final");
@@ -118,7 +126,11 @@ describe("§2 上年星级", () => {
 
   it("read from the latest quarter's 支部名册 only; blank is none; invalid → PREVIOUS_STARS_INVALID on that cell, treated as none", async () => {
     const early = q("2026Q1", { ZB001: 90, ZB002: 80, ZB003: 70 }, { previousStars: { ZB001: "坏", ZB002: "也坏" } });
-    const latest = q("2026Q2", { ZB001: 90, ZB002: 80, ZB003: 70 }, { file: "二季度.xlsx", previousStars: { ZB001: "★★★☆☆", ZB002: "五" } });
+    const latest = q(
+      "2026Q2",
+      { ZB001: 90, ZB002: 80, ZB003: 70 },
+      { file: "二季度.xlsx", previousStars: { ZB001: "★★★☆☆", ZB002: "五" } },
+    );
     const r = await result(early, latest);
     expect(branch(r, "ZB001")).toMatchObject({ previousStars: 3, starChange: 2 });
     expect(branch(r, "ZB002")).toMatchObject({ previousStars: null, starChange: null });
@@ -131,14 +143,21 @@ describe("§2 上年星级", () => {
   });
 
   it("a repeated code's later row is not checked; the quarterly validation never reads the column", async () => {
-    const latest = q("2026Q4", { ZB001: 90 }, {
-      previousStars: { ZB001: 4 },
-      edit: (b) => b.patch("支部名册", (rows) => [...rows, [text("ZB001"), text("重复"), text("生产类"), null, null, text("乱填")]]),
-    });
+    const latest = q(
+      "2026Q4",
+      { ZB001: 90 },
+      {
+        previousStars: { ZB001: 4 },
+        edit: (b) => b.patch("支部名册", (rows) => [...rows, [text("ZB001"), text("重复"), text("生产类"), null, null, text("乱填")]]),
+      },
+    );
     const r = await result(latest);
     expect(issuesOf(r, "PREVIOUS_STARS_INVALID")).toEqual([]);
     expect(branch(r, "ZB001").previousStars).toBe(4);
-    const quarterOnly = await assessment().branches(1).patch("支部名册", (rows) => rows.map((row, i) => [...row, text(i === 0 ? "上年星级" : "乱填")])).result();
+    const quarterOnly = await assessment()
+      .branches(1)
+      .patch("支部名册", (rows) => rows.map((row, i) => [...row, text(i === 0 ? "上年星级" : "乱填")]))
+      .result();
     expect(quarterOnly.issues.filter((i) => i.sheet === "支部名册")).toEqual([]);
   });
 

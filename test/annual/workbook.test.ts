@@ -21,7 +21,7 @@ function sampleFiles() {
   const settings = { 五星比例上限: "25%", 逐级晋升: "是" };
   const branches = [
     { code: "ZB001", name: "一支部", category: "生产类", unit: "炼钢厂" },
-    { code: "ZB002", name: "=HYPERLINK(\"http://x\",\"点我\")", category: "辅助类", unit: "+86 机关" },
+    { code: "ZB002", name: '=HYPERLINK("http://x","点我")', category: "辅助类", unit: "+86 机关" },
     { code: "ZB003", name: "@三支部", category: "生产类", unit: "-运输部" },
     { code: "ZB004", name: "四支部", category: "辅助类", unit: "新单位" },
   ];
@@ -59,14 +59,34 @@ describe("§7 the annual workbook", () => {
     const head = find(g, "排名");
     const top = rowsOf(g)[head.r]!;
     expect(top).toEqual([
-      "排名", "支部编码", "支部名称", "支部类别", "所属单位", "类别排名", "一季度", null, "二季度", null, "三季度", null, "四季度", null,
-      "年度得分", "否决", "计分星级", "上年星级", "年度星级", "阶梯", "星级变化", "说明",
+      "排名",
+      "支部编码",
+      "支部名称",
+      "支部类别",
+      "所属单位",
+      "类别排名",
+      "一季度",
+      null,
+      "二季度",
+      null,
+      "三季度",
+      null,
+      "四季度",
+      null,
+      "年度得分",
+      "否决",
+      "计分星级",
+      "上年星级",
+      "年度星级",
+      "阶梯",
+      "星级变化",
+      "说明",
     ]);
     expect(rowsOf(g)[head.r + 1]!.slice(6, 14)).toEqual(["总分", "星级", "总分", "星级", "总分", "星级", "总分", "星级"]);
     const body = rowsOf(g).slice(head.r + 2);
     expect(body.map((r) => r.slice(0, 6))).toEqual([
       [1, "ZB001", "一支部", "生产类", "炼钢厂", 1],
-      [2, "ZB002", "=HYPERLINK(\"http://x\",\"点我\")", "辅助类", "+86 机关", 1],
+      [2, "ZB002", '=HYPERLINK("http://x","点我")', "辅助类", "+86 机关", 1],
       [3, "ZB004", "四支部", "辅助类", "新单位", 2],
       [4, "ZB003", "@三支部", "生产类", "-运输部", 2],
     ]);
@@ -88,13 +108,15 @@ describe("§7 the annual workbook", () => {
       if (name.startsWith("xl/worksheets/")) expect(strFromU8(bytes), name).not.toMatch(/<f[ >]/);
     }
     const g = snapshot.sheets.get("年度定级")!;
-    const { r, c } = find(g, "=HYPERLINK(\"http://x\",\"点我\")");
-    expect(g.rows[r]![c]).toEqual({ kind: "text", value: "=HYPERLINK(\"http://x\",\"点我\")" });
+    const { r, c } = find(g, '=HYPERLINK("http://x","点我")');
+    expect(g.rows[r]![c]).toEqual({ kind: "text", value: '=HYPERLINK("http://x","点我")' });
   });
 
   it("公示名单: five-star and then four-star branches by category, titled for public notice", async () => {
     const { sheet, out } = await workbook();
-    const rows = rowsOf(sheet("公示名单")).map((r) => r.filter((v) => v !== null).join("|")).filter((r) => r !== "");
+    const rows = rowsOf(sheet("公示名单"))
+      .map((r) => r.filter((v) => v !== null).join("|"))
+      .filter((r) => r !== "");
     expect(rows).toEqual([
       "2026年度五星级党支部名单（公示）",
       "共 1 个，按支部类别排列，类别内按年度排名先后。",
@@ -107,7 +129,7 @@ describe("§7 the annual workbook", () => {
       "共 1 个，按支部类别排列，类别内按年度排名先后。",
       "序号|支部名称|所属单位",
       "辅助类（1 个）",
-      "1|=HYPERLINK(\"http://x\",\"点我\")|+86 机关",
+      '1|=HYPERLINK("http://x","点我")|+86 机关',
       "公示期：　　年　　月　　日至　　年　　月　　日。",
       "对公示对象如有异议，请在公示期内向组织部门反映。",
     ]);
@@ -119,14 +141,33 @@ describe("§7 the annual workbook", () => {
     const { sheet, text, parts } = await workbook();
     const g = sheet("年度图表");
     const dist = find(g, "本年度");
-    expect(rowsOf(g).slice(dist.r, dist.r + 6).map((r) => r.slice(0, 3))).toEqual([
-      ["星级", "本年度", "上年"], ["五星", 1, 1], ["四星", 1, 1], ["三星", 1, 1], ["二星", 0, 0], ["一星", 1, 0],
+    expect(
+      rowsOf(g)
+        .slice(dist.r, dist.r + 6)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
+      ["星级", "本年度", "上年"],
+      ["五星", 1, 1],
+      ["四星", 1, 1],
+      ["三星", 1, 1],
+      ["二星", 0, 0],
+      ["一星", 1, 0],
     ]);
     const avg = find(g, "季度");
-    expect(rowsOf(g).slice(avg.r, avg.r + 5).map((r) => r.slice(0, 3))).toEqual([
-      ["季度", "生产类", "辅助类"], ["2026Q1", 92, 93], ["2026Q2", 92, 93], ["2026Q3", 92, 82], ["2026Q4", 92, 82],
+    expect(
+      rowsOf(g)
+        .slice(avg.r, avg.r + 5)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
+      ["季度", "生产类", "辅助类"],
+      ["2026Q1", 92, 93],
+      ["2026Q2", 92, 93],
+      ["2026Q3", 92, 82],
+      ["2026Q4", 92, 82],
     ]);
-    const charts = Object.keys(parts).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map(text);
+    const charts = Object.keys(parts)
+      .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+      .map(text);
     expect(charts).toHaveLength(2);
     const column = charts.find((c) => c.includes("<c:barChart>"))!;
     expect(column).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
@@ -162,7 +203,8 @@ describe("§7 the annual workbook", () => {
     const quarters = await Promise.all(files.map((f) => assessQuarter(f, { now: NOW })));
     const first = gradeAssessedQuarters(quarters, { now: NOW });
     const later = gradeAssessedQuarters(quarters, { now: new Date(2027, 0, 5) });
-    const log = (o: typeof first) => o.sheets.find((s) => s.name === "运行记录")!.rows.map((r) => r.map((e) => (e !== null && typeof e === "object" ? e.v : e)));
+    const log = (o: typeof first) =>
+      o.sheets.find((s) => s.name === "运行记录")!.rows.map((r) => r.map((e) => (e !== null && typeof e === "object" ? e.v : e)));
     const [, head, row] = log(first);
     expect(head).toEqual(["时间", "年度", "状态", "纳入的季度", "支部数", "错误数", "警告数", "各季度输入指纹", "结果指纹", "版本"]);
     expect(row!.slice(0, 7)).toEqual(["2026-12-28 09:00:00", 2026, "正式", "2026Q1、2026Q2、2026Q3、2026Q4", 4, 0, 1]);
@@ -187,7 +229,10 @@ describe("§7 the annual workbook", () => {
     const out = await grade(q("2026Q3", { ZB001: 95 }), q("2026Q4", { ZB001: 95 }, { edit: (b) => b.set(SHEET.B, "C2", "x") }));
     expect(out.result.status).toBe("provisional");
     const snapshot = await new XlsxReader(out.workbook!).read(SHEETS);
-    const texts = (n: string) => rowsOf(snapshot.sheets.get(n)!).flat().filter((v): v is string => typeof v === "string");
+    const texts = (n: string) =>
+      rowsOf(snapshot.sheets.get(n)!)
+        .flat()
+        .filter((v): v is string => typeof v === "string");
     expect(texts("年度定级").some((t) => t.startsWith("【暂定结果】"))).toBe(true);
     expect(texts("公示名单").filter((t) => t.startsWith("【暂定结果，请勿公示】"))).toHaveLength(2);
   });
@@ -199,6 +244,9 @@ describe("§7 the annual workbook", () => {
     expect(out.fileName).toBeNull();
     expect(out.latest).toBeNull();
     expect(out.sheets.map((s) => s.name)).toEqual(["年度校验报告", "运行记录"]);
-    expect(out.quarters.map((x) => [x.period, x.status, x.usable])).toEqual([["2025Q4", "final", true], ["2026Q1", "final", true]]);
+    expect(out.quarters.map((x) => [x.period, x.status, x.usable])).toEqual([
+      ["2025Q4", "final", true],
+      ["2026Q1", "final", true],
+    ]);
   });
 });

@@ -7,7 +7,15 @@
 import { gradeAssessedQuarters, runAnnual, type AnnualRunOutput, type QuarterFile } from "../../src/annual-pipeline.js";
 import type { AnnualBranch, AnnualReportedIssue, AnnualResult } from "../../src/model/annual-result.js";
 import { text, type Cell } from "../../src/model/cell.js";
-import { assessment, ONE_ITEM_RULES, SHEET, toCell, type AssessmentBuilder, type BranchSpec, type CellInput } from "../helpers/assessment-builder.js";
+import {
+  assessment,
+  ONE_ITEM_RULES,
+  SHEET,
+  toCell,
+  type AssessmentBuilder,
+  type BranchSpec,
+  type CellInput,
+} from "../helpers/assessment-builder.js";
 
 export const NOW = new Date(2026, 11, 28, 9, 0, 0);
 
@@ -78,7 +86,8 @@ export const branch = (r: AnnualResult, code: string): AnnualBranch => {
 };
 
 /** The issues of one code. */
-export const issuesOf = (r: AnnualResult, code: AnnualReportedIssue["code"]): AnnualReportedIssue[] => r.issues.filter((i) => i.code === code);
+export const issuesOf = (r: AnnualResult, code: AnnualReportedIssue["code"]): AnnualReportedIssue[] =>
+  r.issues.filter((i) => i.code === code);
 
 /** Issue codes in order. */
 export const codes = (r: AnnualResult): string[] => r.issues.map((i) => i.code);

@@ -8,7 +8,12 @@ const T = { ZB001: 92, ZB002: 81 };
 describe("§1 each workbook is assessed as `scorecard score` would", () => {
   it("takes 总分 from the quarter's own grids, never from result sheets already in the workbook", async () => {
     const stale = q("2026Q1", T, {
-      edit: (b) => b.sheet("考核结果", [["排名", "支部编码", "总分"], [1, "ZB002", 99], [2, "ZB001", 10]]),
+      edit: (b) =>
+        b.sheet("考核结果", [
+          ["排名", "支部编码", "总分"],
+          [1, "ZB002", 99],
+          [2, "ZB001", 10],
+        ]),
     });
     const r = await result(stale, q("2026Q2", T), q("2026Q3", T), q("2026Q4", T));
     expect(branch(r, "ZB001").quarters[0]).toEqual({ period: "2026Q1", total: 92, stars: 5, rank: 1, vetoed: false });
@@ -56,12 +61,24 @@ describe("§1 unusable workbooks: ANNUAL_QUARTER_UNUSABLE, left out", () => {
     expect(unusable[1]!.message).toContain("考核周期无效");
     expect(r.status).toBe("provisional");
     expect(r.inputs.map((i) => [i.file, i.usable])).toEqual([
-      ["无周期.xlsx", false], ["五季度.xlsx", false], ["2026Q1.xlsx", true], ["2026Q2.xlsx", true], ["2026Q3.xlsx", true], ["2026Q4.xlsx", true],
+      ["无周期.xlsx", false],
+      ["五季度.xlsx", false],
+      ["2026Q1.xlsx", true],
+      ["2026Q2.xlsx", true],
+      ["2026Q3.xlsx", true],
+      ["2026Q4.xlsx", true],
     ]);
   });
 
   it("an unreadable file", async () => {
-    const notAWorkbook = { file: "说明.docx", reader: { read: async () => { throw new (await import("../../src/io/workbook.js")).WorkbookUnreadableError("不是 .xlsx"); } } };
+    const notAWorkbook = {
+      file: "说明.docx",
+      reader: {
+        read: async () => {
+          throw new (await import("../../src/io/workbook.js")).WorkbookUnreadableError("不是 .xlsx");
+        },
+      },
+    };
     const r = await result(notAWorkbook, q("2026Q1", T), q("2026Q2", T), q("2026Q3", T), q("2026Q4", T));
     expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE").map((i) => i.file)).toEqual(["说明.docx"]);
     expect(issuesOf(r, "ANNUAL_QUARTER_UNUSABLE")[0]!.message).toContain("无法作为 Excel 工作簿读取");
@@ -156,8 +173,21 @@ describe("§1 absent and provisional quarters", () => {
 
 describe("§1 the latest quarter supplies the roster and the settings", () => {
   it("graded branches are the latest quarter's roster, with its names, categories and units", async () => {
-    const early = q("2026Q1", { ZB001: 90, ZB002: 85 }, { branches: [{ code: "ZB001", name: "旧名", category: "辅助类", unit: "旧单位" }, { code: "ZB002" }] });
-    const latest = q("2026Q2", { ZB001: 88, ZB003: 70 }, { branches: [{ code: "ZB001", name: "新名", category: "管理", unit: "机关" }, { code: "ZB003", category: "生产" }] });
+    const early = q(
+      "2026Q1",
+      { ZB001: 90, ZB002: 85 },
+      { branches: [{ code: "ZB001", name: "旧名", category: "辅助类", unit: "旧单位" }, { code: "ZB002" }] },
+    );
+    const latest = q(
+      "2026Q2",
+      { ZB001: 88, ZB003: 70 },
+      {
+        branches: [
+          { code: "ZB001", name: "新名", category: "管理", unit: "机关" },
+          { code: "ZB003", category: "生产" },
+        ],
+      },
+    );
     const r = await result(latest, early);
     expect(r.branches.map((b) => [b.code, b.name, b.category, b.unit])).toEqual([
       ["ZB001", "新名", "综合管理类", "机关"],
@@ -166,8 +196,20 @@ describe("§1 the latest quarter supplies the roster and the settings", () => {
   });
 
   it("the settings in force are the latest quarter's (defaults where absent or invalid)", async () => {
-    const settings = { 星级阈值: "95,85,75,65", 否决星级上限: 2, 排名方式: "中国式", 否决排末位: "否", 五星比例上限: "12.5%", 季度权重: "1，2、3,4", 年度计分方式: "季度加权", 逐级晋升: "是" };
-    const r = await result(q("2026Q1", T, { settings: { 五星比例上限: "50%" } }), q("2026Q2", T, { settings: { ...settings, 四星比例上限: "二成" } }));
+    const settings = {
+      星级阈值: "95,85,75,65",
+      否决星级上限: 2,
+      排名方式: "中国式",
+      否决排末位: "否",
+      五星比例上限: "12.5%",
+      季度权重: "1，2、3,4",
+      年度计分方式: "季度加权",
+      逐级晋升: "是",
+    };
+    const r = await result(
+      q("2026Q1", T, { settings: { 五星比例上限: "50%" } }),
+      q("2026Q2", T, { settings: { ...settings, 四星比例上限: "二成" } }),
+    );
     expect(r.settings).toEqual({
       method: "季度加权",
       weights: [1, 2, 3, 4],
@@ -185,8 +227,15 @@ describe("§1 the latest quarter supplies the roster and the settings", () => {
   it("defaults when the latest quarter has no annual settings", async () => {
     const r = await result(q("2026Q4", T));
     expect(r.settings).toEqual({
-      method: "季度平均", weights: [1, 1, 1, 1], fiveStarCap: null, fourStarCap: null, stepwise: false,
-      starThresholds: [90, 80, 70, 60], vetoStarCap: 1, vetoLast: true, ranking: "并列跳位",
+      method: "季度平均",
+      weights: [1, 1, 1, 1],
+      fiveStarCap: null,
+      fourStarCap: null,
+      stepwise: false,
+      starThresholds: [90, 80, 70, 60],
+      vetoStarCap: 1,
+      vetoLast: true,
+      ranking: "并列跳位",
     });
   });
 

@@ -395,14 +395,29 @@ describe("chartPartXml: line (averages over quarters), with cached values", () =
     const [first, second] = all(plotArea(root), "c:ser");
     const cat = child(first!, "c:cat", "c:strRef", "c:strCache");
     expect(val(cat, "c:ptCount")).toBe("4");
-    expect(all(cat, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([["0", "2026Q1"], ["1", "2026Q2"], ["2", "2026Q3"], ["3", "2026Q4"]]);
+    expect(all(cat, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([
+      ["0", "2026Q1"],
+      ["1", "2026Q2"],
+      ["2", "2026Q3"],
+      ["3", "2026Q4"],
+    ]);
     const nums = child(second!, "c:val", "c:numRef", "c:numCache");
     expect(child(nums, "c:formatCode").text).toBe("General");
-    expect(all(nums, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([["1", "80.5"], ["2", "81"], ["3", "86.25"]]);
+    expect(all(nums, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([
+      ["1", "80.5"],
+      ["2", "81"],
+      ["3", "86.25"],
+    ]);
   });
 
   it("a clustered column of two series also takes caches", () => {
-    const column: ChartSpec = { ...chartOf("column"), series: [{ name: "本年度", categories: "A2:A5", values: "B2:B5" }, { name: "上年", categories: "A2:A5", values: "C2:C5" }] };
+    const column: ChartSpec = {
+      ...chartOf("column"),
+      series: [
+        { name: "本年度", categories: "A2:A5", values: "B2:B5" },
+        { name: "上年", categories: "A2:A5", values: "C2:C5" },
+      ],
+    };
     const root = parseTree(chartPartXml(column, SHEET, cells));
     expect(schemaProblems(root)).toEqual([]);
     expect(all(plotArea(root), "c:ser")).toHaveLength(2);

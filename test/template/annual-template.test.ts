@@ -24,7 +24,8 @@ describe("templates and the annual grade", () => {
     expect(row("五星比例上限").slice(0, 2)).toEqual(["五星比例上限", null]);
     expect(row("四星比例上限").slice(0, 2)).toEqual(["四星比例上限", null]);
     expect(row("逐级晋升").slice(0, 2)).toEqual(["逐级晋升", "否"]);
-    for (const name of ["年度计分方式", "季度权重", "五星比例上限", "四星比例上限", "逐级晋升"]) expect(String(row(name)[2])).toContain("年度定级");
+    for (const name of ["年度计分方式", "季度权重", "五星比例上限", "四星比例上限", "逐级晋升"])
+      expect(String(row(name)[2])).toContain("年度定级");
     const lists = (s.validations ?? []).filter((v) => v.kind === "list").map((v) => (v.kind === "list" ? v.values.join("/") : ""));
     expect(lists).toContain("季度平均/季度加权");
     expect(lists).toContain("是/否");
@@ -33,7 +34,11 @@ describe("templates and the annual grade", () => {
   it("支部名册 has the optional 上年星级 column, whole numbers 0–5, also for branches added below", () => {
     const s = sheet(templateSheets({ branches }), "支部名册");
     expect(values(s)[0]).toEqual(["支部编码", "支部名称", "支部类别", "所属单位", "党员人数", "上年星级"]);
-    expect(values(s).slice(1).map((r) => r[5] ?? null)).toEqual([4, null]);
+    expect(
+      values(s)
+        .slice(1)
+        .map((r) => r[5] ?? null),
+    ).toEqual([4, null]);
     expect(s.validations).toEqual([expect.objectContaining({ kind: "decimal", integer: true, min: 0, max: 5, range: "F2:F503" })]);
     const example = sheet(templateSheets(), "支部名册");
     expect(values(example)[1]![5]).toBe("上年星级");

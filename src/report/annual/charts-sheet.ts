@@ -34,8 +34,15 @@ export function categoryAverages(r: AnnualResult): { period: string; quarter: nu
   return r.quarters.map((q) => {
     const quarter = Number(q.period.slice(-1));
     const averages = categories.map((c) => {
-      const totals = r.branches.filter((b) => b.category === c).flatMap((b) => (b.quarters[quarter - 1] ? [Math.round(b.quarters[quarter - 1]!.total * 100)] : []));
-      return totals.length === 0 ? null : divRoundHalfUp(totals.reduce((s, t) => s + t, 0), totals.length) / 100;
+      const totals = r.branches
+        .filter((b) => b.category === c)
+        .flatMap((b) => (b.quarters[quarter - 1] ? [Math.round(b.quarters[quarter - 1]!.total * 100)] : []));
+      return totals.length === 0
+        ? null
+        : divRoundHalfUp(
+            totals.reduce((s, t) => s + t, 0),
+            totals.length,
+          ) / 100;
     });
     return { period: q.period, quarter, averages };
   });
@@ -77,7 +84,11 @@ export function annualChartsSheet(r: AnnualResult): SheetSpec {
       kind: "column",
       title: "年度星级分布：本年度与上年",
       table: range(t1, 0, t1End, 2),
-      series: [1, 2].map((c) => ({ name: c === 1 ? "本年度" : "上年", categories: range(t1 + 1, 0, t1End, 0), values: range(t1 + 1, c, t1End, c) })),
+      series: [1, 2].map((c) => ({
+        name: c === 1 ? "本年度" : "上年",
+        categories: range(t1 + 1, 0, t1End, 0),
+        values: range(t1 + 1, c, t1End, c),
+      })),
       anchor: { from: a1(chart1Row, 0), to: a1(chart1Row + CHART_ROWS - 1, COLUMNS - 2) },
       yTitle: "支部数",
     });

@@ -29,7 +29,12 @@ export const fullStars = (stars: number): string => "★".repeat(stars) + "☆".
 export const yearLabel = (r: AnnualResult): string => (r.year === null ? "年度" : `${r.year}年度`);
 
 /** A4, one page wide, the first rows repeated, the page number and year in the footer. */
-export function annualPrint(r: AnnualResult, orientation: PrintSpec["orientation"], repeatRows?: number, pageBreaksBefore?: readonly number[]): PrintSpec {
+export function annualPrint(
+  r: AnnualResult,
+  orientation: PrintSpec["orientation"],
+  repeatRows?: number,
+  pageBreaksBefore?: readonly number[],
+): PrintSpec {
   return {
     orientation,
     fitToWidth: true,
@@ -43,7 +48,9 @@ export function annualPrint(r: AnnualResult, orientation: PrintSpec["orientation
 export function annualTitleRows(r: AnnualResult, what: string): OutEntry[][] {
   const rows: OutEntry[][] = [[{ v: `${yearLabel(r)}${what}`, style: "title" }]];
   if (r.status === "provisional") {
-    rows.push([{ v: "【暂定结果】年度定级中仍有错误（见“年度校验报告”），以下结果为暂定，请勿据此公示；改正后请重新定级。", style: "notice" }]);
+    rows.push([
+      { v: "【暂定结果】年度定级中仍有错误（见“年度校验报告”），以下结果为暂定，请勿据此公示；改正后请重新定级。", style: "notice" },
+    ]);
   }
   return rows;
 }

@@ -4,7 +4,17 @@ import { a1 } from "../../model/cell.js";
 import type { AnnualBranch, AnnualResult, AnnualSettings } from "../../model/annual-result.js";
 import { d2, hdr, int, txt, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
 import { titleMerges } from "../sheets/cells.js";
-import { ANNUAL_SHEETS, annualPrint, annualTitleRows, fullStars, levelName, percentText, QUARTER_NAMES, shortStars, yearLabel } from "./common.js";
+import {
+  ANNUAL_SHEETS,
+  annualPrint,
+  annualTitleRows,
+  fullStars,
+  levelName,
+  percentText,
+  QUARTER_NAMES,
+  shortStars,
+  yearLabel,
+} from "./common.js";
 
 const BEFORE = ["排名", "支部编码", "支部名称", "支部类别", "所属单位", "类别排名"];
 const AFTER = ["年度得分", "否决", "计分星级", "上年星级", "年度星级", "阶梯", "星级变化", "说明"];
@@ -66,8 +76,16 @@ export function annualRankingSheet(r: AnnualResult): SheetSpec {
   const width = BEFORE.length + 8 + AFTER.length;
   const present = new Set(r.quarters.map((q) => Number(q.period.slice(-1))));
   const blank: OutCell = { v: null, style: "header" };
-  const head1: OutEntry[] = [...BEFORE.map(hdr), ...QUARTER_NAMES.flatMap((n, i) => [hdr(present.has(i + 1) ? n : `${n}（缺）`), blank]), ...AFTER.map(hdr)];
-  const head2: OutEntry[] = [...BEFORE.map(() => blank), ...QUARTER_NAMES.flatMap(() => [hdr("总分"), hdr("星级")]), ...AFTER.map(() => blank)];
+  const head1: OutEntry[] = [
+    ...BEFORE.map(hdr),
+    ...QUARTER_NAMES.flatMap((n, i) => [hdr(present.has(i + 1) ? n : `${n}（缺）`), blank]),
+    ...AFTER.map(hdr),
+  ];
+  const head2: OutEntry[] = [
+    ...BEFORE.map(() => blank),
+    ...QUARTER_NAMES.flatMap(() => [hdr("总分"), hdr("星级")]),
+    ...AFTER.map(() => blank),
+  ];
   const h1 = top.length;
   const merges = titleMerges(top.length, width); // the settings line too: merged and wrapped, it sets no print width
   head1.forEach((_, c) => {
@@ -84,13 +102,27 @@ export function annualRankingSheet(r: AnnualResult): SheetSpec {
     const cell = (v: string | null, tone: CellTone | undefined = row): OutCell => txt(v, tone);
     const wrapped = (v: string, tone: CellTone | undefined = row): OutCell => ({ v: v === "" ? null : v, style: "textWrap", tone });
     return [
-      int(b.rank, row), cell(b.code), wrapped(b.name), wrapped(b.category ?? "（类别无效）"), wrapped(b.unit), int(b.categoryRank, row),
+      int(b.rank, row),
+      cell(b.code),
+      wrapped(b.name),
+      wrapped(b.category ?? "（类别无效）"),
+      wrapped(b.unit),
+      int(b.categoryRank, row),
       ...b.quarters.flatMap((q) => [d2(q?.total ?? null, row), cell(q ? shortStars(q.stars) : null)]),
-      d2(b.score, row), wrapped(b.vetoQuarters.map(quarterLabel).join("、")), cell(shortStars(b.scoreStars)), cell(shortStars(b.previousStars)),
-      cell(fullStars(b.stars), top), cell(b.tier, top), cell(starChangeText(b.starChange)), wrapped(note, row ?? (note ? "dispute" : undefined)),
+      d2(b.score, row),
+      wrapped(b.vetoQuarters.map(quarterLabel).join("、")),
+      cell(shortStars(b.scoreStars)),
+      cell(shortStars(b.previousStars)),
+      cell(fullStars(b.stars), top),
+      cell(b.tier, top),
+      cell(starChangeText(b.starChange)),
+      wrapped(note, row ?? (note ? "dispute" : undefined)),
     ];
   });
-  const empty: OutEntry[][] = r.branches.length === 0 ? [[txt(r.status === "fatal" ? "存在致命问题，没有计算年度定级，见“年度校验报告”。" : "没有参加定级的支部。")]] : [];
+  const empty: OutEntry[][] =
+    r.branches.length === 0
+      ? [[txt(r.status === "fatal" ? "存在致命问题，没有计算年度定级，见“年度校验报告”。" : "没有参加定级的支部。")]]
+      : [];
   return {
     name: ANNUAL_SHEETS.ranking,
     rows: [...top, head1, head2, ...rows, ...empty],

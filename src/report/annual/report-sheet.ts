@@ -26,11 +26,19 @@ export function annualReportSheet(r: AnnualResult): SheetSpec {
   const inputs = r.inputs.map((w): OutEntry[] => {
     const tone: CellTone | undefined = !w.usable || w.status === "fatal" ? "veto" : w.status === "provisional" ? "dispute" : undefined;
     const note = !w.usable
-      ? w.status === "fatal" ? "无法读取或季度评分有致命问题，没有结果" : "考核周期未填写或无效"
-      : w.status === "provisional" ? "季度结果为暂定" : "";
+      ? w.status === "fatal"
+        ? "无法读取或季度评分有致命问题，没有结果"
+        : "考核周期未填写或无效"
+      : w.status === "provisional"
+        ? "季度结果为暂定"
+        : "";
     return [
-      txt(w.period, tone), { v: w.file, style: "textWrap", tone }, txt(STATUS_ZH[w.status], tone), txt(w.usable && r.status !== "fatal" ? "已纳入" : "未纳入", tone),
-      int(w.branches, tone), int(w.fatal + w.errors + w.warnings, tone),
+      txt(w.period, tone),
+      { v: w.file, style: "textWrap", tone },
+      txt(STATUS_ZH[w.status], tone),
+      txt(w.usable && r.status !== "fatal" ? "已纳入" : "未纳入", tone),
+      int(w.branches, tone),
+      int(w.fatal + w.errors + w.warnings, tone),
       { v: `致命 ${w.fatal} 项，错误 ${w.errors} 项，警告 ${w.warnings} 项${note ? `；${note}` : ""}`, style: "textWrap", tone },
     ];
   });
@@ -38,12 +46,26 @@ export function annualReportSheet(r: AnnualResult): SheetSpec {
     .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
     .map((i): OutEntry[] => {
       const tone: CellTone = i.severity === "warning" ? "dispute" : "veto";
-      return [txt(SEVERITY_ZH[i.severity], tone), txt(i.code), txt(i.period), { v: i.file, style: "textWrap" }, txt(i.sheet), txt(i.cell), { v: i.message, style: "textWrap" }];
+      return [
+        txt(SEVERITY_ZH[i.severity], tone),
+        txt(i.code),
+        txt(i.period),
+        { v: i.file, style: "textWrap" },
+        txt(i.sheet),
+        txt(i.cell),
+        { v: i.message, style: "textWrap" },
+      ];
     });
   const rows: OutEntry[][] = [...top];
   const merges = titleMerges(top.length, HEAD.length);
   const section = (title: string) => {
-    rows.push([], [{ v: title, style: "header" }, { v: null, style: "header" }]);
+    rows.push(
+      [],
+      [
+        { v: title, style: "header" },
+        { v: null, style: "header" },
+      ],
+    );
     merges.push(`A${rows.length}:B${rows.length}`);
   };
   section("各季度工作簿");
@@ -54,7 +76,8 @@ export function annualReportSheet(r: AnnualResult): SheetSpec {
   section("年度定级的问题");
   rows.push(HEAD.map(hdr));
   // One row an issue (a loop: a year's issues can be many).
-  for (const row of issues.length > 0 ? issues : [[txt("—"), txt(""), txt(""), txt(""), txt(""), txt(""), txt("没有发现问题。")]]) rows.push(row);
+  for (const row of issues.length > 0 ? issues : [[txt("—"), txt(""), txt(""), txt(""), txt(""), txt(""), txt("没有发现问题。")]])
+    rows.push(row);
   return {
     name: ANNUAL_SHEETS.report,
     rows,

@@ -35,7 +35,13 @@ export function buildAnnualResult(grade: AnnualGrade, workbooks: readonly Assess
     const { file, period, status, usable, branches, fatal, errors, warnings } = summarizeQuarter(w);
     return { file, period, status, usable, branches, fatal, errors, warnings };
   });
-  const base = { product: "branch-scorecard" as const, version: PRODUCT_VERSION, status: statusOf(grade.issues), issues: grade.issues.map(reportedAnnualIssue), inputs };
+  const base = {
+    product: "branch-scorecard" as const,
+    version: PRODUCT_VERSION,
+    status: statusOf(grade.issues),
+    issues: grade.issues.map(reportedAnnualIssue),
+    inputs,
+  };
   if (!grade.ok) return { ...base, year: grade.year, quarters: [], settings: null, branches: [] };
   const h = fromHundredths;
   return {
