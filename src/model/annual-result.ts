@@ -99,10 +99,8 @@ export const AnnualResultSchema = z.object({
 });
 
 export type AnnualReportedIssue = z.infer<typeof AnnualReportedIssueSchema>;
-export type AnnualQuarterEntry = z.infer<typeof AnnualQuarterEntrySchema>;
 export type StarAdjustment = z.infer<typeof StarAdjustmentSchema>;
 export type AnnualBranch = z.infer<typeof AnnualBranchSchema>;
-export type AnnualQuarter = z.infer<typeof AnnualQuarterSchema>;
 export type AnnualInput = z.infer<typeof AnnualInputSchema>;
 export type AnnualSettings = z.infer<typeof AnnualSettingsSchema>;
 export type AnnualResult = z.infer<typeof AnnualResultSchema>;

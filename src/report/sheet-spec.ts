@@ -96,7 +96,7 @@ export interface PrintSpec {
   readonly repeatRows?: number;
   /**
    * The printed footer, centred, in Excel's header/footer codes: `&P` the page number, `&N`
-   * the number of pages (`2026年度定级　第 &P 页 共 &N 页`). A literal `&` must be written `&&`.
+   * the number of pages (`2026年度定级\u3000第 &P 页 共 &N 页`, \u3000 the ideographic space). A literal `&` must be written `&&`.
    */
   readonly footer?: string;
   /** Narrow side margins (0.3 inch) for a wide table, so it prints larger. */

@@ -75,7 +75,7 @@ describe("scorecard annual", () => {
     const { dir, paths } = files();
     const r = await runCli(["annual", ...paths.slice(0, 3), "-o", join(dir, "中期.xlsx"), "--json", "-"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).status).toBe("provisional");
+    expect(AnnualResultSchema.parse(JSON.parse(r.stdout)).status).toBe("provisional");
     expect(r.stderr).toContain("ANNUAL_QUARTER_ABSENT 2026Q4");
     expect(existsSync(join(dir, "中期.xlsx"))).toBe(true);
   });
@@ -97,7 +97,7 @@ describe("scorecard annual", () => {
     writeFileSync(bad, "not a zip");
     const r = await runCli(["annual", bad, ...paths, "--json", "-", "-o", join(dir, "y.xlsx")]);
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.stdout);
+    const result = AnnualResultSchema.parse(JSON.parse(r.stdout));
     expect(result.status).toBe("provisional");
     expect(result.issues[0]).toMatchObject({ code: "ANNUAL_QUARTER_UNUSABLE", file: "坏文件.xlsx" });
   });

@@ -4,7 +4,7 @@
  *
  *   const out = await grade(q("2026Q1", { ZB001: 92.5, ZB002: 80 }), q("2026Q2", { … }));
  */
-import { gradeAssessedQuarters, runAnnual, type AnnualRunOutput, type QuarterFile } from "../../src/annual-pipeline.js";
+import { runAnnual, type AnnualRunOutput, type QuarterFile } from "../../src/annual-pipeline.js";
 import type { AnnualBranch, AnnualReportedIssue, AnnualResult } from "../../src/model/annual-result.js";
 import { text, type Cell } from "../../src/model/cell.js";
 import {
@@ -76,8 +76,6 @@ export function grade(...quarters: QuarterFile[]): Promise<AnnualRunOutput> {
 export async function result(...quarters: QuarterFile[]): Promise<AnnualResult> {
   return (await grade(...quarters)).result;
 }
-
-export { gradeAssessedQuarters };
 
 export const branch = (r: AnnualResult, code: string): AnnualBranch => {
   const b = r.branches.find((x) => x.code === code);

@@ -1,14 +1,7 @@
 import type { AnnualResult } from "../../model/annual-result.js";
 import type { OutEntry, PrintSpec } from "../sheet-spec.js";
 
-/** Output sheets of the annual workbook (annual.md §7). */
-export const ANNUAL_SHEETS = {
-  ranking: "年度定级",
-  notice: "公示名单",
-  charts: "年度图表",
-  report: "年度校验报告",
-  log: "运行记录",
-} as const;
+export { ANNUAL_SHEETS } from "../../model/sheets.js";
 
 export const QUARTER_NAMES = ["一季度", "二季度", "三季度", "四季度"] as const;
 const LEVEL_NAMES = ["无星", "一星", "二星", "三星", "四星", "五星"] as const;
@@ -39,7 +32,7 @@ export function annualPrint(
     orientation,
     fitToWidth: true,
     ...(repeatRows === undefined ? {} : { repeatRows }),
-    footer: `${yearLabel(r)}定级　第 &P 页 共 &N 页`,
+    footer: `${yearLabel(r)}定级\u3000第 &P 页 共 &N 页`,
     ...(pageBreaksBefore === undefined || pageBreaksBefore.length === 0 ? {} : { pageBreaksBefore }),
   };
 }
