@@ -1,12 +1,14 @@
 // Done-when of issue 10: 年度定级 in the browser file mode (production page index.html, no Office)
 // with four quarterly files, in a pane 350 px wide. The files are the demo's sample year, built here.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnnual, type AnnualRunOutput } from "../../src/annual-pipeline.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import type { Grid } from "../../src/model/cell.js";
+import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { sampleYearFiles } from "../annual/sample-year-files.js";
@@ -19,12 +21,17 @@ const PANE_WIDTH = 350;
 let server: StaticServer;
 let browser: Browser;
 let expected: AnnualRunOutput;
+/** The last quarter's file, served at /fixtures/ for the fake Excel host to open. */
+let fixtures: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
   rmSync(DIST, { recursive: true, force: true });
-  await buildAddin(DIST);
-  server = await serveStatic(DIST, DIST);
+  await buildAddin(DIST, ["e2e"]);
+  fixtures = mkdtempSync(join(tmpdir(), "scorecard-annual-e2e-"));
+  const q4 = sampleYearFiles()[3]!;
+  writeFileSync(join(fixtures, q4.file), q4.bytes);
+  server = await serveStatic(DIST, fixtures);
   mkdirSync(ARTIFACTS, { recursive: true });
   expected = await runAnnual(
     sampleYearFiles().map((q) => ({ file: q.file, reader: new XlsxReader(q.bytes) })),
@@ -35,11 +42,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
 const isLocal = (url: string) => url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
 
-async function open(): Promise<{ page: Page; context: BrowserContext; requests: string[]; errors: string[] }> {
+async function open(path = "/"): Promise<{ page: Page; context: BrowserContext; requests: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
   await context.route(
     (url) => !isLocal(url.href),
@@ -51,7 +59,7 @@ async function open(): Promise<{ page: Page; context: BrowserContext; requests: 
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
-  await page.goto(`${server.origin}/`);
+  await page.goto(server.origin + path);
   return { page, context, requests, errors };
 }
 
@@ -144,4 +152,49 @@ describe("年度定级 in the browser file mode", () => {
       await context.close();
     }
   });
+});
+
+describe("年度定级 in Excel mode (Excel's bundle with the fake Excel host)", () => {
+  it.each([
+    { api: "1.17", delivery: "已在 Excel 中打开新的年度定级工作簿“2026年度定级.xlsx”（尚未保存，请在新窗口中保存）。", opened: 1 },
+    { api: "1.7", delivery: "此 Excel 版本不能直接打开新工作簿，请点击下面的链接下载年度定级工作簿，再用 Excel 打开。", opened: 0 },
+  ])(
+    "grades the open workbook with three files at ExcelApi $api and says where the new workbook went",
+    async ({ api, delivery, opened }) => {
+      const q4 = sampleYearFiles()[3]!;
+      const { page, context, requests, errors } = await open(
+        `/excel-fake-host.html?workbook=/fixtures/${encodeURIComponent(q4.file)}&api=${api}`,
+      );
+      try {
+        await page.getByText("Excel 模式", { exact: false }).waitFor({ timeout: 30_000 });
+        await page.getByRole("button", { name: "添加当前工作簿" }).click();
+        const quarters = page.getByTestId("annual-quarter");
+        await expect.poll(() => quarters.count(), { timeout: 60_000 }).toBe(1);
+        expect(await quarters.first().innerText()).toContain(`${q4.file}（当前工作簿）`);
+        await page.getByTestId("annual-input").setInputFiles(
+          sampleYearFiles()
+            .slice(0, 3)
+            .map((q) => ({ name: q.file, mimeType: "application/octet-stream", buffer: Buffer.from(q.bytes) })),
+        );
+        await expect.poll(() => quarters.count(), { timeout: 60_000 }).toBe(4);
+        expect(await page.getByRole("button", { name: "添加当前工作簿" }).isDisabled()).toBe(true);
+
+        await page.getByRole("button", { name: "年度定级", exact: true }).click();
+        await page.getByTestId("annual-status").waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId("annual-status").textContent()).toBe("正式");
+        expect(await page.getByTestId("annual-ranking").locator("tbody tr").count()).toBe(expected.result.branches.length);
+        expect(await page.getByTestId("annual-delivery").innerText()).toContain(delivery);
+        const created = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel.createdWorkbooks.length);
+        expect(created).toBe(opened);
+        expect(await page.getByTestId("annual-download").count()).toBe(opened === 1 ? 0 : 1);
+        // The open workbook is an input: no sheet was added to it.
+        const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel.sheetNames());
+        expect(sheets).not.toContain("年度定级");
+        expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
