@@ -24,12 +24,12 @@ import { UserError } from "../../src/model/failure.js";
 import { issueMessage, type AnnualIssue, type Severity } from "../../src/model/issues.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
-import { starText } from "../../src/report/labels.js";
 import { blobUrl } from "../file-mode/download.js";
 import type { AnnualDelivery, AnnualOperations, AnnualOutcome, QuarterSource } from "../operations.js";
 import { FailureBar } from "./App.js";
 import { annualProgressView, useAnnualTask } from "./annual-task.js";
 import { LanguageContext, useStrings, type StringId, type Translate } from "./strings.js";
+import { StarRating } from "./StarRating.js";
 import { XlsxFileInput } from "./XlsxFileInput.js";
 
 const useStyles = makeStyles({
@@ -54,7 +54,6 @@ const useStyles = makeStyles({
   counts: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   wrap: { overflowX: "auto" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  stars: { color: tokens.colorPaletteGoldForeground2, whiteSpace: "nowrap", letterSpacing: "1px" },
   veto: { color: tokens.colorPaletteRedForeground1 },
   why: { display: "block", color: tokens.colorPaletteDarkOrangeForeground2 },
   rank: { width: "2.5em" },
@@ -358,13 +357,7 @@ function AnnualRanking({ result }: { result: AnnualResult }) {
                 </TableCell>
                 <TableCell className={styles.number}>{b.score.toFixed(2)}</TableCell>
                 <TableCell>
-                  {b.stars > 0 ? (
-                    <span className={styles.stars} role="img" aria-label={t("starsLabel", { n: b.stars })}>
-                      {starText(b.stars)}
-                    </span>
-                  ) : (
-                    t("noStars")
-                  )}
+                  <StarRating stars={b.stars} />
                 </TableCell>
               </TableRow>
             ))}

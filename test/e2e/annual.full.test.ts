@@ -7,11 +7,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnnual, type AnnualRunOutput } from "../../src/annual-pipeline.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
-import type { Grid } from "../../src/model/cell.js";
 import type { FakeHost } from "../fake-excel/fake-excel.js";
-import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { sampleYearFiles } from "../annual/sample-year-files.js";
+import { gridValues, specValues } from "../helpers/sheet-values.js";
 import { ARTIFACTS, launchChromium, ROOT, serveStatic, type StaticServer } from "./harness.js";
 
 // A build of its own: the other browser test file builds into build/e2e-dist at the same time.
@@ -61,22 +60,6 @@ async function open(path = "/"): Promise<{ page: Page; context: BrowserContext; 
   page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
   await page.goto(server.origin + path);
   return { page, context, requests, errors };
-}
-
-function gridValues(grid: Grid | undefined): (string | number | boolean)[][] {
-  return trimBlank((grid?.rows ?? []).map((row) => row.map((c) => (c === null ? "" : c.value))));
-}
-function specValues(spec: SheetSpec | undefined): (string | number | boolean)[][] {
-  return trimBlank((spec?.rows ?? []).map((row) => row.map((e) => cellValue(e) ?? "")));
-}
-function trimBlank(rows: (string | number | boolean)[][]): (string | number | boolean)[][] {
-  const out = rows.map((row) => {
-    const r = [...row];
-    while (r.length > 0 && r[r.length - 1] === "") r.pop();
-    return r;
-  });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
 }
 
 describe("年度定级 in the browser file mode", () => {
