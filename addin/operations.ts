@@ -1,12 +1,13 @@
 import type { MergeSummary } from "../src/merge/apply-merge.js";
-import type { Issue } from "../src/model/issues.js";
+import type { AnnualIssue, Issue } from "../src/model/issues.js";
+import type { AnnualInput, AnnualResult } from "../src/model/annual-result.js";
 import type { Result } from "../src/model/result.js";
-import type { Progress } from "../src/model/progress.js";
+import type { AnnualProgress, Progress } from "../src/model/progress.js";
 import type { RegenerationSummary } from "../src/model/regeneration.js";
 import type { GridSheet } from "../src/model/sheets.js";
 import type { OverlongText } from "../src/report/excel-limits.js";
 
-export type { MergeSummary, Progress, RegenerationSummary };
+export type { AnnualProgress, MergeSummary, Progress, RegenerationSummary };
 
 /** Where 新建考核模板 takes the roster from. */
 export type TemplateRoster =
@@ -68,4 +69,44 @@ export interface TaskPaneOperations {
   shortenedTexts?(): readonly OverlongText[];
   /** Selects a cell in Excel (clicking an issue); file mode has no sheet to show. */
   selectCell?(sheet: string, cell: string): Promise<void>;
+  /** 年度定级: the year's grade from its quarterly workbooks. */
+  readonly annual?: AnnualOperations;
+}
+
+/** A quarterly workbook for 年度定级: a file the user added, or (Excel mode) the workbook open in Excel. */
+export type QuarterSource = { readonly kind: "file"; readonly file: string; readonly bytes: Uint8Array } | { readonly kind: "open" };
+
+/** How an annual operation reports and stops: progress by named step, and the pane's cancel button. */
+export interface AnnualTaskOptions {
+  readonly onProgress: (p: AnnualProgress) => void;
+  /** An AbortSignal will do: stops between steps and workbooks (the operation then rejects). */
+  readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
+}
+
+/** Where the new annual workbook went: opened in Excel, or ready to download (and why not opened). */
+export type AnnualDelivery =
+  | { readonly how: "opened"; readonly fileName: string }
+  | { readonly how: "download"; readonly fileName: string; readonly bytes: Uint8Array; readonly why: "fileMode" | "noApi" | "openFailed" };
+
+/** What 年度定级 gives the pane: the annual JSON result, its issues as data, every workbook's summary, the new workbook. */
+export interface AnnualOutcome {
+  readonly result: AnnualResult;
+  readonly issues: readonly AnnualIssue[];
+  /** Every workbook given, in order, as its own quarterly run found it (the open workbook read again). */
+  readonly quarters: readonly AnnualInput[];
+  /** Null on a fatal run: there is no grade to hold. */
+  readonly workbook: AnnualDelivery | null;
+}
+
+/**
+ * 年度定级 (annual.md) in the task pane. Each workbook is assessed as 一键评分排名 would, without
+ * writing, when it is added (the pane shows its period, status and issue counts); the grade uses
+ * those assessments (the open workbook is read again: it may have been edited since) and
+ * delivers a new workbook. Inputs are never changed.
+ */
+export interface AnnualOperations {
+  /** Excel mode: the workbook open in Excel can be one of the quarters. */
+  readonly openWorkbook: boolean;
+  checkQuarter(source: QuarterSource, options: AnnualTaskOptions): Promise<AnnualInput>;
+  gradeYear(sources: readonly QuarterSource[], options: AnnualTaskOptions): Promise<AnnualOutcome>;
 }

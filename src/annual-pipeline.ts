@@ -2,7 +2,9 @@ import { gradeYear } from "./annual/grade.js";
 import { summarizeQuarter, type AssessedQuarter, type QuarterSummary } from "./annual/quarter.js";
 
 export { summarizeQuarter, type AssessedQuarter, type QuarterSummary };
-import type { NewWorkbook, WorkbookReader } from "./io/workbook.js";
+import { RunCancelled, type CancelSignal, type NewWorkbook, type WorkbookReader } from "./io/workbook.js";
+import type { AnnualIssue } from "./model/issues.js";
+import { ANNUAL_STEPS, type AnnualProgress, type AnnualStep, type Progress } from "./model/progress.js";
 import type { AnnualResult } from "./model/annual-result.js";
 import { localTimestamp } from "./model/timestamp.js";
 import { runAssessment, type RunOptions } from "./pipeline.js";
@@ -26,6 +28,8 @@ export interface QuarterFile {
 
 export interface AnnualRunOutput {
   readonly result: AnnualResult;
+  /** The annual issues as data (the result's carry their Chinese messages): the task pane shows them in its language. */
+  readonly issues: readonly AnnualIssue[];
   /** Every workbook given, in order: period, status and issue counts of its own quarterly run. */
   readonly quarters: readonly QuarterSummary[];
   /** The annual workbook's sheets; on a fatal run only the report and the run record. */
@@ -42,11 +46,6 @@ export interface AnnualRunOutput {
   readonly latest: number | null;
 }
 
-export interface AnnualRunOptions extends RunOptions {
-  /** The adapter that makes the new annual workbook (the .xlsx package writer's createWorkbook). */
-  readonly newWorkbook: NewWorkbook;
-}
-
 /** One quarterly workbook through the quarterly pipeline, as `score` runs it without writing (never its result sheets). */
 export async function assessQuarter(q: QuarterFile, options: RunOptions): Promise<AssessedQuarter> {
   const { result, assessed } = await runAssessment(q.reader, null, options);
@@ -59,15 +58,12 @@ export async function assessQuarter(q: QuarterFile, options: RunOptions): Promis
   };
 }
 
-/**
- * The year from its assessed quarters: the annual grade, its JSON result and the new workbook.
- * Pure; a task pane can assess the quarters one by one (showing each summary) and then call this.
- */
-export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], options: AnnualRunOptions): AnnualRunOutput {
+/** The grade, its JSON result and the annual sheets, before the workbook is packed. */
+function gradeQuarters(quarters: readonly AssessedQuarter[], now: Date): Omit<AnnualRunOutput, "workbook"> {
   const grade = gradeYear(quarters);
   const result = buildAnnualResult(grade, quarters);
   const record = {
-    time: localTimestamp(options.now),
+    time: localTimestamp(now),
     quarters: grade.ok ? grade.quarters.map((q) => ({ period: q.period, inputFingerprint: inputFingerprint(q.assessment) })) : [],
     resultFingerprint: resultFingerprint(result),
   };
@@ -85,17 +81,77 @@ export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], opti
   ).map(withRowHeights);
   return {
     result,
+    issues: grade.issues,
     quarters: quarters.map(summarizeQuarter),
     sheets,
-    workbook: fatal ? null : options.newWorkbook(sheets),
     fileName: fatal ? null : annualWorkbookName(result),
     latest: grade.ok ? quarters.findIndex((q) => q.result === grade.quarters.at(-1)!.result) : null,
   };
 }
 
-/** read each quarterly workbook → its quarterly assessment → the year's grade → the annual workbook. */
-export async function runAnnual(files: readonly QuarterFile[], options: AnnualRunOptions): Promise<AnnualRunOutput> {
+/**
+ * The year from its assessed quarters: the annual grade, its JSON result and the new workbook.
+ * Pure and synchronous (tests grade the same quarters at two times with it).
+ */
+export function gradeAssessedQuarters(
+  quarters: readonly AssessedQuarter[],
+  options: Pick<AnnualRunOptions, "now" | "newWorkbook">,
+): AnnualRunOutput {
+  const graded = gradeQuarters(quarters, options.now);
+  return { ...graded, workbook: graded.fileName === null ? null : options.newWorkbook(graded.sheets) };
+}
+
+export interface AnnualRunOptions {
+  /** The run's time as written into 运行记录. */
+  readonly now: Date;
+  /** Called at the start of every step, for every workbook read, and once at the end; a returned promise is awaited (a page can paint). */
+  readonly onProgress?: (p: AnnualProgress) => void | Promise<void>;
+  /** Stops the run between steps and workbooks (RunCancelled), and the reading within one. */
+  readonly signal?: CancelSignal;
+  /** The adapter that makes the new annual workbook (the .xlsx package writer's createWorkbook). */
+  readonly newWorkbook: NewWorkbook;
+}
+
+/**
+ * A quarter for the year: a workbook to assess, or one already assessed (the task pane assesses
+ * each file when it is added, to show its period and status, and does not read it twice).
+ */
+export type AnnualInput = QuarterFile | AssessedQuarter;
+
+/**
+ * read each quarterly workbook → its quarterly assessment → the year's grade → the annual workbook.
+ * Progress by step (ANNUAL_STEPS); during `quarters`, which workbook and how far its own run is.
+ */
+export async function runAnnual(inputs: readonly AnnualInput[], options: AnnualRunOptions): Promise<AnnualRunOutput> {
+  const { onProgress, signal } = options;
+  const steps = ANNUAL_STEPS.length;
+  const report = (step: AnnualStep, done: number | null, total: number | null, quarter: AnnualProgress["quarter"] = null) =>
+    onProgress?.({ step, stepNumber: ANNUAL_STEPS.indexOf(step) + 1, steps, done, total, quarter });
+  const begin = async (step: AnnualStep, done: number | null, total: number | null, quarter: AnnualProgress["quarter"] = null) => {
+    if (signal?.aborted) throw new RunCancelled(signal.reason);
+    await report(step, done, total, quarter);
+  };
+
   const quarters: AssessedQuarter[] = [];
-  for (const f of files) quarters.push(await assessQuarter(f, options));
-  return gradeAssessedQuarters(quarters, options);
+  for (const [i, input] of inputs.entries()) {
+    if (!("reader" in input)) {
+      quarters.push(input);
+      continue;
+    }
+    const quarter = (progress: Progress) => ({ file: input.file, number: i + 1, progress });
+    await begin("quarters", i, inputs.length, quarter({ step: "read", stepNumber: 1, steps: 3, done: null, total: null }));
+    quarters.push(
+      await assessQuarter(input, { now: options.now, signal, onProgress: (p) => report("quarters", i, inputs.length, quarter(p)) }),
+    );
+  }
+  await begin("grade", null, null);
+  const graded = gradeQuarters(quarters, options.now);
+  if (graded.fileName === null) {
+    await report("write", 1, 1);
+    return { ...graded, workbook: null };
+  }
+  await begin("write", null, null);
+  const workbook = options.newWorkbook(graded.sheets);
+  await report("write", 1, 1);
+  return { ...graded, workbook };
 }

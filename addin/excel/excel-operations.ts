@@ -18,6 +18,10 @@ import { planWorkbookRegeneration } from "../../src/template/regenerate.js";
 import { regenerateInExcel } from "./regenerate-in-excel.js";
 import { ExcelWorkbook, type ExcelWorkbookOptions } from "./excel-workbook.js";
 import type { SkippedFeature } from "./requirements.js";
+import { createAnnualOperations } from "../annual-operations.js";
+
+/** The open workbook's name in annual issues and summaries where Excel cannot say it (before ExcelApi 1.7). */
+const OPEN_WORKBOOK = "当前工作簿";
 
 export interface ExcelOperationsOptions extends ExcelWorkbookOptions {
   /** The run time written into 运行记录. */
@@ -84,5 +88,28 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     async selectCell(sheet, cell) {
       await workbook().select(sheet, cell);
     },
+
+    // 年度定级: the open workbook through Office.js, the other quarters as files; the new
+    // workbook opens in Excel where the host can (ExcelApi 1.8), else it is downloaded.
+    annual: createAnnualOperations({
+      now,
+      openWorkbook: true,
+      read: async (source) => {
+        if (source.kind === "file") return { file: source.file, reader: new XlsxReader(source.bytes) };
+        const wb = workbook();
+        return { file: (await wb.fileName()) ?? OPEN_WORKBOOK, reader: wb };
+      },
+      deliver: async ({ fileName, bytes }) => {
+        const wb = workbook();
+        if (!wb.canCreateWorkbook()) return { how: "download", fileName, bytes, why: "noApi" };
+        try {
+          await wb.createWorkbook(bytes);
+          return { how: "opened", fileName };
+        } catch {
+          // Refused by the host (e.g. a blocked window): the workbook is still there to download.
+          return { how: "download", fileName, bytes, why: "openFailed" };
+        }
+      },
+    }),
   };
 }

@@ -24,6 +24,8 @@ import { deleteSheets, finishSwap, renameForSwap, swapDone, undoSwap, type Sheet
 /** The part of the `Excel` global the adapter uses (the fake host provides the same). */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Opens an .xlsx (base64) as a new workbook in a new window (ExcelApi 1.8). */
+  createWorkbook?(base64File?: string): Promise<void>;
 }
 
 /** The part of the `Office` global the adapter uses. */
@@ -336,6 +338,36 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
       await syncOrExplain(ctx, sheetName);
     });
   }
+
+  // -------------------------------------------------------------------------------------------
+  // The workbook itself
+
+  /** The open workbook's file name (ExcelApi 1.7); null where the host cannot say. */
+  async fileName(): Promise<string | null> {
+    if (!this.requirements.supports("1.7")) return null;
+    return this.run(async (ctx) => {
+      ctx.workbook.load("name");
+      await ctx.sync();
+      return ctx.workbook.name || null;
+    });
+  }
+
+  /** Whether this Excel can open a new workbook from a file's bytes (Excel.createWorkbook, ExcelApi 1.8). */
+  canCreateWorkbook(): boolean {
+    return typeof this.excel.createWorkbook === "function" && this.requirements.supports("1.8");
+  }
+
+  /** Opens the .xlsx bytes as a new workbook (a new window; unsaved until the user saves it). Check canCreateWorkbook first. */
+  async createWorkbook(bytes: Uint8Array): Promise<void> {
+    await this.excel.createWorkbook!(base64(bytes));
+  }
+}
+
+/** Standard base64 without Node's Buffer (the pane runs in a browser): btoa over binary text built in 8 KB slices (no argument-count limits). */
+export function base64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x2000) parts.push(String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x2000))));
+  return btoa(parts.join(""));
 }
 
 async function syncOrExplain(ctx: Excel.RequestContext, sheetName: string): Promise<void> {

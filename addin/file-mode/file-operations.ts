@@ -16,6 +16,8 @@ import { localTimestamp } from "../../src/model/timestamp.js";
 import { createdOutcome, newTemplate } from "../../src/template/new-template.js";
 import { applyRegeneration, planWorkbookRegeneration } from "../../src/template/regenerate.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
+import { createAnnualOperations } from "../annual-operations.js";
+import { XlsxReader } from "../../src/io/xlsx/reader.js";
 
 /** The workbook file behind file mode, as the page shows it. */
 export interface FileState {
@@ -152,6 +154,17 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
 
     validate: (onProgress) => assess(onProgress, false),
     scoreAndRank: (onProgress) => assess(onProgress, true),
+
+    // 年度定级 reads its own files (the quarters), never the open workbook; the new one is downloaded.
+    annual: createAnnualOperations({
+      now,
+      openWorkbook: false,
+      read: async (source) => {
+        if (source.kind !== "file") throw new UserError("NO_WORKBOOK_OPEN", {});
+        return { file: source.file, reader: new XlsxReader(source.bytes) };
+      },
+      deliver: async ({ fileName, bytes }) => ({ how: "download", fileName, bytes, why: "fileMode" }),
+    }),
   };
 }
 

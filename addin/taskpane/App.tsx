@@ -25,6 +25,7 @@ import type { OverlongText } from "../../src/report/excel-limits.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { FileState, WorkbookFile } from "../file-mode/file-operations.js";
 import type { Assessed, MergeSummary, TaskPaneOperations, TemplateOutcome } from "../operations.js";
+import { AnnualPanel } from "./AnnualPanel.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
@@ -211,7 +212,8 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
   const fileMode = operations.mode === "file";
   const hasWorkbook = !workbookFile || file.fileName !== null;
-  const busy = task.running !== null;
+  const [annualBusy, setAnnualBusy] = useState(false);
+  const busy = task.running !== null || annualBusy;
 
   /** After an operation: its notice, and (after writing sheets) what this Excel could not do. */
   const done = (message: StringId | null, wroteSheets = false) => {
@@ -309,6 +311,11 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
         />
         {template && !busy && <TemplateOutcomeView outcome={template} onSelect={selectCell} />}
       </Section>
+      {operations.annual && (
+        <Section id="annual-section" title={t("annualSection")}>
+          <AnnualPanel operations={operations.annual} disabled={task.running !== null} onBusy={setAnnualBusy} />
+        </Section>
+      )}
     </>
   );
 }

@@ -11,13 +11,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { BranchResult } from "../../src/model/result.js";
-import { starText } from "../../src/report/labels.js";
+import { StarRating } from "./StarRating.js";
 import { useStrings } from "./strings.js";
 
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  stars: { color: tokens.colorPaletteGoldForeground2, whiteSpace: "nowrap", letterSpacing: "1px" },
   veto: { color: tokens.colorPaletteRedForeground1 },
   rank: { width: "3em" },
   category: { width: "6em" },
@@ -56,13 +55,7 @@ export function RankingTable({ branches }: { readonly branches: readonly BranchR
               <TableCell>{b.category ?? "—"}</TableCell>
               <TableCell className={styles.number}>{b.total.toFixed(2)}</TableCell>
               <TableCell>
-                {b.stars > 0 ? (
-                  <span className={styles.stars} role="img" aria-label={t("starsLabel", { n: b.stars })}>
-                    {starText(b.stars)}
-                  </span>
-                ) : (
-                  t("noStars")
-                )}
+                <StarRating stars={b.stars} />
               </TableCell>
             </TableRow>
           ))}

@@ -12,10 +12,12 @@ export interface XlsxFileInputProps {
   readonly onFile: (file: File) => void;
   /** The picker's file types (default: .xlsx workbooks). */
   readonly accept?: string;
+  /** Several files at once (年度定级's quarters, in the order chosen); onFile is then not called. */
+  readonly onFiles?: (files: readonly File[]) => void;
 }
 
 /** The browser's file picker for .xlsx workbooks, hidden behind a labelled button. */
-export function XlsxFileInput({ inputRef, label, testId, onFile, accept = `.xlsx,${XLSX_MIME}` }: XlsxFileInputProps) {
+export function XlsxFileInput({ inputRef, label, testId, onFile, onFiles, accept = `.xlsx,${XLSX_MIME}` }: XlsxFileInputProps) {
   const styles = useStyles();
   return (
     <input
@@ -23,12 +25,14 @@ export function XlsxFileInput({ inputRef, label, testId, onFile, accept = `.xlsx
       className={styles.hidden}
       type="file"
       accept={accept}
+      multiple={onFiles !== undefined}
       aria-label={label}
       data-testid={testId}
       onChange={(e) => {
-        const file = e.target.files?.[0];
+        const files = Array.from(e.target.files ?? []);
         e.target.value = ""; // choosing the same file again still fires change
-        if (file) onFile(file);
+        if (onFiles) onFiles(files);
+        else if (files[0]) onFile(files[0]);
       }}
     />
   );

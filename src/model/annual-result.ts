@@ -101,5 +101,6 @@ export const AnnualResultSchema = z.object({
 export type AnnualReportedIssue = z.infer<typeof AnnualReportedIssueSchema>;
 export type StarAdjustment = z.infer<typeof StarAdjustmentSchema>;
 export type AnnualBranch = z.infer<typeof AnnualBranchSchema>;
+export type AnnualInput = z.infer<typeof AnnualInputSchema>;
 export type AnnualSettings = z.infer<typeof AnnualSettingsSchema>;
 export type AnnualResult = z.infer<typeof AnnualResultSchema>;

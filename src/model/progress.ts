@@ -7,11 +7,30 @@ export type Step = (typeof STEPS)[number];
  * (rows read, bytes written; total null when it cannot say). The last report of a run has its
  * last step with done = total.
  */
-export interface Progress {
-  readonly step: Step;
+export interface StepProgress<S extends string> {
+  readonly step: S;
   /** 1-based position of the step among this run's steps. */
   readonly stepNumber: number;
   readonly steps: number;
   readonly done: number | null;
   readonly total: number | null;
+}
+
+/** A quarterly assessment's progress. */
+export type Progress = StepProgress<Step>;
+
+/**
+ * The annual grade's steps: every quarterly workbook assessed (as `score` does, without
+ * writing), the grade, and the new workbook written (not when nothing is to be written).
+ */
+export const ANNUAL_STEPS = ["quarters", "grade", "write"] as const;
+export type AnnualStep = (typeof ANNUAL_STEPS)[number];
+
+/**
+ * The annual grade's progress. During `quarters`, done/total count the workbooks assessed and
+ * `quarter` says which one is being read (its file name, its 1-based position in the order
+ * given) and how far its own quarterly run is; null in the other steps.
+ */
+export interface AnnualProgress extends StepProgress<AnnualStep> {
+  readonly quarter: { readonly file: string; readonly number: number; readonly progress: Progress } | null;
 }

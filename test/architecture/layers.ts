@@ -18,7 +18,7 @@ export const LAYERS: readonly Layer[] = [
   { path: "src/model", may: [], packages: ["zod"] },
   { path: "src/validate", may: ["src/model"] },
   { path: "src/engine", may: ["src/model"] },
-  { path: "src/annual", may: ["src/model", "src/engine"] },
+  { path: "src/annual", may: ["src/model", "src/validate", "src/engine"] },
   { path: "src/report", may: ["src/model", "src/engine", "src/annual", "src/version.ts"] },
   { path: "src/io", may: ["src/model", "src/report/sheet-spec.ts", "src/report/excel-limits.ts"], packages: ["fflate"] },
   {
@@ -30,13 +30,14 @@ export const LAYERS: readonly Layer[] = [
   { path: "src/pipeline.ts", may: ["src/model", "src/validate", "src/engine", "src/report", "src/io/workbook.ts"] },
   {
     path: "src/annual-pipeline.ts",
-    may: ["src/model", "src/validate", "src/annual", "src/report", "src/io/workbook.ts", "src/pipeline.ts"],
+    may: ["src/model", "src/validate", "src/annual", "src/report", "src/io/workbook.ts", "src/io/xlsx/writer.ts", "src/pipeline.ts"],
   },
   { path: "src/version.ts", may: [] },
   { path: "src/cli", may: ["src"], packages: ["node:*"] },
   { path: "addin/operations.ts", may: ["src/model", "src/merge", "src/report/excel-limits.ts"] },
-  { path: "addin/excel", may: ["src", "addin/operations.ts"], packages: ["office-js"] },
-  { path: "addin/file-mode", may: ["src", "addin/operations.ts"] },
+  { path: "addin/annual-operations.ts", may: ["src", "addin/operations.ts"] },
+  { path: "addin/excel", may: ["src", "addin/operations.ts", "addin/annual-operations.ts"], packages: ["office-js"] },
+  { path: "addin/file-mode", may: ["src", "addin/operations.ts", "addin/annual-operations.ts"] },
   {
     path: "addin/taskpane",
     may: [

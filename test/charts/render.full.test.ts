@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -11,12 +11,15 @@ import { convertWith, sofficePath } from "../helpers/libreoffice.js";
 import { pdfPageCount, pdfPageRaster, pdfPageToPng, pixelsNear, requirePdftoppm, type Raster } from "./render-tools.js";
 
 /*
- * The charts as LibreOffice sees them. The files stay in OUT after the run, so a person can
- * look at what was drawn: charts.png is page 1 of the workbook with one chart of each kind.
+ * The charts as LibreOffice sees them. The files stay in OUT (a fresh folder per run, under the
+ * system's temp folder) after the run, so a person can look at what was drawn: charts.png is
+ * page 1 of the workbook with one chart of each kind.
  * Without LibreOffice these tests fail (they never skip): install libreoffice-calc,
  * poppler-utils and fonts-noto-cjk (Chinese text renders as boxes without a CJK font).
  */
-const OUT = join(tmpdir(), "branch-scorecard-chart-render");
+// A fresh folder per run: a fixed one was shared by concurrent runs (other checkouts, CI), which
+// deleted and rewrote each other's files mid-conversion.
+const OUT = mkdtempSync(join(tmpdir(), "branch-scorecard-chart-render-"));
 const KINDS: readonly ChartKind[] = ["bar", "column", "radar", "pie", "scatter"];
 const DPI = 100;
 const AWKWARD_SHEET = "O'Brien & 表";
@@ -57,8 +60,6 @@ beforeAll(async () => {
 async function setUp(): Promise<void> {
   sofficePath(); // throws with an install hint when LibreOffice is missing
   requirePdftoppm();
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
 
   const files = new Map<string, Uint8Array>([
     ["charts", packageWithCharts(sheet)],

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
-import type { Grid } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { cellValue, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
+import { gridValues, specValues, trimBlank } from "../helpers/sheet-values.js";
 import { ARTIFACTS, buildForTests, E2E_DIST, launchChromium, serveStatic, type StaticServer } from "./harness.js";
 
 /** The demo's sample quarter (16 branches, a pending dispute: 暂定), built here and served at /fixtures/. */
@@ -97,23 +96,6 @@ function expectOnlyLocalRequests(requests: readonly string[]): void {
 }
 
 /** Values as a reader reports them, trailing blanks trimmed: comparable between writers. */
-function gridValues(grid: Grid | undefined): (string | number | boolean)[][] {
-  const rows = (grid?.rows ?? []).map((row) => row.map((c) => (c === null ? "" : c.value)));
-  return trimBlank(rows);
-}
-function specValues(spec: SheetSpec | undefined): (string | number | boolean)[][] {
-  return trimBlank((spec?.rows ?? []).map((row) => row.map((e) => cellValue(e) ?? "")));
-}
-function trimBlank(rows: (string | number | boolean)[][]): (string | number | boolean)[][] {
-  const out = rows.map((row) => {
-    const r = [...row];
-    while (r.length > 0 && r[r.length - 1] === "") r.pop();
-    return r;
-  });
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
-}
-
 async function expectProvisionalSixteen(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId("branch-count").textContent(), { timeout: 30_000 }).toBe(`支部 ${PROVISIONAL_BRANCHES} 个`);
   expect(await page.getByTestId("status-badge").textContent()).toBe("暂定");

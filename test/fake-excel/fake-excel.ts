@@ -36,6 +36,11 @@ export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host supports (default "1.17"). */
   readonly apiVersion?: string;
   readonly limits?: Partial<Limits>;
+  /**
+   * Whether `Excel.createWorkbook` exists at all (default true: Office.js defines it everywhere
+   * and it fails with ApiNotFound on hosts below ExcelApi 1.8). False: an office.js without it.
+   */
+  readonly createWorkbook?: boolean;
 }
 
 /** What the add-in sees as `Excel`. */
@@ -43,6 +48,8 @@ export interface FakeExcelGlobal {
   /** As Excel.run: the batch gets a request context (typed as Office.js's, implemented by the fake). */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** As Excel.createWorkbook (ExcelApi 1.8): the new workbook is kept in host.createdWorkbooks. */
+  createWorkbook?(base64File?: string): Promise<void>;
   readonly ErrorCodes: typeof ErrorCodes;
 }
 
@@ -102,8 +109,12 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       return info;
     },
   };
+  async function createWorkbook(base64File?: string): Promise<void> {
+    if (!host.supports("1.8")) fail(ErrorCodes.apiNotFound, "Excel.createWorkbook needs ExcelApi 1.8.");
+    host.createdWorkbooks.push(base64File === undefined ? new Uint8Array(0) : decodeBase64(base64File));
+  }
   return {
-    Excel: { run: run, ErrorCodes },
+    Excel: options.createWorkbook === false ? { run, ErrorCodes } : { run, createWorkbook, ErrorCodes },
     Office,
     OfficeExtension: { Error: FakeOfficeError, ErrorCodes },
     host,
@@ -141,8 +152,19 @@ const SEED_FORMATS: Readonly<Record<string, string>> = {
   percent: "0.00%",
 };
 
+/** Strict base64 (Excel refuses anything else): the file's bytes; an .xlsx must be a zip (PK). */
+function decodeBase64(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) fail(ErrorCodes.invalidArgument, "base64File is not base64.");
+  const binary = atob(text);
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  if (bytes.length > 0 && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) fail(ErrorCodes.invalidArgument, "base64File is not a workbook.");
+  return bytes;
+}
+
 export class FakeHost implements HostCore {
   readonly state = new FakeWorkbookState();
+  /** Workbooks opened with Excel.createWorkbook, as their bytes (empty: a blank workbook). */
+  readonly createdWorkbooks: Uint8Array[] = [];
   readonly limits: Limits;
   stats: HostStats = newStats();
   apiVersion: string;

@@ -252,6 +252,8 @@ export function clearContents(cell: FakeCell): void {
 }
 
 export class FakeWorkbookState {
+  /** Workbook.name: the file's name as Excel shows it. */
+  fileName = "Book1.xlsx";
   readonly sheets: FakeSheet[] = [];
   activeSheet: FakeSheet | null = null;
   selection: { sheet: FakeSheet; rect: Rect } | null = null;

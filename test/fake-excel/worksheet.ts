@@ -28,7 +28,7 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookState> {
     });
   }
 }
-defineProps(WorkbookProxy, "Workbook", { name: { get: () => "Book1.xlsx" } });
+defineProps(WorkbookProxy, "Workbook", { name: { version: "1.7", get: (state) => state.fileName } });
 
 export function newWorkbook(ctx: FakeRequestContext): WorkbookProxy {
   return sealed(new WorkbookProxy(ctx, "workbook", () => ctx.host.state));

@@ -20,6 +20,7 @@ const fake = createFakeExcel({ apiVersion: params.get("api") ?? "1.1" });
 
 async function seed(url: string | null): Promise<void> {
   if (url === null) return;
+  fake.host.state.fileName = decodeURIComponent(url.slice(url.lastIndexOf("/") + 1)); // Workbook.name: the file's name
   const response = await fetch(url);
   if (!response.ok) throw new Error(`fake host: cannot load ${url} (${response.status})`);
   const reader = new XlsxReader(new Uint8Array(await response.arrayBuffer()));
