@@ -215,7 +215,10 @@ class RowBuilder {
   }
 }
 
-/** `AB12` → 0-based row 11, column 27; null if malformed. */
+/**
+ * `AB12` → 0-based row 11, column 27; null if malformed. Letters and digits in one pass with
+ * no slices, as it runs for every cell read (the letters' arithmetic is model/cell.ts columnIndex).
+ */
 function parseRef(ref: string): { row: number; col: number } | null {
   let col = 0;
   let i = 0;

@@ -11,7 +11,8 @@ import { appendRows } from "./sheet-append.js";
 import { sheetLooks, worksheetPieces } from "./sheet-writer.js";
 import { refuseStrict } from "./strict.js";
 import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
-import { addSheetEntry, quoteSheetName, setPrintTitles } from "./workbook-edits.js";
+import { addSheetEntry, setPrintTitles } from "./workbook-edits.js";
+import { quoteSheetName } from "../../model/cell.js";
 import { ZipPackage } from "./zip-package.js";
 
 /**
