@@ -6,8 +6,10 @@ import { assess, type ScoredAssessment } from "./engine/assess.js";
 import { RunCancelled, WorkbookUnreadableError, type CancelSignal, type WorkbookReader, type WorkbookWriter } from "./io/workbook.js";
 import { issue, locatedIssue, type Issue } from "./model/issues.js";
 import { STEPS, type Progress, type Step } from "./model/progress.js";
+import type { Assessment } from "./model/assessment.js";
 import type { Result } from "./model/result.js";
 import { INPUT_SHEETS } from "./model/sheets.js";
+import { localTimestamp } from "./model/timestamp.js";
 import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
@@ -36,6 +38,15 @@ export interface RunOutput {
   readonly sheets: readonly SheetSpec[];
   /** Whether the writer was given sheets to write. */
   readonly written: boolean;
+  /** What was assessed, for a caller that goes on from the quarter (the annual grade); null when the result is fatal. */
+  readonly assessed: AssessedWorkbook | null;
+}
+
+/** A workbook that passed validation: its sheets as read, the typed assessment and the engine's scores and ranks. */
+export interface AssessedWorkbook {
+  readonly snapshot: WorkbookSnapshot;
+  readonly assessment: Assessment;
+  readonly scored: ScoredAssessment;
 }
 
 /**
@@ -48,7 +59,13 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   await run.begin("read");
   const snapshot = await readInputs(reader, run);
   if ("unreadable" in snapshot)
-    return run.end({ result: buildResult(null, [], null, snapshot.unreadable), issues: snapshot.unreadable, sheets: [], written: false });
+    return run.end({
+      result: buildResult(null, [], null, snapshot.unreadable),
+      issues: snapshot.unreadable,
+      sheets: [],
+      written: false,
+      assessed: null,
+    });
 
   await run.begin("validate");
   const validation = validateWorkbook(snapshot);
@@ -56,11 +73,12 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   await run.begin("score");
   const scored = validation.ok ? assess(validation.assessment) : null;
   const { result, issues, sheets } = report(validation, scored, options.now);
+  const assessed = validation.ok && scored ? { snapshot, assessment: validation.assessment, scored } : null;
 
-  if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false });
+  if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
   await run.begin("write");
   await writer.writeSheets(sheets, { onProgress: run.within });
-  return run.end({ result, issues, sheets, written: true });
+  return run.end({ result, issues, sheets, written: true, assessed });
 }
 
 /** The input sheets; a file that is no readable workbook is a fatal issue, not a failure. */
@@ -75,7 +93,7 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
 }
 
 /** The result and the output sheets; the engine's findings get their cells here, where the grids are known. */
-function report(validation: Validation, scored: ScoredAssessment | null, now: Date): Omit<RunOutput, "written"> {
+function report(validation: Validation, scored: ScoredAssessment | null, now: Date): Pick<RunOutput, "result" | "issues" | "sheets"> {
   const assessment = validation.ok ? validation.assessment : null;
   const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
   const issues = [...validation.issues, ...located];
@@ -130,10 +148,4 @@ class RunSteps {
   private at(done: number, total: number | null): Progress {
     return { step: this.current, stepNumber: this.steps.indexOf(this.current) + 1, steps: this.steps.length, done, total };
   }
-}
-
-/** `2026-11-21 14:05:09` in the machine's local time, as people read it. */
-function localTimestamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

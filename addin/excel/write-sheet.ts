@@ -36,6 +36,7 @@ export type SheetTarget =
 const CHART_TYPES = {
   bar: "BarClustered",
   column: "ColumnClustered",
+  line: "LineMarkers",
   radar: "Radar",
   pie: "Pie",
   scatter: "XYScatter",
@@ -146,6 +147,7 @@ async function writeLooks(w: SheetWrite): Promise<void> {
         format.verticalAlignment = "Center";
         format.wrapText = true;
       }
+      if (look.wrap) format.wrapText = true;
       if (look.border) borders(format, rect);
       if (look.unlocked && w.protect) format.protection.locked = false;
     });
@@ -296,7 +298,8 @@ function validationRule(v: ValidationSpec, sheet: string): Excel.DataValidationR
   if (v.kind === "decimal") {
     if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
       throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
-    return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
+    const bounds = { formula1: v.min, formula2: v.max, operator: "Between" } as const;
+    return v.integer ? { wholeNumber: bounds } : { decimal: bounds };
   }
   const source = v.values.join(",");
   if (v.values.length === 0 || v.values.some((x) => x.includes(",")) || source.length > VALIDATION_LIMITS.list) {

@@ -22,7 +22,7 @@ function inputPath(args: ParsedArgs): string {
 }
 
 /** Where --json writes: not over an input, nor the workbook output. */
-async function checkJsonTarget(target: string | undefined, inputs: readonly InputFile[], workbookOutput?: string): Promise<void> {
+export async function checkJsonTarget(target: string | undefined, inputs: readonly InputFile[], workbookOutput?: string): Promise<void> {
   if (target === undefined || target === "-") return;
   if (workbookOutput !== undefined && resolve(target) === resolve(workbookOutput)) throw new UsageError("--json 和 -o 不能是同一个文件。");
   await checkOutputFile(target, inputs);

@@ -9,7 +9,13 @@ import { sampleQuarter, sampleQuarterSheets } from "../demo/sample-quarter.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFolder, readInput, writeOutput } from "./files.js";
-import { rankingTable, terminalText } from "./terminal.js";
+import { rankingTable, table, terminalText } from "./terminal.js";
+import { runAnnual } from "../annual-pipeline.js";
+import { XlsxReader } from "../io/xlsx/reader.js";
+import type { AnnualResult } from "../model/annual-result.js";
+import { sampleYear, type SampleYear } from "../demo/sample-year.js";
+import { fullStars, percentText, shortStars } from "../report/annual/common.js";
+import { adjustmentText, starChangeText } from "../report/annual/ranking-sheet.js";
 
 /** The three files the demo writes into its directory. */
 export function demoPaths(dir: string, period: string): { input: string; output: string; json: string } {
@@ -39,7 +45,63 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.stdout(
     `${demoReport(result)}\n\n已生成：\n  示例工作簿（已填好的评分表）  ${shown(paths.input)}\n  评分结果（含结果表）          ${shown(paths.output)}\n  JSON 结果                     ${shown(paths.json)}\n`,
   );
-  return result.status === "fatal" ? EXIT.fatal : EXIT.ok;
+  const year = await demoYear(dir, io);
+  return result.status === "fatal" || year.status === "fatal" ? EXIT.fatal : EXIT.ok;
+}
+
+/**
+ * The sample year: four quarterly workbooks written into `<dir>/示例年度-2026/`, graded exactly
+ * as `scorecard annual` does (each file read back and assessed), the annual workbook and JSON
+ * written beside them, and the annual ranking printed.
+ */
+async function demoYear(dir: string, io: Io): Promise<AnnualResult> {
+  const sample = sampleYear();
+  const folder = join(dir, `示例年度-${sample.year}`);
+  const files = [];
+  for (const q of sample.quarters) {
+    const path = join(folder, q.file);
+    await writeOutput(path, createWorkbook(q.sheets));
+    files.push({ file: q.file, reader: new XlsxReader(await readInput(path)) });
+  }
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: createWorkbook });
+  const workbook = join(folder, out.fileName ?? `${sample.year}年度定级.xlsx`);
+  const json = join(folder, `${sample.year}年度定级-结果.json`);
+  if (out.workbook !== null) await writeOutput(workbook, out.workbook);
+  await writeOutput(json, JSON.stringify(out.result, null, 2) + "\n");
+  io.stdout(
+    `\n${annualDemoReport(out.result, sample.highlights)}\n\n已生成：\n` +
+      `  示例年度的四个季度工作簿      ${terminalText(folder)}\n  年度定级（新工作簿）          ${terminalText(workbook)}\n  JSON 结果                     ${terminalText(json)}\n`,
+  );
+  return out.result;
+}
+
+/** The annual ranking and what the year's rules did, in Chinese. */
+export function annualDemoReport(r: AnnualResult, highlights: SampleYear["highlights"]): string {
+  if (r.status === "fatal") return "示例年度无法定级：" + r.issues.map((i) => i.message).join("；");
+  const s = r.settings!;
+  const rows = r.branches.map((b) => [
+    String(b.rank),
+    b.code,
+    b.name,
+    b.category ?? "—",
+    b.score.toFixed(2),
+    shortStars(b.scoreStars) ?? "",
+    shortStars(b.previousStars) ?? "",
+    fullStars(b.stars),
+    starChangeText(b.starChange) ?? "",
+    adjustmentText(b),
+  ]);
+  const count = (n: number) => r.branches.filter((b) => b.stars === n).length;
+  const joined = r.branches.find((b) => b.code === highlights.joined.branch);
+  return [
+    `示例年度 ${r.year}：${r.quarters.length} 个季度、${r.branches.length} 个支部，结果${STATUS_ZH[r.status]}`,
+    "",
+    table(["排名", "编码", "支部名称", "类别", "年度得分", "计分星级", "上年星级", "年度星级", "变化", "说明"], rows, new Set([0, 4])),
+    "",
+    `年度星级：五星 ${count(5)} 个（比例上限 ${s.fiveStarCap === null ? "不限" : percentText(s.fiveStarCap)}），四星 ${count(4)} 个（比例上限 ${s.fourStarCap === null ? "不限" : percentText(s.fourStarCap)}），逐级晋升：${s.stepwise ? "是" : "否"}`,
+    `年中新设：${joined ? `${joined.code} ${joined.name}（${highlights.joined.period} 起，年度得分按 ${joined.quarters.filter((q) => q !== null).length} 个季度计算）` : "无"}`,
+    `否决：${highlights.vetoed.branch}（${highlights.vetoed.period}），年度星级不超过否决星级上限并排在末位`,
+  ].join("\n");
 }
 
 /** The ranking table and a short summary of the run, in Chinese. */

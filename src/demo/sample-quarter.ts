@@ -32,6 +32,11 @@ export interface SampleOptions {
   readonly disputeShare?: number;
   readonly period?: string;
   readonly rules?: Rules;
+  /**
+   * Each branch's quality in [0, 1] (how rarely it loses points), for a series of quarters in
+   * which branches stay themselves (the sample year); default: drawn from the seed.
+   */
+  readonly quality?: (branch: RosterEntry) => number;
 }
 
 /** Grid values by branch code, then item code. A missing entry is a blank cell. */
@@ -99,7 +104,9 @@ export function sampleQuarter(options: SampleOptions = {}): SampleQuarter {
   const vetoItem = veto.length > 1 ? veto[1]! : veto[0];
 
   // True scores: each branch has a quality; weaker branches lose half points more often.
-  const quality = new Map(branches.map((b) => [b.code, b === bonusBranch ? 0.92 : 0.2 + 0.8 * Math.sqrt(rng.next())]));
+  const quality = new Map(
+    branches.map((b) => [b.code, options.quality ? options.quality(b) : b === bonusBranch ? 0.92 : 0.2 + 0.8 * Math.sqrt(rng.next())]),
+  );
   const truth = new Map<string, number>();
   const key = (b: string, i: string) => `${b}\u0000${i}`;
   for (const b of branches) {

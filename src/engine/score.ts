@@ -195,7 +195,7 @@ export function scoreBranches(assessment: Assessment): Scoring {
       vetoItems,
       pending,
       stars,
-      tier: stars === 5 ? "第一阶梯" : stars >= 3 ? "第二阶梯" : "第三阶梯",
+      tier: tierOf(stars),
       fullyDoubleMarked: fully && baseMax > 0,
     } satisfies ScoredBranch;
   });
@@ -216,6 +216,11 @@ export function starsOf(total: number, settings: Settings, vetoed: boolean): num
   const idx = settings.starThresholds.findIndex((t) => compareHundredths(total, t) >= 0);
   const stars = idx === -1 ? 1 : 5 - idx;
   return vetoed ? Math.min(stars, settings.vetoStarCap) : stars;
+}
+
+/** 阶梯 (scoring.md §5): 5★ the first tier, 4★ and 3★ the second, the rest the third. */
+export function tierOf(stars: number): ScoredBranch["tier"] {
+  return stars === 5 ? "第一阶梯" : stars >= 3 ? "第二阶梯" : "第三阶梯";
 }
 
 /** 自评总分: computed like A方总分 from the 自评 grid, blank = 0; null without a 自评 row. */

@@ -60,6 +60,12 @@ export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
  * mode) and the Office.js adapter (Excel) implement it; input sheets are only ever touched by
  * patchCells, which the rater merge uses.
  */
+/**
+ * Makes a new workbook holding just these sheets, as .xlsx bytes (the annual grade's workbook:
+ * its inputs are other files, so it is never written into one of them).
+ */
+export type NewWorkbook = (sheets: readonly SheetSpec[]) => Uint8Array;
+
 export interface WorkbookWriter {
   /** Adds or replaces these output sheets (a spec with `append` appends its rows). */
   writeSheets(sheets: readonly SheetSpec[], options?: StepOptions): Promise<void>;

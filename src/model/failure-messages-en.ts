@@ -114,7 +114,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   TEMPLATE_SHEETS_EXIST: (p) => ({
     what: `The workbook already has the sheets ${p.sheets.map(q).join(", ")}; a new template does not overwrite them`,
-    next: "Create the template in a new blank workbook.",
+    next: "Create the template in a new blank workbook; after changing this workbook's 支部名册 or 评分细则, choose “Regenerate from this workbook's roster” instead.",
   }),
   PERIOD_INVALID: (p) => ({
     what: `Invalid period ${q(p.value)}`,
@@ -142,6 +142,10 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
     what: "No returned rater workbook was chosen",
     next: "Choose the workbook a rater sent back first, then Import.",
   }),
+  ROSTER_FILE_NOT_CHOSEN: () => ({
+    what: "No roster file was chosen",
+    next: 'Choose an .xlsx or .csv roster with "Choose roster file…" first, then New template.',
+  }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `Unknown grid ${q(p.as)}`, next: `Give one of ${p.grids.join(", ")}.` }),
   MERGE_NOTHING_FILLED: (p) => ({
@@ -150,7 +154,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `Several grids in the imported file hold scores (${p.filled.map((f) => `${f.sheet}: ${f.cells} cells`).join(", ")}); which one to import is unclear`,
-    next: `Say which grid to import (on the command line: --as ${p.filled[0]?.sheet ?? "评分A"}).`,
+    next: `Choose the grid to import under “Import as” (e.g. ${p.filled[0]?.sheet ?? "评分A"}) and import again.`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
@@ -180,5 +184,22 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   ROSTER_RULES_PROBLEMS: (p) => ({
     what: `The rules in ${q(p.file)} have ${p.count} problem(s); no template was written`,
     next: "Correct them and try again:",
+  }),
+  ROSTER_FILE_TYPE: (p) => ({
+    what: `${q(p.name)} is neither an .xlsx workbook nor a .csv file, so it cannot be a roster`,
+    next: 'Choose an .xlsx or .csv roster; save an old .xls in Excel as .xlsx or "CSV UTF-8 (Comma delimited)" first.',
+  }),
+
+  OWN_ROSTER_MISSING: (p) => ({
+    what: p.sheet ? "The workbook's 支部名册 has no header in its first 10 rows" : "The workbook has no 支部名册 sheet",
+    next: `${p.sheet ? "Add the header row to 支部名册" : "Add a sheet named 支部名册"}: ${p.required.join(", ")} (optionally ${p.optional.join(", ")}), then one row per branch; or choose a roster file instead.`,
+  }),
+  OWN_SHEET_PROBLEMS: (p) => ({
+    what: `The workbook's ${q(p.sheet)} has ${p.count} problem(s); the grids were not regenerated and nothing was changed`,
+    next: "Correct the problems listed below and try again:",
+  }),
+  OWN_SHEET_HEADER_MISSING: (p) => ({
+    what: `The workbook's ${q(p.sheet)} has no header (${p.titles.join(", ")}) in its first 10 rows, so what was typed cannot be placed by code`,
+    next: "Restore the sheet's header row and try again; nothing was changed.",
   }),
 };

@@ -101,7 +101,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   INPUT_SHEET_EXISTS: (p) => ({ what: `工作簿中已有输入工作表${q(p.sheet)}，不会覆盖它`, next: "请在新的空白工作簿中新建考核模板。" }),
   TEMPLATE_SHEETS_EXIST: (p) => ({
     what: `工作簿中已有工作表${p.sheets.map(q).join("")}，新建模板不会覆盖它们`,
-    next: "请在新的空白工作簿中新建考核模板。",
+    next: "请在新的空白工作簿中新建考核模板；若是改了本工作簿的支部名册或评分细则，请选“按本工作簿的支部名册重新生成”。",
   }),
   PERIOD_INVALID: (p) => ({
     what: `考核周期无效：${q(p.value)}`,
@@ -123,6 +123,10 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
     next: "请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。",
   }),
   RATER_FILE_NOT_CHOSEN: () => ({ what: "还没有选择评分方交回的工作簿", next: "请先选择评分方交回的工作簿，再点“导入”。" }),
+  ROSTER_FILE_NOT_CHOSEN: () => ({
+    what: "还没有选择名册文件",
+    next: "请先点“选择名册文件…”选一个 .xlsx 或 .csv 名册，再点“新建考核模板”。",
+  }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `不认识的评分表${q(p.as)}`, next: `请指定 ${p.grids.join("、")} 之一。` }),
   MERGE_NOTHING_FILLED: (p) => ({
@@ -131,7 +135,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `导入的文件中有多张评分表填写了分数（${p.filled.map((f) => `${f.sheet} ${f.cells} 格`).join("，")}），无法判断要导入哪一张`,
-    next: `请指定要导入的评分表（命令行用 --as ${p.filled[0]?.sheet ?? "评分A"} 等）。`,
+    next: `请在“作为”中选择要导入的评分表（如 ${p.filled[0]?.sheet ?? "评分A"}）后再导入。`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
@@ -150,4 +154,21 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
   ROSTER_PROBLEMS: (p) => ({ what: `${q(p.file)}中的支部名册有 ${p.count} 处问题，未生成模板`, next: "请改正后重试：" }),
   ROSTER_RULES_PROBLEMS: (p) => ({ what: `${q(p.file)}中的评分细则有 ${p.count} 处问题，未生成模板`, next: "请改正后重试：" }),
+  ROSTER_FILE_TYPE: (p) => ({
+    what: `${q(p.name)}不是 .xlsx 工作簿或 .csv 文件，不能作为支部名册`,
+    next: "请选择 .xlsx 或 .csv 名册；旧版 .xls 请在 Excel 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”。",
+  }),
+
+  OWN_ROSTER_MISSING: (p) => ({
+    what: p.sheet ? "本工作簿的“支部名册”在前 10 行中找不到表头" : "本工作簿中没有“支部名册”工作表",
+    next: `请${p.sheet ? "在“支部名册”中补上表头行" : "新建名为“支部名册”的工作表"}：${p.required.join("、")}（可加 ${p.optional.join("、")}），下面每个支部一行；或改用“选择名册文件”。`,
+  }),
+  OWN_SHEET_PROBLEMS: (p) => ({
+    what: `本工作簿的${q(p.sheet)}有 ${p.count} 处问题，评分表没有重新生成，工作簿未作任何改动`,
+    next: "请按下面列出的问题改正后重试：",
+  }),
+  OWN_SHEET_HEADER_MISSING: (p) => ({
+    what: `本工作簿的${q(p.sheet)}在前 10 行中找不到表头（${p.titles.join("、")}），无法按编码放回已填的内容`,
+    next: "请恢复这张表的表头行后重试；工作簿未作任何改动。",
+  }),
 };

@@ -1,9 +1,27 @@
 import { CATEGORIES } from "./categories.js";
+import type {
+  BranchRef,
+  MessageCatalogue,
+  QuarterIssueCode,
+  RuleItemKey,
+  RuleProblem,
+  RulesDifference,
+  VetoAnswer,
+  Where,
+} from "./issues.js";
 import { UNREADABLE_NEXT_EN } from "./failure-messages-en.js";
-import type { MessageCatalogue, RuleProblem, VetoAnswer, Where } from "./issues.js";
 import { ITEM_TYPES } from "./rules.js";
-import { ARBITRATION_RULES, NOTE_REQUIREMENTS, RANKING_MODES, SETTING_SPECS, type SettingField } from "./settings.js";
-import { SHEETS, TABLES } from "./sheets.js";
+import {
+  ANNUAL_METHODS,
+  ARBITRATION_RULES,
+  NOTE_REQUIREMENTS,
+  RANKING_MODES,
+  SETTING_NAMES,
+  SETTING_SPECS,
+  type SettingField,
+  type SettingName,
+} from "./settings.js";
+import { OUTPUT_SHEETS, PREVIOUS_STARS_TITLE, SHEETS, TABLES } from "./sheets.js";
 import { WORDS } from "./terms.js";
 
 // English for the task pane's English UI. Sheet names, column titles and the words people type
@@ -29,6 +47,11 @@ export const SETTING_EXPECTED_EN: Readonly<Record<SettingField, string>> = {
   starThresholds: "Enter four numbers from high to low, separated by commas, such as 90,80,70,60",
   ranking: `Enter ${either(RANKING_MODES)} (1,2,2,4 or 1,2,2,3)`,
   deductionNotes: `Enter ${either(NOTE_REQUIREMENTS)} (required, warn, or do not check)`,
+  annualMethod: `Enter ${either(ANNUAL_METHODS)} (the mean of the quarters' totals, or weighted by the quarter weights)`,
+  quarterWeights: "Enter four numbers above 0 (Q1 to Q4), separated by commas, such as 1,1,1,1 or 1,1,1,2",
+  fiveStarCap: "Enter a ratio above 0 and at most 1, such as 0.1 or 10%; leave it blank for no quota",
+  fourStarCap: "Enter a ratio above 0 and at most 1, such as 0.1 or 10%; leave it blank for no quota",
+  stepwise: `Enter ${either([WORDS.yes, WORDS.no])}`,
 };
 
 const RULE_PROBLEM: { readonly [P in RuleProblem["problem"]]: (p: Extract<RuleProblem, { problem: P }>) => string } = {
@@ -48,6 +71,39 @@ const RULE_PROBLEM: { readonly [P in RuleProblem["problem"]]: (p: Extract<RulePr
 const ruleProblem = (p: RuleProblem): string => (RULE_PROBLEM[p.problem] as (p: RuleProblem) => string)(p);
 
 const VETO_ANSWER: Readonly<Record<VetoAnswer, string>> = { yes: WORDS.yes, no: WORDS.no, blank: "blank" };
+
+// The year's grade (annual.md).
+const who = (b: BranchRef): string => (b.name === "" ? `branch ${q(b.code)}` : `branch ${q(`${b.code} ${b.name}`)}`);
+const categoryName = (c: string | null): string => (c === null ? "an invalid category" : q(c));
+const LEVEL = { 5: "five stars", 4: "four stars", 3: "three stars" } as const;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** The name of the setting that sets a field, as the workbook has it. */
+const settingName = (field: SettingField): SettingName => SETTING_NAMES.find((n) => SETTING_SPECS[n].field === field)!;
+const QUOTA_FIELD = { 5: "fiveStarCap", 4: "fourStarCap" } as const;
+
+/** A quarter's fatal problem in a few words (its own report has the details). */
+function fatalProblem(first: { readonly code: QuarterIssueCode; readonly sheet: string | null }): string {
+  switch (first.code) {
+    case "SHEET_MISSING":
+      return `the sheet ${q(first.sheet ?? "")} is missing`;
+    case "HEADER_MISSING":
+      return `sheet ${q(first.sheet ?? "")} has no header row`;
+    case "RULE_INVALID":
+      return "the rules are wrong";
+    case "ROSTER_EMPTY":
+      return "the roster has no branch";
+    default:
+      return "no results could be computed";
+  }
+}
+
+const ruleItem = (it: RuleItemKey): string =>
+  `${it.code} (${it.type}, ${it.area === "" ? "no area" : it.area}${it.points === null ? "" : `, ${plural(it.points, "point")}`})`;
+
+const rulesDifference = (d: RulesDifference): string =>
+  d.kind === "item"
+    ? `item ${d.position}: ${ruleItem(d.quarter)} in this quarter, ${ruleItem(d.latest)} in the latest`
+    : `${plural(d.quarter, "item")} in this quarter, ${d.latest} in the latest`;
 
 /** Every issue's English message: what is wrong and what to do next. */
 export const MESSAGES_EN: MessageCatalogue = {
@@ -119,4 +175,37 @@ export const MESSAGES_EN: MessageCatalogue = {
     "count" in p
       ? `The workbook has no sheet ${q(SHEETS.notes)}; ${p.count} deductions have no note. Add the sheet with the columns ${list(TABLES.notes.required)}.`
       : `${at(w)}: item ${q(p.item)} of branch ${q(p.branch)} lost points (${p.score} of ${p.max}) but sheet ${q(SHEETS.notes)} has no note from this rater. Add one.`,
+
+  ANNUAL_QUARTER_UNUSABLE: (p, w) =>
+    p.reason === "fatal"
+      ? p.first.code === "WORKBOOK_UNREADABLE"
+        ? `The file ${q(w.file ?? "")} cannot be read as an Excel workbook and is left out of the annual grade. Make sure it is a quarterly assessment workbook (.xlsx); save an old .xls file or one with a password from Excel as an .xlsx workbook without a password and try again.`
+        : `The quarterly assessment of workbook ${q(w.file ?? "")} has ${plural(p.fatal, "fatal problem")} (${fatalProblem(p.first)}) and no results, so it is left out of the annual grade. Open the workbook, correct it as its sheet ${q(OUTPUT_SHEETS.report)} says and score it again, then grade the year again.`
+      : p.missing
+        ? `Workbook ${q(w.file ?? "")} has no assessment period in sheet ${q(SHEETS.settings)}, so its quarter is unknown and it is left out of the annual grade. Enter the period (e.g. 2026Q3), score it again and try again.`
+        : `The assessment period of workbook ${q(w.file ?? "")} is not valid (see its sheet ${q(OUTPUT_SHEETS.report)}), so its quarter is unknown and it is left out of the annual grade. Write it like 2026Q3, score it again and try again.`,
+  ANNUAL_YEAR_MIXED: (p) =>
+    `The quarterly workbooks belong to different years (${p.years.map((y) => `${y.year}: ${y.files.join(", ")}`).join("; ")}). The annual grade takes the quarters of one year: choose the workbooks of one year only and try again.`,
+  ANNUAL_QUARTER_DUPLICATE: (p, w) =>
+    `Workbooks ${q(w.file ?? "")} and ${q(p.firstFile)} are both the assessment of ${w.period ?? ""}; a quarter can have only one workbook. Remove one of them (or correct its period) and try again.`,
+  ANNUAL_NO_QUARTER: (p) =>
+    p.given === 0
+      ? "No quarterly workbook was chosen. Choose this year's quarterly assessment workbooks (.xlsx) and try again."
+      : `None of the ${plural(p.given, "workbook")} given can be placed in the year (see each workbook's problem). Correct them and try again.`,
+  ANNUAL_QUARTER_ABSENT: (_, w) =>
+    `There is no workbook for ${w.period ?? ""}: the annual result is computed from the quarters given and is provisional. Once that quarter is assessed, add its workbook and grade the year again.`,
+  ANNUAL_QUARTER_PROVISIONAL: (p, w) =>
+    `The quarterly result of ${w.period ?? ""} (${w.file ?? ""}) is provisional (${plural(p.errors, "error")}, see that workbook's sheet ${q(OUTPUT_SHEETS.report)}), so the annual result is provisional too. Correct that workbook and score it again, then grade the year again.`,
+  PREVIOUS_STARS_INVALID: (p, w) =>
+    `${at(w)}: the ${q(PREVIOUS_STARS_TITLE)} value ${q(p.value)} of ${who(p.branch)} is not valid and counts as none. Enter a whole number from 0 to 5 (0: no stars) or stars such as ★★★★☆; leave it blank if there is none.`,
+  ANNUAL_RULES_CHANGED: (p, w) =>
+    `The rules of ${w.period ?? ""} (${w.file ?? ""}) differ from those of the latest quarter ${p.latest} (${rulesDifference(p.difference)}). Each quarter's totals still count as computed by its own rules; if the rules were not meant to change, check that quarter's sheet ${q(SHEETS.rules)}.`,
+  ANNUAL_BRANCH_PARTIAL: (p) =>
+    `Of the ${plural(p.usable, "quarter")} in the annual grade, ${who(p.branch)} has results only in ${p.periods.join(", ")}; its annual score is computed over these ${p.periods.length} (e.g. a branch set up during the year). If none should be missing, check its branch code in the other quarters' rosters.`,
+  ANNUAL_BRANCH_DROPPED: (p) =>
+    `The ${who(p.branch)} was assessed in ${p.periods.join(", ")} but is not in the roster of the latest quarter (${p.latest}), so it is not graded (e.g. closed or merged). If it should be, add it to the roster of the ${p.latest} workbook, score it again and grade the year again.`,
+  ANNUAL_CATEGORY_CHANGED: (p) =>
+    `The category of ${who(p.branch)} changed during the year (${p.changes.map((c) => `${c.period}: ${categoryName(c.category)}`).join("; ")}); the annual category ranking uses the latest quarter's ${categoryName(p.category)}. If this is wrong, correct the roster of that quarter.`,
+  ANNUAL_QUOTA_TIE: (p) =>
+    `The quota for ${LEVEL[p.level]} is ${p.cap}, but ${p.tied} branches share rank ${p.rank} with the same annual score, across the quota line: a quota is a ceiling, so the tied branches all drop to ${LEVEL[(p.level - 1) as 4 | 3]} and ${p.kept} ${p.kept === 1 ? "branch keeps" : "branches keep"} ${LEVEL[p.level]}. To change this, edit the setting ${q(settingName(QUOTA_FIELD[p.level]))} in sheet ${q(SHEETS.settings)}.`,
 };

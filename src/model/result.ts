@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES } from "./categories.js";
-import { ISSUE_CODES, SEVERITIES } from "./issues.js";
+import { QUARTER_ISSUE_CODES, SEVERITIES } from "./issues.js";
 import { ARBITRATION_RULES, RANKING_MODES } from "./settings.js";
 
 /** The JSON result of `scorecard score|validate --json` (result-json.md). */
@@ -9,7 +9,7 @@ const nullableNumber = z.number().nullable();
 /** An issue as the JSON result reports it: where, and its message in Chinese. */
 export const ReportedIssueSchema = z.object({
   severity: z.enum(SEVERITIES),
-  code: z.enum(ISSUE_CODES),
+  code: z.enum(QUARTER_ISSUE_CODES),
   sheet: z.string().nullable(),
   cell: z.string().nullable(),
   message: z.string().min(1),

@@ -8,6 +8,7 @@ import { WORDS } from "./terms.js";
 export const ARBITRATION_RULES = ["三评取近", "仲裁为准"] as const;
 export const RANKING_MODES = ["并列跳位", "中国式"] as const;
 export const NOTE_REQUIREMENTS = ["必填", "提示", "不检查"] as const;
+export const ANNUAL_METHODS = ["季度平均", "季度加权"] as const;
 
 export interface Settings {
   readonly period: string | null;
@@ -24,6 +25,18 @@ export interface Settings {
   readonly starThresholds: readonly [Decimal, Decimal, Decimal, Decimal];
   readonly ranking: (typeof RANKING_MODES)[number];
   readonly deductionNotes: (typeof NOTE_REQUIREMENTS)[number];
+  // The annual grade's settings (annual.md §2): validated by every quarter, used only by the
+  // annual run (from the latest quarter).
+  /** 年度计分方式. */
+  readonly annualMethod: (typeof ANNUAL_METHODS)[number];
+  /** 季度权重 of Q1–Q4: exact, each > 0. */
+  readonly quarterWeights: readonly [Decimal, Decimal, Decimal, Decimal];
+  /** 五星比例上限 in (0, 1]; null: no quota. */
+  readonly fiveStarCap: Decimal | null;
+  /** 四星比例上限 in (0, 1]; null: no quota. */
+  readonly fourStarCap: Decimal | null;
+  /** 逐级晋升: annual stars rise at most one level above 上年星级. */
+  readonly stepwise: boolean;
 }
 
 const dec = (s: string): Decimal => parseDecimal(s)!;
@@ -40,6 +53,11 @@ export const DEFAULT_SETTINGS: Settings = {
   starThresholds: [dec("90"), dec("80"), dec("70"), dec("60")],
   ranking: "并列跳位",
   deductionNotes: "提示",
+  annualMethod: "季度平均",
+  quarterWeights: [dec("1"), dec("1"), dec("1"), dec("1")],
+  fiveStarCap: null,
+  fourStarCap: null,
+  stepwise: false,
 };
 
 const CN_QUARTER: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 1: "1", 2: "2", 3: "3", 4: "4" };
@@ -110,6 +128,19 @@ const thresholds = z.string().transform((s, ctx) => {
   return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
 });
 
+const quarterWeights = z.string().transform((s, ctx) => {
+  const parts = s.split(/[,，、]/).map((p) => p.trim());
+  const ds = parts.map((p) => (PLAIN.test(p) ? parseDecimal(p) : null));
+  if (ds.length !== 4 || !ds.every((d) => d !== null && d.n > 0n)) {
+    ctx.addIssue({ code: "custom" });
+    return z.NEVER;
+  }
+  return ds as unknown as readonly [Decimal, Decimal, Decimal, Decimal];
+});
+
+/** 五星比例上限, 四星比例上限: a ratio as 分差阈值比例 takes it. */
+const starQuota = ratio;
+
 const YES_NO = [WORDS.yes, WORDS.no] as const;
 
 /**
@@ -130,6 +161,11 @@ export const SETTING_SPECS = {
   星级阈值: { field: "starThresholds", schema: thresholds },
   排名方式: { field: "ranking", schema: oneOf(RANKING_MODES), choices: RANKING_MODES },
   扣分说明要求: { field: "deductionNotes", schema: oneOf(NOTE_REQUIREMENTS), choices: NOTE_REQUIREMENTS },
+  年度计分方式: { field: "annualMethod", schema: oneOf(ANNUAL_METHODS), choices: ANNUAL_METHODS },
+  季度权重: { field: "quarterWeights", schema: quarterWeights },
+  五星比例上限: { field: "fiveStarCap", schema: starQuota },
+  四星比例上限: { field: "fourStarCap", schema: starQuota },
+  逐级晋升: { field: "stepwise", schema: oneOf(YES_NO).transform((v) => v === WORDS.yes), choices: YES_NO },
 } as const satisfies Record<string, { field: keyof Settings; schema: z.ZodType; choices?: readonly string[] }>;
 
 /** The values a setting takes when they are a fixed few, else undefined. */

@@ -39,6 +39,15 @@ export const OUTPUT_SHEETS = {
   log: "运行记录",
 } as const;
 
+/** Output sheets of the annual workbook (annual.md §7): a new workbook, never written into a quarter's. */
+export const ANNUAL_SHEETS = {
+  ranking: "年度定级",
+  notice: "公示名单",
+  charts: "年度图表",
+  report: "年度校验报告",
+  log: "运行记录",
+} as const;
+
 /**
  * The input tables' column titles (workbook.md): a header row holding every required title
  * (within the first 10 rows) makes the table; the optional ones are read when present. The
@@ -47,9 +56,12 @@ export const OUTPUT_SHEETS = {
 export const TABLES = {
   settings: { required: ["设置项", "值"], optional: ["说明"] },
   rules: { required: ["编号", "类型", "考核方面", "考核内容", "分值"], optional: ["评分标准", "不适用类别", "分差阈值"] },
-  roster: { required: ["支部编码", "支部名称", "支部类别"], optional: ["所属单位", "党员人数"] },
+  roster: { required: ["支部编码", "支部名称", "支部类别"], optional: ["所属单位", "党员人数", "上年星级"] },
   notes: { required: ["支部编码", "项目编号", "评分方", "说明"], optional: ["佐证材料"] },
 } as const;
+
+/** 支部名册's optional column of last year's annual grade (annual.md §2): only the annual run reads it. */
+export const PREVIOUS_STARS_TITLE = "上年星级";
 
 /** Every column title of a table, required first: the header row the template writes. */
 export const tableTitles = (t: keyof typeof TABLES): readonly string[] => [...TABLES[t].required, ...TABLES[t].optional];

@@ -1,3 +1,4 @@
+import type { AnnualResult } from "../model/annual-result.js";
 import type { Result } from "../model/result.js";
 import type { Assessment } from "../model/assessment.js";
 import { settingsJson } from "./result-json.js";
@@ -45,7 +46,7 @@ export function inputFingerprint(assessment: Assessment): string {
 }
 
 /** The results, without the product version, so a re-run gives the same fingerprint. */
-export function resultFingerprint(r: Result): string {
+export function resultFingerprint(r: Result | AnnualResult): string {
   const { version: _version, ...rest } = r;
   return sha256Hex(canonicalJson(rest));
 }

@@ -1,6 +1,6 @@
 import { decimalToNumber, fromHundredths } from "../model/decimal.js";
 import type { ScoredAssessment } from "../engine/assess.js";
-import { issueMessage, type Issue } from "../model/issues.js";
+import { issueMessage, type Issue, type Severity } from "../model/issues.js";
 import { MESSAGES_ZH } from "../model/messages-zh.js";
 import type { ReportedIssue, Result, ResultSettings } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
@@ -29,7 +29,7 @@ export function reportedIssue(i: Issue): ReportedIssue {
   return { severity: i.severity, code: i.code, sheet: i.where.sheet, cell: i.where.cell, message: issueMessage(i, MESSAGES_ZH) };
 }
 
-export function statusOf(issues: readonly Issue[]): Result["status"] {
+export function statusOf(issues: readonly { readonly severity: Severity }[]): Result["status"] {
   if (issues.some((i) => i.severity === "fatal")) return "fatal";
   return issues.some((i) => i.severity === "error") ? "provisional" : "final";
 }

@@ -18,7 +18,9 @@ export type CellStyle =
   /** A score cell people type into: unlocked when the sheet is protected, 2-decimal format. */
   | "input"
   /** A text cell people type into (names, codes, notes): unlocked, text format. */
-  | "inputText";
+  | "inputText"
+  /** Long text (explanations, fingerprints) wrapped within the column. */
+  | "textWrap";
 
 /** A highlight on top of a style (fill colour), e.g. a disputed item or a vetoed branch. */
 export type CellTone = "dispute" | "veto" | "top" | "muted";
@@ -32,6 +34,8 @@ export interface StyleLook {
   /** A thin border all round, so that a table reads as one block. */
   readonly border?: true;
   readonly centred?: true;
+  /** Wrapped within the column (long text); bottom-aligned like its neighbours. */
+  readonly wrap?: true;
   /** Number format (Excel's format code) of numbers and blanks; text is always "@". */
   readonly numberFormat?: string;
   /** Stays editable when the sheet is protected. */
@@ -41,7 +45,8 @@ export interface StyleLook {
 /** The one table of output looks: the .xlsx styles part and the Office.js formats both come from it. */
 export const STYLE_LOOKS: Readonly<Record<CellStyle, StyleLook>> = {
   title: { bold: true, size: 16 },
-  notice: { bold: true, fontColor: "C00000", fill: "FFF2CC" },
+  // Notices are sentences: they wrap within their (merged) row rather than widen the printed page.
+  notice: { bold: true, fontColor: "C00000", fill: "FFF2CC", wrap: true },
   header: { bold: true, fill: "D9D9D9", border: true, centred: true },
   text: { border: true, numberFormat: "@" },
   integer: { border: true, numberFormat: "0" },
@@ -50,6 +55,7 @@ export const STYLE_LOOKS: Readonly<Record<CellStyle, StyleLook>> = {
   percent: { border: true, numberFormat: "0.00%" },
   input: { border: true, numberFormat: "0.00", unlocked: true },
   inputText: { border: true, numberFormat: "@", unlocked: true },
+  textWrap: { border: true, numberFormat: "@", wrap: true },
 };
 
 /** Fills of the highlights (RRGGBB); a tone replaces the style's own fill. */
@@ -83,6 +89,8 @@ export type ValidationSpec =
       readonly range: string;
       readonly min: number;
       readonly max: number;
+      /** Whole numbers only (Excel's "whole number" rule), e.g. 上年星级 0–5. */
+      readonly integer?: boolean;
       /** Shown when the cell is selected (Excel's input message): e.g. the 评分标准. */
       readonly prompt?: { readonly title: string; readonly text: string };
       readonly error?: string;
@@ -95,14 +103,14 @@ export type ValidationSpec =
       readonly error?: string;
     };
 
-export type ChartKind = "bar" | "column" | "radar" | "pie" | "scatter";
+export type ChartKind = "bar" | "column" | "line" | "radar" | "pie" | "scatter";
 
 export interface ChartSeriesSpec {
   /** Literal series name shown in the legend. */
   readonly name: string;
   /** Values range on the same sheet, e.g. "C3:C42". */
   readonly values: string;
-  /** Category labels (bar, column, radar, pie) or x values (scatter) on the same sheet. */
+  /** Category labels (bar, column, line, radar, pie) or x values (scatter) on the same sheet. */
   readonly categories?: string;
   /** Scatter only: draw this series as a line without markers (e.g. the y = x reference). */
   readonly line?: boolean;
@@ -133,6 +141,15 @@ export interface PrintSpec {
   readonly fitToWidth: boolean;
   /** Repeat the first N rows on every printed page (the title and header). */
   readonly repeatRows?: number;
+  /**
+   * The printed footer, centred, in Excel's header/footer codes: `&P` the page number, `&N`
+   * the number of pages (`2026年度定级 第 &P 页 共 &N 页`). A literal `&` must be written `&&`.
+   */
+  readonly footer?: string;
+  /** Narrow side margins (0.3 inch) for a wide table, so it prints larger. */
+  readonly narrowMargins?: boolean;
+  /** Start a new printed page above these rows (0-based), e.g. one list or chart per page. */
+  readonly pageBreaksBefore?: readonly number[];
 }
 
 export interface SheetSpec {
@@ -141,6 +158,8 @@ export interface SheetSpec {
   readonly rows: readonly (readonly OutEntry[])[];
   /** Column widths in characters (Excel's unit), by column index. */
   readonly columnWidths?: readonly number[];
+  /** Row heights in points, by row index; rows without one keep the default height. */
+  readonly rowHeights?: readonly (number | undefined)[];
   /** Rows to keep visible at the top (frozen panes), e.g. the header. */
   readonly freezeRows?: number;
   /** Columns to keep visible at the left. */

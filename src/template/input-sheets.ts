@@ -7,7 +7,7 @@ import type { Branch } from "../model/branch.js";
 import { ITEM_TYPES, type ItemTypeLabel, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, SETTING_SPECS, type SettingName, type Settings } from "../model/settings.js";
 import { d2, hdr, txt, type OutEntry, type OutValue, type SheetSpec } from "../report/sheet-spec.js";
-import { SCORE_GRID, SHEETS, tableTitles } from "../model/sheets.js";
+import { PREVIOUS_STARS_TITLE, SCORE_GRID, SHEETS, tableTitles } from "../model/sheets.js";
 
 /** A value as typed into a cell: numbers as numbers (2-decimal display), text as literal text. */
 function typed(v: OutValue): OutEntry {
@@ -32,6 +32,11 @@ export const SETTING_HINTS: Readonly<Record<SettingName, string>> = {
   星级阈值: "五星、四星、三星、二星的最低总分，从大到小，用逗号或顿号分隔",
   排名方式: "并列跳位（1,2,2,4）或 中国式（1,2,2,3）",
   扣分说明要求: "必填（缺说明为错误）、提示（缺说明为警告）或 不检查",
+  年度计分方式: "年度定级用：季度平均（各季度总分的平均）或 季度加权（按季度权重加权平均）",
+  季度权重: "年度定级用：季度加权时一至四季度的权重，四个大于 0 的数字，如 1,1,1,2",
+  五星比例上限: "年度定级用：年度五星支部最多占参评支部的比例，如 10% 或 0.1；留空不限",
+  四星比例上限: "年度定级用：年度四星支部最多占参评支部的比例，如 30%；留空不限",
+  逐级晋升: "年度定级用：是 或 否；选“是”时年度星级最多比上年星级（支部名册“上年星级”列）高一级",
 };
 
 /** The 值 cell of a setting, as the template writes it: the value of `settings` for that setting. */
@@ -59,6 +64,16 @@ export function settingValue(settings: Settings, name: SettingName): string | nu
       return settings.ranking;
     case "deductionNotes":
       return settings.deductionNotes;
+    case "annualMethod":
+      return settings.annualMethod;
+    case "quarterWeights":
+      return settings.quarterWeights.map(decimalText).join(",");
+    case "fiveStarCap":
+      return settings.fiveStarCap && decimalToNumber(settings.fiveStarCap);
+    case "fourStarCap":
+      return settings.fourStarCap && decimalToNumber(settings.fourStarCap);
+    case "stepwise":
+      return settings.stepwise ? "是" : "否";
   }
 }
 
@@ -115,23 +130,33 @@ export function rulesSheet(items: readonly RuleItem[]): SheetSpec {
 /** A roster row: a branch and, optionally, its number of Party members (党员人数; text kept as typed). */
 export interface RosterEntry extends Branch {
   readonly members?: number | string | null;
+  /** 上年星级 (last year's annual grade, read only by the annual run): 0–5, or text kept as typed. */
+  readonly previousStars?: number | string | null;
 }
 
-/** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数`; a null category is left blank. */
-export function rosterSheet(branches: readonly RosterEntry[]): SheetSpec {
-  const head = tableTitles("roster").map(hdr);
+export interface RosterOptions {
+  /** Adds the optional 上年星级 column (templates always have it; the annual grade reads it). */
+  readonly previousStars?: boolean;
+}
+
+const typedOrText = (v: number | string | null | undefined): OutEntry =>
+  v === undefined || v === null ? null : typeof v === "number" ? { v, style: "integer" } : txt(v);
+
+/** 支部名册: `支部编码 支部名称 支部类别 所属单位 党员人数 [上年星级]`; a null category is left blank. */
+export function rosterSheet(branches: readonly RosterEntry[], options: RosterOptions = {}): SheetSpec {
+  const withStars = options.previousStars === true;
+  const head = tableTitles("roster")
+    .filter((t) => withStars || t !== PREVIOUS_STARS_TITLE)
+    .map(hdr);
   const rows = branches.map((b) => [
     txt(b.code),
     txt(b.name),
     txt(b.category),
     txt(b.unit),
-    b.members === undefined || b.members === null
-      ? null
-      : typeof b.members === "number"
-        ? { v: b.members, style: "integer" as const }
-        : txt(b.members),
+    typedOrText(b.members),
+    ...(withStars ? [typedOrText(b.previousStars)] : []),
   ]);
-  return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10], freezeRows: 1 };
+  return { name: SHEETS.roster, rows: [head, ...rows], columnWidths: [12, 30, 12, 22, 10, ...(withStars ? [10] : [])], freezeRows: 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +244,7 @@ export function inputSheets(wb: InputWorkbook): SheetSpec[] {
   const sheets = [
     settingsSheet(wb.settings),
     rulesSheet(wb.rules.items),
-    rosterSheet(wb.branches),
+    rosterSheet(wb.branches, { previousStars: wb.branches.some((b) => b.previousStars !== undefined) }),
     gridSheet(SHEETS.gridA, wb.rules, wb.branches, wb.a),
     gridSheet(SHEETS.gridB, wb.rules, wb.branches, wb.b),
   ];

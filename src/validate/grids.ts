@@ -1,7 +1,7 @@
 import { a1, type Cell, type Grid } from "../model/cell.js";
 import { SCORE_GRID } from "../model/sheets.js";
 import type { Branch } from "../model/branch.js";
-import { issue, type Issue, type IssueCode, type IssueParams } from "../model/issues.js";
+import { issue, type Issue, type IssueParams, type QuarterIssueCode } from "../model/issues.js";
 import type { GridRole, ScoreGrid } from "../model/assessment.js";
 import { applies, type Rules } from "../model/rules.js";
 import { readScoreCell, readVetoCell, type ScoreCellContext } from "./cell-readers.js";
@@ -79,7 +79,7 @@ export function readGrid(
   const sheet = grid.name;
   // Every problem in 自评 is a warning: self-assessment never changes the status.
   const severity = role === "self" ? "warning" : "error";
-  const report = <C extends IssueCode>(code: C, row: number | null, col: number | null, params: IssueParams[C], warning = false) =>
+  const report = <C extends QuarterIssueCode>(code: C, row: number | null, col: number | null, params: IssueParams[C], warning = false) =>
     issues.push(issue(warning ? "warning" : severity, code, { sheet, cell: row === null || col === null ? null : a1(row, col) }, params));
 
   const shape = gridShape(grid, headerRow);

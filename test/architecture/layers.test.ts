@@ -47,7 +47,7 @@ describe("layers: the README's allow-list, enforced", () => {
       { path: "src/model/result.ts", text: 'import type { ScoredAssessment } from "../engine/assess.js";' },
       { path: "src/report/result-json.ts", text: 'import { readFileSync } from "node:fs";' },
       { path: "src/validate/grids.ts", text: 'import { useState } from "react";' },
-      { path: "src/annual/run.ts", text: 'import type { Result } from "../model/result.js";' },
+      { path: "src/misc/run.ts", text: 'import type { Result } from "../model/result.js";' },
       // allowed: within a layer, to a layer on the left, a package the layer may use
       { path: "src/report/sheets/results.ts", text: 'import { txt } from "../sheet-spec.js";\nimport { starText } from "../labels.js";' },
       {
@@ -59,7 +59,7 @@ describe("layers: the README's allow-list, enforced", () => {
       "src/model/result.ts imports src/engine/assess.ts (src/model may import nothing outside itself)",
       "src/report/result-json.ts imports package node:fs (not allowed in src/report)",
       "src/validate/grids.ts imports package react (not allowed in src/validate)",
-      "src/annual/run.ts belongs to no layer (add it to LAYERS and the README's architecture table)",
+      "src/misc/run.ts belongs to no layer (add it to LAYERS and the README's architecture table)",
     ]);
   });
 

@@ -18,7 +18,8 @@ export const LAYERS: readonly Layer[] = [
   { path: "src/model", may: [], packages: ["zod"] },
   { path: "src/validate", may: ["src/model"] },
   { path: "src/engine", may: ["src/model"] },
-  { path: "src/report", may: ["src/model", "src/engine", "src/version.ts"] },
+  { path: "src/annual", may: ["src/model", "src/engine"] },
+  { path: "src/report", may: ["src/model", "src/engine", "src/annual", "src/version.ts"] },
   { path: "src/io", may: ["src/model", "src/report/sheet-spec.ts", "src/report/excel-limits.ts"], packages: ["fflate"] },
   {
     path: "src/template",
@@ -27,6 +28,10 @@ export const LAYERS: readonly Layer[] = [
   { path: "src/merge", may: ["src/model", "src/validate", "src/io/workbook.ts"] },
   { path: "src/demo", may: ["src/model", "src/template", "src/report/sheet-spec.ts"] },
   { path: "src/pipeline.ts", may: ["src/model", "src/validate", "src/engine", "src/report", "src/io/workbook.ts"] },
+  {
+    path: "src/annual-pipeline.ts",
+    may: ["src/model", "src/validate", "src/annual", "src/report", "src/io/workbook.ts", "src/pipeline.ts"],
+  },
   { path: "src/version.ts", may: [] },
   { path: "src/cli", may: ["src"], packages: ["node:*"] },
   { path: "addin/operations.ts", may: ["src/model", "src/merge", "src/report/excel-limits.ts"] },

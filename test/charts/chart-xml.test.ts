@@ -354,3 +354,73 @@ describe("drawingPartXml", () => {
     expect(() => drawingPartXml([{ from: "nope", to: "A1" }], ["rId1"])).toThrow(/A1/);
   });
 });
+
+describe("chartPartXml: line (averages over quarters), with cached values", () => {
+  const line: ChartSpec = {
+    kind: "line",
+    title: "各类别季度平均总分",
+    table: "A1:C5",
+    series: [
+      { name: "生产类", categories: "A2:A5", values: "B2:B5" },
+      { name: "辅助类", categories: "A2:A5", values: "C2:C5" },
+    ],
+    anchor: { from: "A7", to: "G26" },
+    xTitle: "季度",
+    yTitle: "平均总分",
+    min: 70,
+  };
+  const rows = [
+    ["季度", "生产类", "辅助类"],
+    ["2026Q1", 88, null],
+    ["2026Q2", 83.63, 80.5],
+    ["2026Q3", 94.13, 81],
+    ["2026Q4", 82.88, 86.25],
+  ];
+  const cells = rows;
+
+  it("is a standard line chart with round markers, one series per category, over a category axis", () => {
+    const root = parseTree(chartPartXml(line, SHEET, cells));
+    expect(schemaProblems(root)).toEqual([]);
+    const lc = child(plotArea(root), "c:lineChart");
+    expect(val(lc, "c:grouping")).toBe("standard");
+    expect(all(lc, "c:ser").map((s) => val(s, "c:marker", "c:symbol"))).toEqual(["circle", "circle"]);
+    expect(all(lc, "c:ser").map((s) => val(s, "c:smooth"))).toEqual(["0", "0"]);
+    expect(axis(root, "c:catAx").children.some((c) => c.name === "c:title")).toBe(true);
+    expect(child(axis(root, "c:valAx"), "c:scaling", "c:min").attrs["val"]).toBe("70");
+    expect(maybeChild(child(root, "c:chart"), "c:legend")).toBeDefined();
+  });
+
+  it("carries the referenced cells as caches: labels as strings, numbers with gaps for blanks", () => {
+    const root = parseTree(chartPartXml(line, SHEET, cells));
+    const [first, second] = all(plotArea(root), "c:ser");
+    const cat = child(first!, "c:cat", "c:strRef", "c:strCache");
+    expect(val(cat, "c:ptCount")).toBe("4");
+    expect(all(cat, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([
+      ["0", "2026Q1"],
+      ["1", "2026Q2"],
+      ["2", "2026Q3"],
+      ["3", "2026Q4"],
+    ]);
+    const nums = child(second!, "c:val", "c:numRef", "c:numCache");
+    expect(child(nums, "c:formatCode").text).toBe("General");
+    expect(all(nums, "c:pt").map((p) => [p.attrs["idx"], child(p, "c:v").text])).toEqual([
+      ["1", "80.5"],
+      ["2", "81"],
+      ["3", "86.25"],
+    ]);
+  });
+
+  it("a clustered column of two series also takes caches", () => {
+    const column: ChartSpec = {
+      ...chartOf("column"),
+      series: [
+        { name: "本年度", categories: "A2:A5", values: "B2:B5" },
+        { name: "上年", categories: "A2:A5", values: "C2:C5" },
+      ],
+    };
+    const root = parseTree(chartPartXml(column, SHEET, cells));
+    expect(schemaProblems(root)).toEqual([]);
+    expect(all(plotArea(root), "c:ser")).toHaveLength(2);
+    expect(all(root, "c:numCache")).toHaveLength(2);
+  });
+});

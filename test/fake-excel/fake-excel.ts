@@ -196,7 +196,7 @@ export class FakeHost implements HostCore {
                 rule:
                   v.kind === "list"
                     ? { list: { source: v.values.join(","), inCellDropDown: true } }
-                    : { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } },
+                    : { [v.integer ? "wholeNumber" : "decimal"]: { formula1: v.min, formula2: v.max, operator: "Between" } },
                 prompt: v.prompt ? { showPrompt: true, title: v.prompt.title, message: v.prompt.text } : null,
                 errorAlert: v.error ? { showAlert: true, style: "Stop", message: v.error } : null,
                 ignoreBlanks: true,

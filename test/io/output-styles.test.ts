@@ -73,7 +73,7 @@ describe("addOutputStyles", () => {
   it("writes in the part's own namespace prefix and keeps the default font's face", () => {
     const prefixed = BASE_STYLES.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:").replace(`xmlns=`, "xmlns:x=");
     const { xml } = addOutputStyles(prefixed);
-    expect(listSizes(xml)["cellXfs"]).toEqual({ count: "11", children: 11 });
+    expect(listSizes(xml)["cellXfs"]).toEqual({ count: "12", children: 12 });
     expect(xml).not.toMatch(/<(?!x:|\/x:|\?xml)[a-z]/);
     expect(xml).toContain('<x:font><x:b/><x:sz val="16"/><x:name val="等线"/>');
   });

@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { issue, issueMessage, ISSUE_CODES, type IssueCode, type IssueParams } from "../../src/model/issues.js";
+import {
+  annualIssue,
+  issue,
+  issueMessage,
+  ISSUE_CODES,
+  type AnnualIssueCode,
+  type IssueParams,
+  type QuarterIssueCode,
+  type YearWhere,
+} from "../../src/model/issues.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
 
 /** One issue of a code with its params and place, as validation or the engine reports it. */
-const sample = <C extends IssueCode>(code: C, sheet: string | null, cell: string | null, params: IssueParams[C]) =>
+const sample = <C extends QuarterIssueCode>(code: C, sheet: string | null, cell: string | null, params: IssueParams[C]) =>
   issue("error", code, { sheet, cell }, params);
-const zh = (i: ReturnType<typeof sample>) => issueMessage(i, MESSAGES_ZH);
-const en = (i: ReturnType<typeof sample>) => issueMessage(i, MESSAGES_EN);
+/** An issue of the year's grade, with its quarter and file (annual.md §6). */
+const yearly = <C extends AnnualIssueCode>(code: C, where: Partial<YearWhere>, params: IssueParams[C]) => annualIssue(code, params, where);
+const zh = (i: Parameters<typeof issueMessage>[0]) => issueMessage(i, MESSAGES_ZH);
+const en = (i: Parameters<typeof issueMessage>[0]) => issueMessage(i, MESSAGES_EN);
 
 // Every message of every code (and each variant of its params) in both languages, verbatim.
 describe("issue messages, per code and language", () => {
@@ -418,9 +429,224 @@ describe("issue messages, per code and language", () => {
     );
   });
 
+  // The year's grade (annual.md §6).
+  const b = { code: "ZB001", name: "第一党支部" };
+
+  it("ANNUAL_QUARTER_UNUSABLE", () => {
+    const i = yearly(
+      "ANNUAL_QUARTER_UNUSABLE",
+      { file: "a.xlsx" },
+      { reason: "fatal", fatal: 2, first: { code: "SHEET_MISSING", sheet: "评分B" } },
+    );
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"工作簿“a.xlsx”的季度评分有 2 个致命问题（缺少工作表“评分B”），没有结果，未纳入年度定级。请打开该工作簿，按其“校验报告”改正并重新评分后，再进行年度定级。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The quarterly assessment of workbook “a.xlsx” has 2 fatal problems (the sheet “评分B” is missing) and no results, so it is left out of the annual grade. Open the workbook, correct it as its sheet “校验报告” says and score it again, then grade the year again."`,
+    );
+  });
+
+  it("ANNUAL_QUARTER_UNUSABLE (2)", () => {
+    const i = yearly(
+      "ANNUAL_QUARTER_UNUSABLE",
+      { file: "a.docx" },
+      { reason: "fatal", fatal: 1, first: { code: "WORKBOOK_UNREADABLE", sheet: null } },
+    );
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"文件“a.docx”无法作为 Excel 工作簿读取，未纳入年度定级。请确认选择的是季度考核工作簿（.xlsx）；如是旧版 .xls 或加了密码，请在 Excel 中另存为不加密码的 .xlsx 后重试。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The file “a.docx” cannot be read as an Excel workbook and is left out of the annual grade. Make sure it is a quarterly assessment workbook (.xlsx); save an old .xls file or one with a password from Excel as an .xlsx workbook without a password and try again."`,
+    );
+  });
+
+  it("ANNUAL_QUARTER_UNUSABLE (3)", () => {
+    const i = yearly("ANNUAL_QUARTER_UNUSABLE", { file: "a.xlsx" }, { reason: "period", missing: true });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"工作簿“a.xlsx”的“考核设置”中没有填写考核周期，无法确定它是哪个季度，未纳入年度定级。请填写考核周期（如 2026Q3）并重新评分后重试。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"Workbook “a.xlsx” has no assessment period in sheet “考核设置”, so its quarter is unknown and it is left out of the annual grade. Enter the period (e.g. 2026Q3), score it again and try again."`,
+    );
+  });
+
+  it("ANNUAL_QUARTER_UNUSABLE (4)", () => {
+    const i = yearly("ANNUAL_QUARTER_UNUSABLE", { file: "a.xlsx" }, { reason: "period", missing: false });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"工作簿“a.xlsx”的考核周期无效（见该工作簿的“校验报告”），无法确定它是哪个季度，未纳入年度定级。请改为如 2026Q3 或 2026年第三季度 的写法并重新评分后重试。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The assessment period of workbook “a.xlsx” is not valid (see its sheet “校验报告”), so its quarter is unknown and it is left out of the annual grade. Write it like 2026Q3, score it again and try again."`,
+    );
+  });
+
+  it("ANNUAL_YEAR_MIXED", () => {
+    const years = [
+      { year: 2025, files: ["a.xlsx"] },
+      { year: 2026, files: ["b.xlsx", "c.xlsx"] },
+    ];
+    const i = yearly("ANNUAL_YEAR_MIXED", {}, { years });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"所选的季度工作簿属于不同年度（2025 年：a.xlsx；2026 年：b.xlsx、c.xlsx）。年度定级只汇总同一年的季度，请只选择同一年度的工作簿后重试。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The quarterly workbooks belong to different years (2025: a.xlsx; 2026: b.xlsx, c.xlsx). The annual grade takes the quarters of one year: choose the workbooks of one year only and try again."`,
+    );
+  });
+
+  it("ANNUAL_QUARTER_DUPLICATE", () => {
+    const i = yearly("ANNUAL_QUARTER_DUPLICATE", { period: "2026Q2", file: "c.xlsx" }, { firstFile: "b.xlsx" });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"工作簿“c.xlsx”与“b.xlsx”都是 2026Q2 的考核，同一季度只能有一个工作簿。请去掉重复的一个（或改正其考核周期）后重试。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"Workbooks “c.xlsx” and “b.xlsx” are both the assessment of 2026Q2; a quarter can have only one workbook. Remove one of them (or correct its period) and try again."`,
+    );
+  });
+
+  it("ANNUAL_NO_QUARTER", () => {
+    const i = yearly("ANNUAL_NO_QUARTER", {}, { given: 2 });
+    expect(zh(i)).toMatchInlineSnapshot(`"所选的 2 个工作簿都不能纳入年度定级（原因见各工作簿的问题）。请改正后重试。"`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"None of the 2 workbooks given can be placed in the year (see each workbook's problem). Correct them and try again."`,
+    );
+  });
+
+  it("ANNUAL_NO_QUARTER (2)", () => {
+    const i = yearly("ANNUAL_NO_QUARTER", {}, { given: 0 });
+    expect(zh(i)).toMatchInlineSnapshot(`"没有选择季度工作簿。请选择本年度各季度的考核工作簿（.xlsx）后重试。"`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"No quarterly workbook was chosen. Choose this year's quarterly assessment workbooks (.xlsx) and try again."`,
+    );
+  });
+
+  it("ANNUAL_QUARTER_ABSENT", () => {
+    const i = yearly("ANNUAL_QUARTER_ABSENT", { period: "2026Q3" }, {});
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"缺少 2026Q3 的季度工作簿，年度结果按已有季度计算，为暂定结果。该季度考核完成后，请加入其工作簿重新定级。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"There is no workbook for 2026Q3: the annual result is computed from the quarters given and is provisional. Once that quarter is assessed, add its workbook and grade the year again."`,
+    );
+  });
+
+  it("ANNUAL_QUARTER_PROVISIONAL", () => {
+    const i = yearly("ANNUAL_QUARTER_PROVISIONAL", { period: "2026Q2", file: "b.xlsx" }, { errors: 3 });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"2026Q2（b.xlsx）的季度结果为暂定（有 3 个错误，见该工作簿的“校验报告”），年度结果因此也是暂定。请在该工作簿中改正后重新评分，再进行年度定级。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The quarterly result of 2026Q2 (b.xlsx) is provisional (3 errors, see that workbook's sheet “校验报告”), so the annual result is provisional too. Correct that workbook and score it again, then grade the year again."`,
+    );
+  });
+
+  it("PREVIOUS_STARS_INVALID", () => {
+    const where = { period: "2026Q4", file: "d.xlsx", sheet: "支部名册", cell: "F3" };
+    const i = yearly("PREVIOUS_STARS_INVALID", where, { branch: b, value: "八" });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"支部名册!F3：支部“ZB001 第一党支部”的上年星级“八”无效，按没有上年星级处理。请填写 0 到 5 的整数（0 表示无星），或 ★★★★☆ 这样的星级；没有可留空。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"支部名册!F3: the “上年星级” value “八” of branch “ZB001 第一党支部” is not valid and counts as none. Enter a whole number from 0 to 5 (0: no stars) or stars such as ★★★★☆; leave it blank if there is none."`,
+    );
+  });
+
+  it("ANNUAL_RULES_CHANGED", () => {
+    const difference = { kind: "count", quarter: 30, latest: 31 } as const;
+    const i = yearly("ANNUAL_RULES_CHANGED", { period: "2026Q1", file: "a.xlsx" }, { latest: "2026Q4", difference });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"2026Q1（a.xlsx）的评分细则与最新季度 2026Q4 不同（本季度有 30 个考核项，最新季度有 31 个）。各季度总分仍按各自的细则计算后汇总；如非有意调整细则，请核对该季度的“评分细则”。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The rules of 2026Q1 (a.xlsx) differ from those of the latest quarter 2026Q4 (30 items in this quarter, 31 in the latest). Each quarter's totals still count as computed by its own rules; if the rules were not meant to change, check that quarter's sheet “评分细则”."`,
+    );
+  });
+
+  it("ANNUAL_RULES_CHANGED (2)", () => {
+    const difference = {
+      kind: "item",
+      position: 3,
+      quarter: { code: "1.3", type: "base", area: "组织建设", points: 10 },
+      latest: { code: "1.3", type: "base", area: "组织建设", points: 8 },
+    } as const;
+    const i = yearly("ANNUAL_RULES_CHANGED", { period: "2026Q1", file: "a.xlsx" }, { latest: "2026Q4", difference });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"2026Q1（a.xlsx）的评分细则与最新季度 2026Q4 不同（第 3 项：本季度为 1.3（基础，组织建设，10 分），最新季度为 1.3（基础，组织建设，8 分））。各季度总分仍按各自的细则计算后汇总；如非有意调整细则，请核对该季度的“评分细则”。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The rules of 2026Q1 (a.xlsx) differ from those of the latest quarter 2026Q4 (item 3: 1.3 (base, 组织建设, 10 points) in this quarter, 1.3 (base, 组织建设, 8 points) in the latest). Each quarter's totals still count as computed by its own rules; if the rules were not meant to change, check that quarter's sheet “评分细则”."`,
+    );
+  });
+
+  it("ANNUAL_RULES_CHANGED (3)", () => {
+    const difference = {
+      kind: "item",
+      position: 30,
+      quarter: { code: "V1", type: "veto", area: "", points: null },
+      latest: { code: "B1", type: "bonus", area: "", points: 1 },
+    } as const;
+    const i = yearly("ANNUAL_RULES_CHANGED", { period: "2026Q1", file: "a.xlsx" }, { latest: "2026Q4", difference });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"2026Q1（a.xlsx）的评分细则与最新季度 2026Q4 不同（第 30 项：本季度为 V1（否决，未填考核方面），最新季度为 B1（加分，未填考核方面，1 分））。各季度总分仍按各自的细则计算后汇总；如非有意调整细则，请核对该季度的“评分细则”。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The rules of 2026Q1 (a.xlsx) differ from those of the latest quarter 2026Q4 (item 30: V1 (veto, no area) in this quarter, B1 (bonus, no area, 1 point) in the latest). Each quarter's totals still count as computed by its own rules; if the rules were not meant to change, check that quarter's sheet “评分细则”."`,
+    );
+  });
+
+  it("ANNUAL_BRANCH_PARTIAL", () => {
+    const i = yearly("ANNUAL_BRANCH_PARTIAL", {}, { branch: b, periods: ["2026Q3", "2026Q4"], usable: 4 });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"纳入年度定级的 4 个季度中，支部“ZB001 第一党支部”只有 2026Q3、2026Q4 有考核结果，年度得分按这 2 个季度计算（如年中新设的支部）。如不应缺少，请核对其他季度支部名册中的支部编码。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"Of the 4 quarters in the annual grade, branch “ZB001 第一党支部” has results only in 2026Q3, 2026Q4; its annual score is computed over these 2 (e.g. a branch set up during the year). If none should be missing, check its branch code in the other quarters' rosters."`,
+    );
+  });
+
+  it("ANNUAL_BRANCH_DROPPED", () => {
+    const i = yearly("ANNUAL_BRANCH_DROPPED", {}, { branch: { code: "OLD", name: "" }, periods: ["2026Q1"], latest: "2026Q4" });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"支部“OLD”参加了 2026Q1 的考核，但不在最新季度（2026Q4）的支部名册中，不参加年度定级（如已撤销或合并）。如仍应参加，请把它加入 2026Q4 工作簿的支部名册，重新评分后再定级。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The branch “OLD” was assessed in 2026Q1 but is not in the roster of the latest quarter (2026Q4), so it is not graded (e.g. closed or merged). If it should be, add it to the roster of the 2026Q4 workbook, score it again and grade the year again."`,
+    );
+  });
+
+  it("ANNUAL_CATEGORY_CHANGED", () => {
+    const i = yearly("ANNUAL_CATEGORY_CHANGED", {}, { branch: b, category: "生产类", changes: [{ period: "2026Q1", category: null }] });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"支部“ZB001 第一党支部”的支部类别在年内有变化（2026Q1：无效类别），年度类别排名按最新季度的“生产类”。如有误，请改正相应季度的支部名册。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The category of branch “ZB001 第一党支部” changed during the year (2026Q1: an invalid category); the annual category ranking uses the latest quarter's “生产类”. If this is wrong, correct the roster of that quarter."`,
+    );
+  });
+
+  it("ANNUAL_QUOTA_TIE", () => {
+    const i = yearly("ANNUAL_QUOTA_TIE", {}, { level: 4, cap: 3, kept: 1, tied: 3, rank: 2 });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"四星名额为 3 个，但排名第 2 的 3 个支部年度得分相同，跨过了名额线：名额是上限，并列的支部一起降为三星，四星实际评出 1 个。如需调整，请修改“考核设置”中的“四星比例上限”。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The quota for four stars is 3, but 3 branches share rank 2 with the same annual score, across the quota line: a quota is a ceiling, so the tied branches all drop to three stars and 1 branch keeps four stars. To change this, edit the setting “四星比例上限” in sheet “考核设置”."`,
+    );
+  });
+
+  it("ANNUAL_QUOTA_TIE (2)", () => {
+    const i = yearly("ANNUAL_QUOTA_TIE", {}, { level: 5, cap: 1, kept: 0, tied: 2, rank: 1 });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"五星名额为 1 个，但排名第 1 的 2 个支部年度得分相同，跨过了名额线：名额是上限，并列的支部一起降为四星，五星实际评出 0 个。如需调整，请修改“考核设置”中的“五星比例上限”。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"The quota for five stars is 1, but 2 branches share rank 1 with the same annual score, across the quota line: a quota is a ceiling, so the tied branches all drop to four stars and 0 branches keep five stars. To change this, edit the setting “五星比例上限” in sheet “考核设置”."`,
+    );
+  });
+
   it("covers every code", () => {
     const source = readFileSync(new URL(import.meta.url), "utf8");
-    expect(ISSUE_CODES.filter((c) => !source.includes(`sample("${c}"`))).toEqual([]);
+    expect(ISSUE_CODES.filter((c) => !source.includes(`sample("${c}"`) && !source.includes(`yearly("${c}"`))).toEqual([]);
   });
 });
 

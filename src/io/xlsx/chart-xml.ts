@@ -17,7 +17,7 @@ import { escapeXstring, fitXstring } from "./xstring.js";
  * - `xTitle` is the horizontal axis's title and `yTitle` the vertical one's. For a bar chart
  *   (horizontal bars) that puts `xTitle` on the value axis and `yTitle` on the categories.
  *   Radar and pie charts have no axis titles.
- * - `min`/`max` bound the value axis (bar, column, radar) or both axes (scatter).
+ * - `min`/`max` bound the value axis (bar, column, line, radar) or both axes (scatter).
  */
 
 const DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -318,6 +318,21 @@ function piePlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   return { body, legend: "r" };
 }
 
+/** One line with round markers per series over shared categories (e.g. quarters). */
+function linePlot(chart: ChartSpec, sheet: ChartSheet): Plot {
+  const series = chart.series
+    .map((s, i) => {
+      const marker = `<c:marker><c:symbol val="circle"/><c:size val="6"/>${areaSpPr(colour(i), colour(i))}</c:marker>`;
+      return `<c:ser>${seriesHead(s, i)}${lineSpPr(colour(i), 28575)}${marker}${catXml(s, sheet)}${valXml(s, sheet)}<c:smooth val="0"/></c:ser>`;
+    })
+    .join("");
+  const body =
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>` +
+    catAx({ id: AX_1, crossId: AX_2, pos: "b", title: chart.xTitle }) +
+    valAx({ id: AX_2, crossId: AX_1, pos: "l", title: chart.yTitle, min: chart.min, max: chart.max, gridlines: true }, "between");
+  return { body, legend: chart.series.length > 1 ? "b" : null };
+}
+
 /** Markers only (no connecting line), or a plain line with no markers (the y = x reference). */
 function scatterPlot(chart: ChartSpec, sheet: ChartSheet): Plot {
   const series = chart.series
@@ -355,6 +370,9 @@ export function chartPartXml(chart: ChartSpec, sheetName: string, rows: SheetSpe
     case "bar":
     case "column":
       plot = barPlot(chart, sheet);
+      break;
+    case "line":
+      plot = linePlot(chart, sheet);
       break;
     case "radar":
       plot = radarPlot(chart, sheet);

@@ -84,11 +84,12 @@ export function addOutputStyles(
       fontId !== 0 ? ' applyFont="1"' : "",
       fillId !== 0 ? ' applyFill="1"' : "",
       borderId !== 0 ? ' applyBorder="1"' : "",
-      def.centred ? ' applyAlignment="1"' : "",
+      def.centred || def.wrap ? ' applyAlignment="1"' : "",
       def.unlocked ? ' applyProtection="1"' : "",
     ].join("");
     const children =
       (def.centred ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : "") +
+      (def.wrap ? '<alignment wrapText="1"/>' : "") +
       (def.unlocked ? '<protection locked="0"/>' : "");
     const xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
     return sheet.add("cellXfs", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);

@@ -4,7 +4,7 @@ import { escapeAttr, escapeText } from "./xml.js";
 
 /*
  * The worksheet children that follow <sheetData>, in schema order: sheetProtection,
- * mergeCells, dataValidations, hyperlinks, pageMargins, pageSetup.
+ * mergeCells, dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, rowBreaks.
  */
 
 const RANGE = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
@@ -15,8 +15,12 @@ export function sheetFeaturesXml(spec: SheetSpec, hyperlinks: string): string {
     mergeCellsXml(spec) +
     dataValidationsXml(spec) +
     hyperlinks +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    pageSetupXml(spec)
+    (spec.print?.narrowMargins
+      ? `<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`
+      : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`) +
+    pageSetupXml(spec) +
+    headerFooterXml(spec) +
+    rowBreaksXml(spec)
   );
 }
 
@@ -48,7 +52,7 @@ function dataValidationXml(v: ValidationSpec, sheet: string): string {
   if (v.kind === "decimal") {
     if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
       throw new RangeError(`${sheet}: bad validation bounds ${v.min}…${v.max}`);
-    type = ` type="decimal" operator="between"`;
+    type = ` type="${v.integer ? "whole" : "decimal"}" operator="between"`;
     formulas = `<formula1>${v.min}</formula1><formula2>${v.max}</formula2>`;
   } else {
     // An inline list: one quoted formula, items separated by commas (so no item may hold one).
@@ -72,4 +76,17 @@ function pageSetupXml(spec: SheetSpec): string {
   if (print === undefined) return "";
   const fit = print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "";
   return `<pageSetup paperSize="9" orientation="${print.orientation}"${fit}/>`;
+}
+
+function headerFooterXml(spec: SheetSpec): string {
+  const footer = spec.print?.footer;
+  return footer === undefined || footer === "" ? "" : `<headerFooter><oddFooter>${escapeText(`&C${footer}`)}</oddFooter></headerFooter>`;
+}
+
+/** Manual page breaks: `id` is the 0-based index of the row that starts the new page (above row 21: id 20). */
+function rowBreaksXml(spec: SheetSpec): string {
+  const rows = [...new Set(spec.print?.pageBreaksBefore ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
+  if (rows.length === 0) return "";
+  const breaks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }

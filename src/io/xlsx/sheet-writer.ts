@@ -43,7 +43,7 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * encoded piece by piece instead of being built, flattened and encoded as one string.
  */
 export function worksheetPieces(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string[] {
-  const { pieces: data, lastRow, lastCol } = rowPieces(spec.rows, 0, styleIds, spec.name);
+  const { pieces: data, lastRow, lastCol } = rowPieces(spec.rows, 0, styleIds, spec.name, spec.rowHeights);
   const dimension = lastRow < 0 ? "A1" : `A1:${a1(lastRow, lastCol)}`;
   const fitToPage = spec.print?.fitToWidth === true;
   const head =
@@ -67,8 +67,9 @@ export function rowsXml(
   firstRow: number,
   styleIds: StyleIds,
   sheet: string,
+  heights: SheetSpec["rowHeights"] = [],
 ): { xml: string; lastRow: number; lastCol: number } {
-  const { pieces, lastRow, lastCol } = rowPieces(rows, firstRow, styleIds, sheet);
+  const { pieces, lastRow, lastCol } = rowPieces(rows, firstRow, styleIds, sheet, heights);
   return { xml: pieces.join(""), lastRow, lastCol };
 }
 
@@ -81,6 +82,7 @@ function rowPieces(
   firstRow: number,
   styleIds: StyleIds,
   sheet: string,
+  heights: SheetSpec["rowHeights"] = [],
 ): { pieces: string[]; lastRow: number; lastCol: number } {
   const pieces: string[] = [];
   let piece: string[] = [];
@@ -90,7 +92,9 @@ function rowPieces(
   rows.forEach((entries, i) => {
     const r = firstRow + i;
     const start = piece.length;
-    piece.push(`<row r="${r + 1}">`);
+    const height = heights[i];
+    const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
+    piece.push(`<row r="${r + 1}"${ht}>`);
     entries.forEach((entry, c) => {
       const cell = outCell(entry);
       const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
@@ -99,7 +103,7 @@ function rowPieces(
       piece.push(written);
       lastCol = Math.max(lastCol, c);
     });
-    if (piece.length === start + 1) {
+    if (piece.length === start + 1 && ht === "") {
       piece.length = start;
       return;
     }
