@@ -1,51 +1,12 @@
 /**
- * How output cells look in Excel: named styles and tones mapped to Office.js formats, and the
- * grouping of cells into rectangles so one range operation formats many cells.
+ * How output cells look in Excel: the looks table (src/report/sheet-spec.ts STYLE_LOOKS, which
+ * the .xlsx writer uses too) as Office.js takes it, and the grouping of cells into rectangles
+ * so one range operation formats many cells.
  */
-import type { CellStyle, CellTone, OutValue } from "../../src/report/sheet-spec.js";
+import { STYLE_LOOKS, TEXT_FORMAT, type CellStyle, type OutValue } from "../../src/report/sheet-spec.js";
 
-export interface StyleFormat {
-  readonly bold?: true;
-  readonly size?: number;
-  readonly fontColor?: string;
-  readonly fill?: string;
-  readonly border?: true;
-  readonly centred?: true;
-  /** Wrapped within the column. */
-  readonly wrap?: true;
-  /** Number format of numbers and blanks (text is always "@"). */
-  readonly numberFormat?: string;
-  /** Stays editable when the sheet is protected. */
-  readonly unlocked?: true;
-}
-
-// The same look as the .xlsx writer's styles (src/io/xlsx/output-styles.ts).
-export const STYLE_FORMATS: Readonly<Record<CellStyle, StyleFormat>> = {
-  title: { bold: true, size: 16 },
-  notice: { bold: true, fontColor: "#C00000", fill: "#FFF2CC", wrap: true },
-  header: { bold: true, fill: "#D9D9D9", border: true, centred: true },
-  text: { border: true, numberFormat: "@" },
-  integer: { border: true, numberFormat: "0" },
-  decimal2: { border: true, numberFormat: "0.00" },
-  decimal4: { border: true, numberFormat: "0.0000" },
-  percent: { border: true, numberFormat: "0.00%" },
-  input: { border: true, numberFormat: "0.00", unlocked: true },
-  inputText: { border: true, numberFormat: "@", unlocked: true },
-  textWrap: { border: true, numberFormat: "@", wrap: true },
-};
-
-/** Fills of the highlights; a tone replaces the style's own fill. */
-export const TONE_FILLS: Readonly<Record<CellTone, string>> = {
-  dispute: "#FCE4D6",
-  veto: "#FFC7CE",
-  top: "#E2EFDA",
-  muted: "#F2F2F2",
-};
-
-/** Excel's default hyperlink look. */
-export const LINK_FONT = { color: "#0563C1", underline: "Single" } as const;
-
-export const TEXT_FORMAT = "@";
+/** An RRGGBB colour of the looks table as Office.js takes it. */
+export const officeColor = (rgb: string) => `#${rgb}`;
 
 /**
  * The number format a cell needs: "@" for any text (so Excel never reads it as a formula, a
@@ -53,9 +14,8 @@ export const TEXT_FORMAT = "@";
  */
 export function numberFormatOf(v: OutValue, style: CellStyle | undefined): string | undefined {
   if (typeof v === "string") return TEXT_FORMAT;
-  const nf = style === undefined ? undefined : STYLE_FORMATS[style].numberFormat;
   // A blank text-styled cell stays "@" so what people later type there is text too.
-  return nf;
+  return style === undefined ? undefined : STYLE_LOOKS[style].numberFormat;
 }
 
 /** A block of cells sharing one key: rows r0…r1, columns c0…c1 (0-based, inclusive). */

@@ -6,11 +6,16 @@
  * charts, print setup and, last, protection. Each feature is checked against the host's
  * requirement sets first and skipped (and noted) where it is missing.
  */
-import { a1, columnLetters } from "../../src/model/cell.js";
+import { a1, columnLetters, quoteSheetName } from "../../src/model/cell.js";
 import { fitCellText, MAX_HYPERLINKS, truncate, VALIDATION_LIMITS } from "../../src/report/excel-limits.js";
 import {
   cellValue,
+  LINK_COLOR,
   outCell,
+  STYLE_LOOKS,
+  TONE_FILLS,
+  type CellStyle,
+  type CellTone,
   type ChartSpec,
   type OutCell,
   type OutValue,
@@ -18,7 +23,7 @@ import {
   type ValidationSpec,
 } from "../../src/report/sheet-spec.js";
 import { ACTION_OVERHEAD, jsonLength, type Batcher } from "./batches.js";
-import { groupRects, LINK_FONT, numberFormatOf, STYLE_FORMATS, TONE_FILLS, widthInPoints, type KeyedRect } from "./formats.js";
+import { groupRects, numberFormatOf, officeColor, widthInPoints, type KeyedRect } from "./formats.js";
 import type { Requirements } from "./requirements.js";
 
 export type SheetTarget =
@@ -125,7 +130,7 @@ async function writeLooks(w: SheetWrite): Promise<void> {
   });
   for (const rect of base) {
     const [style, nf] = rect.key.split("|") as [string, string];
-    const look = style === "" ? undefined : STYLE_FORMATS[style as keyof typeof STYLE_FORMATS];
+    const look = style === "" ? undefined : STYLE_LOOKS[style as CellStyle];
     const ops = 1 + (look ? 10 : 0);
     await w.batch.op(ops * ACTION_OVERHEAD, () => {
       const range = w.rangeOf(rect);
@@ -135,8 +140,8 @@ async function writeLooks(w: SheetWrite): Promise<void> {
       const format = range.format;
       if (look.bold) format.font.bold = true;
       if (look.size !== undefined) format.font.size = look.size;
-      if (look.fontColor !== undefined) format.font.color = look.fontColor;
-      if (look.fill !== undefined) format.fill.color = look.fill;
+      if (look.fontColor !== undefined) format.font.color = officeColor(look.fontColor);
+      if (look.fill !== undefined) format.fill.color = officeColor(look.fill);
       if (look.centred) {
         format.horizontalAlignment = "Center";
         format.verticalAlignment = "Center";
@@ -153,7 +158,7 @@ async function writeLooks(w: SheetWrite): Promise<void> {
 async function writeTones(w: SheetWrite): Promise<void> {
   for (const rect of groupRects(w.rows.length, w.width, (r, c) => w.at(r, c).tone ?? null)) {
     await w.batch.op(ACTION_OVERHEAD, () => {
-      w.rangeOf(rect).format.fill.color = TONE_FILLS[rect.key as keyof typeof TONE_FILLS];
+      w.rangeOf(rect).format.fill.color = officeColor(TONE_FILLS[rect.key as CellTone]);
     });
   }
 }
@@ -165,8 +170,8 @@ async function writeLinkFonts(w: SheetWrite): Promise<boolean> {
   for (const rect of links) {
     await w.batch.op(2 * ACTION_OVERHEAD, () => {
       const font = w.rangeOf(rect).format.font;
-      font.color = LINK_FONT.color;
-      font.underline = LINK_FONT.underline;
+      font.color = officeColor(LINK_COLOR);
+      font.underline = "Single";
     });
   }
   return true;
@@ -287,11 +292,6 @@ function excelValue(v: OutValue, sheet: string, r: number, c: number): string | 
   if (v === null) return "";
   if (typeof v === "number" && !Number.isFinite(v)) throw new RangeError(`${sheet}!${a1(r, c)}: cannot write the number ${v}`);
   return typeof v === "string" ? fitCellText(v) : v;
-}
-
-/** A sheet name in a reference: always quoted, apostrophes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 function validationRule(v: ValidationSpec, sheet: string): Excel.DataValidationRule {

@@ -43,6 +43,11 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** A sheet name as references quote it: always quoted, apostrophes doubled (`'考核结果'`, `'O''Brien'`). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** 0-based bounds → "A1:C9", or "A1" for a single cell. */
 export function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
   return r0 === r1 && c0 === c1 ? a1(r0, c0) : `${a1(r0, c0)}:${a1(r1, c1)}`;

@@ -23,6 +23,8 @@ export const MAX_CELL_TEXT = 32_767;
 export const MAX_HYPERLINKS = 65_530;
 /** Rows of a worksheet. */
 export const MAX_ROWS = 1_048_576;
+/** Columns of a worksheet (A to XFD). */
+export const MAX_COLUMNS = 16_384;
 
 const ELLIPSIS = "…";
 

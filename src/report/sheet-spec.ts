@@ -25,6 +25,53 @@ export type CellStyle =
 /** A highlight on top of a style (fill colour), e.g. a disputed item or a vetoed branch. */
 export type CellTone = "dispute" | "veto" | "top" | "muted";
 
+/** How a named style looks; colours are RRGGBB. */
+export interface StyleLook {
+  readonly bold?: true;
+  readonly size?: number;
+  readonly fontColor?: string;
+  readonly fill?: string;
+  /** A thin border all round, so that a table reads as one block. */
+  readonly border?: true;
+  readonly centred?: true;
+  /** Wrapped within the column (long text); bottom-aligned like its neighbours. */
+  readonly wrap?: true;
+  /** Number format (Excel's format code) of numbers and blanks; text is always "@". */
+  readonly numberFormat?: string;
+  /** Stays editable when the sheet is protected. */
+  readonly unlocked?: true;
+}
+
+/** The one table of output looks: the .xlsx styles part and the Office.js formats both come from it. */
+export const STYLE_LOOKS: Readonly<Record<CellStyle, StyleLook>> = {
+  title: { bold: true, size: 16 },
+  // Notices are sentences: they wrap within their (merged) row rather than widen the printed page.
+  notice: { bold: true, fontColor: "C00000", fill: "FFF2CC", wrap: true },
+  header: { bold: true, fill: "D9D9D9", border: true, centred: true },
+  text: { border: true, numberFormat: "@" },
+  integer: { border: true, numberFormat: "0" },
+  decimal2: { border: true, numberFormat: "0.00" },
+  decimal4: { border: true, numberFormat: "0.0000" },
+  percent: { border: true, numberFormat: "0.00%" },
+  input: { border: true, numberFormat: "0.00", unlocked: true },
+  inputText: { border: true, numberFormat: "@", unlocked: true },
+  textWrap: { border: true, numberFormat: "@", wrap: true },
+};
+
+/** Fills of the highlights (RRGGBB); a tone replaces the style's own fill. */
+export const TONE_FILLS: Readonly<Record<CellTone, string>> = {
+  dispute: "FCE4D6",
+  veto: "FFC7CE",
+  top: "E2EFDA",
+  muted: "F2F2F2",
+};
+
+/** A link's font: Excel's default hyperlink colour (the Office theme's "Hyperlink"), underlined. */
+export const LINK_COLOR = "0563C1";
+
+/** The number format of text cells, so that Excel never reads what they hold as a formula, a number or a date. */
+export const TEXT_FORMAT = "@";
+
 export interface OutCell {
   readonly v: OutValue;
   readonly style?: CellStyle;

@@ -5,7 +5,7 @@ import { rangeValues } from "../../src/io/xlsx/chart-xml.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { decodeOoxmlEscapes } from "../../src/io/xlsx/xml.js";
-import type { Cell } from "../../src/model/cell.js";
+import { parseA1, type Cell } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { numberText } from "../../src/model/decimal.js";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
@@ -62,14 +62,8 @@ describe("native charts carry cached values equal to their table on the sheet", 
 });
 
 function cellsOf(rows: readonly (readonly Cell[])[], from: string, to: string): Cell[] {
-  const at = (a: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  };
-  const p = at(from),
-    q = at(to);
+  const p = parseA1(from),
+    q = parseA1(to);
   const out: Cell[] = [];
   for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push(rows[r]?.[c] ?? null);
   return out;

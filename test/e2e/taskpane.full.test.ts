@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
+import { parseA1 } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
 import { gridValues, specValues, trimBlank } from "../helpers/sheet-values.js";
@@ -357,7 +358,6 @@ async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 function rowCol(a1: string): { r: number; c: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const c = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { r: Number(m[2]) - 1, c };
+  const { row, col } = parseA1(a1);
+  return { r: row, c: col };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addOutputStyles, BASE_STYLES, TONE_FILLS } from "../../src/io/xlsx/output-styles.js";
+import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { setPrintTitles } from "../../src/io/xlsx/workbook-edits.js";
 import { truncate } from "../../src/report/excel-limits.js";
 import { sheetLooks, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { parseXml } from "../../src/io/xlsx/xml.js";
-import type { CellTone, SheetSpec } from "../../src/report/sheet-spec.js";
+import { TONE_FILLS, type CellTone, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { everyFeatureSheet } from "../helpers/every-feature-sheet.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
 import { buildXlsx, partText, stylesWithFormats, zipRaw } from "../helpers/xlsx-fixture.js";
@@ -193,8 +193,8 @@ describe("tones and link styles", () => {
       ["A7", "muted"],
       ["B5", "dispute"],
     ];
-    for (const [ref, tone] of tones) expect(fillOf(ref), ref).toContain(`<fgColor rgb="${TONE_FILLS[tone]}"/>`);
-    expect(TONE_FILLS).toEqual({ dispute: "FFFCE4D6", veto: "FFFFC7CE", top: "FFE2EFDA", muted: "FFF2F2F2" });
+    for (const [ref, tone] of tones) expect(fillOf(ref), ref).toContain(`<fgColor rgb="FF${TONE_FILLS[tone]}"/>`);
+    expect(TONE_FILLS).toEqual({ dispute: "FCE4D6", veto: "FFC7CE", top: "E2EFDA", muted: "F2F2F2" });
     // Same look, same format; the tone keeps the style's number format and border.
     expect(styleOf(xml, "F7")).toBe(styleOf(xml, "F8"));
     expect(styleOf(xml, "A4")).not.toBe(styleOf(xml, "A8"));

@@ -14,7 +14,7 @@ const links = (sheet: SheetSpec) => sheet.rows.reduce((n, row) => n + row.filter
 const firstTexts = (sheet: SheetSpec) => sheet.rows.map((r) => String((r[0] as OutCell | null)?.v ?? ""));
 
 describe("more than 130,000 grid issues", () => {
-  it("are all reported, in the result and in 校验报告, with one link per row up to Excel's 65,530 and a note", async () => {
+  it("are all in the result; 校验报告 lists the first 65,530, each linked, and counts the rest", async () => {
     // 1,810 branches × 36 items × 2 raters, every cell "x": 130,320 issues (issues.push(...list) overflowed the stack).
     const { result, sheets } = await assessment()
       .branches(1810)
@@ -23,17 +23,20 @@ describe("more than 130,000 grid issues", () => {
     expect(result.issues.filter((i) => i.code === "SCORE_NOT_NUMBER" || i.code === "VETO_INVALID")).toHaveLength(130_320);
     const report = sheets.find((s) => s.name === OUTPUT_SHEETS.report)!;
     const header = report.rows.findIndex((r) => (r[0] as OutCell | null)?.v === "级别");
-    expect(report.rows.length - header - 1).toBe(result.issues.length);
-    expect(links(report)).toBe(MAX_HYPERLINKS);
-    // One link a row, on the cell address; the rows after the 65,530th are plain text.
     const rows = report.rows.slice(header + 1);
-    expect(rows.every((r) => r.filter(isLinked).length <= 1)).toBe(true);
-    expect(isLinked(rows[0]![3])).toBe(true);
-    expect(isLinked(rows[MAX_HYPERLINKS]![3])).toBe(false);
-    expect(firstTexts(report).filter((v) => v.startsWith("【链接已达上限】"))).toHaveLength(1);
+    expect(rows).toHaveLength(MAX_HYPERLINKS);
+    // One link a row, on the cell address: every listed issue leads to its cell.
+    expect(links(report)).toBe(MAX_HYPERLINKS);
+    expect(rows.every((r) => r.filter(isLinked).length === 1 && isLinked(r[3]))).toBe(true);
+    expect(rows.map((r) => `${(r[2] as OutCell).v}!${(r[3] as OutCell).v}`)).toEqual(
+      result.issues.slice(0, MAX_HYPERLINKS).map((i) => `${i.sheet}!${i.cell}`),
+    );
+    const notes = firstTexts(report).filter((v) => v.startsWith("【"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(`共 ${result.issues.length} 项问题，本表列出前 65530 项`);
   }, 120_000);
 
-  it("keeps Excel's row limit: lists what fits, says how many more there are, and links the first ones", () => {
+  it("lists as many as a sheet can link, says how many more there are and where they all are", () => {
     const issue = { severity: "error" as const, code: "SCORE_NOT_NUMBER" as const, sheet: "评分A", cell: "C2", message: "x" };
     const result = {
       period: "2026Q3",
@@ -41,14 +44,13 @@ describe("more than 130,000 grid issues", () => {
       summary: { branches: 1, fatal: 0, errors: 30, warnings: 0 },
       issues: Array.from({ length: 30 }, () => issue),
     };
-    const sheet = reportSheet(result as unknown as Result, { hyperlinks: 10, rows: 20 });
-    expect(sheet.rows.length).toBeLessThanOrEqual(20);
+    const sheet = reportSheet(result as unknown as Result, { listed: 10 });
+    expect(sheet.rows).toHaveLength(4 + 10);
     expect(links(sheet)).toBe(10);
     expect(firstTexts(sheet).filter((v) => v.startsWith("【"))).toEqual([
-      "【未全部列出】共 30 项问题，超出 Excel 一张工作表的行数上限，本表只列出前 15 项，另有 15 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。",
-      "【链接已达上限】Excel 一张工作表最多 10 个超链接：前 10 项问题的地址可点击跳转，其后各项的工作表和单元格为普通文字，请按地址查找。",
+      "【未全部列出】共 30 项问题，本表列出前 10 项（Excel 一张工作表最多 10 个链接，列出的每项都可点击跳转），另有 20 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。",
     ]);
-    expect(sheet.freezeRows).toBe(5);
+    expect(sheet.freezeRows).toBe(4);
   });
 
   it("links an issue without a cell on its sheet name", async () => {

@@ -1,4 +1,4 @@
-import { columnLetters, parseA1 } from "../../model/cell.js";
+import { columnLetters, parseA1, quoteSheetName } from "../../model/cell.js";
 import { cellValue, type ChartSeriesSpec, type ChartSpec, type SheetSpec } from "../../report/sheet-spec.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
@@ -69,7 +69,7 @@ const DENSE_CATEGORIES = 30;
 export function sheetRangeFormula(sheetName: string, range: string): string {
   const { first, last } = parseRange(range);
   const abs = (p: { row: number; col: number }) => `$${columnLetters(p.col)}$${p.row + 1}`;
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const quoted = quoteSheetName(sheetName);
   return first.row === last.row && first.col === last.col ? `${quoted}!${abs(first)}` : `${quoted}!${abs(first)}:${abs(last)}`;
 }
 

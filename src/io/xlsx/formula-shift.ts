@@ -1,7 +1,5 @@
 import { columnIndex, columnLetters } from "../../model/cell.js";
-
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
 
 /** Column letters → 1-based column number. */
 const colNumber = (letters: string) => columnIndex(letters) + 1;
@@ -50,7 +48,7 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 function shiftReference(whole: string, g: (string | undefined)[], rows: number, cols: number): string {
   const row = (abs: string | undefined, n: string) => (abs ? Number(n) : Number(n) + rows);
   const col = (abs: string | undefined, letters: string) => (abs ? colNumber(letters) : colNumber(letters) + cols);
-  const bad = (r: number | null, c: number | null) => (r !== null && (r < 1 || r > MAX_ROW)) || (c !== null && (c < 1 || c > MAX_COL));
+  const bad = (r: number | null, c: number | null) => (r !== null && (r < 1 || r > MAX_ROWS)) || (c !== null && (c < 1 || c > MAX_COLUMNS));
   if (g[1] !== undefined) {
     const r = row(g[2], g[3]!);
     const c = col(g[0], g[1]);

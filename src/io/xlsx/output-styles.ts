@@ -1,4 +1,4 @@
-import type { CellStyle, CellTone } from "../../report/sheet-spec.js";
+import { LINK_COLOR, STYLE_LOOKS, TONE_FILLS, type CellStyle, type CellTone, type StyleLook } from "../../report/sheet-spec.js";
 import { attr, escapeAttr } from "./xml.js";
 import {
   appendContent,
@@ -21,45 +21,10 @@ export interface CellLook {
 /** Cell format index (`s`) for a look; undefined for a plain cell (no style, tone or link). */
 export type StyleIds = (look: CellLook) => number | undefined;
 
-interface StyleDef {
-  readonly font?: { readonly size?: number; readonly rgb?: string }; // always bold
-  readonly fillRgb?: string;
-  readonly border?: true;
-  /** Built-in format id, or a custom format code. */
-  readonly numFmt?: number | string;
-  readonly centred?: true;
-  /** Wrapped within the column (long text); bottom-aligned like its neighbours. */
-  readonly wrap?: true;
-  /** Stays editable when the sheet is protected. */
-  readonly unlocked?: true;
-}
+// Excel's built-in number formats by code; any other code is added as a custom format.
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { "0": 1, "0.00": 2, "0.00%": 10, "@": 49 };
 
-// Table cells all get a thin border so that a table reads as one block.
-const STYLES: Readonly<Record<CellStyle, StyleDef>> = {
-  title: { font: { size: 16 } },
-  // Notices are sentences: they wrap within their (merged) row rather than widen the printed page.
-  notice: { font: { rgb: "FFC00000" }, fillRgb: "FFFFF2CC", wrap: true },
-  header: { font: {}, fillRgb: "FFD9D9D9", border: true, centred: true },
-  text: { border: true, numFmt: 49 },
-  integer: { border: true, numFmt: 1 },
-  decimal2: { border: true, numFmt: 2 },
-  decimal4: { border: true, numFmt: "0.0000" },
-  percent: { border: true, numFmt: 10 },
-  input: { border: true, numFmt: 2, unlocked: true },
-  inputText: { border: true, numFmt: 49, unlocked: true },
-  textWrap: { border: true, numFmt: 49, wrap: true },
-};
-
-/** Fill colours of the highlights; a tone replaces the style's own fill. */
-export const TONE_FILLS: Readonly<Record<CellTone, string>> = {
-  dispute: "FFFCE4D6",
-  veto: "FFFFC7CE",
-  top: "FFE2EFDA",
-  muted: "FFF2F2F2",
-};
-
-/** Excel's default hyperlink colour (theme "Hyperlink" in the Office theme). */
-const LINK_RGB = "FF0563C1";
+const argb = (rgb: string) => `FF${rgb}`;
 
 /** A stylesheet for new workbooks: the defaults every styles part has before ours are added. */
 export const BASE_STYLES =
@@ -104,13 +69,16 @@ export function addOutputStyles(
   const baseFont = sheet.baseFontParts();
 
   const xfOf = (look: CellLook): number => {
-    const def: StyleDef = look.style === undefined ? {} : STYLES[look.style];
-    const fontDef = def.font || look.link ? { ...def.font, bold: def.font !== undefined, link: look.link === true } : undefined;
+    const def: StyleLook = look.style === undefined ? {} : STYLE_LOOKS[look.style];
+    const ownFont = def.bold !== undefined || def.size !== undefined || def.fontColor !== undefined;
+    const fontDef =
+      ownFont || look.link ? { size: def.size, color: def.fontColor, bold: def.bold === true, link: look.link === true } : undefined;
     const fontId = fontDef ? sheet.add("fonts", derivedFont(baseFont, fontDef)) : 0;
-    const fillRgb = look.tone === undefined ? def.fillRgb : TONE_FILLS[look.tone];
-    const fillId = fillRgb ? sheet.add("fills", solidFill(fillRgb)) : 0;
+    const fill = look.tone === undefined ? def.fill : TONE_FILLS[look.tone];
+    const fillId = fill ? sheet.add("fills", solidFill(argb(fill))) : 0;
     const borderId = def.border ? sheet.add("borders", THIN_BORDER) : 0;
-    const fmtId = typeof def.numFmt === "string" ? sheet.customFormat(def.numFmt) : (def.numFmt ?? 0);
+    const nf = def.numberFormat;
+    const fmtId = nf === undefined ? 0 : (BUILT_IN_FORMATS[nf] ?? sheet.customFormat(nf));
     const apply = [
       fmtId !== 0 ? ' applyNumberFormat="1"' : "",
       fontId !== 0 ? ' applyFont="1"' : "",
@@ -128,7 +96,7 @@ export function addOutputStyles(
   };
 
   const ids = new Map<string, number>();
-  for (const style of Object.keys(STYLES) as CellStyle[]) ids.set(lookKey({ style }), xfOf({ style }));
+  for (const style of Object.keys(STYLE_LOOKS) as CellStyle[]) ids.set(lookKey({ style }), xfOf({ style }));
   for (const look of looks) {
     const key = lookKey(look);
     if (!ids.has(key) && (look.tone !== undefined || look.link)) ids.set(key, xfOf(look));
@@ -151,11 +119,11 @@ type FontParts = ReadonlyMap<string, string>;
  * The workbook's default font (name, family, charset, scheme kept), made bold, resized,
  * recoloured or link-like (blue, underlined) as asked.
  */
-function derivedFont(base: FontParts, def: { size?: number; rgb?: string; bold: boolean; link: boolean }): string {
+function derivedFont(base: FontParts, def: { size: number | undefined; color: string | undefined; bold: boolean; link: boolean }): string {
   const element = (name: string) => base.get(name) ?? "";
   const size = def.size === undefined ? element("sz") : `<sz val="${def.size}"/>`;
-  const rgb = def.link ? LINK_RGB : def.rgb;
-  const color = rgb === undefined ? element("color") : `<color rgb="${rgb}"/>`;
+  const rgb = def.link ? LINK_COLOR : def.color;
+  const color = rgb === undefined ? element("color") : `<color rgb="${argb(rgb)}"/>`;
   return `<font>${def.bold ? "<b/>" : ""}${def.link ? "<u/>" : ""}${size}${color}${element("name")}${element("family")}${element("charset")}${element("scheme")}</font>`;
 }
 

@@ -31,6 +31,8 @@ export class PackageEditor {
   private readonly order: string[];
   /** Current text of parts edited or added, written back (if changed) by result(). */
   private readonly texts = new Map<string, string>();
+  /** Parts whose text is made when the package is written, in pieces (large output sheets). */
+  private readonly deferred = new Map<string, () => readonly string[]>();
   /** Text of the input's parts as read, so that each is inflated once. */
   private readonly originals = new Map<string, string>();
   private readonly removed = new Set<string>();
@@ -51,6 +53,8 @@ export class PackageEditor {
   }
 
   text(part: string): string {
+    const deferred = this.deferred.get(part);
+    if (deferred !== undefined) this.setText(part, deferred().join(""));
     const edited = this.texts.get(part);
     if (edited !== undefined) return edited;
     if (this.find(part) !== part) throw new Error(`no part ${part}`);
@@ -72,7 +76,18 @@ export class PackageEditor {
       this.removed.delete(part);
       if (!this.order.includes(part)) this.order.push(part);
     }
+    this.deferred.delete(part);
     this.texts.set(part, xml);
+  }
+
+  /**
+   * Sets a part's text as pieces made only when the package is written, one such part at a
+   * time: the XML of every large output sheet is then never in memory at once, nor any of it
+   * as one string.
+   */
+  setPieces(part: string, pieces: () => readonly string[]): void {
+    this.setText(part, "");
+    this.deferred.set(part, pieces);
   }
 
   edit(part: string, change: (xml: string) => string): void {
@@ -126,6 +141,7 @@ export class PackageEditor {
     if (part === undefined) return;
     this.removed.add(part);
     this.texts.delete(part);
+    this.deferred.delete(part);
     const rels = this.find(relsPartOfSource(part));
     if (rels !== undefined) this.removePart(rels);
   }
@@ -182,6 +198,11 @@ export class PackageEditor {
     const sources: (ZipSource | (() => ZipSource))[] = [];
     for (const name of this.order) {
       if (this.removed.has(name)) continue;
+      const deferred = this.deferred.get(name);
+      if (deferred !== undefined) {
+        sources.push(() => this.writtenPieces(name, deferred()));
+        continue;
+      }
       const text = this.texts.get(name);
       if (text === undefined) {
         sources.push(this.base.copy(name));
@@ -195,6 +216,28 @@ export class PackageEditor {
       });
     }
     return writeZip(sources);
+  }
+
+  /**
+   * A deferred part's bytes: pieces encoded one by one into one buffer (the same bytes as the
+   * joined text's). A small part, or one the input had and that was read, is compared as text.
+   */
+  private writtenPieces(name: string, pieces: readonly string[]): ZipSource {
+    this.deferred.delete(name);
+    const chars = pieces.reduce((n, p) => n + p.length, 0);
+    if (chars <= COMPARED_UNREAD || this.originals.has(name)) {
+      const text = pieces.join("");
+      const encoded = encodeXml(text);
+      return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
+    }
+    const encoded = pieces.map(encodeXml);
+    const data = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+    let at = 0;
+    for (const e of encoded) {
+      data.set(e, at);
+      at += e.length;
+    }
+    return { name, data };
   }
 
   /**

@@ -1,12 +1,10 @@
 import type { SheetSpec } from "../../report/sheet-spec.js";
 import { UserError } from "../../model/failure.js";
+import { MAX_ROWS } from "../../report/excel-limits.js";
 import type { StyleIds } from "./output-styles.js";
 import { rowsXml } from "./sheet-writer.js";
 import { growDimension, scanWorksheet } from "./worksheet-text.js";
 import { appendContent, applySplices, inPrefix, prefixAt } from "./xml-spans.js";
-
-// Excel's last row (1-based).
-const MAX_ROWS = 1_048_576;
 
 /**
  * Appends a spec's rows (less its `appendSkip` header rows) after the last row of an existing

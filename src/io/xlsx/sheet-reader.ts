@@ -1,4 +1,5 @@
 import { bool, err, num, text, type Cell } from "../../model/cell.js";
+import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
 import { damagedWorkbook } from "./damage.js";
 import { decodeOoxmlEscapes, parseXml } from "./xml.js";
 
@@ -11,9 +12,6 @@ export interface SheetReadContext {
 }
 
 const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
-// Excel's grid; anything beyond is damage (and would make dense rows explode).
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 /**
  * A worksheet part's `<sheetData>` → rows from A1 (dense, or sparse where cells lie far apart:
@@ -217,7 +215,10 @@ class RowBuilder {
   }
 }
 
-/** `AB12` → 0-based row 11, column 27; null if malformed. */
+/**
+ * `AB12` → 0-based row 11, column 27; null if malformed. Letters and digits in one pass with
+ * no slices, as it runs for every cell read (the letters' arithmetic is model/cell.ts columnIndex).
+ */
 function parseRef(ref: string): { row: number; col: number } | null {
   let col = 0;
   let i = 0;

@@ -1,8 +1,7 @@
-import { a1 } from "../../model/cell.js";
+import { a1, columnLetters, quoteSheetName } from "../../model/cell.js";
 import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
 import { outCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
-import { quoteSheetName } from "./workbook-edits.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
@@ -35,19 +34,28 @@ export interface WorksheetParts {
  * without a style writes no cell at all.
  */
 export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
-  const { xml: data, lastRow, lastCol } = rowsXml(spec.rows, 0, styleIds, spec.name, spec.rowHeights);
+  return worksheetPieces(spec, styleIds, extra).join("");
+}
+
+/**
+ * The worksheet part as pieces in order (their concatenation is worksheetXml), each a flat
+ * string of at most a few thousand rows: a 校验报告 of 65,530 issues is 40 MB of XML, which is
+ * encoded piece by piece instead of being built, flattened and encoded as one string.
+ */
+export function worksheetPieces(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string[] {
+  const { pieces: data, lastRow, lastCol } = rowPieces(spec.rows, 0, styleIds, spec.name, spec.rowHeights);
   const dimension = lastRow < 0 ? "A1" : `A1:${a1(lastRow, lastCol)}`;
   const fitToPage = spec.print?.fitToWidth === true;
-  return (
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     (fitToPage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
-    `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0, spec.freezeColumns ?? 0)}${colsXml(spec.columnWidths ?? [])}` +
-    (data === "" ? "<sheetData/>" : `<sheetData>${data}</sheetData>`) +
+    `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0, spec.freezeColumns ?? 0)}${colsXml(spec.columnWidths ?? [])}`;
+  const tail =
     sheetFeaturesXml(spec, hyperlinksXml(spec)) +
     (extra.drawingRelId === undefined ? "" : `<drawing r:id="${escapeAttr(extra.drawingRelId)}"/>`) +
-    `</worksheet>`
-  );
+    `</worksheet>`;
+  return data.length === 0 ? [`${head}<sheetData/>${tail}`] : [`${head}<sheetData>`, ...data, `</sheetData>${tail}`];
 }
 
 /**
@@ -61,33 +69,53 @@ export function rowsXml(
   sheet: string,
   heights: SheetSpec["rowHeights"] = [],
 ): { xml: string; lastRow: number; lastCol: number } {
-  // Pieces joined once: `xml +=` over hundreds of thousands of cells builds a rope that is
-  // slow to flatten when the part is encoded (a 校验报告 of 144,000 issues).
+  const { pieces, lastRow, lastCol } = rowPieces(rows, firstRow, styleIds, sheet, heights);
+  return { xml: pieces.join(""), lastRow, lastCol };
+}
+
+// Rows joined into one piece: a flat string each (`xml +=` over hundreds of thousands of
+// cells builds a rope that is slow to flatten), few enough pieces to be cheap to list.
+const ROWS_A_PIECE = 2048;
+
+function rowPieces(
+  rows: SheetSpec["rows"],
+  firstRow: number,
+  styleIds: StyleIds,
+  sheet: string,
+  heights: SheetSpec["rowHeights"] = [],
+): { pieces: string[]; lastRow: number; lastCol: number } {
   const pieces: string[] = [];
+  let piece: string[] = [];
+  const letters: string[] = []; // column letters by index, worked out once a column
   let lastRow = -1;
   let lastCol = -1;
   rows.forEach((entries, i) => {
     const r = firstRow + i;
-    const start = pieces.length;
+    const start = piece.length;
     const height = heights[i];
     const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
-    pieces.push(`<row r="${r + 1}"${ht}>`);
+    piece.push(`<row r="${r + 1}"${ht}>`);
     entries.forEach((entry, c) => {
       const cell = outCell(entry);
       const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
-      const written = cellXml(cell.v, s, a1(r, c), sheet);
+      const written = cellXml(cell.v, s, `${(letters[c] ??= columnLetters(c))}${r + 1}`, sheet);
       if (written === "") return;
-      pieces.push(written);
+      piece.push(written);
       lastCol = Math.max(lastCol, c);
     });
-    if (pieces.length === start + 1 && ht === "") {
-      pieces.length = start;
+    if (piece.length === start + 1 && ht === "") {
+      piece.length = start;
       return;
     }
-    pieces.push("</row>");
+    piece.push("</row>");
     lastRow = r;
+    if ((i + 1) % ROWS_A_PIECE === 0) {
+      pieces.push(piece.join(""));
+      piece = [];
+    }
   });
-  return { xml: pieces.join(""), lastRow, lastCol };
+  if (piece.length > 0) pieces.push(piece.join(""));
+  return { pieces, lastRow, lastCol };
 }
 
 /**

@@ -71,8 +71,3 @@ export function setPrintTitles(xml: string, part: string, localSheetId: number, 
   const p = sheets.prefix;
   return applySplices(xml, [{ start: at, end: at, text: `<${p}definedNames>${entry(p)}</${p}definedNames>` }]);
 }
-
-/** A sheet name as formulas quote it: `'考核结果'`, `'O''Brien'`. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}

@@ -1,4 +1,5 @@
 import { a1, parseA1 } from "../../model/cell.js";
+import { MAX_ROWS } from "../../report/excel-limits.js";
 import { damagedWorkbook } from "./damage.js";
 import { attr, parseXml, type Attributes } from "./xml.js";
 import { attributeValueSpan, prefixAt, type Span, type Splice } from "./xml-spans.js";
@@ -42,9 +43,6 @@ export interface WorksheetText {
   /** `<col>` formats (min…max are 1-based columns). */
   readonly columnStyles: readonly { readonly min: number; readonly max: number; readonly style: number }[];
 }
-
-// Excel's grid: a row beyond it is damage.
-const MAX_ROWS = 1_048_576;
 
 // CT_Worksheet children that come before <sheetData>.
 const BEFORE_SHEET_DATA = new Set(["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols"]);

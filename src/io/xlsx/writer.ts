@@ -8,10 +8,11 @@ import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx, type XlsxPackage } from "./reader.js";
 import { REL_NS, relsPartOfSource, WORKSHEET_REL_TYPE } from "./relationships.js";
 import { appendRows } from "./sheet-append.js";
-import { sheetLooks, worksheetXml } from "./sheet-writer.js";
+import { sheetLooks, worksheetPieces } from "./sheet-writer.js";
 import { refuseStrict } from "./strict.js";
 import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
-import { addSheetEntry, quoteSheetName, setPrintTitles } from "./workbook-edits.js";
+import { addSheetEntry, setPrintTitles } from "./workbook-edits.js";
+import { quoteSheetName } from "../../model/cell.js";
 import { ZipPackage } from "./zip-package.js";
 
 /**
@@ -81,7 +82,7 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     }
     const charts = spec.charts ?? [];
     const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
-    pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
+    pkg.setPieces(part, () => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
     const repeat = spec.print?.repeatRows ?? 0;
     const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
     if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
