@@ -105,18 +105,30 @@ const attrOf = (element: string, name: string): string | undefined => {
  * dropped again if removing left it empty.
  */
 export function setPrintTitles(workbookXml: string, part: string, localSheetId: number, formula: string | null): string {
+  return setSheetName(workbookXml, part, "_xlnm.Print_Titles", localSheetId, formula);
+}
+
+/** workbook.xml: the sheet's print area (`_xlnm.Print_Area`), as setPrintTitles does its titles. */
+export function setPrintArea(workbookXml: string, part: string, localSheetId: number, formula: string | null): string {
+  return setSheetName(workbookXml, part, "_xlnm.Print_Area", localSheetId, formula);
+}
+
+function setSheetName(workbookXml: string, part: string, name: string, localSheetId: number, formula: string | null): string {
   const element = /<([\w.-]+:)?definedName(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/\1?definedName>)/g;
-  let removed = false;
-  let xml = workbookXml.replace(element, (el) => {
-    const mine = attrOf(el, "name") === "_xlnm.Print_Titles" && attrOf(el, "localSheetId") === String(localSheetId);
-    removed ||= mine;
-    return mine ? "" : el;
+  const entry = (p: string) =>
+    `<${p}definedName name="${name}" localSheetId="${localSheetId}">${escapeText(formula ?? "")}</${p}definedName>`;
+  let found = false;
+  // An existing one is replaced where it is (the order of the names stays as it was), or removed.
+  let xml = workbookXml.replace(element, (el, prefix: string | undefined) => {
+    if (attrOf(el, "name") !== name || attrOf(el, "localSheetId") !== String(localSheetId)) return el;
+    const first = !found;
+    found = true;
+    return formula !== null && first ? entry(prefix ?? "") : "";
   });
-  if (removed) xml = xml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
+  if (found && formula !== null) return xml;
+  if (found) xml = xml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
   if (formula === null) return xml;
 
-  const entry = (p: string) =>
-    `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
   if (/<([\w.-]+:)?definedNames[\s/>]/.test(xml)) return appendToList(xml, "definedNames", entry, part);
   const sheetsEnd = /<\/([\w.-]+:)?sheets>|<([\w.-]+:)?sheets(?:\s[^>]*)?\/>/.exec(xml);
   if (!sheetsEnd) throw new Error(`${part}: no <sheets> element`);

@@ -1,10 +1,19 @@
 import { UserError } from "../../model/failure.js";
+import { columnLetters } from "../../model/cell.js";
 import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
 import { addOutputStyles, BASE_STYLES } from "./output-styles.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
-import { addSheetEntry, quoteSheetName, REL_NS, setPrintTitles, WORKSHEET_CONTENT_TYPE, WORKSHEET_REL_TYPE } from "./package-edits.js";
+import {
+  addSheetEntry,
+  quoteSheetName,
+  REL_NS,
+  setPrintArea,
+  setPrintTitles,
+  WORKSHEET_CONTENT_TYPE,
+  WORKSHEET_REL_TYPE,
+} from "./package-edits.js";
 import { openXlsx, type XlsxPackage } from "./reader.js";
 import { relsPartOfSource } from "./relationships.js";
 import { appendRows } from "./sheet-append.js";
@@ -82,9 +91,10 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
     const charts = spec.charts ?? [];
     const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
     pkg.setText(part, worksheetXml(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
-    const repeat = spec.print?.repeatRows ?? 0;
-    const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
+    const titles = printTitles(spec);
     if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
+    const area = spec.print?.printArea === undefined ? null : `${quoteSheetName(spec.name)}!${absolute(spec.print.printArea)}`;
+    if (area !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintArea(xml, workbookPart, index, area));
   }
   if (replaced) dropCalcChain(pkg, workbook);
   return pkg.result();
@@ -99,4 +109,24 @@ function dropOwnParts(pkg: PackageEditor, sheet: SheetRef): void {
   const targets = pkg.relationships(sheet.part).flatMap((r) => (r.part === null ? [] : [r.part]));
   pkg.removePart(relsPartOfSource(sheet.part));
   pkg.removeUnreferenced(targets);
+}
+
+/** The print titles formula: repeated columns (`'s'!$A:$C`) and rows (`'s'!$3:$4`), or null. */
+function printTitles(spec: SheetSpec): string | null {
+  const p = spec.print;
+  const rows = Math.floor(p?.repeatRows ?? 0);
+  const cols = Math.floor(p?.repeatColumns ?? 0);
+  const from = Math.floor(p?.repeatFrom ?? 0);
+  const parts: string[] = [];
+  if (cols > 0) parts.push(`${quoteSheetName(spec.name)}!$A:$${columnLetters(cols - 1)}`);
+  if (rows > 0) parts.push(`${quoteSheetName(spec.name)}!$${from + 1}:$${from + rows}`);
+  return parts.length === 0 ? null : parts.join(",");
+}
+
+/** "A1:H40" → "$A$1:$H$40". */
+function absolute(range: string): string {
+  return range
+    .split(":")
+    .map((ref) => ref.replace(/^\$?([A-Za-z]+)\$?(\d+)$/, (_, c: string, r: string) => `$${c.toUpperCase()}$${r}`))
+    .join(":");
 }
