@@ -53,7 +53,7 @@ async function printed(
     expect(Number(m[2]), `page ${p}`).toBe(p);
     expect(Number(m[3]), `page ${p}`).toBe(total);
     expect(line, `page ${p}`).toContain(`2026Q3 ${m[1]}`);
-    const sheet = bySheet.get(m[1]!) ?? { pages: [], words: new Map(), smallest: Infinity };
+    const sheet = bySheet.get(m[1]!) ?? { pages: [], words: new Map<number, Word[]>(), smallest: Infinity };
     const cjk = (byPage.get(p) ?? []).filter(isCjkWord).map(cjkSize);
     bySheet.set(m[1]!, {
       pages: [...sheet.pages, p],
