@@ -2,10 +2,41 @@ import type { MergeSummary } from "../src/merge/apply-merge.js";
 import type { Issue } from "../src/model/issues.js";
 import type { Result } from "../src/model/result.js";
 import type { Progress } from "../src/model/progress.js";
+import type { RegenerationSummary } from "../src/model/regeneration.js";
 import type { GridSheet } from "../src/model/sheets.js";
 import type { OverlongText } from "../src/report/excel-limits.js";
 
-export type { MergeSummary, Progress };
+export type { MergeSummary, Progress, RegenerationSummary };
+
+/** Where 新建考核模板 takes the roster from. */
+export type TemplateRoster =
+  /** The open workbook's 支部名册: its grids are regenerated, every typed score kept. */
+  | { readonly kind: "workbook" }
+  /** A roster file people chose: .xlsx (its 支部名册, or the first sheet with the roster header) or .csv. */
+  | { readonly kind: "file"; readonly fileName: string; readonly bytes: Uint8Array }
+  /** A few example branches marked 示例, to be replaced in 支部名册 and regenerated. */
+  | { readonly kind: "example" };
+
+/** What 新建考核模板 did. */
+export type TemplateOutcome =
+  | {
+      readonly kind: "created";
+      readonly branches: number;
+      /** The roster file's name and the sheet it was read from (null: example branches). */
+      readonly source: { readonly file: string; readonly sheet: string } | null;
+      /** Rules and settings carried over from the roster file (a whole assessment workbook). */
+      readonly rulesCarried: boolean;
+      readonly settingsCarried: boolean;
+      readonly period: string | null;
+      /** File mode: the downloaded workbook's name (null in Excel: the sheets are in the open workbook). */
+      readonly download: string | null;
+    }
+  | {
+      readonly kind: "regenerated";
+      readonly summary: RegenerationSummary;
+      /** File mode: the downloaded workbook's name (null in Excel). */
+      readonly download: string | null;
+    };
 
 /** What 校验 and 一键评分排名 give the task pane: the JSON result, and its issues as data to show in the UI's language. */
 export interface Assessed {
@@ -20,8 +51,13 @@ export interface Assessed {
 export interface TaskPaneOperations {
   /** Where the operations act: inside Excel, or on a file opened in the browser. */
   readonly mode: "excel" | "file";
-  /** 新建考核模板: Excel mode adds the template sheets; file mode downloads a new workbook. */
-  newTemplate(options: { readonly period: string | null }): Promise<void>;
+  /**
+   * 新建考核模板: from a roster file or the example branches, Excel mode adds the template sheets
+   * to the open workbook and file mode downloads a new workbook; from the workbook's own
+   * 支部名册, Excel mode regenerates its grids in place and file mode downloads the regenerated
+   * copy. `roster` defaults to the example branches.
+   */
+  newTemplate(options: { readonly period: string | null; readonly roster?: TemplateRoster }): Promise<TemplateOutcome>;
   /** 导入评分表: merges a rater's filled copy into the current workbook. */
   importRaterFile(file: Uint8Array, as: GridSheet | null): Promise<MergeSummary>;
   /** 校验: validation only. */

@@ -2,10 +2,10 @@ import { gradeYear } from "./annual/grade.js";
 import { summarizeQuarter, type AssessedQuarter, type QuarterSummary } from "./annual/quarter.js";
 
 export { summarizeQuarter, type AssessedQuarter, type QuarterSummary };
-import type { WorkbookReader } from "./io/workbook.js";
-import { createWorkbook } from "./io/xlsx/writer.js";
+import type { NewWorkbook, WorkbookReader } from "./io/workbook.js";
 import type { AnnualResult } from "./model/annual-result.js";
-import { localTimestamp, runAssessment, type RunOptions } from "./pipeline.js";
+import { localTimestamp } from "./model/timestamp.js";
+import { runAssessment, type RunOptions } from "./pipeline.js";
 import { annualChartsSheet } from "./report/annual/charts-sheet.js";
 import { annualLogSheet } from "./report/annual/log-sheet.js";
 import { annualNoticeSheet } from "./report/annual/notice-sheet.js";
@@ -16,6 +16,7 @@ import { inputFingerprint, resultFingerprint } from "./report/fingerprints.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { withRowHeights } from "./report/row-heights.js";
 import { SHEETS } from "./model/sheets.js";
+import { readPreviousStars } from "./validate/previous-stars.js";
 
 /** A quarterly workbook given to the annual grade: its file name (no folder) and a reader over it. */
 export interface QuarterFile {
@@ -41,6 +42,11 @@ export interface AnnualRunOutput {
   readonly latest: number | null;
 }
 
+export interface AnnualRunOptions extends RunOptions {
+  /** The adapter that makes the new annual workbook (the .xlsx package writer's createWorkbook). */
+  readonly newWorkbook: NewWorkbook;
+}
+
 /** One quarterly workbook through the quarterly pipeline, as `score` runs it without writing (never its result sheets). */
 export async function assessQuarter(q: QuarterFile, options: RunOptions): Promise<AssessedQuarter> {
   const { result, assessed } = await runAssessment(q.reader, null, options);
@@ -49,7 +55,7 @@ export async function assessQuarter(q: QuarterFile, options: RunOptions): Promis
     result,
     assessment: assessed?.assessment ?? null,
     outcome: assessed?.scored ?? null,
-    roster: assessed?.snapshot.sheets.get(SHEETS.roster) ?? null,
+    previousStars: readPreviousStars(assessed?.snapshot.sheets.get(SHEETS.roster) ?? null),
   };
 }
 
@@ -57,7 +63,7 @@ export async function assessQuarter(q: QuarterFile, options: RunOptions): Promis
  * The year from its assessed quarters: the annual grade, its JSON result and the new workbook.
  * Pure; a task pane can assess the quarters one by one (showing each summary) and then call this.
  */
-export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], options: RunOptions): AnnualRunOutput {
+export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], options: AnnualRunOptions): AnnualRunOutput {
   const grade = gradeYear(quarters);
   const result = buildAnnualResult(grade, quarters);
   const record = {
@@ -81,14 +87,14 @@ export function gradeAssessedQuarters(quarters: readonly AssessedQuarter[], opti
     result,
     quarters: quarters.map(summarizeQuarter),
     sheets,
-    workbook: fatal ? null : createWorkbook(sheets),
+    workbook: fatal ? null : options.newWorkbook(sheets),
     fileName: fatal ? null : annualWorkbookName(result),
     latest: grade.ok ? quarters.findIndex((q) => q.result === grade.quarters.at(-1)!.result) : null,
   };
 }
 
 /** read each quarterly workbook → its quarterly assessment → the year's grade → the annual workbook. */
-export async function runAnnual(files: readonly QuarterFile[], options: RunOptions): Promise<AnnualRunOutput> {
+export async function runAnnual(files: readonly QuarterFile[], options: AnnualRunOptions): Promise<AnnualRunOutput> {
   const quarters: AssessedQuarter[] = [];
   for (const f of files) quarters.push(await assessQuarter(f, options));
   return gradeAssessedQuarters(quarters, options);

@@ -9,6 +9,7 @@ import { STEPS, type Progress, type Step } from "./model/progress.js";
 import type { Assessment } from "./model/assessment.js";
 import type { Result } from "./model/result.js";
 import { INPUT_SHEETS } from "./model/sheets.js";
+import { localTimestamp } from "./model/timestamp.js";
 import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
@@ -86,7 +87,8 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
     return await reader.read(INPUT_SHEETS, { onProgress: run.within, signal: run.signal });
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
-    return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })] };
+    const params = { reason: e.reason, ...(e.params.remedy === undefined ? {} : { remedy: e.params.remedy }) };
+    return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, params)] };
   }
 }
 
@@ -146,10 +148,4 @@ class RunSteps {
   private at(done: number, total: number | null): Progress {
     return { step: this.current, stepNumber: this.steps.indexOf(this.current) + 1, steps: this.steps.length, done, total };
   }
-}
-
-/** `2026-11-21 14:05:09` in the machine's local time, as people read it. */
-export function localTimestamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

@@ -2,16 +2,20 @@
 /**
  * The task pane's operations inside Excel: the pipeline, the template and the rater merge on
  * the open workbook through the Office.js adapter. Output sheets are replaced in the
- * workbook; input sheets are only ever changed by 导入评分表 (patchCells).
+ * workbook; input sheets are only ever changed by 导入评分表 (patchCells) and by 新建考核模板 from the
+ * workbook's own roster, which regenerates the grids (regenerate-in-excel.ts).
  */
-import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
+import type { Assessed, MergeSummary, Progress, TaskPaneOperations, TemplateOutcome } from "../operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { UserError } from "../../src/model/failure.js";
 import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { templateSheets } from "../../src/template/template-workbook.js";
+import { localTimestamp } from "../../src/model/timestamp.js";
+import { createdOutcome, newTemplate } from "../../src/template/new-template.js";
+import { planWorkbookRegeneration } from "../../src/template/regenerate.js";
+import { regenerateInExcel } from "./regenerate-in-excel.js";
 import { ExcelWorkbook, type ExcelWorkbookOptions } from "./excel-workbook.js";
 import type { SkippedFeature } from "./requirements.js";
 
@@ -49,15 +53,23 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     skippedFeatures: () => skipped,
     shortenedTexts: () => shortened,
 
-    async newTemplate({ period }) {
-      const sheets = templateSheets({ period: periodOrThrow(period) });
+    async newTemplate({ period, roster = { kind: "example" } }): Promise<TemplateOutcome> {
+      const normalised = periodOrThrow(period);
       const wb = workbook();
+      if (roster.kind === "workbook") {
+        const plan = await planWorkbookRegeneration(wb, { period: normalised, time: localTimestamp(now()) });
+        await regenerateInExcel(wb, plan);
+        skipped = wb.skipped;
+        return { kind: "regenerated", summary: plan.summary, download: null };
+      }
+      const made = await newTemplate(roster, normalised, (bytes) => new XlsxReader(bytes));
       const { sheetNames } = await wb.read([]);
       const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
-      const clash = sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
+      const clash = made.sheets.filter((s) => taken.has(s.name.toLowerCase())).map((s) => s.name);
       if (clash.length > 0) throw new UserError("TEMPLATE_SHEETS_EXIST", { sheets: clash });
-      await wb.writeSheets(sheets);
+      await wb.writeSheets(made.sheets);
       skipped = wb.skipped;
+      return { kind: "created", ...createdOutcome(made), download: null };
     },
 
     async importRaterFile(file, as): Promise<MergeSummary> {

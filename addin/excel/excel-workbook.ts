@@ -19,6 +19,7 @@ import { dateFormats, GridRows } from "./read-cells.js";
 import { ReadPlan } from "./read-plan.js";
 import { Requirements, type SetSupported, type SkippedFeature } from "./requirements.js";
 import { planSheet, type SheetTarget } from "./write-sheet.js";
+import { deleteSheets, finishSwap, renameForSwap, swapDone, undoSwap, type SheetSwap } from "./swap-sheets.js";
 
 /** The part of the `Excel` global the adapter uses (the fake host provides the same). */
 export interface ExcelHost {
@@ -272,6 +273,46 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
         throw e;
       }
     });
+  }
+
+  /** Every sheet's name, in workbook order. */
+  async sheetNames(): Promise<string[]> {
+    return [...(await this.read([])).sheetNames];
+  }
+
+  /**
+   * Puts sheets written under temporary names in the place of the sheets they replace (a
+   * regenerated template's grids), step 1: the old sheets step aside under backup names and
+   * the new ones take their names, in one sync. Should it fail, it is undone (the old sheets
+   * keep their names, the new ones are deleted) and the failure thrown, unless Excel had done
+   * it after all.
+   */
+  async swapSheets(swaps: readonly SheetSwap[]): Promise<void> {
+    try {
+      await this.run((ctx) => renameForSwap(ctx, swaps));
+    } catch (e) {
+      if (await this.run((ctx) => swapDone(ctx, swaps)).catch(() => false)) return;
+      await this.run((ctx) => undoSwap(ctx, swaps)).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * Step 2: the old sheets are deleted and the new ones put where they stood; tried twice.
+   * Should it still fail, the old sheets stay under their backup names: nothing is lost.
+   */
+  async finishSwap(swaps: readonly SheetSwap[]): Promise<void> {
+    try {
+      await this.run((ctx) => finishSwap(ctx, swaps));
+    } catch {
+      await this.run((ctx) => finishSwap(ctx, swaps));
+    }
+  }
+
+  /** Deletes these sheets where they exist (undoing a write that did not complete). */
+  async deleteSheets(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    await this.run((ctx) => deleteSheets(ctx, names));
   }
 
   /** Excel.run, with what Excel refuses because of the user's state (editing a cell, protection) as a UserError. */

@@ -4,7 +4,7 @@
  * Input bytes are never changed: 导入评分表 patches a working copy, 一键评分排名 writes the output
  * sheets into a copy of that, which the user downloads as `<原文件名>-评分结果.xlsx`.
  */
-import type { Assessed, MergeSummary, Progress, TaskPaneOperations } from "../operations.js";
+import type { Assessed, MergeSummary, Progress, TaskPaneOperations, TemplateOutcome } from "../operations.js";
 import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
@@ -12,7 +12,9 @@ import { WorkbookUnreadableError } from "../../src/io/workbook.js";
 import { UserError } from "../../src/model/failure.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
-import { templateSheets } from "../../src/template/template-workbook.js";
+import { localTimestamp } from "../../src/model/timestamp.js";
+import { createdOutcome, newTemplate } from "../../src/template/new-template.js";
+import { applyRegeneration, planWorkbookRegeneration } from "../../src/template/regenerate.js";
 import { derivedName, saveFile, type DownloadFile } from "./download.js";
 
 /** The workbook file behind file mode, as the page shows it. */
@@ -119,12 +121,22 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
 
     shortenedTexts: () => shortened,
 
-    async newTemplate({ period }) {
+    async newTemplate({ period, roster = { kind: "example" } }): Promise<TemplateOutcome> {
       const normalised = periodOrThrow(period);
-      save({
-        fileName: `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`,
-        bytes: XlsxWorkbook.create(templateSheets({ period: normalised })).bytes(),
-      });
+      if (roster.kind === "workbook") {
+        // A regenerated copy of the open workbook (the working copy, with any imports) to download.
+        const open = required();
+        const copy = new XlsxWorkbook(open.workbook.bytes());
+        const plan = await planWorkbookRegeneration(copy, { period: normalised, time: localTimestamp(now()) });
+        await applyRegeneration(copy, plan);
+        const fileName = derivedName(open.fileName, "新模板");
+        save({ fileName, bytes: copy.bytes() });
+        return { kind: "regenerated", summary: plan.summary, download: fileName };
+      }
+      const made = await newTemplate(roster, normalised, (bytes) => new XlsxWorkbook(bytes));
+      const fileName = `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`;
+      save({ fileName, bytes: XlsxWorkbook.create(made.sheets).bytes() });
+      return { kind: "created", ...createdOutcome(made), download: fileName };
     },
 
     async importRaterFile(file, as): Promise<MergeSummary> {

@@ -24,7 +24,7 @@ import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
 import type { OverlongText } from "../../src/report/excel-limits.js";
 import type { SkippedFeature } from "../excel/requirements.js";
 import type { FileState, WorkbookFile } from "../file-mode/file-operations.js";
-import type { Assessed, MergeSummary, TaskPaneOperations } from "../operations.js";
+import type { Assessed, MergeSummary, TaskPaneOperations, TemplateOutcome } from "../operations.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
@@ -32,7 +32,8 @@ import { RankingTable } from "./RankingTable.js";
 import { ResultSummary } from "./ResultSummary.js";
 import { LanguageContext, useStrings, type Language, type LanguagePreference, type StringId } from "./strings.js";
 import { progressView } from "./progress.js";
-import { TemplatePanel } from "./TemplatePanel.js";
+import { TemplateOutcomeView } from "./TemplateOutcome.js";
+import { TemplatePanel, templateRoster, type TemplateRequest } from "./TemplatePanel.js";
 import { describeFailure, useTask, type Failure, type TaskState } from "./useTask.js";
 
 const useStyles = makeStyles({
@@ -204,6 +205,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const file = useWorkbookFile(workbookFile);
   const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [merge, setMerge] = useState<MergeSummary | null>(null);
+  const [template, setTemplate] = useState<TemplateOutcome | null>(null);
   const [notice, setNotice] = useState<StringId | null>(null);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
   const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
@@ -214,6 +216,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   /** After an operation: its notice, and (after writing sheets) what this Excel could not do. */
   const done = (message: StringId | null, wroteSheets = false) => {
     setNotice(message);
+    setTemplate(null);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
     setShortened(wroteSheets ? (operations.shortenedTexts?.() ?? []) : []);
   };
@@ -227,10 +230,16 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       done("fileOpened");
     });
 
-  const newTemplate = (period: string | null) =>
+  const newTemplate = ({ period, source }: TemplateRequest) =>
     void task.run("newTemplate", async () => {
-      await operations.newTemplate({ period });
-      done(fileMode ? "templateDoneFile" : "templateDoneExcel", true);
+      const outcome = await operations.newTemplate({ period, roster: await templateRoster(source) });
+      if (!fileMode) {
+        // Excel changed the open workbook: an earlier run's results no longer describe it.
+        setLastRun(null);
+        setMerge(null);
+      }
+      done(null, true);
+      setTemplate(outcome);
     });
 
   const importRaterFile = (chosen: File, as: ImportTarget) =>
@@ -291,7 +300,14 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
         />
       </Section>
       <Section id="template-section" title={t("templateSection")}>
-        <TemplatePanel disabled={busy} onCreate={newTemplate} />
+        <TemplatePanel
+          disabled={busy}
+          mode={operations.mode}
+          workbookOpen={hasWorkbook}
+          onCreate={newTemplate}
+          onMissingFile={() => task.fail(new UserError("ROSTER_FILE_NOT_CHOSEN", {}))}
+        />
+        {template && !busy && <TemplateOutcomeView outcome={template} onSelect={selectCell} />}
       </Section>
     </>
   );

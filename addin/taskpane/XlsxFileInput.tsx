@@ -10,17 +10,19 @@ export interface XlsxFileInputProps {
   readonly label: string;
   readonly testId: string;
   readonly onFile: (file: File) => void;
+  /** The picker's file types (default: .xlsx workbooks). */
+  readonly accept?: string;
 }
 
 /** The browser's file picker for .xlsx workbooks, hidden behind a labelled button. */
-export function XlsxFileInput({ inputRef, label, testId, onFile }: XlsxFileInputProps) {
+export function XlsxFileInput({ inputRef, label, testId, onFile, accept = `.xlsx,${XLSX_MIME}` }: XlsxFileInputProps) {
   const styles = useStyles();
   return (
     <input
       ref={inputRef}
       className={styles.hidden}
       type="file"
-      accept={`.xlsx,${XLSX_MIME}`}
+      accept={accept}
       aria-label={label}
       data-testid={testId}
       onChange={(e) => {

@@ -8,7 +8,6 @@ import type { Settings } from "../model/settings.js";
 import { SHEETS } from "../model/sheets.js";
 import { annualScore } from "./annual-score.js";
 import { annualStars } from "./annual-stars.js";
-import { readPreviousStars } from "./previous-stars.js";
 import type { AssessedQuarter, UsableQuarter } from "./quarter.js";
 import { rulesDifference } from "./rules-change.js";
 import { checkYear } from "./year-check.js";
@@ -76,7 +75,7 @@ export function gradeYear(workbooks: readonly AssessedQuarter[]): AnnualGrade {
     }
   }
 
-  const previous = readPreviousStars(latest.roster);
+  const previous = latest.previousStars;
   const roster = latest.assessment.branches;
   const rosterCodes = new Set(roster.map((b) => b.code));
   for (const bad of previous.invalid) {

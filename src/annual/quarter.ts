@@ -1,4 +1,4 @@
-import type { Grid } from "../model/cell.js";
+import type { PreviousStars } from "../model/previous-stars.js";
 import type { Result } from "../model/result.js";
 import type { ScoredAssessment } from "../engine/assess.js";
 import type { Assessment } from "../model/assessment.js";
@@ -16,8 +16,8 @@ export interface AssessedQuarter {
   readonly assessment: Assessment | null;
   /** Scores and ranks in rank order; null when the quarterly result is fatal. */
   readonly outcome: ScoredAssessment | null;
-  /** 支部名册 as read, for the 上年星级 column; null when the sheet is missing. */
-  readonly roster: Grid | null;
+  /** 支部名册's 上年星级 column as read (none when the sheet or the column is missing). */
+  readonly previousStars: PreviousStars;
 }
 
 /** An assessed quarter that can be placed in the year: not fatal, with a valid 考核周期. */

@@ -1,5 +1,6 @@
 import { basename, dirname, join } from "node:path";
 import { runAnnual } from "../annual-pipeline.js";
+import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import type { AnnualResult } from "../model/annual-result.js";
 import { UserError } from "../model/failure.js";
@@ -29,7 +30,7 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   await checkJsonTarget(args.options.get("--json"), inputs, explicit);
   const files = [];
   for (const path of paths) files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path)) });
-  const out = await runAnnual(files, { now: io.now() });
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: createWorkbook });
   const { result } = out;
 
   const json = args.options.get("--json");

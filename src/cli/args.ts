@@ -7,7 +7,7 @@ export interface ParsedArgs {
   readonly options: ReadonlyMap<string, string>;
 }
 
-const OPTIONS_WITH_VALUE = new Set(["-o", "--output", "--json", "--branches", "--period", "--as", "--seed", "--count"]);
+const OPTIONS_WITH_VALUE = new Set(["-o", "--output", "--json", "--branches", "--from", "--period", "--as", "--seed", "--count"]);
 const ALIASES: Readonly<Record<string, string>> = { "--output": "-o" };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -43,6 +43,9 @@ export const USAGE = `用法：
       生成新的考核工作簿（填报说明、考核设置、评分细则、支部名册、评分A/B、仲裁、自评、扣分说明）。
       不给 --branches 时名册为示例支部；.xlsx 名册若含评分细则、考核设置，一并沿用（考核周期除外）。
       CSV 可为 UTF-8 或 GBK 编码。不会覆盖已存在的文件。
+  scorecard template --from <考核工作簿.xlsx> [--period 2026Q3] -o <新模板.xlsx>
+      改了支部名册或评分细则后，按工作簿自己的名册和细则重新生成评分表，写入副本：已填的分数按支部编码
+      和项目编号放回；放不回去的保存在“未能放回的评分”表中并逐一列出（退出码 1）。原文件不变。
   scorecard merge <目标工作簿.xlsx> <评分方交回的.xlsx> [--as 评分A|评分B|仲裁|自评] -o <输出.xlsx>
       把评分方填好的评分表按支部编码和项目编号合并到目标工作簿的副本，不修改两个原文件。
       不给 --as 时自动识别填了分数的那张表；两边都填了且不一致的单元格不覆盖，逐一列出。
@@ -53,6 +56,6 @@ export const USAGE = `用法：
   scorecard demo [-o <目录>]
       生成一个示例季度（固定随机种子）并评分，结果写入 demo/；另生成示例年度的四个季度并年度定级。
 
-退出码：0 已得出结果（正式或暂定）；1 校验有错误（validate），或有未能合并的单元格（merge，仍写出结果）；
+退出码：0 已得出结果（正式或暂定）；1 校验有错误（validate），或有未能合并的单元格（merge）、未能放回的评分（template --from），仍写出结果；
         2 致命问题或文件问题，无结果（文件无法读取、输出会覆盖原文件、名册有误、年度定级无法进行等，屏幕上说明原因和下一步）；
         64 用法错误；70 程序缺陷（意外错误，请把屏幕上的信息发给维护人员）。`;

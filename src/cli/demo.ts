@@ -63,7 +63,7 @@ async function demoYear(dir: string, io: Io): Promise<AnnualResult> {
     await writeOutput(path, createWorkbook(q.sheets));
     files.push({ file: q.file, reader: new XlsxReader(await readInput(path)) });
   }
-  const out = await runAnnual(files, { now: io.now() });
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: createWorkbook });
   const workbook = join(folder, out.fileName ?? `${sample.year}年度定级.xlsx`);
   const json = join(folder, `${sample.year}年度定级-结果.json`);
   if (out.workbook !== null) await writeOutput(workbook, out.workbook);

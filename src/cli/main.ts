@@ -1,4 +1,4 @@
-import { UserError } from "../model/failure.js";
+import { UserError, type FailureCode, type FailureParams } from "../model/failure.js";
 import { issueMessage } from "../model/issues.js";
 import { MESSAGES_ZH } from "../model/messages-zh.js";
 import { failureLine, renderFailure } from "../model/failure-messages.js";
@@ -49,10 +49,20 @@ export async function main(argv: readonly string[], outer: Io): Promise<number> 
   }
 }
 
+/**
+ * Next steps the catalogue words for the task pane (whose messages never mention the command
+ * line), as they are done in the terminal.
+ */
+const TERMINAL_NEXT: { readonly [C in FailureCode]?: (p: FailureParams[C]) => string } = {
+  MERGE_AMBIGUOUS: (p) => `请用 --as 指定要导入的评分表（如 --as ${p.filled[0]?.sheet ?? "评分A"}）。`,
+};
+
 /** A UserError for the terminal: what and what next, then the problems it lists, user text escaped. */
 export function userErrorText(e: UserError): string {
+  const text = renderFailure(e.code, terminalData(e.params));
+  const next = (TERMINAL_NEXT[e.code] as ((p: unknown) => string) | undefined)?.(terminalData(e.params));
   return [
-    failureLine(renderFailure(e.code, terminalData(e.params))),
+    failureLine(next === undefined ? text : { ...text, next }),
     ...e.problems.map((p) => `  ${terminalText(issueMessage(p, MESSAGES_ZH))}`),
   ].join("\n");
 }

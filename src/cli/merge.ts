@@ -1,12 +1,12 @@
 import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import { applyMerge } from "../merge/apply-merge.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
-import { WorkbookUnreadableError, type WorkbookReader } from "../io/workbook.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
 import { MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
 import { UserError } from "../model/failure.js";
 import { GRID_SHEETS } from "../model/sheets.js";
 import { UsageError, type ParsedArgs } from "./args.js";
+import { namedReader } from "./named-reader.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, readInput, sameFile, writeOutput } from "./files.js";
 import { MAX_CELL_TEXT } from "../report/excel-limits.js";
@@ -38,7 +38,11 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const sourceBytes = await readInput(sourcePath);
   let plan: MergePlan;
   try {
-    plan = await planRaterMerge(xlsxReader(targetBytes, targetPath), xlsxReader(sourceBytes, sourcePath), as);
+    plan = await planRaterMerge(
+      namedReader(new XlsxReader(targetBytes), targetPath),
+      namedReader(new XlsxReader(sourceBytes), sourcePath),
+      as,
+    );
   } catch (e) {
     // Which grid to take is the command line's business (--as): usage, with the grids named.
     if (e instanceof MergeError && (e.kind === "ambiguous" || e.kind === "invalid-as")) throw new UsageError(e.message);
@@ -58,19 +62,4 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const shortened = shortenedWarning(long);
   io.stderr(`${mergeReport(terminalData(plan))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`);
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;
-}
-
-/** An .xlsx reader whose unreadable-file error names the file. */
-function xlsxReader(bytes: Uint8Array, path: string): WorkbookReader {
-  const reader = new XlsxReader(bytes);
-  return {
-    read: async (wanted) => {
-      try {
-        return await reader.read(wanted);
-      } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw e.of({ file: path });
-        throw e;
-      }
-    },
-  };
 }

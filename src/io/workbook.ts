@@ -1,5 +1,5 @@
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
-import { UserError, type FileRole } from "../model/failure.js";
+import { UserError, type FileRole, type UnreadableRemedy } from "../model/failure.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
 /** Like the web's AbortSignal, which satisfies it (the pure core has no DOM types). */
@@ -33,13 +33,14 @@ export interface WorkbookReader {
 
 /**
  * The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty,
- * damaged): `reason` says what is wrong with it, in Chinese. A user's problem (UserError
- * WORKBOOK_UNREADABLE); the run turns it into a fatal issue, other callers name the file.
+ * damaged): `reason` says what is wrong with it, in Chinese, and `remedy` what to do when it is
+ * not the usual "save it again from Excel". A user's problem (UserError WORKBOOK_UNREADABLE);
+ * the run turns it into a fatal issue, other callers name the file.
  */
 export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
   constructor(
     readonly reason: string,
-    which: { readonly file?: string; readonly role?: FileRole } = {},
+    which: { readonly file?: string; readonly role?: FileRole; readonly remedy?: UnreadableRemedy } = {},
   ) {
     super("WORKBOOK_UNREADABLE", { reason, ...which });
     this.name = "WorkbookUnreadableError";
@@ -47,7 +48,10 @@ export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
 
   /** The same failure, saying which file it was. */
   of(which: { readonly file?: string; readonly role?: FileRole }): WorkbookUnreadableError {
-    return new WorkbookUnreadableError(this.reason, which);
+    return new WorkbookUnreadableError(this.reason, {
+      ...which,
+      ...(this.params.remedy === undefined ? {} : { remedy: this.params.remedy }),
+    });
   }
 }
 
@@ -56,6 +60,12 @@ export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
  * mode) and the Office.js adapter (Excel) implement it; input sheets are only ever touched by
  * patchCells, which the rater merge uses.
  */
+/**
+ * Makes a new workbook holding just these sheets, as .xlsx bytes (the annual grade's workbook:
+ * its inputs are other files, so it is never written into one of them).
+ */
+export type NewWorkbook = (sheets: readonly SheetSpec[]) => Uint8Array;
+
 export interface WorkbookWriter {
   /** Adds or replaces these output sheets (a spec with `append` appends its rows). */
   writeSheets(sheets: readonly SheetSpec[], options?: StepOptions): Promise<void>;

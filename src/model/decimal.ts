@@ -15,9 +15,16 @@ const PLAIN = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 export function parseDecimal(s: string): Decimal | null {
   const m = PLAIN.exec(s);
   if (!m) return null;
-  const frac = (m[3] ?? "").replace(/0+$/, "");
+  const frac = withoutTrailingZeros(m[3] ?? "");
   const n = BigInt((m[2] ?? "") + frac) * (m[1] === "-" ? -1n : 1n);
   return { n, scale: frac.length };
+}
+
+/** `"500"` → `"5"`, in linear time (/0+$/ takes quadratic time on a long run of zeros). */
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end--;
+  return digits.slice(0, end);
 }
 
 /** Excel keeps 15 significant digits: 0.30000000000000004 is 0.3 (the largest doubles keep theirs: rounded up they would be Infinity). */
@@ -103,7 +110,7 @@ export function decimalText(d: Decimal): string {
   const neg = d.n < 0n;
   const digits = (neg ? -d.n : d.n).toString().padStart(d.scale + 1, "0");
   const int = digits.slice(0, digits.length - d.scale);
-  const frac = digits.slice(digits.length - d.scale).replace(/0+$/, "");
+  const frac = withoutTrailingZeros(digits.slice(digits.length - d.scale));
   return (neg ? "-" : "") + int + (frac ? "." + frac : "");
 }
 

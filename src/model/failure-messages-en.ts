@@ -1,4 +1,4 @@
-import type { FailureCatalogue, FileRole } from "./failure.js";
+import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
 
 const q = (s: string): string => `"${s}"`;
 const clause = (s: string): string => s.replace(/[。.\s]+$/u, "");
@@ -29,6 +29,14 @@ const OS_REASONS: Readonly<Record<string, string>> = {
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}, ${code}` : code);
 
 const SAVE_AS_XLSX = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" without a password, and try again.';
+
+/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy, string>> = {
+  reobtain: "Get the complete original file again (download or copy it once more) and try again.",
+  repair: "Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again.",
+  split:
+    "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
+};
 const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or give another name or folder with -o, and try again.";
 
 /** Every failure's English text (the task pane's English UI): what went wrong, and what to do next. */
@@ -74,15 +82,19 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
 
   WORKBOOK_UNREADABLE: (p) => ({
     what: `Cannot read ${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}: ${clause(p.reason)}`,
-    next: SAVE_AS_XLSX,
+    next: p.remedy === undefined ? SAVE_AS_XLSX : UNREADABLE_NEXT_EN[p.remedy],
   }),
   WORKBOOK_STRICT: () => ({
-    what: 'The workbook is in "Strict Open XML" format; results cannot be written into it',
-    next: 'Save it as "Excel Workbook (*.xlsx)" in Excel and try again.',
+    what: 'The workbook is in "Strict Open XML" format: it can be read and scored, but results cannot be written into such a file without damaging it, so nothing was written',
+    next: 'In Excel choose File → Save As, type "Excel Workbook (*.xlsx)", and run again on the saved copy.',
   }),
   OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
     what: `The sheet ${q(p.sheet)} is not a worksheet (e.g. a chart sheet); results cannot be written`,
     next: "Rename or delete it and try again.",
+  }),
+  OUTPUT_LOG_FULL: (p) => ({
+    what: `The sheet ${q(p.sheet)} reaches Excel's last row (1,048,576): this run's record cannot be added, so no results were written`,
+    next: `Rename ${q(p.sheet)} (e.g. to ${q(`${p.sheet} (old)`)}) or delete rows it no longer needs, and run again; a new ${q(p.sheet)} is started.`,
   }),
   SHEET_NOT_FOUND: (p) => ({
     what: `The workbook has no sheet ${q(p.sheet)}`,
@@ -102,7 +114,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   TEMPLATE_SHEETS_EXIST: (p) => ({
     what: `The workbook already has the sheets ${p.sheets.map(q).join(", ")}; a new template does not overwrite them`,
-    next: "Create the template in a new blank workbook.",
+    next: "Create the template in a new blank workbook; after changing this workbook's 支部名册 or 评分细则, choose “Regenerate from this workbook's roster” instead.",
   }),
   PERIOD_INVALID: (p) => ({
     what: `Invalid period ${q(p.value)}`,
@@ -130,6 +142,10 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
     what: "No returned rater workbook was chosen",
     next: "Choose the workbook a rater sent back first, then Import.",
   }),
+  ROSTER_FILE_NOT_CHOSEN: () => ({
+    what: "No roster file was chosen",
+    next: 'Choose an .xlsx or .csv roster with "Choose roster file…" first, then New template.',
+  }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `Unknown grid ${q(p.as)}`, next: `Give one of ${p.grids.join(", ")}.` }),
   MERGE_NOTHING_FILLED: (p) => ({
@@ -138,7 +154,7 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `Several grids in the imported file hold scores (${p.filled.map((f) => `${f.sheet}: ${f.cells} cells`).join(", ")}); which one to import is unclear`,
-    next: `Say which grid to import (on the command line: --as ${p.filled[0]?.sheet ?? "评分A"}).`,
+    next: `Choose the grid to import under “Import as” (e.g. ${p.filled[0]?.sheet ?? "评分A"}) and import again.`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
@@ -168,5 +184,22 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   ROSTER_RULES_PROBLEMS: (p) => ({
     what: `The rules in ${q(p.file)} have ${p.count} problem(s); no template was written`,
     next: "Correct them and try again:",
+  }),
+  ROSTER_FILE_TYPE: (p) => ({
+    what: `${q(p.name)} is neither an .xlsx workbook nor a .csv file, so it cannot be a roster`,
+    next: 'Choose an .xlsx or .csv roster; save an old .xls in Excel as .xlsx or "CSV UTF-8 (Comma delimited)" first.',
+  }),
+
+  OWN_ROSTER_MISSING: (p) => ({
+    what: p.sheet ? "The workbook's 支部名册 has no header in its first 10 rows" : "The workbook has no 支部名册 sheet",
+    next: `${p.sheet ? "Add the header row to 支部名册" : "Add a sheet named 支部名册"}: ${p.required.join(", ")} (optionally ${p.optional.join(", ")}), then one row per branch; or choose a roster file instead.`,
+  }),
+  OWN_SHEET_PROBLEMS: (p) => ({
+    what: `The workbook's ${q(p.sheet)} has ${p.count} problem(s); the grids were not regenerated and nothing was changed`,
+    next: "Correct the problems listed below and try again:",
+  }),
+  OWN_SHEET_HEADER_MISSING: (p) => ({
+    what: `The workbook's ${q(p.sheet)} has no header (${p.titles.join(", ")}) in its first 10 rows, so what was typed cannot be placed by code`,
+    next: "Restore the sheet's header row and try again; nothing was changed.",
   }),
 };

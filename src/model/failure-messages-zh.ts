@@ -1,4 +1,4 @@
-import type { FailureCatalogue, FileRole } from "./failure.js";
+import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
 
 const q = (s: string): string => `“${s}”`;
 /** A reason written as a sentence of its own loses its full stop inside ours. */
@@ -31,6 +31,14 @@ const OS_REASONS: Readonly<Record<string, string>> = {
 const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}，${code}` : code);
 
 const SAVE_AS_XLSX = "请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。";
+
+/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_ZH: Readonly<Record<UnreadableRemedy | "save-as", string>> = {
+  reobtain: "请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。",
+  repair: "请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。",
+  split: "请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。",
+  "save-as": SAVE_AS_XLSX,
+};
 const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、WPS），或用 -o 换一个文件名或位置后重试。";
 
 /** Every failure's Chinese text: what went wrong, and what to do next. */
@@ -67,15 +75,19 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
 
   WORKBOOK_UNREADABLE: (p) => ({
     what: `无法读取${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}：${clause(p.reason)}`,
-    next: SAVE_AS_XLSX,
+    next: UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"],
   }),
   WORKBOOK_STRICT: () => ({
-    what: "工作簿是“Strict Open XML”格式，无法写入结果",
-    next: "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。",
+    what: "工作簿是“Strict Open XML 电子表格”格式：本程序能读取这种格式，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容",
+    next: "请在 Excel 中点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再用另存的文件运行。",
   }),
   OUTPUT_SHEET_NOT_WORKSHEET: (p) => ({
     what: `工作表${q(p.sheet)}不是普通工作表（例如图表工作表），无法写入结果`,
     next: "请将它改名或删除后再试。",
+  }),
+  OUTPUT_LOG_FULL: (p) => ({
+    what: `工作表${q(p.sheet)}已写到 Excel 的最后一行（第 1,048,576 行），无法再添加本次运行的记录，因此没有写入任何结果`,
+    next: `请将${q(p.sheet)}工作表改名（例如改为${q(`${p.sheet}（旧）`)}）或删除其中不再需要的行，再运行；程序会新建${q(p.sheet)}并继续记录。`,
   }),
   SHEET_NOT_FOUND: (p) => ({ what: `工作簿中没有工作表${q(p.sheet)}`, next: "请确认这张表没有被改名或删除，然后重试。" }),
   SHEET_NOT_WORKSHEET: (p) => ({
@@ -89,7 +101,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   INPUT_SHEET_EXISTS: (p) => ({ what: `工作簿中已有输入工作表${q(p.sheet)}，不会覆盖它`, next: "请在新的空白工作簿中新建考核模板。" }),
   TEMPLATE_SHEETS_EXIST: (p) => ({
     what: `工作簿中已有工作表${p.sheets.map(q).join("")}，新建模板不会覆盖它们`,
-    next: "请在新的空白工作簿中新建考核模板。",
+    next: "请在新的空白工作簿中新建考核模板；若是改了本工作簿的支部名册或评分细则，请选“按本工作簿的支部名册重新生成”。",
   }),
   PERIOD_INVALID: (p) => ({
     what: `考核周期无效：${q(p.value)}`,
@@ -111,6 +123,10 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
     next: "请选择 Excel 工作簿（*.xlsx）；.xls 等旧格式请先在 Excel 中另存为 .xlsx。",
   }),
   RATER_FILE_NOT_CHOSEN: () => ({ what: "还没有选择评分方交回的工作簿", next: "请先选择评分方交回的工作簿，再点“导入”。" }),
+  ROSTER_FILE_NOT_CHOSEN: () => ({
+    what: "还没有选择名册文件",
+    next: "请先点“选择名册文件…”选一个 .xlsx 或 .csv 名册，再点“新建考核模板”。",
+  }),
 
   MERGE_GRID_UNKNOWN: (p) => ({ what: `不认识的评分表${q(p.as)}`, next: `请指定 ${p.grids.join("、")} 之一。` }),
   MERGE_NOTHING_FILLED: (p) => ({
@@ -119,7 +135,7 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
   MERGE_AMBIGUOUS: (p) => ({
     what: `导入的文件中有多张评分表填写了分数（${p.filled.map((f) => `${f.sheet} ${f.cells} 格`).join("，")}），无法判断要导入哪一张`,
-    next: `请指定要导入的评分表（命令行用 --as ${p.filled[0]?.sheet ?? "评分A"} 等）。`,
+    next: `请在“作为”中选择要导入的评分表（如 ${p.filled[0]?.sheet ?? "评分A"}）后再导入。`,
   }),
   MERGE_SHEET_MISSING: (p) =>
     p.in === "rater"
@@ -138,4 +154,21 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
   ROSTER_PROBLEMS: (p) => ({ what: `${q(p.file)}中的支部名册有 ${p.count} 处问题，未生成模板`, next: "请改正后重试：" }),
   ROSTER_RULES_PROBLEMS: (p) => ({ what: `${q(p.file)}中的评分细则有 ${p.count} 处问题，未生成模板`, next: "请改正后重试：" }),
+  ROSTER_FILE_TYPE: (p) => ({
+    what: `${q(p.name)}不是 .xlsx 工作簿或 .csv 文件，不能作为支部名册`,
+    next: "请选择 .xlsx 或 .csv 名册；旧版 .xls 请在 Excel 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”。",
+  }),
+
+  OWN_ROSTER_MISSING: (p) => ({
+    what: p.sheet ? "本工作簿的“支部名册”在前 10 行中找不到表头" : "本工作簿中没有“支部名册”工作表",
+    next: `请${p.sheet ? "在“支部名册”中补上表头行" : "新建名为“支部名册”的工作表"}：${p.required.join("、")}（可加 ${p.optional.join("、")}），下面每个支部一行；或改用“选择名册文件”。`,
+  }),
+  OWN_SHEET_PROBLEMS: (p) => ({
+    what: `本工作簿的${q(p.sheet)}有 ${p.count} 处问题，评分表没有重新生成，工作簿未作任何改动`,
+    next: "请按下面列出的问题改正后重试：",
+  }),
+  OWN_SHEET_HEADER_MISSING: (p) => ({
+    what: `本工作簿的${q(p.sheet)}在前 10 行中找不到表头（${p.titles.join("、")}），无法按编码放回已填的内容`,
+    next: "请恢复这张表的表头行后重试；工作簿未作任何改动。",
+  }),
 };

@@ -12,6 +12,13 @@ import type { Issue } from "./issues.js";
 /** Which of the files a command works on a message is about. */
 export type FileRole = "input" | "target" | "rater" | "roster";
 
+/**
+ * What can be done about an unreadable file when it is not the usual "save it again from
+ * Excel": get the original again (the zip itself is cut short or altered), let Excel repair it
+ * (the content inside a sound zip is broken), or split it (larger than any workbook should be).
+ */
+export type UnreadableRemedy = "reobtain" | "repair" | "split";
+
 /** Every failure code and its parameters. */
 export interface FailureParams {
   // Files the command line reads and writes.
@@ -33,9 +40,16 @@ export interface FailureParams {
 
   // Workbooks.
   /** `reason` says what is wrong with the file (written where the file is read). */
-  readonly WORKBOOK_UNREADABLE: { readonly reason: string; readonly file?: string; readonly role?: FileRole };
+  readonly WORKBOOK_UNREADABLE: {
+    readonly reason: string;
+    readonly remedy?: UnreadableRemedy;
+    readonly file?: string;
+    readonly role?: FileRole;
+  };
   readonly WORKBOOK_STRICT: Record<string, never>;
   readonly OUTPUT_SHEET_NOT_WORKSHEET: { readonly sheet: string };
+  /** 运行记录 reaches Excel's last row: this run's row cannot be added, so nothing is written. */
+  readonly OUTPUT_LOG_FULL: { readonly sheet: string };
   readonly SHEET_NOT_FOUND: { readonly sheet: string };
   readonly SHEET_NOT_WORKSHEET: { readonly sheet: string };
   readonly SHEET_PROTECTED: { readonly sheet: string };
@@ -50,6 +64,7 @@ export interface FailureParams {
   readonly NO_WORKBOOK_OPEN: Record<string, never>;
   readonly FILE_NOT_XLSX: { readonly name: string };
   readonly RATER_FILE_NOT_CHOSEN: Record<string, never>;
+  readonly ROSTER_FILE_NOT_CHOSEN: Record<string, never>;
 
   // Merging a rater's returned file.
   readonly MERGE_GRID_UNKNOWN: { readonly as: string; readonly grids: readonly string[] };
@@ -66,6 +81,16 @@ export interface FailureParams {
   readonly ROSTER_ENCODING: { readonly file: string };
   readonly ROSTER_PROBLEMS: { readonly file: string; readonly count: number };
   readonly ROSTER_RULES_PROBLEMS: { readonly file: string; readonly count: number };
+  /** A roster file that is neither an .xlsx workbook nor a .csv/.txt text file. */
+  readonly ROSTER_FILE_TYPE: { readonly name: string };
+
+  // Regenerating the grids from the workbook's own 支部名册.
+  /** The workbook has no 支部名册 sheet (`sheet` false), or it has no roster header (`sheet` true). */
+  readonly OWN_ROSTER_MISSING: { readonly sheet: boolean; readonly required: readonly string[]; readonly optional: readonly string[] };
+  /** A sheet the grids are laid out from (支部名册, 评分细则) has problems, listed with the failure. */
+  readonly OWN_SHEET_PROBLEMS: { readonly sheet: string; readonly count: number };
+  /** A sheet whose content must be read to regenerate (a grid, 考核设置, 评分细则) has no header row. */
+  readonly OWN_SHEET_HEADER_MISSING: { readonly sheet: string; readonly titles: readonly string[] };
 }
 
 export type FailureCode = keyof FailureParams;

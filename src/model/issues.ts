@@ -1,6 +1,7 @@
 import type { ItemRef } from "./assessment.js";
 import type { Category } from "./categories.js";
 import type { ItemType } from "./rules.js";
+import type { UnreadableRemedy } from "./failure.js";
 import type { SettingName } from "./settings.js";
 
 /** Codes of the quarterly assessment (workbook.md, scoring.md): the quarterly JSON result's. */
@@ -114,7 +115,8 @@ export type VetoAnswer = "yes" | "no" | "blank";
  * catalogue renders them (messages-zh.ts, messages-en.ts). Scores and 分值 are in points.
  */
 export interface IssueParams {
-  readonly WORKBOOK_UNREADABLE: { readonly reason: string };
+  /** `remedy`: what to do when it is not to save the file again from Excel (see UnreadableRemedy). */
+  readonly WORKBOOK_UNREADABLE: { readonly reason: string; readonly remedy?: UnreadableRemedy };
   readonly SHEET_MISSING: Record<string, never>;
   readonly HEADER_MISSING:
     | { readonly layout: "table"; readonly titles: readonly string[] }

@@ -9,6 +9,7 @@ import type {
   VetoAnswer,
   Where,
 } from "./issues.js";
+import { UNREADABLE_NEXT_EN } from "./failure-messages-en.js";
 import { ITEM_TYPES } from "./rules.js";
 import {
   ANNUAL_METHODS,
@@ -107,7 +108,9 @@ const rulesDifference = (d: RulesDifference): string =>
 /** Every issue's English message: what is wrong and what to do next. */
 export const MESSAGES_EN: MessageCatalogue = {
   WORKBOOK_UNREADABLE: (p) =>
-    `The file cannot be read: ${p.reason}. Save it from Excel as an .xlsx workbook without a password and try again.`,
+    `The file cannot be read: ${p.reason.replace(/[\u3002.\s]+$/u, "")}. ${
+      p.remedy === undefined ? "Save it from Excel as an .xlsx workbook without a password and try again." : UNREADABLE_NEXT_EN[p.remedy]
+    }`,
   SHEET_MISSING: (_, w) =>
     `The required sheet ${q(w.sheet ?? "")} is missing. Use a workbook made by “New template”, or add the sheet (the name must match exactly).`,
   HEADER_MISSING: (p, w) =>

@@ -1,14 +1,15 @@
 /**
- * Where a new template's roster (and, from a workbook, its rules and settings) come from:
- * `scorecard template --branches <roster.xlsx|roster.csv>`. The roster is read exactly as
- * validation reads 支部名册 (findTable + readRoster); any problem stops the template.
+ * Where a new template's roster (and, from a workbook, its rules and settings) come from: a
+ * roster file chosen in the task pane (选择名册文件) or given as `scorecard template --branches`.
+ * The roster is read exactly as validation reads 支部名册 (findTable + readRoster); any problem
+ * stops the template.
  */
 import { text as textCell, type Cell, type Grid } from "../model/cell.js";
 import { UserError, type FailureParams } from "../model/failure.js";
 import type { Issue } from "../model/issues.js";
 import type { Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
-import type { WorkbookReader } from "../io/workbook.js";
+import { WorkbookUnreadableError, type WorkbookReader } from "../io/workbook.js";
 import { readRoster } from "../validate/roster.js";
 import { readRules } from "../validate/rules.js";
 import { readSettings } from "../validate/settings.js";
@@ -74,7 +75,7 @@ function memberCount(c: Cell): number | string | null {
 
 const ROSTER_HEADER = TABLES.roster;
 
-/** What a template takes over from an .xlsx given as --branches. */
+/** What a template takes over from an .xlsx roster file. */
 export interface WorkbookSource extends RosterSource {
   /** The workbook's 评分细则, when it has a usable one (e.g. last period's workbook). */
   readonly rules: Rules | null;
@@ -192,4 +193,32 @@ export function rosterFromCsv(bytes: Uint8Array, fileLabel: string): RosterSourc
   const table = findTable(grid, TABLES.roster.required);
   if (!table) throw new RosterSourceError("ROSTER_NOT_A_ROSTER", { file: fileLabel, ...ROSTER_HEADER });
   return rosterFromTable(table, fileLabel);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A roster file, whatever it is
+
+/** What a roster file gives: a roster, and from a whole assessment workbook its rules and settings too. */
+export type RosterFile = RosterSource & Partial<Pick<WorkbookSource, "rules" | "settings">>;
+
+/**
+ * A roster file as people choose it: an .xlsx workbook (recognised by its content, a zip) or a
+ * .csv/.txt text file (by its name). `open` reads the workbook's bytes (the .xlsx adapter).
+ * Anything else, and an unreadable workbook, is the user's problem, naming the file.
+ */
+export async function rosterFromFile(
+  bytes: Uint8Array,
+  fileName: string,
+  open: (bytes: Uint8Array) => WorkbookReader,
+): Promise<RosterFile> {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    try {
+      return await rosterFromWorkbook(open(bytes), fileName);
+    } catch (e) {
+      if (e instanceof WorkbookUnreadableError) throw e.of({ file: fileName, role: "roster" });
+      throw e;
+    }
+  }
+  if (/\.(csv|txt)$/i.test(fileName)) return rosterFromCsv(bytes, fileName);
+  throw new UserError("ROSTER_FILE_TYPE", { name: fileName });
 }

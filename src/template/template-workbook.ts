@@ -7,10 +7,19 @@ import { a1, columnLetters } from "../model/cell.js";
 import { applies, type RuleItem, type Rules } from "../model/rules.js";
 import { DEFAULT_SETTINGS, SETTING_NAMES, settingChoices, type Settings } from "../model/settings.js";
 import { truncate, VALIDATION_LIMITS } from "../report/excel-limits.js";
-import { cellValue, hdr, txt, type OutCell, type OutEntry, type SheetSpec, type ValidationSpec } from "../report/sheet-spec.js";
+import {
+  cellValue,
+  hdr,
+  txt,
+  type OutCell,
+  type OutEntry,
+  type OutValue,
+  type SheetSpec,
+  type ValidationSpec,
+} from "../report/sheet-spec.js";
 import { GRID_SHEETS, SCORE_GRID, type GridSheet } from "../model/sheets.js";
 import { defaultRules } from "../model/default-rules.js";
-import { instructionsSheet } from "./instructions.js";
+import { instructionsSheet, REGENERATE } from "./instructions.js";
 import { gridHeadRows, notesSheet, rosterSheet, rulesSheet, settingsSheet, SETTING_HINTS, type RosterEntry } from "./input-sheets.js";
 
 export interface TemplateOptions {
@@ -89,8 +98,7 @@ export function templateSettingsSheet(settings: Partial<Settings>): SheetSpec {
 // ---------------------------------------------------------------------------------------------
 // 支部名册 without a roster: example rows under a notice.
 
-export const EXAMPLE_ROSTER_NOTICE =
-  "以下为示例支部（编码以“示例”开头），请替换为本单位的支部，然后用 scorecard template --branches <本工作簿> 重新生成评分表。";
+export const EXAMPLE_ROSTER_NOTICE = `以下为示例支部（编码以“示例”开头）：请改成本单位的支部（可以增删行），然后${REGENERATE}。`;
 
 export function exampleRosterSheet(): SheetSpec {
   const base = templateRosterSheet(EXAMPLE_BRANCHES, 1);
@@ -206,8 +214,14 @@ function runs(count: number, first: number, keep: (i: number) => boolean): [numb
  * column; every score cell open (`input`, veto cells `inputText`) with data validation on its
  * item's column, except the cells of items that do not apply to the branch's category, which
  * hold 不适用 (greyed, locked, no validation: Excel's decimal rule would reject the text).
+ * `kept` gives what an open cell already holds (a regenerated grid keeps what was typed).
  */
-export function templateGridSheet(name: GridSheet, rules: Rules, branches: readonly Branch[]): SheetSpec {
+export function templateGridSheet(
+  name: GridSheet,
+  rules: Rules,
+  branches: readonly Branch[],
+  kept: (branch: Branch, item: RuleItem) => OutValue = () => null,
+): SheetSpec {
   const items = rules.items;
   const { headerRow, firstBranchRow, firstItemColumn } = GRID_LAYOUT;
 
@@ -230,7 +244,9 @@ export function templateGridSheet(name: GridSheet, rules: Rules, branches: reado
     txt(b.code),
     txt(b.name),
     ...items.map((it): OutCell =>
-      notApplicable(it, b) ? { v: "不适用", style: "text", tone: "muted" } : { v: null, style: it.type === "veto" ? "inputText" : "input" },
+      notApplicable(it, b)
+        ? { v: "不适用", style: "text", tone: "muted" }
+        : { v: kept(b, it), style: it.type === "veto" ? "inputText" : "input" },
     ),
   ]);
 

@@ -6,7 +6,7 @@ import type { GridRole, ScoreGrid } from "../model/assessment.js";
 import { applies, type Rules } from "../model/rules.js";
 import { readScoreCell, readVetoCell, type ScoreCellContext } from "./cell-readers.js";
 import { HEADER_SEARCH_ROWS } from "./table.js";
-import { cellText, isBlank, keyText, trimText } from "./text.js";
+import { cellText, hasContent, isBlank, keyText, trimText } from "./text.js";
 
 /** Where a grid's branch rows and item columns are on its sheet (0-based). */
 export interface GridLayout {
@@ -63,7 +63,7 @@ export function gridShape(grid: Grid, headerRow: number): GridShape {
   const branchRows: { code: string; row: number; cells: readonly Cell[] }[] = [];
   for (; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    if (cells.some((c) => !isBlank(c))) branchRows.push({ code: keyText(cells[0] ?? null), row: r, cells });
+    if (hasContent(cells)) branchRows.push({ code: keyText(cells[0] ?? null), row: r, cells });
   }
   return { headerRow, itemColumns, branchRows };
 }

@@ -1,5 +1,5 @@
 import { a1, type Cell, type Grid } from "../model/cell.js";
-import { isBlank, trimText } from "./text.js";
+import { hasContent, trimText } from "./text.js";
 
 /** How far down a header row may be (title rows, notes above the table). */
 export const HEADER_SEARCH_ROWS = 10;
@@ -36,7 +36,7 @@ export function findTable(grid: Grid, required: readonly string[]): Table | null
 export function* dataRows(grid: Grid, after: number): Generator<{ index: number; cells: readonly Cell[] }> {
   for (let r = after + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    if (cells.some((c) => !isBlank(c))) yield { index: r, cells };
+    if (hasContent(cells)) yield { index: r, cells };
   }
 }
 

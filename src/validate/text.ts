@@ -1,9 +1,6 @@
 import type { Cell } from "../model/cell.js";
 import { numberText } from "../model/decimal.js";
 
-// Trimming also removes U+3000 (ideographic space) and NBSP, which Chinese input leaves behind.
-const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
-
 /** The characters of `\s` plus U+FEFF, by code. */
 function isSpaceCode(c: number): boolean {
   return c <= 0x20
@@ -20,10 +17,15 @@ function isSpaceCode(c: number): boolean {
         c === 0x85;
 }
 
+/**
+ * Without leading and trailing white space, including U+3000 (ideographic space) and NBSP,
+ * which Chinese input leaves behind: exactly what String.prototype.trim removes. (A regular
+ * expression like /\s+$/ takes quadratic time on a long run of spaces inside the text.)
+ */
 export function trimText(s: string): string {
-  // Most cells have nothing to trim: skip the regex for them (it dominates big grids).
+  // Most cells have nothing to trim: skip the call for them (it shows in big grids).
   if (s === "" || (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(s.length - 1)))) return s;
-  return s.replace(EDGE_SPACE, "");
+  return s.trim();
 }
 
 /** Trim then NFKC: full-width `３．５` becomes `3.5`. */
@@ -49,6 +51,21 @@ export function cellText(c: Cell): string {
 /** Blank: no cell, or text that is only whitespace. */
 export function isBlank(c: Cell): boolean {
   return c === null || (c.kind === "text" && trimText(c.value) === "");
+}
+
+/**
+ * Whether a row holds anything that is not blank. Rows read from a file may be sparse (a cell
+ * in column XFD does not make a row 16,384 cells long: see the .xlsx sheet reader), so a long
+ * row is walked by its filled cells only, never over its length.
+ */
+export function hasContent(cells: readonly Cell[]): boolean {
+  if (cells.length <= 256) {
+    for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i] ?? null)) return true;
+    return false;
+  }
+  // Object.keys lists only the cells that are there (a sparse row's holes are not).
+  for (const key of Object.keys(cells)) if (!isBlank(cells[Number(key)] ?? null)) return true;
+  return false;
 }
 
 const ERROR_VALUES = new Set([

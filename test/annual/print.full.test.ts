@@ -18,7 +18,7 @@ beforeAll(async () => {
   const sample = sampleYear();
   const out = await runAnnual(
     sample.quarters.map((q) => ({ file: q.file, reader: new XlsxReader(createWorkbook(q.sheets)) })),
-    { now: new Date(2026, 11, 28) },
+    { now: new Date(2026, 11, 28), newWorkbook: createWorkbook },
   );
   const dir = mkdtempSync(join(tmpdir(), "scorecard-annual-print-"));
   const path = join(dir, "2026年度定级.xlsx");

@@ -1,6 +1,6 @@
 // annual.md §2: the five annual settings (known to the quarterly validation) and the 上年星级 column.
 import { describe, expect, it, test } from "vitest";
-import { parsePreviousStars } from "../../src/annual/previous-stars.js";
+import { parsePreviousStars } from "../../src/validate/previous-stars.js";
 import { bool, err, num, text } from "../../src/model/cell.js";
 import { assessment, keys, type CellInput } from "../helpers/assessment-builder.js";
 import { branch, issuesOf, q, result } from "./year-builder.js";

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { gradeAssessedQuarters, assessQuarter } from "../../src/annual-pipeline.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import type { Cell, Grid } from "../../src/model/cell.js";
 import { inputFingerprint } from "../../src/report/fingerprints.js";
 import { SHEET } from "../helpers/assessment-builder.js";
@@ -201,8 +202,8 @@ describe("§7 the annual workbook", () => {
   it("运行记录: one row with the year, the quarters and their input fingerprints, counts, result fingerprint and version", async () => {
     const files = sampleFiles();
     const quarters = await Promise.all(files.map((f) => assessQuarter(f, { now: NOW })));
-    const first = gradeAssessedQuarters(quarters, { now: NOW });
-    const later = gradeAssessedQuarters(quarters, { now: new Date(2027, 0, 5) });
+    const first = gradeAssessedQuarters(quarters, { now: NOW, newWorkbook: createWorkbook });
+    const later = gradeAssessedQuarters(quarters, { now: new Date(2027, 0, 5), newWorkbook: createWorkbook });
     const log = (o: typeof first) =>
       o.sheets.find((s) => s.name === "运行记录")!.rows.map((r) => r.map((e) => (e !== null && typeof e === "object" ? e.v : e)));
     const [, head, row] = log(first);

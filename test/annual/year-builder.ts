@@ -5,6 +5,7 @@
  *   const out = await grade(q("2026Q1", { ZB001: 92.5, ZB002: 80 }), q("2026Q2", { … }));
  */
 import { runAnnual, type AnnualRunOutput, type QuarterFile } from "../../src/annual-pipeline.js";
+import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import type { AnnualBranch, AnnualReportedIssue, AnnualResult } from "../../src/model/annual-result.js";
 import { text, type Cell } from "../../src/model/cell.js";
 import {
@@ -70,7 +71,7 @@ export function withPreviousStars(stars: Readonly<Record<string, CellInput>>): (
 
 /** Grades the quarters as `scorecard annual` would, at a fixed time. */
 export function grade(...quarters: QuarterFile[]): Promise<AnnualRunOutput> {
-  return runAnnual(quarters, { now: NOW });
+  return runAnnual(quarters, { now: NOW, newWorkbook: createWorkbook });
 }
 
 export async function result(...quarters: QuarterFile[]): Promise<AnnualResult> {

@@ -17,7 +17,7 @@ describe("the sample year", () => {
   beforeAll(async () => {
     sample = sampleYear();
     const files = sample.quarters.map((q) => ({ file: q.file, reader: new XlsxReader(createWorkbook(q.sheets)) }));
-    result = (await runAnnual(files, { now: NOW })).result;
+    result = (await runAnnual(files, { now: NOW, newWorkbook: createWorkbook })).result;
   });
 
   it("is deterministic: four quarters of 2026, the same workbooks every time", () => {

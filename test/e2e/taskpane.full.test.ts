@@ -199,6 +199,7 @@ describe("browser file mode (production page index.html, no Office)", () => {
       const original = await new XlsxReader(exampleBytes()).read(["评分A"]);
       expect(gridValues(a.sheets.get("评分A"))).toEqual(gridValues(original.sheets.get("评分A")));
 
+      await page.getByRole("radio", { name: "示例支部（先试用，之后改成本单位的支部）" }).check();
       await page.getByLabel("考核周期（可留空，例如 2026Q3）").fill("2026年第三季度");
       const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "新建考核模板" }).click()]);
       expect(template.suggestedFilename()).toBe("支部考核模板-2026Q3.xlsx");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addOutputStyles, BASE_STYLES, TONE_FILLS } from "../../src/io/xlsx/output-styles.js";
-import { setPrintTitles } from "../../src/io/xlsx/package-edits.js";
+import { setPrintTitles } from "../../src/io/xlsx/workbook-edits.js";
 import { truncate } from "../../src/report/excel-limits.js";
 import { sheetLooks, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";

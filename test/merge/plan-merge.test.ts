@@ -182,7 +182,7 @@ describe("planMerge", () => {
     const e = mergeError(() => planMerge(snapshotOf(template()), snapshotOf(copy), null));
     expect(e.kind).toBe("ambiguous");
     expect(e.message).toContain("评分A 1 格，自评 1 格");
-    expect(e.message).toContain("--as");
+    expect(e.message).toContain("请在“作为”中选择要导入的评分表");
     expect(planMerge(snapshotOf(template()), snapshotOf(copy), "自评").sheet).toBe("自评");
     expect(mergeError(() => planMerge(snapshotOf(template()), snapshotOf(copy), "评分C")).kind).toBe("invalid-as");
   });

@@ -8,6 +8,7 @@ import { FAILURE_MESSAGES_EN } from "../../src/model/failure-messages-en.js";
 import { FAILURE_MESSAGES_ZH } from "../../src/model/failure-messages-zh.js";
 import { failureLine, renderFailure } from "../../src/model/failure-messages.js";
 import { describeFailure } from "../../addin/taskpane/useTask.js";
+import { COMMAND_LINE } from "../helpers/command-line.js";
 
 /** One example of every code's parameters: a new code does not compile until it has one. */
 const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
@@ -25,6 +26,7 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   WORKBOOK_UNREADABLE: { reason: "文件已损坏。", file: "考核.xlsx" },
   WORKBOOK_STRICT: {},
   OUTPUT_SHEET_NOT_WORKSHEET: { sheet: "统计图表" },
+  OUTPUT_LOG_FULL: { sheet: "运行记录" },
   SHEET_NOT_FOUND: { sheet: "评分A" },
   SHEET_NOT_WORKSHEET: { sheet: "评分A" },
   SHEET_PROTECTED: { sheet: "评分A" },
@@ -37,6 +39,7 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   NO_WORKBOOK_OPEN: {},
   FILE_NOT_XLSX: { name: "名册.csv" },
   RATER_FILE_NOT_CHOSEN: {},
+  ROSTER_FILE_NOT_CHOSEN: {},
   MERGE_GRID_UNKNOWN: { as: "评分C", grids: ["评分A", "评分B", "仲裁", "自评"] },
   MERGE_NOTHING_FILLED: { grids: ["评分A", "评分B", "仲裁", "自评"] },
   MERGE_AMBIGUOUS: {
@@ -52,6 +55,10 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   ROSTER_ENCODING: { file: "名册.csv" },
   ROSTER_PROBLEMS: { file: "名册.csv", count: 2 },
   ROSTER_RULES_PROBLEMS: { file: "上季度.xlsx", count: 1 },
+  ROSTER_FILE_TYPE: { name: "名册.docx" },
+  OWN_ROSTER_MISSING: { sheet: false, required: ["支部编码", "支部名称", "支部类别"], optional: ["所属单位", "党员人数"] },
+  OWN_SHEET_PROBLEMS: { sheet: "支部名册", count: 2 },
+  OWN_SHEET_HEADER_MISSING: { sheet: "评分A", titles: ["支部编码", "支部名称"] },
 };
 const CODES = Object.keys(EXAMPLES) as FailureCode[];
 const example = <C extends FailureCode>(code: C) => new UserError(code, EXAMPLES[code]);
@@ -88,7 +95,7 @@ describe("user errors: a code, typed parameters, a message per language from the
     expect(lines).toEqual([
       "无法读取“考核.xlsx”：文件已损坏。请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。",
       "输出文件 KAOHE.xlsx 就是考核工作簿 kaohe.xlsx（同一个文件，可能经由链接或只是大小写不同）。本程序从不修改原文件：请用 -o 指定另一个文件名。",
-      "导入的文件中有多张评分表填写了分数（评分A 3 格，自评 1 格），无法判断要导入哪一张。请指定要导入的评分表（命令行用 --as 评分A 等）。",
+      "导入的文件中有多张评分表填写了分数（评分A 3 格，自评 1 格），无法判断要导入哪一张。请在“作为”中选择要导入的评分表（如 评分A）后再导入。",
       "考核周期无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）。",
     ]);
   });
@@ -120,6 +127,43 @@ function sources(dir: string): string[] {
     return statSync(join(root, p)).isDirectory() ? (f === "testing" ? [] : sources(p)) : /\.tsx?$/.test(f) ? [p] : [];
   });
 }
+
+describe("messages the task pane can show", () => {
+  it("never mention the command line: only failures raised by the CLI alone may", () => {
+    const raisedBy = (code: string) =>
+      [...sources("src"), ...sources("addin")].filter(
+        (f) => !/failure/.test(f) && readFileSync(join(root, f), "utf8").includes(`"${code}"`),
+      );
+    const cliOnly = CODES.filter((c) => {
+      const files = raisedBy(c);
+      return files.length > 0 && files.every((f) => f.startsWith(join("src", "cli")));
+    });
+    // The terminal's own failures (paths, -o); a new one shows here.
+    expect(cliOnly.sort()).toEqual(
+      [
+        "FILE_IS_FOLDER",
+        "FILE_NOT_FOUND",
+        "FILE_NOT_OPENED",
+        "INPUTS_ARE_ONE_FILE",
+        "OUTPUT_DISK_FULL",
+        "OUTPUT_EXISTS",
+        "OUTPUT_IS_FOLDER",
+        "OUTPUT_IS_INPUT",
+        "OUTPUT_LOCKED",
+        "OUTPUT_NOT_FOLDER",
+        "OUTPUT_NOT_WRITTEN",
+      ].sort(),
+    );
+    const found: string[] = [];
+    for (const code of CODES.filter((c) => !cliOnly.includes(c))) {
+      for (const language of ["zh", "en"] as const) {
+        const line = failureLine(renderFailure(code, EXAMPLES[code] as never, language), language);
+        if (COMMAND_LINE.test(line)) found.push(`${code} (${language}): ${line}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
 
 describe("expected failures are UserErrors", () => {
   it("throws no plain Error (or Error subclass other than UserError) with a Chinese message in src/ or addin/", () => {

@@ -33,6 +33,23 @@ describe("issue messages, per code and language", () => {
     );
   });
 
+  it("WORKBOOK_UNREADABLE with a remedy (a damaged zip, damaged content, a file too large)", () => {
+    const i = (remedy: "reobtain" | "repair" | "split") =>
+      sample("WORKBOOK_UNREADABLE", null, null, { reason: "文件已损坏：压缩包不完整。", remedy });
+    expect(zh(i("reobtain"))).toMatchInlineSnapshot(
+      `"无法读取该文件：文件已损坏：压缩包不完整。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`,
+    );
+    expect(zh(i("repair"))).toMatchInlineSnapshot(
+      `"无法读取该文件：文件已损坏：压缩包不完整。请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。"`,
+    );
+    expect(zh(i("split"))).toMatchInlineSnapshot(
+      `"无法读取该文件：文件已损坏：压缩包不完整。请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。"`,
+    );
+    expect(en(i("reobtain"))).toMatchInlineSnapshot(
+      `"The file cannot be read: 文件已损坏：压缩包不完整. Get the complete original file again (download or copy it once more) and try again."`,
+    );
+  });
+
   it("SHEET_MISSING", () => {
     const i = sample("SHEET_MISSING", "评分B", null, {});
     expect(zh(i)).toMatchInlineSnapshot(`"缺少必需的工作表“评分B”。请用“新建考核模板”生成的工作簿，或补上这张表（名称须完全一致）。"`);

@@ -10,8 +10,9 @@ import type { OutEntry, SheetSpec } from "../../src/report/sheet-spec.js";
 import { specGrid } from "../../src/io/sheet-spec-reader.js";
 import { findGridHeader } from "../../src/validate/grids.js";
 import { cellText } from "../../src/validate/text.js";
-import type { RosterEntry } from "../../src/template/input-sheets.js";
-import { notApplicable } from "../../src/template/template-workbook.js";
+import { defaultRules } from "../../src/model/default-rules.js";
+import { rosterSheet, type RosterEntry } from "../../src/template/input-sheets.js";
+import { notApplicable, templateSheets } from "../../src/template/template-workbook.js";
 
 /** A roster with every category, two 综合管理类 branches (7.1 and 7.2 do not apply to them). */
 export const BRANCHES: readonly RosterEntry[] = [
@@ -104,4 +105,30 @@ export function consistentScores(rules: Rules, branches: readonly Branch[]) {
     }
   }
   return { a: score("A"), b: score("B"), self: score("self"), notes };
+}
+
+/** Fills a template's A, B and self grids and notes consistently. */
+export function filledTemplate(sheets: SheetSpec[], rules: Rules, branches: readonly RosterEntry[]): SheetSpec[] {
+  const s = consistentScores(rules, branches);
+  const fill: Record<string, ((spec: SheetSpec) => SheetSpec) | undefined> = {
+    评分A: (spec) => applyEdits(spec, specEdits(spec, rules, s.a)),
+    评分B: (spec) => applyEdits(spec, specEdits(spec, rules, s.b)),
+    自评: (spec) => applyEdits(spec, specEdits(spec, rules, s.self)),
+    扣分说明: (spec) => applyEdits(spec, noteEdits(s.notes)),
+  };
+  return sheets.map((spec) => fill[spec.name]?.(spec) ?? spec);
+}
+
+/** A filled quarter whose roster people then edited: ZB02 renamed, ZB04 removed, ZB05 re-categorised, ZB07 added. */
+export function editedQuarter(): SheetSpec[] {
+  const filled = filledTemplate(templateSheets({ branches: BRANCHES, period: "2026Q3" }), defaultRules(), BRANCHES);
+  const roster = rosterSheet([
+    BRANCHES[0]!,
+    { ...BRANCHES[1]!, name: "设备检修中心第一党支部" },
+    BRANCHES[2]!,
+    { ...BRANCHES[4]!, category: "综合管理类" },
+    BRANCHES[5]!,
+    { code: "ZB07", name: "新设党支部", category: "辅助类", unit: "新设单位" },
+  ]);
+  return filled.map((s) => (s.name === "支部名册" ? roster : s));
 }

@@ -153,7 +153,7 @@ describe("scorecard template", () => {
     await expect(readFile(out)).rejects.toThrow();
   });
 
-  it("treats a bad period and a missing -o as usage errors, an existing output and a missing roster file as the user's problems (exit 2)", async () => {
+  it("treats a bad period and a missing -o as usage errors, an existing output, a missing or unusable roster file as the user's problems (exit 2)", async () => {
     const bad = await runCli(["template", "--period", "2026Q5", "-o", join(dir, "x.xlsx")]);
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain("--period 考核周期无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）");
@@ -169,8 +169,10 @@ describe("scorecard template", () => {
     expect(missing.stderr).toContain("找不到文件");
     await writeFile(join(dir, "old.xls"), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
     const xls = await runCli(["template", "--branches", join(dir, "old.xls"), "-o", join(dir, "z.xlsx")]);
-    expect(xls.code).toBe(64);
-    expect(xls.stderr).toContain("只接受 .xlsx 或 .csv");
+    // The same reader as the task pane's: a file of another kind is the user's problem, with what to do.
+    expect(xls.code).toBe(2);
+    expect(xls.stderr).toContain("“old.xls”不是 .xlsx 工作簿或 .csv 文件，不能作为支部名册");
+    expect(xls.stderr).toContain("另存为 .xlsx");
   });
 
   it("is listed in the usage text", async () => {

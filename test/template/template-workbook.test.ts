@@ -5,12 +5,11 @@ import { GRID_SHEETS } from "../../src/model/sheets.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { cellStyle, cellValue, type OutCell, type SheetSpec, type ValidationSpec } from "../../src/report/sheet-spec.js";
 import { defaultRules } from "../../src/model/default-rules.js";
-import type { RosterEntry } from "../../src/template/input-sheets.js";
 import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { EXAMPLE_BRANCHES, GRID_LAYOUT, notApplicable, templateGridSheet, templateSheets } from "../../src/template/template-workbook.js";
 import { findGridHeader } from "../../src/validate/grids.js";
 import { validateWorkbook } from "../../src/validate/validate-workbook.js";
-import { applyEdits, BRANCHES, consistentScores, noteEdits, specEdits } from "./fill-template.js";
+import { BRANCHES, filledTemplate } from "./fill-template.js";
 
 const values = (s: SheetSpec) => s.rows.map((r) => r.map(cellValue));
 const sheet = (sheets: SheetSpec[], name: string) => sheets.find((s) => s.name === name)!;
@@ -31,18 +30,6 @@ function coveredCells(spec: SheetSpec): Map<string, ValidationSpec> {
     }
   }
   return out;
-}
-
-/** Fills a template's A, B and self grids and notes consistently. */
-export function filledTemplate(sheets: SheetSpec[], rules: Rules, branches: readonly RosterEntry[]): SheetSpec[] {
-  const s = consistentScores(rules, branches);
-  const fill: Record<string, ((spec: SheetSpec) => SheetSpec) | undefined> = {
-    评分A: (spec) => applyEdits(spec, specEdits(spec, rules, s.a)),
-    评分B: (spec) => applyEdits(spec, specEdits(spec, rules, s.b)),
-    自评: (spec) => applyEdits(spec, specEdits(spec, rules, s.self)),
-    扣分说明: (spec) => applyEdits(spec, noteEdits(s.notes)),
-  };
-  return sheets.map((spec) => fill[spec.name]?.(spec) ?? spec);
 }
 
 describe("new template", () => {
@@ -211,7 +198,11 @@ describe("new template", () => {
         .slice(GRID_LAYOUT.firstBranchRow)
         .map((r) => r[0]),
     ).toEqual(EXAMPLE_BRANCHES.map((b) => b.code));
-    expect(values(sheets[0]!).flat().join("")).toContain("--branches");
+    // 填报说明 and the roster's notice say how to replace the examples: in the task pane, never on a command line.
+    const instructions = values(sheets[0]!).flat().join("");
+    expect(instructions).toContain("按本工作簿的支部名册重新生成");
+    expect(String(roster[0]![0])).toContain("按本工作簿的支部名册重新生成");
+    expect(instructions + String(roster[0]![0])).not.toMatch(/scorecard|命令|--/);
     // Structurally valid: only the period and the scores are still to be filled.
     const v = validateWorkbook(new SheetSpecReader(sheets).snapshot());
     expect(v.ok).toBe(true);

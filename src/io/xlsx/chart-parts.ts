@@ -1,7 +1,7 @@
 import type { SheetSpec } from "../../report/sheet-spec.js";
 import { chartPartXml, drawingPartXml } from "./chart-xml.js";
 import type { PackageEditor } from "./package-editor.js";
-import { REL_NS } from "./package-edits.js";
+import { REL_NS } from "./relationships.js";
 
 const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";

@@ -1,7 +1,6 @@
 import { BASE_STYLES } from "./output-styles.js";
-import { REL_NS } from "./package-edits.js";
+import { REL_NS } from "./relationships.js";
 import { encodeXml } from "./xml.js";
-import type { Parts } from "./zip-package.js";
 
 const DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -10,7 +9,7 @@ const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships
  * The parts of a valid workbook with no sheet yet; the writer adds the sheets. No timestamps
  * (they are optional): the same sheets always give the same bytes.
  */
-export function emptyWorkbookParts(): Parts {
+export function emptyWorkbookParts(): Map<string, Uint8Array> {
   const parts: [string, string][] = [
     [
       "[Content_Types].xml",

@@ -1,5 +1,15 @@
 import type { CellStyle, CellTone } from "../../report/sheet-spec.js";
-import { escapeAttr } from "./xml.js";
+import { attr, escapeAttr } from "./xml.js";
+import {
+  appendContent,
+  applySplices,
+  childNamed,
+  elementTree,
+  inPrefix,
+  setAttribute,
+  type ElementSpan,
+  type Splice,
+} from "./xml-spans.js";
 
 /** How one output cell looks: a named style, a highlight on top, and whether it is a link. */
 export interface CellLook {
@@ -79,23 +89,27 @@ const lookKey = (look: CellLook) => `${look.style ?? ""}|${look.tone ?? ""}|${lo
  * link on top of a style gets one only if `looks` asks for it. An entry identical to one
  * already there (from an earlier run) is reused, so repeated runs leave the part as it is.
  */
-export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = []): { xml: string; ids: StyleIds } {
-  const sheet = new StyleSheetText(stylesXml);
+export function addOutputStyles(
+  stylesXml: string,
+  looks: Iterable<CellLook> = [],
+  partName = "xl/styles.xml",
+): { xml: string; ids: StyleIds } {
+  const sheet = new StyleSheetText(stylesXml, partName);
   // Lists a styles part may lack, seeded with the entries that index 0 (and fill 1) must be.
-  sheet.ensure("fonts", "font", ['<font><sz val="11"/></font>']);
-  sheet.ensure("fills", "fill", ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']);
-  sheet.ensure("borders", "border", ["<border><left/><right/><top/><bottom/><diagonal/></border>"]);
-  sheet.ensure("cellStyleXfs", "xf", ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>']);
-  sheet.ensure("cellXfs", "xf", ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
-  const baseFont = sheet.children("fonts", "font")[0]!;
+  sheet.ensure("fonts", ['<font><sz val="11"/></font>']);
+  sheet.ensure("fills", ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']);
+  sheet.ensure("borders", ["<border><left/><right/><top/><bottom/><diagonal/></border>"]);
+  sheet.ensure("cellStyleXfs", ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>']);
+  sheet.ensure("cellXfs", ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
+  const baseFont = sheet.baseFontParts();
 
   const xfOf = (look: CellLook): number => {
     const def: StyleDef = look.style === undefined ? {} : STYLES[look.style];
     const fontDef = def.font || look.link ? { ...def.font, bold: def.font !== undefined, link: look.link === true } : undefined;
-    const fontId = fontDef ? sheet.add("fonts", "font", derivedFont(baseFont, sheet.prefix, fontDef)) : 0;
+    const fontId = fontDef ? sheet.add("fonts", derivedFont(baseFont, fontDef)) : 0;
     const fillRgb = look.tone === undefined ? def.fillRgb : TONE_FILLS[look.tone];
-    const fillId = fillRgb ? sheet.add("fills", "fill", solidFill(fillRgb)) : 0;
-    const borderId = def.border ? sheet.add("borders", "border", THIN_BORDER) : 0;
+    const fillId = fillRgb ? sheet.add("fills", solidFill(fillRgb)) : 0;
+    const borderId = def.border ? sheet.add("borders", THIN_BORDER) : 0;
     const fmtId = typeof def.numFmt === "string" ? sheet.customFormat(def.numFmt) : (def.numFmt ?? 0);
     const apply = [
       fmtId !== 0 ? ' applyNumberFormat="1"' : "",
@@ -110,7 +124,7 @@ export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [
       (def.wrap ? '<alignment wrapText="1"/>' : "") +
       (def.unlocked ? '<protection locked="0"/>' : "");
     const xf = `<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}`;
-    return sheet.add("cellXfs", "xf", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);
+    return sheet.add("cellXfs", children === "" ? `${xf}/>` : `${xf}>${children}</xf>`);
   };
 
   const ids = new Map<string, number>();
@@ -120,7 +134,7 @@ export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [
     if (!ids.has(key) && (look.tone !== undefined || look.link)) ids.set(key, xfOf(look));
   }
   return {
-    xml: sheet.xml,
+    xml: sheet.result(),
     ids: (look) => {
       if (look.style === undefined && look.tone === undefined && !look.link) return undefined;
       const id = ids.get(lookKey(look));
@@ -130,12 +144,15 @@ export function addOutputStyles(stylesXml: string, looks: Iterable<CellLook> = [
   };
 }
 
+/** Of the workbook's default font, the parts a derived font keeps (unprefixed markup), by element name. */
+type FontParts = ReadonlyMap<string, string>;
+
 /**
  * The workbook's default font (name, family, charset, scheme kept), made bold, resized,
  * recoloured or link-like (blue, underlined) as asked.
  */
-function derivedFont(baseFont: string, prefix: string, def: { size?: number; rgb?: string; bold: boolean; link: boolean }): string {
-  const element = (name: string) => new RegExp(`<${prefix}${name}\\s[^>]*?/>`).exec(baseFont)?.[0].replace(`<${prefix}`, "<") ?? "";
+function derivedFont(base: FontParts, def: { size?: number; rgb?: string; bold: boolean; link: boolean }): string {
+  const element = (name: string) => base.get(name) ?? "";
   const size = def.size === undefined ? element("sz") : `<sz val="${def.size}"/>`;
   const rgb = def.link ? LINK_RGB : def.rgb;
   const color = rgb === undefined ? element("color") : `<color rgb="${rgb}"/>`;
@@ -157,83 +174,126 @@ const LIST_ORDER = [
   "extLst",
 ];
 
-/** String-level edits of a styles part: lists are found and extended in place, nothing else is touched. */
+interface List {
+  /** The list element in the original text; undefined for a list this edit adds. */
+  readonly element: ElementSpan | undefined;
+  /** Entries as written (markup in the part's prefix), the original ones first. */
+  readonly entries: string[];
+  readonly originalCount: number;
+}
+
+/**
+ * Edits of a styles part: the lists are found once by the XML scanner, entries are appended
+ * (or found identical) in memory, and result() splices the new entries and counts into the
+ * original text, which is otherwise left as it was.
+ */
 class StyleSheetText {
-  readonly prefix: string;
+  private readonly root: ElementSpan;
+  private readonly lists = new Map<string, List>();
+  private formats: { id: number; code: string | undefined }[] | undefined;
 
-  constructor(public xml: string) {
-    this.prefix = /<([\w.-]+:)?styleSheet[\s>/]/.exec(xml)?.[1] ?? "";
+  constructor(
+    private readonly xml: string,
+    partName: string,
+  ) {
+    this.root = elementTree(partName, xml);
   }
 
-  /** Unprefixed markup → this part's prefix. */
-  private tag(markup: string): string {
-    return this.prefix === "" ? markup : markup.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${this.prefix}`);
+  private get prefix(): string {
+    return this.root.prefix;
   }
 
-  private find(list: string, child: string) {
-    const p = this.prefix;
-    const open = new RegExp(`<${p}${list}(?:\\s[^>]*)?/?>`).exec(this.xml);
-    if (!open) return undefined;
-    const startTag = open[0];
-    const bodyStart = open.index + startTag.length;
-    const selfClosing = startTag.endsWith("/>");
-    const bodyEnd = selfClosing ? bodyStart : this.xml.indexOf(`</${p}${list}>`, bodyStart);
-    if (bodyEnd < 0) return undefined;
-    const end = selfClosing ? bodyStart : bodyEnd + `</${p}${list}>`.length;
-    const childPattern = new RegExp(`<${p}${child}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${p}${child}>)`, "g");
-    const children: string[] = this.xml.slice(bodyStart, bodyEnd).match(childPattern) ?? [];
-    return { start: open.index, end, bodyStart, bodyEnd, startTag, children };
-  }
-
-  children(list: string, child: string): string[] {
-    return this.find(list, child)?.children ?? [];
-  }
-
-  ensure(list: string, child: string, seed: readonly string[]): void {
-    if (this.find(list, child)) return;
-    const element = this.tag(`<${list} count="${seed.length}">${seed.join("")}</${list}>`);
-    let at = -1;
-    for (const later of LIST_ORDER.slice(LIST_ORDER.indexOf(list) + 1)) {
-      at = this.xml.search(new RegExp(`<${this.prefix}${later}[\\s>/]`));
-      if (at >= 0) break;
+  private list(name: string): List | undefined {
+    let list = this.lists.get(name);
+    if (list === undefined) {
+      const element = childNamed(this.root, name);
+      if (element === undefined) return undefined;
+      const entries = element.children.map((c) => this.xml.slice(c.start, c.end));
+      list = { element, entries, originalCount: entries.length };
+      this.lists.set(name, list);
     }
-    if (at < 0) at = this.xml.lastIndexOf(`</${this.prefix}styleSheet>`);
-    this.xml = this.xml.slice(0, at) + element + this.xml.slice(at);
+    return list;
+  }
+
+  ensure(name: string, seed: readonly string[]): void {
+    if (this.list(name) === undefined)
+      this.lists.set(name, { element: undefined, entries: seed.map((e) => inPrefix(e, this.prefix)), originalCount: 0 });
+  }
+
+  /** The first font's size, colour, name, family, charset and scheme, as unprefixed markup. */
+  baseFontParts(): FontParts {
+    const parts = new Map<string, string>();
+    const font = this.list("fonts")?.element?.children[0];
+    for (const child of font?.children ?? []) {
+      if (parts.has(child.name)) continue;
+      const tag = this.xml.slice(child.start, child.startEnd);
+      // <x:sz val="11"/> → <sz val="11"/>; an element written with an end tag keeps only its attributes.
+      const body = tag.slice(1 + child.prefix.length + child.name.length, child.selfClosing ? tag.lastIndexOf("/") : -1).trimEnd();
+      parts.set(child.name, `<${child.name}${body}/>`);
+    }
+    return parts;
   }
 
   /** Index of `entry` in the list: an identical existing one, or the entry appended. */
-  add(list: string, child: string, entry: string): number {
-    this.ensure(list, child, []);
-    const found = this.find(list, child)!;
-    const tagged = this.tag(entry);
-    const existing = found.children.indexOf(tagged);
+  add(name: string, entry: string): number {
+    this.ensure(name, []);
+    const list = this.list(name) ?? this.lists.get(name)!;
+    const tagged = inPrefix(entry, this.prefix);
+    const existing = list.entries.indexOf(tagged);
     if (existing >= 0) return existing;
-    const count = found.children.length + 1;
-    const name = `${this.prefix}${list}`;
-    let startTag = found.startTag.replace(/\/>$/, ">");
-    startTag = /\scount="[^"]*"/.test(startTag)
-      ? startTag.replace(/\scount="[^"]*"/, ` count="${count}"`)
-      : startTag.replace(name, `${name} count="${count}"`);
-    this.xml =
-      this.xml.slice(0, found.start) +
-      startTag +
-      this.xml.slice(found.bodyStart, found.bodyEnd) +
-      tagged +
-      `</${name}>` +
-      this.xml.slice(found.end);
-    return count - 1;
+    list.entries.push(tagged);
+    return list.entries.length - 1;
   }
 
   /** Id of a custom number format with this code, added after the existing ids (custom ids start at 164). */
   customFormat(code: string): number {
-    const formats = this.children("numFmts", "numFmt").map((entry) => ({
-      id: Number(/\snumFmtId="(\d+)"/.exec(entry)?.[1]),
-      code: /\sformatCode="([^"]*)"/.exec(entry)?.[1],
+    this.formats ??= (this.list("numFmts")?.element?.children ?? []).map((f) => ({
+      id: Number(attr(f.attributes, "numFmtId")),
+      code: attr(f.attributes, "formatCode"),
     }));
-    const same = formats.find((f) => f.code === escapeAttr(code));
+    const same = this.formats.find((f) => f.code === code);
     if (same) return same.id;
-    const id = formats.reduce((m, f) => (Number.isFinite(f.id) ? Math.max(m, f.id) : m), 163) + 1;
-    this.add("numFmts", "numFmt", `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    const id = this.formats.reduce((m, f) => (Number.isFinite(f.id) ? Math.max(m, f.id) : m), 163) + 1;
+    this.add("numFmts", `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    this.formats.push({ id, code });
     return id;
+  }
+
+  /** The part's text with the new entries and lists in place. */
+  result(): string {
+    const splices: Splice[] = [];
+    const newLists: { order: number; at: number; text: string }[] = [];
+    for (const [name, list] of this.lists) {
+      const added = list.entries.slice(list.originalCount);
+      const el = list.element;
+      if (el === undefined) {
+        const later = LIST_ORDER.slice(LIST_ORDER.indexOf(name) + 1);
+        const at = this.root.children.find((c) => later.includes(c.name))?.start ?? this.root.bodyEnd;
+        const text = inPrefix(`<${name} count="${list.entries.length}">`, this.prefix) + list.entries.join("") + `</${this.prefix}${name}>`;
+        newLists.push({ order: LIST_ORDER.indexOf(name), at, text });
+      } else if (added.length > 0) {
+        const count = setAttribute(this.xml, el, "count", String(list.entries.length));
+        if (el.selfClosing) {
+          // <fonts/> → <fonts count="n">…</fonts>: one splice, as the start tag itself changes.
+          const tag = applySplices(this.xml.slice(el.start, el.startEnd), [
+            { ...count, start: count.start - el.start, end: count.end - el.start },
+          ]);
+          splices.push({
+            start: el.start,
+            end: el.end,
+            text: `${tag.slice(0, tag.lastIndexOf("/")).trimEnd()}>${added.join("")}</${el.prefix}${el.name}>`,
+          });
+        } else {
+          splices.push(count, { start: el.bodyEnd, end: el.bodyEnd, text: added.join("") });
+        }
+      }
+    }
+    // Lists added at the same place go in schema order.
+    newLists.sort((a, b) => a.order - b.order);
+    const inserted = newLists.map(({ at, text }) => ({ start: at, end: at, text }));
+    if (this.root.selfClosing && inserted.length > 0) {
+      return applySplices(this.xml, appendContent(this.xml, this.root, inserted.map((i) => i.text).join("")));
+    }
+    return applySplices(this.xml, [...splices, ...inserted]);
   }
 }

@@ -1,52 +1,76 @@
-import { WorkbookUnreadableError } from "../workbook.js";
-import { addOverride, addRelationship, overrideContentType, overriddenParts, removeElements } from "./package-edits.js";
-import { isRelType, parseRelationships, relsPartOfSource, sourceOfRelsPart, type Relationship } from "./relationships.js";
-import type { WorkbookStructure } from "./workbook-parts.js";
+import { addOverride, CONTENT_TYPES_PART, overrideContentType, overriddenParts, removeOverride } from "./content-types.js";
+import { damagedWorkbook } from "./damage.js";
+import {
+  addRelationship,
+  isRelType,
+  parseRelationships,
+  relsPartOfSource,
+  removeRelationship,
+  sourceOfRelsPart,
+  type Relationship,
+} from "./relationships.js";
+import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
-import type { Parts } from "./zip-package.js";
+import type { ZipPackage } from "./zip-package.js";
+import { writeZip, type ZipSource } from "./zip-writer.js";
+
+// The largest part not read before that result() compares with its new text.
+const COMPARED_UNREAD = 1024 * 1024;
 
 const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
 
 /**
  * A package being changed: parts are added, removed or edited as text, and everything not
- * touched keeps its bytes. A part that is removed and then written again (an output sheet's
- * chart on a re-run) keeps its place in the archive, so re-runs give the same entry order.
+ * touched keeps its bytes: a part that is not edited is never even inflated, and is written
+ * back as the compressed bytes it had. A part that is removed and then written again (an
+ * output sheet's chart on a re-run) keeps its place in the archive, so re-runs give the same
+ * entry order.
  */
 export class PackageEditor {
-  private readonly parts: Parts;
-  /** Current text of parts edited as text, written back (if changed) by result(). */
+  /** Entry names in archive order, new parts at the end. */
+  private readonly order: string[];
+  /** Current text of parts edited or added, written back (if changed) by result(). */
   private readonly texts = new Map<string, string>();
+  /** Text of the input's parts as read, so that each is inflated once. */
+  private readonly originals = new Map<string, string>();
   private readonly removed = new Set<string>();
   readonly contentTypesPart: string;
 
-  constructor(original: Parts) {
-    this.parts = new Map(original);
-    const contentTypes = this.find("[Content_Types].xml");
-    if (contentTypes === undefined) throw new WorkbookUnreadableError("文件已损坏：缺少 [Content_Types].xml。");
+  constructor(private readonly base: ZipPackage) {
+    this.order = [...base.names];
+    const contentTypes = base.find(CONTENT_TYPES_PART);
+    if (contentTypes === undefined) throw damagedWorkbook(`缺少 ${CONTENT_TYPES_PART}`);
     this.contentTypesPart = contentTypes;
   }
 
   /** The entry name of a part (part names compare ignoring case), if the package has it. */
   find(name: string): string | undefined {
-    if (this.parts.has(name) && !this.removed.has(name)) return name;
+    if (!this.removed.has(name) && (this.texts.has(name) || this.base.find(name) === name)) return name;
     const lower = name.toLowerCase();
-    for (const key of this.parts.keys()) if (key.toLowerCase() === lower && !this.removed.has(key)) return key;
-    return undefined;
+    return this.order.find((key) => key.toLowerCase() === lower && !this.removed.has(key));
   }
 
   text(part: string): string {
     const edited = this.texts.get(part);
     if (edited !== undefined) return edited;
-    const bytes = this.find(part) === part ? this.parts.get(part) : undefined;
-    if (bytes === undefined) throw new Error(`no part ${part}`);
-    return decodeXml(bytes);
+    if (this.find(part) !== part) throw new Error(`no part ${part}`);
+    return this.original(part);
+  }
+
+  private original(part: string): string {
+    let text = this.originals.get(part);
+    if (text === undefined) {
+      text = decodeXml(this.base.read(part));
+      this.originals.set(part, text);
+    }
+    return text;
   }
 
   /** Sets a part's text, adding the entry (no content type: see addPart) if it is new. */
   setText(part: string, xml: string): void {
     if (this.find(part) !== part) {
       this.removed.delete(part);
-      this.parts.set(part, new Uint8Array());
+      if (!this.order.includes(part)) this.order.push(part);
     }
     this.texts.set(part, xml);
   }
@@ -70,7 +94,7 @@ export class PackageEditor {
     this.setText(part, xml);
     this.edit(this.contentTypesPart, (ct) => {
       if (overrideContentType(ct, part) === contentType) return ct;
-      return addOverride(removeElements(ct, "Override", "PartName", `/${part}`), part, contentType);
+      return addOverride(removeOverride(ct, part), part, contentType);
     });
   }
 
@@ -93,7 +117,7 @@ export class PackageEditor {
 
   removeRelationship(source: string, id: string): void {
     const relsPart = this.find(relsPartOfSource(source));
-    if (relsPart !== undefined) this.edit(relsPart, (xml) => removeElements(xml, "Relationship", "Id", id));
+    if (relsPart !== undefined) this.edit(relsPart, (xml) => removeRelationship(xml, relsPart, id));
   }
 
   /** Removes a part, its content-type override and its own relationships part. */
@@ -133,7 +157,7 @@ export class PackageEditor {
   /** Lower-cased target part → the parts whose relationships point at it. */
   private referencedParts(): Map<string, string[]> {
     const sources = new Map<string, string[]>();
-    for (const name of this.parts.keys()) {
+    for (const name of this.order) {
       const source = this.removed.has(name) ? undefined : sourceOfRelsPart(name);
       if (source === undefined) continue;
       for (const rel of parseRelationships(name, this.text(name), source)) {
@@ -145,30 +169,46 @@ export class PackageEditor {
     return sources;
   }
 
-  /** The package with every change applied; parts whose text did not change keep their bytes. */
-  result(): Parts {
+  /**
+   * The package with every change applied, as zip bytes; the editor is spent afterwards. A part
+   * whose text did not change (including an unchanged UTF-16 part, which stays UTF-16) is
+   * copied as its compressed bytes.
+   */
+  result(): Uint8Array {
     // Overrides of removed parts go last: a part written again (addPart) keeps its override in place.
     for (const part of this.removed) {
-      if (this.find(part) === undefined) this.edit(this.contentTypesPart, (ct) => removeElements(ct, "Override", "PartName", `/${part}`));
+      if (this.find(part) === undefined) this.edit(this.contentTypesPart, (ct) => removeOverride(ct, part));
     }
-    const out: Parts = new Map();
-    for (const [name, bytes] of this.parts) {
+    const sources: (ZipSource | (() => ZipSource))[] = [];
+    for (const name of this.order) {
       if (this.removed.has(name)) continue;
       const text = this.texts.get(name);
-      const encoded = text === undefined ? bytes : encodeXml(text);
-      // A UTF-16 part (BOM) that is unchanged is kept as it was, not re-encoded as UTF-8.
-      const unchanged =
-        sameBytes(encoded, bytes) || (text !== undefined && (bytes[0] === 0xff || bytes[0] === 0xfe) && decodeXml(bytes) === text);
-      out.set(name, unchanged ? bytes : encoded);
+      if (text === undefined) {
+        sources.push(this.base.copy(name));
+        continue;
+      }
+      // Encoded when written, and the text let go: one large part's bytes in memory at a time.
+      sources.push(() => {
+        this.texts.delete(name);
+        const encoded = encodeXml(text);
+        return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
+      });
     }
-    return out;
+    return writeZip(sources);
   }
-}
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  /**
+   * Whether the input has this part with this content. A part not read before (an output
+   * sheet's chart written again on a re-run) is compared only if it is small and of the right
+   * size: a large output sheet is not inflated just to compare it (the same text deflates to
+   * the same bytes anyway).
+   */
+  private unchanged(name: string, text: string, encoded: Uint8Array): boolean {
+    if (this.base.find(name) !== name) return false;
+    const original = this.originals.get(name);
+    if (original !== undefined) return original === text;
+    return encoded.length <= COMPARED_UNREAD && this.base.size(name) === encoded.length && this.original(name) === text;
+  }
 }
 
 /** The relationship target from `source` ("" = the package root) to `target`, both part names. */

@@ -1,23 +1,29 @@
 import type { Grid } from "../../model/cell.js";
-import type { WorkbookReader } from "../workbook.js";
 import type { WorkbookSnapshot } from "../../model/workbook.js";
+import type { WorkbookReader } from "../workbook.js";
+import { CONTENT_TYPES_PART } from "./content-types.js";
+import { damagedWorkbook } from "./damage.js";
 import { parseSharedStrings } from "./shared-strings.js";
 import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
 import { readDateStyles } from "./styles.js";
-import { readWorkbookStructure, type WorkbookStructure } from "./workbook-parts.js";
+import { readWorkbookStructure, type WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml } from "./xml.js";
-import { unzipParts, type Parts } from "./zip-package.js";
+import { ZipPackage } from "./zip-package.js";
 
-/** An opened .xlsx package: its parts, untouched, and the workbook's sheet list. */
+/** An opened .xlsx package: its parts (inflated only when read) and the workbook's sheet list. */
 export interface XlsxPackage {
-  readonly parts: Parts;
+  readonly pkg: ZipPackage;
   readonly workbook: WorkbookStructure;
 }
 
 /** Throws WorkbookUnreadableError (reason in Chinese) for anything that is not a readable .xlsx. */
 export function openXlsx(bytes: Uint8Array): XlsxPackage {
-  const parts = unzipParts(bytes);
-  return { parts, workbook: readWorkbookStructure(parts) };
+  const pkg = ZipPackage.open(bytes);
+  const workbook = readWorkbookStructure(pkg);
+  // Excel cannot open a package without it either; the writer needs it to add parts.
+  if (pkg.find(CONTENT_TYPES_PART) === undefined)
+    throw damagedWorkbook(`缺少 ${CONTENT_TYPES_PART}（每个 Excel 工作簿都有的内容类型清单）`);
+  return { pkg, workbook };
 }
 
 /** Reads sheet values from .xlsx bytes; nothing is parsed until read() is called. */
@@ -25,24 +31,27 @@ export class XlsxReader implements WorkbookReader {
   constructor(private readonly bytes: Uint8Array) {}
 
   async read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
-    const { parts, workbook } = openXlsx(this.bytes);
-    const partText = (name: string | undefined) => (name === undefined ? undefined : decodeXml(parts.get(name)!));
+    const { pkg, workbook } = openXlsx(this.bytes);
+    const partText = (name: string) => decodeXml(pkg.read(name));
 
+    const { sharedStringsPart, stylesPart } = workbook;
+    // Declared sizes first: a part that claims too much is refused before anything is inflated.
+    const sheetParts = workbook.sheets.filter((s) => wanted.includes(s.name) && s.kind === "worksheet").map((s) => s.part);
+    pkg.checkSizes([...sheetParts, ...[sharedStringsPart, stylesPart].filter((p): p is string => p !== undefined)]);
+
+    // Parsed on first use (many sheets hold no shared string), and only once.
     let sharedStrings: readonly string[] | undefined;
-    const stylesXml = partText(workbook.stylesPart);
     const ctx: SheetReadContext = {
-      sharedStrings: () => {
-        const xml = partText(workbook.sharedStringsPart);
-        return (sharedStrings ??= xml === undefined ? [] : parseSharedStrings(workbook.sharedStringsPart!, xml));
-      },
-      dateStyles: stylesXml === undefined ? [] : readDateStyles(workbook.stylesPart!, stylesXml),
+      sharedStrings: () =>
+        (sharedStrings ??= sharedStringsPart === undefined ? [] : parseSharedStrings(sharedStringsPart, partText(sharedStringsPart))),
+      dateStyles: stylesPart === undefined ? [] : readDateStyles(stylesPart, partText(stylesPart)),
       date1904: workbook.date1904,
     };
 
     const sheets = new Map<string, Grid>();
     for (const sheet of workbook.sheets) {
       if (!wanted.includes(sheet.name) || sheets.has(sheet.name)) continue;
-      const rows = sheet.kind === "worksheet" ? readSheetRows(sheet.part, partText(sheet.part)!, ctx) : [];
+      const rows = sheet.kind === "worksheet" ? readSheetRows(sheet.part, partText(sheet.part), ctx) : [];
       sheets.set(sheet.name, { name: sheet.name, rows });
     }
     return { sheetNames: workbook.sheets.map((s) => s.name), sheets };

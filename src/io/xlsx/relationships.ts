@@ -1,5 +1,9 @@
-import { attr, decodeXml, parseXml } from "./xml.js";
-import { findPart, relsPartOf, resolveTarget, type Parts } from "./zip-package.js";
+import { attr, decodeXml, escapeAttr, parseXml } from "./xml.js";
+import { appendContent, applySplices, childrenNamed, elementTree, inPrefix } from "./xml-spans.js";
+import { relsPartOf, resolveTarget, type ZipPackage } from "./zip-package.js";
+
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const WORKSHEET_REL_TYPE = `${REL_NS}/worksheet`;
 
 export interface Relationship {
   readonly id: string;
@@ -9,18 +13,20 @@ export interface Relationship {
 }
 
 /** The relationships of `sourcePart` (the package itself when sourcePart is ""); none if it has no .rels part. */
-export function readRelationships(parts: Parts, sourcePart: string): Relationship[] {
-  const relsName = findPart(parts, relsPartOfSource(sourcePart));
+export function readRelationships(pkg: ZipPackage, sourcePart: string): Relationship[] {
+  const relsName = pkg.find(relsPartOfSource(sourcePart));
   if (relsName === undefined) return [];
-  return parseRelationships(relsName, decodeXml(parts.get(relsName)!), sourcePart);
+  return parseRelationships(relsName, decodeXml(pkg.read(relsName)), sourcePart);
 }
 
 /** A .rels part's text → its relationships, targets resolved against `sourcePart`. */
 export function parseRelationships(relsName: string, xml: string, sourcePart: string): Relationship[] {
   const rels: Relationship[] = [];
+  let depth = 0;
   parseXml(relsName, xml, {
     open(name, a) {
-      if (name !== "Relationship") return;
+      depth++;
+      if (name !== "Relationship" || depth !== 2) return;
       const target = attr(a, "Target") ?? "";
       const external = attr(a, "TargetMode") === "External";
       rels.push({
@@ -29,8 +35,28 @@ export function parseRelationships(relsName: string, xml: string, sourcePart: st
         part: external ? null : resolveTarget(sourcePart, target),
       });
     },
+    close() {
+      depth--;
+    },
   });
   return rels;
+}
+
+/** A .rels part's text with a new relationship at the end. */
+export function addRelationship(xml: string, relsPart: string, id: string, type: string, target: string): string {
+  const root = elementTree(relsPart, xml);
+  const entry = `<Relationship Id="${escapeAttr(id)}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
+  return applySplices(xml, appendContent(xml, root, inPrefix(entry, root.prefix)));
+}
+
+/** A .rels part's text without the relationship of this id. */
+export function removeRelationship(xml: string, relsPart: string, id: string): string {
+  const root = elementTree(relsPart, xml);
+  const gone = childrenNamed(root, "Relationship").filter((r) => attr(r.attributes, "Id") === id);
+  return applySplices(
+    xml,
+    gone.map((r) => ({ start: r.start, end: r.end, text: "" })),
+  );
 }
 
 /** The .rels part of a source part ("" is the package: `_rels/.rels`). */

@@ -1,5 +1,5 @@
 import { bool, err, num, text, type Cell } from "../../model/cell.js";
-import { WorkbookUnreadableError } from "../workbook.js";
+import { damagedWorkbook } from "./damage.js";
 import { decodeOoxmlEscapes, parseXml } from "./xml.js";
 
 export interface SheetReadContext {
@@ -16,11 +16,12 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
 /**
- * A worksheet part's `<sheetData>` → dense rows from A1. Cells and rows without an `r`
- * attribute follow the previous one. Blank cells are null; trailing blanks are dropped.
+ * A worksheet part's `<sheetData>` → rows from A1 (dense, or sparse where cells lie far apart:
+ * see RowBuilder). Cells and rows without an `r` attribute follow the previous one. Blank
+ * cells are null; trailing blanks are dropped.
  */
 export function readSheetRows(partName: string, xml: string, ctx: SheetReadContext): (readonly Cell[])[] {
-  const rows: Cell[][] = [];
+  const rows = new RowBuilder();
   let rowIndex = -1;
   let nextCol = 0;
   // The cell being read.
@@ -42,7 +43,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
           const r = a["r"];
           rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
           if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
-            throw new WorkbookUnreadableError(`文件已损坏：${partName} 中有无效的行号“${r}”。`);
+            throw damagedWorkbook(`${partName} 中有无效的行号“${r}”`);
           }
           nextCol = 0;
           break;
@@ -54,7 +55,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
             cellCol = nextCol;
           } else {
             const pos = parseRef(ref);
-            if (pos === null) throw new WorkbookUnreadableError(`文件已损坏：${partName} 中有无效的单元格地址“${ref}”。`);
+            if (pos === null) throw damagedWorkbook(`${partName} 中有无效的单元格地址“${ref}”`);
             cellRow = rowIndex = pos.row;
             cellCol = pos.col;
           }
@@ -83,7 +84,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
       switch (name) {
         case "c": {
           const cell = toCell(type, style, value, inline, ctx, partName);
-          if (cell !== null) place(rows, cellRow, cellCol, cell);
+          if (cell !== null) rows.place(cellRow, cellCol, cell);
           nextCol = cellCol + 1;
           break;
         }
@@ -106,7 +107,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
       else if (inInlineText) inline += t;
     },
   });
-  return trimTrailingBlanks(rows);
+  return rows.finish();
 }
 
 function toCell(type: string, style: number, value: string | null, inline: string | null, ctx: SheetReadContext, partName: string): Cell {
@@ -116,7 +117,7 @@ function toCell(type: string, style: number, value: string | null, inline: strin
   switch (type) {
     case "s": {
       const s = ctx.sharedStrings()[Number(value)];
-      if (s === undefined) throw new WorkbookUnreadableError(`文件已损坏：${partName} 引用了不存在的共享字符串。`);
+      if (s === undefined) throw damagedWorkbook(`${partName} 引用了不存在的共享字符串`);
       return text(s);
     }
     case "str":
@@ -137,28 +138,83 @@ function toCell(type: string, style: number, value: string | null, inline: strin
   }
 }
 
-function place(rows: Cell[][], row: number, col: number, cell: Cell): void {
-  const r = (rows[row] ??= []);
-  while (r.length < col) r.push(null);
-  r[col] = cell;
-}
+// A row is kept dense (blank cells as null) while its gaps are small, as in any table; a cell
+// further out (data in column XFD, say) makes it sparse, so that memory follows the filled
+// cells, not the rectangle. Consumers read sparse rows by index (holes are blank) and must
+// not loop over their length: see hasContent in validate/text.ts.
+const DENSE_GAP = 16;
+// V8 keeps an array whose holes are closer than 1,024 as one flat store sized by its length;
+// a single write far beyond it switches the array to a dictionary, which stays one once the
+// far element is removed again. Other engines get a correct, if larger, array.
+const FAR = 1 << 24;
 
-/** Fills skipped rows (a sparse array would have holes) and drops trailing blank cells and rows. */
-function trimTrailingBlanks(rows: Cell[][]): (readonly Cell[])[] {
-  const out: (readonly Cell[])[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r === undefined) {
-      out.push(EMPTY_ROW);
-      continue;
+/** Rows being read: cells placed by (row, column); sparse rows remembered to fix their length at the end. */
+class RowBuilder {
+  private readonly rows: Cell[][] = [];
+  /** Sparse rows and their lengths; empty for nearly every sheet, which then never looks here. */
+  private readonly sparse = new Map<Cell[], number>();
+
+  place(row: number, col: number, cell: Cell): void {
+    let r = this.rows[row];
+    if (r === undefined) r = this.rows[row] = [];
+    // A sparse row's length stays far beyond any column until finish(), so it never takes this path.
+    const gap = col - r.length;
+    if (gap === 0) {
+      r.push(cell);
+      return;
     }
-    let end = r.length;
-    while (end > 0 && r[end - 1] === null) end--;
-    if (end < r.length) r.length = end;
-    out.push(end === 0 ? EMPTY_ROW : r);
+    let length = this.sparse.size === 0 ? undefined : this.sparse.get(r);
+    if (length === undefined) {
+      if (gap < 0) {
+        r[col] = cell; // a cell given twice, or out of order
+        return;
+      }
+      if (gap <= DENSE_GAP) {
+        while (r.length < col) r.push(null);
+        r.push(cell);
+        return;
+      }
+      r = this.rows[row] = this.toSparse(r);
+      length = this.sparse.get(r)!;
+    }
+    r[col] = cell;
+    if (col >= length) this.sparse.set(r, col + 1);
   }
-  while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
-  return out;
+
+  private toSparse(dense: Cell[]): Cell[] {
+    const r: Cell[] = [];
+    r[FAR] = null;
+    r.pop(); // the far element goes, the dictionary stays
+    for (let c = 0; c < dense.length; c++) if (dense[c] !== null) r[c] = dense[c]!;
+    this.sparse.set(r, dense.length);
+    return r;
+  }
+
+  /** The rows, from A1: skipped rows filled (a sparse outer array would have holes), trailing blank cells and rows dropped. */
+  finish(): (readonly Cell[])[] {
+    const out: (readonly Cell[])[] = [];
+    const rows = this.rows;
+    const anySparse = this.sparse.size > 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r === undefined) {
+        out.push(EMPTY_ROW);
+        continue;
+      }
+      const length = anySparse ? this.sparse.get(r) : undefined;
+      if (length !== undefined) {
+        r.length = length;
+        out.push(r);
+        continue;
+      }
+      let end = r.length;
+      while (end > 0 && r[end - 1] === null) end--;
+      if (end < r.length) r.length = end;
+      out.push(end === 0 ? EMPTY_ROW : r);
+    }
+    while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+    return out;
+  }
 }
 
 /** `AB12` → 0-based row 11, column 27; null if malformed. */

@@ -1,65 +1,157 @@
 import { a1, parseA1 } from "../../model/cell.js";
+import { damagedWorkbook } from "./damage.js";
+import { attr, parseXml, type Attributes } from "./xml.js";
+import { attributeValueSpan, prefixAt, type Span, type Splice } from "./xml-spans.js";
 
 /*
  * Text-level reading and editing of worksheet parts we do not own (appending to 运行记录,
- * patching cells): positions in the original text, so every byte not edited stays.
+ * patching cells): the XML scanner finds where rows, cells and formulas are, so that edits
+ * are splices at those offsets and every byte not edited stays.
  */
 
-/** The namespace prefix (with its colon, or "") of a worksheet part's root element. */
-export function worksheetPrefix(xml: string): string {
-  return /<([\w.-]+:)?worksheet[\s>]/.exec(xml)?.[1] ?? "";
-}
-
-/** Unprefixed markup written by us → markup in the part's own prefix for the main namespace. */
-export function inPrefix(markup: string, prefix: string): string {
-  return prefix === "" ? markup : markup.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`);
-}
-
-/** The `<sheetData>` element of a worksheet part: where its body starts and ends. */
-export function findSheetData(xml: string, part: string, prefix: string) {
-  const open = new RegExp(`<${prefix}sheetData(?:\\s[^>]*)?/?>`).exec(xml);
-  if (!open) throw new Error(`${part}: no <sheetData>`);
-  const bodyStart = open.index + open[0].length;
-  if (open[0].endsWith("/>")) return { start: open.index, bodyStart, bodyEnd: bodyStart, end: bodyStart, selfClosing: true };
-  const close = `</${prefix}sheetData>`;
-  const bodyEnd = xml.indexOf(close, bodyStart);
-  if (bodyEnd < 0) throw new Error(`${part}: <sheetData> is not closed`);
-  return { start: open.index, bodyStart, bodyEnd, end: bodyEnd + close.length, selfClosing: false };
-}
-
-/** Where an element is in the part's text. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** A `<row>` element of sheetData and its 0-based row index (rows without `r` follow the previous one). */
-export interface RowSpan extends Span {
-  readonly row: number;
-  readonly startTag: string;
+/** An element's place: its start tag is [start, startEnd), its end tag [bodyEnd, end). */
+export interface TagSpan extends Span {
+  readonly startEnd: number;
+  readonly bodyEnd: number;
   readonly selfClosing: boolean;
+  readonly attributes: Attributes;
 }
 
-/** The rows between `from` and `to` (the sheetData body), in document order. */
-export function scanRows(xml: string, from: number, to: number, prefix: string): RowSpan[] {
+/** A `<c>` and, if it has one, its `<f>` (with the formula text, entities resolved). */
+export interface CellSpan extends TagSpan {
+  readonly col: number;
+  readonly formula: (TagSpan & { readonly text: string }) | undefined;
+}
+
+/** A `<row>` of sheetData and its 0-based row index (rows without `r` follow the previous one). */
+export interface RowSpan extends TagSpan {
+  readonly row: number;
+  /** Only for the rows asked for (see scanWorksheet). */
+  readonly cells: readonly CellSpan[] | undefined;
+}
+
+export interface WorksheetText {
+  /** The root element's namespace prefix, with its colon, or "". */
+  readonly prefix: string;
+  readonly sheetData: TagSpan | undefined;
+  /** Where `<sheetData>` belongs if the part has none: before the first element the schema puts after it. */
+  readonly sheetDataAt: number;
+  readonly rows: readonly RowSpan[];
+  /** The value of `<dimension ref>`, if the part has one. */
+  readonly dimension: Span | undefined;
+  /** `<col>` formats (min…max are 1-based columns). */
+  readonly columnStyles: readonly { readonly min: number; readonly max: number; readonly style: number }[];
+}
+
+// Excel's grid: a row beyond it is damage.
+const MAX_ROWS = 1_048_576;
+
+// CT_Worksheet children that come before <sheetData>.
+const BEFORE_SHEET_DATA = new Set(["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols"]);
+
+interface Open {
+  name: string;
+  start: number;
+  startEnd: number;
+  attributes: Attributes;
+}
+
+/**
+ * One pass of the scanner over a worksheet part. `cellsOf(row)` says for which rows the cells
+ * are wanted (collecting every cell of a large sheet would cost memory for nothing).
+ */
+export function scanWorksheet(part: string, xml: string, cellsOf: (row: number) => boolean = () => false): WorksheetText {
+  const stack: Open[] = [];
+  let prefix = "";
+  let sheetData: TagSpan | undefined;
+  let sheetDataAt = -1;
+  let dimension: Span | undefined;
+  let rootEnd = -1;
   const rows: RowSpan[] = [];
-  const pattern = new RegExp(`<${prefix}row(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${prefix}row>)`, "g");
-  pattern.lastIndex = from;
-  let index = -1;
-  for (let m = pattern.exec(xml); m !== null && m.index < to; m = pattern.exec(xml)) {
-    const startTag = m[0].slice(0, m[0].indexOf(">") + 1);
-    const r = /\sr\s*=\s*["'](\d+)["']/.exec(startTag)?.[1];
-    index = r === undefined ? index + 1 : Number(r) - 1;
-    rows.push({ start: m.index, end: m.index + m[0].length, row: index, startTag, selfClosing: startTag.endsWith("/>") });
-  }
-  return rows;
+  const columnStyles: { min: number; max: number; style: number }[] = [];
+  let rowIndex = -1;
+  let cells: CellSpan[] | undefined;
+  let col = -1;
+  let formulaText = "";
+  let formulaOpen: Open | undefined;
+  let cellFormula: CellSpan["formula"];
+
+  const span = (o: Open, bodyEnd: number, end: number): TagSpan => ({
+    start: o.start,
+    startEnd: o.startEnd,
+    bodyEnd,
+    end,
+    selfClosing: bodyEnd === o.startEnd && end === o.startEnd,
+    attributes: o.attributes,
+  });
+  const inSheetData = () => stack.length >= 2 && stack[1]!.name === "sheetData";
+
+  parseXml(part, xml, {
+    open(name, attributes, start, end) {
+      const depth = stack.length + 1;
+      if (depth === 1) prefix = prefixAt(xml, start);
+      else if (depth === 2) {
+        if (sheetDataAt < 0 && !BEFORE_SHEET_DATA.has(name)) sheetDataAt = start;
+        if (name === "dimension") dimension = attributeValueSpan(xml, start, end, "ref");
+      } else if (depth === 3 && name === "col" && stack[1]!.name === "cols") {
+        const n = (a: string) => Number(attr(attributes, a) ?? NaN);
+        if (Number.isFinite(n("style"))) columnStyles.push({ min: n("min"), max: n("max"), style: n("style") });
+      } else if (depth === 3 && name === "row" && inSheetData()) {
+        const r = attr(attributes, "r");
+        rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
+        if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex >= MAX_ROWS) throw damagedWorkbook(`${part} 中有无效的行号“${r}”`);
+        cells = cellsOf(rowIndex) ? [] : undefined;
+        col = -1;
+      } else if (depth === 4 && name === "c" && cells !== undefined) {
+        const r = attr(attributes, "r");
+        col = r === undefined ? col + 1 : cellColumn(r, part);
+        cellFormula = undefined;
+      } else if (depth === 5 && name === "f" && cells !== undefined && stack[3]!.name === "c") {
+        formulaOpen = { name, start, startEnd: end, attributes };
+        formulaText = "";
+      }
+      stack.push({ name, start, startEnd: end, attributes });
+    },
+    close(name, start, end) {
+      const open = stack.pop()!;
+      const depth = stack.length + 1;
+      if (depth === 1) rootEnd = open.startEnd === end ? -1 : start;
+      else if (depth === 2 && name === "sheetData") sheetData = span(open, start, end);
+      else if (depth === 3 && name === "row" && inSheetData()) {
+        rows.push({ ...span(open, start, end), row: rowIndex, cells });
+        cells = undefined;
+      } else if (depth === 4 && name === "c" && cells !== undefined) {
+        cells.push({ ...span(open, start, end), col, formula: cellFormula });
+      } else if (depth === 5 && formulaOpen !== undefined && name === "f") {
+        cellFormula = { ...span(formulaOpen, start, end), text: formulaText };
+        formulaOpen = undefined;
+      }
+    },
+    text(t) {
+      if (formulaOpen !== undefined) formulaText += t;
+    },
+  });
+  if (rootEnd < 0) throw damagedWorkbook(`${part} 中没有内容`);
+  return { prefix, sheetData, sheetDataAt: sheetDataAt < 0 ? rootEnd : sheetDataAt, rows, dimension, columnStyles };
 }
 
-/** `<dimension ref>` widened to cover rows first…last and columns first…last (0-based); absent stays absent. */
-export function growDimension(xml: string, prefix: string, last: { row: number; col: number }, first = { row: 0, col: 0 }): string {
-  const dimension = new RegExp(`(<${prefix}dimension\\s[^>]*?\\bref\\s*=\\s*["'])([^"']*)(["'])`).exec(xml);
-  if (!dimension) return xml;
-  const [from, to = from] = dimension[2]!.split(":");
+function cellColumn(ref: string, part: string): number {
+  try {
+    return parseA1(ref).col;
+  } catch {
+    throw damagedWorkbook(`${part} 中有无效的单元格地址“${ref}”`);
+  }
+}
+
+/** A splice that widens `<dimension ref>` to cover rows first…last and columns first…last (0-based); none without a dimension. */
+export function growDimension(
+  xml: string,
+  dimension: Span | undefined,
+  last: { row: number; col: number },
+  first = { row: 0, col: 0 },
+): Splice[] {
+  if (dimension === undefined) return [];
+  const [from, to = from] = xml.slice(dimension.start, dimension.end).split(":");
   let start: { row: number; col: number };
   let end = last;
   try {
@@ -71,7 +163,5 @@ export function growDimension(xml: string, prefix: string, last: { row: number; 
     // an unreadable ref is replaced by one that covers the new cells from A1
     start = { row: 0, col: 0 };
   }
-  const ref = `${a1(start.row, start.col)}:${a1(end.row, end.col)}`;
-  const at = dimension.index + dimension[1]!.length;
-  return xml.slice(0, at) + ref + xml.slice(at + dimension[2]!.length);
+  return [{ ...dimension, text: `${a1(start.row, start.col)}:${a1(end.row, end.col)}` }];
 }

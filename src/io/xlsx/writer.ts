@@ -4,22 +4,16 @@ import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
 import { addOutputStyles, BASE_STYLES } from "./output-styles.js";
+import { WORKSHEET_CONTENT_TYPE } from "./content-types.js";
 import { dropCalcChain, PackageEditor } from "./package-editor.js";
-import {
-  addSheetEntry,
-  quoteSheetName,
-  REL_NS,
-  setPrintArea,
-  setPrintTitles,
-  WORKSHEET_CONTENT_TYPE,
-  WORKSHEET_REL_TYPE,
-} from "./package-edits.js";
 import { openXlsx, type XlsxPackage } from "./reader.js";
-import { relsPartOfSource } from "./relationships.js";
+import { REL_NS, relsPartOfSource, WORKSHEET_REL_TYPE } from "./relationships.js";
 import { appendRows } from "./sheet-append.js";
 import { sheetLooks, worksheetXml } from "./sheet-writer.js";
-import { readWorkbookStructure, type SheetRef } from "./workbook-parts.js";
-import { zipParts, type Parts } from "./zip-package.js";
+import { refuseStrict } from "./strict.js";
+import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
+import { addSheetEntry, quoteSheetName, setPrintArea, setPrintTitles } from "./workbook-edits.js";
+import { ZipPackage } from "./zip-package.js";
 
 /**
  * The input package with each output sheet written: a sheet of that name (compared as Excel
@@ -32,22 +26,23 @@ import { zipParts, type Parts } from "./zip-package.js";
  */
 export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
   const pkg = openXlsx(input);
-  if (pkg.workbook.strict) throw new UserError("WORKBOOK_STRICT", {});
-  return zipParts(withOutputSheets(pkg, sheets));
+  refuseStrict(pkg.workbook);
+  return withOutputSheets(pkg, sheets);
 }
 
 /** A new workbook holding exactly these sheets (templates, demo workbooks). */
 export function createWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
   if (sheets.length === 0) throw new Error("a workbook needs at least one sheet");
-  const parts = emptyWorkbookParts();
-  return zipParts(withOutputSheets({ parts, workbook: readWorkbookStructure(parts) }, sheets));
+  const pkg = ZipPackage.of(emptyWorkbookParts());
+  return withOutputSheets({ pkg, workbook: readWorkbookStructure(pkg) }, sheets);
 }
 
 const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly SheetSpec[]): Parts {
+function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly SheetSpec[]): Uint8Array {
   checkSheetNames(specs);
-  const pkg = new PackageEditor(parts);
+  refuseNonWorksheets(workbook.sheets, specs);
+  const pkg = new PackageEditor(zip);
   const { workbookPart } = workbook;
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
 
@@ -57,7 +52,7 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
     pkg.addPart(stylesPart, BASE_STYLES, STYLES_CONTENT_TYPE);
     pkg.relate(workbookPart, `${REL_NS}/styles`, stylesPart);
   }
-  const styles = addOutputStyles(pkg.text(stylesPart), sheetLooks(specs));
+  const styles = addOutputStyles(pkg.text(stylesPart), sheetLooks(specs), stylesPart);
   pkg.setText(stylesPart, styles.xml); // kept byte for byte when nothing was added
 
   const existing = new Map(workbook.sheets.map((s, index) => [s.name.toLowerCase(), { ...s, index }]));
@@ -66,9 +61,6 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
   let replaced = false;
   for (const spec of specs) {
     const sheet = existing.get(spec.name.toLowerCase());
-    if (sheet !== undefined && sheet.kind !== "worksheet") {
-      throw new UserError("OUTPUT_SHEET_NOT_WORKSHEET", { sheet: sheet.name });
-    }
     if (sheet !== undefined && spec.append !== undefined) {
       pkg.edit(sheet.part, (xml) => appendRows(xml, sheet.part, spec, styles.ids));
       continue;
@@ -98,6 +90,17 @@ function withOutputSheets({ parts, workbook }: XlsxPackage, specs: readonly Shee
   }
   if (replaced) dropCalcChain(pkg, workbook);
   return pkg.result();
+}
+
+/**
+ * An output sheet goes where a sheet of its name is; one that is not a worksheet (a chart
+ * sheet the user named 考核结果, say) cannot take it, and replacing it would lose the user's
+ * chart. Checked for all sheets before anything is written.
+ */
+function refuseNonWorksheets(sheets: readonly SheetRef[], specs: readonly SheetSpec[]): void {
+  const wanted = new Set(specs.map((s) => s.name.toLowerCase()));
+  const taken = sheets.find((s) => s.kind !== "worksheet" && wanted.has(s.name.toLowerCase()));
+  if (taken !== undefined) throw new UserError("OUTPUT_SHEET_NOT_WORKSHEET", { sheet: taken.name });
 }
 
 /**

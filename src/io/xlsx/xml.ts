@@ -1,4 +1,4 @@
-import { WorkbookUnreadableError } from "../workbook.js";
+import { damagedWorkbook } from "./damage.js";
 
 /** Part bytes → text. Parts are UTF-8 in practice; UTF-16 is allowed by XML, so honour its BOM. */
 export function decodeXml(bytes: Uint8Array): string {
@@ -9,15 +9,27 @@ export function decodeXml(bytes: Uint8Array): string {
 
 /** Text → UTF-8 part bytes; a declaration that said UTF-16 (see decodeXml) must now say UTF-8. */
 export function encodeXml(xml: string): Uint8Array {
-  return new TextEncoder().encode(xml.replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2"));
+  // Only the XML declaration is looked at: it can only be the very first thing in the text.
+  const end = xml.startsWith("<?xml") ? xml.indexOf("?>") : -1;
+  if (end > 0) {
+    const declaration = xml.slice(0, end);
+    const utf8 = declaration.replace(/(encoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, "$1UTF-8$2");
+    if (utf8 !== declaration) xml = utf8 + xml.slice(end);
+  }
+  return new TextEncoder().encode(xml);
 }
 
 export type Attributes = Readonly<Record<string, string>>;
 
+/**
+ * The scanner's events. Positions are offsets in the text: `start` is the `<` of the tag and
+ * `end` the position just after its `>`; a self-closing element's close has start = end = the
+ * end of its tag. They let edits splice a part's text at exactly the right place.
+ */
 export interface XmlHandlers {
   /** `name` is the local name: prefixes (`x:c`) are dropped, as parts are read by element name only. */
-  open?(name: string, attributes: Attributes): void;
-  close?(name: string): void;
+  open?(name: string, attributes: Attributes, start: number, end: number): void;
+  close?(name: string, start: number, end: number): void;
   /** Character data with entities resolved and line ends normalised; may arrive in several pieces. */
   text?(text: string): void;
 }
@@ -39,7 +51,7 @@ const localName = (qname: string): string => {
  */
 export function parseXml(partName: string, xml: string, handlers: XmlHandlers): void {
   const fail = (why: string): never => {
-    throw new WorkbookUnreadableError(`文件已损坏：${partName} 不是有效的 XML（${why}）。`);
+    throw damagedWorkbook(`${partName} 不是有效的 XML（${why}）`);
   };
   const { close, text } = handlers;
   const stack: string[] = [];
@@ -81,7 +93,7 @@ export function parseXml(partName: string, xml: string, handlers: XmlHandlers): 
         fail(`结束标签 </${xml.slice(lt + 2, lt + 40).split(">")[0]}> 不匹配`);
       }
       pos = end + 1;
-      if (close) close(localName(name!));
+      if (close) close(localName(name!), lt, pos);
     } else {
       pos = openTag(xml, lt, stack, seenRoot, handlers, fail);
       seenRoot = true;
@@ -162,8 +174,8 @@ function openTag(xml: string, lt: number, stack: string[], seenRoot: boolean, ha
   }
 
   const local = localName(name);
-  handlers.open?.(local, attributes);
-  if (selfClosing) handlers.close?.(local);
+  handlers.open?.(local, attributes, lt, i);
+  if (selfClosing) handlers.close?.(local, i, i);
   else stack.push(name);
   return i;
 }

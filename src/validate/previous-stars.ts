@@ -1,24 +1,16 @@
 import { excelNumber } from "../model/decimal.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
-import { TABLES } from "../model/sheets.js";
-import { dataRows, field, findTable } from "../validate/table.js";
-import { cellText, isBlank, keyText, normalizeText } from "../validate/text.js";
-
-export const PREVIOUS_STARS_TITLE = "上年星级";
-
-/** A 上年星级 cell that is not a grade: its address and what it holds, as the user sees it. */
-export interface InvalidPreviousStars {
-  readonly code: string;
-  readonly cell: string;
-  readonly value: string;
-}
+import type { InvalidPreviousStars, PreviousStars } from "../model/previous-stars.js";
+import { PREVIOUS_STARS_TITLE, TABLES } from "../model/sheets.js";
+import { dataRows, field, findTable } from "./table.js";
+import { cellText, isBlank, keyText, normalizeText } from "./text.js";
 
 /**
  * 上年星级 of the roster's branches (annual.md §2), read only by the annual run: for each code's
  * first row (a repeated code's later rows are not otherwise checked), the grade, or nothing
  * when blank or when the column is absent. Invalid cells are listed and count as nothing.
  */
-export function readPreviousStars(roster: Grid | null): { stars: ReadonlyMap<string, number>; invalid: readonly InvalidPreviousStars[] } {
+export function readPreviousStars(roster: Grid | null): PreviousStars {
   const stars = new Map<string, number>();
   const invalid: InvalidPreviousStars[] = [];
   const table = roster && findTable(roster, TABLES.roster.required);

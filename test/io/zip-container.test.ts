@@ -1,0 +1,82 @@
+import { unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { crc32 } from "../../src/io/xlsx/crc32.js";
+import { inflateEntry, readZipDirectory } from "../../src/io/xlsx/zip-archive.js";
+import { writeZip } from "../../src/io/xlsx/zip-writer.js";
+import { bytes, crc32 as referenceCrc, forgeZip, rawEntries, text } from "./hostile/forge.js";
+
+/** The zip container under the package layer: what it writes, every reader reads; what it copies stays as it was. */
+
+describe("crc32", () => {
+  it("agrees with the byte-at-a-time reference on every length and alignment", () => {
+    const data = new Uint8Array(4099).map((_, i) => (i * 131 + 7) % 256);
+    for (const [from, to] of [
+      [0, 0],
+      [0, 1],
+      [3, 10],
+      [1, 4099],
+      [0, 4099],
+      [5, 4000],
+    ] as const) {
+      expect(crc32(data.subarray(from, to))).toBe(referenceCrc(data.subarray(from, to)));
+    }
+  });
+});
+
+describe("writeZip and readZipDirectory", () => {
+  it("write what fflate reads, and read it back", () => {
+    const zip = writeZip([
+      { name: "[Content_Types].xml", data: bytes("<Types/>") },
+      { name: "xl/表.xml", data: bytes("中文".repeat(1000)) },
+      { name: "empty", data: new Uint8Array() },
+    ]);
+    expect(Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, text(v)]))).toEqual({
+      "[Content_Types].xml": "<Types/>",
+      "xl/表.xml": "中文".repeat(1000),
+      empty: "",
+    });
+    const entries = readZipDirectory(zip);
+    expect(entries.map((e) => e.name)).toEqual(["[Content_Types].xml", "xl/表.xml", "empty"]);
+    const budget = { used: 0 };
+    expect(text(inflateEntry(zip, entries[1]!, budget))).toBe("中文".repeat(1000));
+    expect(budget.used).toBe(6000);
+  });
+
+  it("copy an entry's compressed bytes, method, CRC and time exactly", () => {
+    const source = forgeZip([
+      { name: "a.xml", data: bytes("x".repeat(5000)) },
+      { name: "b.bin", data: bytes("stored"), method: 0 },
+    ]);
+    const [a, b] = readZipDirectory(source);
+    const copy = writeZip([
+      { name: "a.xml", copy: a!, from: source },
+      { name: "b.bin", copy: b!, from: source },
+      { name: "c.xml", data: bytes("new") },
+    ]);
+    const before = rawEntries(source);
+    const after = rawEntries(copy);
+    for (const i of [0, 1]) {
+      expect(after[i]!.method).toBe(before[i]!.method);
+      expect(after[i]!.crc).toBe(before[i]!.crc);
+      expect(Buffer.compare(after[i]!.compressed, before[i]!.compressed)).toBe(0);
+    }
+    expect(text(unzipSync(copy)["c.xml"]!)).toBe("new");
+  });
+
+  it("write ZIP64 end records when there are 65,535 entries or more, and read them back", () => {
+    // One small part copied under 70,000 names (copies: no deflating 70,000 times).
+    const source = writeZip([{ name: "one", data: bytes("第一") }]);
+    const [one] = readZipDirectory(source);
+    const zip = writeZip(Array.from({ length: 70_000 }, (_, i) => ({ name: `p/${i}.txt`, copy: one!, from: source })));
+    const entries = readZipDirectory(zip);
+    expect(entries).toHaveLength(70_000);
+    expect(entries[69_999]!.name).toBe("p/69999.txt");
+    expect(text(inflateEntry(zip, entries[69_999]!, { used: 0 }))).toBe("第一");
+    expect(rawEntries(zip)).toHaveLength(70_000);
+  });
+
+  it("are deterministic: the same parts give the same bytes", () => {
+    const parts = [{ name: "a", data: bytes("same") }];
+    expect(Buffer.compare(writeZip(parts), writeZip(parts))).toBe(0);
+  });
+});
