@@ -24,8 +24,8 @@ export const FEATURES = {
   printSetup: {
     set: "1.9",
     reported: true,
-    zh: "打印设置（横向、适应页宽、重复标题行）",
-    en: "print setup (landscape, fit to width, repeated header rows)",
+    zh: "打印设置（A4、横向、适应页宽、重复标题行、页码页脚、分页）",
+    en: "print setup (A4, landscape, fit to width, repeated header rows, page numbers, page breaks)",
   },
 } as const;
 

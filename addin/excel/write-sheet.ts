@@ -262,16 +262,37 @@ async function writeValidations({ sheet, batch, spec, req }: SheetWrite): Promis
   }
 }
 
-/** Print setup: orientation, fit to width, repeated title rows. */
+/** Points in an inch: Office.js page margins are in points. */
+const INCH = 72;
+
+/**
+ * Print setup: A4, orientation, fit to width, repeated title rows and columns, print area,
+ * margins, the footer and the manual page breaks (at most Excel's 1,026, which the sheet
+ * builders keep to).
+ */
 async function writePrintSetup({ sheet, batch, spec, req }: SheetWrite): Promise<void> {
   const print = spec.print;
   if (!print || !req.use("printSetup", spec.name)) return;
-  await batch.op(3 * ACTION_OVERHEAD, () => {
+  await batch.op(12 * ACTION_OVERHEAD + (print.footer?.length ?? 0) * 3, () => {
     const layout = sheet.pageLayout;
+    layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if ((print.repeatRows ?? 0) > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    const rows = print.repeatRows ?? 0;
+    const from = print.repeatFrom ?? 0;
+    if (rows > 0) layout.setPrintTitleRows(`$${from + 1}:$${from + rows}`);
+    if ((print.repeatColumns ?? 0) > 0) layout.setPrintTitleColumns(`$A:$${columnLetters(print.repeatColumns! - 1)}`);
+    if (print.printArea !== undefined) layout.setPrintArea(print.printArea);
+    if (print.narrowMargins) {
+      layout.leftMargin = 0.3 * INCH;
+      layout.rightMargin = 0.3 * INCH;
+      layout.topMargin = 0.6 * INCH;
+      layout.bottomMargin = 0.6 * INCH;
+    }
+    if (print.footer !== undefined && print.footer !== "") layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
   });
+  const breaks = [...new Set(print.pageBreaksBefore ?? [])].filter((r) => r > 0).sort((a, b) => a - b);
+  for (const r of breaks) await batch.op(ACTION_OVERHEAD, () => sheet.horizontalPageBreaks.add(a1(r, 0)));
 }
 
 /** Thin borders round and inside a rectangle (inside ones only where it has more than one row/column). */

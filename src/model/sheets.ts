@@ -33,6 +33,8 @@ export const SCORE_GRID = {
 /** Output sheets the product owns and replaces on every run. */
 export const OUTPUT_SHEETS = {
   results: "考核结果",
+  /** 考核结果 laid out for A4 (areas as score rates in narrow columns). */
+  printable: "考核结果（打印版）",
   details: "双评明细",
   report: "校验报告",
   charts: "统计图表",

@@ -21,6 +21,8 @@ export function truncate(text: string, max: number): string {
 export const MAX_CELL_TEXT = 32_767;
 /** Hyperlinks a worksheet can hold. */
 export const MAX_HYPERLINKS = 65_530;
+/** Manual page breaks a worksheet can hold (horizontal and vertical). */
+export const MAX_PAGE_BREAKS = 1_026;
 /** Rows of a worksheet. */
 export const MAX_ROWS = 1_048_576;
 /** Columns of a worksheet (A to XFD). */

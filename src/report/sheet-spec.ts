@@ -139,8 +139,14 @@ export interface PrintSpec {
   readonly orientation: "landscape" | "portrait";
   /** Scale to one page wide (any number of pages tall). */
   readonly fitToWidth: boolean;
-  /** Repeat the first N rows on every printed page (the title and header). */
+  /** Repeat N rows on every printed page (the title and header): the first N, or N from `repeatFrom`. */
   readonly repeatRows?: number;
+  /** The first repeated row (0-based) when it is not the sheet's first, e.g. a table's header below a summary. */
+  readonly repeatFrom?: number;
+  /** Repeat the first N columns on every printed page (a wide table printed over several pages across). */
+  readonly repeatColumns?: number;
+  /** Print only this range (A1), e.g. without a long data table beside the charts. */
+  readonly printArea?: string;
   /**
    * The printed footer, centred, in Excel's header/footer codes: `&P` the page number, `&N`
    * the number of pages (`2026年度定级 第 &P 页 共 &N 页`). A literal `&` must be written `&&`.
@@ -186,6 +192,8 @@ export const txt = (v: string | null, tone?: CellTone): OutCell => ({ v, style: 
 export const d2 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal2", tone });
 export const d4 = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "decimal4", tone });
 export const int = (v: number | null, tone?: CellTone): OutCell => ({ v, style: "integer", tone });
+/** Long text wrapped within its column (it never widens the printed page). */
+export const wrap = (v: string | null, tone?: CellTone): OutCell => ({ v, style: "textWrap", tone });
 
 const BLANK: OutCell = { v: null };
 

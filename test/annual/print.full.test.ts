@@ -1,6 +1,5 @@
 // The annual workbook printed: LibreOffice converts it to PDF (A4), and the pages are measured.
 // Needs LibreOffice and poppler (CI installs them); without them this fails with the install command.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,36 +10,7 @@ import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import { pdfPageCount, requirePdftoppm } from "../charts/render-tools.js";
 import { convertWith } from "../helpers/libreoffice.js";
-
-interface Word {
-  readonly page: number;
-  readonly text: string;
-  /** Points. */
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Every word of the PDF with its box (pdftotext -bbox). */
-function words(pdf: string): Word[] {
-  const run = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (run.error !== undefined || run.status !== 0)
-    throw new Error(`pdftotext failed (apt-get install -y poppler-utils): ${run.error?.message ?? run.stderr}`);
-  const out: Word[] = [];
-  let page = 0;
-  for (const line of run.stdout.split("\n")) {
-    if (line.includes("<page ")) page++;
-    const m = /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m) out.push({ page, text: m[5]!, width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) });
-  }
-  return out;
-}
-
-/**
- * The printed size of Chinese text: a CJK character advances exactly one em, so a word of n
- * such characters is n × its size wide (rotated axis titles, taller than wide, are left out).
- */
-const cjkSize = (w: Word) => w.width / [...w.text].length;
-const isCjkWord = (w: Word) => /^[\u4e00-\u9fff]+$/u.test(w.text) && w.height < 1.6 * cjkSize(w);
+import { cjkSize, isCjkWord, words } from "../helpers/pdf-words.js";
 
 let pdf: string;
 beforeAll(async () => {

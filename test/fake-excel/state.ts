@@ -162,7 +162,15 @@ export interface PageLayoutState {
   orientation: string;
   zoom: Readonly<Record<string, unknown>>;
   printTitleRows: string | null;
+  printTitleColumns: string | null;
   printArea: string | null;
+  paperSize: string;
+  /** Points. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** headersFooters.defaultForAllPages.centerFooter. */
+  centerFooter: string;
+  /** Manual horizontal page breaks: the 0-based rows that start a page. */
+  rowBreaks: number[];
 }
 
 export class FakeSheet {
@@ -172,7 +180,17 @@ export class FakeSheet {
   freeze: FreezeState | null = null;
   protection: { protected: boolean; options: Readonly<Record<string, unknown>> } = { protected: false, options: {} };
   readonly charts: ChartState[] = [];
-  pageLayout: PageLayoutState = { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null, printArea: null };
+  pageLayout: PageLayoutState = {
+    orientation: "Portrait",
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    printTitleColumns: null,
+    printArea: null,
+    paperSize: "Letter",
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    centerFooter: "",
+    rowBreaks: [],
+  };
   visibility = "Visible";
 
   constructor(

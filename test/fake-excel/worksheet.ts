@@ -1,4 +1,5 @@
 /** Workbook, worksheet collection and worksheet proxies of the fake host. */
+import { columnLetters } from "../../src/model/cell.js";
 import { MAX_COLUMNS, MAX_ROWS, parseRect, type Rect } from "./address.js";
 import { newChartCollection } from "./charts.js";
 import { ClientObject, defineProps, FakeClientResult, sealed, type FakeRequestContext } from "./context.js";
@@ -256,6 +257,14 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     this.ctx.need("1.9", "Worksheet.pageLayout");
     return this.part("pageLayout", () => new PageLayoutProxy(this.ctx, `${this.path}.pageLayout`, () => this.resolve()));
   }
+
+  get horizontalPageBreaks(): ClientObject {
+    this.ctx.need("1.9", "Worksheet.horizontalPageBreaks");
+    return this.part(
+      "horizontalPageBreaks",
+      () => new PageBreaksProxy(this.ctx, `${this.path}.horizontalPageBreaks`, () => this.resolve()),
+    );
+  }
 }
 
 defineProps(WorksheetProxy, "Worksheet", {
@@ -328,7 +337,62 @@ class FreezePanesProxy extends ClientObject<FakeSheet> {
   }
 }
 
+/** Excel's limit on manual page breaks in a sheet. */
+const MAX_PAGE_BREAKS = 1026;
+
+class PageBreaksProxy extends ClientObject<FakeSheet> {
+  add(pageBreakRange: RangeProxy | string): void {
+    this.ctx.need("1.9", "PageBreakCollection.add");
+    this.ctx.enqueue(this.path, "add", [typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange.path], () => {
+      const sheet = this.resolve();
+      const rect = typeof pageBreakRange === "string" ? localRect(pageBreakRange) : pageBreakRange.resolve().rect;
+      const breaks = sheet.pageLayout.rowBreaks;
+      if (!breaks.includes(rect.r0)) {
+        if (breaks.length >= MAX_PAGE_BREAKS) fail(ErrorCodes.invalidOperation, `A sheet holds at most ${MAX_PAGE_BREAKS} page breaks.`);
+        if (rect.r0 === 0) fail(ErrorCodes.invalidArgument, "A page break cannot be above the first row.");
+        breaks.push(rect.r0);
+      }
+    });
+  }
+}
+
+class HeaderFooterProxy extends ClientObject<FakeSheet> {}
+defineProps(HeaderFooterProxy, "HeaderFooter", {
+  centerFooter: {
+    version: "1.9",
+    get: (s) => s.pageLayout.centerFooter,
+    check: (v) => {
+      // Excel keeps at most 255 characters in a header or footer section.
+      if (typeof v !== "string" || v.length > 255) fail(ErrorCodes.invalidArgument, "Invalid footer text.");
+    },
+    set: (s, v) => void (s.pageLayout.centerFooter = v as string),
+  },
+});
+
+class HeaderFooterGroupProxy extends ClientObject<FakeSheet> {
+  private all: HeaderFooterProxy | null = null;
+  get defaultForAllPages(): ClientObject {
+    this.ctx.need("1.9", "HeaderFooterGroup.defaultForAllPages");
+    return (this.all ??= sealed(new HeaderFooterProxy(this.ctx, `${this.path}.defaultForAllPages`, () => this.resolve())));
+  }
+}
+
 class PageLayoutProxy extends ClientObject<FakeSheet> {
+  private group: HeaderFooterGroupProxy | null = null;
+  get headersFooters(): ClientObject {
+    this.ctx.need("1.9", "PageLayout.headersFooters");
+    return (this.group ??= sealed(new HeaderFooterGroupProxy(this.ctx, `${this.path}.headersFooters`, () => this.resolve())));
+  }
+
+  setPrintTitleColumns(columns: RangeProxy | string): void {
+    this.ctx.need("1.9", "PageLayout.setPrintTitleColumns");
+    this.ctx.enqueue(this.path, "setPrintTitleColumns", [typeof columns === "string" ? columns : columns.path], () => {
+      const sheet = this.resolve();
+      const rect = typeof columns === "string" ? localRect(columns) : columns.resolve().rect;
+      sheet.pageLayout.printTitleColumns = `$${columnLetters(rect.c0)}:$${columnLetters(rect.c1)}`;
+    });
+  }
+
   setPrintTitleRows(rows: RangeProxy | string): void {
     this.ctx.need("1.9", "PageLayout.setPrintTitleRows");
     this.ctx.enqueue(this.path, "setPrintTitleRows", [typeof rows === "string" ? rows : rows.path], () => {
@@ -345,7 +409,30 @@ class PageLayoutProxy extends ClientObject<FakeSheet> {
     });
   }
 }
+const margin = (side: keyof FakeSheet["pageLayout"]["margins"]) => ({
+  version: "1.9",
+  get: (s: FakeSheet) => s.pageLayout.margins[side],
+  check: (v: unknown) => {
+    if (typeof v !== "number" || !(v >= 0)) fail(ErrorCodes.invalidArgument, `Invalid margin ${JSON.stringify(v)}.`);
+  },
+  set: (s: FakeSheet, v: unknown) => void (s.pageLayout.margins[side] = v as number),
+});
 defineProps(PageLayoutProxy, "PageLayout", {
+  leftMargin: margin("left"),
+  rightMargin: margin("right"),
+  topMargin: margin("top"),
+  bottomMargin: margin("bottom"),
+  headerMargin: margin("header"),
+  footerMargin: margin("footer"),
+  paperSize: {
+    version: "1.9",
+    get: (s) => s.pageLayout.paperSize,
+    check: (v) => {
+      if (!["Letter", "A4", "A3", "Legal", "A5", "B4", "B5"].includes(v as string))
+        fail(ErrorCodes.invalidArgument, `Invalid paper size ${JSON.stringify(v)}.`);
+    },
+    set: (s, v) => void (s.pageLayout.paperSize = v as string),
+  },
   orientation: {
     version: "1.9",
     get: (s) => s.pageLayout.orientation,

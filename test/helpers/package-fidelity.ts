@@ -165,7 +165,10 @@ function checkWorkbook(
     xml
       .replace(/<sheets>[\s\S]*?<\/sheets>|<sheets\/>/, "<sheets/>")
       .replace(/<definedName(?=[\s>])[^>]*>[\s\S]*?<\/definedName>/g, (el) =>
-        attr(el, "name") === "_xlnm.Print_Titles" && outputIndexes.has(Number(attr(el, "localSheetId"))) ? "" : el,
+        (attr(el, "name") === "_xlnm.Print_Titles" || attr(el, "name") === "_xlnm.Print_Area") &&
+        outputIndexes.has(Number(attr(el, "localSheetId")))
+          ? ""
+          : el,
       )
       .replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/, "");
   if (normalise(after, outputIndexesAfter) !== normalise(before, outputIndexesBefore)) {

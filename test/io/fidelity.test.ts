@@ -19,7 +19,7 @@ const FIXTURES: Record<string, Uint8Array> = {
   "openpyxl-disputes.xlsx (an assessment written by openpyxl)": fixture("openpyxl-disputes.xlsx"),
 };
 
-const OUTPUT = ["考核结果", "双评明细", "校验报告", "统计图表", "运行记录"];
+const OUTPUT = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "运行记录"];
 const LOG = "运行记录";
 
 /** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
@@ -147,13 +147,17 @@ describe("the Excel-like fixture in detail", () => {
   it("sets print titles of output sheets only, the user's own kept", () => {
     const workbook = text(unzipParts(output), "xl/workbook.xml");
     const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
-    const results = first.find((s) => s.name === "考核结果")!.print!.repeatRows!;
+    const print = (name: string) => first.find((s) => s.name === name)!.print!;
+    const details = print("双评明细");
     expect(titles).toEqual([
       ["0", "数据!$1:$1"],
-      ["3", `'考核结果'!$1:$${results}`],
-      ["5", `'双评明细'!$1:$${first.find((s) => s.name === "双评明细")!.print!.repeatRows}`],
-      ["6", `'校验报告'!$1:$3`],
+      ["3", `'考核结果'!$A:$C,'考核结果'!$1:$${print("考核结果").repeatRows}`],
+      ["5", `'考核结果（打印版）'!$1:$${print("考核结果（打印版）").repeatRows}`],
+      ["6", `'双评明细'!$${details.repeatFrom! + 1}:$${details.repeatFrom! + 1}`],
+      ["7", `'校验报告'!$1:$3`],
     ]);
+    // 统计图表 prints its charts and small tables, not the A-versus-B data beside them.
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="8">'统计图表'!\$A\$1:\$H\$\d+<\/definedName>/);
     expect(workbook).toContain(`<definedName name="单价">数据!$C$2:$C$6</definedName>`);
   });
 });

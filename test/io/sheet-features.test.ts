@@ -229,8 +229,9 @@ describe("print titles in workbook.xml", () => {
       `<workbook ${NS}><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'b'!$1:$3</definedName></definedNames><calcPr calcId="1"/></workbook>`,
     );
     const names = `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">a!$1:$1</definedName><definedName localSheetId="1" name="_xlnm.Print_Titles">b!$1:$9</definedName><definedName name="x">a!$A$1</definedName></definedNames></workbook>`;
+    // Replaced where it was, so a re-run leaves the names in the same order.
     expect(setPrintTitles(names, "wb", 1, "'b'!$1:$3")).toBe(
-      `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">a!$1:$1</definedName><definedName name="x">a!$A$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'b'!$1:$3</definedName></definedNames></workbook>`,
+      `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">a!$1:$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'b'!$1:$3</definedName><definedName name="x">a!$A$1</definedName></definedNames></workbook>`,
     );
     expect(setPrintTitles(names, "wb", 1, null)).not.toContain("b!$1:$9");
     const only = `<workbook ${NS}><sheets/><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">c!$1:$1</definedName></definedNames><calcPr/></workbook>`;

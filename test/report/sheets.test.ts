@@ -27,7 +27,14 @@ describe("考核结果", () => {
     ).toEqual(result.branches.map((b) => b.code));
     expect(sheet.freezeRows).toBe(2);
     expect(sheet.merges?.[0]).toMatch(/^A1:[A-Z]+1$/);
-    expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, repeatRows: 2 });
+    // Full size, several pages across with 排名 to 支部名称 on each; the footer names period, sheet and page.
+    expect(sheet.print).toEqual({
+      orientation: "landscape",
+      fitToWidth: false,
+      repeatRows: 2,
+      repeatColumns: 3,
+      footer: "2026Q3 考核结果\u3000第 &P 页 共 &N 页",
+    });
   });
 
   it("shows the 暂定 notice and status when the result is provisional", async () => {
@@ -143,7 +150,7 @@ describe("统计图表", () => {
       .result();
     const radar = chartsSheet(result).charts![0]!;
     expect(radar.series[0]!.categories).toMatch(/:\w+\d+$/);
-    const rows = values(chartsSheet(result)).map((r) => r[3]);
+    const rows = values(chartsSheet(result)).map((r) => r[0]);
     expect(rows).toContain("政治建设");
     expect(rows).not.toContain("中心工作融合");
   });

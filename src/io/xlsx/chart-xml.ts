@@ -57,7 +57,7 @@ const AX_1 = 500010;
 const AX_2 = 500020;
 
 /** Above this many categories a bar or column chart is a dense ranking: thin gaps, small labels, no value labels. */
-const DENSE_CATEGORIES = 30;
+const DENSE_CATEGORIES = 31;
 
 // ---------------------------------------------------------------------------------------------
 // References

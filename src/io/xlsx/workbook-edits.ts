@@ -44,26 +44,34 @@ const AFTER_DEFINED_NAMES = new Set([
  * if removing left it empty.
  */
 export function setPrintTitles(xml: string, part: string, localSheetId: number, formula: string | null): string {
-  let root = elementTree(part, xml);
-  let names = childNamed(root, "definedNames");
+  return setSheetDefinedName(xml, part, "_xlnm.Print_Titles", localSheetId, formula);
+}
+
+/** The sheet's print area (`_xlnm.Print_Area`), as setPrintTitles does its titles. */
+export function setPrintArea(xml: string, part: string, localSheetId: number, formula: string | null): string {
+  return setSheetDefinedName(xml, part, "_xlnm.Print_Area", localSheetId, formula);
+}
+
+/** A name local to a sheet: an existing one is replaced where it is (a re-run keeps the order), or removed. */
+function setSheetDefinedName(xml: string, part: string, name: string, localSheetId: number, formula: string | null): string {
+  const root = elementTree(part, xml);
+  const names = childNamed(root, "definedNames");
+  const entry = (p: string) =>
+    inPrefix(`<definedName name="${name}" localSheetId="${localSheetId}">`, p) + escapeText(formula ?? "") + `</${p}definedName>`;
   if (names !== undefined) {
     const mine = childrenNamed(names, "definedName").filter(
-      (d) => attr(d.attributes, "name") === "_xlnm.Print_Titles" && attr(d.attributes, "localSheetId") === String(localSheetId),
+      (d) => attr(d.attributes, "name") === name && attr(d.attributes, "localSheetId") === String(localSheetId),
     );
     if (mine.length > 0) {
-      const emptied = mine.length === names.children.length;
-      xml = applySplices(
+      if (formula === null && mine.length === names.children.length)
+        return applySplices(xml, [{ start: names.start, end: names.end, text: "" }]);
+      return applySplices(
         xml,
-        emptied ? [{ start: names.start, end: names.end, text: "" }] : mine.map((d) => ({ start: d.start, end: d.end, text: "" })),
+        mine.map((d, i) => ({ start: d.start, end: d.end, text: formula !== null && i === 0 ? entry(names.prefix) : "" })),
       );
-      root = elementTree(part, xml);
-      names = childNamed(root, "definedNames");
     }
   }
   if (formula === null) return xml;
-
-  const entry = (p: string) =>
-    inPrefix(`<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">`, p) + escapeText(formula) + `</${p}definedName>`;
   if (names !== undefined) return applySplices(xml, appendContent(xml, names, entry(names.prefix)));
   const sheets = sheetList(part, xml, root);
   const later = root.children.find((c) => c.start > sheets.start && AFTER_DEFINED_NAMES.has(c.name));

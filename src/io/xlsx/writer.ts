@@ -1,4 +1,5 @@
 import { UserError } from "../../model/failure.js";
+import { columnLetters } from "../../model/cell.js";
 import { checkSheetNames, type SheetSpec } from "../../report/sheet-spec.js";
 import { addChartParts } from "./chart-parts.js";
 import { emptyWorkbookParts } from "./new-package.js";
@@ -11,7 +12,7 @@ import { appendRows } from "./sheet-append.js";
 import { sheetLooks, worksheetPieces } from "./sheet-writer.js";
 import { refuseStrict } from "./strict.js";
 import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
-import { addSheetEntry, setPrintTitles } from "./workbook-edits.js";
+import { addSheetEntry, setPrintArea, setPrintTitles } from "./workbook-edits.js";
 import { quoteSheetName } from "../../model/cell.js";
 import { ZipPackage } from "./zip-package.js";
 
@@ -83,9 +84,10 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     const charts = spec.charts ?? [];
     const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
     pkg.setPieces(part, () => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
-    const repeat = spec.print?.repeatRows ?? 0;
-    const titles = repeat > 0 ? `${quoteSheetName(spec.name)}!$1:$${Math.floor(repeat)}` : null;
+    const titles = printTitles(spec);
     if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
+    const area = spec.print?.printArea === undefined ? null : `${quoteSheetName(spec.name)}!${absolute(spec.print.printArea)}`;
+    if (area !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintArea(xml, workbookPart, index, area));
   }
   if (replaced) dropCalcChain(pkg, workbook);
   return pkg.result();
@@ -111,4 +113,24 @@ function dropOwnParts(pkg: PackageEditor, sheet: SheetRef): void {
   const targets = pkg.relationships(sheet.part).flatMap((r) => (r.part === null ? [] : [r.part]));
   pkg.removePart(relsPartOfSource(sheet.part));
   pkg.removeUnreferenced(targets);
+}
+
+/** The print titles formula: repeated columns (`'s'!$A:$C`) and rows (`'s'!$3:$4`), or null. */
+function printTitles(spec: SheetSpec): string | null {
+  const p = spec.print;
+  const rows = Math.floor(p?.repeatRows ?? 0);
+  const cols = Math.floor(p?.repeatColumns ?? 0);
+  const from = Math.floor(p?.repeatFrom ?? 0);
+  const parts: string[] = [];
+  if (cols > 0) parts.push(`${quoteSheetName(spec.name)}!$A:$${columnLetters(cols - 1)}`);
+  if (rows > 0) parts.push(`${quoteSheetName(spec.name)}!$${from + 1}:$${from + rows}`);
+  return parts.length === 0 ? null : parts.join(",");
+}
+
+/** "A1:H40" → "$A$1:$H$40". */
+function absolute(range: string): string {
+  return range
+    .split(":")
+    .map((ref) => ref.replace(/^\$?([A-Za-z]+)\$?(\d+)$/, (_, c: string, r: string) => `$${c.toUpperCase()}$${r}`))
+    .join(":");
 }

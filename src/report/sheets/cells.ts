@@ -2,8 +2,20 @@ import { columnLetters } from "../../model/cell.js";
 import type { Result } from "../../model/result.js";
 import type { OutEntry, PrintSpec } from "../sheet-spec.js";
 
-/** Printed on A4 landscape, one page wide, the title and header repeated on every page. */
-export const landscape = (repeatRows: number): PrintSpec => ({ orientation: "landscape", fitToWidth: true, repeatRows });
+/**
+ * A4 print setup for a quarterly sheet: one page wide, the footer naming the period and the
+ * sheet with the page number (第 &P 页 共 &N 页); `more` adds repeated rows, breaks, margins.
+ */
+export function quarterPrint(
+  result: Result,
+  sheet: string,
+  orientation: PrintSpec["orientation"],
+  more: Omit<PrintSpec, "orientation" | "fitToWidth" | "footer"> & { readonly fitToWidth?: boolean } = {},
+): PrintSpec {
+  // `&` starts a footer code: a literal one in the period is written twice.
+  const period = (result.period ?? "考核周期未填").replace(/&/g, "&&");
+  return { orientation, fitToWidth: true, footer: `${period} ${sheet}\u3000第 &P 页 共 &N 页`, ...more };
+}
 
 /** A title row (merged across the table) and, for a provisional result, the 暂定 notice. */
 export function titleRows(result: Result, what: string): OutEntry[][] {

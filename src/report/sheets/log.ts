@@ -1,7 +1,8 @@
 import type { Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { STATUS_ZH } from "../labels.js";
-import { hdr, int, txt, type SheetSpec } from "../sheet-spec.js";
+import { hdr, int, txt, wrap, type SheetSpec } from "../sheet-spec.js";
+import { quarterPrint } from "./cells.js";
 
 const LOG_HEADER = ["时间", "考核周期", "规则指纹", "输入指纹", "支部数", "错误数", "警告数", "结果指纹", "版本", "状态"];
 
@@ -20,20 +21,22 @@ export function logSheet(result: Result, record: RunRecord): SheetSpec {
     rows: [
       LOG_HEADER.map(hdr),
       [
-        txt(record.time),
+        wrap(record.time),
         txt(result.period),
-        txt(record.rulesFingerprint),
-        txt(record.inputFingerprint),
+        wrap(record.rulesFingerprint),
+        wrap(record.inputFingerprint),
         int(s.branches),
         int(s.errors + s.fatal),
         int(s.warnings),
-        txt(record.resultFingerprint),
+        wrap(record.resultFingerprint),
         txt(result.version),
         txt(STATUS_ZH[result.status]),
       ],
     ],
     append: { appendSkip: 1 },
     freezeRows: 1,
-    columnWidths: [20, 10, 66, 66, 8, 8, 8, 66, 8, 8],
+    // Time and fingerprints wrap (64 digits on three lines), so a row prints one A4 landscape page wide at full size.
+    columnWidths: [11, 8, 23, 23, 6, 6, 6, 23, 8, 5],
+    print: quarterPrint(result, OUTPUT_SHEETS.log, "landscape", { repeatRows: 1, narrowMargins: true }),
   };
 }

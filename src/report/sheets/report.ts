@@ -2,8 +2,8 @@ import type { ReportedIssue, Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { MAX_HYPERLINKS } from "../excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
-import { hdr, txt, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { landscape, titleMerges } from "./cells.js";
+import { hdr, txt, wrap, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { quarterPrint, titleMerges } from "./cells.js";
 
 const HEAD = ["级别", "代码", "工作表", "单元格", "说明"];
 
@@ -61,12 +61,13 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
       [txt(summary)],
       ...notes,
       HEAD.map(hdr),
-      ...(rows.length > 0 ? rows : [[txt("—"), txt(""), txt(""), txt(""), txt("没有发现问题。")]]),
+      ...(rows.length > 0 ? rows : [[txt("—"), txt(""), txt(""), txt(""), wrap("没有发现问题。")]]),
     ],
     freezeRows: top + 1,
     merges: titleMerges(top, HEAD.length),
-    columnWidths: [8, 24, 12, 10, 100],
-    print: landscape(top + 1),
+    // 说明 wraps within its column, so the table prints one A4 landscape page wide at full size.
+    columnWidths: [6, 24, 10, 8, 66],
+    print: quarterPrint(result, OUTPUT_SHEETS.report, "landscape", { repeatRows: top + 1, narrowMargins: true }),
   };
 }
 
@@ -76,5 +77,5 @@ function issueRow(i: ReportedIssue): OutEntry[] {
   const tone: CellTone = i.severity === "warning" ? "dispute" : "veto";
   const sheet: OutCell = { v: i.sheet, style: "text", ...(link && i.cell === null ? { link } : {}) };
   const cell: OutCell = { v: i.cell, style: "text", ...(link && i.cell !== null ? { link } : {}) };
-  return [txt(SEVERITY_ZH[i.severity], tone), txt(i.code), sheet, cell, txt(i.message)];
+  return [txt(SEVERITY_ZH[i.severity], tone), txt(i.code), sheet, cell, wrap(i.message)];
 }

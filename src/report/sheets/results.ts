@@ -2,7 +2,7 @@ import type { Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { starText, STATUS_ZH } from "../labels.js";
 import { d2, hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { fitWidth, landscape, titleMerges, titleRows } from "./cells.js";
+import { fitWidth, quarterPrint, titleMerges, titleRows } from "./cells.js";
 
 const WIDTHS: Readonly<Record<string, number>> = { 支部名称: 26, 支部类别: 12, 星级: 12, 否决项: 10 };
 
@@ -63,6 +63,7 @@ export function resultsSheet(result: Result): SheetSpec {
     freezeColumns: 3,
     merges: titleMerges(top.length, head.length),
     columnWidths: head.map((h) => WIDTHS[h] ?? fitWidth(h)),
-    print: landscape(top.length + 1),
+    // Full size over pages across, 排名 to 支部名称 on each; 考核结果（打印版） is the one that fits A4.
+    print: quarterPrint(result, OUTPUT_SHEETS.results, "landscape", { fitToWidth: false, repeatRows: top.length + 1, repeatColumns: 3 }),
   };
 }
