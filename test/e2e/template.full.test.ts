@@ -75,12 +75,13 @@ async function expectFitsPane(page: Page): Promise<void> {
 /** A grid's typed cells (not blank, not the prefilled 不适用) by 支部编码 and item code. */
 function byCode(grid: Grid): Map<string, string> {
   const header = grid.rows.findIndex((r) => cellText(r[0] ?? null) === "支部编码");
-  const codes = (grid.rows[header] ?? []).map((c) => cellText(c));
+  const codes = Array.from(grid.rows[header] ?? [], (c) => cellText(c ?? null));
   const out = new Map<string, string>();
   for (const row of grid.rows.slice(header + 1)) {
     const branch = cellText(row[0] ?? null);
     if (!branch.startsWith("ZB")) continue;
-    for (const [i, c] of row.entries()) if (i >= 2 && !["", "不适用"].includes(cellText(c))) out.set(`${branch} ${codes[i]}`, cellText(c));
+    for (const [i, c] of Array.from(row, (x) => x ?? null).entries())
+      if (i >= 2 && !["", "不适用"].includes(cellText(c))) out.set(`${branch} ${codes[i]}`, cellText(c));
   }
   return out;
 }
