@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 /*
- * Tests stand alone: a fresh clone has no ../shared beside it (and no /work), so no test may
+ * Tests stand alone: a fresh clone has no shared contract folder beside it (and no /work), so no test may
  * reach outside the repository. Inputs come from the project's builders or test/fixtures/.
  * Tests that need LibreOffice or Chromium are *.full.test.ts (npm run test:full).
  */

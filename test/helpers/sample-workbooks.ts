@@ -1,7 +1,7 @@
 /**
  * Assessment workbooks for tests that need a real .xlsx input, built by the project's own
- * writers (`createWorkbook`, the demo's sample quarter): tests never read `../shared`, so they
- * pass on a fresh clone. The shared example workbooks are checked by CI's check-examples.
+ * writers (`createWorkbook`, the demo's sample quarter): tests never read the shared contract
+ * folder beside the checkout, so they pass on a fresh clone. The shared example workbooks are checked by CI's check-examples.
  */
 import { sampleQuarter, sampleQuarterSheets, type SampleOptions } from "../../src/demo/sample-quarter.js";
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
