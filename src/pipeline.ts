@@ -87,8 +87,7 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
     return await reader.read(INPUT_SHEETS, { onProgress: run.within, signal: run.signal });
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
-    const params = { reason: e.reason, ...(e.params.remedy === undefined ? {} : { remedy: e.params.remedy }) };
-    return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, params)] };
+    return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })] };
   }
 }
 

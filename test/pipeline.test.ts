@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { sampleQuarter, sampleQuarterSheets } from "../src/demo/sample-quarter.js";
 import { SheetSpecReader } from "../src/io/sheet-spec-reader.js";
-import { RunCancelled, WorkbookUnreadableError, type StepOptions, type WorkbookReader, type WorkbookWriter } from "../src/io/workbook.js";
+import {
+  RunCancelled,
+  unreadable as unreadableFile,
+  type StepOptions,
+  type WorkbookReader,
+  type WorkbookWriter,
+} from "../src/io/workbook.js";
 import type { Progress } from "../src/model/progress.js";
 import { OUTPUT_SHEETS, SHEETS } from "../src/model/sheets.js";
 import type { SheetSpec } from "../src/report/sheet-spec.js";
@@ -60,7 +66,7 @@ describe("runAssessment: read → validate → score → rank → report → wri
     expect(fatal.result.status).toBe("fatal");
     expect(written.map((w) => w.map((s) => s.name))).toEqual([[OUTPUT_SHEETS.report, OUTPUT_SHEETS.log]]);
 
-    const unreadable: WorkbookReader = { read: () => Promise.reject(new WorkbookUnreadableError("不是 zip 文件")) };
+    const unreadable: WorkbookReader = { read: () => Promise.reject(unreadableFile("NOT_A_ZIP", {})) };
     const out = await runAssessment(unreadable, writer, { now: NOW });
     expect(out).toMatchObject({ written: false, sheets: [] });
     expect(out.issues.map((i) => i.code)).toEqual(["WORKBOOK_UNREADABLE"]);

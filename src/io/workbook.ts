@@ -1,5 +1,5 @@
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
-import { UserError, type FileRole, type UnreadableRemedy } from "../model/failure.js";
+import { UserError, type FileRole, type UnreadableCode, type UnreadableParams, type UnreadableReason } from "../model/failure.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 
 /** Like the web's AbortSignal, which satisfies it (the pure core has no DOM types). */
@@ -33,14 +33,14 @@ export interface WorkbookReader {
 
 /**
  * The file could not be read as a workbook at all (not a zip, not .xlsx, encrypted, empty,
- * damaged): `reason` says what is wrong with it, in Chinese, and `remedy` what to do when it is
- * not the usual "save it again from Excel". A user's problem (UserError WORKBOOK_UNREADABLE);
- * the run turns it into a fatal issue, other callers name the file.
+ * damaged): `reason` says what is wrong with it, as data, and what to do follows from it. A
+ * user's problem (UserError WORKBOOK_UNREADABLE); the run turns it into a fatal issue, other
+ * callers name the file.
  */
 export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
   constructor(
-    readonly reason: string,
-    which: { readonly file?: string; readonly role?: FileRole; readonly remedy?: UnreadableRemedy } = {},
+    readonly reason: UnreadableReason,
+    which: { readonly file?: string; readonly role?: FileRole } = {},
   ) {
     super("WORKBOOK_UNREADABLE", { reason, ...which });
     this.name = "WorkbookUnreadableError";
@@ -48,11 +48,13 @@ export class WorkbookUnreadableError extends UserError<"WORKBOOK_UNREADABLE"> {
 
   /** The same failure, saying which file it was. */
   of(which: { readonly file?: string; readonly role?: FileRole }): WorkbookUnreadableError {
-    return new WorkbookUnreadableError(this.reason, {
-      ...which,
-      ...(this.params.remedy === undefined ? {} : { remedy: this.params.remedy }),
-    });
+    return new WorkbookUnreadableError(this.reason, which);
   }
+}
+
+/** A file that cannot be read for this reason. */
+export function unreadable<C extends UnreadableCode>(code: C, params: UnreadableParams[C]): WorkbookUnreadableError {
+  return new WorkbookUnreadableError({ code, params } as UnreadableReason);
 }
 
 /**

@@ -1,4 +1,13 @@
-import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
+import { renderCoded, type Catalogue } from "./catalogue.js";
+import {
+  UNREADABLE_REMEDY,
+  type FailureCatalogue,
+  type FileRole,
+  type UnreadableParams,
+  type UnreadableReason,
+  type UnreadableRemedy,
+  type XmlProblemParams,
+} from "./failure.js";
 
 const q = (s: string): string => `"${s}"`;
 const clause = (s: string): string => s.replace(/[。.\s]+$/u, "");
@@ -30,13 +39,85 @@ const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}, ${c
 
 const SAVE_AS_XLSX = 'Open it in Excel, save it as "Excel Workbook (*.xlsx)" without a password, and try again.';
 
-/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
-export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy, string>> = {
+/** What to do about an unreadable file, by its reason's remedy (also used by the WORKBOOK_UNREADABLE issue). */
+export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy | "save-as", string>> = {
+  "save-as": SAVE_AS_XLSX,
   reobtain: "Get the complete original file again (download or copy it once more) and try again.",
   repair: "Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again.",
   split:
     "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
 };
+const XML_PROBLEMS_EN: Catalogue<XmlProblemParams, string> = {
+  TEXT_OUTSIDE_ROOT: () => "text outside the root element",
+  DECLARATION_UNSUPPORTED: () => "an unsupported declaration",
+  END_TAG_MISMATCH: (p) => `the end tag </${p.tag}> does not match`,
+  NO_CONTENT: () => "no content",
+  UNCLOSED: (p) => `cut short, </${p.tag}> is missing`,
+  TRUNCATED: () => "cut short",
+  TAG_INVALID: () => "an invalid tag",
+  ROOTS_REPEATED: () => "more than one root element",
+  TAG_MALFORMED: (p) => `the tag <${p.tag}> is invalid`,
+  ATTRIBUTE_INVALID: (p) => `an invalid attribute in <${p.tag}>`,
+  ATTRIBUTE_UNQUOTED: (p) => `an attribute value without quotes in <${p.tag}>`,
+  ATTRIBUTE_VALUE_INVALID: (p) => `an invalid attribute value in <${p.tag}>`,
+  CHARACTER_REFERENCE_INVALID: (p) => `an invalid character reference &${p.ref}`,
+};
+
+const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
+
+const UNREADABLE_REASONS_EN: Catalogue<UnreadableParams, string> = {
+  FILE_EMPTY: () => "the file is empty (0 bytes), not an Excel workbook",
+  WORKBOOK_ENCRYPTED: () =>
+    "the workbook is encrypted (it has a password to open). Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it",
+  LEGACY_BINARY: () => "this is an old Excel file (.xls) or another Office binary file",
+  NOT_A_ZIP: () =>
+    "the file is not an Excel workbook (.xlsx): it cannot be opened as a zip archive; it may be damaged or of another format",
+  NOT_A_WORKBOOK: () =>
+    "the archive has no xl/workbook.xml: it is not an Excel workbook (.xlsx) but perhaps another kind of file (such as a Word document)",
+  PART_ENCRYPTED: (p) => `${q(p.part)} in the archive is encrypted`,
+  PART_COMPRESSION_UNSUPPORTED: (p) => `${q(p.part)} in the archive uses an unsupported compression method (${p.method})`,
+  ZIP_END_MISSING: () => "the archive is incomplete (its closing directory is missing); the download or copy may have been cut short",
+  ZIP_SPANNED: () => "this is one part of a split archive",
+  ZIP64_DIRECTORY_INCOMPLETE: () => "the archive's directory information is incomplete",
+  ZIP_DIRECTORY_BEYOND_END: () =>
+    "the archive is incomplete (its directory runs past the end of the file); the download or copy may have been cut short",
+  ZIP_DIRECTORY_DAMAGED: () => "the archive's directory is damaged",
+  ENTRY_MISPLACED: (p) => `${q(p.part)} in the archive is incomplete or misplaced`,
+  ENTRY_TRUNCATED: (p) => `${q(p.part)} in the archive is incomplete; the download or copy may have been cut short`,
+  ENTRY_REPEATED: (p) => `the archive holds ${q(p.part)} twice`,
+  ENTRIES_OVERLAP: (p) => `${q(p.part)} and ${q(p.other)} overlap in the archive`,
+  STORED_SIZE_MISMATCH: (p) => `the size of ${q(p.part)} does not match the directory`,
+  INFLATED_SIZE_MISMATCH: (p) => `the unpacked size of ${q(p.part)} does not match the directory`,
+  INFLATED_LARGER: (p) => `${q(p.part)} unpacks to more than the directory declares`,
+  CRC_MISMATCH: (p) => `the checksum (CRC) of ${q(p.part)} does not match: its content was altered or damaged`,
+  DEFLATE_INVALID: (p) => `the compressed data of ${q(p.part)} is invalid`,
+  PART_TOO_LARGE: (p) => `${q(p.part)} unpacks to ${mib(p.size)}, over the limit of ${mib(p.limit)} for one part`,
+  CONTENT_TOO_LARGE: (p) => `what must be read unpacks to ${mib(p.size)} in all, over the limit of ${mib(p.limit)}`,
+  CONTENT_TYPES_MISSING: (p) => `${p.part} (the list of content types every Excel workbook has) is missing`,
+  SHEET_LIST_MISSING: (p) => `${p.part} has no list of sheets`,
+  SHEET_PART_MISSING: (p) => `the content of the sheet ${q(p.sheet)} is missing`,
+  SHEET_NAME_REPEATED: (p) => `two sheets are named ${q(p.sheet)} (sheet names must differ)`,
+  ROW_NUMBER_INVALID: (p) => `${p.part} has an invalid row number ${q(p.value)}`,
+  CELL_ADDRESS_INVALID: (p) => `${p.part} has an invalid cell reference ${q(p.value)}`,
+  PART_EMPTY: (p) => `${p.part} has no content`,
+  SHARED_STRING_MISSING: (p) => `${p.part} refers to a shared string that does not exist`,
+  XML_INVALID: (p) => `${p.part} is not valid XML (${renderCoded(XML_PROBLEMS_EN, p.problem)})`,
+};
+
+/** Why a file cannot be read, as one English clause (the issue's and the failure's). */
+export function unreadableReasonEn(reason: UnreadableReason): string {
+  const text = renderCoded(UNREADABLE_REASONS_EN, reason);
+  switch (UNREADABLE_REMEDY[reason.code]) {
+    case "reobtain":
+    case "repair":
+      return `the file is damaged: ${text}`;
+    case "split":
+      return `the file is too large or damaged: ${text}. A normal assessment workbook is far smaller: the file may be damaged, or a malicious archive (a "zip bomb")`;
+    case "save-as":
+      return text;
+  }
+}
+
 const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or give another name or folder with -o, and try again.";
 
 /** Every failure's English text (the task pane's English UI): what went wrong, and what to do next. */
@@ -81,8 +162,8 @@ export const FAILURE_MESSAGES_EN: FailureCatalogue = {
   }),
 
   WORKBOOK_UNREADABLE: (p) => ({
-    what: `Cannot read ${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}: ${clause(p.reason)}`,
-    next: p.remedy === undefined ? SAVE_AS_XLSX : UNREADABLE_NEXT_EN[p.remedy],
+    what: `Cannot read ${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}: ${clause(unreadableReasonEn(p.reason))}`,
+    next: UNREADABLE_NEXT_EN[UNREADABLE_REMEDY[p.reason.code]],
   }),
   WORKBOOK_STRICT: () => ({
     what: 'The workbook is in "Strict Open XML" format: it can be read and scored, but results cannot be written into such a file without damaging it, so nothing was written',

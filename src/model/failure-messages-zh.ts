@@ -1,4 +1,13 @@
-import type { FailureCatalogue, FileRole, UnreadableRemedy } from "./failure.js";
+import { renderCoded, type Catalogue } from "./catalogue.js";
+import {
+  UNREADABLE_REMEDY,
+  type FailureCatalogue,
+  type FileRole,
+  type UnreadableParams,
+  type UnreadableReason,
+  type UnreadableRemedy,
+  type XmlProblemParams,
+} from "./failure.js";
 
 const q = (s: string): string => `“${s}”`;
 /** A reason written as a sentence of its own loses its full stop inside ours. */
@@ -32,13 +41,82 @@ const osReason = (code: string) => (OS_REASONS[code] ? `${OS_REASONS[code]}，${
 
 const SAVE_AS_XLSX = "请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。";
 
-/** What to do about an unreadable file, by its remedy (also used by the WORKBOOK_UNREADABLE issue). */
+/** What to do about an unreadable file, by its reason's remedy (also used by the WORKBOOK_UNREADABLE issue). */
 export const UNREADABLE_NEXT_ZH: Readonly<Record<UnreadableRemedy | "save-as", string>> = {
   reobtain: "请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。",
   repair: "请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。",
   split: "请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。",
   "save-as": SAVE_AS_XLSX,
 };
+const XML_PROBLEMS_ZH: Catalogue<XmlProblemParams, string> = {
+  TEXT_OUTSIDE_ROOT: () => "根元素之外有文本",
+  DECLARATION_UNSUPPORTED: () => "不支持的声明",
+  END_TAG_MISMATCH: (p) => `结束标签 </${p.tag}> 不匹配`,
+  NO_CONTENT: () => "没有内容",
+  UNCLOSED: (p) => `内容不完整，缺少 </${p.tag}>`,
+  TRUNCATED: () => "内容不完整",
+  TAG_INVALID: () => "标签无效",
+  ROOTS_REPEATED: () => "有多个根元素",
+  TAG_MALFORMED: (p) => `标签 <${p.tag}> 无效`,
+  ATTRIBUTE_INVALID: (p) => `标签 <${p.tag}> 的属性无效`,
+  ATTRIBUTE_UNQUOTED: (p) => `标签 <${p.tag}> 的属性值缺少引号`,
+  ATTRIBUTE_VALUE_INVALID: (p) => `标签 <${p.tag}> 的属性值无效`,
+  CHARACTER_REFERENCE_INVALID: (p) => `无效的字符引用 &${p.ref}`,
+};
+
+const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
+
+/** Why a file cannot be read, in a few words of its own (damage and size get their lead-in from unreadableReasonZh). */
+const UNREADABLE_REASONS_ZH: Catalogue<UnreadableParams, string> = {
+  FILE_EMPTY: () => "文件为空（0 字节），不是 Excel 工作簿。",
+  WORKBOOK_ENCRYPTED: () =>
+    "工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再试。",
+  LEGACY_BINARY: () => "这是旧版 Excel 文件（.xls）或其他 Office 二进制文件，无法读取。请在 Excel 中另存为 .xlsx 格式后再试。",
+  NOT_A_ZIP: () => "文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。",
+  NOT_A_WORKBOOK: () => "压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。",
+  PART_ENCRYPTED: (p) => `压缩包中的${q(p.part)}经过加密，无法读取`,
+  PART_COMPRESSION_UNSUPPORTED: (p) => `压缩包中的${q(p.part)}使用了不支持的压缩方式（${p.method}）`,
+  ZIP_END_MISSING: () => "压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了",
+  ZIP_SPANNED: () => "这是分卷压缩包的一部分",
+  ZIP64_DIRECTORY_INCOMPLETE: () => "压缩包的目录信息不完整",
+  ZIP_DIRECTORY_BEYOND_END: () => "压缩包不完整（目录超出了文件末尾），可能在下载或复制时中断了",
+  ZIP_DIRECTORY_DAMAGED: () => "压缩包的目录已损坏",
+  ENTRY_MISPLACED: (p) => `压缩包中的${q(p.part)}不完整或位置错误`,
+  ENTRY_TRUNCATED: (p) => `压缩包中的${q(p.part)}不完整，可能在下载或复制时中断了`,
+  ENTRY_REPEATED: (p) => `压缩包中有两个${q(p.part)}`,
+  ENTRIES_OVERLAP: (p) => `压缩包中的${q(p.part)}与${q(p.other)}重叠`,
+  STORED_SIZE_MISMATCH: (p) => `${q(p.part)}的大小与目录不符`,
+  INFLATED_SIZE_MISMATCH: (p) => `${q(p.part)}解压后的大小与目录不符`,
+  INFLATED_LARGER: (p) => `${q(p.part)}解压后的内容比目录中声明的大`,
+  CRC_MISMATCH: (p) => `${q(p.part)}的校验和（CRC）不符，内容已被改动或损坏`,
+  DEFLATE_INVALID: (p) => `${q(p.part)}的压缩数据无效`,
+  PART_TOO_LARGE: (p) => `${q(p.part)}解压后有 ${mib(p.size)}，超过了单个部分 ${mib(p.limit)} 的上限`,
+  CONTENT_TOO_LARGE: (p) => `要读取的内容解压后共有 ${mib(p.size)}，超过了 ${mib(p.limit)} 的上限`,
+  CONTENT_TYPES_MISSING: (p) => `缺少 ${p.part}（每个 Excel 工作簿都有的内容类型清单）`,
+  SHEET_LIST_MISSING: (p) => `${p.part} 中没有工作表列表`,
+  SHEET_PART_MISSING: (p) => `找不到工作表${q(p.sheet)}的内容`,
+  SHEET_NAME_REPEATED: (p) => `有两个工作表都名为${q(p.sheet)}（工作表名称不能重复）`,
+  ROW_NUMBER_INVALID: (p) => `${p.part} 中有无效的行号${q(p.value)}`,
+  CELL_ADDRESS_INVALID: (p) => `${p.part} 中有无效的单元格地址${q(p.value)}`,
+  PART_EMPTY: (p) => `${p.part} 中没有内容`,
+  SHARED_STRING_MISSING: (p) => `${p.part} 引用了不存在的共享字符串`,
+  XML_INVALID: (p) => `${p.part} 不是有效的 XML（${renderCoded(XML_PROBLEMS_ZH, p.problem)}）`,
+};
+
+/** Why a file cannot be read, as one Chinese sentence (the issue's and the failure's). */
+export function unreadableReasonZh(reason: UnreadableReason): string {
+  const text = renderCoded(UNREADABLE_REASONS_ZH, reason);
+  switch (UNREADABLE_REMEDY[reason.code]) {
+    case "reobtain":
+    case "repair":
+      return `文件已损坏：${text}`;
+    case "split":
+      return `文件过大或已损坏：${text}。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）`;
+    case "save-as":
+      return text;
+  }
+}
+
 const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、WPS），或用 -o 换一个文件名或位置后重试。";
 
 /** Every failure's Chinese text: what went wrong, and what to do next. */
@@ -74,8 +152,8 @@ export const FAILURE_MESSAGES_ZH: FailureCatalogue = {
   }),
 
   WORKBOOK_UNREADABLE: (p) => ({
-    what: `无法读取${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}：${clause(p.reason)}`,
-    next: UNREADABLE_NEXT_ZH[p.remedy ?? "save-as"],
+    what: `无法读取${p.file !== undefined ? q(p.file) : ROLE[p.role ?? "input"]}：${clause(unreadableReasonZh(p.reason))}`,
+    next: UNREADABLE_NEXT_ZH[UNREADABLE_REMEDY[p.reason.code]],
   }),
   WORKBOOK_STRICT: () => ({
     what: "工作簿是“Strict Open XML 电子表格”格式：本程序能读取这种格式，但不能把结果写入这种格式的文件（写入会使它损坏），因此没有写入任何内容",

@@ -1,6 +1,7 @@
-import { FAILURE_MESSAGES_EN } from "./failure-messages-en.js";
-import { FAILURE_MESSAGES_ZH } from "./failure-messages-zh.js";
-import type { FailureCatalogue, FailureCode, FailureParams, FailureText, UserError } from "./failure.js";
+import { render } from "./catalogue.js";
+import { FAILURE_MESSAGES_EN, unreadableReasonEn } from "./failure-messages-en.js";
+import { FAILURE_MESSAGES_ZH, unreadableReasonZh } from "./failure-messages-zh.js";
+import type { FailureCatalogue, FailureCode, FailureParams, FailureText, UnreadableReason, UserError } from "./failure.js";
 
 export type FailureLanguage = "zh" | "en";
 
@@ -8,9 +9,12 @@ const CATALOGUES: Readonly<Record<FailureLanguage, FailureCatalogue>> = { zh: FA
 
 /** A failure's text in a language, from that language's catalogue (keyed by code). */
 export function renderFailure<C extends FailureCode>(code: C, params: FailureParams[C], language: FailureLanguage = "zh"): FailureText {
-  // TypeScript cannot follow the code from the catalogue's key to its parameter type.
-  const render = CATALOGUES[language][code] as (p: FailureParams[C]) => FailureText;
-  return render(params);
+  return render(CATALOGUES[language], code, params, undefined);
+}
+
+/** Why a file cannot be read, in a language. */
+export function unreadableReason(reason: UnreadableReason, language: FailureLanguage = "zh"): string {
+  return language === "zh" ? unreadableReasonZh(reason) : unreadableReasonEn(reason);
 }
 
 /** A UserError's text in a language. */

@@ -6,6 +6,7 @@
  * ("意外错误"). Parameters hold what the user typed or named (paths, sheet names) unescaped;
  * the edge that prints them escapes them for its medium.
  */
+import type { Catalogue, Coded } from "./catalogue.js";
 import { failureLine, renderFailure } from "./failure-messages.js";
 import type { Issue } from "./issues.js";
 
@@ -18,6 +19,116 @@ export type FileRole = "input" | "target" | "rater" | "roster";
  * (the content inside a sound zip is broken), or split it (larger than any workbook should be).
  */
 export type UnreadableRemedy = "reobtain" | "repair" | "split";
+
+/**
+ * Why a file cannot be read as a workbook, as data (`part`: the package part, as named in the
+ * zip). Grouped by what the user can do, which UNREADABLE_REMEDY says per code.
+ */
+export interface UnreadableParams {
+  // Not an .xlsx workbook at all: save it again from Excel.
+  readonly FILE_EMPTY: Record<string, never>;
+  /** An OLE file with an EncryptedPackage stream: a password-protected .xlsx. */
+  readonly WORKBOOK_ENCRYPTED: Record<string, never>;
+  /** Any other OLE file: a legacy .xls or another Office binary file. */
+  readonly LEGACY_BINARY: Record<string, never>;
+  readonly NOT_A_ZIP: Record<string, never>;
+  /** A zip without a workbook part (a .docx, any other zip). */
+  readonly NOT_A_WORKBOOK: Record<string, never>;
+  readonly PART_ENCRYPTED: { readonly part: string };
+  readonly PART_COMPRESSION_UNSUPPORTED: { readonly part: string; readonly method: number };
+
+  // The zip itself is damaged (cut short, altered): get the original again.
+  readonly ZIP_END_MISSING: Record<string, never>;
+  readonly ZIP_SPANNED: Record<string, never>;
+  readonly ZIP64_DIRECTORY_INCOMPLETE: Record<string, never>;
+  readonly ZIP_DIRECTORY_BEYOND_END: Record<string, never>;
+  readonly ZIP_DIRECTORY_DAMAGED: Record<string, never>;
+  readonly ENTRY_MISPLACED: { readonly part: string };
+  readonly ENTRY_TRUNCATED: { readonly part: string };
+  readonly ENTRY_REPEATED: { readonly part: string };
+  readonly ENTRIES_OVERLAP: { readonly part: string; readonly other: string };
+  /** A stored (uncompressed) entry whose size is not the declared one. */
+  readonly STORED_SIZE_MISMATCH: { readonly part: string };
+  readonly INFLATED_SIZE_MISMATCH: { readonly part: string };
+  readonly INFLATED_LARGER: { readonly part: string };
+  readonly CRC_MISMATCH: { readonly part: string };
+  readonly DEFLATE_INVALID: { readonly part: string };
+
+  // Larger than any workbook should be: split it. Sizes in bytes.
+  readonly PART_TOO_LARGE: { readonly part: string; readonly size: number; readonly limit: number };
+  readonly CONTENT_TOO_LARGE: { readonly size: number; readonly limit: number };
+
+  // The workbook inside a sound zip is damaged or not as Excel writes it: let Excel repair it.
+  readonly CONTENT_TYPES_MISSING: { readonly part: string };
+  readonly SHEET_LIST_MISSING: { readonly part: string };
+  readonly SHEET_PART_MISSING: { readonly sheet: string };
+  readonly SHEET_NAME_REPEATED: { readonly sheet: string };
+  /** `value`: the row number as written. */
+  readonly ROW_NUMBER_INVALID: { readonly part: string; readonly value: string };
+  readonly CELL_ADDRESS_INVALID: { readonly part: string; readonly value: string };
+  readonly PART_EMPTY: { readonly part: string };
+  readonly SHARED_STRING_MISSING: { readonly part: string };
+  readonly XML_INVALID: { readonly part: string; readonly problem: XmlProblem };
+}
+
+export type UnreadableCode = keyof UnreadableParams;
+export type UnreadableReason = Coded<UnreadableParams>;
+
+/** What to do about each reason: save it again from Excel (`save-as`), or its UnreadableRemedy. */
+export const UNREADABLE_REMEDY: { readonly [C in UnreadableCode]: UnreadableRemedy | "save-as" } = {
+  FILE_EMPTY: "save-as",
+  WORKBOOK_ENCRYPTED: "save-as",
+  LEGACY_BINARY: "save-as",
+  NOT_A_ZIP: "save-as",
+  NOT_A_WORKBOOK: "save-as",
+  PART_ENCRYPTED: "save-as",
+  PART_COMPRESSION_UNSUPPORTED: "save-as",
+  ZIP_END_MISSING: "reobtain",
+  ZIP_SPANNED: "reobtain",
+  ZIP64_DIRECTORY_INCOMPLETE: "reobtain",
+  ZIP_DIRECTORY_BEYOND_END: "reobtain",
+  ZIP_DIRECTORY_DAMAGED: "reobtain",
+  ENTRY_MISPLACED: "reobtain",
+  ENTRY_TRUNCATED: "reobtain",
+  ENTRY_REPEATED: "reobtain",
+  ENTRIES_OVERLAP: "reobtain",
+  STORED_SIZE_MISMATCH: "reobtain",
+  INFLATED_SIZE_MISMATCH: "reobtain",
+  INFLATED_LARGER: "reobtain",
+  CRC_MISMATCH: "reobtain",
+  DEFLATE_INVALID: "reobtain",
+  PART_TOO_LARGE: "split",
+  CONTENT_TOO_LARGE: "split",
+  CONTENT_TYPES_MISSING: "repair",
+  SHEET_LIST_MISSING: "repair",
+  SHEET_PART_MISSING: "repair",
+  SHEET_NAME_REPEATED: "repair",
+  ROW_NUMBER_INVALID: "repair",
+  CELL_ADDRESS_INVALID: "repair",
+  PART_EMPTY: "repair",
+  SHARED_STRING_MISSING: "repair",
+  XML_INVALID: "repair",
+};
+
+/** What is wrong with a package part's XML (`tag`: an element's name as written, cut short). */
+export interface XmlProblemParams {
+  readonly TEXT_OUTSIDE_ROOT: Record<string, never>;
+  readonly DECLARATION_UNSUPPORTED: Record<string, never>;
+  readonly END_TAG_MISMATCH: { readonly tag: string };
+  readonly NO_CONTENT: Record<string, never>;
+  readonly UNCLOSED: { readonly tag: string };
+  readonly TRUNCATED: Record<string, never>;
+  readonly TAG_INVALID: Record<string, never>;
+  readonly ROOTS_REPEATED: Record<string, never>;
+  readonly TAG_MALFORMED: { readonly tag: string };
+  readonly ATTRIBUTE_INVALID: { readonly tag: string };
+  readonly ATTRIBUTE_UNQUOTED: { readonly tag: string };
+  readonly ATTRIBUTE_VALUE_INVALID: { readonly tag: string };
+  /** `ref`: the reference after the ampersand, cut short. */
+  readonly CHARACTER_REFERENCE_INVALID: { readonly ref: string };
+}
+
+export type XmlProblem = Coded<XmlProblemParams>;
 
 /** Every failure code and its parameters. */
 export interface FailureParams {
@@ -39,10 +150,9 @@ export interface FailureParams {
   readonly OUTPUT_NOT_WRITTEN: { readonly path: string; readonly reason: string };
 
   // Workbooks.
-  /** `reason` says what is wrong with the file (written where the file is read). */
+  /** `reason` says what is wrong with the file (found where the file is read); what to do follows from it. */
   readonly WORKBOOK_UNREADABLE: {
-    readonly reason: string;
-    readonly remedy?: UnreadableRemedy;
+    readonly reason: UnreadableReason;
     readonly file?: string;
     readonly role?: FileRole;
   };
@@ -102,7 +212,7 @@ export interface FailureText {
 }
 
 /** A language's catalogue: every code's message from its parameters. */
-export type FailureCatalogue = { readonly [C in FailureCode]: (p: FailureParams[C]) => FailureText };
+export type FailureCatalogue = Catalogue<FailureParams, FailureText>;
 
 /** The user's problem: expected, explained, with a next step (CLI exit 2, a MessageBar in the task pane). */
 export class UserError<C extends FailureCode = FailureCode> extends Error {

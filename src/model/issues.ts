@@ -1,7 +1,9 @@
 import type { ItemRef } from "./assessment.js";
 import type { Category } from "./categories.js";
 import type { ItemType } from "./rules.js";
-import type { UnreadableRemedy } from "./failure.js";
+import type { Catalogue } from "./catalogue.js";
+import { render } from "./catalogue.js";
+import type { UnreadableReason } from "./failure.js";
 import type { SettingName } from "./settings.js";
 
 /** Codes of the quarterly assessment (workbook.md, scoring.md): the quarterly JSON result's. */
@@ -115,8 +117,8 @@ export type VetoAnswer = "yes" | "no" | "blank";
  * catalogue renders them (messages-zh.ts, messages-en.ts). Scores and 分值 are in points.
  */
 export interface IssueParams {
-  /** `remedy`: what to do when it is not to save the file again from Excel (see UnreadableRemedy). */
-  readonly WORKBOOK_UNREADABLE: { readonly reason: string; readonly remedy?: UnreadableRemedy };
+  /** What to do follows from the reason (UNREADABLE_REMEDY). */
+  readonly WORKBOOK_UNREADABLE: { readonly reason: UnreadableReason };
   readonly SHEET_MISSING: Record<string, never>;
   readonly HEADER_MISSING:
     | { readonly layout: "table"; readonly titles: readonly string[] }
@@ -251,7 +253,7 @@ export type Issue<C extends IssueCode = QuarterIssueCode> = {
 export type AnnualIssue = Issue<AnnualIssueCode>;
 
 /** A message catalogue: one text per code, from its params and place (messages-zh.ts, messages-en.ts). */
-export type MessageCatalogue = { readonly [C in IssueCode]: (params: IssueParams[C], where: WhereOf<C>) => string };
+export type MessageCatalogue = Catalogue<IssueParams, string, { readonly [C in IssueCode]: WhereOf<C> }>;
 
 export function issue<C extends QuarterIssueCode>(severity: Severity, code: C, where: Where, params: IssueParams[C]): Issue {
   return { severity, code, where, params } as Issue;
@@ -285,7 +287,7 @@ export function annualIssue<C extends AnnualIssueCode>(code: C, params: IssuePar
 
 /** An issue's message in the catalogue's language. */
 export function issueMessage(i: Issue<IssueCode>, catalogue: MessageCatalogue): string {
-  return (catalogue[i.code] as (params: IssueParams[IssueCode], where: Where) => string)(i.params, i.where);
+  return render(catalogue, i.code, i.params, i.where);
 }
 
 /** A problem the engine found, pointing at a branch's item; its sheet and cell are attached where the grids are known. */

@@ -9,7 +9,8 @@ import type {
   VetoAnswer,
   Where,
 } from "./issues.js";
-import { UNREADABLE_NEXT_EN } from "./failure-messages-en.js";
+import { UNREADABLE_REMEDY } from "./failure.js";
+import { UNREADABLE_NEXT_EN, unreadableReasonEn } from "./failure-messages-en.js";
 import { ITEM_TYPES } from "./rules.js";
 import {
   ANNUAL_METHODS,
@@ -108,8 +109,10 @@ const rulesDifference = (d: RulesDifference): string =>
 /** Every issue's English message: what is wrong and what to do next. */
 export const MESSAGES_EN: MessageCatalogue = {
   WORKBOOK_UNREADABLE: (p) =>
-    `The file cannot be read: ${p.reason.replace(/[\u3002.\s]+$/u, "")}. ${
-      p.remedy === undefined ? "Save it from Excel as an .xlsx workbook without a password and try again." : UNREADABLE_NEXT_EN[p.remedy]
+    `The file cannot be read: ${unreadableReasonEn(p.reason).replace(/[.\s]+$/u, "")}. ${
+      UNREADABLE_REMEDY[p.reason.code] === "save-as"
+        ? "Save it from Excel as an .xlsx workbook without a password and try again."
+        : UNREADABLE_NEXT_EN[UNREADABLE_REMEDY[p.reason.code]]
     }`,
   SHEET_MISSING: (_, w) =>
     `The required sheet ${q(w.sheet ?? "")} is missing. Use a workbook made by “New template”, or add the sheet (the name must match exactly).`,

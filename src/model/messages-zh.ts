@@ -9,7 +9,8 @@ import type {
   Where,
 } from "./issues.js";
 import { ITEM_TYPES, type ItemType, type ItemTypeLabel } from "./rules.js";
-import { UNREADABLE_NEXT_ZH } from "./failure-messages-zh.js";
+import { UNREADABLE_REMEDY } from "./failure.js";
+import { UNREADABLE_NEXT_ZH, unreadableReasonZh } from "./failure-messages-zh.js";
 import { SETTING_SPECS, type SettingField, type SettingName } from "./settings.js";
 
 const q = (s: string): string => `“${s}”`;
@@ -90,7 +91,11 @@ const rulesDifference = (d: RulesDifference): string =>
 export const MESSAGES_ZH: MessageCatalogue = {
   // The next step is the failure's (failure-messages-zh.ts): get the file again, let Excel repair it, save it again…
   WORKBOOK_UNREADABLE: (p) =>
-    `无法读取该文件：${p.reason.replace(/[。\s]+$/u, "")}。${p.remedy === undefined ? "请用 Excel 另存为 .xlsx 格式（不加密码）后重试。" : UNREADABLE_NEXT_ZH[p.remedy]}`,
+    `无法读取该文件：${unreadableReasonZh(p.reason).replace(/[。\s]+$/u, "")}。${
+      UNREADABLE_REMEDY[p.reason.code] === "save-as"
+        ? "请用 Excel 另存为 .xlsx 格式（不加密码）后重试。"
+        : UNREADABLE_NEXT_ZH[UNREADABLE_REMEDY[p.reason.code]]
+    }`,
   SHEET_MISSING: (_, w) => `缺少必需的工作表“${w.sheet}”。请用“新建考核模板”生成的工作簿，或补上这张表（名称须完全一致）。`,
   HEADER_MISSING: (p, w) =>
     `工作表“${w.sheet}”的前 10 行中找不到表头（应包含：${

@@ -75,7 +75,7 @@ describe("§1 unusable workbooks: ANNUAL_QUARTER_UNUSABLE, left out", () => {
       file: "说明.docx",
       reader: {
         read: async () => {
-          throw new (await import("../../src/io/workbook.js")).WorkbookUnreadableError("不是 .xlsx");
+          throw (await import("../../src/io/workbook.js")).unreadable("NOT_A_ZIP", {});
         },
       },
     };

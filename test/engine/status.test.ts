@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { WorkbookUnreadableError, type WorkbookReader } from "../../src/io/workbook.js";
+import { unreadable, type WorkbookReader } from "../../src/io/workbook.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { ResultSchema } from "../../src/model/result.js";
 import { cellValue } from "../../src/report/sheet-spec.js";
@@ -78,7 +78,7 @@ describe("§7 Status", () => {
   });
 
   test("an unreadable workbook: WORKBOOK_UNREADABLE with neither sheet nor cell, no sheets written", async () => {
-    const reader: WorkbookReader = { read: () => Promise.reject(new WorkbookUnreadableError("not a zip")) };
+    const reader: WorkbookReader = { read: () => Promise.reject(unreadable("NOT_A_ZIP", {})) };
     const out = await runAssessment(reader, null, NOW);
     expect(out.result.status).toBe("fatal");
     expect(keys(out.result.issues)).toEqual([{ severity: "fatal", code: "WORKBOOK_UNREADABLE", sheet: null, cell: null }]);

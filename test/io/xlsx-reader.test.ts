@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bool, cellAt, err, num, parseA1, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
+import { unreadableReason } from "../../src/model/failure-messages.js";
 import { buildXlsx, stylesWithFormats, worksheet, zipRaw, type FixtureOptions } from "../helpers/xlsx-fixture.js";
 
 async function readGrid(options: FixtureOptions, name = options.sheets[0]!.name): Promise<Grid> {
@@ -227,7 +228,7 @@ describe("unreadable files", () => {
       openXlsx(bytes);
     } catch (e) {
       expect(e).toBeInstanceOf(WorkbookUnreadableError);
-      return (e as WorkbookUnreadableError).reason;
+      return unreadableReason((e as WorkbookUnreadableError).reason);
     }
     throw new Error("expected WorkbookUnreadableError");
   };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { WorkbookUnreadableError } from "../../src/io/workbook.js";
+import { unreadable } from "../../src/io/workbook.js";
 import { UserError, type FailureCode, type FailureParams } from "../../src/model/failure.js";
 import { FAILURE_MESSAGES_EN } from "../../src/model/failure-messages-en.js";
 import { FAILURE_MESSAGES_ZH } from "../../src/model/failure-messages-zh.js";
@@ -23,7 +23,7 @@ const EXAMPLES: { readonly [C in FailureCode]: FailureParams[C] } = {
   OUTPUT_LOCKED: { path: "结果.xlsx" },
   OUTPUT_DISK_FULL: { path: "结果.xlsx" },
   OUTPUT_NOT_WRITTEN: { path: "结果.xlsx", reason: "EROFS" },
-  WORKBOOK_UNREADABLE: { reason: "文件已损坏。", file: "考核.xlsx" },
+  WORKBOOK_UNREADABLE: { reason: { code: "FILE_EMPTY", params: {} }, file: "考核.xlsx" },
   WORKBOOK_STRICT: {},
   OUTPUT_SHEET_NOT_WORKSHEET: { sheet: "统计图表" },
   OUTPUT_LOG_FULL: { sheet: "运行记录" },
@@ -93,7 +93,7 @@ describe("user errors: a code, typed parameters, a message per language from the
   it("renders a sample of the catalogue as written", () => {
     const lines = (["WORKBOOK_UNREADABLE", "OUTPUT_IS_INPUT", "MERGE_AMBIGUOUS", "PERIOD_INVALID"] as const).map((c) => example(c).message);
     expect(lines).toEqual([
-      "无法读取“考核.xlsx”：文件已损坏。请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。",
+      "无法读取“考核.xlsx”：文件为空（0 字节），不是 Excel 工作簿。请用 Excel 打开并另存为“Excel 工作簿 (*.xlsx)”（不加密码）后重试。",
       "输出文件 KAOHE.xlsx 就是考核工作簿 kaohe.xlsx（同一个文件，可能经由链接或只是大小写不同）。本程序从不修改原文件：请用 -o 指定另一个文件名。",
       "导入的文件中有多张评分表填写了分数（评分A 3 格，自评 1 格），无法判断要导入哪一张。请在“作为”中选择要导入的评分表（如 评分A）后再导入。",
       "考核周期无效：“2026Q5”。请填写如 2026Q3、2026-Q3 或 2026年第三季度 的季度（1～4 季度）。",
@@ -101,10 +101,10 @@ describe("user errors: a code, typed parameters, a message per language from the
   });
 
   it("makes an unreadable workbook a user error that can name its file", () => {
-    const e = new WorkbookUnreadableError("文件为空（0 字节），不是 Excel 工作簿。");
+    const e = unreadable("FILE_EMPTY", {});
     expect(e).toBeInstanceOf(UserError);
     expect(e.code).toBe("WORKBOOK_UNREADABLE");
-    expect(e.reason).toBe("文件为空（0 字节），不是 Excel 工作簿。");
+    expect(e.reason).toEqual({ code: "FILE_EMPTY", params: {} });
     expect(e.of({ role: "rater" }).message).toMatch(/^无法读取评分方交回的工作簿：文件为空（0 字节），不是 Excel 工作簿。请用 Excel/);
     expect(e.of({ file: "a.xlsx" }).params).toEqual({ reason: e.reason, file: "a.xlsx" });
   });

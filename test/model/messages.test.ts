@@ -10,6 +10,7 @@ import {
   type QuarterIssueCode,
   type YearWhere,
 } from "../../src/model/issues.js";
+import type { UnreadableReason } from "../../src/model/failure.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
 
@@ -24,29 +25,38 @@ const en = (i: Parameters<typeof issueMessage>[0]) => issueMessage(i, MESSAGES_E
 // Every message of every code (and each variant of its params) in both languages, verbatim.
 describe("issue messages, per code and language", () => {
   it("WORKBOOK_UNREADABLE", () => {
-    const i = sample("WORKBOOK_UNREADABLE", null, null, { reason: "不是有效的 .xlsx 文件（不是 zip 压缩包）" });
+    const i = sample("WORKBOOK_UNREADABLE", null, null, { reason: { code: "NOT_A_ZIP", params: {} } });
     expect(zh(i)).toMatchInlineSnapshot(
-      `"无法读取该文件：不是有效的 .xlsx 文件（不是 zip 压缩包）。请用 Excel 另存为 .xlsx 格式（不加密码）后重试。"`,
+      `"无法读取该文件：文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。请用 Excel 另存为 .xlsx 格式（不加密码）后重试。"`,
     );
     expect(en(i)).toMatchInlineSnapshot(
-      `"The file cannot be read: 不是有效的 .xlsx 文件（不是 zip 压缩包）. Save it from Excel as an .xlsx workbook without a password and try again."`,
+      `"The file cannot be read: the file is not an Excel workbook (.xlsx): it cannot be opened as a zip archive; it may be damaged or of another format. Save it from Excel as an .xlsx workbook without a password and try again."`,
     );
   });
 
+  // Every reason in both languages: test/model/unreadable.test.ts.
   it("WORKBOOK_UNREADABLE with a remedy (a damaged zip, damaged content, a file too large)", () => {
-    const i = (remedy: "reobtain" | "repair" | "split") =>
-      sample("WORKBOOK_UNREADABLE", null, null, { reason: "文件已损坏：压缩包不完整。", remedy });
-    expect(zh(i("reobtain"))).toMatchInlineSnapshot(
-      `"无法读取该文件：文件已损坏：压缩包不完整。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`,
+    const i = (reason: UnreadableReason) => sample("WORKBOOK_UNREADABLE", null, null, { reason });
+    const zip = i({ code: "ZIP_END_MISSING", params: {} });
+    const content = i({ code: "SHEET_LIST_MISSING", params: { part: "xl/workbook.xml" } });
+    const size = i({ code: "CONTENT_TOO_LARGE", params: { size: 200 * 2 ** 20, limit: 128 * 2 ** 20 } });
+    expect(zh(zip)).toMatchInlineSnapshot(
+      `"无法读取该文件：文件已损坏：压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`,
     );
-    expect(zh(i("repair"))).toMatchInlineSnapshot(
-      `"无法读取该文件：文件已损坏：压缩包不完整。请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。"`,
+    expect(zh(content)).toMatchInlineSnapshot(
+      `"无法读取该文件：文件已损坏：xl/workbook.xml 中没有工作表列表。请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。"`,
     );
-    expect(zh(i("split"))).toMatchInlineSnapshot(
-      `"无法读取该文件：文件已损坏：压缩包不完整。请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。"`,
+    expect(zh(size)).toMatchInlineSnapshot(
+      `"无法读取该文件：文件过大或已损坏：要读取的内容解压后共有 200 MB，超过了 128 MB 的上限。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）。请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。"`,
     );
-    expect(en(i("reobtain"))).toMatchInlineSnapshot(
-      `"The file cannot be read: 文件已损坏：压缩包不完整. Get the complete original file again (download or copy it once more) and try again."`,
+    expect(en(zip)).toMatchInlineSnapshot(
+      `"The file cannot be read: the file is damaged: the archive is incomplete (its closing directory is missing); the download or copy may have been cut short. Get the complete original file again (download or copy it once more) and try again."`,
+    );
+    expect(en(content)).toMatchInlineSnapshot(
+      `"The file cannot be read: the file is damaged: xl/workbook.xml has no list of sheets. Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again."`,
+    );
+    expect(en(size)).toMatchInlineSnapshot(
+      `"The file cannot be read: the file is too large or damaged: what must be read unpacks to 200 MB in all, over the limit of 128 MB. A normal assessment workbook is far smaller: the file may be damaged, or a malicious archive (a "zip bomb"). Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part."`,
     );
   });
 

@@ -1,5 +1,5 @@
 import { addOverride, CONTENT_TYPES_PART, overrideContentType, overriddenParts, removeOverride } from "./content-types.js";
-import { damagedWorkbook } from "./damage.js";
+import { unreadable } from "../workbook.js";
 import {
   addRelationship,
   isRelType,
@@ -41,7 +41,7 @@ export class PackageEditor {
   constructor(private readonly base: ZipPackage) {
     this.order = [...base.names];
     const contentTypes = base.find(CONTENT_TYPES_PART);
-    if (contentTypes === undefined) throw damagedWorkbook(`缺少 ${CONTENT_TYPES_PART}`);
+    if (contentTypes === undefined) throw unreadable("CONTENT_TYPES_MISSING", { part: CONTENT_TYPES_PART });
     this.contentTypesPart = contentTypes;
   }
 

@@ -2,7 +2,7 @@ import type { Grid } from "../../model/cell.js";
 import type { WorkbookSnapshot } from "../../model/workbook.js";
 import type { WorkbookReader } from "../workbook.js";
 import { CONTENT_TYPES_PART } from "./content-types.js";
-import { damagedWorkbook } from "./damage.js";
+import { unreadable } from "../workbook.js";
 import { parseSharedStrings } from "./shared-strings.js";
 import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
 import { readDateStyles } from "./styles.js";
@@ -16,13 +16,12 @@ export interface XlsxPackage {
   readonly workbook: WorkbookStructure;
 }
 
-/** Throws WorkbookUnreadableError (reason in Chinese) for anything that is not a readable .xlsx. */
+/** Throws WorkbookUnreadableError (its reason as data) for anything that is not a readable .xlsx. */
 export function openXlsx(bytes: Uint8Array): XlsxPackage {
   const pkg = ZipPackage.open(bytes);
   const workbook = readWorkbookStructure(pkg);
   // Excel cannot open a package without it either; the writer needs it to add parts.
-  if (pkg.find(CONTENT_TYPES_PART) === undefined)
-    throw damagedWorkbook(`缺少 ${CONTENT_TYPES_PART}（每个 Excel 工作簿都有的内容类型清单）`);
+  if (pkg.find(CONTENT_TYPES_PART) === undefined) throw unreadable("CONTENT_TYPES_MISSING", { part: CONTENT_TYPES_PART });
   return { pkg, workbook };
 }
 

@@ -1,6 +1,6 @@
 import { bool, err, num, text, type Cell } from "../../model/cell.js";
 import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
-import { damagedWorkbook } from "./damage.js";
+import { unreadable } from "../workbook.js";
 import { decodeOoxmlEscapes, parseXml } from "./xml.js";
 
 export interface SheetReadContext {
@@ -41,7 +41,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
           const r = a["r"];
           rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
           if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
-            throw damagedWorkbook(`${partName} 中有无效的行号“${r}”`);
+            throw unreadable("ROW_NUMBER_INVALID", { part: partName, value: String(r) });
           }
           nextCol = 0;
           break;
@@ -53,7 +53,7 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
             cellCol = nextCol;
           } else {
             const pos = parseRef(ref);
-            if (pos === null) throw damagedWorkbook(`${partName} 中有无效的单元格地址“${ref}”`);
+            if (pos === null) throw unreadable("CELL_ADDRESS_INVALID", { part: partName, value: ref });
             cellRow = rowIndex = pos.row;
             cellCol = pos.col;
           }
@@ -115,7 +115,7 @@ function toCell(type: string, style: number, value: string | null, inline: strin
   switch (type) {
     case "s": {
       const s = ctx.sharedStrings()[Number(value)];
-      if (s === undefined) throw damagedWorkbook(`${partName} 引用了不存在的共享字符串`);
+      if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: partName });
       return text(s);
     }
     case "str":

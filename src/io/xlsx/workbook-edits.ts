@@ -1,4 +1,4 @@
-import { damagedWorkbook } from "./damage.js";
+import { unreadable } from "../workbook.js";
 import { REL_NS } from "./relationships.js";
 import { attr, escapeAttr, escapeText } from "./xml.js";
 import { appendContent, applySplices, childNamed, childrenNamed, elementTree, inPrefix, type ElementSpan } from "./xml-spans.js";
@@ -11,7 +11,7 @@ import { appendContent, applySplices, childNamed, childrenNamed, elementTree, in
 
 function sheetList(part: string, xml: string, root: ElementSpan): ElementSpan {
   const sheets = childNamed(root, "sheets");
-  if (sheets === undefined) throw damagedWorkbook(`${part} 中没有工作表列表`);
+  if (sheets === undefined) throw unreadable("SHEET_LIST_MISSING", { part });
   return sheets;
 }
 

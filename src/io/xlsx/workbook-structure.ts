@@ -1,8 +1,7 @@
-import { damagedWorkbook } from "./damage.js";
 import { isRelType, readRelationships, type Relationship } from "./relationships.js";
 import { attr, decodeXml, parseXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
-import { WorkbookUnreadableError } from "../workbook.js";
+import { unreadable } from "../workbook.js";
 
 export type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet";
 
@@ -39,9 +38,7 @@ const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 export function readWorkbookStructure(pkg: ZipPackage): WorkbookStructure {
   const officeDoc = readRelationships(pkg, "").find((r) => isRelType(r, "officeDocument"));
   const workbookPart = pkg.find(officeDoc?.part ?? "xl/workbook.xml");
-  const notAWorkbook = new WorkbookUnreadableError(
-    "压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。",
-  );
+  const notAWorkbook = unreadable("NOT_A_WORKBOOK", {});
   if (workbookPart === undefined) throw notAWorkbook;
   const workbookRels = readRelationships(pkg, workbookPart);
   const relsById = new Map(workbookRels.map((r) => [r.id, r]));
@@ -75,9 +72,9 @@ export function readWorkbookStructure(pkg: ZipPackage): WorkbookStructure {
         const rel = relsById.get(relId);
         const part = rel?.part == null ? undefined : pkg.find(rel.part);
         const kind = rel && SHEET_KINDS.find((k) => isRelType(rel, k));
-        if (part === undefined || kind === undefined) throw damagedWorkbook(`找不到工作表“${sheetName}”的内容`);
+        if (part === undefined || kind === undefined) throw unreadable("SHEET_PART_MISSING", { sheet: sheetName });
         const key = sheetName.toLowerCase();
-        if (names.has(key)) throw damagedWorkbook(`有两个工作表都名为“${sheetName}”（工作表名称不能重复）`);
+        if (names.has(key)) throw unreadable("SHEET_NAME_REPEATED", { sheet: sheetName });
         names.add(key);
         sheets.push({ name: sheetName, sheetId: Number(attr(a, "sheetId")), relId, part, kind });
       }
@@ -86,7 +83,7 @@ export function readWorkbookStructure(pkg: ZipPackage): WorkbookStructure {
       path.pop();
     },
   });
-  if (!hasSheetList) throw damagedWorkbook(`${workbookPart} 中没有工作表列表`);
+  if (!hasSheetList) throw unreadable("SHEET_LIST_MISSING", { part: workbookPart });
   return {
     workbookPart,
     workbookRels,

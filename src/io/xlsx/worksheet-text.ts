@@ -1,6 +1,6 @@
 import { a1, parseA1 } from "../../model/cell.js";
 import { MAX_ROWS } from "../../report/excel-limits.js";
-import { damagedWorkbook } from "./damage.js";
+import { unreadable } from "../workbook.js";
 import { attr, parseXml, type Attributes } from "./xml.js";
 import { attributeValueSpan, prefixAt, type Span, type Splice } from "./xml-spans.js";
 
@@ -97,7 +97,8 @@ export function scanWorksheet(part: string, xml: string, cellsOf: (row: number) 
       } else if (depth === 3 && name === "row" && inSheetData()) {
         const r = attr(attributes, "r");
         rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
-        if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex >= MAX_ROWS) throw damagedWorkbook(`${part} 中有无效的行号“${r}”`);
+        if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex >= MAX_ROWS)
+          throw unreadable("ROW_NUMBER_INVALID", { part, value: String(r) });
         cells = cellsOf(rowIndex) ? [] : undefined;
         col = -1;
       } else if (depth === 4 && name === "c" && cells !== undefined) {
@@ -129,7 +130,7 @@ export function scanWorksheet(part: string, xml: string, cellsOf: (row: number) 
       if (formulaOpen !== undefined) formulaText += t;
     },
   });
-  if (rootEnd < 0) throw damagedWorkbook(`${part} 中没有内容`);
+  if (rootEnd < 0) throw unreadable("PART_EMPTY", { part });
   return { prefix, sheetData, sheetDataAt: sheetDataAt < 0 ? rootEnd : sheetDataAt, rows, dimension, columnStyles };
 }
 
@@ -137,7 +138,7 @@ function cellColumn(ref: string, part: string): number {
   try {
     return parseA1(ref).col;
   } catch {
-    throw damagedWorkbook(`${part} 中有无效的单元格地址“${ref}”`);
+    throw unreadable("CELL_ADDRESS_INVALID", { part, value: ref });
   }
 }
 

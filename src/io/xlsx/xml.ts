@@ -1,4 +1,5 @@
-import { damagedWorkbook } from "./damage.js";
+import type { XmlProblem, XmlProblemParams } from "../../model/failure.js";
+import { unreadable } from "../workbook.js";
 
 /** Part bytes → text. Parts are UTF-8 in practice; UTF-16 is allowed by XML, so honour its BOM. */
 export function decodeXml(bytes: Uint8Array): string {
@@ -50,8 +51,8 @@ const localName = (qname: string): string => {
  * DOCTYPE is refused: no OOXML part has one, and entity definitions are an attack surface.
  */
 export function parseXml(partName: string, xml: string, handlers: XmlHandlers): void {
-  const fail = (why: string): never => {
-    throw damagedWorkbook(`${partName} 不是有效的 XML（${why}）`);
+  const fail: Fail = (code, ...params) => {
+    throw unreadable("XML_INVALID", { part: partName, problem: { code, params: params[0] ?? {} } as XmlProblem });
   };
   const { close, text } = handlers;
   const stack: string[] = [];
@@ -67,7 +68,7 @@ export function parseXml(partName: string, xml: string, handlers: XmlHandlers): 
         const decoded = decodeEntities(xml.slice(pos, textEnd), fail);
         if (text) text(decoded);
       } else if (/\S/.test(xml.slice(pos, textEnd))) {
-        fail("根元素之外有文本");
+        fail("TEXT_OUTSIDE_ROOT");
       }
     }
     if (lt < 0) break;
@@ -82,7 +83,7 @@ export function parseXml(partName: string, xml: string, handlers: XmlHandlers): 
         pos = endOf(xml, "]]>", lt + 9, fail);
         if (text) text(normaliseLineEnds(xml.slice(lt + 9, pos - 3)));
       } else {
-        fail("不支持的声明");
+        fail("DECLARATION_UNSUPPORTED");
       }
     } else if (next === 0x2f /* / */) {
       // Compared in place against the open element's name: no slice for the common case.
@@ -90,25 +91,29 @@ export function parseXml(partName: string, xml: string, handlers: XmlHandlers): 
       let end = lt + 2 + (name?.length ?? 0);
       while (end < len && isSpace(xml.charCodeAt(end))) end++;
       if (name === undefined || !xml.startsWith(name, lt + 2) || xml.charCodeAt(end) !== 0x3e) {
-        fail(`结束标签 </${xml.slice(lt + 2, lt + 40).split(">")[0]}> 不匹配`);
+        fail("END_TAG_MISMATCH", { tag: xml.slice(lt + 2, lt + 40).split(">")[0]! });
       }
       pos = end + 1;
-      if (close) close(localName(name!), lt, pos);
+      if (close) close(localName(name), lt, pos);
     } else {
       pos = openTag(xml, lt, stack, seenRoot, handlers, fail);
       seenRoot = true;
     }
   }
-  if (!seenRoot) fail("没有内容");
-  if (stack.length > 0) fail(`内容不完整，缺少 </${stack[stack.length - 1]}>`);
+  if (!seenRoot) fail("NO_CONTENT");
+  if (stack.length > 0) fail("UNCLOSED", { tag: stack[stack.length - 1]! });
 }
 
-type Fail = (why: string) => never;
+/** Fails with a problem and its parameters (none for a problem without). */
+type Fail = <C extends keyof XmlProblemParams>(
+  code: C,
+  ...params: XmlProblemParams[C] extends Record<string, never> ? [] : [XmlProblemParams[C]]
+) => never;
 
 /** Position just after the next `terminator` from `from`. */
 function endOf(xml: string, terminator: string, from: number, fail: Fail): number {
   const at = xml.indexOf(terminator, from);
-  return at < 0 ? fail("内容不完整") : at + terminator.length;
+  return at < 0 ? fail("TRUNCATED") : at + terminator.length;
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -123,21 +128,21 @@ function openTag(xml: string, lt: number, stack: string[], seenRoot: boolean, ha
     i++;
   }
   const name = xml.slice(lt + 1, i);
-  if (name === "" || name.includes("<")) fail("标签无效");
-  if (stack.length === 0 && seenRoot) fail("有多个根元素");
+  if (name === "" || name.includes("<")) fail("TAG_INVALID");
+  if (stack.length === 0 && seenRoot) fail("ROOTS_REPEATED");
 
   let attributes = NO_ATTRIBUTES;
   let selfClosing = false;
   for (;;) {
     while (i < len && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= len) fail("内容不完整");
+    if (i >= len) fail("TRUNCATED");
     const c = xml.charCodeAt(i);
     if (c === 0x3e /* > */) {
       i++;
       break;
     }
     if (c === 0x2f /* / */) {
-      if (xml.charCodeAt(i + 1) !== 0x3e) fail(`标签 <${name}> 无效`);
+      if (xml.charCodeAt(i + 1) !== 0x3e) fail("TAG_MALFORMED", { tag: name });
       i += 2;
       selfClosing = true;
       break;
@@ -150,27 +155,27 @@ function openTag(xml: string, lt: number, stack: string[], seenRoot: boolean, ha
     }
     const attrName = xml.slice(nameStart, i);
     while (i < len && isSpace(xml.charCodeAt(i))) i++;
-    if (attrName === "" || xml.charCodeAt(i) !== 0x3d) fail(`标签 <${name}> 的属性无效`);
+    if (attrName === "" || xml.charCodeAt(i) !== 0x3d) fail("ATTRIBUTE_INVALID", { tag: name });
     i++;
     while (i < len && isSpace(xml.charCodeAt(i))) i++;
     const quote = xml.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) fail(`标签 <${name}> 的属性值缺少引号`);
+    if (quote !== 0x22 && quote !== 0x27) fail("ATTRIBUTE_UNQUOTED", { tag: name });
     // One pass to the closing quote, noting whether the value needs more than a slice.
     const valueStart = i + 1;
     let plain = true;
     for (i = valueStart; i < len; i++) {
       const v = xml.charCodeAt(i);
       if (v === quote) break;
-      if (v === 0x3c) fail(`标签 <${name}> 的属性值无效`);
+      if (v === 0x3c) fail("ATTRIBUTE_VALUE_INVALID", { tag: name });
       if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
     }
-    if (i >= len) fail("内容不完整");
+    if (i >= len) fail("TRUNCATED");
     const raw = xml.slice(valueStart, i);
     if (attributes === NO_ATTRIBUTES) attributes = {};
     (attributes as Record<string, string>)[attrName] = plain ? raw : decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, " "), fail);
     i++;
     const after = xml.charCodeAt(i);
-    if (!isSpace(after) && after !== 0x2f && after !== 0x3e) fail(`标签 <${name}> 的属性无效`);
+    if (!isSpace(after) && after !== 0x2f && after !== 0x3e) fail("ATTRIBUTE_INVALID", { tag: name });
   }
 
   const local = localName(name);
@@ -203,7 +208,7 @@ function decodeEntities(raw: string, fail: Fail): string {
     } else {
       ch = PREDEFINED[ref];
     }
-    if (ch === undefined) fail(`无效的字符引用 &${ref.slice(0, 10)}`);
+    if (ch === undefined) fail("CHARACTER_REFERENCE_INVALID", { ref: ref.slice(0, 10) });
     out += s.slice(from, amp) + ch;
     from = semi + 1;
     amp = s.indexOf("&", from);

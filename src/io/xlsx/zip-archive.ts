@@ -1,7 +1,6 @@
 import { Inflate, inflateSync } from "fflate";
-import { WorkbookUnreadableError } from "../workbook.js";
+import { unreadable, WorkbookUnreadableError } from "../workbook.js";
 import { crc32 } from "./crc32.js";
-import { damagedArchive } from "./damage.js";
 
 /*
  * The zip container of an .xlsx package, read from its central directory (ZIP64 included) with
@@ -45,12 +44,6 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EXTRA = 0x0001;
 const FLAG_ENCRYPTED = 0x0001;
 
-const damaged = damagedArchive;
-
-const NOT_A_ZIP = "文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。";
-
-const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
-
 /** The entries of a zip archive, in central-directory order. Throws WorkbookUnreadableError. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -60,31 +53,30 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const looksLikeZip = bytes.length >= 4 && u32(0) === SIG_LOCAL;
 
   const eocd = findEndOfCentralDirectory(bytes, view);
-  if (eocd < 0)
-    throw looksLikeZip ? damaged("压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了") : new WorkbookUnreadableError(NOT_A_ZIP);
+  if (eocd < 0) throw looksLikeZip ? unreadable("ZIP_END_MISSING", {}) : unreadable("NOT_A_ZIP", {});
   let count = u16(eocd + 10);
   let directorySize = u32(eocd + 12);
   let directoryStart = u32(eocd + 16);
   let directoryEnd = eocd;
-  if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw damaged("这是分卷压缩包的一部分");
+  if (u16(eocd + 4) !== 0 || u16(eocd + 6) !== 0) throw unreadable("ZIP_SPANNED", {});
   if (count === 0xffff || directorySize === 0xffffffff || directoryStart === 0xffffffff) {
     // ZIP64: a locator just before the classic record points to the 64-bit one.
     const locator = eocd - 20;
-    if (locator < 0 || u32(locator) !== SIG_ZIP64_LOCATOR) throw damaged("压缩包的目录信息不完整");
+    if (locator < 0 || u32(locator) !== SIG_ZIP64_LOCATOR) throw unreadable("ZIP64_DIRECTORY_INCOMPLETE", {});
     const record = u64(locator + 8);
-    if (record + 56 > locator || u32(record) !== SIG_ZIP64_EOCD) throw damaged("压缩包的目录信息不完整");
+    if (record + 56 > locator || u32(record) !== SIG_ZIP64_EOCD) throw unreadable("ZIP64_DIRECTORY_INCOMPLETE", {});
     count = u64(record + 32);
     directorySize = u64(record + 40);
     directoryStart = u64(record + 48);
     directoryEnd = record;
   }
-  if (directoryStart + directorySize > directoryEnd) throw damaged("压缩包不完整（目录超出了文件末尾），可能在下载或复制时中断了");
+  if (directoryStart + directorySize > directoryEnd) throw unreadable("ZIP_DIRECTORY_BEYOND_END", {});
 
   const entries: ZipEntry[] = [];
   const utf8 = new TextDecoder("utf-8");
   let at = directoryStart;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > directoryEnd || u32(at) !== SIG_CENTRAL) throw damaged("压缩包的目录已损坏");
+    if (at + 46 > directoryEnd || u32(at) !== SIG_CENTRAL) throw unreadable("ZIP_DIRECTORY_DAMAGED", {});
     const flags = u16(at + 8);
     const method = u16(at + 10);
     const time = u16(at + 12);
@@ -99,7 +91,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     const nameStart = at + 46;
     const extraStart = nameStart + nameLength;
     const next = extraStart + extraLength + commentLength;
-    if (next > directoryEnd) throw damaged("压缩包的目录已损坏");
+    if (next > directoryEnd) throw unreadable("ZIP_DIRECTORY_DAMAGED", {});
     // ZIP64 extended information: the 64-bit values of the fields set to all ones, in order.
     for (let x = extraStart; x + 4 <= extraStart + extraLength;) {
       const id = u16(x);
@@ -107,7 +99,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       if (id === ZIP64_EXTRA) {
         let field = x + 4;
         const take = () => {
-          if (field + 8 > x + 4 + length) throw damaged("压缩包的目录已损坏");
+          if (field + 8 > x + 4 + length) throw unreadable("ZIP_DIRECTORY_DAMAGED", {});
           const value = u64(field);
           field += 8;
           return value;
@@ -153,14 +145,14 @@ function locateData(entries: ZipEntry[], view: DataView, directoryStart: number)
   for (const entry of entries) {
     const local = entry.dataStart;
     if (local + 30 > directoryStart || view.getUint32(local, true) !== SIG_LOCAL) {
-      throw damaged(`压缩包中的“${entry.name}”不完整或位置错误`);
+      throw unreadable("ENTRY_MISPLACED", { part: entry.name });
     }
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (dataStart + entry.compressedSize > directoryStart) throw damaged(`压缩包中的“${entry.name}”不完整，可能在下载或复制时中断了`);
+    if (dataStart + entry.compressedSize > directoryStart) throw unreadable("ENTRY_TRUNCATED", { part: entry.name });
     if (entry.name.endsWith("/") && entry.size === 0) continue;
     // Part names compare ignoring case (OPC), so names differing only in case are the same part.
     const key = entry.name.toLowerCase();
-    if (seen.has(key)) throw damaged(`压缩包中有两个“${entry.name}”`);
+    if (seen.has(key)) throw unreadable("ENTRY_REPEATED", { part: entry.name });
     seen.add(key);
     located.push({ ...entry, dataStart });
   }
@@ -168,7 +160,7 @@ function locateData(entries: ZipEntry[], view: DataView, directoryStart: number)
   for (let i = 1; i < byPosition.length; i++) {
     const previous = byPosition[i - 1]!;
     if (previous.dataStart + previous.compressedSize > byPosition[i]!.dataStart - 30) {
-      throw damaged(`压缩包中的“${previous.name}”与“${byPosition[i]!.name}”重叠`);
+      throw unreadable("ENTRIES_OVERLAP", { part: previous.name, other: byPosition[i]!.name });
     }
   }
   return located;
@@ -195,10 +187,10 @@ const ONE_CALL = 1024 * 1024;
 export function checkDeclaredSizes(entries: readonly ZipEntry[], budget: InflateBudget): void {
   let total = budget.used;
   for (const { name, size } of entries) {
-    if (size > LIMITS.partBytes) throw tooLarge(`“${name}”解压后有 ${mib(size)}，超过了单个部分 ${mib(LIMITS.partBytes)} 的上限`);
+    if (size > LIMITS.partBytes) throw unreadable("PART_TOO_LARGE", { part: name, size, limit: LIMITS.partBytes });
     total += size;
   }
-  if (total > LIMITS.packageBytes) throw tooLarge(`要读取的内容解压后共有 ${mib(total)}，超过了 ${mib(LIMITS.packageBytes)} 的上限`);
+  if (total > LIMITS.packageBytes) throw unreadable("CONTENT_TOO_LARGE", { size: total, limit: LIMITS.packageBytes });
 }
 
 /**
@@ -209,26 +201,21 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], budget: Inflate
 export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const { name, size } = entry;
   checkDeclaredSizes([entry], budget);
-  if (entry.flags & FLAG_ENCRYPTED) throw new WorkbookUnreadableError(`压缩包中的“${name}”经过加密，无法读取`);
+  if (entry.flags & FLAG_ENCRYPTED) throw unreadable("PART_ENCRYPTED", { part: name });
   const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let out: Uint8Array;
   if (entry.method === 0) {
-    if (data.length !== size) throw damaged(`“${name}”的大小与目录不符`);
+    if (data.length !== size) throw unreadable("STORED_SIZE_MISMATCH", { part: name });
     out = data;
   } else if (entry.method === 8) {
     out = inflateExactly(data, size, name);
   } else {
-    throw new WorkbookUnreadableError(`压缩包中的“${name}”使用了不支持的压缩方式（${entry.method}）`);
+    throw unreadable("PART_COMPRESSION_UNSUPPORTED", { part: name, method: entry.method });
   }
-  if (crc32(out) !== entry.crc) throw damaged(`“${name}”的校验和（CRC）不符，内容已被改动或损坏`);
+  if (crc32(out) !== entry.crc) throw unreadable("CRC_MISMATCH", { part: name });
   budget.used += size;
   return out;
 }
-
-const tooLarge = (what: string) =>
-  new WorkbookUnreadableError(`文件过大或已损坏：${what}。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）`, {
-    remedy: "split",
-  });
 
 function inflateExactly(data: Uint8Array, size: number, name: string): Uint8Array {
   if (data.length <= ONE_CALL) {
@@ -237,10 +224,10 @@ function inflateExactly(data: Uint8Array, size: number, name: string): Uint8Arra
       // One byte more than declared: filling it means the stream holds more than it said.
       out = inflateSync(data, { out: new Uint8Array(size + 1) });
     } catch {
-      throw damaged(`“${name}”的压缩数据无效`);
+      throw unreadable("DEFLATE_INVALID", { part: name });
     }
-    if (out.length > size) throw damaged(`“${name}”解压后的内容比目录中声明的大`);
-    if (out.length < size) throw damaged(`“${name}”解压后的大小与目录不符`);
+    if (out.length > size) throw unreadable("INFLATED_LARGER", { part: name });
+    if (out.length < size) throw unreadable("INFLATED_SIZE_MISMATCH", { part: name });
     return out;
   }
   return inflateInSteps(data, size, name);
@@ -251,7 +238,7 @@ function inflateInSteps(data: Uint8Array, size: number, name: string): Uint8Arra
   let filled = 0;
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
-    if (filled + chunk.length > size) throw damaged(`“${name}”解压后的内容比目录中声明的大`);
+    if (filled + chunk.length > size) throw unreadable("INFLATED_LARGER", { part: name });
     out.set(chunk, filled);
     filled += chunk.length;
     ended ||= final;
@@ -261,8 +248,8 @@ function inflateInSteps(data: Uint8Array, size: number, name: string): Uint8Arra
     for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
   } catch (e) {
     if (e instanceof WorkbookUnreadableError) throw e;
-    throw damaged(`“${name}”的压缩数据无效`);
+    throw unreadable("DEFLATE_INVALID", { part: name });
   }
-  if (!ended || filled !== size) throw damaged(`“${name}”解压后的大小与目录不符`);
+  if (!ended || filled !== size) throw unreadable("INFLATED_SIZE_MISMATCH", { part: name });
   return out;
 }

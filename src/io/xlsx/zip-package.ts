@@ -1,4 +1,4 @@
-import { WorkbookUnreadableError } from "../workbook.js";
+import { unreadable, type WorkbookUnreadableError } from "../workbook.js";
 import { checkDeclaredSizes, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from "./zip-archive.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";
 
@@ -24,8 +24,8 @@ export class ZipPackage {
   }
 
   static open(bytes: Uint8Array): ZipPackage {
-    if (bytes.length === 0) throw new WorkbookUnreadableError("文件为空（0 字节），不是 Excel 工作簿。");
-    if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new WorkbookUnreadableError(oleReason(bytes));
+    if (bytes.length === 0) throw unreadable("FILE_EMPTY", {});
+    if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleFile(bytes);
     return new ZipPackage(bytes);
   }
 
@@ -73,11 +73,8 @@ export class ZipPackage {
  * Password-protected .xlsx files are OLE compound documents holding an "EncryptedPackage"
  * stream; any other OLE file is a legacy binary workbook (.xls).
  */
-function oleReason(bytes: Uint8Array): string {
-  if (containsUtf16le(bytes, "EncryptedPackage")) {
-    return "工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再试。";
-  }
-  return "这是旧版 Excel 文件（.xls）或其他 Office 二进制文件，无法读取。请在 Excel 中另存为 .xlsx 格式后再试。";
+function oleFile(bytes: Uint8Array): WorkbookUnreadableError {
+  return containsUtf16le(bytes, "EncryptedPackage") ? unreadable("WORKBOOK_ENCRYPTED", {}) : unreadable("LEGACY_BINARY", {});
 }
 
 /** Whether the bytes contain the text in UTF-16LE (OLE stream names); no Buffer, so it runs in the browser too. */
