@@ -2,6 +2,7 @@ import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import { applyMerge } from "../merge/apply-merge.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
+import { mergeReportText } from "../model/failure-messages.js";
 import { MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
 import { UserError } from "../model/failure.js";
 import { GRID_SHEETS } from "../model/sheets.js";
@@ -60,6 +61,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
       typeof e.value === "string" && e.value.length > MAX_CELL_TEXT ? [{ sheet: e.sheet, cell: e.cell, length: e.value.length }] : [],
     );
   const shortened = shortenedWarning(long);
-  io.stderr(`${mergeReport(terminalData(plan))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`);
+  io.stderr(
+    `${mergeReportText(mergeReport(terminalData(plan)))}\n${shortened === null ? "" : shortened + "\n"}合并结果已写入：${terminalText(output)}\n`,
+  );
   return hasLeftovers(plan) ? EXIT.errors : EXIT.ok;
 }

@@ -8,6 +8,7 @@ import type { WorkbookReader } from "../io/workbook.js";
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
 import { a1, type Cell, type Grid } from "../model/cell.js";
 import { UserError, type FailureParams } from "../model/failure.js";
+import type { MergeSkipReason } from "../model/merge-report.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
 import { findGridHeader, gridShape } from "../validate/grids.js";
 import { GRID_SHEETS, SHEETS, TABLES, type GridSheet } from "../model/sheets.js";
@@ -31,7 +32,7 @@ export interface MergeSkip {
   readonly cell: string;
   readonly branch: string;
   readonly item: string;
-  readonly reason: string;
+  readonly reason: MergeSkipReason;
 }
 
 /** What a merge will do; structurally a MergeSummary (addin/operations.ts) plus the edits. */
@@ -185,7 +186,7 @@ export function planMerge(
       if (tc === undefined || incoming === null || isBlank(incoming)) continue;
       const value = editValue(incoming);
       if (value === undefined) {
-        skipped.push({ cell: a1(sr, sc), branch, item, reason: "单元格是日期格式，未导入。请改为数字后重新导入。" });
+        skipped.push({ cell: a1(sr, sc), branch, item, reason: "date" });
         continue;
       }
       const current = at(dst, tr, tc);
@@ -198,7 +199,7 @@ export function planMerge(
     const branch = keyText(at(src, r, 0));
     const filled = [...src.columns].filter(([item, c]) => dst.columns.has(item) && isScore(at(src, r, c)));
     if (filled.length === 0) continue;
-    const reason = branch === "" ? "这一行没有支部编码，未导入。" : `支部编码“${branch}”重复出现，只导入第一行。`;
+    const reason = branch === "" ? "no-branch-code" : "branch-repeated";
     for (const [item, c] of filled) skipped.push({ cell: a1(r, c), branch, item, reason });
   }
   return { sheet, edits, copied: edits.length, conflicts, unknownBranches, unknownItems, skipped, notes: planNotesMerge(target, source) };

@@ -8,6 +8,7 @@ import {
   type UnreadableRemedy,
   type XmlProblemParams,
 } from "./failure.js";
+import type { MergeLineParams, MergeSkipReason } from "./merge-report.js";
 
 const q = (s: string): string => `"${s}"`;
 const clause = (s: string): string => s.replace(/[。.\s]+$/u, "");
@@ -117,6 +118,31 @@ export function unreadableReasonEn(reason: UnreadableReason): string {
       return text;
   }
 }
+
+const MERGE_SKIP_EN: Readonly<Record<MergeSkipReason, (branch: string) => string>> = {
+  date: () => "the cell is formatted as a date, so it was not imported. Change it to a number and import again.",
+  "no-branch-code": () => "the row has no branch code, so it was not imported.",
+  "branch-repeated": (branch) => `the branch code ${q(branch)} appears again; only its first row was imported.`,
+};
+
+/** A rater merge's report, line by line. */
+export const MERGE_REPORT_EN: Catalogue<MergeLineParams, string> = {
+  MERGE_COPIED: (p) => `${q(p.sheet)}: ${p.cells} cell(s) imported.`,
+  MERGE_CONFLICTS: (p) =>
+    `${p.count} cell(s) are filled on both sides with different values and were not overwritten (the target's value is kept); please check:`,
+  MERGE_CONFLICT: (p) =>
+    `${p.sheet}!${p.cell}  branch ${p.branch}, item ${p.item}: the target holds ${q(p.target)}, the imported file ${q(p.incoming)}`,
+  MERGE_BRANCHES_UNKNOWN: (p) =>
+    `${p.branches.length} branch code(s) of the imported file have no row in the target's ${q(p.sheet)} and were not imported: ${p.branches.join(", ")}`,
+  MERGE_ITEMS_UNKNOWN: (p) =>
+    `${p.items.length} item code(s) of the imported file have no column in the target's ${q(p.sheet)} and were not imported: ${p.items.join(", ")}`,
+  MERGE_SKIPPED: (p) => `${p.count} filled cell(s) were not imported:`,
+  MERGE_SKIP: (p) => `imported file ${p.sheet}!${p.cell}: ${MERGE_SKIP_EN[p.reason](p.branch)}`,
+  MERGE_MORE: (p) => `… and ${p.count} more`,
+  MERGE_NOTES_APPENDED: (p) => `${q(p.sheet)}: ${p.rows} row(s) appended (notes the target already holds are not repeated).`,
+  MERGE_NOTES_NOT_CARRIED: (p) =>
+    `${q(p.sheet)} of the imported file has ${p.rows} row(s), but the target has no usable ${q(p.sheet)} sheet (header: ${p.titles.join(", ")}); they were not imported.`,
+};
 
 const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or give another name or folder with -o, and try again.";
 

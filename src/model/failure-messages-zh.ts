@@ -8,6 +8,7 @@ import {
   type UnreadableRemedy,
   type XmlProblemParams,
 } from "./failure.js";
+import type { MergeLineParams, MergeSkipReason } from "./merge-report.js";
 
 const q = (s: string): string => `“${s}”`;
 /** A reason written as a sentence of its own loses its full stop inside ours. */
@@ -116,6 +117,28 @@ export function unreadableReasonZh(reason: UnreadableReason): string {
       return text;
   }
 }
+
+const MERGE_SKIP_ZH: Readonly<Record<MergeSkipReason, (branch: string) => string>> = {
+  date: () => "单元格是日期格式，未导入。请改为数字后重新导入。",
+  "no-branch-code": () => "这一行没有支部编码，未导入。",
+  "branch-repeated": (branch) => `支部编码${q(branch)}重复出现，只导入第一行。`,
+};
+
+/** A rater merge's report, line by line (the terminal's). */
+export const MERGE_REPORT_ZH: Catalogue<MergeLineParams, string> = {
+  MERGE_COPIED: (p) => `${q(p.sheet)}：导入 ${p.cells} 个单元格。`,
+  MERGE_CONFLICTS: (p) => `${p.count} 个单元格两边都已填写且不一致，未覆盖（保留目标工作簿的值），请核对：`,
+  MERGE_CONFLICT: (p) => `${p.sheet}!${p.cell}  支部 ${p.branch}，项目 ${p.item}：目标为${q(p.target)}，导入文件为${q(p.incoming)}`,
+  MERGE_BRANCHES_UNKNOWN: (p) =>
+    `导入文件中有 ${p.branches.length} 个支部编码在目标的${q(p.sheet)}中没有对应行，未导入：${p.branches.join("、")}`,
+  MERGE_ITEMS_UNKNOWN: (p) => `导入文件中有 ${p.items.length} 个项目编号在目标的${q(p.sheet)}中没有对应列，未导入：${p.items.join("、")}`,
+  MERGE_SKIPPED: (p) => `${p.count} 个已填写的单元格未导入：`,
+  MERGE_SKIP: (p) => `导入文件 ${p.sheet}!${p.cell}：${MERGE_SKIP_ZH[p.reason](p.branch)}`,
+  MERGE_MORE: (p) => `……另有 ${p.count} 项`,
+  MERGE_NOTES_APPENDED: (p) => `${q(p.sheet)}：追加 ${p.rows} 行（目标中已有的相同说明不重复追加）。`,
+  MERGE_NOTES_NOT_CARRIED: (p) =>
+    `导入文件的${q(p.sheet)}有 ${p.rows} 行，但目标工作簿没有可用的${q(p.sheet)}表（表头：${p.titles.join("、")}），未导入。`,
+};
 
 const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、WPS），或用 -o 换一个文件名或位置后重试。";
 

@@ -1,6 +1,7 @@
-import { render } from "./catalogue.js";
-import { FAILURE_MESSAGES_EN, unreadableReasonEn } from "./failure-messages-en.js";
-import { FAILURE_MESSAGES_ZH, unreadableReasonZh } from "./failure-messages-zh.js";
+import { render, renderCoded } from "./catalogue.js";
+import { FAILURE_MESSAGES_EN, MERGE_REPORT_EN, unreadableReasonEn } from "./failure-messages-en.js";
+import { FAILURE_MESSAGES_ZH, MERGE_REPORT_ZH, unreadableReasonZh } from "./failure-messages-zh.js";
+import { MERGE_LIST_ENTRIES, type MergeLine } from "./merge-report.js";
 import type { FailureCatalogue, FailureCode, FailureParams, FailureText, UnreadableReason, UserError } from "./failure.js";
 
 export type FailureLanguage = "zh" | "en";
@@ -25,4 +26,10 @@ export function failureText(e: UserError, language: FailureLanguage = "zh"): Fai
 /** What and next as one line. */
 export function failureLine(t: FailureText, language: FailureLanguage = "zh"): string {
   return language === "zh" ? `${t.what}。${t.next}` : `${t.what}. ${t.next}`;
+}
+
+/** A merge report's lines as text in a language, the entries of a list indented under it. */
+export function mergeReportText(lines: readonly MergeLine[], language: FailureLanguage = "zh"): string {
+  const catalogue = language === "zh" ? MERGE_REPORT_ZH : MERGE_REPORT_EN;
+  return lines.map((l) => `${MERGE_LIST_ENTRIES.has(l.code) ? "  " : ""}${renderCoded(catalogue, l)}`).join("\n");
 }

@@ -4,12 +4,15 @@ import type { WorkbookSnapshot } from "../../src/model/workbook.js";
 import { a1, num, text, type Cell, type Grid } from "../../src/model/cell.js";
 import { MergeError, planMerge, type MergePlan } from "../../src/merge/plan-merge.js";
 import { mergeReport, hasLeftovers } from "../../src/merge/merge-report.js";
+import { mergeReportText } from "../../src/model/failure-messages.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { defaultRules } from "../../src/model/default-rules.js";
 import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { GRID_LAYOUT, templateSheets } from "../../src/template/template-workbook.js";
 import { applyEdits, BRANCHES } from "../template/fill-template.js";
 
+/** The merge report as the terminal prints it. */
+const reportText = (plan: Parameters<typeof mergeReport>[0]) => mergeReportText(mergeReport(plan));
 const rules = defaultRules();
 const codes = rules.items.map((i) => i.code);
 const GRIDS = ["评分A", "评分B", "仲裁", "自评"];
@@ -113,7 +116,7 @@ describe("planMerge", () => {
       { cell: targetCell("ZB02", "1.3"), value: 4 },
     ]);
     expect(hasLeftovers(plan)).toBe(true);
-    expect(mergeReport(plan)).toContain(`评分A!${targetCell("ZB01", "1.2")}  支部 ZB01，项目 1.2：目标为“3”，导入文件为“2.5”`);
+    expect(reportText(plan)).toContain(`评分A!${targetCell("ZB01", "1.2")}  支部 ZB01，项目 1.2：目标为“3”，导入文件为“2.5”`);
   });
 
   it("reports codes the target does not have; blank source cells never clear anything", () => {
@@ -136,7 +139,7 @@ describe("planMerge", () => {
     );
     expect(planMerge(snapshotOf(target2), source(remarked), "评分A").unknownItems).toEqual(["备注"]);
     expect(planMerge(snapshotOf(target2), source(remarked), "评分A", codes).unknownItems).toEqual(["7.1", "备注"]);
-    const report = mergeReport(plan);
+    const report = reportText(plan);
     expect(report).toContain("ZB99");
     expect(report).toContain("X9");
   });
@@ -158,9 +161,12 @@ describe("planMerge", () => {
       ["C3", "", "1.1"],
       ["C4", "ZB01", "1.1"],
     ]);
-    expect(plan.skipped[0]!.reason).toContain("日期");
-    expect(plan.skipped[1]!.reason).toContain("没有支部编码");
-    expect(plan.skipped[2]!.reason).toContain("重复");
+    expect(plan.skipped.map((s) => s.reason)).toEqual(["date", "no-branch-code", "branch-repeated"]);
+    expect(reportText(plan).split("\n").slice(-3)).toEqual([
+      "  导入文件 评分A!C2：单元格是日期格式，未导入。请改为数字后重新导入。",
+      "  导入文件 评分A!C3：这一行没有支部编码，未导入。",
+      "  导入文件 评分A!C4：支部编码“ZB01”重复出现，只导入第一行。",
+    ]);
   });
 
   it("detects the one grid with scores; the template's 不适用 cells do not count", () => {
@@ -256,7 +262,7 @@ describe("planMerge: the rater's 扣分说明", () => {
         { cell: "D3", value: "少学习一次" },
       ],
     });
-    expect(mergeReport(plan)).toContain("“扣分说明”：追加 1 行");
+    expect(reportText(plan)).toContain("“扣分说明”：追加 1 行");
   });
 
   it("has nothing to carry without notes, and reports notes the target cannot take", () => {
