@@ -4,7 +4,7 @@
  * already hold (same 支部编码, 项目编号, 评分方 and 说明) are appended below its last row.
  */
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
-import { a1, type Cell } from "../model/cell.js";
+import { a1, type GridRow } from "../model/cell.js";
 import { SHEETS, TABLES, tableTitles } from "../model/sheets.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
 import { cellText, isBlank, normalizeText } from "../validate/text.js";
@@ -21,8 +21,7 @@ export interface NotesMerge {
   readonly notCarried: number;
 }
 
-const rowKey = (table: Table, cells: readonly Cell[]) =>
-  NOTES_TITLES.map((t) => normalizeText(cellText(field(table, cells, t)))).join("\u0000");
+const rowKey = (table: Table, cells: GridRow) => NOTES_TITLES.map((t) => normalizeText(cellText(field(table, cells, t)))).join("\u0000");
 
 /** null when the rater's file has no 扣分说明 rows (nothing to carry). */
 export function planNotesMerge(target: WorkbookSnapshot, source: WorkbookSnapshot): NotesMerge | null {

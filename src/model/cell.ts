@@ -9,10 +9,17 @@ export type Cell =
   | { readonly kind: "bool"; readonly value: boolean }
   | { readonly kind: "error"; readonly value: string };
 
-/** A sheet's cells, row-major from A1: rows[r][c] is the cell at row r+1, column c+1. Ragged rows are fine. */
+/**
+ * A row as read: sparse, with holes where no cell is filled (the .xlsx reader keeps memory to the
+ * filled cells of sheets with far-apart data), ragged. Read its cells with rowCell, which gives
+ * null for a hole: iterating it (map, every, for…of) skips holes or yields undefined.
+ */
+export type GridRow = readonly (Cell | undefined)[];
+
+/** A sheet's cells, row-major from A1: rows[r][c] is the cell at row r+1, column c+1 (rowCell reads it). */
 export interface Grid {
   readonly name: string;
-  readonly rows: readonly (readonly Cell[])[];
+  readonly rows: readonly GridRow[];
 }
 
 export const num = (value: number, isDate = false): Cell => ({ kind: "number", value, isDate });
@@ -21,7 +28,12 @@ export const bool = (value: boolean): Cell => ({ kind: "bool", value });
 export const err = (value: string): Cell => ({ kind: "error", value });
 
 export function cellAt(grid: Grid, row: number, col: number): Cell {
-  return grid.rows[row]?.[col] ?? null;
+  return rowCell(grid.rows[row], col);
+}
+
+/** A row's cell, null for a blank one (a hole, past its end, or no row at all). */
+export function rowCell(row: GridRow | undefined, col: number): Cell {
+  return row?.[col] ?? null;
 }
 
 /** Column index (0-based) → letters: 0 → A, 27 → AB. */

@@ -25,7 +25,7 @@ import { findGridHeader, gridShape } from "../validate/grids.js";
 import { readRules } from "../validate/rules.js";
 import { readSettings } from "../validate/settings.js";
 import { dataRows, field, findTable, type Table } from "../validate/table.js";
-import { cellText, isBlank, keyText } from "../validate/text.js";
+import { cellText, hasContent, isBlank, keyText } from "../validate/text.js";
 import { instructionsSheet } from "./instructions.js";
 import { notesSheet, rulesSheet } from "./input-sheets.js";
 import { RosterSourceError, rosterFromTable } from "./roster-source.js";
@@ -243,7 +243,7 @@ function oldGrid(wb: WorkbookSnapshot, name: GridSheet): OldGrid | null {
   const headerRow = findGridHeader(grid);
   if (headerRow === null) {
     // A blank sheet has nothing to carry over; anything else could be lost.
-    if (grid.rows.every((r) => r.every(isBlank))) return null;
+    if (grid.rows.every((r) => !hasContent(r))) return null;
     throw new UserError("OWN_SHEET_HEADER_MISSING", { sheet: name, titles: GRID_TITLES });
   }
   const shape = gridShape(grid, headerRow);

@@ -1,4 +1,4 @@
-import { a1, type Cell, type Grid } from "../model/cell.js";
+import { a1, rowCell, type Grid, type GridRow } from "../model/cell.js";
 import { SCORE_GRID } from "../model/sheets.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue, type IssueParams, type QuarterIssueCode } from "../model/issues.js";
@@ -45,7 +45,7 @@ export interface GridShape {
   /** Every non-blank header code from column C, with its column, in column order (repeats included). */
   readonly itemColumns: readonly { readonly code: string; readonly col: number }[];
   /** Every row with content below the annotation rows, with its 支部编码 ("" when blank). */
-  readonly branchRows: readonly { readonly code: string; readonly row: number; readonly cells: readonly Cell[] }[];
+  readonly branchRows: readonly { readonly code: string; readonly row: number; readonly cells: GridRow }[];
 }
 
 const ANNOTATION_LABELS: ReadonlySet<string> = new Set(SCORE_GRID.annotationLabels);
@@ -60,10 +60,10 @@ export function gridShape(grid: Grid, headerRow: number): GridShape {
   }
   let r = headerRow + 1;
   while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
-  const branchRows: { code: string; row: number; cells: readonly Cell[] }[] = [];
+  const branchRows: { code: string; row: number; cells: GridRow }[] = [];
   for (; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
-    if (hasContent(cells)) branchRows.push({ code: keyText(cells[0] ?? null), row: r, cells });
+    if (hasContent(cells)) branchRows.push({ code: keyText(rowCell(cells, 0)), row: r, cells });
   }
   return { headerRow, itemColumns, branchRows };
 }

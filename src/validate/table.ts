@@ -1,4 +1,4 @@
-import { a1, type Cell, type Grid } from "../model/cell.js";
+import { a1, rowCell, type Cell, type Grid, type GridRow } from "../model/cell.js";
 import { hasContent, trimText } from "./text.js";
 
 /** How far down a header row may be (title rows, notes above the table). */
@@ -24,7 +24,7 @@ export function findTable(grid: Grid, required: readonly string[]): Table | null
     const row = grid.rows[r] ?? [];
     const columns = new Map<string, number>();
     row.forEach((c, i) => {
-      const t = titleOf(c);
+      const t = titleOf(c ?? null);
       if (t && !columns.has(t)) columns.set(t, i);
     });
     if (required.every((t) => columns.has(t))) return { sheet: grid.name, headerRow: r, columns, grid };
@@ -33,7 +33,7 @@ export function findTable(grid: Grid, required: readonly string[]): Table | null
 }
 
 /** Rows below the header that are not entirely empty, with their 0-based index. */
-export function* dataRows(grid: Grid, after: number): Generator<{ index: number; cells: readonly Cell[] }> {
+export function* dataRows(grid: Grid, after: number): Generator<{ index: number; cells: GridRow }> {
   for (let r = after + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
     if (hasContent(cells)) yield { index: r, cells };
@@ -41,9 +41,9 @@ export function* dataRows(grid: Grid, after: number): Generator<{ index: number;
 }
 
 /** The cell of a titled column in a row (null when the title is absent). */
-export function field(table: Table, cells: readonly Cell[], title: string): Cell {
+export function field(table: Table, cells: GridRow, title: string): Cell {
   const col = table.columns.get(title);
-  return col === undefined ? null : (cells[col] ?? null);
+  return col === undefined ? null : rowCell(cells, col);
 }
 
 /** The A1 address of a titled column in a row. */

@@ -1,4 +1,4 @@
-import type { Cell } from "../model/cell.js";
+import type { Cell, GridRow } from "../model/cell.js";
 import { numberText } from "../model/decimal.js";
 
 /** The characters of `\s` plus U+FEFF, by code. */
@@ -58,7 +58,7 @@ export function isBlank(c: Cell): boolean {
  * in column XFD does not make a row 16,384 cells long: see the .xlsx sheet reader), so a long
  * row is walked by its filled cells only, never over its length.
  */
-export function hasContent(cells: readonly Cell[]): boolean {
+export function hasContent(cells: GridRow): boolean {
   if (cells.length <= 256) {
     for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i] ?? null)) return true;
     return false;

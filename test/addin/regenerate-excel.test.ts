@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { Grid } from "../../src/model/cell.js";
+import { denseRows } from "../helpers/sheet-values.js";
 import { describe, expect, it } from "vitest";
 import { createExcelOperations } from "../../addin/excel/excel-operations.js";
 import { ExcelWorkbook, type ExcelHost } from "../../addin/excel/excel-workbook.js";
@@ -79,10 +79,8 @@ describe("新建考核模板 from the open workbook's own roster, in Excel", () 
     // Each grid holds what the regenerated file holds, protected, frozen and validated like a new template's.
     const fromFile = await new XlsxReader(file.bytes()).read([...GRIDS, SET_ASIDE_SHEET]);
     const fromExcel = await new ExcelWorkbook({ excel: fake.Excel, office: fake.Office }).read([...GRIDS, SET_ASIDE_SHEET]);
-    // The .xlsx reader leaves holes in rows with far-apart cells (memory follows filled cells); Excel's reads are dense.
-    const dense = (g: Grid | undefined) => g && { name: g.name, rows: g.rows.map((r) => Array.from(r, (c) => c ?? null)) };
     for (const name of [...GRIDS, SET_ASIDE_SHEET])
-      expect(dense(fromExcel.sheets.get(name)), name).toEqual(dense(fromFile.sheets.get(name)));
+      expect(denseRows(fromExcel.sheets.get(name)), name).toEqual(denseRows(fromFile.sheets.get(name)));
     for (const name of GRIDS) {
       const sheet = fake.host.sheet(name);
       expect(sheet.protection.protected, name).toBe(true);

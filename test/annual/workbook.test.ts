@@ -1,4 +1,5 @@
 // annual.md §7: the annual workbook (a new one, from our own package writer) and its sheets.
+import { denseRows } from "../helpers/sheet-values.js";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { gradeAssessedQuarters, assessQuarter } from "../../src/annual-pipeline.js";
@@ -11,9 +12,9 @@ import { grade, NOW, q } from "./year-builder.js";
 
 const SHEETS = ["年度定级", "公示名单", "年度图表", "年度校验报告", "运行记录"];
 const value = (c: Cell) => (c === null ? null : c.value);
-const rowsOf = (g: Grid) => g.rows.map((r) => r.map(value));
+const rowsOf = (g: Grid) => denseRows(g).map((r) => r.map(value));
 const find = (g: Grid, v: string) => {
-  for (const [r, row] of g.rows.entries()) for (const [c, cell] of row.entries()) if (value(cell) === v) return { r, c };
+  for (const [r, row] of denseRows(g).entries()) for (const [c, cell] of row.entries()) if (value(cell) === v) return { r, c };
   throw new Error(`${g.name}: no cell ${v}`);
 };
 

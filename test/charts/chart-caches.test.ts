@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
+import { denseRows } from "../helpers/sheet-values.js";
 import { describe, expect, it } from "vitest";
 import { sampleWorkbook } from "../helpers/sample-workbooks.js";
 import { rangeValues } from "../../src/io/xlsx/chart-xml.js";
@@ -44,7 +45,7 @@ describe("native charts carry cached values equal to their table on the sheet", 
         const range = rangeOf(child(ref, "c:f").text);
         const cache = ref.name === "c:strRef" ? child(ref, "c:strCache") : child(ref, "c:numCache");
         const { first, last } = { first: range.split(":")[0]!, last: range.split(":")[1] ?? range.split(":")[0]! };
-        const cells = cellsOf(grid.rows, first, last);
+        const cells = cellsOf(denseRows(grid), first, last);
         const cached = cachePoints(cache);
         // What the sheet holds, as read back from the file, and what the spec said.
         expect(cached, `${name} ${range}`).toEqual(cells.map(asText));

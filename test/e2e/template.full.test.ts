@@ -5,6 +5,7 @@
  * Built with the production configuration into a directory of its own (the other browser
  * tests build theirs in parallel).
  */
+import { denseRows } from "../helpers/sheet-values.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -75,13 +76,14 @@ async function expectFitsPane(page: Page): Promise<void> {
 /** A grid's typed cells (not blank, not the prefilled 不适用) by 支部编码 and item code. */
 function byCode(grid: Grid): Map<string, string> {
   const header = grid.rows.findIndex((r) => cellText(r[0] ?? null) === "支部编码");
-  const codes = Array.from(grid.rows[header] ?? [], (c) => cellText(c ?? null));
+  const rows = denseRows(grid);
+  const codes = rows[header] ?? [];
   const out = new Map<string, string>();
-  for (const row of grid.rows.slice(header + 1)) {
+  for (const row of rows.slice(header + 1)) {
     const branch = cellText(row[0] ?? null);
     if (!branch.startsWith("ZB")) continue;
-    for (const [i, c] of Array.from(row, (x) => x ?? null).entries())
-      if (i >= 2 && !["", "不适用"].includes(cellText(c))) out.set(`${branch} ${codes[i]}`, cellText(c));
+    for (const [i, c] of row.entries())
+      if (i >= 2 && !["", "不适用"].includes(cellText(c))) out.set(`${branch} ${cellText(codes[i] ?? null)}`, cellText(c));
   }
   return out;
 }

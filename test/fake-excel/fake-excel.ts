@@ -234,7 +234,7 @@ export class FakeHost implements HostCore {
   /** A sheet holding a Grid's cells as a reader reports them (dates get a date format, errors are error values). */
   seedGrid(grid: Grid): FakeSheet {
     const sheet = this.state.find(grid.name) ?? this.state.add(grid.name);
-    grid.rows.forEach((row, r) => row.forEach((cell, c) => seedCell(sheet, r, c, cell)));
+    grid.rows.forEach((row, r) => row.forEach((cell, c) => seedCell(sheet, r, c, cell ?? null)));
     return sheet;
   }
 

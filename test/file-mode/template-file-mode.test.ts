@@ -24,13 +24,13 @@ const csvRoster = () =>
 async function scoresByCode(bytes: Uint8Array, sheet: string): Promise<Map<string, unknown>> {
   const grid = (await new XlsxReader(bytes).read([sheet])).sheets.get(sheet)!;
   const header = grid.rows.findIndex((r) => r[0]?.value === "支部编码");
-  const codes = (grid.rows[header] ?? []).map((c) => (c === null ? "" : String(c.value)));
+  const codes = Array.from(grid.rows[header] ?? [], (c) => (c == null ? "" : String(c.value)));
   const out = new Map<string, unknown>();
   for (const row of grid.rows.slice(header + 1)) {
     const branch = row[0] === null || row[0] === undefined ? "" : String(row[0].value);
     if (!/^ZB/.test(branch)) continue;
     row.forEach((c, i) => {
-      if (i >= 2 && c !== null && c.value !== "不适用") out.set(`${branch} ${codes[i]}`, c.value);
+      if (i >= 2 && c != null && c.value !== "不适用") out.set(`${branch} ${codes[i]}`, c.value);
     });
   }
   return out;

@@ -91,7 +91,7 @@ describe("XlsxReader: cell values", () => {
     };
     const cells = formats.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i}"><v>46000</v></c>`).join("");
     const grid = await readGrid({ sheets: [{ name: "S", rows: `<row r="1">${cells}</row>` }], styles: stylesWithFormats(formats, custom) });
-    const dates = grid.rows[0]!.map((c) => c !== null && c.kind === "number" && c.isDate);
+    const dates = Array.from(grid.rows[0]!, (c) => c != null && c.kind === "number" && c.isDate);
     expect(dates).toEqual([false, true, true, true, true, true, false, true, false, false, false, true, false]);
   });
 

@@ -1,4 +1,5 @@
 import { unzipSync, strFromU8 } from "fflate";
+import { denseRows } from "../helpers/sheet-values.js";
 import { describe, expect, it } from "vitest";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
@@ -14,7 +15,7 @@ async function xlsxOf(build: ReturnType<typeof assessment>): Promise<Uint8Array>
   const snap = await build.build().read(["考核设置", "评分细则", "支部名册", "评分A", "评分B"]);
   const specs: SheetSpec[] = [...snap.sheets.values()].map((g) => ({
     name: g.name,
-    rows: g.rows.map((r) => r.map((c) => (c === null ? null : c.kind === "error" ? c.value : c.value))),
+    rows: denseRows(g).map((r) => r.map((c) => (c === null ? null : c.kind === "error" ? c.value : c.value))),
   }));
   return createWorkbook(specs);
 }

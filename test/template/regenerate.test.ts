@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { denseRows } from "../helpers/sheet-values.js";
 import { SheetSpecReader, specGrid } from "../../src/io/sheet-spec-reader.js";
 import { a1, type Grid } from "../../src/model/cell.js";
 import { defaultRules } from "../../src/model/default-rules.js";
@@ -30,7 +31,7 @@ function withSheets(sheets: readonly SheetSpec[], ...changed: SheetSpec[]): Shee
 function cellOf(spec: SheetSpec, branch: string, item: string): { row: number; col: number } {
   const grid = specGrid(spec);
   const header = findGridHeader(grid)!;
-  const col = grid.rows[header]!.findIndex((c) => cellText(c) === item);
+  const col = grid.rows[header]!.findIndex((c) => cellText(c ?? null) === item);
   const row = grid.rows.findIndex((r, i) => i > header + 2 && cellText(r[0] ?? null) === branch);
   if (col < 0 || row < 0) throw new Error(`${spec.name}: no cell for ${branch} ${item}`);
   return { row, col };
@@ -263,7 +264,7 @@ describe("regenerating the grids from the workbook's own roster", () => {
       new Set(["8.3:item-removed", "2.1:now-applicable"]),
     );
     const newA = p.replace.find((x) => x.name === "评分A")!;
-    const header = specGrid(newA).rows[GRID_LAYOUT.headerRow]!.map(cellText);
+    const header = denseRows(specGrid(newA))[GRID_LAYOUT.headerRow]!.map(cellText);
     expect(header.slice(2)).toEqual(items.map((it) => it.code));
     expect(valueAt(newA, "ZB01", "8.4")).toEqual({ v: null, style: "input" });
     // The notes about 8.3 stay in 扣分说明 and are listed.

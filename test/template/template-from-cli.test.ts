@@ -25,7 +25,7 @@ async function gridA(bytes: Uint8Array): Promise<Map<string, unknown>> {
   for (const row of grid.rows.slice(header + 1)) {
     const code = row[0]?.value;
     if (typeof code !== "string" || !code.startsWith("ZB")) continue;
-    row.forEach((c, i) => void (i >= 2 && c !== null && out.set(`${code} ${String(grid.rows[header]![i]!.value)}`, c.value)));
+    row.forEach((c, i) => void (i >= 2 && c != null && out.set(`${code} ${String(grid.rows[header]![i]!.value)}`, c.value)));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { bool, err, num, text, type Cell } from "../../model/cell.js";
+import { bool, err, num, text, type Cell, type GridRow } from "../../model/cell.js";
 import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
 import { unreadable } from "../workbook.js";
 import { decodeOoxmlEscapes, parseXml } from "./xml.js";
@@ -18,7 +18,7 @@ const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
  * see RowBuilder). Cells and rows without an `r` attribute follow the previous one. Blank
  * cells are null; trailing blanks are dropped.
  */
-export function readSheetRows(partName: string, xml: string, ctx: SheetReadContext): (readonly Cell[])[] {
+export function readSheetRows(partName: string, xml: string, ctx: SheetReadContext): GridRow[] {
   const rows = new RowBuilder();
   let rowIndex = -1;
   let nextCol = 0;
@@ -189,8 +189,8 @@ class RowBuilder {
   }
 
   /** The rows, from A1: skipped rows filled (a sparse outer array would have holes), trailing blank cells and rows dropped. */
-  finish(): (readonly Cell[])[] {
-    const out: (readonly Cell[])[] = [];
+  finish(): GridRow[] {
+    const out: GridRow[] = [];
     const rows = this.rows;
     const anySparse = this.sparse.size > 0;
     for (let i = 0; i < rows.length; i++) {
