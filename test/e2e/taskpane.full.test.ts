@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -17,7 +18,8 @@ const EXAMPLE = "季度考核.xlsx";
 let fixtures: string;
 const exampleBytes = () => new Uint8Array(readFileSync(join(fixtures, EXAMPLE)));
 const NOW = new Date(2026, 10, 21, 9, 0, 0);
-const RESULT_SHEETS = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "运行记录"];
+/** The quarterly output sheets, in the order they are written. */
+const RESULT_SHEETS = Object.values(OUTPUT_SHEETS);
 /** How long the file-mode page must stay quiet before the test believes nothing more will be sent. */
 const IDLE_MS = 10_000;
 

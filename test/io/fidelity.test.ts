@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { patchCells } from "../../src/io/xlsx/patch.js";
@@ -19,7 +20,7 @@ const FIXTURES: Record<string, Uint8Array> = {
   "openpyxl-disputes.xlsx (an assessment written by openpyxl)": fixture("openpyxl-disputes.xlsx"),
 };
 
-const OUTPUT = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "运行记录"];
+const OUTPUT: readonly string[] = Object.values(OUTPUT_SHEETS);
 const LOG = "运行记录";
 
 /** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */

@@ -3,6 +3,7 @@ import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { patchSheetXml } from "../../../src/io/xlsx/patch.js";
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
+import { OUTPUT_SHEETS } from "../../../src/model/sheets.js";
 import { bytes, entriesOf, forgeZip, runOn, sampleParts, text } from "./forge.js";
 
 /*
@@ -118,12 +119,7 @@ describe("look-alike elements in comments, CDATA and processing instructions", (
       "仲裁",
       "自评",
       "扣分说明",
-      "考核结果",
-      "考核结果（打印版）",
-      "双评明细",
-      "校验报告",
-      "统计图表",
-      "运行记录",
+      ...Object.values(OUTPUT_SHEETS),
     ]);
     expect(snapshot.sheets.get("运行记录")!.rows).toHaveLength(2);
   });
