@@ -16,20 +16,22 @@ export function hasLeftovers(plan: MergePlan): boolean {
 /** A merge's outcome as report lines (data; `mergeReportText` renders them), each list cut at `limit` entries. */
 export function mergeReport(plan: MergePlan, limit = 30): MergeLine[] {
   const { sheet } = plan;
-  const lines: MergeLine[] = [{ code: "MERGE_COPIED", params: { sheet, cells: plan.copied } }];
+  let lines: MergeLine[] = [{ code: "MERGE_COPIED", params: { sheet, cells: plan.copied } }];
   const list = <T>(items: readonly T[], entry: (x: T) => MergeLine): MergeLine[] => [
     ...items.slice(0, limit).map(entry),
     ...(items.length > limit ? [{ code: "MERGE_MORE", params: { count: items.length - limit } } as const] : []),
   ];
   if (plan.conflicts.length > 0) {
     lines.push({ code: "MERGE_CONFLICTS", params: { count: plan.conflicts.length } });
-    lines.push(...list(plan.conflicts, (c) => ({ code: "MERGE_CONFLICT", params: { sheet, ...c } })));
+    lines = lines.concat(list(plan.conflicts, (c) => ({ code: "MERGE_CONFLICT", params: { sheet, ...c } })));
   }
   if (plan.unknownBranches.length > 0) lines.push({ code: "MERGE_BRANCHES_UNKNOWN", params: { sheet, branches: plan.unknownBranches } });
   if (plan.unknownItems.length > 0) lines.push({ code: "MERGE_ITEMS_UNKNOWN", params: { sheet, items: plan.unknownItems } });
   if (plan.skipped.length > 0) {
     lines.push({ code: "MERGE_SKIPPED", params: { count: plan.skipped.length } });
-    lines.push(...list(plan.skipped, (s) => ({ code: "MERGE_SKIP", params: { sheet, cell: s.cell, branch: s.branch, reason: s.reason } })));
+    lines = lines.concat(
+      list(plan.skipped, (s) => ({ code: "MERGE_SKIP", params: { sheet, cell: s.cell, branch: s.branch, reason: s.reason } })),
+    );
   }
   const notes = plan.notes;
   if (notes && notes.appended > 0) lines.push({ code: "MERGE_NOTES_APPENDED", params: { sheet: notes.sheet, rows: notes.appended } });
