@@ -6,7 +6,7 @@
  */
 import type { WorkbookReader } from "../io/workbook.js";
 import type { CellEdit, WorkbookSnapshot } from "../model/workbook.js";
-import { a1, type Cell, type Grid } from "../model/cell.js";
+import { a1, cellAt, type Cell, type Grid } from "../model/cell.js";
 import { UserError, type FailureParams } from "../model/failure.js";
 import type { MergeSkipReason } from "../model/merge-report.js";
 import { isNotApplicableToken } from "../validate/cell-readers.js";
@@ -106,7 +106,7 @@ function indexGrid(grid: Grid): GridIndex | null {
   return { grid, headerRow, columns, rows, extraRows };
 }
 
-const at = (g: GridIndex, row: number, col: number): Cell => g.grid.rows[row]?.[col] ?? null;
+const at = (g: GridIndex, row: number, col: number): Cell => cellAt(g.grid, row, col);
 
 /** A score someone typed: not blank and not the 不适用 a template prefills. */
 const isScore = (c: Cell): boolean => !isBlank(c) && !isNotApplicableToken(c);

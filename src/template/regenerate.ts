@@ -10,7 +10,7 @@
  */
 import type { Branch } from "../model/branch.js";
 import type { Cell, Grid } from "../model/cell.js";
-import { a1 } from "../model/cell.js";
+import { a1, cellAt, rowCell } from "../model/cell.js";
 import { UserError } from "../model/failure.js";
 import type { Issue } from "../model/issues.js";
 import { SET_ASIDE_SHEET, notPlacedReason, type NotPlaced, type RegenerationSummary, type StaleNote } from "../model/regeneration.js";
@@ -205,7 +205,7 @@ function ownSettings(
     last = index;
     if (row === null && keyText(cells[nameCol] ?? null) === "考核周期") row = index;
   }
-  const held = row === null ? null : (grid.rows[row]?.[valueCol] ?? null);
+  const held = row === null ? null : cellAt(grid, row, valueCol);
   const shown = cellText(held);
   const edits: CellEdit[] =
     row !== null
@@ -220,7 +220,7 @@ function ownSettings(
 
 /** A template's example roster starts with a notice: once no example branch is left it no longer applies. */
 function noticePatch(wb: WorkbookSnapshot, exampleRoster: boolean): Patch[] {
-  const first = wb.sheets.get(SHEETS.roster)?.rows[0]?.[0] ?? null;
+  const first = rowCell(wb.sheets.get(SHEETS.roster)?.rows[0], 0);
   if (exampleRoster || first === null || first.kind !== "text" || !first.value.startsWith("以下为示例支部")) return [];
   return [{ sheet: SHEETS.roster, edits: [{ cell: "A1", value: null }], undo: [{ cell: "A1", value: first.value }] }];
 }
@@ -338,7 +338,7 @@ function renamed(old: OldGrid, roster: ReadonlyMap<string, Branch>): Regeneratio
   const out: { code: string; from: string; to: string }[] = [];
   for (const [code, row] of old.rows) {
     const b = roster.get(code);
-    const from = cellText(old.grid.rows[row]?.[1] ?? null);
+    const from = cellText(cellAt(old.grid, row, 1));
     if (b && from !== "" && from !== b.name) out.push({ code, from, to: b.name });
   }
   return out;

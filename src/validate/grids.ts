@@ -1,4 +1,4 @@
-import { a1, rowCell, type Grid, type GridRow } from "../model/cell.js";
+import { a1, cellAt, rowCell, type Grid, type GridRow } from "../model/cell.js";
 import { SCORE_GRID } from "../model/sheets.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue, type IssueParams, type QuarterIssueCode } from "../model/issues.js";
@@ -33,7 +33,7 @@ export function cellAddress(layout: GridLayout, branch: string, item: number): s
 export function findGridHeader(grid: Grid): number | null {
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < limit; r++) {
-    const c = grid.rows[r]?.[0] ?? null;
+    const c = cellAt(grid, r, 0);
     if (c !== null && c.kind === "text" && trimText(c.value) === SCORE_GRID.codeTitle) return r;
   }
   return null;
@@ -59,7 +59,7 @@ export function gridShape(grid: Grid, headerRow: number): GridShape {
     if (code !== "") itemColumns.push({ code, col: c });
   }
   let r = headerRow + 1;
-  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(grid.rows[r]?.[0] ?? null))) r++;
+  while (r < grid.rows.length && ANNOTATION_LABELS.has(keyText(cellAt(grid, r, 0)))) r++;
   const branchRows: { code: string; row: number; cells: GridRow }[] = [];
   for (; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
