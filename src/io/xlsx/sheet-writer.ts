@@ -10,17 +10,18 @@ const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
 /** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
 export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
-  const looks: CellLook[] = [];
+  // Each look once (65,530 linked issue rows share a handful), in the order first used.
+  const looks = new Map<string, CellLook>();
   for (const spec of specs) {
     for (const row of spec.rows) {
       for (const entry of row) {
-        const cell = outCell(entry);
-        if (cell.tone !== undefined || cell.link !== undefined)
-          looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+        if (entry === null || typeof entry !== "object" || (entry.tone === undefined && entry.link === undefined)) continue;
+        const key = `${entry.style ?? ""}|${entry.tone ?? ""}|${entry.link !== undefined}`;
+        if (!looks.has(key)) looks.set(key, { style: entry.style, tone: entry.tone, link: entry.link !== undefined });
       }
     }
   }
-  return looks;
+  return [...looks.values()];
 }
 
 export interface WorksheetParts {
