@@ -70,8 +70,7 @@ class CanonicalWriter {
       default:
         if (value === null) this.emit("null");
         else if (Array.isArray(value)) this.array(value);
-        else if (value instanceof Map)
-          this.object(Object.fromEntries([...(value as Map<PropertyKey, unknown>)].sort()), false);
+        else if (value instanceof Map) this.object(Object.fromEntries([...(value as Map<PropertyKey, unknown>)].sort()), false);
         else this.object(value as Record<string, unknown>, true);
     }
   }
