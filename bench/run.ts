@@ -318,9 +318,9 @@ for (const kind of ["shared", "inline"] as const) {
     floorWrite,
     floor: medianOf(floors.map((f) => ({ wall: f.read.wall + f.write.wall, cpu: f.read.cpu + f.write.cpu }))),
     cli: medianOf(cliRuns),
-    cliRss: Math.max(...cliRuns.map((r) => r.rssMiB)),
+    cliRss: cliRuns.reduce((m, r) => Math.max(m, r.rssMiB), 0),
     file: medianOf(fileRuns),
-    fileRss: Math.max(...fileRuns.map((r) => r.rssMiB)),
+    fileRss: fileRuns.reduce((m, r) => Math.max(m, r.rssMiB), 0),
   };
   paths.push(row);
   process.stdout.write(

@@ -91,7 +91,10 @@ class CanonicalWriter {
       let indices = 0;
       while (indices < keys.length && isIndexKey(keys[indices]!)) indices++;
       if (indices === 0) keys.sort();
-      else if (indices < keys.length) keys.splice(indices, keys.length - indices, ...keys.slice(indices).sort());
+      else if (indices < keys.length) {
+        const rest = keys.slice(indices).sort();
+        for (let i = 0; i < rest.length; i++) keys[indices + i] = rest[i]!;
+      }
     }
     let first = true;
     for (const key of keys) {

@@ -56,8 +56,8 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
   let offset = 0;
-  const push = (...more: Uint8Array[]) => {
-    for (const chunk of more) {
+  const push = (more: Uint8Array | readonly Uint8Array[]) => {
+    for (const chunk of more instanceof Uint8Array ? [more] : more) {
       chunks.push(chunk);
       offset += chunk.length;
     }
@@ -104,7 +104,7 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     }
     const record: Written = { ...entry, name, flags: flags | (("copy" in source ? source.copy.flags : 0) & 0x0007), offset };
     push(localHeader(record));
-    push(...data);
+    push(data);
     written.push(record);
   }
 
