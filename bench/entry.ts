@@ -8,3 +8,6 @@ export { runAssessment } from "../src/pipeline.js";
 export { SheetSpecReader } from "../src/io/sheet-spec-reader.js";
 export { validateWorkbook } from "../src/validate/validate-workbook.js";
 export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/model/sheets.js";
+export { readZipDirectory } from "../src/io/xlsx/zip-archive.js";
+export { deflateLevel } from "../src/io/xlsx/zip-writer.js";
+export { createFileOperations } from "../addin/file-mode/file-operations.js";

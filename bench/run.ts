@@ -5,15 +5,27 @@
  *   (a₀) the engine: validateWorkbook + assess on in-memory grids (A, B, arbitration), and
  *   (a) the same with 自评 and 扣分说明;
  *   (b) file to JSON: .xlsx bytes → runAssessment(XlsxReader) → JSON.stringify;
- *   (c) the writer: writeOutputSheets of the results into the input workbook.
+ *   (c) the writer: writeOutputSheets of the results into the input workbook;
+ * (b) and (c) also for the same workbook with its text in shared strings, as Excel saves it. For
+ * 5,000 branches, both ways, it then measures in one run
+ *   (d) the floor: inflating and decoding the input's XML parts (fflate, TextDecoder, a scan for
+ *       tags) plus deflating the parts the writer writes anew at the writer's level;
+ *   (e) `scorecard score in.xlsx -o out.xlsx`, the built CLI in a child process;
+ *   (f) the browser file mode's path (createFileOperations: open, 一键评分排名, the download's
+ *       bytes) in a child process on the same file, read from and written to disk like (e);
+ * and the ratios (e)/(d) (target ≤ 3) and (f)/(e) (target ≤ 1.3).
  * Prints a table and writes docs/performance.md.
  */
-import { writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { deflateSync, inflateSync, unzipSync } from "fflate";
 import * as source from "./entry.js";
+import { withSharedStrings } from "./shared-strings.js";
 
 // The code measured: bench/entry.ts bundled as the CLI is bundled (esbuild, node20, ESM).
 const bundlePath = fileURLToPath(new URL("../build/bench.js", import.meta.url));
@@ -39,6 +51,8 @@ const {
   validateWorkbook,
   INPUT_SHEETS,
   OUTPUT_SHEETS,
+  readZipDirectory,
+  deflateLevel,
 } = shipped;
 
 const SIZES = [50, 500, 5_000] as const;
@@ -75,14 +89,18 @@ interface Row {
   engineTsx: number;
   engineRuns: number;
   fileToJson: number;
+  fileToJsonShared: number;
+  sharedKiB: number;
   fileRuns: number;
   jsonKiB: number;
   writer: number;
+  writerShared: number;
   writerRuns: number;
   outKiB: number;
 }
 
 const rows: Row[] = [];
+const inputs = new Map<number, { inline: Uint8Array; shared: Uint8Array }>();
 const loadBefore = loadavg()[0]!;
 for (const n of SIZES) {
   const quarter = sampleQuarter({ branches: n, disputeShare: DISPUTE_SHARE });
@@ -128,6 +146,17 @@ for (const n of SIZES) {
     written = writeOutputSheets(bytes, output!.sheets);
   });
 
+  // (b) and (c) for the same workbook as Excel saves it: text in shared strings
+  const shared = withSharedStrings(bytes).bytes;
+  let sharedJson = "";
+  const fs = await time(fileRuns, 1, async () => {
+    output = await runAssessment(new XlsxReader(shared), null, { now: NOW });
+    sharedJson = JSON.stringify(output.result);
+  });
+  if (sharedJson !== json) throw new Error(`${n} branches: the shared-strings workbook gives another result`);
+  const ws = await time(fileRuns, 1, () => writeOutputSheets(shared, output!.sheets));
+  inputs.set(n, { inline: bytes, shared });
+
   const row: Row = {
     branches: n,
     items,
@@ -140,32 +169,192 @@ for (const n of SIZES) {
     engineTsx: t.median,
     engineRuns,
     fileToJson: f.median,
+    fileToJsonShared: fs.median,
+    sharedKiB: shared.length / 1024,
     fileRuns,
     jsonKiB: json.length / 1024,
     writer: w.median,
+    writerShared: ws.median,
     writerRuns: fileRuns,
     outKiB: written.length / 1024,
   };
   rows.push(row);
   process.stdout.write(
-    `${n} branches: engine ${row.engineCore.toFixed(1)} ms (A, B, 仲裁), ${row.engine.toFixed(1)} ms with 自评 and 扣分说明 (under tsx ${row.engineTsx.toFixed(1)} ms), file→JSON ${row.fileToJson.toFixed(0)} ms, writer ${row.writer.toFixed(0)} ms\n`,
+    `${n} branches: engine ${row.engineCore.toFixed(1)} ms (A, B, 仲裁), ${row.engine.toFixed(1)} ms with 自评 and 扣分说明 (under tsx ${row.engineTsx.toFixed(1)} ms), file→JSON ${row.fileToJson.toFixed(0)} ms (shared strings ${row.fileToJsonShared.toFixed(0)} ms), writer ${row.writer.toFixed(0)} ms (${row.writerShared.toFixed(0)} ms)\n`,
   );
 }
+
+// (d) the floor, (e) the CLI's score path, (f) the file mode's, for 5,000 branches
+const FLOOR_BRANCHES = 5_000;
+const PATH_RUNS = 3;
+const CLI_TARGET = 3;
+const FILE_MODE_TARGET = 1.3;
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+interface Timed {
+  wall: number;
+  cpu: number;
+}
+const medianOf = (xs: readonly Timed[]): Timed => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
+
+/**
+ * What any reader and writer of these files must do at least: inflate and decode the input's
+ * XML parts (fflate, TextDecoder, one pass looking for tags), and deflate, at the writer's
+ * level, every part the output has anew (those not copied from the input as they were).
+ */
+function floorOnce(
+  input: Uint8Array,
+  written: readonly { data: Uint8Array; level: number }[],
+): { read: Timed; write: Timed; tags: number } {
+  const decoder = new TextDecoder();
+  let tags = 0;
+  const t0 = performance.now();
+  const c0 = cpuNow();
+  for (const e of readZipDirectory(input)) {
+    if (!/\.(xml|rels)$/i.test(e.name)) continue;
+    const raw = input.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    const xml = decoder.decode(e.method === 8 ? inflateSync(raw) : raw);
+    for (let at = xml.indexOf("<"); at >= 0; at = xml.indexOf("<", at + 1)) tags++;
+  }
+  const t1 = performance.now();
+  const c1 = cpuNow();
+  for (const part of written) deflateSync(part.data, { level: part.level as 1 | 3 });
+  return { read: { wall: t1 - t0, cpu: c1 - c0 }, write: { wall: performance.now() - t1, cpu: cpuNow() - c1 }, tags };
+}
+
+/** The parts of `output` that the writer wrote anew, inflated, each with the level the writer deflates it at (by its characters, as for the output sheets). */
+function newParts(input: Uint8Array, output: Uint8Array): { parts: { data: Uint8Array; level: number }[]; bytes: number } {
+  const key = (e: { name: string; crc: number; compressedSize: number }) => `${e.name}\0${e.crc}\0${e.compressedSize}`;
+  const copied = new Set(readZipDirectory(input).map(key));
+  const fresh = new Set(
+    readZipDirectory(output)
+      .filter((e) => !copied.has(key(e)))
+      .map((e) => e.name),
+  );
+  const decoder = new TextDecoder();
+  const parts = Object.values(unzipSync(output, { filter: (f) => fresh.has(f.name) })).map((data) => ({
+    data,
+    level: deflateLevel(decoder.decode(data).length),
+  }));
+  return { parts, bytes: parts.reduce((n, p) => n + p.data.length, 0) };
+}
+
+// The child: the built CLI (build/cli.js, as bin/scorecard.js runs it), or the file mode's
+// operations from the bundled bench entry; it reports its CPU time and peak memory at exit.
+const childPath = fileURLToPath(new URL("../build/bench-child.mjs", import.meta.url));
+writeFileSync(
+  childPath,
+  `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("\\n@@usage " + JSON.stringify({ rssKiB: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + "\\n"); });
+const [mode, input, output] = process.argv.slice(2);
+if (mode === "cli") {
+  process.argv.splice(2, 1); // what follows is the CLI's own command line
+  await (await import("./cli.js")).runCli();
+} else {
+  // What the file mode's page does: open the chosen file, 一键评分排名, save the download.
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const { createFileOperations } = await import("./bench.js");
+  const ops = createFileOperations({ save: () => {} });
+  await ops.open("考核.xlsx", new Uint8Array(readFileSync(input)));
+  await ops.scoreAndRank(() => {});
+  writeFileSync(output, ops.state().download.bytes);
+}
+`,
+);
+
+function child(mode: "cli" | "file", input: string, output: string): Timed & { rssMiB: number } {
+  const args = mode === "cli" ? ["cli", "score", input, "-o", output] : ["file", input, output];
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [childPath, ...args], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const wall = performance.now() - t0;
+  const usage = /@@usage (\{.*\})\n$/.exec(run.stderr);
+  if (run.status !== 0 || usage === null) throw new Error(`${mode} run failed (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
+  const u = JSON.parse(usage[1]!) as { rssKiB: number; cpuMs: number };
+  return { wall, cpu: u.cpuMs, rssMiB: u.rssKiB / 1024 };
+}
+
+interface PathRow {
+  kind: "shared" | "inline";
+  inKiB: number;
+  outKiB: number;
+  newMiB: number;
+  tags: number;
+  floorRead: Timed;
+  floorWrite: Timed;
+  floor: Timed;
+  cli: Timed;
+  cliRss: number;
+  file: Timed;
+  fileRss: number;
+}
+const paths: PathRow[] = [];
+const work = mkdtempSync(join(tmpdir(), "scorecard-bench-"));
+for (const kind of ["shared", "inline"] as const) {
+  const input = inputs.get(FLOOR_BRANCHES)![kind];
+  const inPath = join(work, `${kind}.xlsx`);
+  writeFileSync(inPath, input);
+  const cliRuns: (Timed & { rssMiB: number })[] = [];
+  const fileRuns: (Timed & { rssMiB: number })[] = [];
+  for (let i = 0; i < PATH_RUNS; i++) {
+    // Alternating, so that a change in the machine's load touches both alike.
+    cliRuns.push(child("cli", inPath, join(work, `${kind}-cli.xlsx`)));
+    fileRuns.push(child("file", inPath, join(work, `${kind}-file.xlsx`)));
+  }
+  const output = new Uint8Array(readFileSync(join(work, `${kind}-cli.xlsx`)));
+  const written = newParts(input, output);
+  floorOnce(input, written.parts); // warm-up
+  const floors = Array.from({ length: PATH_RUNS }, () => floorOnce(input, written.parts));
+  const floorRead = medianOf(floors.map((f) => f.read));
+  const floorWrite = medianOf(floors.map((f) => f.write));
+  const row: PathRow = {
+    kind,
+    inKiB: input.length / 1024,
+    outKiB: output.length / 1024,
+    newMiB: written.bytes / 2 ** 20,
+    tags: floors[0]!.tags,
+    floorRead,
+    floorWrite,
+    floor: medianOf(floors.map((f) => ({ wall: f.read.wall + f.write.wall, cpu: f.read.cpu + f.write.cpu }))),
+    cli: medianOf(cliRuns),
+    cliRss: cliRuns.reduce((m, r) => Math.max(m, r.rssMiB), 0),
+    file: medianOf(fileRuns),
+    fileRss: fileRuns.reduce((m, r) => Math.max(m, r.rssMiB), 0),
+  };
+  paths.push(row);
+  process.stdout.write(
+    `${FLOOR_BRANCHES} branches, ${kind} strings: floor ${row.floor.wall.toFixed(0)} ms (read ${floorRead.wall.toFixed(0)}, write ${floorWrite.wall.toFixed(0)}), CLI score ${row.cli.wall.toFixed(0)} ms (${(row.cli.wall / row.floor.wall).toFixed(2)}×), file mode ${row.file.wall.toFixed(0)} ms (${(row.file.wall / row.cli.wall).toFixed(2)}× the CLI)\n`,
+  );
+}
+rmSync(work, { recursive: true, force: true });
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const kib = (x: number) => (x >= 1024 ? `${(x / 1024).toFixed(1)} MiB` : `${x.toFixed(0)} KiB`);
 const header =
-  "| 支部 | 考核项 | 仲裁项 | .xlsx 大小 | (a₀) 引擎：A、B、仲裁 | 校验 validate | 计分 assess | (a) 引擎合计，含自评、扣分说明 | (a′) 引擎，tsx 源码 | (b) 文件→JSON | JSON 大小 | (c) 写结果表 | 结果文件 |";
-const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  "| 支部 | 考核项 | 仲裁项 | .xlsx 大小（共享字符串） | (a₀) 引擎：A、B、仲裁 | 校验 validate | 计分 assess | (a) 引擎合计，含自评、扣分说明 | (a′) 引擎，tsx 源码 | (b) 文件→JSON | (b) 共享字符串 | JSON 大小 | (c) 写结果表 | (c) 共享字符串 | 结果文件 |";
+const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 const table = [
   header,
   rule,
   ...rows.map(
     (r) =>
-      `| ${r.branches.toLocaleString("en-US")} | ${r.items} | ${r.arbitrated} | ${kib(r.fileKiB)} | **${ms(r.engineCore)} ms** | ${ms(r.validate)} ms | ${ms(r.assess)} ms | ${ms(r.engine)} ms | ${ms(r.engineTsx)} ms | ${ms(r.fileToJson)} ms | ${kib(r.jsonKiB)} | ${ms(r.writer)} ms | ${kib(r.outKiB)} |`,
+      `| ${r.branches.toLocaleString("en-US")} | ${r.items} | ${r.arbitrated} | ${kib(r.fileKiB)} (${kib(r.sharedKiB)}) | **${ms(r.engineCore)} ms** | ${ms(r.validate)} ms | ${ms(r.assess)} ms | ${ms(r.engine)} ms | ${ms(r.engineTsx)} ms | ${ms(r.fileToJson)} ms | ${ms(r.fileToJsonShared)} ms | ${kib(r.jsonKiB)} | ${ms(r.writer)} ms | ${ms(r.writerShared)} ms | ${kib(r.outKiB)} |`,
   ),
 ].join("\n");
 
+const s1 = (x: number) => `${(x / 1000).toFixed(2)} s`;
+const pathTable = [
+  "| 输入 | .xlsx | (d) 下限：读（解压、解码、扫描） | (d) 下限：写（压缩新部件） | **(d) 下限合计** | (e) 命令行 score | **(e)/(d)** | (f) 文件模式 | **(f)/(e)** | 结果文件（新部件解压后） | 峰值内存 (e) / (f) |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...paths.map(
+    (p) =>
+      `| ${p.kind === "shared" ? "共享字符串（Excel 保存的样子）" : "内联字符串（本工具写的样子）"} | ${kib(p.inKiB)} | ${s1(p.floorRead.wall)} (CPU ${s1(p.floorRead.cpu)}) | ${s1(p.floorWrite.wall)} (CPU ${s1(p.floorWrite.cpu)}) | **${s1(p.floor.wall)}** (CPU ${s1(p.floor.cpu)}) | ${s1(p.cli.wall)} (CPU ${s1(p.cli.cpu)}) | **${(p.cli.wall / p.floor.wall).toFixed(2)}×** (CPU ${(p.cli.cpu / p.floor.cpu).toFixed(2)}×) | ${s1(p.file.wall)} (CPU ${s1(p.file.cpu)}) | **${(p.file.wall / p.cli.wall).toFixed(2)}×** (CPU ${(p.file.cpu / p.cli.cpu).toFixed(2)}×) | ${kib(p.outKiB)} (${p.newMiB.toFixed(0)} MiB) | ${p.cliRss.toFixed(0)} / ${p.fileRss.toFixed(0)} MiB |`,
+  ),
+].join("\n");
+const worst = (f: (p: PathRow) => number) => paths.reduce((m, p) => Math.max(m, f(p)), 0);
+const cliRatio = worst((p) => p.cli.wall / p.floor.wall);
+const fileRatio = worst((p) => p.file.wall / p.cli.wall);
 const cpu = cpus();
 const big = rows.at(-1)!;
 const engineOk = big.engineCore < ENGINE_TARGET_MS;
@@ -199,7 +388,9 @@ at run time, which makes closure-heavy loops slower).
 - **(b) File → JSON**: the .xlsx bytes (built once with \`createWorkbook\`) →
   \`runAssessment(new XlsxReader(bytes))\` (unzip, XML parsing, validation, scoring, result and
   output sheet specs) → \`JSON.stringify\`. This is what \`scorecard score --json\` does apart from
-  file I/O. Median of ${rows[0]!.fileRuns} runs (${big.fileRuns} for 5,000) after 1 warm-up.
+  file I/O. Median of ${rows[0]!.fileRuns} runs (${big.fileRuns} for 5,000) after 1 warm-up. The column
+  "共享字符串" is the same workbook with all its text moved to a shared-string table, as Excel
+  saves it (\`bench/shared-strings.ts\`; the same result is checked).
 - **(c) Writer**: \`writeOutputSheets(bytes, sheets)\`: the result sheets (考核结果, 双评明细 with a
   row per branch × item, 校验报告, 统计图表 with its four charts, 运行记录) written into a copy of the
   input workbook. Median as (b).
@@ -208,7 +399,32 @@ at run time, which makes closure-heavy loops slower).
 
 ${table}
 
+## The whole path against its floor (${FLOOR_BRANCHES.toLocaleString("en-US")} branches)
+
+Measured in the same run, the ${FLOOR_BRANCHES.toLocaleString("en-US")}-branch workbook as Excel saves it (every text cell an index
+into \`xl/sharedStrings.xml\`, deflated at level 6) and as our own writer writes it (inline strings):
+
+- **(d) Floor**: what any program that reads this file and writes the results must do at
+  least, in this process, with the same libraries: inflate every XML part of the input (fflate)
+  and decode it (TextDecoder), with one pass over the text finding its ${paths[0]?.tags.toLocaleString("en-US")} tags;
+  then deflate, at the writer's levels (${deflateLevel(0)}, and ${deflateLevel(2 ** 40)} for parts of 8 MiB or more), every part the output has anew (the output sheets,
+  their drawings and charts, the edited workbook.xml, styles, content types; parts copied from
+  the input as they are do not count). Median of ${PATH_RUNS} runs after a warm-up.
+- **(e) CLI**: \`scorecard score in.xlsx -o out.xlsx\` (the built \`build/cli.js\`, as
+  \`bin/scorecard.js\` runs it) in a child process: start-up, reading the file, validation,
+  scoring, result, output sheets, writing the file. Median of ${PATH_RUNS} runs, wall time; CPU time
+  (user + system of the child, including V8's garbage-collection threads) in brackets.
+- **(f) File mode**: in a child process, what the browser file mode's page does
+  (\`addin/file-mode/file-operations.ts\` bundled as the bench entry): \`open\` the file's bytes,
+  \`scoreAndRank\` (一键评分排名, the same \`runAssessment\` into a copy of the workbook), then the
+  download's bytes written to a file. Node stands in for the page (no rendering); runs
+  alternate with (e).
+
+${pathTable}
+
 ## Targets
+- The whole \`score\` path within ${CLI_TARGET}× its floor: **${cliRatio <= CLI_TARGET ? "met" : "missed"}** (${cliRatio.toFixed(2)}× at worst, wall time).
+- The file mode end to end within ${FILE_MODE_TARGET}× the CLI path: **${fileRatio <= FILE_MODE_TARGET ? "met" : "missed"}** (${fileRatio.toFixed(2)}× at worst).
 - The engine scores 5,000 branches in under ${ENGINE_TARGET_MS} ms on this ${cpu.length}-core machine:
   **${engineOk ? "met" : "missed"}** (${ms(big.engineCore)} ms; ${ms(big.engine)} ms with 自评 and 扣分说明).
 - Reading a 5,000-branch workbook takes seconds, not minutes: file → JSON takes
@@ -224,5 +440,5 @@ pessimistic). Figures vary between runs; re-run \`npm run bench\` to refresh thi
 `;
 writeFileSync(fileURLToPath(new URL("../docs/performance.md", import.meta.url)), doc);
 process.stdout.write(
-  `\n${table}\n\nengine target (< ${ENGINE_TARGET_MS} ms for 5,000 branches, A, B and arbitration): ${engineOk ? "met" : "MISSED"}\nwritten docs/performance.md\n`,
+  `\n${table}\n\n${pathTable}\n\nscore path ${cliRatio.toFixed(2)}× the floor (target ${CLI_TARGET}×), file mode ${fileRatio.toFixed(2)}× the CLI (target ${FILE_MODE_TARGET}×)\nengine target (< ${ENGINE_TARGET_MS} ms for 5,000 branches, A, B and arbitration): ${engineOk ? "met" : "MISSED"}\nwritten docs/performance.md\n`,
 );

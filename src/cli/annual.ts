@@ -8,6 +8,7 @@ import { overlongTexts } from "../report/excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../report/labels.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { checkJsonTarget, EXIT, type Io } from "./commands.js";
+import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { checkOutputFile, exists, readInput, writeOutput, type InputFile } from "./files.js";
 import { shortenedWarning, terminalText } from "./terminal.js";
 
@@ -35,9 +36,8 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const json = args.options.get("--json");
   if (json !== undefined) {
-    const text = JSON.stringify(result, null, 2) + "\n";
-    if (json === "-") io.stdout(text);
-    else await writeOutput(json, text);
+    if (json === "-") prettyJsonChunks(result, io.stdout);
+    else await writeOutput(json, jsonChunks(result));
   }
   io.stderr(annualSummary(result) + "\n");
   if (out.workbook !== null && out.fileName !== null && out.latest !== null) {

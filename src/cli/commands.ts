@@ -5,6 +5,7 @@ import { runAssessment } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 import { checkOutputFile, defaultOutputPath, readInput, writeOutput, type InputFile } from "./files.js";
 import { overlongTexts } from "../report/excel-limits.js";
+import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { shortenedWarning, summary, terminalText } from "./terminal.js";
 
 /** Exit statuses (README): a user's problem is `fatal` (2); `defect` (70) is a bug in this program. */
@@ -30,9 +31,8 @@ export async function checkJsonTarget(target: string | undefined, inputs: readon
 
 async function emitJson(result: Result, target: string | undefined, io: Io): Promise<void> {
   if (target === undefined) return;
-  const json = JSON.stringify(result, null, 2) + "\n";
-  if (target === "-") io.stdout(json);
-  else await writeOutput(target, json);
+  if (target === "-") prettyJsonChunks(result, io.stdout);
+  else await writeOutput(target, jsonChunks(result));
 }
 
 /** scorecard score: results into a copy of the workbook; the input file is never written. */

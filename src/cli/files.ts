@@ -12,7 +12,8 @@ export interface FileSystem {
   stat(path: string, options: { bigint: true }): Promise<{ dev: bigint; ino: bigint; isDirectory(): boolean }>;
   realpath(path: string): Promise<string>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
-  writeFile(path: string, data: Uint8Array | string, options: { flag: "wx" }): Promise<void>;
+  /** Text given as a list of chunks is written one after the other (UTF-8). */
+  writeFile(path: string, data: Uint8Array | string | readonly string[], options: { flag: "wx" }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, options: { force: true }): Promise<void>;
 }
@@ -103,7 +104,7 @@ async function identity(path: string, fs: FileSystem): Promise<{ dev: bigint; in
  * so that a failure (disk full, the file open in Excel on Windows) never leaves a damaged
  * output; the temporary file is removed on failure. Errors become UserErrors saying what to do.
  */
-export async function writeOutput(path: string, data: Uint8Array | string, fs: FileSystem = NODE_FS): Promise<void> {
+export async function writeOutput(path: string, data: Uint8Array | string | readonly string[], fs: FileSystem = NODE_FS): Promise<void> {
   const target = resolve(path);
   const temp = join(dirname(target), `.scorecard-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {

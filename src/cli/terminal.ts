@@ -15,6 +15,10 @@ const UNSAFE =
 // surrogate is matched before its look-behind, which is then tried only on low surrogates.
 const UNSAFE_IN_LAYOUT =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|[\udc00-\udfff](?<![\ud800-\udbff][\udc00-\udfff])/g;
+// One character class, no look-around: a quick scan that passes almost all output (a 50 MB
+// JSON result) at once; any surrogate, paired or not, sends the text to the full check.
+const MAYBE_UNSAFE_IN_LAYOUT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).toUpperCase().padStart(width, "0");
 
@@ -29,6 +33,7 @@ export function terminalText(s: string): string {
  * the same character).
  */
 export function terminalOutput(s: string): string {
+  if (!MAYBE_UNSAFE_IN_LAYOUT.test(s)) return s;
   return s.replace(UNSAFE_IN_LAYOUT, (c) => `\\u${hex(c, 4)}`);
 }
 

@@ -21,6 +21,11 @@ describe("crc32", () => {
       expect(crc32(data.subarray(from, to))).toBe(referenceCrc(data.subarray(from, to)));
     }
   });
+
+  it("continues over data in pieces", () => {
+    const data = new Uint8Array(4099).map((_, i) => (i * 131 + 7) % 256);
+    for (const cut of [0, 1, 7, 2048, 4099]) expect(crc32(data.subarray(cut), crc32(data.subarray(0, cut)))).toBe(referenceCrc(data));
+  });
 });
 
 describe("writeZip and readZipDirectory", () => {
@@ -40,6 +45,24 @@ describe("writeZip and readZipDirectory", () => {
     const budget = { used: 0 };
     expect(text(inflateEntry(zip, entries[1]!, budget))).toBe("中文".repeat(1000));
     expect(budget.used).toBe(6000);
+  });
+
+  it("write text given in pieces as its UTF-8, streamed (a large part at the faster level)", () => {
+    const pieces = ["<x>", ...Array.from({ length: 300 }, (_, i) => `<r n="${i}">第${i}行${"中文 text ".repeat(4000)}</r>`), "</x>"];
+    const whole = pieces.join("");
+    expect(whole.length).toBeGreaterThan(8 * 2 ** 20);
+    const zip = writeZip([
+      { name: "big.xml", pieces: [...pieces] },
+      { name: "small.xml", pieces: ["<a>", "中", "</a>"] },
+      { name: "none.xml", pieces: [] },
+    ]);
+    const parts = unzipSync(zip);
+    expect(text(parts["big.xml"]!)).toBe(whole);
+    expect(text(parts["small.xml"]!)).toBe("<a>中</a>");
+    expect(text(parts["none.xml"]!)).toBe("");
+    const [big] = readZipDirectory(zip);
+    expect(big!.crc).toBe(referenceCrc(bytes(whole)));
+    expect(text(inflateEntry(zip, big!, { used: 0 }))).toBe(whole); // the CRC checked as it is read
   });
 
   it("copy an entry's compressed bytes, method, CRC and time exactly", () => {

@@ -21,10 +21,10 @@ const TABLES = (() => {
   return t;
 })();
 
-/** The CRC-32 of `data` (an unsigned 32-bit number). */
-export function crc32(data: Uint8Array): number {
+/** The CRC-32 of `data` (an unsigned 32-bit number); of data following data whose CRC-32 was `previous`. */
+export function crc32(data: Uint8Array, previous = 0): number {
   const t = TABLES;
-  let c = -1;
+  let c = ~previous;
   let i = 0;
   const fast = data.length - 7;
   for (; i < fast; i += 8) {

@@ -219,25 +219,19 @@ export class PackageEditor {
   }
 
   /**
-   * A deferred part's bytes: pieces encoded one by one into one buffer (the same bytes as the
-   * joined text's). A small part, or one the input had and that was read, is compared as text.
+   * A deferred part's bytes: its pieces, encoded and deflated one by one by the zip writer. A
+   * part the input has is first compared as text if it was read, or if it is small (a part not
+   * read is compared only then: see unchanged()).
    */
   private writtenPieces(name: string, pieces: readonly string[]): ZipSource {
     this.deferred.delete(name);
-    const chars = pieces.reduce((n, p) => n + p.length, 0);
-    if (chars <= COMPARED_UNREAD || this.originals.has(name)) {
+    if (this.base.find(name) === name && (this.originals.has(name) || this.base.size(name) <= COMPARED_UNREAD)) {
       const text = pieces.join("");
       const encoded = encodeXml(text);
       return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
     }
-    const encoded = pieces.map(encodeXml);
-    const data = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
-    let at = 0;
-    for (const e of encoded) {
-      data.set(e, at);
-      at += e.length;
-    }
-    return { name, data };
+    // Only our own worksheets are deferred: their XML declaration says UTF-8 already.
+    return { name, pieces: [...pieces] };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { a1, columnLetters, quoteSheetName } from "../../model/cell.js";
 import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
-import { outCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
+import { outCell, type CellStyle, type OutCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
@@ -10,17 +10,18 @@ const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
 /** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
 export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
-  const looks: CellLook[] = [];
+  // Each look once (65,530 linked issue rows share a handful), in the order first used.
+  const looks = new Map<string, CellLook>();
   for (const spec of specs) {
     for (const row of spec.rows) {
       for (const entry of row) {
-        const cell = outCell(entry);
-        if (cell.tone !== undefined || cell.link !== undefined)
-          looks.push({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+        if (entry === null || typeof entry !== "object" || (entry.tone === undefined && entry.link === undefined)) continue;
+        const key = `${entry.style ?? ""}|${entry.tone ?? ""}|${entry.link !== undefined}`;
+        if (!looks.has(key)) looks.set(key, { style: entry.style, tone: entry.tone, link: entry.link !== undefined });
       }
     }
   }
-  return looks;
+  return [...looks.values()];
 }
 
 export interface WorksheetParts {
@@ -89,23 +90,35 @@ function rowPieces(
   const letters: string[] = []; // column letters by index, worked out once a column
   let lastRow = -1;
   let lastCol = -1;
-  rows.forEach((entries, i) => {
+  // The style id of a cell with a style only (most cells), looked up once a style.
+  const plain = new Map<CellStyle | undefined, number | undefined>();
+  const idOf = (cell: OutCell): number | undefined => {
+    if (cell.tone !== undefined || cell.link !== undefined)
+      return styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
+    if (!plain.has(cell.style)) plain.set(cell.style, styleIds({ style: cell.style, link: false }));
+    return plain.get(cell.style);
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const entries = rows[i]!;
     const r = firstRow + i;
     const start = piece.length;
     const height = heights[i];
     const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
     piece.push(`<row r="${r + 1}"${ht}>`);
-    entries.forEach((entry, c) => {
-      const cell = outCell(entry);
-      const s = styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
-      const written = cellXml(cell.v, s, `${(letters[c] ??= columnLetters(c))}${r + 1}`, sheet);
-      if (written === "") return;
+    for (let c = 0; c < entries.length; c++) {
+      const entry = entries[c];
+      const ref = `${(letters[c] ??= columnLetters(c))}${r + 1}`;
+      const written =
+        entry !== null && typeof entry === "object"
+          ? cellXml(entry.v, idOf(entry), ref, sheet)
+          : cellXml(entry ?? null, undefined, ref, sheet);
+      if (written === "") continue;
       piece.push(written);
-      lastCol = Math.max(lastCol, c);
-    });
+      if (c > lastCol) lastCol = c;
+    }
     if (piece.length === start + 1 && ht === "") {
       piece.length = start;
-      return;
+      continue;
     }
     piece.push("</row>");
     lastRow = r;
@@ -113,7 +126,7 @@ function rowPieces(
       pieces.push(piece.join(""));
       piece = [];
     }
-  });
+  }
   if (piece.length > 0) pieces.push(piece.join(""));
   return { pieces, lastRow, lastCol };
 }
