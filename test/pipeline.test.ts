@@ -38,6 +38,8 @@ describe("runAssessment: read → validate → score → rank → report → wri
       "read 1/4 0/null",
       "validate 2/4 0/null",
       "score 3/4 0/null",
+      "score 3/4 1/3", // scored and ranked
+      "score 3/4 2/3", // the result built; the output sheets next
       "write 4/4 0/null",
       "write 4/4 0/6",
       "write 4/4 6/6",
@@ -50,7 +52,7 @@ describe("runAssessment: read → validate → score → rank → report → wri
     const out = await runAssessment(new SheetSpecReader(sheets), null, { now: NOW, onProgress: (p) => void seen.push(p) });
     expect(out.written).toBe(false);
     expect(out.sheets).toHaveLength(6); // what a writer would get
-    expect(seen.map((p) => p.step)).toEqual(["read", "validate", "score", "score"]);
+    expect(seen.map((p) => p.step)).toEqual(["read", "validate", "score", "score", "score", "score"]);
     expect(seen.at(-1)).toEqual({ step: "score", stepNumber: 3, steps: 3, done: 1, total: 1 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFileOperations } from "../../addin/file-mode/file-operations.js";
+import { fileOperations as createFileOperations } from "../helpers/file-worker.js";
 import type { DownloadFile } from "../../addin/file-mode/download.js";
 import type { Progress } from "../../addin/operations.js";
 import { progressView } from "../../addin/taskpane/progress.js";

@@ -12,7 +12,7 @@ import {
 import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
-import { writeZip, type ZipSource } from "./zip-writer.js";
+import { writeZip, type WriteProgress, type ZipSource } from "./zip-writer.js";
 
 // The largest part not read before that result() compares with its new text.
 const COMPARED_UNREAD = 1024 * 1024;
@@ -190,7 +190,7 @@ export class PackageEditor {
    * whose text did not change (including an unchanged UTF-16 part, which stays UTF-16) is
    * copied as its compressed bytes.
    */
-  result(): Uint8Array {
+  result(onProgress?: WriteProgress): Uint8Array {
     // Overrides of removed parts go last: a part written again (addPart) keeps its override in place.
     for (const part of this.removed) {
       if (this.find(part) === undefined) this.edit(this.contentTypesPart, (ct) => removeOverride(ct, part));
@@ -215,7 +215,7 @@ export class PackageEditor {
         return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
       });
     }
-    return writeZip(sources);
+    return writeZip(sources, onProgress);
   }
 
   /**

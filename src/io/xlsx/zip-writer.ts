@@ -1,4 +1,4 @@
-import { deflateSync } from "fflate";
+import { Deflate, deflateSync } from "fflate";
 import { crc32 } from "./crc32.js";
 import type { ZipEntry } from "./zip-archive.js";
 
@@ -36,7 +36,7 @@ interface Written {
  * sizes (no data descriptors); ZIP64 records are added only when a size, an offset or the
  * number of entries needs them.
  */
-export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): Uint8Array {
+export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[], onProgress?: WriteProgress): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
@@ -46,7 +46,8 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     offset += chunk.length;
   };
 
-  for (const given of sources) {
+  for (const [index, given] of sources.entries()) {
+    onProgress?.(index, sources.length);
     const source = typeof given === "function" ? given() : given;
     const name = encoder.encode(source.name);
     const flags = /^[\x20-\x7e]*$/.test(source.name) ? 0 : FLAG_UTF8;
@@ -64,7 +65,7 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
         size: copy.size,
       };
     } else {
-      data = deflateSync(source.data, { level: 3 });
+      data = deflate(source.data, onProgress && ((fraction) => onProgress(index + fraction, sources.length)));
       entry = { method: 8, time: NEW_TIME, date: NEW_DATE, crc: crc32(source.data), compressedSize: data.length, size: source.data.length };
     }
     const record: Written = { ...entry, name, flags: flags | (("copy" in source ? source.copy.flags : 0) & 0x0007), offset };
@@ -83,6 +84,7 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     push(zip64Locator(recordAt));
   }
   push(endRecord(written.length, directorySize, directoryStart));
+  onProgress?.(sources.length, sources.length);
 
   const out = new Uint8Array(offset);
   let at = 0;
@@ -91,6 +93,40 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     at += chunk.length;
   }
   return out;
+}
+
+/** How far the writing is: entries done (fractional within a large one) of all. */
+export type WriteProgress = (done: number, total: number) => void;
+
+/** Parts up to this size are deflated at once; larger ones in chunks of it, saying how far they are. */
+const DEFLATE_CHUNK = 1 << 20;
+
+/**
+ * Level 3 (see writeZip). A large part (a 5,000-branch sheet is tens of MB) is deflated as a
+ * stream in 1 MiB chunks so that progress can be told within it: a page waiting on the writer
+ * (a worker's progress bar) then moves at least every chunk, not only between parts.
+ */
+function deflate(data: Uint8Array, onFraction: ((fraction: number) => void) | undefined): Uint8Array {
+  if (onFraction === undefined || data.length <= DEFLATE_CHUNK) return deflateSync(data, { level: 3 });
+  const out: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Deflate({ level: 3 }, (chunk) => {
+    out.push(chunk);
+    size += chunk.length;
+  });
+  for (let at = 0; at < data.length; at += DEFLATE_CHUNK) {
+    const end = Math.min(data.length, at + DEFLATE_CHUNK);
+    stream.push(data.subarray(at, end), end === data.length);
+    onFraction(end / data.length);
+  }
+  if (out.length === 1) return out[0]!;
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of out) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
 }
 
 class Bytes {
