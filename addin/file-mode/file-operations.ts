@@ -27,12 +27,12 @@ export interface FileModeOptions {
 
 /** The file mode's worker, bundled by webpack as its own chunk (it loads no Office code, like the page). */
 function startWorker(): Port {
-  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "评分助手" }) as unknown as Port;
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "file-mode" });
 }
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
-  readonly reject: (e: unknown) => void;
+  readonly reject: (e: Error) => void;
   readonly onProgress?: (p: Progress & AnnualProgress) => void;
 }
 

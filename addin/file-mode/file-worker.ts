@@ -66,9 +66,11 @@ export function serveFileSession(port: Port): void {
     const controller = new AbortController();
     running.set(request.id, controller);
     now = new Date(request.now);
-    perform(request.id, request.call, controller.signal).then(
-      (value) => post({ id: request.id, value }),
-      (e: unknown) => post({ id: request.id, error: toWire(e) }),
-    ).finally(() => running.delete(request.id));
+    perform(request.id, request.call, controller.signal)
+      .then(
+        (value) => post({ id: request.id, value }),
+        (e: unknown) => post({ id: request.id, error: toWire(e) }),
+      )
+      .finally(() => running.delete(request.id));
   };
 }

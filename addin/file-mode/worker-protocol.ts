@@ -19,7 +19,8 @@ export interface Port {
 }
 
 /** A quarterly workbook as sent: `key` names the same bytes on every call, so the worker keeps one assessment each. */
-export type WireQuarter = { readonly kind: "file"; readonly file: string; readonly key: number; readonly bytes: Uint8Array } | { readonly kind: "open" };
+export type WireQuarter =
+  { readonly kind: "file"; readonly file: string; readonly key: number; readonly bytes: Uint8Array } | { readonly kind: "open" };
 
 /** A call: which operation, its arguments, and the page's clock (运行记录's time). */
 export type Call =
@@ -48,7 +49,7 @@ export type Reply =
 
 export function toWire(e: unknown): WireError {
   if (e instanceof RunCancelled) return { kind: "cancelled" };
-  if (e instanceof UserError) return { kind: "user", code: e.code, params: e.params, problems: e.problems };
+  if (e instanceof UserError) return { kind: "user", code: e.code, params: e.params as unknown, problems: e.problems };
   if (e instanceof Error) return { kind: "defect", name: e.name, message: e.message || e.name };
   return { kind: "defect", name: "Error", message: String(e) };
 }

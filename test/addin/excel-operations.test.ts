@@ -115,7 +115,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(scoring.seen.filter((p) => p.step === "read" && p.done! > 0).length).toBeGreaterThan(0);
     const views = scoring.seen.map(progressView);
     expect(views.map((v) => v.fraction)).toEqual(views.map((v) => v.fraction).sort((a, b) => a - b));
-    expect(views.at(-1)).toEqual({ fraction: 1, label: "progressDone" });
+    expect(views.at(-1)).toEqual({ fraction: 1, label: "progressDone", step: { n: 4, m: 4, percent: 100 } });
 
     // The output sheets hold what the CLI writes, cell for cell.
     const outFile = new XlsxWorkbook(file.bytes());

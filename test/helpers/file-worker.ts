@@ -17,4 +17,5 @@ export function inProcessWorker(): Port {
 }
 
 /** createFileOperations on an in-process worker. */
-export const fileOperations = (options: Omit<FileModeOptions, "connect"> = {}) => createFileOperations({ ...options, connect: inProcessWorker });
+export const fileOperations = (options: Omit<FileModeOptions, "connect"> = {}) =>
+  createFileOperations({ ...options, connect: inProcessWorker });
