@@ -49,10 +49,13 @@ export type Reply =
 
 export function toWire(e: unknown): WireError {
   if (e instanceof RunCancelled) return { kind: "cancelled" };
-  if (e instanceof UserError) return { kind: "user", code: e.code, params: e.params as unknown, problems: e.problems };
+  if (isUserError(e)) return { kind: "user", code: e.code, params: e.params, problems: e.problems };
   if (e instanceof Error) return { kind: "defect", name: e.name, message: e.message || e.name };
   return { kind: "defect", name: "Error", message: String(e) };
 }
+
+// instanceof narrows to UserError<any>.
+const isUserError = (e: unknown): e is UserError => e instanceof UserError;
 
 export function fromWire(e: WireError): Error {
   if (e.kind === "cancelled") return new RunCancelled();
