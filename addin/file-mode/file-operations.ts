@@ -27,7 +27,7 @@ export interface FileModeOptions {
 
 /** The file mode's worker, bundled by webpack as its own chunk (it loads no Office code, like the page). */
 function startWorker(): Port {
-  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "file-mode" });
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "file-worker" });
 }
 
 interface Pending {
