@@ -25,7 +25,11 @@ export interface RunOptions {
    * A returned promise is awaited at step boundaries (a page on the main thread can paint).
    */
   readonly onProgress?: (p: Progress) => void | Promise<void>;
-  /** Stops the run between steps (RunCancelled) and the reading within; a write once begun completes. */
+  /**
+   * Stops the run between steps (RunCancelled), and within reading and writing where the
+   * adapter can (Excel's writes its sheets under temporary names and deletes them); the .xlsx
+   * writer, once begun, completes (its caller drops the bytes).
+   */
   readonly signal?: CancelSignal;
 }
 
@@ -79,7 +83,7 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
 
   if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
   await run.begin("write");
-  await writer.writeSheets(sheets, { onProgress: run.within });
+  await writer.writeSheets(sheets, { onProgress: run.within, signal: run.signal });
   return run.end({ result, issues, sheets, written: true, assessed });
 }
 
