@@ -14,7 +14,7 @@ import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
-import { outputSheets } from "./report/sheets/output-sheets.js";
+import { OUTPUT_SHEET_COUNT, outputSheets } from "./report/sheets/output-sheets.js";
 import { validateWorkbook, type Validation } from "./validate/validate-workbook.js";
 
 export interface RunOptions {
@@ -75,10 +75,10 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   const validation = validateWorkbook(snapshot);
 
   await run.begin("score");
-  // Scoring and building the output sheets take seconds at 5,000 branches: progress in thirds.
+  // Scoring and building the output sheets take seconds at 5,000 branches: progress by stage.
   const scored = validation.ok ? assess(validation.assessment) : null;
-  run.within(1, 3);
-  const { result, issues, sheets } = report(validation, scored, options.now, () => run.within(2, 3));
+  run.within(1, REPORT_STAGES);
+  const { result, issues, sheets } = report(validation, scored, options.now, (stage) => run.within(1 + stage, REPORT_STAGES));
   const assessed = validation.ok && scored ? { snapshot, assessment: validation.assessment, scored } : null;
 
   if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
@@ -99,11 +99,15 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
 }
 
 /** The result and the output sheets; the engine's findings get their cells here, where the grids are known. */
+/** The score step's stages: scoring, the result, the fingerprints (two), each output sheet. */
+const REPORT_STAGES = 4 + OUTPUT_SHEET_COUNT;
+
 function report(
   validation: Validation,
   scored: ScoredAssessment | null,
   now: Date,
-  onResult: () => void,
+  /** Stages done after scoring: 1 the result, 2–3 the fingerprints, then one a sheet. */
+  onStage: (stage: number) => void,
 ): Pick<RunOutput, "result" | "issues" | "sheets"> {
   const assessment = validation.ok ? validation.assessment : null;
   const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
@@ -114,13 +118,17 @@ function report(
     scored,
     issues,
   );
-  onResult();
-  const sheets = outputSheets(result, {
+  onStage(1);
+  const inputs = assessment ? { rules: rulesFingerprint(assessment), input: inputFingerprint(assessment) } : { rules: "", input: "" };
+  onStage(2);
+  const record = {
     time: localTimestamp(now),
-    rulesFingerprint: assessment ? rulesFingerprint(assessment) : "",
-    inputFingerprint: assessment ? inputFingerprint(assessment) : "",
+    rulesFingerprint: inputs.rules,
+    inputFingerprint: inputs.input,
     resultFingerprint: resultFingerprint(result),
-  });
+  };
+  onStage(3);
+  const sheets = outputSheets(result, record, (made) => onStage(3 + made));
   return { result, issues, sheets };
 }
 

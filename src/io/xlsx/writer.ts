@@ -84,7 +84,7 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     }
     const charts = spec.charts ?? [];
     const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
-    pkg.setPieces(part, () => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
+    pkg.setPieces(part, (onFraction) => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }, onFraction));
     const titles = printTitles(spec);
     if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
     const area = spec.print?.printArea === undefined ? null : `${quoteSheetName(spec.name)}!${absolute(spec.print.printArea)}`;

@@ -36,7 +36,7 @@ interface Written {
  * sizes (no data descriptors); ZIP64 records are added only when a size, an offset or the
  * number of entries needs them.
  */
-export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[], onProgress?: WriteProgress): Uint8Array {
+export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgress?: WriteProgress): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
@@ -48,7 +48,9 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[], on
 
   for (const [index, given] of sources.entries()) {
     onProgress?.(index, sources.length);
-    const source = typeof given === "function" ? given() : given;
+    // A part made now takes the first half of its share of the progress, its deflating the second.
+    const made = typeof given === "function";
+    const source = made ? given(onProgress && ((f) => onProgress(index + f / 2, sources.length))) : given;
     const name = encoder.encode(source.name);
     const flags = /^[\x20-\x7e]*$/.test(source.name) ? 0 : FLAG_UTF8;
     let entry: Omit<Written, "offset" | "name" | "flags">;
@@ -65,7 +67,8 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[], on
         size: copy.size,
       };
     } else {
-      data = deflate(source.data, onProgress && ((fraction) => onProgress(index + fraction, sources.length)));
+      const from = made ? 0.5 : 0;
+      data = deflate(source.data, onProgress && ((f) => onProgress(index + from + f * (1 - from), sources.length)));
       entry = { method: 8, time: NEW_TIME, date: NEW_DATE, crc: crc32(source.data), compressedSize: data.length, size: source.data.length };
     }
     const record: Written = { ...entry, name, flags: flags | (("copy" in source ? source.copy.flags : 0) & 0x0007), offset };
@@ -94,6 +97,9 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[], on
   }
   return out;
 }
+
+/** An entry made when its turn comes, told how far its making is (0…1). */
+export type MadeSource = (onFraction?: (fraction: number) => void) => ZipSource;
 
 /** How far the writing is: entries done (fractional within a large one) of all. */
 export type WriteProgress = (done: number, total: number) => void;
