@@ -18,7 +18,7 @@ import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET, yieldToPage } fro
 import { dateFormats, GridRows } from "./read-cells.js";
 import { ReadPlan } from "./read-plan.js";
 import { Requirements, type SetSupported, type SkippedFeature } from "./requirements.js";
-import { planSheet, type SheetTarget } from "./write-sheet.js";
+import { planSheet } from "./write-sheet.js";
 import { deleteSheets, finishSwap, renameForSwap, swapDone, undoSwap, type SheetSwap } from "./swap-sheets.js";
 
 /** The part of the `Excel` global the adapter uses (the fake host provides the same). */
