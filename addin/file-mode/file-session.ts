@@ -91,7 +91,9 @@ export function createFileSession({ now, save }: FileSessionOptions): FileModeOp
         await nextTask(); // the steps are synchronous: let a cancel (a message) in between them
       },
     });
-    // Cancelled while the write ran (it completes once begun): the copy is dropped unseen.
+    // Cancelled while the write ran (it completes once begun): the copy is dropped unseen. The
+    // cancel is a message, taken only between tasks: a task first, then the signal is current.
+    if (signal) await nextTask();
     if (signal?.aborted) throw new RunCancelled(signal.reason);
     if (scored && written) {
       open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
