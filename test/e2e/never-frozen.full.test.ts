@@ -120,7 +120,8 @@ it("scores 5,000 branches with no long task over 200 ms and the progress moving 
     };
     writeFileSync(join(ARTIFACTS, "never-frozen.json"), JSON.stringify(figures, null, 2));
     expect(during.filter((t) => t.duration > LONG_TASK_LIMIT_MS)).toEqual([]);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + 100); // a timer's tick may come a little late
+    // The time so far is checked every 250 ms: its second shows within that of turning.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + 250);
     expect(errors).toEqual([]);
   } finally {
     await close();
