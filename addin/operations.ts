@@ -62,15 +62,23 @@ export interface TaskPaneOperations {
   /** 导入评分表: merges a rater's filled copy into the current workbook. */
   importRaterFile(file: Uint8Array, as: GridSheet | null): Promise<MergeSummary>;
   /** 校验: validation only. */
-  validate(onProgress: (p: Progress) => void): Promise<Assessed>;
-  /** 一键评分排名: validate, score, rank and write the output sheets and charts. */
-  scoreAndRank(onProgress: (p: Progress) => void): Promise<Assessed>;
+  validate(onProgress: (p: Progress) => void, options?: RunControl): Promise<Assessed>;
+  /**
+   * 一键评分排名: validate, score, rank and write the output sheets and charts. Cancelled
+   * (the pane's 取消), it rejects and leaves the workbook as it was.
+   */
+  scoreAndRank(onProgress: (p: Progress) => void, options?: RunControl): Promise<Assessed>;
   /** Texts the last 一键评分排名 had to shorten to Excel's 32,767 characters a cell (names, notes, messages). */
   shortenedTexts?(): readonly OverlongText[];
   /** Selects a cell in Excel (clicking an issue); file mode has no sheet to show. */
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** 年度定级: the year's grade from its quarterly workbooks. */
   readonly annual?: AnnualOperations;
+}
+
+/** How the pane stops a run: an AbortSignal will do (the operation then rejects). */
+export interface RunControl {
+  readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
 }
 
 /** A quarterly workbook for 年度定级: a file the user added, or (Excel mode) the workbook open in Excel. */

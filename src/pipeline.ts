@@ -14,7 +14,7 @@ import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
-import { outputSheets } from "./report/sheets/output-sheets.js";
+import { OUTPUT_SHEET_COUNT, outputSheets } from "./report/sheets/output-sheets.js";
 import { validateWorkbook, type Validation } from "./validate/validate-workbook.js";
 
 export interface RunOptions {
@@ -25,7 +25,11 @@ export interface RunOptions {
    * A returned promise is awaited at step boundaries (a page on the main thread can paint).
    */
   readonly onProgress?: (p: Progress) => void | Promise<void>;
-  /** Stops the run between steps (RunCancelled) and the reading within; a write once begun completes. */
+  /**
+   * Stops the run between steps (RunCancelled), and within reading and writing where the
+   * adapter can (Excel's writes its sheets under temporary names and deletes them); the .xlsx
+   * writer, once begun, completes (its caller drops the bytes).
+   */
   readonly signal?: CancelSignal;
 }
 
@@ -71,13 +75,15 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   const validation = validateWorkbook(snapshot);
 
   await run.begin("score");
+  // Scoring and building the output sheets take seconds at 5,000 branches: progress by stage.
   const scored = validation.ok ? assess(validation.assessment) : null;
-  const { result, issues, sheets } = report(validation, scored, options.now);
+  run.within(1, REPORT_STAGES);
+  const { result, issues, sheets } = report(validation, scored, options.now, (stage) => run.within(1 + stage, REPORT_STAGES));
   const assessed = validation.ok && scored ? { snapshot, assessment: validation.assessment, scored } : null;
 
   if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
   await run.begin("write");
-  await writer.writeSheets(sheets, { onProgress: run.within });
+  await writer.writeSheets(sheets, { onProgress: run.within, signal: run.signal });
   return run.end({ result, issues, sheets, written: true, assessed });
 }
 
@@ -92,7 +98,16 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
 }
 
 /** The result and the output sheets; the engine's findings get their cells here, where the grids are known. */
-function report(validation: Validation, scored: ScoredAssessment | null, now: Date): Pick<RunOutput, "result" | "issues" | "sheets"> {
+/** The score step's stages: scoring, the result, the fingerprints (two), each output sheet. */
+const REPORT_STAGES = 4 + OUTPUT_SHEET_COUNT;
+
+function report(
+  validation: Validation,
+  scored: ScoredAssessment | null,
+  now: Date,
+  /** Stages done after scoring: 1 the result, 2–3 the fingerprints, then one a sheet. */
+  onStage: (stage: number) => void,
+): Pick<RunOutput, "result" | "issues" | "sheets"> {
   const assessment = validation.ok ? validation.assessment : null;
   const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
   const issues = [...validation.issues, ...located];
@@ -102,12 +117,17 @@ function report(validation: Validation, scored: ScoredAssessment | null, now: Da
     scored,
     issues,
   );
-  const sheets = outputSheets(result, {
+  onStage(1);
+  const inputs = assessment ? { rules: rulesFingerprint(assessment), input: inputFingerprint(assessment) } : { rules: "", input: "" };
+  onStage(2);
+  const record = {
     time: localTimestamp(now),
-    rulesFingerprint: assessment ? rulesFingerprint(assessment) : "",
-    inputFingerprint: assessment ? inputFingerprint(assessment) : "",
+    rulesFingerprint: inputs.rules,
+    inputFingerprint: inputs.input,
     resultFingerprint: resultFingerprint(result),
-  });
+  };
+  onStage(3);
+  const sheets = outputSheets(result, record, (made) => onStage(3 + made));
   return { result, issues, sheets };
 }
 

@@ -44,6 +44,11 @@ describe("runAssessment: read → validate → score → rank → report → wri
       "read 1/4 0/null",
       "validate 2/4 0/null",
       "score 3/4 0/null",
+      "score 3/4 1/10", // scored and ranked
+      "score 3/4 2/10", // the result built
+      "score 3/4 3/10", // the fingerprints of the rules and inputs…
+      "score 3/4 4/10", // …and of the result
+      ...[5, 6, 7, 8, 9, 10].map((n) => `score 3/4 ${n}/10`), // each output sheet made
       "write 4/4 0/null",
       "write 4/4 0/6",
       "write 4/4 6/6",
@@ -56,7 +61,7 @@ describe("runAssessment: read → validate → score → rank → report → wri
     const out = await runAssessment(new SheetSpecReader(sheets), null, { now: NOW, onProgress: (p) => void seen.push(p) });
     expect(out.written).toBe(false);
     expect(out.sheets).toHaveLength(6); // what a writer would get
-    expect(seen.map((p) => p.step)).toEqual(["read", "validate", "score", "score"]);
+    expect(seen.map((p) => p.step)).toEqual(["read", "validate", ...Array<string>(12).fill("score")]);
     expect(seen.at(-1)).toEqual({ step: "score", stepNumber: 3, steps: 3, done: 1, total: 1 });
   });
 

@@ -83,6 +83,7 @@ export class Batcher {
     await this.ctx.sync();
     this.used = 0;
     this.syncs++;
+    await yieldToPage();
     this.afterSync();
   }
 
@@ -92,4 +93,12 @@ export class Batcher {
       this.used = REQUEST_ENVELOPE;
     }
   }
+}
+
+/**
+ * Lets the page run (paint the progress bar, take a click on 取消) before the next batch is
+ * prepared: a macrotask, since a sync's promise resolves in a microtask that would not.
+ */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -5,7 +5,7 @@
  * workbook; input sheets are only ever changed by 导入评分表 (patchCells) and by 新建考核模板 from the
  * workbook's own roster, which regenerates the grids (regenerate-in-excel.ts).
  */
-import type { Assessed, MergeSummary, Progress, TaskPaneOperations, TemplateOutcome } from "../operations.js";
+import type { Assessed, MergeSummary, Progress, RunControl, TaskPaneOperations, TemplateOutcome } from "../operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { UserError } from "../../src/model/failure.js";
 import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
@@ -41,9 +41,10 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
   let shortened: readonly OverlongText[] = [];
   const workbook = () => new ExcelWorkbook(options);
 
-  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
+  async function assess(onProgress: (p: Progress) => void, write: boolean, { signal }: RunControl = {}): Promise<Assessed> {
     const wb = workbook();
-    const { result, issues, sheets, written } = await runAssessment(wb, write ? wb : null, { now: now(), onProgress });
+    // Cancelled, the reading stops between slices and the writing deletes its temporary sheets.
+    const { result, issues, sheets, written } = await runAssessment(wb, write ? wb : null, { now: now(), onProgress, signal });
     if (written) {
       skipped = wb.skipped;
       shortened = overlongTexts(sheets);
@@ -82,8 +83,8 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
       return applyMerge(wb, plan);
     },
 
-    validate: (onProgress) => assess(onProgress, false),
-    scoreAndRank: (onProgress) => assess(onProgress, true),
+    validate: (onProgress, control) => assess(onProgress, false, control),
+    scoreAndRank: (onProgress, control) => assess(onProgress, true, control),
 
     async selectCell(sheet, cell) {
       await workbook().select(sheet, cell);

@@ -14,11 +14,11 @@ import { UserError } from "../../src/model/failure.js";
 import { fitCellText, MAX_CELL_TEXT } from "../../src/report/excel-limits.js";
 import { checkSheetNames, type SheetSpec } from "../../src/report/sheet-spec.js";
 import { INPUT_SHEETS } from "../../src/model/sheets.js";
-import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET } from "./batches.js";
+import { ACTION_OVERHEAD, Batcher, jsonLength, PAYLOAD_BUDGET, yieldToPage } from "./batches.js";
 import { dateFormats, GridRows } from "./read-cells.js";
 import { ReadPlan } from "./read-plan.js";
 import { Requirements, type SetSupported, type SkippedFeature } from "./requirements.js";
-import { planSheet, type SheetTarget } from "./write-sheet.js";
+import { planSheet } from "./write-sheet.js";
 import { deleteSheets, finishSwap, renameForSwap, swapDone, undoSwap, type SheetSwap } from "./swap-sheets.js";
 
 /** The part of the `Excel` global the adapter uses (the fake host provides the same). */
@@ -122,6 +122,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           plan.measured(slice, jsonLength(range.values) + jsonLength(range.valueTypes) + jsonLength(range.numberFormat));
         }
         options.onProgress?.(plan.doneCells, plan.totalCells);
+        await yieldToPage();
       }
 
       const sheets = new Map<string, Grid>(present.map((name, i) => [name, { name, rows: grids[i]!.finish() }]));
@@ -132,47 +133,39 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
   // -------------------------------------------------------------------------------------------
   // Writing
 
+  /**
+   * Every output sheet is written as a new sheet under a temporary name; only when all are
+   * written do they take their names (a sheet they replace steps aside and goes, see
+   * swap-sheets.ts) and are the appended rows (运行记录) added. A cancel (the signal, seen after
+   * every sync) or a failure before that deletes the temporary sheets: the workbook is as it was.
+   */
   async writeSheets(specs: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {
     checkSheetNames(specs);
     const req = this.requirements;
-    const valuesOnly = req.has("usedRangeValuesOnly");
+    const { signal } = options;
+    const stopIfCancelled = () => {
+      if (signal?.aborted) throw new RunCancelled(signal.reason);
+    };
+    const written: { spec: SheetSpec; temp: string; old: string | null }[] = [];
+    const appends: SheetSpec[] = [];
+    let existing = new Map<string, { name: string; position: number }>();
+    const totalBytes = specs.reduce((n, s) => n + jsonLength(s.rows), 0) || 1;
+    let writtenBytes = 0;
+    const progress = () => options.onProgress?.(Math.min(writtenBytes, totalBytes), totalBytes);
+    let finished = false;
     try {
       await this.run(async (ctx) => {
         const collection = ctx.workbook.worksheets;
         collection.load("items/name");
-        const appendSpecs = specs.filter((s) => s.append !== undefined);
         await ctx.sync();
         const items = collection.items.map((w, position) => ({ name: w.name, position }));
-        const existing = new Map(items.map((w) => [w.name.toLowerCase(), w]));
+        existing = new Map(items.map((w) => [w.name.toLowerCase(), w]));
         for (const s of specs) {
           const found = existing.get(s.name.toLowerCase());
           if (found && (INPUT_SHEETS as readonly string[]).includes(found.name)) {
             throw new UserError("INPUT_SHEET_EXISTS", { sheet: found.name });
           }
         }
-
-        // Where appended rows go: below the last used row of an existing sheet (a blank sheet's used range is A1).
-        const appendAt = new Map<string, number>();
-        const late: [string, Excel.Range, Excel.Range][] = [];
-        for (const s of appendSpecs) {
-          if (!existing.has(s.name.toLowerCase())) continue;
-          const sheet = collection.getItem(existing.get(s.name.toLowerCase())!.name);
-          const used = valuesOnly ? sheet.getUsedRange(true) : sheet.getUsedRange();
-          used.load("rowIndex,rowCount");
-          const first = used.getCell(0, 0);
-          first.load("valueTypes");
-          late.push([s.name, used, first]);
-        }
-        if (late.length > 0) {
-          await ctx.sync();
-          for (const [name, used, first] of late) {
-            const blank = used.rowCount === 1 && (first.valueTypes[0]?.[0] as string | undefined) === "Empty";
-            appendAt.set(name, blank ? 0 : used.rowIndex + used.rowCount);
-          }
-        }
-
-        const totalBytes = specs.reduce((n, s) => n + jsonLength(s.rows), 0) || 1;
-        let writtenBytes = 0;
         const suspend = req.has("suspendCalculation");
         const batcher = new Batcher(
           ctx,
@@ -180,7 +173,10 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           () => {
             if (suspend) ctx.workbook.application.suspendApiCalculationUntilNextSync();
           },
-          () => options.onProgress?.(Math.min(writtenBytes, totalBytes), totalBytes),
+          () => {
+            progress();
+            stopIfCancelled();
+          },
         );
         const taken = new Set(items.map((w) => w.name.toLowerCase()));
         let tmpNumber = 0;
@@ -191,29 +187,99 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
           taken.add(name.toLowerCase());
           return name;
         };
-
-        let first: Excel.Worksheet | null = null;
         for (const spec of specs) {
           const old = existing.get(spec.name.toLowerCase());
-          const target: SheetTarget =
-            spec.append && old
-              ? { kind: "append", name: old.name, firstRow: appendAt.get(spec.name) ?? 0 }
-              : old
-                ? { kind: "replace", name: old.name, position: old.position, tempName: tempName() }
-                : { kind: "new" };
-          const sheet = await planSheet(ctx, batcher, spec, target, req);
-          first ??= target.kind === "append" ? null : sheet;
+          if (spec.append && old) {
+            appends.push(spec);
+            continue;
+          }
+          stopIfCancelled();
+          const temp = tempName();
+          written.push({ spec, temp, old: old?.name ?? null });
+          await planSheet(ctx, batcher, spec, { kind: "new", name: temp }, req);
           writtenBytes += jsonLength(spec.rows);
         }
-        if (first) {
-          const sheet = first;
-          await batcher.op(ACTION_OVERHEAD, () => sheet.activate());
+        stopIfCancelled();
+        // Nothing replaced (a first run): the new sheets take their names in the last batch.
+        if (!written.some((w) => w.old !== null)) {
+          await this.finishWrite(ctx, batcher, written, appends, existing);
+          finished = true;
         }
         await batcher.flush();
-        options.onProgress?.(totalBytes, totalBytes);
       });
+    } catch (e) {
+      this.lastSkipped = req.takeSkipped();
+      // Whatever was written goes again; the sheets of the workbook were not touched.
+      if (!finished) await this.deleteSheets(written.map((w) => w.temp)).catch(() => undefined);
+      throw e;
+    }
+    if (finished) {
+      this.lastSkipped = req.takeSkipped();
+      options.onProgress?.(totalBytes, totalBytes);
+      return;
+    }
+
+    // The swap: renames only, so it is quick and does not depend on the sheets' size.
+    const swaps: SheetSwap[] = written.flatMap((w) => (w.old === null ? [] : [{ name: w.old, temp: w.temp, backup: `${w.temp}旧` }]));
+    try {
+      await this.swapSheets(swaps);
+    } catch (e) {
+      this.lastSkipped = req.takeSkipped();
+      await this.deleteSheets(written.filter((w) => w.old === null).map((w) => w.temp)).catch(() => undefined);
+      throw e;
+    }
+    try {
+      await this.finishSwap(swaps);
+      await this.run(async (ctx) => {
+        const batcher = new Batcher(ctx, this.budget);
+        await this.finishWrite(ctx, batcher, written, appends, existing);
+        await batcher.flush();
+      });
+      options.onProgress?.(totalBytes, totalBytes);
     } finally {
       this.lastSkipped = req.takeSkipped();
+    }
+  }
+
+  /** New sheets take their names (replacing ones have theirs from the swap), the first is shown, rows are appended. */
+  private async finishWrite(
+    ctx: Excel.RequestContext,
+    batcher: Batcher,
+    written: readonly { spec: SheetSpec; temp: string; old: string | null }[],
+    appends: readonly SheetSpec[],
+    existing: ReadonlyMap<string, { name: string }>,
+  ): Promise<void> {
+    const sheets = ctx.workbook.worksheets;
+    for (const w of written) {
+      if (w.old === null) await batcher.op(ACTION_OVERHEAD, () => void (sheets.getItem(w.temp).name = w.spec.name));
+    }
+    const first = written[0];
+    if (first) await batcher.op(ACTION_OVERHEAD, () => sheets.getItem(first.old ?? first.spec.name).activate());
+    if (appends.length > 0) await this.appendRows(ctx, batcher, appends, existing);
+  }
+
+  /** Rows appended below an existing sheet's last used row (a blank sheet's used range is A1). */
+  private async appendRows(
+    ctx: Excel.RequestContext,
+    batcher: Batcher,
+    specs: readonly SheetSpec[],
+    existing: ReadonlyMap<string, { name: string }>,
+  ): Promise<void> {
+    const valuesOnly = this.requirements.has("usedRangeValuesOnly");
+    const late = specs.map((s) => {
+      const name = existing.get(s.name.toLowerCase())!.name;
+      const sheet = ctx.workbook.worksheets.getItem(name);
+      const used = valuesOnly ? sheet.getUsedRange(true) : sheet.getUsedRange();
+      used.load("rowIndex,rowCount");
+      const first = used.getCell(0, 0);
+      first.load("valueTypes");
+      return { spec: s, name, used, first };
+    });
+    await ctx.sync(); // the batch so far goes with it (the batcher may sync a little early after)
+    for (const { spec, name, used, first } of late) {
+      const blank = used.rowCount === 1 && (first.valueTypes[0]?.[0] as string | undefined) === "Empty";
+      const firstRow = blank ? 0 : used.rowIndex + used.rowCount;
+      await planSheet(ctx, batcher, spec, { kind: "append", name, firstRow }, this.requirements);
     }
   }
 

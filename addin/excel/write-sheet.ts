@@ -27,9 +27,8 @@ import { groupRects, numberFormatOf, officeColor, widthInPoints, type KeyedRect 
 import type { Requirements } from "./requirements.js";
 
 export type SheetTarget =
-  | { readonly kind: "new" }
-  /** An existing sheet of this name: a new sheet takes its position, then the old one goes. */
-  | { readonly kind: "replace"; readonly name: string; readonly position: number; readonly tempName: string }
+  /** A new sheet of this name (a temporary one: it takes the spec's name when all sheets are written). */
+  | { readonly kind: "new"; readonly name: string }
   /** An existing sheet the spec's rows (after appendSkip) are appended to, from firstRow. */
   | { readonly kind: "append"; readonly name: string; readonly firstRow: number };
 
@@ -50,7 +49,7 @@ export async function planSheet(
   target: SheetTarget,
   req: Requirements,
 ): Promise<Excel.Worksheet> {
-  const sheet = await placeSheet(ctx, batch, spec, target);
+  const sheet = await placeSheet(ctx, batch, target);
   const appending = target.kind === "append";
   const rows = appending ? spec.rows.slice(spec.append?.appendSkip ?? 0) : spec.rows;
   const firstRow = appending ? target.firstRow : 0;
@@ -98,27 +97,34 @@ interface SheetWrite {
   cellAt(r: number, c: number): Excel.Range;
 }
 
-/** A new sheet, one replacing an old sheet of the name in its place, or the sheet appended to. */
-async function placeSheet(ctx: Excel.RequestContext, batch: Batcher, spec: SheetSpec, target: SheetTarget): Promise<Excel.Worksheet> {
+/** A new sheet, or the sheet appended to. */
+async function placeSheet(ctx: Excel.RequestContext, batch: Batcher, target: SheetTarget): Promise<Excel.Worksheet> {
   const sheets = ctx.workbook.worksheets;
   let sheet!: Excel.Worksheet;
   if (target.kind === "append") {
     sheet = sheets.getItem(target.name);
-  } else if (target.kind === "replace") {
-    // Added first and renamed after the old one is gone: this works even if the old sheet
-    // was the only visible one, and the new sheet takes its place in the tab order.
-    await batch.op(4 * ACTION_OVERHEAD, () => {
-      sheet = sheets.add(target.tempName);
-      sheets.getItem(target.name).delete();
-      sheet.name = spec.name;
-      sheet.position = target.position;
-    });
   } else {
     await batch.op(ACTION_OVERHEAD, () => {
-      sheet = sheets.add(spec.name);
+      sheet = sheets.add(target.name);
     });
   }
   return sheet;
+}
+
+/**
+ * Rows of a format write at most: one rectangle of equal look can span a whole 160,000-row
+ * sheet, and Excel (like the fake host) refuses to set a format on a million cells at once.
+ */
+export const BAND_ROWS = 2000;
+
+/** Rectangles cut into bands of at most BAND_ROWS rows. */
+export function inBands<R extends { r0: number; r1: number }>(rects: readonly R[]): R[] {
+  return rects.flatMap((rect) => {
+    if (rect.r1 - rect.r0 < BAND_ROWS) return [rect];
+    const bands: R[] = [];
+    for (let r0 = rect.r0; r0 <= rect.r1; r0 += BAND_ROWS) bands.push({ ...rect, r0, r1: Math.min(rect.r1, r0 + BAND_ROWS - 1) });
+    return bands;
+  });
 }
 
 /** Base look and number format, by rectangles of cells that share both. */
@@ -128,7 +134,7 @@ async function writeLooks(w: SheetWrite): Promise<void> {
     const nf = numberFormatOf(v, style);
     return style === undefined && nf === undefined ? null : `${style ?? ""}|${nf ?? ""}`;
   });
-  for (const rect of base) {
+  for (const rect of inBands(base)) {
     const [style, nf] = rect.key.split("|") as [string, string];
     const look = style === "" ? undefined : STYLE_LOOKS[style as CellStyle];
     const ops = 1 + (look ? 10 : 0);
@@ -156,7 +162,7 @@ async function writeLooks(w: SheetWrite): Promise<void> {
 
 /** Highlights (tones) on top of the look. */
 async function writeTones(w: SheetWrite): Promise<void> {
-  for (const rect of groupRects(w.rows.length, w.width, (r, c) => w.at(r, c).tone ?? null)) {
+  for (const rect of inBands(groupRects(w.rows.length, w.width, (r, c) => w.at(r, c).tone ?? null))) {
     await w.batch.op(ACTION_OVERHEAD, () => {
       w.rangeOf(rect).format.fill.color = officeColor(TONE_FILLS[rect.key as CellTone]);
     });
@@ -167,7 +173,7 @@ async function writeTones(w: SheetWrite): Promise<void> {
 async function writeLinkFonts(w: SheetWrite): Promise<boolean> {
   const links = groupRects(w.rows.length, w.width, (r, c) => (w.at(r, c).link ? "link" : null));
   if (links.length === 0 || !w.req.use("hyperlinks", w.spec.name)) return false;
-  for (const rect of links) {
+  for (const rect of inBands(links)) {
     await w.batch.op(2 * ACTION_OVERHEAD, () => {
       const font = w.rangeOf(rect).format.font;
       font.color = officeColor(LINK_COLOR);

@@ -1,173 +1,128 @@
 /**
- * Browser file mode: the task pane's operations on an .xlsx file opened in the page, with the
- * same pipeline and .xlsx adapter as the CLI. Everything runs in the page; nothing is uploaded.
- * Input bytes are never changed: 导入评分表 patches a working copy, 一键评分排名 writes the output
- * sheets into a copy of that, which the user downloads as `<原文件名>-评分结果.xlsx`.
+ * Browser file mode as the page sees it: every operation is posted to a Web Worker
+ * (worker.ts, the session of file-session.ts), which reads, validates, scores and writes off
+ * the page's thread, so the page never freezes; its progress is relayed to the pane. 取消 sends
+ * a cancel (the worker's run stops at its next step, and what it made is dropped) and the call
+ * rejects at once, so the pane is usable again; the workbook stays as it was. The page keeps
+ * only the state it shows (the file's name, what to download).
  */
-import type { Assessed, MergeSummary, Progress, TaskPaneOperations, TemplateOutcome } from "../operations.js";
-import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
-import { runAssessment } from "../../src/pipeline.js";
-import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
-import { WorkbookUnreadableError } from "../../src/io/workbook.js";
-import { UserError } from "../../src/model/failure.js";
-import { periodOrThrow } from "../../src/model/settings.js";
-import { applyMerge, changesSomething, planReturnedFile } from "../../src/merge/apply-merge.js";
-import { localTimestamp } from "../../src/model/timestamp.js";
-import { createdOutcome, newTemplate } from "../../src/template/new-template.js";
-import { applyRegeneration, planWorkbookRegeneration } from "../../src/template/regenerate.js";
-import { derivedName, saveFile, type DownloadFile } from "./download.js";
-import { createAnnualOperations } from "../annual-operations.js";
-import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import { RunCancelled } from "../../src/io/workbook.js";
+import type { OverlongText } from "../../src/report/excel-limits.js";
+import type { AnnualOperations, AnnualTaskOptions, Assessed, QuarterSource, RunControl } from "../operations.js";
+import type { AnnualProgress, Progress } from "../operations.js";
+import { saveFile, type DownloadFile } from "./download.js";
+import type { FileModeOperations, FileState } from "./file-session.js";
+import { fromWire, type Call, type Port, type Reply, type WireQuarter } from "./worker-protocol.js";
 
-/** The workbook file behind file mode, as the page shows it. */
-export interface FileState {
-  /** The open workbook's file name, or null before one is opened. */
-  readonly fileName: string | null;
-  /**
-   * What to download now: the scored workbook after 一键评分排名, else the working copy after
-   * 导入评分表, else null.
-   */
-  readonly download: WorkbookDownload | null;
-}
-
-/** The workbook file behind file mode: opening it, and its state as a store the page subscribes to. */
-export interface WorkbookFile {
-  /** Opens a workbook the user chose or dropped; rejects with a Chinese message if unreadable. */
-  open(fileName: string, bytes: Uint8Array): Promise<void>;
-  /** The state now: the same object until it changes (a snapshot for useSyncExternalStore). */
-  state(): FileState;
-  /** Calls `onChange` after every change of the state; returns the way to stop. */
-  subscribe(onChange: () => void): () => void;
-}
-
-export interface WorkbookDownload extends DownloadFile {
-  readonly kind: "scored" | "imported";
-}
-
-export interface FileModeOperations extends TaskPaneOperations, WorkbookFile {
-  readonly mode: "file";
-}
+export type { FileModeOperations, FileState, WorkbookDownload, WorkbookFile } from "./file-session.js";
 
 export interface FileModeOptions {
   /** The run time written into 运行记录. */
   readonly now?: () => Date;
   /** Saves a new file on the user's computer (新建考核模板); default: a download link. */
   readonly save?: (file: DownloadFile) => void;
+  /** The worker's port; default: a new Web Worker (tests give a MessagePort served in the same thread). */
+  readonly connect?: () => Port;
 }
 
-interface OpenWorkbook {
-  readonly fileName: string;
-  /** The working copy: the file as opened, plus any imported rater cells. */
-  workbook: XlsxWorkbook;
-  /** The scored copy (一键评分排名), or the working copy once 导入评分表 changed it. */
-  download: WorkbookDownload | null;
+/** The file mode's worker, bundled by webpack as its own chunk (it loads no Office code, like the page). */
+function startWorker(): Port {
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "file-worker" });
+}
+
+interface Pending {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (e: Error) => void;
+  readonly onProgress?: (p: Progress & AnnualProgress) => void;
 }
 
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
   const now = options.now ?? (() => new Date());
   const save = options.save ?? saveFile;
-  let current: OpenWorkbook | null = null;
-  let shortened: readonly OverlongText[] = [];
+  const port = (options.connect ?? startWorker)();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
   let state: FileState = { fileName: null, download: null };
+  let shortened: readonly OverlongText[] = [];
   const listeners = new Set<() => void>();
-  const changed = () => {
-    state = { fileName: current?.fileName ?? null, download: current?.download ?? null };
-    for (const onChange of listeners) onChange();
+
+  port.onmessage = (event: MessageEvent) => {
+    const reply = event.data as Reply;
+    if ("state" in reply) {
+      state = reply.state;
+      for (const onChange of listeners) onChange();
+    } else if ("save" in reply) save(reply.save);
+    else {
+      const call = pending.get(reply.id);
+      if (!call) return; // cancelled: whatever it still says is dropped
+      if ("progress" in reply) call.onProgress?.(reply.progress as Progress & AnnualProgress);
+      else {
+        pending.delete(reply.id);
+        if ("error" in reply) call.reject(fromWire(reply.error));
+        else call.resolve(reply.value);
+      }
+    }
   };
 
-  const required = (): OpenWorkbook => {
-    if (!current) throw new UserError("NO_WORKBOOK_OPEN", {});
-    return current;
-  };
-  async function assess(onProgress: (p: Progress) => void, write: boolean): Promise<Assessed> {
-    const open = required();
-    // The scored workbook is a copy: the working copy stays as opened (plus any imports).
-    const scored = write ? new XlsxWorkbook(open.workbook.bytes()) : null;
-    const { result, issues, sheets, written } = await runAssessment(open.workbook, scored, {
-      now: now(),
-      onProgress: async (p) => {
-        onProgress(p);
-        await nextFrame(); // the steps are synchronous: let the progress bar paint between them
-      },
+  function request<T>(call: Call, onProgress?: (p: Progress & AnnualProgress) => void, control: RunControl = {}): Promise<T> {
+    const { signal } = control;
+    if (signal?.aborted) return Promise.reject(new RunCancelled(signal.reason));
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const cancel = () => {
+        if (!pending.delete(id)) return;
+        port.postMessage({ id, cancel: true });
+        reject(new RunCancelled(signal?.reason));
+      };
+      const done = () => (signal as AbortSignal | undefined)?.removeEventListener?.("abort", cancel);
+      pending.set(id, {
+        resolve: (v) => {
+          done();
+          resolve(v as T);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+        ...(onProgress ? { onProgress } : {}),
+      });
+      (signal as AbortSignal | undefined)?.addEventListener?.("abort", cancel);
+      port.postMessage({ id, now: now().getTime(), call });
     });
-    if (scored && written) {
-      open.download = { kind: "scored", fileName: derivedName(open.fileName, "评分结果"), bytes: scored.bytes() };
-      shortened = overlongTexts(sheets);
-      changed();
-    }
-    return { result, issues };
   }
+
+  // The same file's bytes get the same key on every call (see WireQuarter).
+  const keys = new WeakMap<Uint8Array, number>();
+  const wire = (source: QuarterSource): WireQuarter => {
+    if (source.kind === "open") return source;
+    if (!keys.has(source.bytes)) keys.set(source.bytes, nextId++);
+    return { kind: "file", file: source.file, key: keys.get(source.bytes)!, bytes: source.bytes };
+  };
+  const annual: AnnualOperations = {
+    openWorkbook: false,
+    checkQuarter: (source, { onProgress, signal }: AnnualTaskOptions) =>
+      request({ op: "checkQuarter", source: wire(source) }, onProgress, signal ? { signal } : {}),
+    gradeYear: (sources, { onProgress, signal }: AnnualTaskOptions) =>
+      request({ op: "gradeYear", sources: sources.map(wire) }, onProgress, signal ? { signal } : {}),
+  };
 
   return {
     mode: "file",
-
-    async open(fileName, bytes) {
-      let workbook: XlsxWorkbook;
-      try {
-        workbook = new XlsxWorkbook(bytes);
-        await workbook.read([]);
-      } catch (e) {
-        if (e instanceof WorkbookUnreadableError) throw e.of({ file: fileName });
-        throw e;
-      }
-      current = { fileName, workbook, download: null };
-      changed();
-    },
-
+    open: (fileName, bytes) => request({ op: "open", fileName, bytes }),
     state: () => state,
-
     subscribe(onChange) {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
-
     shortenedTexts: () => shortened,
-
-    async newTemplate({ period, roster = { kind: "example" } }): Promise<TemplateOutcome> {
-      const normalised = periodOrThrow(period);
-      if (roster.kind === "workbook") {
-        // A regenerated copy of the open workbook (the working copy, with any imports) to download.
-        const open = required();
-        const copy = new XlsxWorkbook(open.workbook.bytes());
-        const plan = await planWorkbookRegeneration(copy, { period: normalised, time: localTimestamp(now()) });
-        await applyRegeneration(copy, plan);
-        const fileName = derivedName(open.fileName, "新模板");
-        save({ fileName, bytes: copy.bytes() });
-        return { kind: "regenerated", summary: plan.summary, download: fileName };
-      }
-      const made = await newTemplate(roster, normalised, (bytes) => new XlsxWorkbook(bytes));
-      const fileName = `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`;
-      save({ fileName, bytes: XlsxWorkbook.create(made.sheets).bytes() });
-      return { kind: "created", ...createdOutcome(made), download: fileName };
+    newTemplate: ({ period, roster }) => request({ op: "newTemplate", period, ...(roster ? { roster } : {}) }),
+    importRaterFile: (file, as) => request({ op: "importRaterFile", file, as }),
+    validate: (onProgress, control) => request<Assessed>({ op: "validate" }, onProgress, control),
+    async scoreAndRank(onProgress, control) {
+      const out = await request<{ assessed: Assessed; shortened: readonly OverlongText[] }>({ op: "scoreAndRank" }, onProgress, control);
+      shortened = out.shortened;
+      return out.assessed;
     },
-
-    async importRaterFile(file, as): Promise<MergeSummary> {
-      const open = required();
-      const plan = await planReturnedFile(open.workbook, new XlsxWorkbook(file), as);
-      const summary = await applyMerge(open.workbook, plan);
-      if (changesSomething(plan)) {
-        open.download = { kind: "imported", fileName: derivedName(open.fileName, "已导入"), bytes: open.workbook.bytes() };
-        changed();
-      }
-      return summary;
-    },
-
-    validate: (onProgress) => assess(onProgress, false),
-    scoreAndRank: (onProgress) => assess(onProgress, true),
-
-    // 年度定级 reads its own files (the quarters), never the open workbook; the new one is downloaded.
-    annual: createAnnualOperations({
-      now,
-      openWorkbook: false,
-      read: async (source) => {
-        if (source.kind !== "file") throw new UserError("NO_WORKBOOK_OPEN", {});
-        return { file: source.file, reader: new XlsxReader(source.bytes) };
-      },
-      deliver: async ({ fileName, bytes }) => ({ how: "download", fileName, bytes, why: "fileMode" }),
-    }),
+    annual,
   };
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -51,6 +51,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  progress: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: 0 },
 });
 
 /** Fluent theme, UI language and the page frame: header with the language switch. */
@@ -254,8 +256,8 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
     });
 
   const assess = (scored: boolean) =>
-    void task.run(scored ? "scoreAndRank" : "validate", async (onProgress) => {
-      const assessed = await (scored ? operations.scoreAndRank(onProgress) : operations.validate(onProgress));
+    void task.run(scored ? "scoreAndRank" : "validate", async (onProgress, signal) => {
+      const assessed = await (scored ? operations.scoreAndRank(onProgress, { signal }) : operations.validate(onProgress, { signal }));
       setLastRun({ ...assessed, scored });
       setMerge(null);
       done(!scored ? "validated" : assessed.result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
@@ -320,22 +322,58 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   );
 }
 
-/** The running operation's progress (the pipeline's steps named in the UI's language), and its failure. */
+/** Operations that stop on 取消 (the others are quick or cannot be undone halfway). */
+const CANCELLABLE: ReadonlySet<string | null> = new Set(["validate", "scoreAndRank"]);
+
+/**
+ * The running operation's progress (the pipeline's steps named in the UI's language, step n
+ * of m, per cent, time so far, so that it visibly moves), its 取消, and its failure.
+ */
 function TaskStatus({ task }: { task: TaskState }) {
   const t = useStrings();
+  const styles = useStyles();
   const progress = task.progress ? progressView(task.progress) : null;
+  const seconds = useSecondsRunning(task.running);
   return (
     <>
       <div aria-live="polite">
         {task.running !== null && (
-          <Field label={progress ? t(progress.label) : t("busy")} data-testid="progress">
-            <ProgressBar value={progress?.fraction} max={1} />
-          </Field>
+          <div className={styles.progress}>
+            <Field
+              className={styles.grow}
+              label={progress ? t("progressStep", { ...progress.step, step: t(progress.label) }) : t("busy")}
+              hint={t("progressElapsed", { seconds })}
+              data-testid="progress"
+            >
+              <ProgressBar value={progress?.fraction} max={1} />
+            </Field>
+            {CANCELLABLE.has(task.running) && (
+              <Button size="small" onClick={task.cancel} data-testid="cancel">
+                {t("cancelRun")}
+              </Button>
+            )}
+          </div>
         )}
+        {task.running === null && task.cancelled && <Caption1 data-testid="cancelled">{t("runCancelled")}</Caption1>}
       </div>
       {task.failure && <FailureBar failure={task.failure} onDismiss={task.dismissFailure} />}
     </>
   );
+}
+
+/** Whole seconds since the operation started, ticking every second while it runs. */
+function useSecondsRunning(running: string | null): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (running === null) return;
+    const started = Date.now();
+    // Checked four times a second, so that the shown second changes close to when it turns (a
+    // timer of 1 s drifts late on a busy page); React renders only when the number changes.
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
 }
 
 /** What the last operation did, and what this Excel could not do while writing. */

@@ -199,6 +199,10 @@ const zh = {
   progressScoring: "正在核对双评、计分和排名…",
   progressWriting: "正在写入结果表和图表…",
   progressDone: "完成",
+  progressStep: "第 {n}/{m} 步（{percent}%）：{step}",
+  progressElapsed: "已用时 {seconds} 秒",
+  cancelRun: "取消",
+  runCancelled: "已取消，工作簿保持原样。",
 } as const;
 
 export type StringId = keyof typeof zh;
@@ -404,6 +408,10 @@ const en: Readonly<Record<StringId, string>> = {
   progressScoring: "Reconciling raters, scoring and ranking…",
   progressWriting: "Writing the result sheets and charts…",
   progressDone: "Done",
+  progressStep: "Step {n} of {m} ({percent}%): {step}",
+  progressElapsed: "{seconds} s so far",
+  cancelRun: "Cancel",
+  runCancelled: "Cancelled; the workbook is as it was.",
 };
 
 export const STRINGS: Readonly<Record<Language, Readonly<Record<StringId, string>>>> = { zh, en };

@@ -23,11 +23,15 @@ export interface TaskState {
   readonly running: string | null;
   readonly progress: Progress | null;
   readonly failure: Failure | null;
+  /** The last operation was cancelled (said until the next one). */
+  readonly cancelled: boolean;
   /**
-   * Runs one operation at a time with progress; a rejection becomes `failure` (shown, never
-   * swallowed) and the result is undefined.
+   * Runs one operation at a time with progress and a cancel signal; a rejection becomes
+   * `failure` (shown, never swallowed), or `cancelled` after cancel(), and the result is undefined.
    */
-  run<T>(key: string, work: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined>;
+  run<T>(key: string, work: (onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  /** The pane's 取消: aborts the running operation's signal. */
+  cancel(): void;
   /** Shows a failure that happened outside `run` (e.g. selecting a cell). */
   fail(e: unknown): void;
   dismissFailure(): void;
@@ -37,27 +41,34 @@ export function useTask(): TaskState {
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const busy = useRef(false);
+  const [cancelled, setCancelled] = useState(false);
+  const busy = useRef<AbortController | null>(null);
 
-  const run = useCallback(async <T>(key: string, work: (onProgress: (p: Progress) => void) => Promise<T>): Promise<T | undefined> => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    setRunning(key);
-    setProgress(null);
-    setFailure(null);
-    try {
-      return await work(setProgress);
-    } catch (e) {
-      setFailure(describeFailure(e));
-      return undefined;
-    } finally {
-      busy.current = false;
-      setRunning(null);
+  const run = useCallback(
+    async <T>(key: string, work: (onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+      if (busy.current) return undefined;
+      const abort = (busy.current = new AbortController());
+      setRunning(key);
       setProgress(null);
-    }
-  }, []);
+      setFailure(null);
+      setCancelled(false);
+      try {
+        return await work(setProgress, abort.signal);
+      } catch (e) {
+        if (abort.signal.aborted) setCancelled(true);
+        else setFailure(describeFailure(e));
+        return undefined;
+      } finally {
+        busy.current = null;
+        setRunning(null);
+        setProgress(null);
+      }
+    },
+    [],
+  );
 
+  const cancel = useCallback(() => busy.current?.abort(), []);
   const fail = useCallback((e: unknown) => setFailure(describeFailure(e)), []);
   const dismissFailure = useCallback(() => setFailure(null), []);
-  return { running, progress, failure, run, fail, dismissFailure };
+  return { running, progress, failure, cancelled, run, cancel, fail, dismissFailure };
 }

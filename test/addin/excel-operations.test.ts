@@ -11,6 +11,7 @@ import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { a1, type Grid } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
+import { RunCancelled } from "../../src/io/workbook.js";
 import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets } from "../../src/template/input-sheets.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
@@ -115,7 +116,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(scoring.seen.filter((p) => p.step === "read" && p.done! > 0).length).toBeGreaterThan(0);
     const views = scoring.seen.map(progressView);
     expect(views.map((v) => v.fraction)).toEqual(views.map((v) => v.fraction).sort((a, b) => a - b));
-    expect(views.at(-1)).toEqual({ fraction: 1, label: "progressDone" });
+    expect(views.at(-1)).toEqual({ fraction: 1, label: "progressDone", step: { n: 4, m: 4, percent: 100 } });
 
     // The output sheets hold what the CLI writes, cell for cell.
     const outFile = new XlsxWorkbook(file.bytes());
@@ -243,6 +244,37 @@ describe("Excel operations: the whole flow inside Excel", () => {
     await operationsOn(fake).selectCell("评分A", "D7");
     expect(fake.host.state.selection).toMatchObject({ rect: { r0: 6, c0: 3, r1: 6, c1: 3 } });
     expect(fake.host.state.activeSheet?.name).toBe("评分A");
+  });
+});
+
+describe("取消 in Excel: the output sheets are written under temporary names, so a cancel leaves the workbook as it was", () => {
+  const state = (fake: FakeExcel) => fake.host.sheetNames().map((name) => `${name} ${fake.host.fingerprint(name)}`);
+  // Small batches: the write takes several syncs, and the cancel comes after the first.
+  const operations = (fake: FakeExcel) =>
+    createExcelOperations({ excel: fake.Excel, office: fake.Office, now: () => NOW, payloadBudget: 100_000 });
+  const cancelDuringWrite = (fake: FakeExcel) => {
+    const abort = new AbortController();
+    const onProgress = (p: Progress) => void (p.step === "write" && p.done !== null && p.done > 0 && abort.abort());
+    return operations(fake).scoreAndRank(onProgress, { signal: abort.signal });
+  };
+
+  it("on a first run (new sheets) and on a re-run (sheets replaced), and a later run completes", async () => {
+    const fake = createFakeExcel();
+    fake.host.seedSheets(sampleQuarterSheets(sampleQuarter({ branches: 40 })));
+    const ops = operations(fake);
+    const before = state(fake);
+    await expect(cancelDuringWrite(fake)).rejects.toBeInstanceOf(RunCancelled);
+    expect(state(fake)).toEqual(before);
+
+    await ops.scoreAndRank(() => undefined);
+    const scored = state(fake);
+    expect(fake.host.sheetNames()).toEqual(expect.arrayContaining(Object.values(OUTPUT_SHEETS)));
+    await expect(cancelDuringWrite(fake)).rejects.toBeInstanceOf(RunCancelled);
+    expect(state(fake)).toEqual(scored);
+
+    // Run again to its end: every output sheet replaced in its place, no temporary sheet left.
+    await ops.scoreAndRank(() => undefined);
+    expect(fake.host.sheetNames()).toEqual(scored.map((s) => s.split(" ")[0]));
   });
 });
 

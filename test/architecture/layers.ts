@@ -38,6 +38,8 @@ export const LAYERS: readonly Layer[] = [
   { path: "addin/annual-operations.ts", may: ["src", "addin/operations.ts"] },
   { path: "addin/excel", may: ["src", "addin/operations.ts", "addin/annual-operations.ts"], packages: ["office-js"] },
   { path: "addin/file-mode", may: ["src", "addin/operations.ts", "addin/annual-operations.ts"] },
+  // The file mode's Web Worker: the session behind its messages, nothing of the page (no React, no Office code).
+  { path: "addin/file-mode/worker.ts", may: ["addin/file-mode/file-worker.ts", "addin/file-mode/worker-protocol.ts"] },
   {
     path: "addin/taskpane",
     may: [

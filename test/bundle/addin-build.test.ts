@@ -61,13 +61,15 @@ describe("npm run build -- --env officeJs=cdn", () => {
   });
 
   it("keeps Office out of the file mode's bundle and in Excel's", () => {
-    const fileMode = bundle("file-mode");
+    // The page and its Web Worker (reading, scoring and writing): neither holds Office code.
+    const fileMode = bundle("file-mode") + bundle("file-worker");
     // Office's API, or a script URL ending in office.js (the text "office.js" in a message is no code).
     const found = ["Office.onReady", "Office.context", "Excel.run", "OfficeExtension", "isSetSupported", "appsforoffice"].filter((office) =>
       fileMode.includes(office),
     );
     expect(found).toEqual([]);
     expect(fileMode.match(/["'`][^"'`\s]*office\.js["'`]/gi)).toBeNull();
+    expect(bundle("file-worker")).not.toMatch(/react/i); // the worker is the pure core: no UI either
     const excel = bundle("excel");
     expect(["Office.onReady", "isSetSupported"].filter((office) => excel.includes(office))).toEqual(["Office.onReady", "isSetSupported"]);
   });

@@ -1,7 +1,7 @@
 // 年度定级 in the browser file mode: the pane's operations (addin/annual-operations.ts) on files.
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createFileOperations } from "../../addin/file-mode/file-operations.js";
+import { fileOperations as createFileOperations } from "../helpers/file-worker.js";
 import type { AnnualOperations, AnnualProgress, QuarterSource } from "../../addin/operations.js";
 import { annualProgressView } from "../../addin/taskpane/annual-task.js";
 import { translate } from "../../addin/taskpane/strings.js";

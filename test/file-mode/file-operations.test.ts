@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createFileOperations } from "../../addin/file-mode/file-operations.js";
+import { fileOperations as createFileOperations } from "../helpers/file-worker.js";
 import type { DownloadFile } from "../../addin/file-mode/download.js";
 import type { Progress } from "../../addin/operations.js";
 import { progressView } from "../../addin/taskpane/progress.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { runAssessment } from "../../src/pipeline.js";
+import { RunCancelled } from "../../src/io/workbook.js";
+import { UserError } from "../../src/model/failure.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
 
 const EXAMPLE = provisionalWorkbook();
@@ -106,5 +108,32 @@ describe("browser file mode operations", () => {
     expect(JSON.stringify(settings.sheets.get("考核设置"))).toContain('"2026Q3"');
     await expect(ops.newTemplate({ period: "第三季度" })).rejects.toThrow(/^考核周期无效：“第三季度”。请填写如 2026Q3/);
     expect(saved).toHaveLength(2);
+  });
+
+  it("run in a worker behind messages: 取消 stops the run at once, offers nothing to download, and the next run works", async () => {
+    const { ops } = setup();
+    await ops.open("2026Q3考核.xlsx", example());
+    const abort = new AbortController();
+    const seen: Progress[] = [];
+    const run = ops.scoreAndRank(
+      (p) => {
+        seen.push(p);
+        if (p.step === "validate") abort.abort();
+      },
+      { signal: abort.signal },
+    );
+    await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    expect(seen.some((p) => p.step === "write")).toBe(false);
+    // What the worker still says about the cancelled run is dropped: nothing to download.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ops.state().download).toBeNull();
+    // Failures cross the channel as the pane's own errors (a UserError, with its code).
+    const failure: unknown = await ops.newTemplate({ period: "第三季度" }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(UserError);
+    expect((failure as UserError).code).toBe("PERIOD_INVALID");
+
+    const { result } = await ops.scoreAndRank(() => undefined);
+    expect(result.summary.branches).toBe(PROVISIONAL_BRANCHES);
+    expect(ops.state().download?.kind).toBe("scored");
   });
 });

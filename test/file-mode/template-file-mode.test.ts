@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFileOperations } from "../../addin/file-mode/file-operations.js";
+import { fileOperations as createFileOperations } from "../helpers/file-worker.js";
 import type { DownloadFile } from "../../addin/file-mode/download.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";

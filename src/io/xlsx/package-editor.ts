@@ -12,7 +12,10 @@ import {
 import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
-import { writeZip, type ZipSource } from "./zip-writer.js";
+import { writeZip, type MadeSource, type WriteProgress, type ZipSource } from "./zip-writer.js";
+
+/** A part's text in pieces, made when it is written; told how far it is (0…1) as it goes. */
+type Pieces = (onFraction?: (fraction: number) => void) => readonly string[];
 
 // The largest part not read before that result() compares with its new text.
 const COMPARED_UNREAD = 1024 * 1024;
@@ -32,7 +35,7 @@ export class PackageEditor {
   /** Current text of parts edited or added, written back (if changed) by result(). */
   private readonly texts = new Map<string, string>();
   /** Parts whose text is made when the package is written, in pieces (large output sheets). */
-  private readonly deferred = new Map<string, () => readonly string[]>();
+  private readonly deferred = new Map<string, Pieces>();
   /** Text of the input's parts as read, so that each is inflated once. */
   private readonly originals = new Map<string, string>();
   private readonly removed = new Set<string>();
@@ -85,7 +88,7 @@ export class PackageEditor {
    * time: the XML of every large output sheet is then never in memory at once, nor any of it
    * as one string.
    */
-  setPieces(part: string, pieces: () => readonly string[]): void {
+  setPieces(part: string, pieces: Pieces): void {
     this.setText(part, "");
     this.deferred.set(part, pieces);
   }
@@ -190,17 +193,18 @@ export class PackageEditor {
    * whose text did not change (including an unchanged UTF-16 part, which stays UTF-16) is
    * copied as its compressed bytes.
    */
-  result(): Uint8Array {
+  result(onProgress?: WriteProgress): Uint8Array {
     // Overrides of removed parts go last: a part written again (addPart) keeps its override in place.
     for (const part of this.removed) {
       if (this.find(part) === undefined) this.edit(this.contentTypesPart, (ct) => removeOverride(ct, part));
     }
-    const sources: (ZipSource | (() => ZipSource))[] = [];
+    const sources: (ZipSource | MadeSource)[] = [];
     for (const name of this.order) {
       if (this.removed.has(name)) continue;
       const deferred = this.deferred.get(name);
       if (deferred !== undefined) {
-        sources.push(() => this.writtenPieces(name, deferred()));
+        // Made in two halves of its progress: the XML (by rows), then its encoding.
+        sources.push((onFraction) => this.writtenPieces(name, deferred(onFraction && ((f) => onFraction(f / 2)))));
         continue;
       }
       const text = this.texts.get(name);
@@ -215,7 +219,7 @@ export class PackageEditor {
         return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
       });
     }
-    return writeZip(sources);
+    return writeZip(sources, onProgress);
   }
 
   /**

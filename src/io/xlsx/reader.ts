@@ -1,8 +1,7 @@
-import type { Grid } from "../../model/cell.js";
+import type { Grid, GridRow } from "../../model/cell.js";
 import type { WorkbookSnapshot } from "../../model/workbook.js";
-import type { WorkbookReader } from "../workbook.js";
+import { RunCancelled, type StepOptions, type WorkbookReader, unreadable } from "../workbook.js";
 import { CONTENT_TYPES_PART } from "./content-types.js";
-import { unreadable } from "../workbook.js";
 import { parseSharedStrings } from "./shared-strings.js";
 import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
 import { readDateStyles } from "./styles.js";
@@ -29,7 +28,7 @@ export function openXlsx(bytes: Uint8Array): XlsxPackage {
 export class XlsxReader implements WorkbookReader {
   constructor(private readonly bytes: Uint8Array) {}
 
-  async read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(wanted: readonly string[], options: StepOptions = {}): Promise<WorkbookSnapshot> {
     const { pkg, workbook } = openXlsx(this.bytes);
     const partText = (name: string) => decodeXml(pkg.read(name));
 
@@ -47,10 +46,22 @@ export class XlsxReader implements WorkbookReader {
       date1904: workbook.date1904,
     };
 
+    // Progress by the sheets' declared sizes: done within a sheet as its rows are scanned.
+    const { onProgress, signal } = options;
+    const total = sheetParts.reduce((n, part) => n + pkg.size(part), 0);
+    let done = 0;
     const sheets = new Map<string, Grid>();
     for (const sheet of workbook.sheets) {
       if (!wanted.includes(sheet.name) || sheets.has(sheet.name)) continue;
-      const rows = sheet.kind === "worksheet" ? readSheetRows(sheet.part, partText(sheet.part), ctx) : [];
+      if (signal?.aborted) throw new RunCancelled(signal.reason);
+      let rows: GridRow[] = [];
+      if (sheet.kind === "worksheet") {
+        const xml = partText(sheet.part);
+        const size = pkg.size(sheet.part);
+        rows = readSheetRows(sheet.part, xml, ctx, onProgress && ((at) => onProgress(done + (size * at) / xml.length, total)));
+        done += size;
+        onProgress?.(done, total);
+      }
       sheets.set(sheet.name, { name: sheet.name, rows });
     }
     return { sheetNames: workbook.sheets.map((s) => s.name), sheets };

@@ -12,14 +12,22 @@ export interface SheetReadContext {
 }
 
 const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
+const ROWS_PER_REPORT = 500;
 
 /**
  * A worksheet part's `<sheetData>` → rows from A1 (dense, or sparse where cells lie far apart:
  * see RowBuilder). Cells and rows without an `r` attribute follow the previous one. Blank
  * cells are null; trailing blanks are dropped.
  */
-export function readSheetRows(partName: string, xml: string, ctx: SheetReadContext): GridRow[] {
+export function readSheetRows(
+  partName: string,
+  xml: string,
+  ctx: SheetReadContext,
+  /** Told every few hundred rows how far into the text the reading is (for a progress bar). */
+  onPosition?: (position: number) => void,
+): GridRow[] {
   const rows = new RowBuilder();
+  let rowsSeen = 0;
   let rowIndex = -1;
   let nextCol = 0;
   // The cell being read.
@@ -35,9 +43,10 @@ export function readSheetRows(partName: string, xml: string, ctx: SheetReadConte
   let phoneticDepth = 0;
 
   parseXml(partName, xml, {
-    open(name, a) {
+    open(name, a, start) {
       switch (name) {
         case "row": {
+          if (onPosition !== undefined && ++rowsSeen % ROWS_PER_REPORT === 0) onPosition(start);
           const r = a["r"];
           rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
           if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {

@@ -15,6 +15,7 @@ import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
 import { addSheetEntry, setPrintArea, setPrintTitles } from "./workbook-edits.js";
 import { quoteSheetName } from "../../model/cell.js";
 import { ZipPackage } from "./zip-package.js";
+import type { WriteProgress } from "./zip-writer.js";
 
 /**
  * The input package with each output sheet written: a sheet of that name (compared as Excel
@@ -25,10 +26,10 @@ import { ZipPackage } from "./zip-package.js";
  * the parts only they led to (its old drawing and charts, comments…); calcChain.xml (a cache)
  * is dropped then. Throws WorkbookUnreadableError for an unreadable input.
  */
-export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[]): Uint8Array {
+export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[], onProgress?: WriteProgress): Uint8Array {
   const pkg = openXlsx(input);
   refuseStrict(pkg.workbook);
-  return withOutputSheets(pkg, sheets);
+  return withOutputSheets(pkg, sheets, onProgress);
 }
 
 /** A new workbook holding exactly these sheets (templates, demo workbooks). */
@@ -40,7 +41,7 @@ export function createWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
 
 const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly SheetSpec[]): Uint8Array {
+function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly SheetSpec[], onProgress?: WriteProgress): Uint8Array {
   checkSheetNames(specs);
   refuseNonWorksheets(workbook.sheets, specs);
   const pkg = new PackageEditor(zip);
@@ -83,14 +84,15 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     }
     const charts = spec.charts ?? [];
     const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
-    pkg.setPieces(part, () => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }));
+    pkg.setPieces(part, (onFraction) => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }, onFraction));
     const titles = printTitles(spec);
     if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
     const area = spec.print?.printArea === undefined ? null : `${quoteSheetName(spec.name)}!${absolute(spec.print.printArea)}`;
     if (area !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintArea(xml, workbookPart, index, area));
   }
   if (replaced) dropCalcChain(pkg, workbook);
-  return pkg.result();
+  // The sheets' XML is made and deflated part by part here: most of the writing's time.
+  return pkg.result(onProgress);
 }
 
 /**

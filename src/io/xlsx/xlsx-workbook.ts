@@ -1,5 +1,5 @@
 import type { SheetSpec } from "../../report/sheet-spec.js";
-import type { WorkbookReader, WorkbookWriter } from "../workbook.js";
+import type { StepOptions, WorkbookReader, WorkbookWriter } from "../workbook.js";
 import type { CellEdit, WorkbookSnapshot } from "../../model/workbook.js";
 import { patchCells } from "./patch.js";
 import { XlsxReader } from "./reader.js";
@@ -22,12 +22,12 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
     return new XlsxWorkbook(createWorkbook(sheets));
   }
 
-  read(wanted: readonly string[]): Promise<WorkbookSnapshot> {
-    return new XlsxReader(this.#bytes).read(wanted);
+  read(wanted: readonly string[], options?: StepOptions): Promise<WorkbookSnapshot> {
+    return new XlsxReader(this.#bytes).read(wanted, options);
   }
 
-  async writeSheets(sheets: readonly SheetSpec[]): Promise<void> {
-    this.#bytes = writeOutputSheets(this.#bytes, sheets);
+  async writeSheets(sheets: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {
+    this.#bytes = writeOutputSheets(this.#bytes, sheets, options.onProgress);
   }
 
   async patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void> {

@@ -51,7 +51,7 @@ interface Written {
  * sizes (no data descriptors); ZIP64 records are added only when a size, an offset or the
  * number of entries needs them.
  */
-export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): Uint8Array {
+export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgress?: WriteProgress): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
@@ -63,8 +63,11 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     }
   };
 
-  for (const given of sources) {
-    const source = typeof given === "function" ? given() : given;
+  for (const [index, given] of sources.entries()) {
+    onProgress?.(index, sources.length);
+    // A part made now takes the first half of its share of the progress, its deflating the second.
+    const made = typeof given === "function";
+    const source = made ? given(onProgress && ((f) => onProgress(index + f / 2, sources.length))) : given;
     const name = encoder.encode(source.name);
     const flags = /^[\x20-\x7e]*$/.test(source.name) ? 0 : FLAG_UTF8;
     let entry: Omit<Written, "offset" | "name" | "flags">;
@@ -81,7 +84,7 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
         size: copy.size,
       };
     } else if ("pieces" in source) {
-      const deflated = deflatePieces(source.pieces);
+      const deflated = deflatePieces(source.pieces, onProgress && ((f) => onProgress(index + (made ? 0.5 : 0) + f * (made ? 0.5 : 1), sources.length)));
       data = deflated.chunks;
       entry = {
         method: 8,
@@ -92,7 +95,8 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
         size: deflated.size,
       };
     } else {
-      data = [deflateSync(source.data, { level: deflateLevel(source.data.length) })];
+      const from = made ? 0.5 : 0;
+      data = [deflate(source.data, deflateLevel(source.data.length), onProgress && ((f) => onProgress(index + from + f * (1 - from), sources.length)))];
       entry = {
         method: 8,
         time: NEW_TIME,
@@ -118,6 +122,7 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
     push(zip64Locator(recordAt));
   }
   push(endRecord(written.length, directorySize, directoryStart));
+  onProgress?.(sources.length, sources.length);
 
   const out = new Uint8Array(offset);
   let at = 0;
@@ -133,7 +138,10 @@ export function writeZip(sources: readonly (ZipSource | (() => ZipSource))[]): U
  * from the list once encoded (a 5,000-branch 双评明细 is 93 MB of XML, never in one array).
  * The level is chosen by the number of characters, which the bytes are at least.
  */
-function deflatePieces(pieces: string[]): { chunks: Uint8Array[]; crc: number; size: number; compressedSize: number } {
+function deflatePieces(
+  pieces: string[],
+  onFraction?: (fraction: number) => void,
+): { chunks: Uint8Array[]; crc: number; size: number; compressedSize: number } {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let compressedSize = 0;
@@ -151,8 +159,46 @@ function deflatePieces(pieces: string[]): { chunks: Uint8Array[]; crc: number; s
     crc = crc32(bytes, crc);
     size += bytes.length;
     deflate.push(bytes, i === pieces.length - 1);
+    onFraction?.((i + 1) / pieces.length);
   }
   return { chunks, crc, size, compressedSize };
+}
+
+/** An entry made when its turn comes, told how far its making is (0…1). */
+export type MadeSource = (onFraction?: (fraction: number) => void) => ZipSource;
+
+/** How far the writing is: entries done (fractional within a large one) of all. */
+export type WriteProgress = (done: number, total: number) => void;
+
+/** Parts up to this size are deflated at once; larger ones in chunks of it, saying how far they are. */
+const DEFLATE_CHUNK = 1 << 20;
+
+/**
+ * At the writer's level (deflateLevel). A large part (a 5,000-branch sheet is tens of MB) is deflated as a
+ * stream in 1 MiB chunks so that progress can be told within it: a page waiting on the writer
+ * (a worker's progress bar) then moves at least every chunk, not only between parts.
+ */
+function deflate(data: Uint8Array, level: 1 | 3, onFraction: ((fraction: number) => void) | undefined): Uint8Array {
+  if (onFraction === undefined || data.length <= DEFLATE_CHUNK) return deflateSync(data, { level });
+  const out: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Deflate({ level }, (chunk) => {
+    out.push(chunk);
+    size += chunk.length;
+  });
+  for (let at = 0; at < data.length; at += DEFLATE_CHUNK) {
+    const end = Math.min(data.length, at + DEFLATE_CHUNK);
+    stream.push(data.subarray(at, end), end === data.length);
+    onFraction(end / data.length);
+  }
+  if (out.length === 1) return out[0]!;
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of out) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
 }
 
 class Bytes {

@@ -14,16 +14,29 @@ import { resultsSheet } from "./results.js";
  * Sheets with wrapped text get row heights for it (LibreOffice does not fit rows on opening);
  * the long one-line tables keep the default height.
  */
-export function outputSheets(result: Result, record: RunRecord): SheetSpec[] {
-  const log = withRowHeights(logSheet(result, record));
-  const report = withRowHeights(reportSheet(result));
-  if (result.status === "fatal") return [report, log];
-  return [
-    resultsSheet(result),
-    withRowHeights(printableSheet(result)),
-    detailsSheet(result),
-    report,
-    withRowHeights(chartsSheet(result)),
-    log,
-  ];
+export function outputSheets(
+  result: Result,
+  record: RunRecord,
+  /** Told after each sheet is made (a 5,000-branch result takes seconds): sheets made so far. */
+  onSheet: (made: number) => void = () => undefined,
+): SheetSpec[] {
+  const makers: (() => SheetSpec)[] = [() => withRowHeights(logSheet(result, record)), () => withRowHeights(reportSheet(result))];
+  if (result.status !== "fatal")
+    makers.push(
+      () => resultsSheet(result),
+      () => withRowHeights(printableSheet(result)),
+      () => detailsSheet(result),
+      () => withRowHeights(chartsSheet(result)),
+    );
+  const made = makers.map((make, i) => {
+    const sheet = make();
+    onSheet(i + 1);
+    return sheet;
+  });
+  if (result.status === "fatal") return [made[1]!, made[0]!];
+  const [log, report, results, printable, details, charts] = made as [SheetSpec, SheetSpec, SheetSpec, SheetSpec, SheetSpec, SheetSpec];
+  return [results, printable, details, report, charts, log];
 }
+
+/** How many sheets outputSheets makes at most (for progress). */
+export const OUTPUT_SHEET_COUNT = 6;

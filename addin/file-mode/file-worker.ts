@@ -1,0 +1,76 @@
+/**
+ * The worker's side of the file mode: the session (file-session.ts) served over a message
+ * port. Each call runs with its own AbortController, which a cancel message aborts; the
+ * session yields between the pipeline's steps, so the cancel is seen there. Progress is
+ * posted as it comes, at most every 50 ms within a step (a new step at once).
+ */
+import type { QuarterSource } from "../operations.js";
+import { createFileSession } from "./file-session.js";
+import { toWire, type Call, type Port, type Reply, type Request, type WireQuarter } from "./worker-protocol.js";
+import type { AnnualProgress, Progress } from "../operations.js";
+
+const PROGRESS_EVERY_MS = 50;
+
+export function serveFileSession(port: Port): void {
+  const post = (reply: Reply, transfer: Transferable[] = []) => port.postMessage(reply, transfer);
+  let now = new Date();
+  const session = createFileSession({ now: () => now, save: (file) => post({ save: file }) });
+  session.subscribe(() => post({ state: session.state() }));
+  const running = new Map<number, AbortController>();
+  // The same key, the same bytes object: the annual operations keep one assessment per file by it.
+  const quarters = new Map<number, Uint8Array>();
+  const quarter = (q: WireQuarter): QuarterSource => {
+    if (q.kind === "open") return q;
+    if (!quarters.has(q.key)) quarters.set(q.key, q.bytes);
+    return { kind: "file", file: q.file, bytes: quarters.get(q.key)! };
+  };
+
+  async function perform(id: number, call: Call, signal: AbortSignal): Promise<unknown> {
+    let last = 0;
+    let lastStep = "";
+    const onProgress = (progress: Progress | AnnualProgress) => {
+      const t = Date.now();
+      const inner = "quarter" in progress && progress.quarter ? `${progress.quarter.number} ${progress.quarter.progress.step}` : "";
+      const step = `${progress.step} ${inner}`;
+      if (step === lastStep && t - last < PROGRESS_EVERY_MS && progress.done !== progress.total) return;
+      last = t;
+      lastStep = step;
+      post({ id, progress });
+    };
+    switch (call.op) {
+      case "open":
+        return session.open(call.fileName, call.bytes);
+      case "newTemplate":
+        return session.newTemplate({ period: call.period, ...(call.roster ? { roster: call.roster } : {}) });
+      case "importRaterFile":
+        return session.importRaterFile(call.file, call.as);
+      case "validate":
+        return session.validate(onProgress, { signal });
+      case "scoreAndRank": {
+        const assessed = await session.scoreAndRank(onProgress, { signal });
+        return { assessed, shortened: session.shortenedTexts?.() ?? [] };
+      }
+      case "checkQuarter":
+        return session.annual!.checkQuarter(quarter(call.source), { onProgress, signal });
+      case "gradeYear":
+        return session.annual!.gradeYear(call.sources.map(quarter), { onProgress, signal });
+    }
+  }
+
+  port.onmessage = (event: MessageEvent) => {
+    const request = event.data as Request;
+    if ("cancel" in request) {
+      running.get(request.id)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    running.set(request.id, controller);
+    now = new Date(request.now);
+    perform(request.id, request.call, controller.signal)
+      .then(
+        (value) => post({ id: request.id, value }),
+        (e: unknown) => post({ id: request.id, error: toWire(e) }),
+      )
+      .finally(() => running.delete(request.id));
+  };
+}
