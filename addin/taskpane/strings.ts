@@ -131,7 +131,7 @@ const zh = {
   statusProvisional: "暂定",
   statusFatal: "无结果",
   statusFinalHint: "没有错误，结果为正式结果。",
-  statusProvisionalHint: "还有错误未解决（例如缺评或分差超过阈值尚待仲裁），结果为暂定。改正后重新评分即为正式结果。",
+  statusProvisionalHint: "还有错误未解决（例如缺评或分差超过阈值尚待仲裁），结果为暂定。请按下面“需要处理”改正后重新评分，即为正式结果。",
   statusFatalHint: "工作簿存在致命问题，无法计算结果。请按下面“需要处理”中的问题改正。",
 
   issuesSection: "问题清单（{n}）",
@@ -197,7 +197,7 @@ const zh = {
   annualStepwiseOn: "逐级晋升：是（每年最多升一星）",
   annualStepwiseOff: "逐级晋升：否",
   annualStatusFinalHint: "没有错误，年度定级为正式结果。",
-  annualStatusProvisionalHint: "还有错误未解决（例如缺少季度或某季度结果为暂定），年度定级为暂定。改正后重新定级即为正式结果。",
+  annualStatusProvisionalHint: "还有错误未解决（例如缺少季度或某季度结果为暂定），年度定级为暂定。请改正后重新定级，即为正式结果。",
   annualStatusFatalHint: "无法定级：请按下面的问题清单改正所添加的工作簿。",
   annualOpened: "已在 Excel 中打开新的年度定级工作簿“{file}”（尚未保存，请在新窗口中保存）。",
   annualDownload: "下载年度定级工作簿：{file}",

@@ -36,6 +36,8 @@ export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy, string>> = {
   repair: "Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again.",
   split:
     "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
+  "not-a-workbook":
+    "Make sure you chose the assessment workbook; if it is a spreadsheet Excel can open, open it in Excel and save it as an .xlsx workbook, then try again.",
 };
 const CHOOSE_ANOTHER_OUTPUT = "Close the program using it (Excel, WPS…) or give another name or folder with -o, and try again.";
 

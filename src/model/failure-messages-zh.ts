@@ -12,7 +12,7 @@ const ROLE: Readonly<Record<FileRole, string>> = {
 };
 
 const rosterHeader = (p: { required: readonly string[]; optional: readonly string[] }) =>
-  `表头须包含 ${p.required.join("、")}（前 10 行内），可选 ${p.optional.join("、")}。`;
+  `请在名册的前 10 行内写上表头 ${p.required.join("、")}（可加 ${p.optional.join("、")}），下面每个支部一行。`;
 
 /** What the operating system's error codes mean; others are shown as they are. */
 const OS_REASONS: Readonly<Record<string, string>> = {
@@ -37,6 +37,7 @@ export const UNREADABLE_NEXT_ZH: Readonly<Record<UnreadableRemedy | "save-as", s
   reobtain: "请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。",
   repair: "请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。",
   split: "请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。",
+  "not-a-workbook": "请确认选择的是考核工作簿；如果它是 Excel 能打开的表格，请在 Excel 中打开后另存为 .xlsx 工作簿再试。",
   "save-as": SAVE_AS_XLSX,
 };
 const CHOOSE_ANOTHER_OUTPUT = "请关闭正在使用它的程序（如 Excel、WPS），或用 -o 换一个文件名或位置后重试。";

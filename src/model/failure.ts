@@ -15,9 +15,10 @@ export type FileRole = "input" | "target" | "rater" | "roster";
 /**
  * What can be done about an unreadable file when it is not the usual "save it again from
  * Excel": get the original again (the zip itself is cut short or altered), let Excel repair it
- * (the content inside a sound zip is broken), or split it (larger than any workbook should be).
+ * (the content inside a sound zip is broken), split it (larger than any workbook should be), or
+ * choose the right file (another kind of file renamed to .xlsx: a text file, a Word document).
  */
-export type UnreadableRemedy = "reobtain" | "repair" | "split";
+export type UnreadableRemedy = "reobtain" | "repair" | "split" | "not-a-workbook";
 
 /** Every failure code and its parameters. */
 export interface FailureParams {

@@ -60,7 +60,7 @@ describe("the task pane's issue list", () => {
     expect(en).toContain("评分A!F5: the score 4.5 is out of range and counts as blank. Scores of item “2.1” are from 0 to 4.");
     expect(en).toContain("评分A!C4: the score was entered as text (“３．５”) and counted as the number 3.5.");
     const zh = shown("zh");
-    expect(zh).toContain("评分A!F5：分数 4.5 超出范围，按未填处理。考核项“2.1”的分数应在 0 到 4 之间。");
+    expect(zh).toContain("评分A!F5：分数 4.5 超出范围，按未填处理。考核项“2.1”的分数应在 0 到 4 之间，请改正。");
   });
 
   it("puts the one error among thousands of warnings first, under 需要处理, with its count", () => {

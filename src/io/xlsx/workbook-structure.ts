@@ -39,9 +39,9 @@ const STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 export function readWorkbookStructure(pkg: ZipPackage): WorkbookStructure {
   const officeDoc = readRelationships(pkg, "").find((r) => isRelType(r, "officeDocument"));
   const workbookPart = pkg.find(officeDoc?.part ?? "xl/workbook.xml");
-  const notAWorkbook = new WorkbookUnreadableError(
-    "压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。",
-  );
+  const notAWorkbook = new WorkbookUnreadableError("文件不是 Excel 工作簿，而是其他格式的文件（如 Word 文档）改成了 .xlsx 扩展名。", {
+    remedy: "not-a-workbook",
+  });
   if (workbookPart === undefined) throw notAWorkbook;
   const workbookRels = readRelationships(pkg, workbookPart);
   const relsById = new Map(workbookRels.map((r) => [r.id, r]));

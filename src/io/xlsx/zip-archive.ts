@@ -47,7 +47,7 @@ const FLAG_ENCRYPTED = 0x0001;
 
 const damaged = damagedArchive;
 
-const NOT_A_ZIP = "文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。";
+const NOT_A_ZIP = "文件不是 Excel 工作簿，可能是其他文件（如文本文件）改成了 .xlsx 扩展名，或文件已损坏。";
 
 const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
@@ -61,7 +61,9 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 
   const eocd = findEndOfCentralDirectory(bytes, view);
   if (eocd < 0)
-    throw looksLikeZip ? damaged("压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了") : new WorkbookUnreadableError(NOT_A_ZIP);
+    throw looksLikeZip
+      ? damaged("压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了")
+      : new WorkbookUnreadableError(NOT_A_ZIP, { remedy: "not-a-workbook" });
   let count = u16(eocd + 10);
   let directorySize = u32(eocd + 12);
   let directoryStart = u32(eocd + 16);
