@@ -48,8 +48,10 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  headerLinks: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexShrink: 0 },
-  title: { margin: 0 },
+  headerLinks: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // The product's name on one line at 350 px, beside 使用说明 and the language switch.
+  title: { margin: 0, whiteSpace: "nowrap", minWidth: 0 },
+  compact: { minWidth: "auto", paddingInline: tokens.spacingHorizontalS },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -100,6 +102,7 @@ function Header({ language, onLanguage }: { language: Language; onLanguage: (l: 
         <Button
           size="small"
           appearance="subtle"
+          className={styles.compact}
           aria-label={t("switchLanguageLabel")}
           onClick={() => onLanguage(language === "zh" ? "en" : "zh")}
         >

@@ -18,6 +18,8 @@ import { runAssessment } from "../../src/pipeline.js";
 import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { provisionalWorkbook, sampleWorkbook } from "../helpers/sample-workbooks.js";
+import { defaultRules } from "../../src/model/default-rules.js";
+import { BRANCHES, consistentScores, gridEdits, noteEdits } from "../template/fill-template.js";
 import { ARTIFACTS, launchChromium, ROOT, serveStatic, type StaticServer } from "./harness.js";
 
 const DIST = join(ROOT, "build", "e2e-pane-dist");
@@ -277,6 +279,57 @@ describe("the task pane at 350 px", () => {
       await expectBadgesOnOneLine(page);
       await expectFitsPane(page);
       await page.screenshot({ path: join(ARTIFACTS, "pane-350-excel.png") });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the whole quarter from the pane: a template from the unit's roster, filled by the raters, validated, scored, the result downloaded", async () => {
+    const { page, context, errors } = await openPane("/index.html");
+    try {
+      const csv =
+        "支部编码,支部名称,支部类别,所属单位\n" + BRANCHES.map((b) => [b.code, b.name, b.category, b.unit].join(",")).join("\n") + "\n";
+      await page.getByTestId("roster-input").setInputFiles({ name: "本单位支部名册.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.getByLabel("考核周期（可留空，例如 2026Q3）").fill("2026Q3");
+      const [made] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "新建考核模板" }).click()]);
+      const templatePath = join(ARTIFACTS, "pane-350-template.xlsx");
+      await made.saveAs(templatePath);
+      await expectFitsPane(page);
+
+      // The raters fill it in Excel (here: the same cells written into the downloaded template).
+      const filled = new XlsxWorkbook(new Uint8Array(readFileSync(templatePath)));
+      const grids = (await filled.read(["评分A", "评分B"])).sheets;
+      const rules = defaultRules();
+      const scores = consistentScores(rules, BRANCHES);
+      await filled.patchCells("评分A", gridEdits(grids.get("评分A")!, rules, scores.a));
+      await filled.patchCells("评分B", gridEdits(grids.get("评分B")!, rules, scores.b));
+      await filled.patchCells("扣分说明", noteEdits(scores.notes));
+
+      await page
+        .getByTestId("workbook-input")
+        .setInputFiles({ name: "三季度考核.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(filled.bytes()) });
+      await page.getByText("当前工作簿：三季度考核.xlsx").waitFor();
+      await page.getByRole("button", { name: "校验", exact: true }).click();
+      const notice = page.getByTestId("notice");
+      await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toMatch(/^校验通过/);
+      await page.getByRole("button", { name: "一键评分排名" }).click();
+      await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toBe("评分完成，结果为正式结果：请在上方下载评分结果。");
+      expect(await page.getByTestId("status-badge").innerText()).toBe("正式");
+      expect(await page.getByTestId("ranking-list").getByTestId("ranking-row").count()).toBe(BRANCHES.length);
+      await expectBadgesOnOneLine(page);
+      await expectFitsPane(page);
+
+      const [result] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
+      expect(result.suggestedFilename()).toBe("三季度考核-评分结果.xlsx");
+      const saved = join(ARTIFACTS, "pane-350-quarter-result.xlsx");
+      await result.saveAs(saved);
+      const rerun = await runAssessment(new XlsxReader(new Uint8Array(readFileSync(saved))), null, { now: NOW });
+      expect(rerun.result.status).toBe("final");
+      expect((await new XlsxReader(new Uint8Array(readFileSync(saved))).read([])).sheetNames).toEqual(
+        expect.arrayContaining(["考核结果", "考核结果（打印版）", "校验报告", "统计图表"]),
+      );
+      await page.screenshot({ path: join(ARTIFACTS, "pane-350-quarter.png"), fullPage: true });
       expect(errors).toEqual([]);
     } finally {
       await context.close();
