@@ -206,7 +206,9 @@ describe("browser file mode (production page index.html, no Office)", () => {
         .setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
       const bar = page.getByTestId("error-bar");
       await bar.waitFor();
-      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请确认选择的是考核工作簿；[\s\S]*请在 Excel 中打开后另存为 \.xlsx 工作簿/);
+      expect(await bar.innerText()).toMatch(
+        /操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请确认选择的是考核工作簿；[\s\S]*请在 Excel 中打开后另存为 \.xlsx 工作簿/,
+      );
       expect(await bar.innerText()).not.toContain("意外错误");
       await page.getByTestId("workbook-input").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from("a,b") });
       await expect.poll(() => bar.innerText()).toMatch(/“名册\.csv”不是 \.xlsx 工作簿/);
