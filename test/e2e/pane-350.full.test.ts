@@ -190,9 +190,19 @@ describe("the task pane at 350 px", () => {
       const listHeight = (await ranking.boundingBox())!.height;
       expect(listHeight).toBeLessThan(40 * 60);
       expect(await ranking.getByTestId("veto-badge").count()).toBe(expected.result.branches.filter((b) => b.vetoed).length);
-      await expectBadgesOnOneLine(page);
+      const badgeHeight = await expectBadgesOnOneLine(page);
       await expectFitsPane(page);
       await page.screenshot({ path: join(ARTIFACTS, "pane-350-file.png"), fullPage: true });
+      // What was measured, for the record (test/artifacts is not committed).
+      const measured = {
+        pageWidth: await page.evaluate(() => document.documentElement.scrollWidth),
+        pageHeight: await page.evaluate(() => document.documentElement.scrollHeight),
+        rankingHeight: listHeight,
+        rowHeights: [Math.min(...geometry.map((g) => g.height)), Math.max(...geometry.map((g) => g.height))],
+        narrowestName: Math.min(...geometry.map((g) => g.name)),
+        tallestBadge: badgeHeight,
+      };
+      writeFileSync(join(ARTIFACTS, "pane-350-measured.json"), JSON.stringify(measured, null, 2));
 
       // The help page is served beside the pane and linked from it.
       const help = page.getByTestId("help-link");
