@@ -7,14 +7,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  mergeClasses,
   ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -29,7 +22,8 @@ import type { AnnualDelivery, AnnualOperations, AnnualOutcome, QuarterSource } f
 import { FailureBar } from "./App.js";
 import { annualProgressView, useAnnualTask } from "./annual-task.js";
 import { LanguageContext, useStrings, type StringId, type Translate } from "./strings.js";
-import { StarRating } from "./StarRating.js";
+import { SeverityBadge } from "./IssueList.js";
+import { RankingList } from "./RankingList.js";
 import { XlsxFileInput } from "./XlsxFileInput.js";
 
 const useStyles = makeStyles({
@@ -52,14 +46,10 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   counts: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  wrap: { overflowX: "auto" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  veto: { color: tokens.colorPaletteRedForeground1 },
-  why: { display: "block", color: tokens.colorPaletteDarkOrangeForeground2 },
-  rank: { width: "2.5em" },
-  score: { width: "4.5em" },
-  starsColumn: { width: "5.5em" },
-  issue: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  issue: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  issueText: { minWidth: 0, overflowWrap: "anywhere" },
+  // The status keeps its word on one line in a narrow pane.
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 /** A quarterly workbook in the list: where it comes from and what its own run found. */
@@ -226,8 +216,9 @@ const STATUS: Readonly<Record<AnnualInput["status"], { label: StringId; hint: St
 
 function StatusBadge({ status, testId }: { status: AnnualInput["status"]; testId?: string }) {
   const t = useStrings();
+  const styles = useStyles();
   return (
-    <Badge appearance="filled" color={STATUS[status].color} data-testid={testId}>
+    <Badge appearance="filled" color={STATUS[status].color} className={styles.badge} data-testid={testId}>
       {t(STATUS[status].label)}
     </Badge>
   );
@@ -321,50 +312,27 @@ function Delivery({ delivery }: { delivery: AnnualDelivery }) {
   );
 }
 
-/** Rows shown in the pane; the 年度定级 sheet has every branch. */
-const SHOWN = 100;
-
-/** The annual ranking, compact for a 350 px pane: rank, branch (and why its stars were capped), score, stars. */
+/** The annual ranking in the pane's compact list: rank, branch (and why its stars were capped), score, stars. */
 function AnnualRanking({ result }: { result: AnnualResult }) {
   const t = useStrings();
   const styles = useStyles();
-  const shown = result.branches.slice(0, SHOWN);
   return (
     <>
       <h3 className={styles.heading}>{t("annualRankingSection")}</h3>
-      <div className={styles.wrap}>
-        <Table size="extra-small" aria-label={t("annualRankingCaption")} data-testid="annual-ranking">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.rank}>{t("colRank")}</TableHeaderCell>
-              <TableHeaderCell>{t("colBranch")}</TableHeaderCell>
-              <TableHeaderCell className={mergeClasses(styles.score, styles.number)}>{t("annualColScore")}</TableHeaderCell>
-              <TableHeaderCell className={styles.starsColumn}>{t("colStars")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((b) => (
-              <TableRow key={b.code}>
-                <TableCell>{b.rank}</TableCell>
-                <TableCell>
-                  {b.name}
-                  {b.vetoed && <span className={styles.veto}>{t("vetoed")}</span>}
-                  {whyCapped(b, t).map((line) => (
-                    <Caption1 key={line} className={styles.why} data-testid="annual-why">
-                      {line}
-                    </Caption1>
-                  ))}
-                </TableCell>
-                <TableCell className={styles.number}>{b.score.toFixed(2)}</TableCell>
-                <TableCell>
-                  <StarRating stars={b.stars} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {result.branches.length > SHOWN && <Caption1>{t("annualRankingMore", { shown: SHOWN, total: result.branches.length })}</Caption1>}
+      <RankingList
+        testId="annual-ranking"
+        label={t("annualRankingCaption")}
+        full={t("annualRankingFull")}
+        rows={result.branches.map((b) => ({
+          code: b.code,
+          rank: b.rank,
+          name: b.name,
+          total: b.score.toFixed(2),
+          stars: b.stars,
+          vetoed: b.vetoed,
+          details: whyCapped(b, t),
+        }))}
+      />
     </>
   );
 }
@@ -387,12 +355,6 @@ function whyCapped(b: AnnualBranch, t: Translate): string[] {
   });
 }
 
-const SEVERITY: Readonly<Record<Severity, { label: StringId; color: "danger" | "severe" | "warning" }>> = {
-  fatal: { label: "severityFatal", color: "danger" },
-  error: { label: "severityError", color: "severe" },
-  warning: { label: "severityWarning", color: "warning" },
-};
-
 /** The annual problems in the UI's language, each with its quarter and file (they point into the inputs, not this workbook). */
 function AnnualIssues({ issues }: { issues: readonly AnnualIssue[] }) {
   const t = useStrings();
@@ -407,10 +369,8 @@ function AnnualIssues({ issues }: { issues: readonly AnnualIssue[] }) {
           .join(" · ");
         return (
           <li key={n} className={styles.issue}>
-            <Badge appearance="tint" color={SEVERITY[i.severity].color}>
-              {t(SEVERITY[i.severity].label)}
-            </Badge>
-            <Text>
+            <SeverityBadge severity={i.severity} />
+            <Text className={styles.issueText}>
               {place && t("annualIssuePlace", { place })}
               {issueMessage(i, catalogue)}
             </Text>

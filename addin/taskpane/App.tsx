@@ -4,6 +4,7 @@ import {
   Divider,
   Field,
   FluentProvider,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -29,9 +30,9 @@ import { AnnualPanel } from "./AnnualPanel.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
-import { RankingTable } from "./RankingTable.js";
+import { RankingList } from "./RankingList.js";
 import { ResultSummary } from "./ResultSummary.js";
-import { LanguageContext, useStrings, type Language, type LanguagePreference, type StringId } from "./strings.js";
+import { LanguageContext, useStrings, type Language, type LanguagePreference, type Params, type StringId } from "./strings.js";
 import { progressView } from "./progress.js";
 import { TemplateOutcomeView } from "./TemplateOutcome.js";
 import { TemplatePanel, templateRoster, type TemplateRequest } from "./TemplatePanel.js";
@@ -47,7 +48,10 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  title: { margin: 0 },
+  headerLinks: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // The product's name on one line at 350 px, beside 使用说明 and the language switch.
+  title: { margin: 0, whiteSpace: "nowrap", minWidth: 0 },
+  compact: { minWidth: "auto", paddingInline: tokens.spacingHorizontalS },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -92,14 +96,21 @@ function Header({ language, onLanguage }: { language: Language; onLanguage: (l: 
       <Title3 as="h1" className={styles.title}>
         {t("appTitle")}
       </Title3>
-      <Button
-        size="small"
-        appearance="subtle"
-        aria-label={t("switchLanguageLabel")}
-        onClick={() => onLanguage(language === "zh" ? "en" : "zh")}
-      >
-        {t("switchLanguage")}
-      </Button>
+      <div className={styles.headerLinks}>
+        {/* help.html is served beside both pages; a new window keeps the pane as it is. */}
+        <Link href="help.html" target="_blank" rel="noopener" aria-label={t("helpLabel")} data-testid="help-link">
+          {t("help")}
+        </Link>
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.compact}
+          aria-label={t("switchLanguageLabel")}
+          onClick={() => onLanguage(language === "zh" ? "en" : "zh")}
+        >
+          {t("switchLanguage")}
+        </Button>
+      </div>
     </header>
   );
 }
@@ -191,6 +202,31 @@ export function App({ language: preference, ...props }: AppProps) {
 interface LastRun extends Assessed {
   /** From 一键评分排名 (results written) rather than 校验. */
   readonly scored: boolean;
+  /** Counts runs: a new run's lists start from their first page. */
+  readonly id: number;
+}
+
+/** What the last operation did and what to do next; replaced by the next operation's. */
+interface Notice {
+  readonly id: StringId;
+  readonly params?: Params;
+  readonly intent: "success" | "warning" | "error";
+}
+
+/** The truth about a run in a line: what it found and the next step (the file mode fixes the file in Excel). */
+function runNotice({ result }: Assessed, scored: boolean, fileMode: boolean): Notice {
+  const { fatal, errors, warnings } = result.summary;
+  if (!scored) {
+    if (fatal > 0) return { id: fileMode ? "validatedFatalFile" : "validatedFatal", params: { fatal }, intent: "error" };
+    if (errors > 0) return { id: fileMode ? "validatedErrorsFile" : "validatedErrors", params: { errors }, intent: "warning" };
+    return warnings > 0
+      ? { id: "validatedWarnings", params: { warnings }, intent: "success" }
+      : { id: "validatedClean", intent: "success" };
+  }
+  if (result.status === "fatal") return { id: fileMode ? "noResultFile" : "noResultSheets", params: { fatal }, intent: "error" };
+  if (result.status === "provisional")
+    return { id: fileMode ? "scoredFileProvisional" : "scoredExcelProvisional", params: { errors }, intent: "warning" };
+  return { id: fileMode ? "scoredFile" : "scoredExcel", intent: "success" };
 }
 
 const NO_FILE: FileState = { fileName: null, download: null };
@@ -209,7 +245,10 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [merge, setMerge] = useState<MergeSummary | null>(null);
   const [template, setTemplate] = useState<TemplateOutcome | null>(null);
-  const [notice, setNotice] = useState<StringId | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const runs = useRef(0);
+  // The file mode's scored copy came from a fatal run: it holds the report only (until the next scoring or file).
+  const [reportOnly, setReportOnly] = useState(false);
   const [skipped, setSkipped] = useState<readonly SkippedFeature[]>([]);
   const [shortened, setShortened] = useState<readonly OverlongText[]>([]);
   const fileMode = operations.mode === "file";
@@ -218,7 +257,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const busy = task.running !== null || annualBusy;
 
   /** After an operation: its notice, and (after writing sheets) what this Excel could not do. */
-  const done = (message: StringId | null, wroteSheets = false) => {
+  const done = (message: Notice | null, wroteSheets = false) => {
     setNotice(message);
     setTemplate(null);
     setSkipped(wroteSheets ? (skippedFeatures?.() ?? []) : []);
@@ -231,7 +270,8 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       await workbookFile!.open(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
       setLastRun(null);
       setMerge(null);
-      done("fileOpened");
+      setReportOnly(false);
+      done({ id: "fileOpened", params: { name: chosen.name }, intent: "success" });
     });
 
   const newTemplate = ({ period, source }: TemplateRequest) =>
@@ -258,9 +298,10 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const assess = (scored: boolean) =>
     void task.run(scored ? "scoreAndRank" : "validate", async (onProgress, signal) => {
       const assessed = await (scored ? operations.scoreAndRank(onProgress, { signal }) : operations.validate(onProgress, { signal }));
-      setLastRun({ ...assessed, scored });
+      setLastRun({ ...assessed, scored, id: ++runs.current });
+      if (scored) setReportOnly(assessed.result.status === "fatal");
       setMerge(null);
-      done(!scored ? "validated" : assessed.result.status === "fatal" ? "noResultSheets" : fileMode ? "scoredFile" : "scoredExcel", scored);
+      done(runNotice(assessed, scored, fileMode), scored);
     });
 
   const selectCell = operations.selectCell
@@ -275,7 +316,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
 
       {workbookFile && (
         <Section id="file-section" title={t("fileSection")}>
-          <FilePanel fileName={file.fileName} download={file.download} disabled={busy} onOpen={openFile} />
+          <FilePanel fileName={file.fileName} download={file.download} reportOnly={reportOnly} disabled={busy} onOpen={openFile} />
         </Section>
       )}
 
@@ -291,9 +332,9 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       </Section>
 
       <TaskStatus task={task} />
-      {!busy && <Notices notice={task.failure ? null : notice} fileName={file.fileName} skipped={skipped} shortened={shortened} />}
+      {!busy && <Notices notice={task.failure ? null : notice} skipped={skipped} shortened={shortened} />}
       {merge && <MergeNotice summary={merge} />}
-      {lastRun && <RunResults run={lastRun} onSelect={selectCell} />}
+      {lastRun && <RunResults run={lastRun} fileMode={fileMode} onSelect={selectCell} />}
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
@@ -377,20 +418,15 @@ function useSecondsRunning(running: string | null): number {
 }
 
 /** What the last operation did, and what this Excel could not do while writing. */
-function Notices(props: {
-  notice: StringId | null;
-  fileName: string | null;
-  skipped: readonly SkippedFeature[];
-  shortened: readonly OverlongText[];
-}) {
-  const { notice, fileName, skipped, shortened } = props;
+function Notices(props: { notice: Notice | null; skipped: readonly SkippedFeature[]; shortened: readonly OverlongText[] }) {
+  const { notice, skipped, shortened } = props;
   const t = useStrings();
   const language = useContext(LanguageContext);
   return (
     <>
       {notice && (
-        <MessageBar intent={notice === "noResultSheets" ? "warning" : "success"} data-testid="notice">
-          <MessageBarBody>{notice === "fileOpened" ? t("fileOpened", { name: fileName ?? "" }) : t(notice)}</MessageBarBody>
+        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+          <MessageBarBody>{t(notice.id, notice.params)}</MessageBarBody>
         </MessageBar>
       )}
       {skipped.length > 0 && (
@@ -427,7 +463,15 @@ function MergeNotice({ summary }: { summary: MergeSummary }) {
 }
 
 /** The last 校验 or 一键评分排名: summary, ranking (after scoring), issues; focused when it arrives. */
-function RunResults({ run, onSelect }: { run: LastRun; onSelect: ((sheet: string, cell: string) => void) | undefined }) {
+function RunResults({
+  run,
+  fileMode,
+  onSelect,
+}: {
+  run: LastRun;
+  fileMode: boolean;
+  onSelect: ((sheet: string, cell: string) => void) | undefined;
+}) {
   const t = useStrings();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -442,11 +486,24 @@ function RunResults({ run, onSelect }: { run: LastRun; onSelect: ((sheet: string
       <ResultSummary result={run.result} />
       {run.scored && run.result.branches.length > 0 && (
         <Section id="ranking-section" title={t("rankingSection")}>
-          <RankingTable branches={run.result.branches} />
+          <RankingList
+            key={run.id}
+            testId="ranking-list"
+            label={t("rankingCaption")}
+            full={t(fileMode ? "rankingFullFile" : "rankingFullExcel")}
+            rows={run.result.branches.map((b) => ({
+              code: b.code,
+              rank: b.rank,
+              name: b.name,
+              total: b.total.toFixed(2),
+              stars: b.stars,
+              vetoed: b.vetoed,
+            }))}
+          />
         </Section>
       )}
       <Section id="issues-section" title={t("issuesSection", { n: run.result.issues.length })}>
-        <IssueList issues={run.issues} onSelect={onSelect} />
+        <IssueList key={run.id} issues={run.issues} onSelect={onSelect} />
       </Section>
     </section>
   );

@@ -25,12 +25,17 @@ export interface FilePanelProps {
   readonly fileName: string | null;
   /** What can be downloaded now (a new object when the content changes). */
   readonly download: WorkbookDownload | null;
+  /**
+   * The last 一键评分排名 was fatal: its workbook holds only 校验报告 and 运行记录, so it is
+   * offered as the report, never as 评分结果.
+   */
+  readonly reportOnly?: boolean;
   readonly disabled: boolean;
   readonly onOpen: (file: File) => void;
 }
 
 /** File mode: open or drop an .xlsx, see which one is open, download the result. */
-export function FilePanel({ fileName, download, disabled, onOpen }: FilePanelProps) {
+export function FilePanel({ fileName, download, reportOnly = false, disabled, onOpen }: FilePanelProps) {
   const t = useStrings();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -78,7 +83,9 @@ export function FilePanel({ fileName, download, disabled, onOpen }: FilePanelPro
       {download && url && (
         <div className={styles.download}>
           <Link href={url} download={download.fileName} data-testid="download-link">
-            {t(download.kind === "scored" ? "downloadResult" : "downloadMerged", { file: download.fileName })}
+            {t(download.kind === "imported" ? "downloadMerged" : reportOnly ? "downloadReport" : "downloadResult", {
+              file: download.fileName,
+            })}
           </Link>
           <Caption1>{t("downloadHint")}</Caption1>
         </div>

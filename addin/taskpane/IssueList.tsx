@@ -5,20 +5,35 @@ import {
   AccordionPanel,
   Badge,
   Button,
+  Caption1,
+  Field,
+  Input,
   makeStyles,
+  mergeClasses,
+  Select,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useContext } from "react";
+import { useContext, useDeferredValue, useMemo, useState } from "react";
 import { issueMessage, type Issue, type MessageCatalogue, type Severity } from "../../src/model/issues.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
-import { LanguageContext, useStrings, type Language, type StringId } from "./strings.js";
+import { ISSUE_KINDS, LanguageContext, useStrings, type Language, type StringId } from "./strings.js";
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  urgent: { color: tokens.colorPaletteRedForeground1 },
+  tools: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+  filter: { flexGrow: 1, minWidth: "10em" },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
-  link: { textAlign: "start", justifyContent: "flex-start", padding: 0, minWidth: 0, height: "auto", fontWeight: tokens.fontWeightRegular },
+  item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  message: { minWidth: 0, overflowWrap: "anywhere" },
+  link: { textAlign: "start", padding: 0, minWidth: 0, height: "auto", fontWeight: "normal", overflowWrap: "anywhere" },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  // A badge keeps its word on one line however narrow the pane: the message wraps instead.
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 const SEVERITY: Readonly<Record<Severity, { label: StringId; color: "danger" | "severe" | "warning" }>> = {
@@ -27,11 +42,32 @@ const SEVERITY: Readonly<Record<Severity, { label: StringId; color: "danger" | "
   warning: { label: "severityWarning", color: "warning" },
 };
 
+/** 致命 / 错误 / 警告, never wrapped. */
+export function SeverityBadge({ severity }: { readonly severity: Severity }) {
+  const t = useStrings();
+  const styles = useStyles();
+  return (
+    <Badge appearance="tint" color={SEVERITY[severity].color} className={styles.badge} data-testid="severity-badge">
+      {t(SEVERITY[severity].label)}
+    </Badge>
+  );
+}
+
 /** Issue messages in the UI's language: the workbook's own names and values stay as they are. */
 const CATALOGUES: Readonly<Record<Language, MessageCatalogue>> = { zh: MESSAGES_ZH, en: MESSAGES_EN };
 
-/** Issues shown per sheet; the rest are in the 校验报告 sheet. Keeps the pane responsive. */
-const SHOWN_PER_SHEET = 200;
+/** Issues shown at a time in each list; "显示更多" adds as many again. Keeps the pane responsive with 100,000 issues. */
+export const ISSUES_PAGE = 50;
+
+/** Filter and grouping controls appear once there are more issues than this. */
+const TOOLS_FROM = 10;
+
+type GroupBy = "code" | "sheet";
+
+interface Shown {
+  readonly issue: Issue;
+  readonly message: string;
+}
 
 export interface IssueListProps {
   readonly issues: readonly Issue[];
@@ -39,58 +75,154 @@ export interface IssueListProps {
   readonly onSelect?: (sheet: string, cell: string) => void;
 }
 
-/** Issues grouped by sheet in report order; the first sheet with errors starts open. */
+/**
+ * Errors first: 需要处理 lists the fatal problems and errors (fatal first, each in report
+ * order) however many warnings there are; the warnings follow, grouped by kind or by sheet.
+ * Every list shows its total and pages on ("显示更多"), nothing is cut off; a filter narrows both.
+ */
 export function IssueList({ issues, onSelect }: IssueListProps) {
   const t = useStrings();
-  const catalogue = CATALOGUES[useContext(LanguageContext)];
+  const language = useContext(LanguageContext);
   const styles = useStyles();
-  if (issues.length === 0) return <Text>{t("issuesNone")}</Text>;
+  const [query, setQuery] = useState("");
+  const [groupBy, setGroupBy] = useState<GroupBy>("code");
+  const filter = useDeferredValue(query.trim().toLowerCase());
 
-  const groups = new Map<string | null, Issue[]>();
-  for (const i of issues) {
-    const list = groups.get(i.where.sheet);
-    if (list) list.push(i);
-    else groups.set(i.where.sheet, [i]);
-  }
-  const keyOf = (sheet: string | null) => sheet ?? "";
-  const first = [...groups].find(([, list]) => list.some((i) => i.severity !== "warning")) ?? [...groups][0]!;
-  const open = [keyOf(first[0])];
+  // Rendered once per run and language: filtering 100,000 issues then only compares strings.
+  const all = useMemo(() => {
+    const catalogue = CATALOGUES[language];
+    return issues.map((issue): Shown => ({ issue, message: issueMessage(issue, catalogue) }));
+  }, [issues, language]);
+  const matching = useMemo(
+    () =>
+      filter === "" ? all : all.filter((s) => s.message.toLowerCase().includes(filter) || place(s.issue).toLowerCase().includes(filter)),
+    [all, filter],
+  );
+  const urgent = useMemo(
+    () => [...matching.filter((s) => s.issue.severity === "fatal"), ...matching.filter((s) => s.issue.severity === "error")],
+    [matching],
+  );
+  const warnings = useMemo(() => matching.filter((s) => s.issue.severity === "warning"), [matching]);
+  const groups = useMemo(() => {
+    const byKey = new Map<string, Shown[]>();
+    for (const s of warnings) {
+      const key = groupBy === "code" ? s.issue.code : (s.issue.where.sheet ?? "");
+      const list = byKey.get(key);
+      if (list) list.push(s);
+      else byKey.set(key, [s]);
+    }
+    return [...byKey];
+  }, [warnings, groupBy]);
+
+  if (issues.length === 0) return <Text>{t("issuesNone")}</Text>;
+  const groupName = (key: string) =>
+    groupBy === "code" ? ISSUE_KINDS[language][key as Issue["code"]] : key === "" ? t("issuesWorkbook") : key;
+  const urgentTotal = issues.filter((i) => i.severity !== "warning").length;
+  const warningTotal = issues.length - urgentTotal;
 
   return (
-    <Accordion multiple collapsible defaultOpenItems={open}>
-      {[...groups].map(([sheet, list]) => (
-        <AccordionItem key={keyOf(sheet)} value={keyOf(sheet)}>
-          <AccordionHeader>{t("issueGroup", { sheet: sheet ?? t("issuesWorkbook"), n: list.length })}</AccordionHeader>
-          <AccordionPanel>
-            <ul className={styles.list}>
-              {list.slice(0, SHOWN_PER_SHEET).map((issue, k) => {
-                const { sheet, cell } = issue.where;
-                const message = issueMessage(issue, catalogue);
-                return (
-                  <li key={k} className={styles.item}>
-                    <Badge appearance="tint" color={SEVERITY[issue.severity].color}>
-                      {t(SEVERITY[issue.severity].label)}
-                    </Badge>
-                    {onSelect && sheet && cell ? (
-                      <Button
-                        appearance="transparent"
-                        className={styles.link}
-                        aria-label={t("issueSelect", { sheet, cell, message })}
-                        onClick={() => onSelect(sheet, cell)}
-                      >
-                        {message}
-                      </Button>
-                    ) : (
-                      <Text>{message}</Text>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-            {list.length > SHOWN_PER_SHEET && <Text>{t("issuesMore", { n: list.length - SHOWN_PER_SHEET })}</Text>}
-          </AccordionPanel>
-        </AccordionItem>
-      ))}
-    </Accordion>
+    <div className={styles.root} data-testid="issue-list">
+      {issues.length > TOOLS_FROM && (
+        <div className={styles.tools}>
+          <Field label={t("issuesFilter")} className={styles.filter}>
+            <Input
+              type="search"
+              value={query}
+              placeholder={t("issuesFilterHint")}
+              onChange={(_, d) => setQuery(d.value)}
+              data-testid="issue-filter"
+            />
+          </Field>
+          {warningTotal > 0 && (
+            <Field label={t("issuesGroupBy")}>
+              <Select value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)} data-testid="issue-group-by">
+                <option value="code">{t("issuesGroupByCode")}</option>
+                <option value="sheet">{t("issuesGroupBySheet")}</option>
+              </Select>
+            </Field>
+          )}
+        </div>
+      )}
+      {filter !== "" && (
+        <Caption1 aria-live="polite" data-testid="issue-filter-count">
+          {matching.length === 0 ? t("issuesFilterNone") : t("issuesFiltered", { shown: matching.length, total: issues.length })}
+        </Caption1>
+      )}
+
+      <div className={styles.part} data-testid="issues-urgent">
+        <h3 className={mergeClasses(styles.heading, urgentTotal > 0 && styles.urgent)}>{t("issuesUrgent", { n: urgent.length })}</h3>
+        {urgentTotal === 0 ? (
+          <Caption1>{t("issuesUrgentNone")}</Caption1>
+        ) : (
+          <>
+            <Caption1>{t("issuesUrgentHint")}</Caption1>
+            <PagedIssues key={filter} shown={urgent} onSelect={onSelect} />
+          </>
+        )}
+      </div>
+
+      {warningTotal > 0 && (
+        <div className={styles.part} data-testid="issues-warnings">
+          <h3 className={styles.heading}>{t("issuesWarnings", { n: warnings.length })}</h3>
+          <Caption1>{t("issuesWarningsHint")}</Caption1>
+          <Accordion multiple collapsible defaultOpenItems={groups.length === 1 ? [groups[0]![0]] : []}>
+            {groups.map(([key, list]) => (
+              <AccordionItem key={`${groupBy}:${key}`} value={key}>
+                <AccordionHeader size="small">{t("issueGroup", { name: groupName(key), n: list.length })}</AccordionHeader>
+                <AccordionPanel>
+                  <PagedIssues key={filter} shown={list} onSelect={onSelect} />
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What a filter matches besides the message: 评分A!C4. */
+const place = (i: Issue) => (i.where.sheet ? `${i.where.sheet}!${i.where.cell ?? ""}` : "");
+
+/** A list shown ISSUES_PAGE at a time, with its total and the rest a click away. */
+function PagedIssues({ shown, onSelect }: { readonly shown: readonly Shown[]; readonly onSelect: IssueListProps["onSelect"] }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const [limit, setLimit] = useState(ISSUES_PAGE);
+  const visible = shown.slice(0, limit);
+  const left = shown.length - visible.length;
+  return (
+    <>
+      <ul className={styles.list}>
+        {visible.map(({ issue, message }, k) => {
+          const { sheet, cell } = issue.where;
+          return (
+            <li key={k} className={styles.item} data-testid="issue">
+              <SeverityBadge severity={issue.severity} />
+              {onSelect && sheet && cell ? (
+                <Button
+                  appearance="transparent"
+                  className={styles.link}
+                  aria-label={t("issueSelect", { sheet, cell, message })}
+                  onClick={() => onSelect(sheet, cell)}
+                >
+                  {message}
+                </Button>
+              ) : (
+                <Text className={styles.message}>{message}</Text>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {left > 0 && (
+        <div className={styles.more}>
+          <Caption1>{t("issuesShown", { shown: visible.length, total: shown.length })}</Caption1>
+          <Button size="small" onClick={() => setLimit(limit + ISSUES_PAGE)} data-testid="issues-show-more">
+            {t("issuesShowMore", { n: left })}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }

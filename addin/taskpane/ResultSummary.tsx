@@ -5,6 +5,8 @@ import { useStrings, type StringId } from "./strings.js";
 const useStyles = makeStyles({
   counts: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   hint: { display: "block", marginTop: tokens.spacingVerticalXS },
+  // 正式 / 暂定 / 无结果 stays on one line in a narrow pane.
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 const STATUS: Readonly<Record<Result["status"], { label: StringId; hint: StringId; color: "success" | "warning" | "danger" }>> = {
@@ -22,7 +24,7 @@ export function ResultSummary({ result }: { readonly result: Result }) {
   return (
     <div data-testid="summary">
       <div className={styles.counts}>
-        <Badge appearance="filled" color={status.color} size="large" data-testid="status-badge">
+        <Badge appearance="filled" color={status.color} size="large" className={styles.badge} data-testid="status-badge">
           {t(status.label)}
         </Badge>
         <Text weight="semibold" data-testid="branch-count">

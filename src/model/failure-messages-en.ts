@@ -47,6 +47,8 @@ export const UNREADABLE_NEXT_EN: Readonly<Record<UnreadableRemedy | "save-as", s
   repair: "Open it in Excel (let Excel repair it if it offers to), save it as a new .xlsx workbook and try again.",
   split:
     "Check where the file came from and get the original again; if the workbook really is this large, split it by unit and score each part.",
+  "not-a-workbook":
+    "Make sure you chose the assessment workbook; if it is a spreadsheet Excel can open, open it in Excel and save it as an .xlsx workbook, then try again.",
 };
 const XML_PROBLEMS_EN: Catalogue<XmlProblemParams, string> = {
   TEXT_OUTSIDE_ROOT: () => "text outside the root element",
@@ -72,9 +74,9 @@ const UNREADABLE_REASONS_EN: Catalogue<UnreadableParams, string> = {
     "the workbook is encrypted (it has a password to open). Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it",
   LEGACY_BINARY: () => "this is an old Excel file (.xls) or another Office binary file",
   NOT_A_ZIP: () =>
-    "the file is not an Excel workbook (.xlsx): it cannot be opened as a zip archive; it may be damaged or of another format",
+    "the file is not an Excel workbook: perhaps another kind of file (such as a text file) renamed to .xlsx, or a damaged file",
   NOT_A_WORKBOOK: () =>
-    "the archive has no xl/workbook.xml: it is not an Excel workbook (.xlsx) but perhaps another kind of file (such as a Word document)",
+    "the file is not an Excel workbook but another kind of file (such as a Word document) renamed to .xlsx",
   PART_ENCRYPTED: (p) => `${q(p.part)} in the archive is encrypted`,
   PART_COMPRESSION_UNSUPPORTED: (p) => `${q(p.part)} in the archive uses an unsupported compression method (${p.method})`,
   ZIP_END_MISSING: () => "the archive is incomplete (its closing directory is missing); the download or copy may have been cut short",
@@ -115,6 +117,7 @@ export function unreadableReasonEn(reason: UnreadableReason): string {
     case "split":
       return `the file is too large or damaged: ${text}. A normal assessment workbook is far smaller: the file may be damaged, or a malicious archive (a "zip bomb")`;
     case "save-as":
+    case "not-a-workbook":
       return text;
   }
 }

@@ -22,7 +22,7 @@ const ROLE: Readonly<Record<FileRole, string>> = {
 };
 
 const rosterHeader = (p: { required: readonly string[]; optional: readonly string[] }) =>
-  `表头须包含 ${p.required.join("、")}（前 10 行内），可选 ${p.optional.join("、")}。`;
+  `请在名册的前 10 行内写上表头 ${p.required.join("、")}（可加 ${p.optional.join("、")}），下面每个支部一行。`;
 
 /** What the operating system's error codes mean; others are shown as they are. */
 const OS_REASONS: Readonly<Record<string, string>> = {
@@ -47,6 +47,7 @@ export const UNREADABLE_NEXT_ZH: Readonly<Record<UnreadableRemedy | "save-as", s
   reobtain: "请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。",
   repair: "请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。",
   split: "请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。",
+  "not-a-workbook": "请确认选择的是考核工作簿；如果它是 Excel 能打开的表格，请在 Excel 中打开后另存为 .xlsx 工作簿再试。",
   "save-as": SAVE_AS_XLSX,
 };
 const XML_PROBLEMS_ZH: Catalogue<XmlProblemParams, string> = {
@@ -73,8 +74,8 @@ const UNREADABLE_REASONS_ZH: Catalogue<UnreadableParams, string> = {
   WORKBOOK_ENCRYPTED: () =>
     "工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再试。",
   LEGACY_BINARY: () => "这是旧版 Excel 文件（.xls）或其他 Office 二进制文件，无法读取。请在 Excel 中另存为 .xlsx 格式后再试。",
-  NOT_A_ZIP: () => "文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。",
-  NOT_A_WORKBOOK: () => "压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。",
+  NOT_A_ZIP: () => "文件不是 Excel 工作簿，可能是其他文件（如文本文件）改成了 .xlsx 扩展名，或文件已损坏。",
+  NOT_A_WORKBOOK: () => "文件不是 Excel 工作簿，而是其他格式的文件（如 Word 文档）改成了 .xlsx 扩展名。",
   PART_ENCRYPTED: (p) => `压缩包中的${q(p.part)}经过加密，无法读取`,
   PART_COMPRESSION_UNSUPPORTED: (p) => `压缩包中的${q(p.part)}使用了不支持的压缩方式（${p.method}）`,
   ZIP_END_MISSING: () => "压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了",
@@ -114,6 +115,7 @@ export function unreadableReasonZh(reason: UnreadableReason): string {
     case "split":
       return `文件过大或已损坏：${text}。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）`;
     case "save-as":
+    case "not-a-workbook":
       return text;
   }
 }

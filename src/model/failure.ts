@@ -16,9 +16,10 @@ export type FileRole = "input" | "target" | "rater" | "roster";
 /**
  * What can be done about an unreadable file when it is not the usual "save it again from
  * Excel": get the original again (the zip itself is cut short or altered), let Excel repair it
- * (the content inside a sound zip is broken), or split it (larger than any workbook should be).
+ * (the content inside a sound zip is broken), split it (larger than any workbook should be), or
+ * choose the right file (another kind of file renamed to .xlsx: a text file, a Word document).
  */
-export type UnreadableRemedy = "reobtain" | "repair" | "split";
+export type UnreadableRemedy = "reobtain" | "repair" | "split" | "not-a-workbook";
 
 /**
  * Why a file cannot be read as a workbook, as data (`part`: the package part, as named in the
@@ -79,8 +80,8 @@ export const UNREADABLE_REMEDY: { readonly [C in UnreadableCode]: UnreadableReme
   FILE_EMPTY: "save-as",
   WORKBOOK_ENCRYPTED: "save-as",
   LEGACY_BINARY: "save-as",
-  NOT_A_ZIP: "save-as",
-  NOT_A_WORKBOOK: "save-as",
+  NOT_A_ZIP: "not-a-workbook",
+  NOT_A_WORKBOOK: "not-a-workbook",
   PART_ENCRYPTED: "save-as",
   PART_COMPRESSION_UNSUPPORTED: "save-as",
   ZIP_END_MISSING: "reobtain",

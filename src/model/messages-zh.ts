@@ -101,7 +101,8 @@ export const MESSAGES_ZH: MessageCatalogue = {
     `工作表“${w.sheet}”的前 10 行中找不到表头（应包含：${
       p.layout === "grid" ? `A 列为${q(p.titles[0])}、B 列为${q(p.titles[1])}，C 列起为考核项编号` : p.titles.join("、")
     }）。请在表格首行填写这些列标题。`,
-  SETTING_UNKNOWN: (p, w) => `${at(w)}：不认识的设置项${q(p.name)}，已忽略。可用的设置项：${p.known.join("、")}。`,
+  SETTING_UNKNOWN: (p, w) =>
+    `${at(w)}：不认识的设置项${q(p.name)}，已忽略。如需设置，请改为以下设置项之一：${p.known.join("、")}；否则可删除这一行。`,
   SETTING_INVALID: (p, w) => {
     if (p.problem === "unnamed") return `${at(w)}：这一行有值但没有填写设置项名称。请填写设置项名称，或删除这一行。`;
     const head = `${at(w)}：设置项“${p.setting}”的值${q(p.value)}无效。`;
@@ -112,7 +113,9 @@ export const MESSAGES_ZH: MessageCatalogue = {
   },
   PERIOD_MISSING: () => `考核设置中没有填写“考核周期”。请在“考核设置”表中填写，例如 2026Q3 或 2026年第三季度。`,
   RULE_INVALID: (p, w) =>
-    w.cell ? `${at(w)}：评分细则有误——${ruleProblem(p)}。细则有误时无法计算结果，请先改正。` : `评分细则有误：${ruleProblem(p)}。`,
+    w.cell
+      ? `${at(w)}：评分细则有误——${ruleProblem(p)}。细则有误时无法计算结果，请先改正。`
+      : `评分细则有误：${ruleProblem(p)}。细则有误时无法计算结果，请在“评分细则”中改正。`,
   RULE_TOTAL_NOT_100: (p) => `评分细则中“基础”项的分值合计为 ${p.total}，不是 100 分。基础得分仍会按 100 分折算；如非有意，请核对分值。`,
   ROSTER_EMPTY: () => `支部名册中没有任何填写了支部编码的支部。请在“支部名册”中逐行填写支部编码、支部名称和支部类别。`,
   BRANCH_CODE_MISSING: (_, w) => `${at(w)}：这一行有内容但没有填写支部编码。请补填支部编码，或删除这一行。`,
@@ -134,14 +137,14 @@ export const MESSAGES_ZH: MessageCatalogue = {
   SCORE_NOT_NUMBER: (p, w) => `${at(w)}：${q(p.value)}不是数字，按未填处理。请填写 0 到 ${p.max} 之间的分数（最多两位小数）。`,
   SCORE_NORMALIZED: (p, w) => `${at(w)}：分数以文本形式填写（${q(p.value)}），已按数字 ${p.score} 计算。建议改为数字格式。`,
   SCORE_PRECISION: (p, w) => `${at(w)}：分数 ${p.value} 超过两位小数，按未填处理。请填写最多两位小数的分数。`,
-  SCORE_OUT_OF_RANGE: (p, w) => `${at(w)}：分数 ${p.value} 超出范围，按未填处理。考核项${q(p.item)}的分数应在 0 到 ${p.max} 之间。`,
-  VETO_INVALID: (p, w) => `${at(w)}：否决项只能填写“是”或“否”，${q(p.value)}无效，按“否”处理。`,
+  SCORE_OUT_OF_RANGE: (p, w) => `${at(w)}：分数 ${p.value} 超出范围，按未填处理。考核项${q(p.item)}的分数应在 0 到 ${p.max} 之间，请改正。`,
+  VETO_INVALID: (p, w) => `${at(w)}：否决项只能填写“是”或“否”，${q(p.value)}无效，暂按“否”处理。请改为“是”或“否”。`,
   DISPUTE_PENDING: (p, w) =>
     `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}两方评分相差超过阈值（${p.raterA} ${p.scoreA} 分，${p.raterB} ${p.scoreB} 分，阈值 ${p.tolerance}），需要仲裁。请在“仲裁”表中填写仲裁分；在此之前暂按两方平均分计算。`,
   VETO_DISPUTE_PENDING: (p, w) =>
     `${at(w)}：支部${q(p.branch)}的否决项${q(p.item)}两方意见不一致（${p.raterA}：${VETO_ANSWER[p.answerA]}，${p.raterB}：${VETO_ANSWER[p.answerB]}），需要仲裁。请在“仲裁”表中填写“是”或“否”；在此之前暂按“是”（否决）处理。`,
   ARBITRATION_IGNORED: (p, w) =>
-    `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}没有争议，仲裁分${q(typeof p.arbitration === "boolean" ? (p.arbitration ? "是" : "否") : String(p.arbitration))}已忽略。`,
+    `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}没有争议，仲裁分${q(typeof p.arbitration === "boolean" ? (p.arbitration ? "是" : "否") : String(p.arbitration))}已忽略。请清空该单元格，或核对是否填错了行或列。`,
   DEDUCTION_NOTE_MISSING: (p, w) =>
     "count" in p
       ? `工作簿中没有“扣分说明”表，${p.count} 处扣分没有说明。请添加“扣分说明”表（支部编码、项目编号、评分方、说明）。`

@@ -98,15 +98,18 @@ describe("年度定级 in the browser file mode", () => {
       );
 
       // The ranking: rank, name, score, stars, in the grade's order; capped stars explained per branch.
-      const rows = page.getByTestId("annual-ranking").locator("tbody tr");
+      await showWholeRanking(page);
+      const rows = page.getByTestId("annual-ranking").getByTestId("ranking-row");
       expect(await rows.count()).toBe(expected.result.branches.length);
       const first = expected.result.branches[0]!;
       expect(await rows.first().innerText()).toMatch(new RegExp(`^${first.rank}\\s+${first.name}[\\s\\S]*${first.score.toFixed(2)}\\s+★`));
       const capped = expected.result.branches.filter((b) => b.adjustments.length > 0);
       expect(capped.length).toBeGreaterThan(0);
-      expect(await page.getByTestId("annual-why").count()).toBe(capped.reduce((n, b) => n + b.adjustments.length, 0));
+      expect(await page.getByTestId("annual-ranking").getByTestId("ranking-detail").count()).toBe(
+        capped.reduce((n, b) => n + b.adjustments.length, 0),
+      );
       const kinds = new Set(capped.flatMap((b) => b.adjustments.map((a) => a.step)));
-      const reasons = (await page.getByTestId("annual-why").allTextContents()).join("\n");
+      const reasons = (await page.getByTestId("annual-ranking").getByTestId("ranking-detail").allTextContents()).join("\n");
       if (kinds.has("quota")) expect(reasons).toMatch(/名额已满（并列的一同降级）：\d 星降为 \d 星/);
       if (kinds.has("stepwise")) expect(reasons).toMatch(/逐级晋升（上年 \d 星）：\d 星降为 \d 星/);
       if (kinds.has("veto")) expect(reasons).toMatch(/年度内被否决（Q2）：\d 星降为 \d 星/);
@@ -166,7 +169,8 @@ describe("年度定级 in Excel mode (Excel's bundle with the fake Excel host)",
         await page.getByRole("button", { name: "年度定级", exact: true }).click();
         await page.getByTestId("annual-status").waitFor({ timeout: 60_000 });
         expect(await page.getByTestId("annual-status").textContent()).toBe("正式");
-        expect(await page.getByTestId("annual-ranking").locator("tbody tr").count()).toBe(expected.result.branches.length);
+        await showWholeRanking(page);
+        expect(await page.getByTestId("annual-ranking").getByTestId("ranking-row").count()).toBe(expected.result.branches.length);
         expect(await page.getByTestId("annual-delivery").innerText()).toContain(delivery);
         const created = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHost }).__fakeExcel.createdWorkbooks.length);
         expect(created).toBe(opened);
@@ -182,3 +186,9 @@ describe("年度定级 in Excel mode (Excel's bundle with the fake Excel host)",
     },
   );
 });
+
+/** The pane shows the ranking a page at a time: "显示更多" until every branch is listed. */
+async function showWholeRanking(page: Page): Promise<void> {
+  const more = page.getByTestId("annual-panel").getByTestId("ranking-show-more");
+  while ((await more.count()) > 0) await more.click();
+}

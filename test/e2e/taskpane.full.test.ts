@@ -115,13 +115,13 @@ describe("browser file mode (production page index.html, no Office)", () => {
 
       await page.getByRole("button", { name: "一键评分排名" }).click();
       await expectProvisionalSixteen(page);
-      const rows = page.getByTestId("ranking-table").locator("tbody tr");
+      const rows = page.getByTestId("ranking-list").getByTestId("ranking-row");
       expect(await rows.count()).toBe(PROVISIONAL_BRANCHES);
       expect(await rows.first().innerText()).toMatch(/★/);
-      // Issues grouped by sheet, as the validation reports them.
+      // The error first, under 需要处理 (the warnings below it are grouped and closed).
       const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
-      const firstIssue = expected.result.issues[0]!;
-      await page.getByText(firstIssue.message, { exact: true }).first().waitFor();
+      const firstError = expected.result.issues.find((i) => i.severity !== "warning")!;
+      await page.getByTestId("issues-urgent").getByText(firstError.message, { exact: true }).waitFor();
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-link").click()]);
       expect(download.suggestedFilename()).toBe("季度考核-评分结果.xlsx");
@@ -208,7 +208,9 @@ describe("browser file mode (production page index.html, no Office)", () => {
         .setInputFiles({ name: "损坏.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip file") });
       const bar = page.getByTestId("error-bar");
       await bar.waitFor();
-      expect(await bar.innerText()).toMatch(/操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请用 Excel 打开并另存为/);
+      expect(await bar.innerText()).toMatch(
+        /操作没有完成[\s\S]*无法读取“损坏\.xlsx”[\s\S]*下一步：请确认选择的是考核工作簿；[\s\S]*请在 Excel 中打开后另存为 \.xlsx 工作簿/,
+      );
       expect(await bar.innerText()).not.toContain("意外错误");
       await page.getByTestId("workbook-input").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from("a,b") });
       await expect.poll(() => bar.innerText()).toMatch(/“名册\.csv”不是 \.xlsx 工作簿/);
@@ -256,7 +258,9 @@ describe("Excel mode (Excel's bundle with the fake Excel host)", () => {
         await page.getByText("Excel 模式", { exact: false }).waitFor();
         await page.getByRole("button", { name: "一键评分排名" }).click();
         await expectProvisionalSixteen(page);
-        await page.getByText("评分完成：结果表和图表已写入工作簿。").waitFor();
+        await expect
+          .poll(() => page.getByTestId("notice").innerText())
+          .toMatch(/^评分完成，但有 1 个错误，结果为暂定：结果表和图表已写入工作簿。请按下方“需要处理”逐条改正后重新评分。$/);
         // What an older Excel cannot do is said, not hidden; a current one does everything.
         const skipped = page.getByTestId("skipped-features");
         if (api === "1.1")
@@ -291,8 +295,8 @@ describe("Excel mode (Excel's bundle with the fake Excel host)", () => {
           expect(trimBlank(state.values[name]!), name).toEqual(specValues(expected.sheets.find((s) => s.name === name)));
         }
 
-        // Clicking an issue selects its cell in Excel.
-        const issue = expected.result.issues.find((i) => i.sheet !== null && i.cell !== null)!;
+        // Clicking an issue (the error, at the top of 需要处理) selects its cell in Excel.
+        const issue = expected.result.issues.find((i) => i.severity !== "warning" && i.sheet !== null && i.cell !== null)!;
         await page
           .getByRole("button", { name: `在 Excel 中选中 ${issue.sheet} 工作表的 ${issue.cell} 单元格：${issue.message}` })
           .first()

@@ -35,7 +35,7 @@ describe("browser file mode operations", () => {
   it("say in Chinese when a file is not a workbook", async () => {
     const { ops } = setup();
     await expect(ops.open("名单.xlsx", new TextEncoder().encode("支部编码,支部名称"))).rejects.toThrow(
-      /^无法读取“名单\.xlsx”：.*请用 Excel 打开并另存为/,
+      /^无法读取“名单\.xlsx”：文件不是 Excel 工作簿.*请在 Excel 中打开后另存为 \.xlsx 工作簿/,
     );
     expect(ops.state().fileName).toBeNull();
   });

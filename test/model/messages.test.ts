@@ -90,7 +90,9 @@ describe("issue messages, per code and language", () => {
 
   it("SETTING_UNKNOWN", () => {
     const i = sample("SETTING_UNKNOWN", "考核设置", "A5", { name: "打分方式", known: ["考核周期", "排名方式"] });
-    expect(zh(i)).toMatchInlineSnapshot(`"考核设置!A5：不认识的设置项“打分方式”，已忽略。可用的设置项：考核周期、排名方式。"`);
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"考核设置!A5：不认识的设置项“打分方式”，已忽略。如需设置，请改为以下设置项之一：考核周期、排名方式；否则可删除这一行。"`,
+    );
     expect(en(i)).toMatchInlineSnapshot(`"考核设置!A5: unknown setting “打分方式”, ignored. The settings are: “考核周期”, “排名方式”."`);
   });
 
@@ -204,7 +206,9 @@ describe("issue messages, per code and language", () => {
 
   it("RULE_INVALID (8)", () => {
     const i = sample("RULE_INVALID", "评分细则", null, { problem: "no-base-item" });
-    expect(zh(i)).toMatchInlineSnapshot(`"评分细则有误：没有任何“基础”类型的考核项，至少需要一项。"`);
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"评分细则有误：没有任何“基础”类型的考核项，至少需要一项。细则有误时无法计算结果，请在“评分细则”中改正。"`,
+    );
     expect(en(i)).toMatchInlineSnapshot(`"The rules are wrong: there is no item of the type “基础”; at least one is needed."`);
   });
 
@@ -360,7 +364,7 @@ describe("issue messages, per code and language", () => {
 
   it("SCORE_OUT_OF_RANGE", () => {
     const i = sample("SCORE_OUT_OF_RANGE", "评分A", "F5", { branch: "ZB002", item: "2.1", value: "4.5", max: 4 });
-    expect(zh(i)).toMatchInlineSnapshot(`"评分A!F5：分数 4.5 超出范围，按未填处理。考核项“2.1”的分数应在 0 到 4 之间。"`);
+    expect(zh(i)).toMatchInlineSnapshot(`"评分A!F5：分数 4.5 超出范围，按未填处理。考核项“2.1”的分数应在 0 到 4 之间，请改正。"`);
     expect(en(i)).toMatchInlineSnapshot(
       `"评分A!F5: the score 4.5 is out of range and counts as blank. Scores of item “2.1” are from 0 to 4."`,
     );
@@ -368,7 +372,7 @@ describe("issue messages, per code and language", () => {
 
   it("VETO_INVALID", () => {
     const i = sample("VETO_INVALID", "评分A", "AI7", { branch: "ZB004", item: "V2", value: "可能", max: 0 });
-    expect(zh(i)).toMatchInlineSnapshot(`"评分A!AI7：否决项只能填写“是”或“否”，“可能”无效，按“否”处理。"`);
+    expect(zh(i)).toMatchInlineSnapshot(`"评分A!AI7：否决项只能填写“是”或“否”，“可能”无效，暂按“否”处理。请改为“是”或“否”。"`);
     expect(en(i)).toMatchInlineSnapshot(`"评分A!AI7: a veto item takes only “是” or “否”; “可能” is not valid and counts as “否”."`);
   });
 
@@ -409,13 +413,17 @@ describe("issue messages, per code and language", () => {
 
   it("ARBITRATION_IGNORED", () => {
     const i = sample("ARBITRATION_IGNORED", "仲裁", "C2", { branch: "ZB001", item: "1.1", arbitration: 3.5 });
-    expect(zh(i)).toMatchInlineSnapshot(`"仲裁!C2：支部“ZB001”的考核项“1.1”没有争议，仲裁分“3.5”已忽略。"`);
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"仲裁!C2：支部“ZB001”的考核项“1.1”没有争议，仲裁分“3.5”已忽略。请清空该单元格，或核对是否填错了行或列。"`,
+    );
     expect(en(i)).toMatchInlineSnapshot(`"仲裁!C2: item “1.1” of branch “ZB001” is not disputed; the arbitration “3.5” is ignored."`);
   });
 
   it("ARBITRATION_IGNORED (2)", () => {
     const i = sample("ARBITRATION_IGNORED", "仲裁", "AH2", { branch: "ZB001", item: "V1", arbitration: false });
-    expect(zh(i)).toMatchInlineSnapshot(`"仲裁!AH2：支部“ZB001”的考核项“V1”没有争议，仲裁分“否”已忽略。"`);
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"仲裁!AH2：支部“ZB001”的考核项“V1”没有争议，仲裁分“否”已忽略。请清空该单元格，或核对是否填错了行或列。"`,
+    );
     expect(en(i)).toMatchInlineSnapshot(`"仲裁!AH2: item “V1” of branch “ZB001” is not disputed; the arbitration “否” is ignored."`);
   });
 

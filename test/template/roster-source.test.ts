@@ -71,7 +71,7 @@ describe("roster from CSV", () => {
 
   it("says what to do when the file is no roster or not in a known encoding", () => {
     expect(rosterError(() => rosterFromCsv(utf8("编号,名称\n1,甲\n"), "x.csv")).message).toContain(
-      "表头须包含 支部编码、支部名称、支部类别",
+      "请在名册的前 10 行内写上表头 支部编码、支部名称、支部类别",
     );
     expect(rosterError(() => rosterFromCsv(utf8("支部编码,支部名称,支部类别\n"), "x.csv")).problems.map((p) => p.code)).toEqual([
       "ROSTER_EMPTY",
