@@ -2,6 +2,8 @@ import type { Result } from "../../model/result.js";
 import { withRowHeights } from "../row-heights.js";
 import type { SheetSpec } from "../sheet-spec.js";
 import { chartsSheet } from "./charts.js";
+import { ledgerSheet, type LedgerInputs } from "./ledger.js";
+import { unitsSheet } from "./units.js";
 import { detailsSheet } from "./details.js";
 import { logSheet, type RunRecord } from "./log.js";
 import { printableSheet } from "./printable.js";
@@ -10,11 +12,12 @@ import { resultsSheet } from "./results.js";
 
 /**
  * The output sheets of a run, in workbook order: 考核结果, 考核结果（打印版）, 双评明细,
- * 校验报告, 统计图表 and 运行记录; a fatal run has no results, so only its 校验报告 and 运行记录.
+ * 校验报告, 统计图表, 单位汇总 (when the roster gives units), 整改台账 (when `ledger` is given
+ * and the old one could be read) and 运行记录; a fatal run has no results, so only its 校验报告 and 运行记录.
  * Sheets with wrapped text get row heights for it (LibreOffice does not fit rows on opening);
  * the long one-line tables keep the default height.
  */
-export function outputSheets(result: Result, record: RunRecord): SheetSpec[] {
+export function outputSheets(result: Result, record: RunRecord, ledger: LedgerInputs | null = null): SheetSpec[] {
   const log = withRowHeights(logSheet(result, record));
   const report = withRowHeights(reportSheet(result));
   if (result.status === "fatal") return [report, log];
@@ -24,6 +27,10 @@ export function outputSheets(result: Result, record: RunRecord): SheetSpec[] {
     detailsSheet(result),
     report,
     withRowHeights(chartsSheet(result)),
+    ...optional(unitsSheet(result)),
+    ...optional(ledger && ledgerSheet(result, ledger)),
     log,
   ];
 }
+
+const optional = (spec: SheetSpec | null): SheetSpec[] => (spec === null ? [] : [withRowHeights(spec)]);
