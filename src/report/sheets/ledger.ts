@@ -64,7 +64,7 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
   const itemsOf = new Map<string, Map<string, { final: number | null; max: number }>>();
   for (const i of result.items) {
     let m = itemsOf.get(i.branch);
-    if (!m) itemsOf.set(i.branch, (m = new Map()));
+    if (!m) itemsOf.set(i.branch, (m = new Map<string, { final: number | null; max: number }>()));
     m.set(i.item, { final: i.final, max: i.max });
   }
 
@@ -164,21 +164,21 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
 /** The four typed cells: as people left them (text stays text, a date a date), or blank with 整改状态 未整改. */
 function typedCells(old: PreviousLedgerRow | undefined): OutEntry[] {
   const t = old?.typed;
-  const status = t === undefined || t.status === null || (t.status.kind === "text" && t.status.value.trim() === "") ? null : t.status;
+  const status = asText(t?.status ?? null);
   return [
     { v: asText(t?.measure ?? null), style: "inputText" },
     { v: asText(t?.owner ?? null), style: "inputText" },
     { v: deadline(t?.deadline ?? null), style: "inputDate" },
-    { v: status === null ? DEFAULT_RECTIFICATION_STATUS : asText(status), style: "inputText" },
+    { v: status ?? DEFAULT_RECTIFICATION_STATUS, style: "inputText" },
   ];
 }
 
-/** A typed cell in a text column, exactly as it was: numbers as their decimal text, booleans and errors as shown. */
+/** A typed cell in a text column, exactly as it was (blank when only spaces): numbers as their decimal text, booleans and errors as shown. */
 function asText(c: Cell): string | null {
   if (c === null) return null;
   switch (c.kind) {
     case "text":
-      return c.value;
+      return c.value.trim() === "" ? null : c.value;
     case "number":
       return numberText(c.value);
     case "bool":
