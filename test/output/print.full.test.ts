@@ -111,6 +111,19 @@ describe("the demo quarter's output sheets on paper (A4)", () => {
     expect(sheet.pages.length).toBeLessThanOrEqual(6);
   });
 
+  it("prints 整改台账 one page wide (整改状态 on every page, its header repeated) and 单位汇总 on one page, no type under 9 pt", () => {
+    const ledger = run.bySheet.get(OUTPUT_SHEETS.ledger)!;
+    expect(ledger.smallest).toBeGreaterThanOrEqual(8.95);
+    for (const p of ledger.pages) {
+      expect(has(ledger.words.get(p), "整改状态"), `page ${p}`).toBe(true);
+      expect(has(ledger.words.get(p), "整改措施"), `page ${p}`).toBe(true);
+    }
+    const units = run.bySheet.get(OUTPUT_SHEETS.units)!;
+    expect(units.smallest).toBeGreaterThanOrEqual(8.95);
+    expect(units.pages).toHaveLength(1);
+    for (const u of run.out.result.units!) if (u.unit !== "") expect(has(units.words.get(units.pages[0]!), u.unit), u.unit).toBe(true);
+  });
+
   it("wraps 说明 in 校验报告 instead of shrinking it; 运行记录 on one page", () => {
     const sheet = run.bySheet.get(OUTPUT_SHEETS.report)!;
     expect(sheet.smallest).toBeGreaterThanOrEqual(10.5);
