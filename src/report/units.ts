@@ -5,7 +5,7 @@ import type { UnitResult } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
 
 /** Whether the roster gives units at all: a 单位汇总 and 单位内排名 only make sense then. */
-export const hasUnits = (branches: readonly RankedBranch[]): boolean => branches.some((b) => b.branch.unit !== "");
+const hasUnits = (branches: readonly RankedBranch[]): boolean => branches.some((b) => b.branch.unit !== "");
 
 /**
  * Each branch's rank among the branches of its 所属单位, by the branches' own rule (scoring.md

@@ -55,7 +55,7 @@ export function readPreviousLedger(grid: Grid | undefined): { ledger: PreviousLe
 }
 
 /** Whether people typed anything into a row: a measure, a person, a deadline, or a status other than the default. */
-export function isTyped(typed: Readonly<Record<LedgerTypedField, Cell>>): boolean {
+function isTyped(typed: Readonly<Record<LedgerTypedField, Cell>>): boolean {
   if (!isBlank(typed.measure) || !isBlank(typed.owner) || !isBlank(typed.deadline)) return true;
   return !isBlank(typed.status) && cellText(typed.status) !== DEFAULT_RECTIFICATION_STATUS;
 }

@@ -17,7 +17,7 @@ const EXAMPLE = "季度考核.xlsx";
 let fixtures: string;
 const exampleBytes = () => new Uint8Array(readFileSync(join(fixtures, EXAMPLE)));
 const NOW = new Date(2026, 10, 21, 9, 0, 0);
-const RESULT_SHEETS = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "运行记录"];
+const RESULT_SHEETS = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "单位汇总", "整改台账", "运行记录"];
 /** How long the file-mode page must stay quiet before the test believes nothing more will be sent. */
 const IDLE_MS = 10_000;
 

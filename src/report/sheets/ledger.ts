@@ -36,7 +36,7 @@ const TITLES = Object.values(LEDGER_TITLES);
 const COL = Object.fromEntries(TITLES.map((t, i) => [t, i])) as Record<(typeof TITLES)[number], number>;
 const VETO_MARK = "否决";
 /** Widths in characters: long texts wrap, so the sheet prints one A4 landscape page wide at ≥ 9 pt. */
-const WIDTHS = [4, 7, 8, 12, 9, 5, 7, 16, 6, 16, 16, 7, 11, 7];
+const WIDTHS = [4, 7, 7, 10, 7, 5, 7, 16, 6, 24, 15, 6, 10, 6];
 
 const key = (period: string, branch: string, item: string) => `${period}\u0000${branch}\u0000${item}`;
 

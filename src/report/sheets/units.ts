@@ -7,7 +7,7 @@ import { quarterPrint, titleMerges, titleRows } from "./cells.js";
 const STAR_TITLES = ["无星", "一星", "二星", "三星", "四星", "五星"] as const;
 
 /** How the branches with no 所属单位 are named in the sheet. */
-export const NO_UNIT = "（未填所属单位）";
+const NO_UNIT = "（未填所属单位）";
 
 /**
  * 单位汇总: one row per 所属单位 in rank order (result.units); null when the roster gives no
