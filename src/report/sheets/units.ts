@@ -52,7 +52,7 @@ export function unitsSheet(result: Result): SheetSpec | null {
     rows: [...titles, head.map(hdr), ...rows],
     freezeRows: titles.length + 1,
     merges: titleMerges(titles.length, head.length),
-    columnWidths: [6, 24, 8, 10, 10, 10, ...stars.map(() => 6), 8, 11],
+    columnWidths: [6, 18, 7, 9, 9, 9, ...stars.map(() => 6), 7, 10],
     print: quarterPrint(result, OUTPUT_SHEETS.units, "landscape", { repeatRows: titles.length + 1 }),
   };
 }
