@@ -68,7 +68,7 @@ async function printed(
 const has = (ws: readonly Word[] | undefined, text: string) => (ws ?? []).some((w) => w.text === text);
 // 单位汇总 and 整改台账 (about 40 pages for the demo's 480 deductions) print in a run of their own,
 // so that no one LibreOffice conversion grows past its time limit.
-const LEDGER_SHEETS = [OUTPUT_SHEETS.units, OUTPUT_SHEETS.ledger];
+const LEDGER_SHEETS: readonly string[] = [OUTPUT_SHEETS.units, OUTPUT_SHEETS.ledger];
 const ALL = Object.values(OUTPUT_SHEETS).filter((s) => !LEDGER_SHEETS.includes(s));
 
 describe("the demo quarter's output sheets on paper (A4)", () => {
