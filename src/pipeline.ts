@@ -8,13 +8,16 @@ import { issue, locatedIssue, type Issue } from "./model/issues.js";
 import { STEPS, type Progress, type Step } from "./model/progress.js";
 import type { Assessment } from "./model/assessment.js";
 import type { Result } from "./model/result.js";
-import { INPUT_SHEETS } from "./model/sheets.js";
+import { INPUT_SHEETS, OUTPUT_SHEETS, SHEETS } from "./model/sheets.js";
 import { localTimestamp } from "./model/timestamp.js";
 import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { OUTPUT_SHEET_COUNT, outputSheets } from "./report/sheets/output-sheets.js";
+import type { LedgerInputs } from "./report/sheets/ledger.js";
+import { readPreviousLedger } from "./validate/ledger.js";
+import { readNoteTexts } from "./validate/notes.js";
 import { validateWorkbook, type Validation } from "./validate/validate-workbook.js";
 
 export interface RunOptions {
@@ -78,7 +81,7 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   // Scoring and building the output sheets take seconds at 5,000 branches: progress by stage.
   const scored = validation.ok ? assess(validation.assessment) : null;
   run.within(1, REPORT_STAGES);
-  const { result, issues, sheets } = report(validation, scored, options.now, (stage) => run.within(1 + stage, REPORT_STAGES));
+  const { result, issues, sheets } = report(validation, scored, snapshot, options.now, (stage) => run.within(1 + stage, REPORT_STAGES));
   const assessed = validation.ok && scored ? { snapshot, assessment: validation.assessment, scored } : null;
 
   if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
@@ -87,10 +90,14 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   return run.end({ result, issues, sheets, written: true, assessed });
 }
 
-/** The input sheets; a file that is no readable workbook is a fatal issue, not a failure. */
+/**
+ * The input sheets, and the 整改台账 an earlier run wrote (read now, before it is replaced, so
+ * that what people typed in it is carried over); a file that is no readable workbook is a
+ * fatal issue, not a failure.
+ */
 async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<WorkbookSnapshot | { unreadable: Issue[] }> {
   try {
-    return await reader.read(INPUT_SHEETS, { onProgress: run.within, signal: run.signal });
+    return await reader.read([...INPUT_SHEETS, OUTPUT_SHEETS.ledger], { onProgress: run.within, signal: run.signal });
   } catch (e) {
     if (!(e instanceof WorkbookUnreadableError)) throw e;
     return { unreadable: [issue("fatal", "WORKBOOK_UNREADABLE", { sheet: null, cell: null }, { reason: e.reason })] };
@@ -104,13 +111,24 @@ const REPORT_STAGES = 4 + OUTPUT_SHEET_COUNT;
 function report(
   validation: Validation,
   scored: ScoredAssessment | null,
+  snapshot: WorkbookSnapshot,
   now: Date,
   /** Stages done after scoring: 1 the result, 2–3 the fingerprints, then one a sheet. */
   onStage: (stage: number) => void,
 ): Pick<RunOutput, "result" | "issues" | "sheets"> {
   const assessment = validation.ok ? validation.assessment : null;
   const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
-  const issues = [...validation.issues, ...located];
+  // The old ledger matters only when there are results to write a new one from.
+  const old = assessment ? readPreviousLedger(snapshot.sheets.get(OUTPUT_SHEETS.ledger)) : null;
+  const issues = [...validation.issues, ...located, ...(old?.issues ?? [])];
+  const ledger: LedgerInputs | null =
+    assessment && old
+      ? {
+          rules: assessment.rules.items,
+          notes: readNoteTexts(snapshot.sheets.get(SHEETS.notes), assessment.settings),
+          previous: old.ledger,
+        }
+      : null;
   const result = buildResult(
     validation.ok ? validation.assessment.settings : validation.settings,
     assessment?.rules.areas ?? [],
@@ -127,7 +145,7 @@ function report(
     resultFingerprint: resultFingerprint(result),
   };
   onStage(3);
-  const sheets = outputSheets(result, record, (made) => onStage(3 + made));
+  const sheets = outputSheets(result, record, ledger, (made) => onStage(3 + made));
   return { result, issues, sheets };
 }
 

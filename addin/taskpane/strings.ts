@@ -508,6 +508,8 @@ export const ISSUE_KINDS: Readonly<Record<Language, Readonly<Record<QuarterIssue
     VETO_DISPUTE_PENDING: "否决项意见不一致待仲裁",
     ARBITRATION_IGNORED: "无争议的仲裁分",
     DEDUCTION_NOTE_MISSING: "扣分没有说明",
+    LEDGER_HEADER_MISSING: "整改台账无法对应",
+    LEDGER_ROW_UNREADABLE: "整改台账的行无法对应",
   },
   en: {
     WORKBOOK_UNREADABLE: "File cannot be read",
@@ -541,6 +543,8 @@ export const ISSUE_KINDS: Readonly<Record<Language, Readonly<Record<QuarterIssue
     VETO_DISPUTE_PENDING: "Veto dispute awaiting arbitration",
     ARBITRATION_IGNORED: "Arbitration without dispute",
     DEDUCTION_NOTE_MISSING: "Deduction not explained",
+    LEDGER_HEADER_MISSING: "Rectification ledger not matched",
+    LEDGER_ROW_UNREADABLE: "Ledger row not matched",
   },
 };
 

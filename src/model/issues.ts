@@ -39,6 +39,8 @@ export const QUARTER_ISSUE_CODES = [
   "VETO_DISPUTE_PENDING",
   "ARBITRATION_IGNORED",
   "DEDUCTION_NOTE_MISSING",
+  "LEDGER_HEADER_MISSING",
+  "LEDGER_ROW_UNREADABLE",
 ] as const;
 
 /** Codes of the year's grade (annual.md §6): the annual JSON result's. */
@@ -180,6 +182,10 @@ export interface IssueParams {
     | { readonly branch: string; readonly item: string; readonly score: number; readonly max: number }
     /** No 扣分说明 sheet at all: how many deductions have no note. */
     | { readonly count: number };
+  /** The old 整改台账 has no header row with these titles: it is left as it is (not replaced). */
+  readonly LEDGER_HEADER_MISSING: { readonly titles: readonly string[] };
+  /** A row of the old 整改台账 (1-based) people typed into has no 支部编码 or 项目编号: kept at the end. */
+  readonly LEDGER_ROW_UNREADABLE: { readonly row: number };
 
   // The year's grade (annual.md §6); the quarter and the file an issue belongs to are in its place (YearWhere).
   /** The quarterly result was fatal (`fatal` problems, the first of them), or the workbook has no valid 考核周期 (`missing`: none given). */

@@ -22,6 +22,7 @@ import {
   type SettingField,
   type SettingName,
 } from "./settings.js";
+import { LEFTOVER_MARK } from "./ledger.js";
 import { OUTPUT_SHEETS, PREVIOUS_STARS_TITLE, SHEETS, TABLES } from "./sheets.js";
 import { WORDS } from "./terms.js";
 
@@ -178,6 +179,11 @@ export const MESSAGES_EN: MessageCatalogue = {
     "count" in p
       ? `The workbook has no sheet ${q(SHEETS.notes)}; ${p.count} deductions have no note. Add the sheet with the columns ${list(TABLES.notes.required)}.`
       : `${at(w)}: item ${q(p.item)} of branch ${q(p.branch)} lost points (${p.score} of ${p.max}) but sheet ${q(SHEETS.notes)} has no note from this rater. Add one.`,
+
+  LEDGER_HEADER_MISSING: (p) =>
+    `No header row found in the first 10 rows of sheet ${q(OUTPUT_SHEETS.ledger)} (expected: ${list(p.titles)}), so what was typed in it cannot be read; this run left the sheet as it was. Put these column titles back and score again, or rename the old sheet if it is no longer needed and score again.`,
+  LEDGER_ROW_UNREADABLE: (p) =>
+    `Row ${p.row} of sheet ${q(OUTPUT_SHEETS.ledger)} has rectification entries but no branch code or item code, so it matches no deduction. It is kept as it was at the end of the ledger (marked ${q(LEFTOVER_MARK["no-key"])} in the deduction column); add the codes and score again, or move the entries to the matching row.`,
 
   ANNUAL_QUARTER_UNUSABLE: (p, w) =>
     p.reason === "fatal"

@@ -11,6 +11,7 @@ import type {
 import { ITEM_TYPES, type ItemType, type ItemTypeLabel } from "./rules.js";
 import { UNREADABLE_REMEDY } from "./failure.js";
 import { UNREADABLE_NEXT_ZH, unreadableReasonZh } from "./failure-messages-zh.js";
+import { LEFTOVER_MARK } from "./ledger.js";
 import { SETTING_SPECS, type SettingField, type SettingName } from "./settings.js";
 
 const q = (s: string): string => `“${s}”`;
@@ -149,6 +150,11 @@ export const MESSAGES_ZH: MessageCatalogue = {
     "count" in p
       ? `工作簿中没有“扣分说明”表，${p.count} 处扣分没有说明。请添加“扣分说明”表（支部编码、项目编号、评分方、说明）。`
       : `${at(w)}：支部${q(p.branch)}的考核项${q(p.item)}被扣分（${p.score} 分，满分 ${p.max}），但“扣分说明”中没有该评分方的说明。请补充说明。`,
+
+  LEDGER_HEADER_MISSING: (p) =>
+    `工作表“整改台账”的前 10 行中找不到表头（应包含：${p.titles.join("、")}），无法读取其中已填写的整改内容，本次评分没有更新这张表，原表保持不变。请恢复这些列标题后重新评分；如不再需要原表，可将其改名后重新评分。`,
+  LEDGER_ROW_UNREADABLE: (p) =>
+    `“整改台账”第 ${p.row} 行填写了整改内容，但缺少支部编码或项目编号，无法与扣分对应。该行已原样保留在台账末尾（扣分栏标为${q(LEFTOVER_MARK["no-key"])}）；请补上支部编码和项目编号后重新评分，或把内容填到对应的行。`,
 
   ANNUAL_QUARTER_UNUSABLE: (p, w) =>
     p.reason === "fatal"

@@ -26,6 +26,8 @@ export const BranchResultSchema = z.object({
   code: z.string(),
   name: z.string(),
   category: z.enum(CATEGORIES).nullable(),
+  /** 所属单位 from the roster, "" when blank or when the roster has no such column. */
+  unit: z.string(),
   areas: z.array(AreaScoreSchema),
   base: z.number(),
   bonus: z.number(),
@@ -36,11 +38,29 @@ export const BranchResultSchema = z.object({
   tier: z.enum(["第一阶梯", "第二阶梯", "第三阶梯"]),
   rank: z.number().int().positive(),
   categoryRank: z.number().int().positive().nullable(),
+  /** Rank among the branches of its 所属单位 (the branches' tie rule); null without a unit. */
+  unitRank: z.number().int().positive().nullable(),
   totalA: z.number(),
   totalB: z.number(),
   pending: z.number().int().nonnegative(),
   selfTotal: nullableNumber,
   selfGap: nullableNumber,
+});
+
+/** One 所属单位 (单位汇总): its branches' figures; `unit` "" gathers the branches with none, unranked. */
+export const UnitResultSchema = z.object({
+  unit: z.string(),
+  branches: z.number().int().positive(),
+  /** round2 of the exact mean 总分. */
+  average: z.number(),
+  highest: z.number(),
+  lowest: z.number(),
+  /** How many branches have each number of stars: index 0 (无星) to 5. */
+  starCounts: z.array(z.number().int().nonnegative()).length(6),
+  vetoed: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  /** By `average` descending, ties sharing a rank by the 排名方式; null for the branches with no unit. */
+  rank: z.number().int().positive().nullable(),
 });
 
 export const ItemResultSchema = z.object({
@@ -88,6 +108,8 @@ export const ResultSchema = z.object({
     .nullable(),
   areas: z.array(z.string()),
   branches: z.array(BranchResultSchema),
+  /** Per 所属单位 in rank order; null when no branch of the roster has one (and on a fatal result). */
+  units: z.array(UnitResultSchema).nullable(),
   items: z.array(ItemResultSchema),
   agreement: AgreementSchema.nullable(),
   summary: z.object({
@@ -100,6 +122,7 @@ export const ResultSchema = z.object({
 });
 
 export type BranchResult = z.infer<typeof BranchResultSchema>;
+export type UnitResult = z.infer<typeof UnitResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Result = z.infer<typeof ResultSchema>;

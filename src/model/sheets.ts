@@ -38,6 +38,10 @@ export const OUTPUT_SHEETS = {
   details: "双评明细",
   report: "校验报告",
   charts: "统计图表",
+  /** Per 所属单位 (only when the roster gives units). */
+  units: "单位汇总",
+  /** Every deduction and veto to rectify; what people type in it is carried over by the next run. */
+  ledger: "整改台账",
   log: "运行记录",
 } as const;
 

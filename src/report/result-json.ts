@@ -5,6 +5,7 @@ import { MESSAGES_ZH } from "../model/messages-zh.js";
 import type { ReportedIssue, Result, ResultSettings } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
 import { PRODUCT_VERSION } from "../version.js";
+import { unitRanks, unitResults } from "./units.js";
 
 const h = fromHundredths;
 const hn = (v: number | null): number | null => (v === null ? null : v / 100);
@@ -42,6 +43,8 @@ export function buildResult(
   issues: readonly Issue[],
 ): Result {
   const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
+  const ranked = scored?.branches ?? [];
+  const unitRank = settings ? unitRanks(ranked, settings) : new Map<string, number>();
   return {
     product: "branch-scorecard",
     version: PRODUCT_VERSION,
@@ -49,10 +52,11 @@ export function buildResult(
     status: statusOf(issues),
     settings: settings && settingsJson(settings),
     areas: scored ? [...areas] : [],
-    branches: (scored?.branches ?? []).map((b) => ({
+    branches: ranked.map((b) => ({
       code: b.branch.code,
       name: b.branch.name,
       category: b.branch.category,
+      unit: b.branch.unit,
       areas: b.areas.map((a) => ({ name: a.name, score: h(a.score), max: h(a.max), rate: hn(a.rate) })),
       base: h(b.base),
       bonus: h(b.bonus),
@@ -63,12 +67,14 @@ export function buildResult(
       tier: b.tier,
       rank: b.rank,
       categoryRank: b.categoryRank,
+      unitRank: unitRank.get(b.branch.code) ?? null,
       totalA: h(b.totalA),
       totalB: h(b.totalB),
       pending: b.pending,
       selfTotal: hn(b.selfTotal),
       selfGap: b.selfTotal === null ? null : h(b.selfTotal - b.total),
     })),
+    units: settings && scored ? unitResults(ranked, settings) : null,
     items: (scored?.items ?? []).map((i) => ({
       branch: i.branch,
       item: i.item.code,

@@ -19,6 +19,8 @@ export type CellStyle =
   | "input"
   /** A text cell people type into (names, codes, notes): unlocked, text format. */
   | "inputText"
+  /** A date cell people type into (a deadline): unlocked, shown as 2026-12-31. */
+  | "inputDate"
   /** Long text (explanations, fingerprints) wrapped within the column. */
   | "textWrap";
 
@@ -55,6 +57,7 @@ export const STYLE_LOOKS: Readonly<Record<CellStyle, StyleLook>> = {
   percent: { border: true, numberFormat: "0.00%" },
   input: { border: true, numberFormat: "0.00", unlocked: true },
   inputText: { border: true, numberFormat: "@", unlocked: true },
+  inputDate: { border: true, numberFormat: "yyyy-mm-dd", unlocked: true },
   textWrap: { border: true, numberFormat: "@", wrap: true },
 };
 

@@ -1,6 +1,7 @@
 import type { Grid } from "../model/cell.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue } from "../model/issues.js";
+import type { NoteTexts } from "../model/ledger.js";
 import { applies, type Rules } from "../model/rules.js";
 import type { Settings } from "../model/settings.js";
 import { cellAddress, type LocatedGrid } from "./grids.js";
@@ -91,4 +92,34 @@ function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex 
     items.set(item, (items.get(item) ?? 0) | bit);
   }
   return index;
+}
+
+/**
+ * 扣分说明's notes for the 整改台账, whatever 扣分说明要求 says (a note helps the branch even
+ * when nobody checks that it is there). No sheet, or no header row: no notes (checkDeductionNotes
+ * reports that). The rater is named as configured (A → 评分A名称).
+ */
+export function readNoteTexts(sheet: Grid | undefined, settings: Settings): NoteTexts {
+  const out = new Map<string, Map<string, string[]>>();
+  const table = sheet && findTable(sheet, NOTES_TITLES);
+  if (!table) return out;
+  const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
+  const names = new Map([
+    ["A", settings.raterAName],
+    ["B", settings.raterBName],
+  ]);
+  for (const { cells } of dataRows(table.grid, table.headerRow)) {
+    const branch = keyText(cells[branchCol] ?? null);
+    const item = keyText(cells[itemCol] ?? null);
+    const note = cellText(cells[noteCol] ?? null);
+    if (branch === "" || item === "" || note === "") continue;
+    const rater = cellText(cells[raterCol] ?? null);
+    const label = names.get(rater) ?? rater;
+    let items = out.get(branch);
+    if (!items) out.set(branch, (items = new Map<string, string[]>()));
+    let list = items.get(item);
+    if (!list) items.set(item, (list = []));
+    list.push(label === "" ? note : `${label}：${note}`);
+  }
+  return out;
 }

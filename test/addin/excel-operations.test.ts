@@ -97,12 +97,15 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     expect(result.status).not.toBe("fatal");
     expect(result.branches).toHaveLength(4);
-    expect(host.sheetNames().slice(-6)).toEqual([
+    // The template's example roster gives units: 单位汇总 too.
+    expect(host.sheetNames().slice(-8)).toEqual([
       OUTPUT_SHEETS.results,
       OUTPUT_SHEETS.printable,
       OUTPUT_SHEETS.details,
       OUTPUT_SHEETS.report,
       OUTPUT_SHEETS.charts,
+      OUTPUT_SHEETS.units,
+      OUTPUT_SHEETS.ledger,
       OUTPUT_SHEETS.log,
     ]);
     expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual([
@@ -125,7 +128,14 @@ describe("Excel operations: the whole flow inside Excel", () => {
     const fromExcel = await new ExcelWorkbook({ excel: fake.Excel, office: fake.Office }).read(Object.values(OUTPUT_SHEETS));
     // An empty text ("" in a spec) is a blank cell in Excel, which holds no empty string constants.
     const blankEmpty = (g: Grid | undefined) => g?.rows.map((r) => r.map((c) => (c?.kind === "text" && c.value === "" ? null : c)));
-    for (const name of [OUTPUT_SHEETS.results, OUTPUT_SHEETS.details, OUTPUT_SHEETS.report, OUTPUT_SHEETS.charts]) {
+    for (const name of [
+      OUTPUT_SHEETS.results,
+      OUTPUT_SHEETS.details,
+      OUTPUT_SHEETS.report,
+      OUTPUT_SHEETS.charts,
+      OUTPUT_SHEETS.units,
+      OUTPUT_SHEETS.ledger,
+    ]) {
       expect(blankEmpty(fromExcel.sheets.get(name)), name).toEqual(blankEmpty(fromFile.sheets.get(name)));
     }
 
@@ -215,6 +225,7 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(skipped.map((s) => s.feature).sort()).toEqual([
       "chartFormatting",
       "columnWidths",
+      "dataValidation",
       "freezePanes",
       "hyperlinks",
       "merges",

@@ -146,6 +146,10 @@ describe("scorecard demo", () => {
     expect(scored.sheetNames.slice(0, 8)).toEqual(["考核设置", "评分细则", "支部名册", "评分A", "评分B", "仲裁", "自评", "扣分说明"]);
     expect(scored.sheetNames).toContain("考核结果");
     expect(scored.sheetNames).toContain("运行记录");
+    // The demo roster gives units: 单位汇总, and the ledger of what each branch must fix.
+    expect(scored.sheetNames).toContain("单位汇总");
+    expect(scored.sheetNames).toContain("整改台账");
+    expect(json.units?.length).toBeGreaterThan(1);
     const again = (await runAssessment(new XlsxReader(new Uint8Array(readFileSync(paths.output))), null, { now: NOW })).result;
     expect(again.branches).toEqual(json.branches);
 

@@ -145,6 +145,7 @@ export interface CellSnapshot {
 const SEED_FORMATS: Readonly<Record<string, string>> = {
   text: "@",
   inputText: "@",
+  inputDate: "yyyy-mm-dd",
   integer: "0",
   decimal2: "0.00",
   input: "0.00",
@@ -200,7 +201,7 @@ export class FakeHost implements HostCore {
           const cell = sheet.ensure(r, c);
           if (style !== undefined) {
             cell.numberFormat = SEED_FORMATS[style] ?? "General";
-            if (style === "input" || style === "inputText") cell.format = withFormat(cell.format, "locked", false);
+            if (style === "input" || style === "inputText" || style === "inputDate") cell.format = withFormat(cell.format, "locked", false);
           }
           setLiteral(sheet, r, c, v);
         }),

@@ -20,7 +20,8 @@ const FIXTURES: Record<string, Uint8Array> = {
   "openpyxl-disputes.xlsx (an assessment written by openpyxl)": fixture("openpyxl-disputes.xlsx"),
 };
 
-const OUTPUT: readonly string[] = Object.values(OUTPUT_SHEETS);
+// These fixtures have no 所属单位, so no 单位汇总.
+const OUTPUT: readonly string[] = Object.values(OUTPUT_SHEETS).filter((s) => s !== OUTPUT_SHEETS.units);
 const LOG = "运行记录";
 
 /** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
@@ -156,6 +157,7 @@ describe("the Excel-like fixture in detail", () => {
       ["5", `'考核结果（打印版）'!$1:$${print("考核结果（打印版）").repeatRows}`],
       ["6", `'双评明细'!$${details.repeatFrom! + 1}:$${details.repeatFrom! + 1}`],
       ["7", `'校验报告'!$1:$3`],
+      ["9", `'整改台账'!$${print("整改台账").repeatFrom! + 1}:$${print("整改台账").repeatFrom! + 1}`],
     ]);
     // 统计图表 prints its charts and small tables, not the A-versus-B data beside them.
     expect(workbook).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="8">'统计图表'!\$A\$1:\$H\$\d+<\/definedName>/);

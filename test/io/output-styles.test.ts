@@ -32,10 +32,24 @@ describe("addOutputStyles", () => {
     const sizes = listSizes(xml);
     for (const list of ["numFmts", "fonts", "fills", "borders", "cellXfs"])
       expect(sizes[list]!.count, list).toBe(String(sizes[list]!.children));
-    const styles = ["title", "notice", "header", "text", "integer", "decimal2", "decimal4", "percent", "input", "inputText"] as const;
-    expect(styles.map((style) => ids({ style }))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const styles = [
+      "title",
+      "notice",
+      "header",
+      "text",
+      "integer",
+      "decimal2",
+      "decimal4",
+      "percent",
+      "input",
+      "inputText",
+      "inputDate",
+    ] as const;
+    expect(styles.map((style) => ids({ style }))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(ids({})).toBeUndefined();
-    expect(readDateStyles("styles.xml", xml).some(Boolean)).toBe(false);
+    // Only the date cell people type a deadline into (整改台账's 完成时限) reads as a date.
+    const dates = readDateStyles("styles.xml", xml);
+    expect(dates.flatMap((d, i) => (d ? [i] : []))).toEqual([ids({ style: "inputDate" })]);
   });
 
   it("is idempotent: a second run reuses the entries of the first", () => {
@@ -47,7 +61,12 @@ describe("addOutputStyles", () => {
 
   it("fills a self-closing numFmts list and numbers custom formats after the existing ones", () => {
     const empty = BASE_STYLES.replace("<fonts", '<numFmts count="0"/><fonts');
-    expect(customFormats(addOutputStyles(empty).xml)).toEqual(new Map([[164, "0.0000"]]));
+    expect(customFormats(addOutputStyles(empty).xml)).toEqual(
+      new Map([
+        [164, "0.0000"],
+        [165, "yyyy-mm-dd"],
+      ]),
+    );
     const existing = BASE_STYLES.replace(
       "<fonts",
       '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="170" formatCode="&quot;分&quot;0"/></numFmts><fonts',
@@ -55,7 +74,12 @@ describe("addOutputStyles", () => {
     expect(customFormats(addOutputStyles(existing).xml).get(171)).toBe("0.0000");
     const same = BASE_STYLES.replace("<fonts", '<numFmts count="1"><numFmt numFmtId="180" formatCode="0.0000"/></numFmts><fonts');
     const { xml, ids } = addOutputStyles(same);
-    expect(customFormats(xml)).toEqual(new Map([[180, "0.0000"]]));
+    expect(customFormats(xml)).toEqual(
+      new Map([
+        [180, "0.0000"],
+        [181, "yyyy-mm-dd"],
+      ]),
+    );
     expect(xml).toContain(`<xf numFmtId="180"`);
     expect(ids({ style: "decimal4" })).toBeGreaterThan(0);
   });
@@ -73,7 +97,7 @@ describe("addOutputStyles", () => {
   it("writes in the part's own namespace prefix and keeps the default font's face", () => {
     const prefixed = BASE_STYLES.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:").replace(`xmlns=`, "xmlns:x=");
     const { xml } = addOutputStyles(prefixed);
-    expect(listSizes(xml)["cellXfs"]).toEqual({ count: "12", children: 12 });
+    expect(listSizes(xml)["cellXfs"]).toEqual({ count: "13", children: 13 });
     expect(xml).not.toMatch(/<(?!x:|\/x:|\?xml)[a-z]/);
     expect(xml).toContain('<x:font><x:b/><x:sz val="16"/><x:name val="等线"/>');
   });

@@ -211,7 +211,7 @@ describe("tones and link styles", () => {
 
   it("creates formats only for the looks asked for, and adds nothing on a second run", () => {
     const plain = addOutputStyles(BASE_STYLES);
-    expect(cellXfs(plain.xml)).toHaveLength(12);
+    expect(cellXfs(plain.xml)).toHaveLength(13);
     expect(() => plain.ids({ style: "text", tone: "veto" })).toThrow(/no cell format/);
     const again = addOutputStyles(styles.xml, sheetLooks([SHEET]));
     expect(again.xml).toBe(styles.xml);

@@ -447,6 +447,26 @@ describe("issue messages, per code and language", () => {
     );
   });
 
+  it("LEDGER_HEADER_MISSING", () => {
+    const i = sample("LEDGER_HEADER_MISSING", "整改台账", null, { titles: ["期间", "支部编码", "项目编号"] });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"工作表“整改台账”的前 10 行中找不到表头（应包含：期间、支部编码、项目编号），无法读取其中已填写的整改内容，本次评分没有更新这张表，原表保持不变。请恢复这些列标题后重新评分；如不再需要原表，可将其改名后重新评分。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"No header row found in the first 10 rows of sheet “整改台账” (expected: “期间”, “支部编码”, “项目编号”), so what was typed in it cannot be read; this run left the sheet as it was. Put these column titles back and score again, or rename the old sheet if it is no longer needed and score again."`,
+    );
+  });
+
+  it("LEDGER_ROW_UNREADABLE", () => {
+    const i = sample("LEDGER_ROW_UNREADABLE", "整改台账", null, { row: 7 });
+    expect(zh(i)).toMatchInlineSnapshot(
+      `"“整改台账”第 7 行填写了整改内容，但缺少支部编码或项目编号，无法与扣分对应。该行已原样保留在台账末尾（扣分栏标为“无法对应”）；请补上支部编码和项目编号后重新评分，或把内容填到对应的行。"`,
+    );
+    expect(en(i)).toMatchInlineSnapshot(
+      `"Row 7 of sheet “整改台账” has rectification entries but no branch code or item code, so it matches no deduction. It is kept as it was at the end of the ledger (marked “无法对应” in the deduction column); add the codes and score again, or move the entries to the matching row."`,
+    );
+  });
+
   // The year's grade (annual.md §6).
   const b = { code: "ZB001", name: "第一党支部" };
 

@@ -83,6 +83,8 @@ const ISSUES: { readonly [C in IssueCode]: readonly Sample<C>[] } = {
     [{ branch: "ZB001", item: "1.1", arbitration: 3 }, at("仲裁", "C4")],
     [{ branch: "ZB001", item: "V1", arbitration: true }, at("仲裁", "AH4")],
   ],
+  LEDGER_HEADER_MISSING: [[{ titles: ["期间", "支部编码", "项目编号"] }, at("整改台账")]],
+  LEDGER_ROW_UNREADABLE: [[{ row: 7 }, at("整改台账")]],
   DEDUCTION_NOTE_MISSING: [
     [{ branch: "ZB001", item: "1.1", score: 3, max: 4 }, at("评分A", "C4")],
     [{ count: 12 }, at(null)],

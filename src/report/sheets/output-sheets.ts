@@ -2,6 +2,8 @@ import type { Result } from "../../model/result.js";
 import { withRowHeights } from "../row-heights.js";
 import type { SheetSpec } from "../sheet-spec.js";
 import { chartsSheet } from "./charts.js";
+import { ledgerSheet, type LedgerInputs } from "./ledger.js";
+import { unitsSheet } from "./units.js";
 import { detailsSheet } from "./details.js";
 import { logSheet, type RunRecord } from "./log.js";
 import { printableSheet } from "./printable.js";
@@ -10,33 +12,42 @@ import { resultsSheet } from "./results.js";
 
 /**
  * The output sheets of a run, in workbook order: 考核结果, 考核结果（打印版）, 双评明细,
- * 校验报告, 统计图表 and 运行记录; a fatal run has no results, so only its 校验报告 and 运行记录.
+ * 校验报告, 统计图表, 单位汇总 (when the roster gives units), 整改台账 (when `ledger` is given
+ * and the old one could be read) and 运行记录; a fatal run has no results, so only its 校验报告 and 运行记录.
  * Sheets with wrapped text get row heights for it (LibreOffice does not fit rows on opening);
  * the long one-line tables keep the default height.
  */
 export function outputSheets(
   result: Result,
   record: RunRecord,
+  ledger: LedgerInputs | null = null,
   /** Told after each sheet is made (a 5,000-branch result takes seconds): sheets made so far. */
   onSheet: (made: number) => void = () => undefined,
 ): SheetSpec[] {
-  const makers: (() => SheetSpec)[] = [() => withRowHeights(logSheet(result, record)), () => withRowHeights(reportSheet(result))];
-  if (result.status !== "fatal")
-    makers.push(
-      () => resultsSheet(result),
-      () => withRowHeights(printableSheet(result)),
-      () => detailsSheet(result),
-      () => withRowHeights(chartsSheet(result)),
-    );
-  const made = makers.map((make, i) => {
+  // Made one at a time, in the order written; 单位汇总 (no 所属单位) and 整改台账 may be absent.
+  const makers: (() => SheetSpec | null)[] =
+    result.status === "fatal"
+      ? [() => withRowHeights(reportSheet(result)), () => withRowHeights(logSheet(result, record))]
+      : [
+          () => resultsSheet(result),
+          () => withRowHeights(printableSheet(result)),
+          () => detailsSheet(result),
+          () => withRowHeights(reportSheet(result)),
+          () => withRowHeights(chartsSheet(result)),
+          () => optional(unitsSheet(result)),
+          () => optional(ledger && ledgerSheet(result, ledger)),
+          () => withRowHeights(logSheet(result, record)),
+        ];
+  const sheets: SheetSpec[] = [];
+  makers.forEach((make, i) => {
     const sheet = make();
+    if (sheet !== null) sheets.push(sheet);
     onSheet(i + 1);
-    return sheet;
   });
-  if (result.status === "fatal") return [made[1]!, made[0]!];
-  const [log, report, results, printable, details, charts] = made as [SheetSpec, SheetSpec, SheetSpec, SheetSpec, SheetSpec, SheetSpec];
-  return [results, printable, details, report, charts, log];
+  return sheets;
 }
 
 /** How many sheets outputSheets makes at most (for progress). */
-export const OUTPUT_SHEET_COUNT = 6;
+export const OUTPUT_SHEET_COUNT = 8;
+
+const optional = (spec: SheetSpec | null): SheetSpec | null => (spec === null ? null : withRowHeights(spec));

@@ -4,20 +4,24 @@ import { starText, STATUS_ZH } from "../labels.js";
 import { d2, hdr, int, txt, type CellTone, type OutEntry, type SheetSpec } from "../sheet-spec.js";
 import { fitWidth, quarterPrint, titleMerges, titleRows } from "./cells.js";
 
-const WIDTHS: Readonly<Record<string, number>> = { 支部名称: 26, 支部类别: 12, 星级: 12, 否决项: 10 };
+const WIDTHS: Readonly<Record<string, number>> = { 支部名称: 26, 支部类别: 12, 所属单位: 18, 星级: 12, 否决项: 10 };
 
 /**
- * 考核结果: one row per branch in rank order. Vetoed branches are shaded red, branches with
+ * 考核结果: one row per branch in rank order; with units in the roster, 所属单位 and the rank
+ * within the unit after the category's. Vetoed branches are shaded red, branches with
  * items awaiting arbitration orange on that count, the first tier green on its stars.
  */
 export function resultsSheet(result: Result): SheetSpec {
   const hasSelf = result.branches.some((b) => b.selfTotal !== null);
+  const hasUnits = result.units !== null;
   const head = [
     "排名",
     "支部编码",
     "支部名称",
     "支部类别",
+    ...(hasUnits ? ["所属单位"] : []),
     "类别排名",
+    ...(hasUnits ? ["单位内排名"] : []),
     ...result.areas,
     "基础得分",
     "加分",
@@ -40,7 +44,9 @@ export function resultsSheet(result: Result): SheetSpec {
       txt(b.code, row),
       txt(b.name, row),
       txt(b.category ?? "（类别无效）", row),
+      ...(hasUnits ? [txt(b.unit, row)] : []),
       int(b.categoryRank, row),
+      ...(hasUnits ? [int(b.unitRank, row)] : []),
       ...b.areas.map((a) => d2(a.score, row)),
       d2(b.base, row),
       d2(b.bonus, row),

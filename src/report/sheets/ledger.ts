@@ -1,0 +1,194 @@
+import { a1, type Cell } from "../../model/cell.js";
+import { numberText } from "../../model/decimal.js";
+import {
+  DEFAULT_RECTIFICATION_STATUS,
+  LEDGER_TITLES,
+  RECTIFICATION_STATUSES,
+  LEFTOVER_MARK,
+  type LedgerLeftover,
+  type NoteTexts,
+  type PreviousLedger,
+  type PreviousLedgerRow,
+} from "../../model/ledger.js";
+import type { Result } from "../../model/result.js";
+import type { ItemType } from "../../model/rules.js";
+import { OUTPUT_SHEETS } from "../../model/sheets.js";
+import { d2, hdr, int, txt, wrap, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { quarterPrint, titleMerges, titleRows } from "./cells.js";
+
+/** A rule item as the ledger names it. */
+export interface LedgerRuleItem {
+  readonly code: string;
+  readonly type: ItemType;
+  readonly area: string;
+  readonly content: string;
+}
+
+/** What the ledger needs besides the result: the rules (for 考核方面 and 考核项), the raters' notes, the old ledger. */
+export interface LedgerInputs {
+  /** In rule order. */
+  readonly rules: readonly LedgerRuleItem[];
+  readonly notes: NoteTexts;
+  readonly previous: PreviousLedger;
+}
+
+const TITLES = Object.values(LEDGER_TITLES);
+const COL = Object.fromEntries(TITLES.map((t, i) => [t, i])) as Record<(typeof TITLES)[number], number>;
+const VETO_MARK = "否决";
+/** Widths in characters: long texts wrap, so the sheet prints one A4 landscape page wide at ≥ 9 pt. */
+const WIDTHS = [4, 7, 7, 10, 7, 5, 7, 16, 6, 24, 15, 6, 10, 6];
+
+const key = (period: string, branch: string, item: string) => `${period}\u0000${branch}\u0000${item}`;
+
+/**
+ * 整改台账: one row per (branch, 基础 item) scored below its 分值 and per triggered 否决 item,
+ * branches in roster order and items in rule order, then four columns people fill in:
+ * 整改措施, 责任人, 完成时限 (a date) and 整改状态 (a list; 未整改 to start with). What they
+ * typed in the old ledger is carried over by (期间, 支部编码, 项目编号); a row they typed into
+ * that no longer has a deduction (or cannot be matched) is kept at the end, marked in 扣分,
+ * so nothing typed is ever lost. Null when the old ledger could not be read (it is left as it is).
+ */
+export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | null {
+  if (inputs.previous.kind === "unusable") return null;
+  const period = result.period ?? "";
+  const previous = inputs.previous.kind === "rows" ? inputs.previous.rows : [];
+
+  // The old rows by key: the first one people typed into carries over, any later one is a duplicate.
+  const byKey = new Map<string, PreviousLedgerRow>();
+  for (const row of previous)
+    if (row.branch !== "" && row.item !== "" && !byKey.has(key(row.period, row.branch, row.item)))
+      byKey.set(key(row.period, row.branch, row.item), row);
+  const used = new Set<PreviousLedgerRow>();
+
+  const branches = new Map(result.branches.map((b) => [b.code, b]));
+  const itemsOf = new Map<string, Map<string, { final: number | null; max: number }>>();
+  for (const i of result.items) {
+    let m = itemsOf.get(i.branch);
+    if (!m) itemsOf.set(i.branch, (m = new Map<string, { final: number | null; max: number }>()));
+    m.set(i.item, { final: i.final, max: i.max });
+  }
+
+  const rows: OutEntry[][] = [];
+  // Roster order: the order of the items, which run branch by branch; a branch with no item (none in the rules) after them.
+  const order = [...new Set([...itemsOf.keys(), ...result.branches.map((b) => b.code)])];
+  for (const code of order) {
+    const b = branches.get(code);
+    if (b === undefined) continue;
+    const vetoes = new Set(b.vetoItems);
+    for (const rule of inputs.rules) {
+      let deduction: OutCell;
+      if (rule.type === "base") {
+        const it = itemsOf.get(code)?.get(rule.code);
+        if (it === undefined || it.final === null) continue;
+        const lost = Math.round(it.max * 100) - Math.round(it.final * 100);
+        if (lost <= 0) continue;
+        deduction = d2(lost / 100);
+      } else if (rule.type === "veto" && vetoes.has(rule.code)) {
+        deduction = txt(VETO_MARK, "veto");
+      } else continue;
+      const old = byKey.get(key(period, code, rule.code));
+      if (old) used.add(old);
+      const note = (inputs.notes.get(code)?.get(rule.code) ?? []).join("\n");
+      rows.push([
+        int(rows.length + 1),
+        txt(period),
+        txt(code),
+        wrap(b.name),
+        wrap(b.unit),
+        txt(rule.code),
+        wrap(rule.area),
+        wrap(rule.content),
+        deduction,
+        wrap(note),
+        ...typedCells(old),
+      ]);
+    }
+  }
+  for (const old of previous) {
+    if (used.has(old)) continue;
+    const why: LedgerLeftover =
+      old.branch === "" || old.item === ""
+        ? "no-key"
+        : byKey.get(key(old.period, old.branch, old.item)) === old
+          ? "no-deduction"
+          : "duplicate";
+    const m: CellTone = "muted";
+    rows.push([
+      int(rows.length + 1, m),
+      txt(old.period, m),
+      txt(old.branch, m),
+      wrap(old.name, m),
+      wrap(old.unit, m),
+      txt(old.item, m),
+      wrap(old.area, m),
+      wrap(old.content, m),
+      wrap(LEFTOVER_MARK[why], m),
+      wrap(old.note, m),
+      ...typedCells(old),
+    ]);
+  }
+
+  const top = titleRows(result, "整改台账");
+  const note = wrap(
+    "每个扣分项和触发的否决项一行。请填写整改措施、责任人、完成时限（日期）和整改状态（未整改、整改中、已销号）；重新评分时按期间、支部编码和项目编号保留所填内容，扣分已改正但填写过内容的行移到表末，扣分栏标为“已无扣分”。",
+  );
+  const titles = [...top, [note]];
+  const header = titles.length;
+  const first = header + 1;
+  const statusCol = COL[LEDGER_TITLES.status];
+  return {
+    name: OUTPUT_SHEETS.ledger,
+    rows: [...titles, TITLES.map(hdr), ...(rows.length > 0 ? rows : [[txt("—"), wrap("本期没有扣分项或否决项。")]])],
+    freezeRows: header + 1,
+    merges: titleMerges(titles.length, TITLES.length),
+    columnWidths: WIDTHS,
+    validations:
+      rows.length === 0
+        ? []
+        : [
+            {
+              kind: "list",
+              range: `${a1(first, statusCol)}:${a1(first + rows.length - 1, statusCol)}`,
+              values: RECTIFICATION_STATUSES,
+              error: `整改状态请从列表中选择：${RECTIFICATION_STATUSES.join("、")}。`,
+            },
+          ],
+    print: quarterPrint(result, OUTPUT_SHEETS.ledger, "landscape", {
+      repeatRows: 1,
+      repeatFrom: header,
+      narrowMargins: true,
+    }),
+  };
+}
+
+/** The four typed cells: as people left them (text stays text, a date a date), or blank with 整改状态 未整改. */
+function typedCells(old: PreviousLedgerRow | undefined): OutEntry[] {
+  const t = old?.typed;
+  const status = asText(t?.status ?? null);
+  return [
+    { v: asText(t?.measure ?? null), style: "inputText" },
+    { v: asText(t?.owner ?? null), style: "inputText" },
+    { v: deadline(t?.deadline ?? null), style: "inputDate" },
+    { v: status ?? DEFAULT_RECTIFICATION_STATUS, style: "inputText" },
+  ];
+}
+
+/** A typed cell in a text column, exactly as it was (blank when only spaces): numbers as their decimal text, booleans and errors as shown. */
+function asText(c: Cell): string | null {
+  if (c === null) return null;
+  switch (c.kind) {
+    case "text":
+      return c.value.trim() === "" ? null : c.value;
+    case "number":
+      return numberText(c.value);
+    case "bool":
+      return c.value ? "TRUE" : "FALSE";
+    case "error":
+      return c.value;
+  }
+}
+
+/** 完成时限: a number (a date, or a serial whose format was lost) stays a number shown as a date; anything else stays text. */
+function deadline(c: Cell): string | number | null {
+  return c !== null && c.kind === "number" ? c.value : asText(c);
+}
