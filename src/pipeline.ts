@@ -102,6 +102,7 @@ function report(validation: Validation, scored: ScoredAssessment | null, now: Da
     assessment?.rules.areas ?? [],
     scored,
     issues,
+    validation.ok ? { rules: validation.assessment.rules.items, notes: validation.notes } : undefined,
   );
   const sheets = outputSheets(result, {
     time: localTimestamp(now),

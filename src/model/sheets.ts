@@ -38,6 +38,8 @@ export const OUTPUT_SHEETS = {
   details: "双评明细",
   report: "校验报告",
   charts: "统计图表",
+  /** One printed page per branch: its areas against its category, 短板弱项 and deductions. */
+  profiles: "支部画像",
   log: "运行记录",
 } as const;
 

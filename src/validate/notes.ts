@@ -1,4 +1,6 @@
+import type { DeductionNotes } from "../model/assessment.js";
 import type { Grid } from "../model/cell.js";
+import type { DeductionNote } from "../model/result.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue } from "../model/issues.js";
 import { applies, type Rules } from "../model/rules.js";
@@ -91,4 +93,36 @@ function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex 
     items.set(item, (items.get(item) ?? 0) | bit);
   }
   return index;
+}
+
+/**
+ * The notes' texts for the branch profiles (支部画像), whatever 扣分说明要求 says: rows with a
+ * branch, an item, a known 评分方 and a note. Problems with the sheet are checkDeductionNotes'
+ * to report; here a sheet without its header simply has no notes.
+ */
+export function readNoteTexts(sheet: Grid | undefined, settings: Settings): DeductionNotes {
+  const notes = new Map<string, Map<string, DeductionNote[]>>();
+  const table = sheet && findTable(sheet, NOTES_TITLES);
+  if (!table) return notes;
+  const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
+  const raters = new Map<string, DeductionNote["rater"]>([
+    [settings.raterAName, "A"],
+    [settings.raterBName, "B"],
+    ["A", "A"],
+    ["B", "B"],
+    ["仲裁", "仲裁"],
+  ]);
+  for (const { cells } of dataRows(table.grid, table.headerRow)) {
+    const branch = keyText(cells[branchCol] ?? null);
+    const item = keyText(cells[itemCol] ?? null);
+    const rater = raters.get(cellText(cells[raterCol] ?? null));
+    const text = cellText(cells[noteCol] ?? null);
+    if (branch === "" || item === "" || rater === undefined || text === "") continue;
+    let items = notes.get(branch);
+    if (!items) notes.set(branch, (items = new Map()));
+    let list = items.get(item);
+    if (!list) items.set(item, (list = []));
+    list.push({ rater, text });
+  }
+  return notes;
 }
