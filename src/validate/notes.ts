@@ -119,7 +119,7 @@ export function readNoteTexts(sheet: Grid | undefined, settings: Settings): Dedu
     const text = cellText(cells[noteCol] ?? null);
     if (branch === "" || item === "" || rater === undefined || text === "") continue;
     let items = notes.get(branch);
-    if (!items) notes.set(branch, (items = new Map()));
+    if (!items) notes.set(branch, (items = new Map<string, DeductionNote[]>()));
     let list = items.get(item);
     if (!list) items.set(item, (list = []));
     list.push({ rater, text });
