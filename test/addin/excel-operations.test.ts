@@ -96,12 +96,13 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify(cli.result));
     expect(result.status).not.toBe("fatal");
     expect(result.branches).toHaveLength(4);
-    expect(host.sheetNames().slice(-6)).toEqual([
+    expect(host.sheetNames().slice(-7)).toEqual([
       OUTPUT_SHEETS.results,
       OUTPUT_SHEETS.printable,
       OUTPUT_SHEETS.details,
       OUTPUT_SHEETS.report,
       OUTPUT_SHEETS.charts,
+      OUTPUT_SHEETS.profiles,
       OUTPUT_SHEETS.log,
     ]);
     expect(host.sheet(OUTPUT_SHEETS.charts).charts.map((c) => c.chartType)).toEqual([

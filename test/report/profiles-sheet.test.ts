@@ -122,13 +122,41 @@ describe("支部画像", () => {
     });
   });
 
-  it(`has no charts above ${MAX_PROFILE_CHARTS} branches and says why at the top`, async () => {
+  it(`has no charts above ${MAX_PROFILE_CHARTS} branches, says why at the top and lists each block as text in two columns`, async () => {
     const result = await sample();
     expect(profilesSheet(widened(result, MAX_PROFILE_CHARTS)).charts).toHaveLength(MAX_PROFILE_CHARTS);
-    const sheet = profilesSheet(widened(result, MAX_PROFILE_CHARTS + 1));
-    expect(sheet.charts).toEqual([]);
-    expect(String(at(sheet, "A1"))).toContain(`共 ${MAX_PROFILE_CHARTS + 1} 个支部，超过 ${MAX_PROFILE_CHARTS} 个`);
-    expect(titleRows(sheet)).toHaveLength(MAX_PROFILE_CHARTS + 1);
+    const many = widened(result, MAX_PROFILE_CHARTS + 1);
+    const sheet = profilesSheet(many);
+    expect(sheet.charts ?? []).toEqual([]);
+    expect(at(sheet, "A1")).toBe("说明");
+    expect(String(at(sheet, "B1"))).toContain(`共 ${MAX_PROFILE_CHARTS + 1} 个支部，超过 ${MAX_PROFILE_CHARTS} 个`);
+    // One look for each of the two columns, no merges: cheap for Office.js whatever the number of branches.
+    expect(new Set(sheet.rows.map((r) => r.map((e) => (typeof e === "object" && e !== null ? e.style : null)).join()))).toEqual(
+      new Set(["header,textWrap"]),
+    );
+    expect(sheet.merges ?? []).toEqual([]);
+    const titles = values(sheet).flatMap((r, i) => (String(r[1]).endsWith("考核画像") ? [i] : []));
+    expect(titles).toHaveLength(MAX_PROFILE_CHARTS + 1);
+    expect(sheet.print!.pageBreaksBefore).toEqual(titles.slice(1));
+    // The copy of ZB001, the branch with a deduction and a bonus.
+    const x = `X${result.branches.findIndex((b) => b.code === "ZB001")}`;
+    const { first, last } = profilesLayout(many).blocks.get(x)!;
+    const block = values(sheet).slice(first, last + 1);
+    const p = many.profiles.find((q) => q.code === x)!;
+    expect(block.map((r) => r[0])).toEqual([
+      "支部画像",
+      "总分",
+      ...p.areas.map((a) => a.name),
+      "短板弱项",
+      ...p.deductions.map((d) => `扣分 ${d.item}`),
+      "加分与否决",
+    ]);
+    expect(block[2]![1]).toBe(
+      `得分率 ${p.areas[0]!.rate.toFixed(2)}%（${p.areas[0]!.score} / ${p.areas[0]!.max} 分）；类别平均 ${p.areas[0]!.categoryAverage!.toFixed(2)}，差距 −${Math.abs(p.areas[0]!.gap!).toFixed(2)}；全体平均 ${p.areas[0]!.overallAverage.toFixed(2)}`,
+    );
+    expect(block.flat()).toContain("学习贯彻上级决策部署，落实\"第一议题\"制度：扣 2 分（一致）。党建部门：未传达学习两次");
+    expect(block.flat()).toContain("加分 B1 支部获集团级及以上党组织表彰：1 分");
+    expect(profileBlockRange(many, x)).toBe(`A${first + 1}:B${last + 1}`);
   });
 
   it(`keeps to Excel's ${MAX_PAGE_BREAKS} page breaks and says so on the sheet`, async () => {
@@ -139,5 +167,6 @@ describe("支部画像", () => {
     const sheet = profilesSheet(widened(result, MAX_PAGE_BREAKS + 5));
     expect(sheet.print!.pageBreaksBefore).toHaveLength(MAX_PAGE_BREAKS);
     expect(values(sheet).slice(0, 3).flat().join("")).toContain(`最多 ${MAX_PAGE_BREAKS} 个手动分页符`);
+    expect(sheet.print!.pageBreaksBefore!.at(-1)).toBeLessThan(sheet.rows.length);
   });
 });

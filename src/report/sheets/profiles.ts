@@ -37,11 +37,108 @@ export function profilesSheet(result: Result): SheetSpec {
 
 /** The A1 range of a branch's block on 支部画像 (for 转到画像页); null when the branch has none. */
 export function profileBlockRange(result: Result, code: string): string | null {
-  const b = profilesLayout(result).blocks.get(code);
-  return b === undefined ? null : `${a1(b.first, 0)}:${a1(b.last, COLUMNS - 1)}`;
+  const { blocks, spec } = profilesLayout(result);
+  const b = blocks.get(code);
+  return b === undefined ? null : `${a1(b.first, 0)}:${a1(b.last, (spec.columnWidths?.length ?? 1) - 1)}`;
 }
 
+/** The sheet and where each block is: tables and a radar a branch, or the compact form above MAX_PROFILE_CHARTS. */
 export function profilesLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } {
+  return result.branches.length <= MAX_PROFILE_CHARTS ? fullLayout(result) : compactLayout(result);
+}
+
+/** The notes above the first block: a provisional result, the compact form, the page-break cap. */
+function topNotes(result: Result): string[] {
+  const pages = result.branches.length;
+  const notes: string[] = [];
+  if (result.status === "provisional") {
+    notes.push("【暂定结果】工作簿中仍有错误（见“校验报告”），以下画像按暂定结果生成，改正后请重新评分。");
+  }
+  if (pages > MAX_PROFILE_CHARTS) {
+    notes.push(
+      `【未附雷达图】共 ${pages} 个支部，超过 ${MAX_PROFILE_CHARTS} 个：为使工作簿打开和写入不致过慢，各支部画像不附雷达图，以文字列出各考核方面得分率与类别平均；雷达图可在任务窗格的“支部画像”中查看。`,
+    );
+  }
+  if (pages - 1 > MAX_PAGE_BREAKS) {
+    notes.push(
+      `【分页】Excel 一张工作表最多 ${MAX_PAGE_BREAKS} 个手动分页符：前 ${MAX_PAGE_BREAKS + 1} 个支部各从新的一页开始打印，其余支部接着打印，不另起一页。需要逐页打印时，可按单位分批评分后打印。`,
+    );
+  }
+  return notes;
+}
+
+const categoryCountsOf = (result: Result): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const b of result.branches) if (b.category !== null) counts.set(b.category, (counts.get(b.category) ?? 0) + 1);
+  return counts;
+};
+
+/** A signed 2-decimal figure: +4.02, −12.50. */
+const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(2)}`;
+
+/**
+ * Above MAX_PROFILE_CHARTS branches: each block as label and text rows in two columns of one
+ * look, so that the whole sheet is a couple of formatted ranges and no merges (thousands of
+ * blocks of tables would take Office.js minutes to format), still a block a page.
+ */
+function compactLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } {
+  const rows: OutEntry[][] = [];
+  const breaks: number[] = [];
+  const blocks = new Map<string, { first: number; last: number }>();
+  const line = (label: string, text: string) => rows.push([hdr(label), wrap(text)]);
+  for (const n of topNotes(result)) line("说明", n);
+  const profiles = new Map(result.profiles.map((p) => [p.code, p]));
+  const counts = categoryCountsOf(result);
+  const pages = result.branches.length;
+  for (const b of result.branches) {
+    const p = profiles.get(b.code);
+    if (p === undefined) continue;
+    if (blocks.size > 0 && breaks.length < MAX_PAGE_BREAKS) breaks.push(rows.length);
+    const first = rows.length;
+    line("支部画像", `${b.name || b.code}（${b.code}） ${result.period ?? "（考核周期未填）"} 考核画像`);
+    const catRank =
+      b.categoryRank === null || b.category === null ? "类别无效" : `${b.category} 第 ${b.categoryRank}/${counts.get(b.category) ?? 0} 名`;
+    line(
+      "总分",
+      `${b.total.toFixed(2)}；星级 ${starText(b.stars)}；${b.tier}；排名 ${b.rank}/${pages}；类别排名 ${catRank}；状态 ${branchStatus(result, b)}`,
+    );
+    for (const a of p.areas) {
+      const cat = a.categoryAverage === null ? "类别平均 —" : `类别平均 ${a.categoryAverage.toFixed(2)}，差距 ${signed(a.gap!)}`;
+      line(a.name, `得分率 ${a.rate.toFixed(2)}%（${a.score} / ${a.max} 分）；${cat}；全体平均 ${a.overallAverage.toFixed(2)}`);
+    }
+    line(
+      "短板弱项",
+      p.weakAreas.length === 0
+        ? b.category === null
+          ? "支部类别无效，无法与同类支部比较。"
+          : "无，各考核方面得分率均不低于本类别平均。"
+        : p.weakAreas
+            .map((w) => `${w.name}（差距 ${signed(w.gap)}${w.items.length > 0 ? `；扣分项目 ${w.items.join("、")}` : ""}）`)
+            .join("；"),
+    );
+    if (p.deductions.length === 0) line("扣分明细", "无，各基础项目均得满分。");
+    for (const d of p.deductions) {
+      const notes = noteText(result, d.notes).replace(/\n/g, "；");
+      line(`扣分 ${d.item}`, `${d.content}：扣 ${d.deducted} 分（${d.status}）。${notes || "未填写扣分说明。"}`);
+    }
+    const extras = [
+      ...p.bonuses.map((x) => `加分 ${x.item} ${x.content}：${x.score} 分`),
+      ...p.vetoes.map((x) => `否决 ${x.item} ${x.content}`),
+    ];
+    line("加分与否决", extras.length === 0 ? "无加分项目，未触发否决项目。" : extras.join("；"));
+    blocks.set(b.code, { first, last: rows.length - 1 });
+  }
+  if (rows.length === 0) line("说明", "没有支部。");
+  const spec = withRowHeights({
+    name: OUTPUT_SHEETS.profiles,
+    rows,
+    columnWidths: [14, 62],
+    print: quarterPrint(result, OUTPUT_SHEETS.profiles, "portrait", { narrowMargins: true, pageBreaksBefore: breaks }),
+  });
+  return { spec, blocks };
+}
+
+function fullLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } {
   const rows: OutEntry[][] = [];
   const merges: string[] = [];
   const heights: number[] = [];
@@ -57,28 +154,11 @@ export function profilesLayout(result: Result): { spec: SheetSpec; blocks: Profi
     heights[rows.length] = GAP_POINTS;
     rows.push([]);
   };
-  const withCharts = result.branches.length <= MAX_PROFILE_CHARTS;
   const pages = result.branches.length;
-
-  if (result.status === "provisional") {
-    wide({ v: "【暂定结果】工作簿中仍有错误（见“校验报告”），以下画像按暂定结果生成，改正后请重新评分。", style: "notice" });
-  }
-  if (!withCharts) {
-    wide({
-      v: `【未附雷达图】共 ${pages} 个支部，超过 ${MAX_PROFILE_CHARTS} 个，各支部画像不附雷达图（图表过多会使工作簿打开缓慢）；各考核方面得分率与类别平均见各支部的表格，雷达图可在任务窗格的“支部画像”中查看。`,
-      style: "notice",
-    });
-  }
-  if (pages - 1 > MAX_PAGE_BREAKS) {
-    wide({
-      v: `【分页】Excel 一张工作表最多 ${MAX_PAGE_BREAKS} 个手动分页符：前 ${MAX_PAGE_BREAKS + 1} 个支部各从新的一页开始打印，其余支部接着打印，不另起一页。需要逐页打印时，可按单位分批评分后打印。`,
-      style: "notice",
-    });
-  }
+  for (const n of topNotes(result)) wide({ v: n, style: "notice" });
 
   const profiles = new Map(result.profiles.map((p) => [p.code, p]));
-  const categoryCounts = new Map<string, number>();
-  for (const b of result.branches) if (b.category !== null) categoryCounts.set(b.category, (categoryCounts.get(b.category) ?? 0) + 1);
+  const categoryCounts = categoryCountsOf(result);
 
   for (const b of result.branches) {
     const p = profiles.get(b.code);
@@ -132,7 +212,7 @@ export function profilesLayout(result: Result): { spec: SheetSpec; blocks: Profi
     const tableBottom = rows.length - 1;
     if (b.category === null) wide(wrap("支部类别无效，没有同类支部可比，类别平均和差距留空；请在“支部名册”中改正支部类别后重新评分。"));
     gap();
-    if (withCharts && p.areas.length > 0) {
+    if (p.areas.length > 0) {
       const from = rows.length;
       const hasCategory = p.areas.some((a) => a.categoryAverage !== null);
       const cats = `${a1(tableTop + 1, 0)}:${a1(tableBottom, 0)}`;
