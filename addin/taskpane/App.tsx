@@ -29,6 +29,7 @@ import { AnnualPanel } from "./AnnualPanel.js";
 import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
+import { ProfileView } from "./ProfileView.js";
 import { RankingTable } from "./RankingTable.js";
 import { ResultSummary } from "./ResultSummary.js";
 import { LanguageContext, useStrings, type Language, type LanguagePreference, type StringId } from "./strings.js";
@@ -267,6 +268,14 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       }
     : undefined;
 
+  // 转到画像页: Excel mode, after a run that wrote the sheets.
+  const showProfile =
+    operations.showProfile && lastRun?.scored
+      ? (code: string) => {
+          operations.showProfile!(lastRun.result, code).catch(task.fail);
+        }
+      : undefined;
+
   return (
     <>
       <Caption1>{t(fileMode ? "modeFile" : "modeExcel")}</Caption1>
@@ -291,7 +300,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       <TaskStatus task={task} />
       {!busy && <Notices notice={task.failure ? null : notice} fileName={file.fileName} skipped={skipped} shortened={shortened} />}
       {merge && <MergeNotice summary={merge} />}
-      {lastRun && <RunResults run={lastRun} onSelect={selectCell} />}
+      {lastRun && <RunResults run={lastRun} onSelect={selectCell} onShowProfile={showProfile} />}
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
@@ -389,7 +398,15 @@ function MergeNotice({ summary }: { summary: MergeSummary }) {
 }
 
 /** The last 校验 or 一键评分排名: summary, ranking (after scoring), issues; focused when it arrives. */
-function RunResults({ run, onSelect }: { run: LastRun; onSelect: ((sheet: string, cell: string) => void) | undefined }) {
+function RunResults({
+  run,
+  onSelect,
+  onShowProfile,
+}: {
+  run: LastRun;
+  onSelect: ((sheet: string, cell: string) => void) | undefined;
+  onShowProfile: ((code: string) => void) | undefined;
+}) {
   const t = useStrings();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -405,6 +422,11 @@ function RunResults({ run, onSelect }: { run: LastRun; onSelect: ((sheet: string
       {run.scored && run.result.branches.length > 0 && (
         <Section id="ranking-section" title={t("rankingSection")}>
           <RankingTable branches={run.result.branches} />
+        </Section>
+      )}
+      {run.result.profiles.length > 0 && (
+        <Section id="profile-section" title={t("profileSection")}>
+          <ProfileView result={run.result} {...(onShowProfile ? { onShow: onShowProfile } : {})} />
         </Section>
       )}
       <Section id="issues-section" title={t("issuesSection", { n: run.result.issues.length })}>

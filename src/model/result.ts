@@ -76,6 +76,8 @@ export const DeductionNoteSchema = z.object({ rater: z.enum(["A", "B", "仲裁"]
  */
 export const ProfileSchema = z.object({
   code: z.string(),
+  /** Branches of its category (null when its category is invalid): the n of 类别排名 k/n. */
+  categoryBranches: z.number().int().positive().nullable(),
   areas: z.array(
     z.object({
       name: z.string(),

@@ -36,10 +36,12 @@ export function branchProfiles(scored: ScoredAssessment, rules: readonly RuleIte
   const ratesOf = (group: readonly RankedBranch[], i: number) => group.map((b) => b.areas[i]?.rate ?? null);
   const overall = Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(branches, i)));
   const byCategory = new Map<string, (number | null)[]>();
+  const counts = new Map<string, number>();
   for (const b of branches) {
     const c = b.branch.category;
     if (c === null || byCategory.has(c)) continue;
     const peers = branches.filter((p) => p.branch.category === c);
+    counts.set(c, peers.length);
     byCategory.set(
       c,
       Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(peers, i))),
@@ -96,6 +98,7 @@ export function branchProfiles(scored: ScoredAssessment, rules: readonly RuleIte
       .map((a) => ({ name: a.name, gap: a.gap!, items: deductions.filter((d) => d.area === a.name).map((d) => d.item) }));
     return {
       code: b.branch.code,
+      categoryBranches: b.branch.category === null ? null : counts.get(b.branch.category)!,
       areas: areas.map(({ gapHundredths: _, ...a }) => a),
       weakAreas,
       deductions,

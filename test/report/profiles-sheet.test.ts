@@ -154,7 +154,7 @@ describe("支部画像", () => {
     expect(block[2]![1]).toBe(
       `得分率 ${p.areas[0]!.rate.toFixed(2)}%（${p.areas[0]!.score} / ${p.areas[0]!.max} 分）；类别平均 ${p.areas[0]!.categoryAverage!.toFixed(2)}，差距 −${Math.abs(p.areas[0]!.gap!).toFixed(2)}；全体平均 ${p.areas[0]!.overallAverage.toFixed(2)}`,
     );
-    expect(block.flat()).toContain("学习贯彻上级决策部署，落实\"第一议题\"制度：扣 2 分（一致）。党建部门：未传达学习两次");
+    expect(block.flat()).toContain('学习贯彻上级决策部署，落实"第一议题"制度：扣 2 分（一致）。党建部门：未传达学习两次');
     expect(block.flat()).toContain("加分 B1 支部获集团级及以上党组织表彰：1 分");
     expect(profileBlockRange(many, x)).toBe(`A${first + 1}:B${last + 1}`);
   });

@@ -67,12 +67,6 @@ function topNotes(result: Result): string[] {
   return notes;
 }
 
-const categoryCountsOf = (result: Result): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const b of result.branches) if (b.category !== null) counts.set(b.category, (counts.get(b.category) ?? 0) + 1);
-  return counts;
-};
-
 /** A signed 2-decimal figure: +4.02, −12.50. */
 const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(2)}`;
 
@@ -88,7 +82,6 @@ function compactLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks
   const line = (label: string, text: string) => rows.push([hdr(label), wrap(text)]);
   for (const n of topNotes(result)) line("说明", n);
   const profiles = new Map(result.profiles.map((p) => [p.code, p]));
-  const counts = categoryCountsOf(result);
   const pages = result.branches.length;
   for (const b of result.branches) {
     const p = profiles.get(b.code);
@@ -97,7 +90,7 @@ function compactLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks
     const first = rows.length;
     line("支部画像", `${b.name || b.code}（${b.code}） ${result.period ?? "（考核周期未填）"} 考核画像`);
     const catRank =
-      b.categoryRank === null || b.category === null ? "类别无效" : `${b.category} 第 ${b.categoryRank}/${counts.get(b.category) ?? 0} 名`;
+      b.categoryRank === null || b.category === null ? "类别无效" : `${b.category} 第 ${b.categoryRank}/${p.categoryBranches} 名`;
     line(
       "总分",
       `${b.total.toFixed(2)}；星级 ${starText(b.stars)}；${b.tier}；排名 ${b.rank}/${pages}；类别排名 ${catRank}；状态 ${branchStatus(result, b)}`,
@@ -158,7 +151,6 @@ function fullLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } 
   for (const n of topNotes(result)) wide({ v: n, style: "notice" });
 
   const profiles = new Map(result.profiles.map((p) => [p.code, p]));
-  const categoryCounts = categoryCountsOf(result);
 
   for (const b of result.branches) {
     const p = profiles.get(b.code);
@@ -170,7 +162,7 @@ function fullLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } 
     wide(title);
 
     // Key figures: label and value pairs.
-    const catCount = b.category === null ? null : (categoryCounts.get(b.category) ?? 0);
+    const catCount = p.categoryBranches;
     rows.push([
       hdr("总分"),
       d2(b.total),
