@@ -30,7 +30,8 @@ const CATEGORY_COLOUR = "#ED7D31";
 
 const label = (b: BranchResult) => `${b.name || b.code}（${b.code}）`;
 const fixed = (v: number) => v.toFixed(2);
-const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(2)}`;
+const SIGNS = { [-1]: "−", 0: "", 1: "+" } as Readonly<Record<number, string>>;
+const signed = (v: number) => `${SIGNS[Math.sign(v)] ?? ""}${Math.abs(v).toFixed(2)}`;
 
 /**
  * 支部画像 in the pane: pick a branch by code or name; its key figures, a radar of its areas
