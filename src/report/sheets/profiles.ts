@@ -10,9 +10,9 @@ import { quarterPrint } from "./cells.js";
 /** Above this many branches the blocks have no radar (a chart each would make the workbook slow to open). */
 export const MAX_PROFILE_CHARTS = 100;
 
-/** Printed columns: A4 portrait, one page wide at full size (about 77 characters, narrow margins). */
+/** Printed columns: A4 portrait, one page wide at full size (about 67 characters, narrow margins). */
 const COLUMNS = 8;
-const WIDTHS = [20, 8, 8, 8, 8, 8, 8, 8];
+const WIDTHS = [18, 7, 7, 7, 7, 7, 7, 7];
 /** Rows the radar covers, at a set height so that it is as tall in Excel as in LibreOffice. */
 const CHART_ROWS = 10;
 const CHART_ROW_POINTS = 15;
@@ -211,7 +211,7 @@ function fullLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } 
       const column = (c: number) => `${a1(tableTop + 1, c)}:${a1(tableBottom, c)}`;
       charts.push({
         kind: "radar",
-        title: `${b.name || b.code} 各考核方面得分率（%）与类别平均`,
+        title: `${b.name || b.code} 得分率（%）与类别平均`,
         table: `${a1(tableTop, 0)}:${a1(tableBottom, hasCategory ? 2 : 1)}`,
         series: [
           { name: "本支部", categories: cats, values: column(1) },
