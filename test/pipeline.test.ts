@@ -39,8 +39,8 @@ describe("runAssessment: read → validate → score → rank → report → wri
       "validate 2/4 0/null",
       "score 3/4 0/null",
       "write 4/4 0/null",
-      "write 4/4 0/6",
-      "write 4/4 6/6",
+      "write 4/4 0/7",
+      "write 4/4 7/7",
       "write 4/4 1/1",
     ]);
   });
@@ -49,7 +49,7 @@ describe("runAssessment: read → validate → score → rank → report → wri
     const seen: Progress[] = [];
     const out = await runAssessment(new SheetSpecReader(sheets), null, { now: NOW, onProgress: (p) => void seen.push(p) });
     expect(out.written).toBe(false);
-    expect(out.sheets).toHaveLength(6); // what a writer would get
+    expect(out.sheets).toHaveLength(7); // what a writer would get
     expect(seen.map((p) => p.step)).toEqual(["read", "validate", "score", "score"]);
     expect(seen.at(-1)).toEqual({ step: "score", stepNumber: 3, steps: 3, done: 1, total: 1 });
   });

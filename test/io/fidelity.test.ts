@@ -19,10 +19,10 @@ const FIXTURES: Record<string, Uint8Array> = {
   "openpyxl-disputes.xlsx (an assessment written by openpyxl)": fixture("openpyxl-disputes.xlsx"),
 };
 
-const OUTPUT = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "运行记录"];
+const OUTPUT = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "支部画像", "运行记录"];
 const LOG = "运行记录";
 
-/** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
+/** The output sheets of a real run (disputes, issues with links, charts), at a given time. */
 async function outputSheets(hour: number): Promise<readonly SheetSpec[]> {
   const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), null, {
     now: new Date(2026, 10, 21, hour, 0, 0),

@@ -123,6 +123,7 @@ describe("look-alike elements in comments, CDATA and processing instructions", (
       "双评明细",
       "校验报告",
       "统计图表",
+      "支部画像",
       "运行记录",
     ]);
     expect(snapshot.sheets.get("运行记录")!.rows).toHaveLength(2);
@@ -142,7 +143,7 @@ describe("look-alike elements in comments, CDATA and processing instructions", (
     expect(again.code).toBe(0);
     expect(checkPackage(again.output!)).toEqual([]);
     const snapshot = await new XlsxReader(again.output!).read(["运行记录"]);
-    expect(snapshot.sheetNames).toHaveLength(14);
+    expect(snapshot.sheetNames).toHaveLength(15);
     expect(snapshot.sheets.get("运行记录")!.rows).toHaveLength(3);
     const workbook = text(unzipSync(again.output!)["xl/workbook.xml"]!);
     expect(workbook).toContain(FAKES.workbook.inRoot);
