@@ -102,9 +102,11 @@ export function ProfileView(props: {
             <dd className={styles.value}>{branch.tier}</dd>
             <dt className={styles.term}>{t("profileStatus")}</dt>
             <dd className={styles.value}>
-              {t(statusId)}
-              {branch.vetoed ? t("vetoed") : ""}
-              {branch.pending > 0 ? t("profilePending", { n: branch.pending }) : ""}
+              {[
+                t(statusId),
+                ...(branch.vetoed ? [t("profileVetoed")] : []),
+                ...(branch.pending > 0 ? [t("profilePending", { n: branch.pending })] : []),
+              ].join(t("listSeparator"))}
             </dd>
           </dl>
 

@@ -17,7 +17,7 @@ const EXAMPLE = "季度考核.xlsx";
 let fixtures: string;
 const exampleBytes = () => new Uint8Array(readFileSync(join(fixtures, EXAMPLE)));
 const NOW = new Date(2026, 10, 21, 9, 0, 0);
-const RESULT_SHEETS = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "运行记录"];
+const RESULT_SHEETS = ["考核结果", "考核结果（打印版）", "双评明细", "校验报告", "统计图表", "支部画像", "运行记录"];
 /** How long the file-mode page must stay quiet before the test believes nothing more will be sent. */
 const IDLE_MS = 10_000;
 
@@ -118,6 +118,20 @@ describe("browser file mode (production page index.html, no Office)", () => {
       expect(await rows.first().innerText()).toMatch(/★/);
       // Issues grouped by sheet, as the validation reports them.
       const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
+
+      // 支部画像: a branch found by its code, its radar drawn in the pane; no 转到画像页 without Excel.
+      const last = expected.result.branches.at(-1)!;
+      const view = page.getByTestId("profile-view");
+      const search = view.getByRole("combobox");
+      await search.click();
+      await search.pressSequentially(last.code);
+      await page.getByRole("option", { name: new RegExp(last.code) }).click();
+      await view.getByRole("img", { name: new RegExp(`^${last.name || last.code}各考核方面得分率`) }).waitFor();
+      expect(await view.getByRole("button", { name: "转到画像页" }).count()).toBe(0);
+      await page.setViewportSize({ width: 350, height: 1000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+      await view.screenshot({ path: join(ARTIFACTS, "profile-view.png") });
+      await page.setViewportSize({ width: 420, height: 1000 });
       const firstIssue = expected.result.issues[0]!;
       await page.getByText(firstIssue.message, { exact: true }).first().waitFor();
 
