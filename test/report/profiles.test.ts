@@ -53,6 +53,7 @@ describe("branch profiles: means", () => {
     expect(three.areas.map((a) => a.name)).toEqual(["甲", "乙", "丙", "丁"]);
     expect(area(one, "戊")).toMatchObject({ rate: 100, categoryAverage: 75, overallAverage: 75, gap: 25 });
     expect(area(three, "甲")).toMatchObject({ categoryAverage: 100, overallAverage: 94.44, gap: 0 });
+    expect([one.categoryBranches, three.categoryBranches]).toEqual([2, 1]);
     // Profiles follow the ranking.
     expect(result.profiles.map((p) => p.code)).toEqual(result.branches.map((b) => b.code));
   });
@@ -69,6 +70,7 @@ describe("branch profiles: means", () => {
     const p = profileOf(result, "ZB002");
     expect(area(p, "甲")).toMatchObject({ rate: 33.33, categoryAverage: null, overallAverage: 66.67, gap: null });
     expect(p.weakAreas).toEqual([]);
+    expect(p.categoryBranches).toBeNull();
   });
 });
 
