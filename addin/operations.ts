@@ -72,6 +72,11 @@ export interface TaskPaneOperations {
   shortenedTexts?(): readonly OverlongText[];
   /** Selects a cell in Excel (clicking an issue); file mode has no sheet to show. */
   selectCell?(sheet: string, cell: string): Promise<void>;
+  /**
+   * 转到画像页: selects the branch's block on 支部画像 as the result lays it out (Excel mode only:
+   * file mode has no sheet to show).
+   */
+  showProfile?(result: Result, branch: string): Promise<void>;
   /** 年度定级: the year's grade from its quarterly workbooks. */
   readonly annual?: AnnualOperations;
 }

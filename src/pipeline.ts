@@ -17,7 +17,7 @@ import type { SheetSpec } from "./report/sheet-spec.js";
 import { OUTPUT_SHEET_COUNT, outputSheets } from "./report/sheets/output-sheets.js";
 import type { LedgerInputs } from "./report/sheets/ledger.js";
 import { readPreviousLedger } from "./validate/ledger.js";
-import { readNoteTexts } from "./validate/notes.js";
+import { noteTextsForLedger } from "./validate/notes.js";
 import { validateWorkbook, type Validation } from "./validate/validate-workbook.js";
 
 export interface RunOptions {
@@ -122,10 +122,10 @@ function report(
   const old = assessment ? readPreviousLedger(snapshot.sheets.get(OUTPUT_SHEETS.ledger)) : null;
   const issues = [...validation.issues, ...located, ...(old?.issues ?? [])];
   const ledger: LedgerInputs | null =
-    assessment && old
+    validation.ok && old
       ? {
-          rules: assessment.rules.items,
-          notes: readNoteTexts(snapshot.sheets.get(SHEETS.notes), assessment.settings),
+          rules: validation.assessment.rules.items,
+          notes: noteTextsForLedger(validation.notes, validation.assessment.settings),
           previous: old.ledger,
         }
       : null;
@@ -134,6 +134,7 @@ function report(
     assessment?.rules.areas ?? [],
     scored,
     issues,
+    validation.ok ? { rules: validation.assessment.rules.items, notes: validation.notes } : undefined,
   );
   onStage(1);
   const inputs = assessment ? { rules: rulesFingerprint(assessment), input: inputFingerprint(assessment) } : { rules: "", input: "" };

@@ -44,14 +44,14 @@ describe("runAssessment: read → validate → score → rank → report → wri
       "read 1/4 0/null",
       "validate 2/4 0/null",
       "score 3/4 0/null",
-      "score 3/4 1/12", // scored and ranked
-      "score 3/4 2/12", // the result built
-      "score 3/4 3/12", // the fingerprints of the rules and inputs…
-      "score 3/4 4/12", // …and of the result
-      ...[5, 6, 7, 8, 9, 10, 11, 12].map((n) => `score 3/4 ${n}/12`), // each output sheet made
+      "score 3/4 1/13", // scored and ranked
+      "score 3/4 2/13", // the result built
+      "score 3/4 3/13", // the fingerprints of the rules and inputs…
+      "score 3/4 4/13", // …and of the result
+      ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `score 3/4 ${n}/13`), // each output sheet made
       "write 4/4 0/null",
-      "write 4/4 0/8",
-      "write 4/4 8/8",
+      "write 4/4 0/9",
+      "write 4/4 9/9",
       "write 4/4 1/1",
     ]);
   });
@@ -60,8 +60,8 @@ describe("runAssessment: read → validate → score → rank → report → wri
     const seen: Progress[] = [];
     const out = await runAssessment(new SheetSpecReader(sheets), null, { now: NOW, onProgress: (p) => void seen.push(p) });
     expect(out.written).toBe(false);
-    expect(out.sheets).toHaveLength(8); // what a writer would get (the demo roster gives units: 单位汇总 too)
-    expect(seen.map((p) => p.step)).toEqual(["read", "validate", ...Array<string>(14).fill("score")]);
+    expect(out.sheets).toHaveLength(9); // what a writer would get (the demo roster gives units: 单位汇总 too)
+    expect(seen.map((p) => p.step)).toEqual(["read", "validate", ...Array<string>(15).fill("score")]);
     expect(seen.at(-1)).toEqual({ step: "score", stepNumber: 3, steps: 3, done: 1, total: 1 });
   });
 

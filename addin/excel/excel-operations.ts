@@ -6,9 +6,12 @@
  * workbook's own roster, which regenerates the grids (regenerate-in-excel.ts).
  */
 import type { Assessed, MergeSummary, Progress, RunControl, TaskPaneOperations, TemplateOutcome } from "../operations.js";
+import type { Result } from "../../src/model/result.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { UserError } from "../../src/model/failure.js";
 import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
+import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
+import { profileBlockRange } from "../../src/report/sheets/profiles.js";
 import { periodOrThrow } from "../../src/model/settings.js";
 import { applyMerge, planReturnedFile } from "../../src/merge/apply-merge.js";
 import { runAssessment } from "../../src/pipeline.js";
@@ -33,6 +36,7 @@ export interface ExcelOperations extends TaskPaneOperations {
   /** What the last write (scoring or template) left out because this Excel lacks the API. */
   skippedFeatures(): readonly SkippedFeature[];
   selectCell(sheet: string, cell: string): Promise<void>;
+  showProfile(result: Result, branch: string): Promise<void>;
 }
 
 export function createExcelOperations(options: ExcelOperationsOptions = {}): ExcelOperations {
@@ -88,6 +92,11 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
 
     async selectCell(sheet, cell) {
       await workbook().select(sheet, cell);
+    },
+
+    // The block is where 一键评分排名 put it: the sheet is laid out from the result alone.
+    async showProfile(result, branch) {
+      await workbook().select(OUTPUT_SHEETS.profiles, profileBlockRange(result, branch));
     },
 
     // 年度定级: the open workbook through Office.js, the other quarters as files; the new

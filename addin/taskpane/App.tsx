@@ -31,6 +31,7 @@ import { FilePanel } from "./FilePanel.js";
 import { ImportPanel, MergeSummaryView, type ImportTarget } from "./ImportPanel.js";
 import { IssueList } from "./IssueList.js";
 import { RankingList } from "./RankingList.js";
+import { ProfileView } from "./ProfileView.js";
 import { ResultSummary } from "./ResultSummary.js";
 import { LanguageContext, useStrings, type Language, type LanguagePreference, type Params, type StringId } from "./strings.js";
 import { progressView } from "./progress.js";
@@ -310,6 +311,14 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       }
     : undefined;
 
+  // 转到画像页: Excel mode, after a run that wrote the sheets.
+  const showProfile =
+    operations.showProfile && lastRun?.scored
+      ? (code: string) => {
+          operations.showProfile!(lastRun.result, code).catch(task.fail);
+        }
+      : undefined;
+
   return (
     <>
       <Caption1>{t(fileMode ? "modeFile" : "modeExcel")}</Caption1>
@@ -334,7 +343,7 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
       <TaskStatus task={task} />
       {!busy && <Notices notice={task.failure ? null : notice} skipped={skipped} shortened={shortened} />}
       {merge && <MergeNotice summary={merge} />}
-      {lastRun && <RunResults run={lastRun} fileMode={fileMode} onSelect={selectCell} />}
+      {lastRun && <RunResults run={lastRun} fileMode={fileMode} onSelect={selectCell} onShowProfile={showProfile} />}
 
       <Divider />
       <Section id="import-section" title={t("importSection")}>
@@ -467,10 +476,12 @@ function RunResults({
   run,
   fileMode,
   onSelect,
+  onShowProfile,
 }: {
   run: LastRun;
   fileMode: boolean;
   onSelect: ((sheet: string, cell: string) => void) | undefined;
+  onShowProfile: ((code: string) => void) | undefined;
 }) {
   const t = useStrings();
   const styles = useStyles();
@@ -500,6 +511,11 @@ function RunResults({
               vetoed: b.vetoed,
             }))}
           />
+        </Section>
+      )}
+      {run.result.profiles.length > 0 && (
+        <Section id="profile-section" title={t("profileSection")}>
+          <ProfileView result={run.result} {...(onShowProfile ? { onShow: onShowProfile } : {})} />
         </Section>
       )}
       <Section id="issues-section" title={t("issuesSection", { n: run.result.issues.length })}>

@@ -1,4 +1,5 @@
 import type { Branch } from "./branch.js";
+import type { DeductionNote } from "./result.js";
 import type { Rules } from "./rules.js";
 import type { Settings } from "./settings.js";
 
@@ -32,3 +33,6 @@ export interface ItemRef {
   readonly branch: string;
   readonly item: string;
 }
+
+/** 扣分说明 as read for the branch profiles: branch → item → the raters' notes, in sheet order. */
+export type DeductionNotes = ReadonlyMap<string, ReadonlyMap<string, readonly DeductionNote[]>>;

@@ -75,8 +75,7 @@ const UNREADABLE_REASONS_EN: Catalogue<UnreadableParams, string> = {
   LEGACY_BINARY: () => "this is an old Excel file (.xls) or another Office binary file",
   NOT_A_ZIP: () =>
     "the file is not an Excel workbook: perhaps another kind of file (such as a text file) renamed to .xlsx, or a damaged file",
-  NOT_A_WORKBOOK: () =>
-    "the file is not an Excel workbook but another kind of file (such as a Word document) renamed to .xlsx",
+  NOT_A_WORKBOOK: () => "the file is not an Excel workbook but another kind of file (such as a Word document) renamed to .xlsx",
   PART_ENCRYPTED: (p) => `${q(p.part)} in the archive is encrypted`,
   PART_COMPRESSION_UNSUPPORTED: (p) => `${q(p.part)} in the archive uses an unsupported compression method (${p.method})`,
   ZIP_END_MISSING: () => "the archive is incomplete (its closing directory is missing); the download or copy may have been cut short",

@@ -87,6 +87,51 @@ export const AgreementSchema = z.object({
   ),
 });
 
+/** A rater's note on a deduction, from 扣分说明: 评分方 A, B or 仲裁. */
+export const DeductionNoteSchema = z.object({ rater: z.enum(["A", "B", "仲裁"]), text: z.string() });
+
+/**
+ * One branch's picture (支部画像): its areas with a rate against the averages of its category
+ * and of all branches, its 短板弱项 and what it lost points on. Areas without a rate are left out.
+ */
+export const ProfileSchema = z.object({
+  code: z.string(),
+  /** Branches of its category (null when its category is invalid): the n of 类别排名 k/n. */
+  categoryBranches: z.number().int().positive().nullable(),
+  areas: z.array(
+    z.object({
+      name: z.string(),
+      score: z.number(),
+      max: z.number(),
+      rate: z.number(),
+      /** Null when the branch's category is invalid (no peers). */
+      categoryAverage: nullableNumber,
+      overallAverage: z.number(),
+      /** rate − categoryAverage; null with no category average. */
+      gap: nullableNumber,
+    }),
+  ),
+  /** At most three areas below the category average, the largest shortfall first (ties in rule order). */
+  weakAreas: z.array(z.object({ name: z.string(), gap: z.number(), items: z.array(z.string()) })),
+  /** Every applicable 基础 item scored below its 分值, in rule order. */
+  deductions: z.array(
+    z.object({
+      item: z.string(),
+      area: z.string(),
+      content: z.string(),
+      max: z.number(),
+      final: z.number(),
+      deducted: z.number(),
+      status: z.enum(["一致", "超差待仲裁", "已仲裁", "缺评"]),
+      notes: z.array(DeductionNoteSchema),
+    }),
+  ),
+  /** 加分 items with points. */
+  bonuses: z.array(z.object({ item: z.string(), content: z.string(), score: z.number() })),
+  /** Triggered 否决 items. */
+  vetoes: z.array(z.object({ item: z.string(), content: z.string() })),
+});
+
 export const ResultSchema = z.object({
   product: z.literal("branch-scorecard"),
   version: z.string(),
@@ -112,6 +157,8 @@ export const ResultSchema = z.object({
   units: z.array(UnitResultSchema).nullable(),
   items: z.array(ItemResultSchema),
   agreement: AgreementSchema.nullable(),
+  /** One per branch, in rank order (empty on a fatal run). */
+  profiles: z.array(ProfileSchema),
   summary: z.object({
     branches: z.number().int(),
     fatal: z.number().int(),
@@ -126,5 +173,7 @@ export type UnitResult = z.infer<typeof UnitResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Result = z.infer<typeof ResultSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type DeductionNote = z.infer<typeof DeductionNoteSchema>;
 export type ReportedIssue = z.infer<typeof ReportedIssueSchema>;
 export type ResultSettings = NonNullable<Result["settings"]>;

@@ -40,6 +40,8 @@ export const OUTPUT_SHEETS = {
   charts: "统计图表",
   /** Per 所属单位 (only when the roster gives units). */
   units: "单位汇总",
+  /** One printed page per branch: its areas against its category, 短板弱项 and deductions. */
+  profiles: "支部画像",
   /** Every deduction and veto to rectify; what people type in it is carried over by the next run. */
   ledger: "整改台账",
   log: "运行记录",

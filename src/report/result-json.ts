@@ -1,5 +1,8 @@
 import { decimalToNumber, fromHundredths } from "../model/decimal.js";
 import type { ScoredAssessment } from "../engine/assess.js";
+import type { DeductionNotes } from "../model/assessment.js";
+import type { RuleItem } from "../model/rules.js";
+import { branchProfiles } from "./profiles.js";
 import { issueMessage, type Issue, type Severity } from "../model/issues.js";
 import { MESSAGES_ZH } from "../model/messages-zh.js";
 import type { ReportedIssue, Result, ResultSettings } from "../model/result.js";
@@ -35,12 +38,21 @@ export function statusOf(issues: readonly { readonly severity: Severity }[]): Re
   return issues.some((i) => i.severity === "error") ? "provisional" : "final";
 }
 
+/** What the branch profiles need beyond the scores: the rule items' texts and 扣分说明. */
+export interface ProfileSources {
+  readonly rules: readonly RuleItem[];
+  readonly notes: DeductionNotes;
+}
+
+const NO_SOURCES: ProfileSources = { rules: [], notes: new Map() };
+
 /** The JSON result (result-json.md): engine figures in hundredths become JSON numbers here. */
 export function buildResult(
   settings: Settings | null,
   areas: readonly string[],
   scored: ScoredAssessment | null,
   issues: readonly Issue[],
+  sources: ProfileSources = NO_SOURCES,
 ): Result {
   const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
   const ranked = scored?.branches ?? [];
@@ -87,6 +99,7 @@ export function buildResult(
       tolerance: decimalToNumber(i.tolerance),
     })),
     agreement: scored?.agreement ?? null,
+    profiles: scored ? branchProfiles(scored, sources.rules, sources.notes) : [],
     summary: { branches: scored?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
     issues: issues.map(reportedIssue),
   };

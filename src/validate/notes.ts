@@ -1,4 +1,6 @@
+import type { DeductionNotes } from "../model/assessment.js";
 import type { Grid } from "../model/cell.js";
+import type { DeductionNote } from "../model/result.js";
 import type { Branch } from "../model/branch.js";
 import { issue, type Issue } from "../model/issues.js";
 import type { NoteTexts } from "../model/ledger.js";
@@ -95,31 +97,47 @@ function readNotes(sheet: Grid, settings: Settings, issues: Issue[]): NoteIndex 
 }
 
 /**
- * 扣分说明's notes for the 整改台账, whatever 扣分说明要求 says (a note helps the branch even
- * when nobody checks that it is there). No sheet, or no header row: no notes (checkDeductionNotes
- * reports that). The rater is named as configured (A → 评分A名称).
+ * The notes' texts for the branch profiles (支部画像), whatever 扣分说明要求 says: rows with a
+ * branch, an item, a known 评分方 and a note. Problems with the sheet are checkDeductionNotes'
+ * to report; here a sheet without its header simply has no notes.
  */
-export function readNoteTexts(sheet: Grid | undefined, settings: Settings): NoteTexts {
-  const out = new Map<string, Map<string, string[]>>();
+export function readNoteTexts(sheet: Grid | undefined, settings: Settings): DeductionNotes {
+  const notes = new Map<string, Map<string, DeductionNote[]>>();
   const table = sheet && findTable(sheet, NOTES_TITLES);
-  if (!table) return out;
+  if (!table) return notes;
   const [branchCol, itemCol, raterCol, noteCol] = NOTES_TITLES.map((t) => table.columns.get(t)!) as [number, number, number, number];
-  const names = new Map([
-    ["A", settings.raterAName],
-    ["B", settings.raterBName],
+  const raters = new Map<string, DeductionNote["rater"]>([
+    [settings.raterAName, "A"],
+    [settings.raterBName, "B"],
+    ["A", "A"],
+    ["B", "B"],
+    ["仲裁", "仲裁"],
   ]);
   for (const { cells } of dataRows(table.grid, table.headerRow)) {
     const branch = keyText(cells[branchCol] ?? null);
     const item = keyText(cells[itemCol] ?? null);
-    const note = cellText(cells[noteCol] ?? null);
-    if (branch === "" || item === "" || note === "") continue;
-    const rater = cellText(cells[raterCol] ?? null);
-    const label = names.get(rater) ?? rater;
-    let items = out.get(branch);
-    if (!items) out.set(branch, (items = new Map<string, string[]>()));
+    const rater = raters.get(cellText(cells[raterCol] ?? null));
+    const text = cellText(cells[noteCol] ?? null);
+    if (branch === "" || item === "" || rater === undefined || text === "") continue;
+    let items = notes.get(branch);
+    if (!items) notes.set(branch, (items = new Map<string, DeductionNote[]>()));
     let list = items.get(item);
     if (!list) items.set(item, (list = []));
-    list.push(label === "" ? note : `${label}：${note}`);
+    list.push({ rater, text });
   }
-  return out;
+  return notes;
+}
+
+/**
+ * The same notes as 整改台账 shows them: one line per note, `评分方：说明`, the rater named as
+ * configured (A → 评分A名称); read once with the profiles' notes, not from the sheet again.
+ */
+export function noteTextsForLedger(notes: DeductionNotes, settings: Settings): NoteTexts {
+  const names = { A: settings.raterAName, B: settings.raterBName, 仲裁: "仲裁" } as const;
+  return new Map(
+    [...notes].map(([branch, items]) => [
+      branch,
+      new Map([...items].map(([item, list]) => [item, list.map((n) => `${names[n.rater]}：${n.text}`)])),
+    ]),
+  );
 }

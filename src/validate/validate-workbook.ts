@@ -1,10 +1,10 @@
-import type { Assessment, GridRole, ItemRef } from "../model/assessment.js";
+import type { Assessment, DeductionNotes, GridRole, ItemRef } from "../model/assessment.js";
 import type { Grid } from "../model/cell.js";
 import { hasFatal, issue, type Issue, type Where } from "../model/issues.js";
 import type { Settings } from "../model/settings.js";
 import type { WorkbookSnapshot } from "../model/workbook.js";
 import { cellAddress, findGridHeader, readGrid, type LocatedGrid } from "./grids.js";
-import { checkDeductionNotes } from "./notes.js";
+import { checkDeductionNotes, readNoteTexts } from "./notes.js";
 import { readRoster } from "./roster.js";
 import { readRules } from "./rules.js";
 import { readSettings } from "./settings.js";
@@ -15,7 +15,14 @@ import { findTable, type Table } from "./table.js";
 export type Locate = (ref: ItemRef) => Where;
 
 export type Validation =
-  | { readonly ok: true; readonly assessment: Assessment; readonly issues: readonly Issue[]; readonly locate: Locate }
+  | {
+      readonly ok: true;
+      readonly assessment: Assessment;
+      readonly issues: readonly Issue[];
+      readonly locate: Locate;
+      /** 扣分说明's texts, for the branch profiles. */
+      readonly notes: DeductionNotes;
+    }
   | { readonly ok: false; readonly settings: Settings | null; readonly issues: readonly Issue[] };
 
 const GRID_HEADER = { layout: "grid", titles: ["支部编码", "支部名称"] } as const;
@@ -101,6 +108,7 @@ export function validateWorkbook(wb: WorkbookSnapshot): Validation {
     },
     issues,
     locate: locator([a, b, arbitration, self], r.rules.items),
+    notes: readNoteTexts(wb.sheets.get(SHEETS.notes), s.settings),
   };
 }
 

@@ -98,13 +98,14 @@ describe("Excel operations: the whole flow inside Excel", () => {
     expect(result.status).not.toBe("fatal");
     expect(result.branches).toHaveLength(4);
     // The template's example roster gives units: 单位汇总 too.
-    expect(host.sheetNames().slice(-8)).toEqual([
+    expect(host.sheetNames().slice(-9)).toEqual([
       OUTPUT_SHEETS.results,
       OUTPUT_SHEETS.printable,
       OUTPUT_SHEETS.details,
       OUTPUT_SHEETS.report,
       OUTPUT_SHEETS.charts,
       OUTPUT_SHEETS.units,
+      OUTPUT_SHEETS.profiles,
       OUTPUT_SHEETS.ledger,
       OUTPUT_SHEETS.log,
     ]);

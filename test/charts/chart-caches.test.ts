@@ -12,8 +12,10 @@ import { numberText } from "../../src/model/decimal.js";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { all, child, parseTree, schemaProblems, type El } from "./xml-tree.js";
 
-/** A reference's range on 统计图表 ('统计图表'!$B$3:$B$42 → B3:B42). */
+/** A reference's range on its sheet ('统计图表'!$B$3:$B$42 → B3:B42). */
 const rangeOf = (f: string) => f.replace(/^'(?:[^']|'')*'!/, "").replace(/\$/g, "");
+/** A reference's sheet ('统计图表'!$B$3:$B$42 → 统计图表). */
+const sheetOf = (f: string) => /^'((?:[^']|'')*)'!/.exec(f)![1]!.replace(/''/g, "'");
 
 /** The cache as the points a reader sees: index → text ("" where there is no point). */
 function cachePoints(cache: El): string[] {
@@ -30,11 +32,13 @@ describe("native charts carry cached values equal to their table on the sheet", 
     const input = sampleWorkbook();
     const { sheets } = await runAssessment(new XlsxReader(input), null, { now: new Date(2026, 9, 1) });
     const output = writeOutputSheets(input, sheets);
-    const grid = (await new XlsxReader(output).read([OUTPUT_SHEETS.charts])).sheets.get(OUTPUT_SHEETS.charts)!;
-    const spec = sheets.find((s) => s.name === OUTPUT_SHEETS.charts)!;
+    // 统计图表's four and a radar a branch on 支部画像.
+    const read = await new XlsxReader(output).read([OUTPUT_SHEETS.charts, OUTPUT_SHEETS.profiles]);
+    const branches = sheets.find((s) => s.name === OUTPUT_SHEETS.profiles)!.charts!.length;
+    expect(branches).toBeGreaterThan(0);
 
     const charts = Object.entries(unzipSync(output)).filter(([name]) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    expect(charts.length).toBe(4);
+    expect(charts.length).toBe(4 + branches);
     let points = 0;
     for (const [name, bytes] of charts) {
       const root = parseTree(strFromU8(bytes));
@@ -42,7 +46,10 @@ describe("native charts carry cached values equal to their table on the sheet", 
       const refs = [...all(root, "c:strRef"), ...all(root, "c:numRef")];
       expect(refs.length, name).toBeGreaterThan(0);
       for (const ref of refs) {
-        const range = rangeOf(child(ref, "c:f").text);
+        const f = child(ref, "c:f").text;
+        const range = rangeOf(f);
+        const grid = read.sheets.get(sheetOf(f))!;
+        const spec = sheets.find((s) => s.name === sheetOf(f))!;
         const cache = ref.name === "c:strRef" ? child(ref, "c:strCache") : child(ref, "c:numCache");
         const { first, last } = { first: range.split(":")[0]!, last: range.split(":")[1] ?? range.split(":")[0]! };
         const cells = cellsOf(denseRows(grid), first, last);

@@ -120,6 +120,20 @@ describe("browser file mode (production page index.html, no Office)", () => {
       expect(await rows.first().innerText()).toMatch(/★/);
       // The error first, under 需要处理 (the warnings below it are grouped and closed).
       const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
+
+      // 支部画像: a branch found by its code, its radar drawn in the pane; no 转到画像页 without Excel.
+      const last = expected.result.branches.at(-1)!;
+      const view = page.getByTestId("profile-view");
+      const search = view.getByRole("combobox");
+      await search.click();
+      await search.pressSequentially(last.code);
+      await page.getByRole("option", { name: new RegExp(last.code) }).click();
+      await view.getByRole("img", { name: new RegExp(`^${last.name || last.code}各考核方面得分率`) }).waitFor();
+      expect(await view.getByRole("button", { name: "转到画像页" }).count()).toBe(0);
+      await page.setViewportSize({ width: 350, height: 1000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+      await view.screenshot({ path: join(ARTIFACTS, "profile-view.png") });
+      await page.setViewportSize({ width: 420, height: 1000 });
       const firstError = expected.result.issues.find((i) => i.severity !== "warning")!;
       await page.getByTestId("issues-urgent").getByText(firstError.message, { exact: true }).waitFor();
 

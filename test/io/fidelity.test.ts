@@ -24,7 +24,7 @@ const FIXTURES: Record<string, Uint8Array> = {
 const OUTPUT: readonly string[] = Object.values(OUTPUT_SHEETS).filter((s) => s !== OUTPUT_SHEETS.units);
 const LOG = "运行记录";
 
-/** The five output sheets of a real run (disputes, issues with links, charts), at a given time. */
+/** The output sheets of a real run (disputes, issues with links, charts), at a given time. */
 async function outputSheets(hour: number): Promise<readonly SheetSpec[]> {
   const { sheets } = await runAssessment(new XlsxReader(fixture("openpyxl-disputes.xlsx")), null, {
     now: new Date(2026, 10, 21, hour, 0, 0),

@@ -115,6 +115,43 @@ describe("the demo quarter's output sheets on paper (A4)", () => {
     expect(sheet.pages.length).toBeLessThanOrEqual(6);
   });
 
+  it("starts each branch of 支部画像 on a new page, in rank order, one branch a page and every block whole", () => {
+    const sheet = run.bySheet.get(OUTPUT_SHEETS.profiles)!;
+    expect(sheet.smallest).toBeGreaterThanOrEqual(8.95);
+    const branches = run.out.result.branches;
+    const titlePages = sheet.pages.filter((p) => has(sheet.words.get(p), "考核画像"));
+    expect(titlePages).toHaveLength(branches.length);
+    // The first block starts on the sheet's first page (under the 暂定 notice); no page holds two titles.
+    expect(titlePages[0]).toBe(sheet.pages[0]);
+    for (const p of titlePages)
+      expect(
+        sheet.words.get(p)!.filter((w) => w.text === "考核画像"),
+        `page ${p}`,
+      ).toHaveLength(1);
+    const profiles = new Map(run.out.result.profiles.map((p) => [p.code, p]));
+    const pagesOf = new Map<string, number>();
+    branches.forEach((b, i) => {
+      const from = titlePages[i]!;
+      const to = i + 1 < titlePages.length ? titlePages[i + 1]! : sheet.pages.at(-1)! + 1;
+      const pages = sheet.pages.filter((p) => p >= from && p < to);
+      pagesOf.set(b.code, pages.length);
+      const words = pages.flatMap((p) => sheet.words.get(p)!);
+      expect(has(sheet.words.get(from), b.name), b.code).toBe(true);
+      // The table's last column and, at the block's end, its last section: nothing cut at the side or the bottom.
+      expect(has(sheet.words.get(from), "满分"), b.code).toBe(true);
+      expect(
+        words.some((w) => w.text.startsWith("加分与否决")),
+        b.code,
+      ).toBe(true);
+      for (const d of profiles.get(b.code)!.deductions) expect(has(words, d.item), `${b.code} ${d.item}`).toBe(true);
+    });
+    // A block with few deductions fits its page; a long list of deductions goes on over the next
+    // (the demo's branches have 3 to 21), three pages at most for 21.
+    const fewest = [...profiles.values()].reduce((a, b) => (b.deductions.length < a.deductions.length ? b : a));
+    expect(pagesOf.get(fewest.code), fewest.code).toBe(1);
+    for (const [code, n] of pagesOf) expect(n, code).toBeLessThanOrEqual(3);
+  });
+
   it("wraps 说明 in 校验报告 instead of shrinking it; 运行记录 on one page", () => {
     const sheet = run.bySheet.get(OUTPUT_SHEETS.report)!;
     expect(sheet.smallest).toBeGreaterThanOrEqual(10.5);

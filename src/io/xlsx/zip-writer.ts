@@ -84,7 +84,10 @@ export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgres
         size: copy.size,
       };
     } else if ("pieces" in source) {
-      const deflated = deflatePieces(source.pieces, onProgress && ((f) => onProgress(index + (made ? 0.5 : 0) + f * (made ? 0.5 : 1), sources.length)));
+      const deflated = deflatePieces(
+        source.pieces,
+        onProgress && ((f) => onProgress(index + (made ? 0.5 : 0) + f * (made ? 0.5 : 1), sources.length)),
+      );
       data = deflated.chunks;
       entry = {
         method: 8,
@@ -96,7 +99,13 @@ export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgres
       };
     } else {
       const from = made ? 0.5 : 0;
-      data = [deflate(source.data, deflateLevel(source.data.length), onProgress && ((f) => onProgress(index + from + f * (1 - from), sources.length)))];
+      data = [
+        deflate(
+          source.data,
+          deflateLevel(source.data.length),
+          onProgress && ((f) => onProgress(index + from + f * (1 - from), sources.length)),
+        ),
+      ];
       entry = {
         method: 8,
         time: NEW_TIME,

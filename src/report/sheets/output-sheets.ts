@@ -7,12 +7,13 @@ import { unitsSheet } from "./units.js";
 import { detailsSheet } from "./details.js";
 import { logSheet, type RunRecord } from "./log.js";
 import { printableSheet } from "./printable.js";
+import { profilesSheet } from "./profiles.js";
 import { reportSheet } from "./report.js";
 import { resultsSheet } from "./results.js";
 
 /**
  * The output sheets of a run, in workbook order: 考核结果, 考核结果（打印版）, 双评明细,
- * 校验报告, 统计图表, 单位汇总 (when the roster gives units), 整改台账 (when `ledger` is given
+ * 校验报告, 统计图表, 单位汇总 (when the roster gives units), 支部画像, 整改台账 (when `ledger` is given
  * and the old one could be read) and 运行记录; a fatal run has no results, so only its 校验报告 and 运行记录.
  * Sheets with wrapped text get row heights for it (LibreOffice does not fit rows on opening);
  * the long one-line tables keep the default height.
@@ -35,6 +36,7 @@ export function outputSheets(
           () => withRowHeights(reportSheet(result)),
           () => withRowHeights(chartsSheet(result)),
           () => optional(unitsSheet(result)),
+          () => profilesSheet(result),
           () => optional(ledger && ledgerSheet(result, ledger)),
           () => withRowHeights(logSheet(result, record)),
         ];
@@ -48,6 +50,6 @@ export function outputSheets(
 }
 
 /** How many sheets outputSheets makes at most (for progress). */
-export const OUTPUT_SHEET_COUNT = 8;
+export const OUTPUT_SHEET_COUNT = 9;
 
 const optional = (spec: SheetSpec | null): SheetSpec | null => (spec === null ? null : withRowHeights(spec));

@@ -1,0 +1,111 @@
+import type { RankedBranch, ScoredAssessment } from "../engine/assess.js";
+import type { DeductionNotes } from "../model/assessment.js";
+import { bigDivRound, fromHundredths } from "../model/decimal.js";
+import type { Profile } from "../model/result.js";
+import type { RuleItem } from "../model/rules.js";
+
+/** How many areas 短板弱项 names at most. */
+export const WEAK_AREAS = 3;
+
+const h = fromHundredths;
+
+/**
+ * round2 of the exact mean of 2-decimal rates (in hundredths); null when none is known. The
+ * same mean as 统计图表's 全体平均: rates as published, areas without a rate left out.
+ */
+export function meanRate(rates: readonly (number | null)[]): number | null {
+  let sum = 0n;
+  let n = 0n;
+  for (const r of rates) {
+    if (r === null) continue;
+    sum += BigInt(r);
+    n++;
+  }
+  return n === 0n ? null : Number(bigDivRound(sum, n));
+}
+
+/**
+ * 支部画像 of every branch (in rank order): each area's rate against the mean rate of the
+ * branch's category and of all branches, 差距 = rate − category mean, the up to three areas
+ * furthest below their category mean (短板弱项; ties in rule order), every base item scored
+ * below its 分值 with the raters' notes, the bonuses given and the vetoes triggered.
+ */
+export function branchProfiles(scored: ScoredAssessment, rules: readonly RuleItem[], notes: DeductionNotes): Profile[] {
+  const branches = scored.branches;
+  const areaCount = branches[0]?.areas.length ?? 0;
+  const ratesOf = (group: readonly RankedBranch[], i: number) => group.map((b) => b.areas[i]?.rate ?? null);
+  const overall = Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(branches, i)));
+  const byCategory = new Map<string, (number | null)[]>();
+  const counts = new Map<string, number>();
+  for (const b of branches) {
+    const c = b.branch.category;
+    if (c === null || byCategory.has(c)) continue;
+    const peers = branches.filter((p) => p.branch.category === c);
+    counts.set(c, peers.length);
+    byCategory.set(
+      c,
+      Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(peers, i))),
+    );
+  }
+  const itemsOf = new Map<string, ScoredAssessment["items"][number][]>();
+  for (const it of scored.items) {
+    let list = itemsOf.get(it.branch);
+    if (!list) itemsOf.set(it.branch, (list = []));
+    list.push(it);
+  }
+  const content = new Map(rules.map((r) => [r.code, r.content]));
+
+  return branches.map((b): Profile => {
+    const category = b.branch.category === null ? null : byCategory.get(b.branch.category)!;
+    const items = itemsOf.get(b.branch.code) ?? [];
+    const branchNotes = notes.get(b.branch.code);
+    const deductions = items.flatMap((it) => {
+      if (it.item.type !== "base" || it.status === "不适用" || it.final === null || it.final >= it.item.max) return [];
+      return [
+        {
+          item: it.item.code,
+          area: it.item.area,
+          content: it.item.content,
+          max: h(it.item.max),
+          final: h(it.final),
+          deducted: h(it.item.max - it.final),
+          status: it.status,
+          notes: [...(branchNotes?.get(it.item.code) ?? [])],
+        },
+      ];
+    });
+    const areas = b.areas.flatMap((a, i) => {
+      if (a.rate === null) return [];
+      const catAvg = category?.[i] ?? null;
+      return [
+        {
+          name: a.name,
+          score: h(a.score),
+          max: h(a.max),
+          rate: h(a.rate),
+          categoryAverage: catAvg === null ? null : h(catAvg),
+          overallAverage: h(overall[i]!),
+          gap: catAvg === null ? null : h(a.rate - catAvg),
+          gapHundredths: catAvg === null ? null : a.rate - catAvg,
+        },
+      ];
+    });
+    // A stable sort keeps rule order among equal shortfalls.
+    const weakAreas = areas
+      .filter((a) => a.gapHundredths !== null && a.gapHundredths < 0)
+      .sort((x, y) => x.gapHundredths! - y.gapHundredths!)
+      .slice(0, WEAK_AREAS)
+      .map((a) => ({ name: a.name, gap: a.gap!, items: deductions.filter((d) => d.area === a.name).map((d) => d.item) }));
+    return {
+      code: b.branch.code,
+      categoryBranches: b.branch.category === null ? null : counts.get(b.branch.category)!,
+      areas: areas.map(({ gapHundredths: _, ...a }) => a),
+      weakAreas,
+      deductions,
+      bonuses: items
+        .filter((it) => it.item.type === "bonus" && (it.final ?? 0) > 0)
+        .map((it) => ({ item: it.item.code, content: it.item.content, score: h(it.final!) })),
+      vetoes: b.vetoItems.map((code) => ({ item: code, content: content.get(code) ?? "" })),
+    };
+  });
+}
