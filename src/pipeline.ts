@@ -8,7 +8,7 @@ import { issue, locatedIssue, type Issue } from "./model/issues.js";
 import { STEPS, type Progress, type Step } from "./model/progress.js";
 import type { Assessment } from "./model/assessment.js";
 import type { Result } from "./model/result.js";
-import { INPUT_SHEETS, OUTPUT_SHEETS, SHEETS } from "./model/sheets.js";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "./model/sheets.js";
 import { localTimestamp } from "./model/timestamp.js";
 import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
