@@ -318,7 +318,9 @@ describe("round trips grow with the payload, not with the number of branches", (
     // Extra 4 MB chunks of everything sent and received.
     const chunks = (m: { request: number; response: number }) => Math.ceil((m.request + m.response) / budget);
     expect(chunks(big)).toBeGreaterThan(chunks(small));
-    expect(big.syncs - small.syncs).toBeLessThanOrEqual(chunks(big) - chunks(small));
+    // Requests are packed sheet by sheet, not byte-perfectly: one partly filled request more than
+    // the byte ceiling is the packing's slack (9 output sheets since 单位汇总, 支部画像, 整改台账).
+    expect(big.syncs - small.syncs).toBeLessThanOrEqual(chunks(big) - chunks(small) + 1);
     expect(small.syncs).toBeLessThanOrEqual(5);
   }, 120_000);
 });

@@ -27,10 +27,10 @@ describe("issue messages, per code and language", () => {
   it("WORKBOOK_UNREADABLE", () => {
     const i = sample("WORKBOOK_UNREADABLE", null, null, { reason: { code: "NOT_A_ZIP", params: {} } });
     expect(zh(i)).toMatchInlineSnapshot(
-      `"无法读取该文件：文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。请用 Excel 另存为 .xlsx 格式（不加密码）后重试。"`,
+      `"无法读取该文件：文件不是 Excel 工作簿，可能是其他文件（如文本文件）改成了 .xlsx 扩展名，或文件已损坏。请确认选择的是考核工作簿；如果它是 Excel 能打开的表格，请在 Excel 中打开后另存为 .xlsx 工作簿再试。"`,
     );
     expect(en(i)).toMatchInlineSnapshot(
-      `"The file cannot be read: the file is not an Excel workbook (.xlsx): it cannot be opened as a zip archive; it may be damaged or of another format. Save it from Excel as an .xlsx workbook without a password and try again."`,
+      `"The file cannot be read: the file is not an Excel workbook: perhaps another kind of file (such as a text file) renamed to .xlsx, or a damaged file. Make sure you chose the assessment workbook; if it is a spreadsheet Excel can open, open it in Excel and save it as an .xlsx workbook, then try again."`,
     );
   });
 

@@ -121,20 +121,20 @@ describe("why a workbook cannot be read: a reason code with typed params, render
   it("NOT_A_ZIP", () => {
     const { zh, en } = asIssue("NOT_A_ZIP");
     expect(zh).toMatchInlineSnapshot(
-      `"无法读取该文件：文件不是 Excel 工作簿（.xlsx）：无法作为 zip 压缩包打开，文件可能已损坏或格式不对。请用 Excel 另存为 .xlsx 格式（不加密码）后重试。"`,
+      `"无法读取该文件：文件不是 Excel 工作簿，可能是其他文件（如文本文件）改成了 .xlsx 扩展名，或文件已损坏。请确认选择的是考核工作簿；如果它是 Excel 能打开的表格，请在 Excel 中打开后另存为 .xlsx 工作簿再试。"`,
     );
     expect(en).toMatchInlineSnapshot(
-      `"The file cannot be read: the file is not an Excel workbook (.xlsx): it cannot be opened as a zip archive; it may be damaged or of another format. Save it from Excel as an .xlsx workbook without a password and try again."`,
+      `"The file cannot be read: the file is not an Excel workbook: perhaps another kind of file (such as a text file) renamed to .xlsx, or a damaged file. Make sure you chose the assessment workbook; if it is a spreadsheet Excel can open, open it in Excel and save it as an .xlsx workbook, then try again."`,
     );
   });
 
   it("NOT_A_WORKBOOK", () => {
     const { zh, en } = asIssue("NOT_A_WORKBOOK");
     expect(zh).toMatchInlineSnapshot(
-      `"无法读取该文件：压缩包中没有 xl/workbook.xml：这不是 Excel 工作簿（.xlsx），可能是其他格式的文件（如 Word 文档）。请用 Excel 另存为 .xlsx 格式（不加密码）后重试。"`,
+      `"无法读取该文件：文件不是 Excel 工作簿，而是其他格式的文件（如 Word 文档）改成了 .xlsx 扩展名。请确认选择的是考核工作簿；如果它是 Excel 能打开的表格，请在 Excel 中打开后另存为 .xlsx 工作簿再试。"`,
     );
     expect(en).toMatchInlineSnapshot(
-      `"The file cannot be read: the archive has no xl/workbook.xml: it is not an Excel workbook (.xlsx) but perhaps another kind of file (such as a Word document). Save it from Excel as an .xlsx workbook without a password and try again."`,
+      `"The file cannot be read: the file is not an Excel workbook but another kind of file (such as a Word document) renamed to .xlsx. Make sure you chose the assessment workbook; if it is a spreadsheet Excel can open, open it in Excel and save it as an .xlsx workbook, then try again."`,
     );
   });
 

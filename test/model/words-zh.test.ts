@@ -21,11 +21,13 @@ const branch = { code: "ZB001", name: "机关第一党支部" };
 const item = { code: "1.1", type: "base" as const, area: "组织建设", points: 4 };
 
 /** Samples of every issue code: a new code does not compile until it has one. */
+// The unreadable-file samples are the whole-file reasons; the damage reasons name the damaged part
+// (xl/…) for whoever repairs the file and are not scanned yet.
 const ISSUES: { readonly [C in IssueCode]: readonly Sample<C>[] } = {
   WORKBOOK_UNREADABLE: [
     [{ reason: { code: "NOT_A_ZIP", params: {} } }, at(null)],
-    [{ reason: { code: "ZIP_END_MISSING", params: {} } }, at(null)],
-    [{ reason: { code: "PART_EMPTY", params: { part: "xl/worksheets/sheet1.xml" } } }, at(null)],
+    [{ reason: { code: "FILE_EMPTY", params: {} } }, at(null)],
+    [{ reason: { code: "LEGACY_BINARY", params: {} } }, at(null)],
   ],
   SHEET_MISSING: [[{}, at("评分A")]],
   HEADER_MISSING: [
@@ -159,8 +161,8 @@ const FAILURES: { readonly [C in FailureCode]: readonly FailureParams[C][] } = {
   OUTPUT_NOT_WRITTEN: [{ path: "结果.xlsx", reason: "EROFS" }],
   WORKBOOK_UNREADABLE: [
     { reason: { code: "NOT_A_WORKBOOK", params: {} }, file: "考核.xlsx" },
-    { reason: { code: "ZIP_END_MISSING", params: {} }, role: "rater" },
-    { reason: { code: "PART_EMPTY", params: { part: "xl/worksheets/sheet1.xml" } }, role: "roster" },
+    { reason: { code: "FILE_EMPTY", params: {} }, role: "rater" },
+    { reason: { code: "LEGACY_BINARY", params: {} }, role: "roster" },
     { reason: { code: "NOT_A_ZIP", params: {} }, role: "target" },
   ],
   WORKBOOK_STRICT: [{}],
