@@ -157,7 +157,7 @@ describe("the Excel-like fixture in detail", () => {
       ["5", `'考核结果（打印版）'!$1:$${print("考核结果（打印版）").repeatRows}`],
       ["6", `'双评明细'!$${details.repeatFrom! + 1}:$${details.repeatFrom! + 1}`],
       ["7", `'校验报告'!$1:$3`],
-      ["9", `'整改台账'!$${print("整改台账").repeatFrom! + 1}:$${print("整改台账").repeatFrom! + 1}`],
+      ["10", `'整改台账'!$${print("整改台账").repeatFrom! + 1}:$${print("整改台账").repeatFrom! + 1}`],
     ]);
     // 统计图表 prints its charts and small tables, not the A-versus-B data beside them.
     expect(workbook).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="8">'统计图表'!\$A\$1:\$H\$\d+<\/definedName>/);
