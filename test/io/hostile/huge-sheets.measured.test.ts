@@ -82,7 +82,7 @@ describe("sheets with 1,048,576 rows and data out to column XFD", () => {
   it("the command line scores the workbook within 1 GiB (10 s of CPU alone, guarded at 20 s in the suite)", async () => {
     let run = await measureScore(input);
     // CPU time grows when other processes share the two cores (the suite's own workers among
-    // them); the better of two runs is what the program needs (as in many-issues.test.ts).
+    // them); the better of two runs is what the program needs (as in many-issues.measured.test.ts).
     if (run.cpuMs >= 10_000) {
       // (measured alone on an idle machine: under 10 s; see the guard below)
       const again = await measureScore(input);
