@@ -1,5 +1,4 @@
-import { a1, type Cell } from "../../model/cell.js";
-import { numberText } from "../../model/decimal.js";
+import { a1, cellValueText, type Cell } from "../../model/cell.js";
 import {
   DEFAULT_RECTIFICATION_STATUS,
   LEDGER_TITLES,
@@ -175,17 +174,7 @@ function typedCells(old: PreviousLedgerRow | undefined): OutEntry[] {
 
 /** A typed cell in a text column, exactly as it was (blank when only spaces): numbers as their decimal text, booleans and errors as shown. */
 function asText(c: Cell): string | null {
-  if (c === null) return null;
-  switch (c.kind) {
-    case "text":
-      return c.value.trim() === "" ? null : c.value;
-    case "number":
-      return numberText(c.value);
-    case "bool":
-      return c.value ? "TRUE" : "FALSE";
-    case "error":
-      return c.value;
-  }
+  return c === null || (c.kind === "text" && c.value.trim() === "") ? null : cellValueText(c);
 }
 
 /** 完成时限: a number (a date, or a serial whose format was lost) stays a number shown as a date; anything else stays text. */
