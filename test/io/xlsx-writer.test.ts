@@ -5,7 +5,7 @@ import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
-import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, zipRaw } from "../helpers/xlsx-fixture.js";
+import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, withCalcChain, zipRaw } from "../helpers/xlsx-fixture.js";
 
 /** A package written by openpyxl (not by us): the edits must fit a third party's parts. */
 const EXAMPLE = readFileSync(new URL("../fixtures/openpyxl-bad-input.xlsx", import.meta.url));
@@ -182,23 +182,10 @@ describe("writeOutputSheets: package details", () => {
   });
 
   it("drops calcChain.xml when it replaces a sheet, and only then", () => {
-    const base = unzipEntries(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
-    const text = (n: string) => new TextDecoder().decode(base.get(n));
-    const withCalcChain = zipRaw({
-      ...Object.fromEntries(base),
-      "[Content_Types].xml": text("[Content_Types].xml").replace(
-        "</Types>",
-        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
-      ),
-      "xl/_rels/workbook.xml.rels": text("xl/_rels/workbook.xml.rels").replace(
-        "</Relationships>",
-        `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
-      ),
-      "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>`,
-    });
-    const added = writeOutputSheets(withCalcChain, [{ name: "新表", rows: [[1]] }]);
+    const input = withCalcChain(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
+    const added = writeOutputSheets(input, [{ name: "新表", rows: [[1]] }]);
     expect(unzipEntries(added).has("xl/calcChain.xml")).toBe(true);
-    const replaced = writeOutputSheets(withCalcChain, [{ name: "考核结果", rows: [[1]] }]);
+    const replaced = writeOutputSheets(input, [{ name: "考核结果", rows: [[1]] }]);
     expect(unzipEntries(replaced).has("xl/calcChain.xml")).toBe(false);
     expect(partText(replaced, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     expect(partText(replaced, "[Content_Types].xml")).not.toContain("calcChain");
