@@ -24,6 +24,10 @@ export const BRANCHES: readonly RosterEntry[] = [
   { code: "ZB06", name: "冶金建设公司党支部", category: "非公改制类", unit: "冶金建设公司", members: 9 },
 ];
 
+/** BRANCHES as a roster .csv with the three required columns (UTF-8, no BOM). */
+export const rosterCsv = (): Uint8Array =>
+  new TextEncoder().encode("支部编码,支部名称,支部类别\n" + BRANCHES.map((b) => [b.code, b.name, b.category].join(",")).join("\n") + "\n");
+
 export type Filler = (branch: string, item: RuleItem) => string | number | boolean | null;
 
 /**
