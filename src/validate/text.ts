@@ -85,9 +85,9 @@ export function isErrorValue(c: Cell): boolean {
   return c.kind === "text" && /[#＃]/.test(c.value) && ERROR_VALUES.has(normalizeText(c.value).toUpperCase());
 }
 
-/** The key of a row (编号, 支部编码, 设置项): trimmed text, numbers as their shortest decimal text. */
+/** The key of a row (编号, 支部编码, 设置项): trimmed text, numbers as their shortest decimal text, an error value as written (cellText's text). */
 export function keyText(c: Cell): string {
-  return c !== null && c.kind === "error" ? c.value : cellText(c);
+  return cellText(c);
 }
 
 const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
