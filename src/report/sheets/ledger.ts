@@ -10,18 +10,13 @@ import {
   type PreviousLedgerRow,
 } from "../../model/ledger.js";
 import type { Result } from "../../model/result.js";
-import type { ItemType } from "../../model/rules.js";
+import type { RuleItem } from "../../model/rules.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { d2, hdr, int, txt, wrap, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
 import { quarterPrint, titleMerges, titleRows } from "./cells.js";
 
 /** A rule item as the ledger names it. */
-export interface LedgerRuleItem {
-  readonly code: string;
-  readonly type: ItemType;
-  readonly area: string;
-  readonly content: string;
-}
+export type LedgerRuleItem = Pick<RuleItem, "code" | "type" | "area" | "content">;
 
 /** What the ledger needs besides the result: the rules (for 考核方面 and 考核项), the raters' notes, the old ledger. */
 export interface LedgerInputs {
