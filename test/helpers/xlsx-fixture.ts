@@ -1,4 +1,5 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { unzipParts } from "./package-fidelity.js";
 
 /** Hand-written package parts for reader tests: what a producer might write, byte for byte. */
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -103,7 +104,7 @@ export function zipRaw(parts: Readonly<Record<string, string | Uint8Array>>): Ui
 
 /** The package with a calcChain.xml (A1 of the first sheet) listed as Excel lists it: the part, its relationship and content type. */
 export function withCalcChain(bytes: Uint8Array): Uint8Array {
-  const base = unzipEntries(bytes);
+  const base = unzipParts(bytes);
   const text = (n: string) => new TextDecoder().decode(base.get(n));
   return zipRaw({
     ...Object.fromEntries(base),
@@ -117,11 +118,6 @@ export function withCalcChain(bytes: Uint8Array): Uint8Array {
     ),
     "xl/calcChain.xml": `<calcChain xmlns="${MAIN_NS}"><c r="A1" i="1"/></calcChain>`,
   });
-}
-
-/** The decompressed entries of a package, in archive order. */
-export function unzipEntries(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(bytes)));
 }
 
 export function partText(bytes: Uint8Array, name: string): string {
