@@ -1,3 +1,5 @@
+import { numberText } from "./decimal.js";
+
 /**
  * A cell as a workbook adapter reports it: the value a person sees, typed.
  * Formula cells carry their cached value; a formula with no cached value is blank (null).
@@ -20,6 +22,24 @@ export type GridRow = readonly (Cell | undefined)[];
 export interface Grid {
   readonly name: string;
   readonly rows: readonly GridRow[];
+}
+
+/**
+ * A cell's value as the text it shows, untrimmed: numbers as their shortest decimal text at
+ * Excel's 15 digits, booleans as TRUE/FALSE, errors as written; blank → "". The one place a
+ * cell becomes text: validation trims it (cellText), the ledger carries it over as it was.
+ */
+export function cellValueText(c: Cell): string {
+  if (c === null) return "";
+  switch (c.kind) {
+    case "text":
+    case "error":
+      return c.value;
+    case "number":
+      return numberText(c.value);
+    case "bool":
+      return c.value ? "TRUE" : "FALSE";
+  }
 }
 
 export const num = (value: number, isDate = false): Cell => ({ kind: "number", value, isDate });

@@ -1,4 +1,4 @@
-import type { Cell, GridRow } from "../model/cell.js";
+import { cellValueText, type Cell, type GridRow } from "../model/cell.js";
 import { numberText } from "../model/decimal.js";
 
 /** The characters of `\s` plus U+FEFF, by code. */
@@ -35,17 +35,7 @@ export function normalizeText(s: string): string {
 
 /** A cell as trimmed text: numbers as their shortest decimal text, booleans as TRUE/FALSE; blank → "". */
 export function cellText(c: Cell): string {
-  if (c === null) return "";
-  switch (c.kind) {
-    case "text":
-      return trimText(c.value);
-    case "number":
-      return numberText(c.value);
-    case "bool":
-      return c.value ? "TRUE" : "FALSE";
-    case "error":
-      return c.value;
-  }
+  return c !== null && c.kind === "text" ? trimText(c.value) : cellValueText(c);
 }
 
 /** Blank: no cell, or text that is only whitespace. */
@@ -95,9 +85,9 @@ export function isErrorValue(c: Cell): boolean {
   return c.kind === "text" && /[#＃]/.test(c.value) && ERROR_VALUES.has(normalizeText(c.value).toUpperCase());
 }
 
-/** The key of a row (编号, 支部编码, 设置项): trimmed text, numbers as their shortest decimal text. */
+/** The key of a row (编号, 支部编码, 设置项): trimmed text, numbers as their shortest decimal text, an error value as written (cellText's text). */
 export function keyText(c: Cell): string {
-  return c !== null && c.kind === "error" ? c.value : cellText(c);
+  return cellText(c);
 }
 
 const PLAIN_NUMBER = /^\d+(\.\d+)?$/;

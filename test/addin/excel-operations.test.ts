@@ -9,16 +9,15 @@ import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarte
 import type { CellEdit } from "../../src/model/workbook.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
-import { a1, type Grid } from "../../src/model/cell.js";
+import type { Grid } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { RunCancelled } from "../../src/io/workbook.js";
 import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets } from "../../src/template/input-sheets.js";
 import { templateSheets } from "../../src/template/template-workbook.js";
-import { findGridHeader } from "../../src/validate/grids.js";
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/model/sheets.js";
-import { cellText } from "../../src/validate/text.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
+import { gridEdits } from "../template/fill-template.js";
 
 const NOW = new Date("2026-10-08T09:30:00");
 
@@ -40,26 +39,13 @@ async function seedFromXlsx(fake: FakeExcel, bytes: Uint8Array): Promise<void> {
 
 /** What raters type into a template's grid: every open score cell of every branch row. */
 function fillGrid(grid: Grid, rater: "A" | "B"): CellEdit[] {
-  const header = findGridHeader(grid)!;
-  const items = new Map(defaultRules().items.map((it) => [it.code, it]));
-  const edits: CellEdit[] = [];
-  const text = (r: number, c: number) => cellText(grid.rows[r]?.[c] ?? null);
-  grid.rows.forEach((_, r) => {
-    const code = text(r, 0);
-    if (r <= header || code === "" || code === "项目名称" || code === "分值") return;
-    (grid.rows[header] ?? []).forEach((__, c) => {
-      const item = c >= 2 ? items.get(text(header, c)) : undefined;
-      if (!item || text(r, c) === "不适用") return;
-      const max = item.max / 100;
-      const k = r * 31 + c;
-      let v: string | number;
-      if (item.type === "veto") v = rater === "A" && k % 53 === 0 ? "是" : "否";
-      else if (item.type === "bonus") v = k % 5 === 0 ? Math.min(max, 1) : 0;
-      else v = k % 7 === 0 ? max - (rater === "A" ? 0.5 : max / 2) : k % 3 === 0 ? max - 0.25 : max;
-      edits.push({ cell: a1(r, c), value: v });
-    });
+  return gridEdits(grid, defaultRules(), (_, item, { row, col }) => {
+    const max = item.max / 100;
+    const k = row * 31 + col;
+    if (item.type === "veto") return rater === "A" && k % 53 === 0 ? "是" : "否";
+    if (item.type === "bonus") return k % 5 === 0 ? Math.min(max, 1) : 0;
+    return k % 7 === 0 ? max - (rater === "A" ? 0.5 : max / 2) : k % 3 === 0 ? max - 0.25 : max;
   });
-  return edits;
 }
 
 describe("Excel operations: the whole flow inside Excel", () => {

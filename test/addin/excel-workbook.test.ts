@@ -185,27 +185,30 @@ const FEATURES: SheetSpec = {
   ],
 };
 
+/** FEATURES with the table its charts point at (H2:J4), one blank column after its rows. */
+const WITH_CHART_TABLE: SheetSpec = {
+  ...FEATURES,
+  rows: FEATURES.rows.map((r, i) =>
+    i >= 1 && i <= 3
+      ? [
+          ...r,
+          null,
+          ...[
+            ["x", "A", "B"],
+            ["一", 90, 91],
+            ["二", 70, 72],
+          ][i - 1]!,
+        ]
+      : r,
+  ),
+};
+
 describe("ExcelWorkbook.writeSheets", () => {
   it("writes values with text as text, number formats, looks, merges, widths, panes, links, validation, protection, print and charts", async () => {
     const fake = createFakeExcel();
     const { host } = fake;
     host.seedSheets([{ name: "评分A", rows: [["支部编码"]] }]);
-    const spec: SheetSpec = {
-      ...FEATURES,
-      rows: FEATURES.rows.map((r, i) =>
-        i >= 1 && i <= 3
-          ? [
-              ...r,
-              null,
-              ...[
-                ["x", "A", "B"],
-                ["一", 90, 91],
-                ["二", 70, 72],
-              ][i - 1]!,
-            ]
-          : r,
-      ),
-    };
+    const spec = WITH_CHART_TABLE;
     const wb = workbookOn(fake);
     await wb.writeSheets([spec]);
     expect(wb.skipped).toEqual([]);
@@ -325,22 +328,7 @@ describe("ExcelWorkbook.writeSheets", () => {
 
   it("with ExcelApi 1.1 writes values, looks and charts, and reports what it left out", async () => {
     const fake = createFakeExcel({ apiVersion: "1.1" });
-    const spec: SheetSpec = {
-      ...FEATURES,
-      rows: FEATURES.rows.map((r, i) =>
-        i >= 1 && i <= 3
-          ? [
-              ...r,
-              null,
-              ...[
-                ["x", "A", "B"],
-                ["一", 90, 91],
-                ["二", 70, 72],
-              ][i - 1]!,
-            ]
-          : r,
-      ),
-    };
+    const spec = WITH_CHART_TABLE;
     const wb = workbookOn(fake);
     await wb.writeSheets([spec]);
     const { host } = fake;

@@ -12,7 +12,7 @@ import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { rosterSheet } from "../../src/template/input-sheets.js";
 import { applyRegeneration, planWorkbookRegeneration } from "../../src/template/regenerate.js";
 import { createFakeExcel, type FakeExcel } from "../fake-excel/fake-excel.js";
-import { BRANCHES, editedQuarter } from "../template/fill-template.js";
+import { BRANCHES, editedQuarter, rosterCsv } from "../template/fill-template.js";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 
 const NOW = new Date("2026-10-08T09:30:00");
@@ -200,9 +200,7 @@ describe("新建考核模板 from a chosen roster file, in Excel", () => {
   it("adds the template sheets with the file's branches and the period", async () => {
     const fake = createFakeExcel();
     fake.host.addSheet("Sheet1");
-    const csv = new TextEncoder().encode(
-      "支部编码,支部名称,支部类别\n" + BRANCHES.map((b) => [b.code, b.name, b.category].join(",")).join("\n") + "\n",
-    );
+    const csv = rosterCsv();
     const ops = createExcelOperations({ excel: fake.Excel, office: fake.Office, now: () => NOW });
     const outcome = await ops.newTemplate({ period: "2026Q3", roster: { kind: "file", fileName: "名册.csv", bytes: csv } });
     expect(outcome).toEqual({

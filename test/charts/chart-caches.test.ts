@@ -6,9 +6,8 @@ import { rangeValues } from "../../src/io/xlsx/chart-xml.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { decodeOoxmlEscapes } from "../../src/io/xlsx/xml.js";
-import { parseA1, type Cell } from "../../src/model/cell.js";
+import { cellValueText, parseA1, type Cell } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
-import { numberText } from "../../src/model/decimal.js";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { all, child, parseTree, schemaProblems, type El } from "./xml-tree.js";
 
@@ -24,8 +23,6 @@ function cachePoints(cache: El): string[] {
   for (const pt of all(cache, "c:pt")) out[Number(pt.attrs["idx"])] = decodeOoxmlEscapes(child(pt, "c:v").text);
   return out;
 }
-
-const asText = (c: Cell): string => (c === null ? "" : c.kind === "number" ? numberText(c.value) : String(c.value));
 
 describe("native charts carry cached values equal to their table on the sheet", () => {
   it("every c:strRef and c:numRef of the scored sample quarter caches exactly the cells it points to", async () => {
@@ -55,7 +52,7 @@ describe("native charts carry cached values equal to their table on the sheet", 
         const cells = cellsOf(denseRows(grid), first, last);
         const cached = cachePoints(cache);
         // What the sheet holds, as read back from the file, and what the spec said.
-        expect(cached, `${name} ${range}`).toEqual(cells.map(asText));
+        expect(cached, `${name} ${range}`).toEqual(cells.map(cellValueText));
         expect(cached, `${name} ${range}`).toEqual(rangeValues(spec.rows, range).map((v) => (v === null ? "" : String(v))));
         if (ref.name === "c:numRef")
           expect(

@@ -119,14 +119,6 @@ export function newChartCollection(ctx: FakeRequestContext, path: string, resolv
 // ---------------------------------------------------------------------------------------------
 
 export class ChartProxy extends ClientObject<ChartState> {
-  private parts = new Map<string, ClientObject>();
-
-  private part<P extends ClientObject>(name: string, make: () => P): P {
-    let p = this.parts.get(name);
-    if (!p) this.parts.set(name, (p = sealed(make())));
-    return p as P;
-  }
-
   get title(): ClientObject {
     return this.part("title", () => new ChartTitleProxy(this.ctx, `${this.path}.title`, () => this.resolve()));
   }

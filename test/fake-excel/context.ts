@@ -227,6 +227,7 @@ function tableOf(obj: object): PropTable<unknown> {
 /** Base of every proxy: a path (for the request's size), a lazily resolved target, loaded values. */
 export abstract class ClientObject<T = unknown> {
   private readonly loaded = new Map<string, unknown>();
+  private parts: Map<string, ClientObject> | null = null;
   private resolved: { value: T | null } | null = null;
   protected nullLoaded: boolean | null = null;
 
@@ -273,6 +274,14 @@ export abstract class ClientObject<T = unknown> {
       );
     }
     return this.loaded.get(name);
+  }
+
+  /** A navigation property's proxy (chart.axes, format.fill, sheet.protection): made on first use, the same object after. */
+  protected part<P extends ClientObject>(name: string, make: () => P): P {
+    this.parts ??= new Map();
+    let p = this.parts.get(name);
+    if (!p) this.parts.set(name, (p = sealed(make())));
+    return p as P;
   }
 
   /** Navigation properties and collection items, for "a/b" load paths. */

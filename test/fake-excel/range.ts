@@ -383,14 +383,6 @@ defineProps(RangeProxy, "Range", RANGE_PROPS);
 class RangePart extends ClientObject<RangeTarget> {}
 
 export class RangeFormatProxy extends RangePart {
-  private parts = new Map<string, ClientObject>();
-
-  private part<P extends ClientObject>(name: string, make: () => P): P {
-    let p = this.parts.get(name);
-    if (!p) this.parts.set(name, (p = sealed(make())));
-    return p as P;
-  }
-
   get fill(): ClientObject {
     return this.part("fill", () => new RangeFillProxy(this.ctx, `${this.path}.fill`, () => this.resolve()));
   }

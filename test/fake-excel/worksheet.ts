@@ -148,7 +148,6 @@ function worksheetProp(state: FakeWorkbookState, sheet: FakeSheet, p: string): u
 // ---------------------------------------------------------------------------------------------
 
 export class WorksheetProxy extends ClientObject<FakeSheet> {
-  private parts = new Map<string, ClientObject>();
   private delivered: Record<string, unknown> | null = null;
 
   /** Values loaded through the collection (worksheets.load("items/name")). */
@@ -159,12 +158,6 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   override loadedValue(name: string): unknown {
     if (this.delivered && name in this.delivered) return this.delivered[name];
     return super.loadedValue(name);
-  }
-
-  private part<P extends ClientObject>(name: string, make: () => P): P {
-    let p = this.parts.get(name);
-    if (!p) this.parts.set(name, (p = sealed(make())));
-    return p as P;
   }
 
   private rangeAt(name: string, args: unknown[], rect: (sheet: FakeSheet) => Rect, nullable = false): RangeProxy {

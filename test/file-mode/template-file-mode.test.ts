@@ -6,7 +6,7 @@ import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { SET_ASIDE_SHEET } from "../../src/model/regeneration.js";
 import { planWorkbookRegeneration } from "../../src/template/regenerate.js";
 import { rosterSheet } from "../../src/template/input-sheets.js";
-import { BRANCHES, editedQuarter } from "../template/fill-template.js";
+import { BRANCHES, editedQuarter, rosterCsv } from "../template/fill-template.js";
 
 const NOW = new Date(2026, 9, 8, 9, 30, 0);
 const GRIDS = ["评分A", "评分B", "仲裁", "自评"];
@@ -16,9 +16,6 @@ function setup() {
   const ops = createFileOperations({ now: () => NOW, save: (f) => saved.push(f) });
   return { ops, saved };
 }
-
-const csvRoster = () =>
-  new TextEncoder().encode("支部编码,支部名称,支部类别\n" + BRANCHES.map((b) => [b.code, b.name, b.category].join(",")).join("\n") + "\n");
 
 /** A grid's values by branch code and item code (the header row's codes), blanks left out. */
 async function scoresByCode(bytes: Uint8Array, sheet: string): Promise<Map<string, unknown>> {
@@ -39,7 +36,7 @@ async function scoresByCode(bytes: Uint8Array, sheet: string): Promise<Map<strin
 describe("新建考核模板 in the browser file mode", () => {
   it("downloads a template with a roster file's branches and the period", async () => {
     const { ops, saved } = setup();
-    const outcome = await ops.newTemplate({ period: "2026年第四季度", roster: { kind: "file", fileName: "名册.csv", bytes: csvRoster() } });
+    const outcome = await ops.newTemplate({ period: "2026年第四季度", roster: { kind: "file", fileName: "名册.csv", bytes: rosterCsv() } });
     expect(outcome).toEqual({
       kind: "created",
       branches: BRANCHES.length,

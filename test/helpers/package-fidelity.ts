@@ -31,6 +31,7 @@ export function zipEntryNames(zip: Uint8Array): string[] {
   return names;
 }
 
+/** The decompressed parts of a package by name, in archive order. */
 export function unzipParts(zip: Uint8Array): Parts {
   return new Map(Object.entries(unzipSync(zip)));
 }

@@ -1,4 +1,5 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { unzipParts } from "./package-fidelity.js";
 
 /** Hand-written package parts for reader tests: what a producer might write, byte for byte. */
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -101,9 +102,22 @@ export function zipRaw(parts: Readonly<Record<string, string | Uint8Array>>): Ui
   return zipSync(Object.fromEntries(names.map((n) => [n, typeof parts[n] === "string" ? strToU8(parts[n]) : parts[n]!])));
 }
 
-/** The decompressed entries of a package, in archive order. */
-export function unzipEntries(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(bytes)));
+/** The package with a calcChain.xml (A1 of the first sheet) listed as Excel lists it: the part, its relationship and content type. */
+export function withCalcChain(bytes: Uint8Array): Uint8Array {
+  const base = unzipParts(bytes);
+  const text = (n: string) => new TextDecoder().decode(base.get(n));
+  return zipRaw({
+    ...Object.fromEntries(base),
+    "[Content_Types].xml": text("[Content_Types].xml").replace(
+      "</Types>",
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    ),
+    "xl/_rels/workbook.xml.rels": text("xl/_rels/workbook.xml.rels").replace(
+      "</Relationships>",
+      `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
+    ),
+    "xl/calcChain.xml": `<calcChain xmlns="${MAIN_NS}"><c r="A1" i="1"/></calcChain>`,
+  });
 }
 
 export function partText(bytes: Uint8Array, name: string): string {

@@ -148,19 +148,27 @@ describe("the Excel-like fixture in detail", () => {
 
   it("sets print titles of output sheets only, the user's own kept", () => {
     const workbook = text(unzipParts(output), "xl/workbook.xml");
+    // The input's sheets stay where they are and the new output sheets follow in OUTPUT_SHEETS order:
+    // a defined name's localSheetId is that position.
+    const existing = sheetsOf(unzipParts(input)).map((s) => s.name);
+    const order = [...existing, ...OUTPUT.filter((name) => !existing.includes(name))];
+    expect(sheetsOf(unzipParts(output)).map((s) => s.name)).toEqual(order);
+    const at = (name: string) => String(order.indexOf(name));
     const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
     const print = (name: string) => first.find((s) => s.name === name)!.print!;
     const details = print("双评明细");
     expect(titles).toEqual([
-      ["0", "数据!$1:$1"],
-      ["3", `'考核结果'!$A:$C,'考核结果'!$1:$${print("考核结果").repeatRows}`],
-      ["5", `'考核结果（打印版）'!$1:$${print("考核结果（打印版）").repeatRows}`],
-      ["6", `'双评明细'!$${details.repeatFrom! + 1}:$${details.repeatFrom! + 1}`],
-      ["7", `'校验报告'!$1:$3`],
-      ["10", `'整改台账'!$${print("整改台账").repeatFrom! + 1}:$${print("整改台账").repeatFrom! + 1}`],
+      [at("数据"), "数据!$1:$1"],
+      [at("考核结果"), `'考核结果'!$A:$C,'考核结果'!$1:$${print("考核结果").repeatRows}`],
+      [at("考核结果（打印版）"), `'考核结果（打印版）'!$1:$${print("考核结果（打印版）").repeatRows}`],
+      [at("双评明细"), `'双评明细'!$${details.repeatFrom! + 1}:$${details.repeatFrom! + 1}`],
+      [at("校验报告"), `'校验报告'!$1:$3`],
+      [at("整改台账"), `'整改台账'!$${print("整改台账").repeatFrom! + 1}:$${print("整改台账").repeatFrom! + 1}`],
     ]);
     // 统计图表 prints its charts and small tables, not the A-versus-B data beside them.
-    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="8">'统计图表'!\$A\$1:\$H\$\d+<\/definedName>/);
+    expect(workbook).toMatch(
+      new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${at("统计图表")}">'统计图表'!\\$A\\$1:\\$H\\$\\d+</definedName>`),
+    );
     expect(workbook).toContain(`<definedName name="单价">数据!$C$2:$C$6</definedName>`);
   });
 });

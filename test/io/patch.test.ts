@@ -6,7 +6,7 @@ import { patchCells, patchSheetXml } from "../../src/io/xlsx/patch.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
-import { buildXlsx, partText, REL_NS, stylesWithFormats, zipRaw } from "../helpers/xlsx-fixture.js";
+import { buildXlsx, partText, stylesWithFormats, withCalcChain } from "../helpers/xlsx-fixture.js";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const sheet = (data: string, before = "", after = "") =>
@@ -160,8 +160,8 @@ describe("shiftFormula", () => {
 });
 
 describe("patchCells on a package", () => {
-  const withCalcChain = () => {
-    const base = unzipParts(
+  const workbook = () =>
+    withCalcChain(
       buildXlsx({
         sheets: [
           { name: "评分A", rows: `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><v>5</v></c></row>` },
@@ -170,23 +170,9 @@ describe("patchCells on a package", () => {
         styles: stylesWithFormats([0]),
       }),
     );
-    const t = (n: string) => new TextDecoder().decode(base.get(n));
-    return zipRaw({
-      ...Object.fromEntries(base),
-      "[Content_Types].xml": t("[Content_Types].xml").replace(
-        "</Types>",
-        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
-      ),
-      "xl/_rels/workbook.xml.rels": t("xl/_rels/workbook.xml.rels").replace(
-        "</Relationships>",
-        `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
-      ),
-      "xl/calcChain.xml": `<calcChain xmlns="${NS}"><c r="A1" i="1"/></calcChain>`,
-    });
-  };
 
   it("keeps calcChain unless a formula cell was overwritten", () => {
-    const input = withCalcChain();
+    const input = workbook();
     const kept = unzipParts(
       patchCells(input, "评分A", [
         { cell: "B1", value: 6 },
@@ -201,7 +187,7 @@ describe("patchCells on a package", () => {
   });
 
   it("finds the sheet as Excel does (ignoring case) and says in Chinese when it cannot", () => {
-    const input = withCalcChain();
+    const input = workbook();
     expect(partText(patchCells(input, "评分a", [{ cell: "B1", value: 1 }]), "xl/worksheets/sheet1.xml")).toContain(
       `<c r="B1"><v>1</v></c>`,
     );

@@ -5,7 +5,8 @@ import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
-import { buildXlsx, partText, REL_NS, stylesWithFormats, unzipEntries, zipRaw } from "../helpers/xlsx-fixture.js";
+import { unzipParts } from "../helpers/package-fidelity.js";
+import { buildXlsx, partText, REL_NS, stylesWithFormats, withCalcChain, zipRaw } from "../helpers/xlsx-fixture.js";
 
 /** A package written by openpyxl (not by us): the edits must fit a third party's parts. */
 const EXAMPLE = readFileSync(new URL("../fixtures/openpyxl-bad-input.xlsx", import.meta.url));
@@ -62,8 +63,8 @@ describe("writeOutputSheets into an existing workbook", () => {
   });
 
   it("copies every other entry byte for byte, in the same order, new parts last", () => {
-    const input = unzipEntries(EXAMPLE);
-    const out = unzipEntries(output);
+    const input = unzipParts(EXAMPLE);
+    const out = unzipParts(output);
     expect([...out.keys()].slice(0, input.size)).toEqual([...input.keys()]);
     expect([...out.keys()].slice(input.size)).toEqual(["xl/worksheets/sheet6.xml", "xl/worksheets/sheet7.xml"]);
     for (const [name, bytes] of input) if (!EDITABLE.has(name)) expect(out.get(name), name).toEqual(bytes);
@@ -99,7 +100,7 @@ describe("writeOutputSheets into an existing workbook", () => {
 
   it("writes the same package again when run again (idempotent), replacing the sheets in place", () => {
     const again = writeOutputSheets(output, [RESULTS, REPORT]);
-    expect(unzipEntries(again)).toEqual(unzipEntries(output));
+    expect(unzipParts(again)).toEqual(unzipParts(output));
   });
 
   it("replaces an existing sheet in place, matching its name as Excel does (ignoring case)", async () => {
@@ -115,7 +116,7 @@ describe("writeOutputSheets into an existing workbook", () => {
 describe("writeOutputSheets: package details", () => {
   it("gives a new sheet the next sheetId and an unused relationship id and part name", () => {
     const base = buildXlsx({ sheets: [{ name: "A" }, { name: "B" }], sharedStrings: ["<t>x</t>"], styles: stylesWithFormats([0]) });
-    const entries = unzipEntries(base);
+    const entries = unzipParts(base);
     const enc = new TextEncoder();
     // Gaps and extra entries: sheetIds 1 and 9, a stale sheet3.xml part, a relationship "rId3".
     entries.set("xl/workbook.xml", enc.encode(partText(base, "xl/workbook.xml").replace('sheetId="2"', 'sheetId="9"')));
@@ -135,7 +136,7 @@ describe("writeOutputSheets: package details", () => {
 
   it("drops the replaced part's own relationships and the parts only they led to, keeping shared ones", () => {
     const sheets = [{ name: "考核结果", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }, { name: "Other" }];
-    const base = unzipEntries(buildXlsx({ sheets, styles: stylesWithFormats([0]) }));
+    const base = unzipParts(buildXlsx({ sheets, styles: stylesWithFormats([0]) }));
     const rels = (...targets: string[]) =>
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       targets
@@ -161,7 +162,7 @@ describe("writeOutputSheets: package details", () => {
       "xl/drawings/_rels/drawing2.xml.rels": rels("../media/shared.png"),
     };
     const output = writeOutputSheets(zipRaw(parts), [{ name: "考核结果", rows: [[2]] }]);
-    const out = unzipEntries(output);
+    const out = unzipParts(output);
     for (const gone of [
       "xl/worksheets/_rels/sheet1.xml.rels",
       "xl/drawings/drawing1.xml",
@@ -182,24 +183,11 @@ describe("writeOutputSheets: package details", () => {
   });
 
   it("drops calcChain.xml when it replaces a sheet, and only then", () => {
-    const base = unzipEntries(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
-    const text = (n: string) => new TextDecoder().decode(base.get(n));
-    const withCalcChain = zipRaw({
-      ...Object.fromEntries(base),
-      "[Content_Types].xml": text("[Content_Types].xml").replace(
-        "</Types>",
-        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
-      ),
-      "xl/_rels/workbook.xml.rels": text("xl/_rels/workbook.xml.rels").replace(
-        "</Relationships>",
-        `<Relationship Id="rIdCalc" Type="${REL_NS}/calcChain" Target="calcChain.xml"/></Relationships>`,
-      ),
-      "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>`,
-    });
-    const added = writeOutputSheets(withCalcChain, [{ name: "新表", rows: [[1]] }]);
-    expect(unzipEntries(added).has("xl/calcChain.xml")).toBe(true);
-    const replaced = writeOutputSheets(withCalcChain, [{ name: "考核结果", rows: [[1]] }]);
-    expect(unzipEntries(replaced).has("xl/calcChain.xml")).toBe(false);
+    const input = withCalcChain(buildXlsx({ sheets: [{ name: "Input" }, { name: "考核结果" }] }));
+    const added = writeOutputSheets(input, [{ name: "新表", rows: [[1]] }]);
+    expect(unzipParts(added).has("xl/calcChain.xml")).toBe(true);
+    const replaced = writeOutputSheets(input, [{ name: "考核结果", rows: [[1]] }]);
+    expect(unzipParts(replaced).has("xl/calcChain.xml")).toBe(false);
     expect(partText(replaced, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     expect(partText(replaced, "[Content_Types].xml")).not.toContain("calcChain");
   });
@@ -207,9 +195,9 @@ describe("writeOutputSheets: package details", () => {
   it("keeps a UTF-16 styles part byte for byte when it already holds every output style", () => {
     const styles = addOutputStyles(BASE_STYLES).xml.replace('encoding="UTF-8"', 'encoding="UTF-16"');
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(styles, "utf16le")]);
-    const base = unzipEntries(buildXlsx({ sheets: [{ name: "A" }], styles: "<styleSheet/>" }));
+    const base = unzipParts(buildXlsx({ sheets: [{ name: "A" }], styles: "<styleSheet/>" }));
     const input = zipRaw({ ...Object.fromEntries(base), "xl/styles.xml": utf16 });
-    const out = unzipEntries(writeOutputSheets(input, [{ name: "B", rows: [[{ v: 1, style: "decimal2" }]] }]));
+    const out = unzipParts(writeOutputSheets(input, [{ name: "B", rows: [[{ v: 1, style: "decimal2" }]] }]));
     expect(out.get("xl/styles.xml")).toEqual(utf16);
   });
 
@@ -231,7 +219,7 @@ describe("writeOutputSheets: package details", () => {
     const value = "a\u0001b\u001b[31m\r\nc _x000D_ \uD800d\uFFFF 😀";
     const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[value, 1e21, -0, 5e-324]] }]);
     expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([[text(value), num(1e21), num(0), num(5e-324)]]);
-    const xml = [...unzipEntries(out).values()]
+    const xml = [...unzipParts(out).values()]
       .map((b) => new TextDecoder().decode(b))
       .find((x) => x.includes('<t xml:space="preserve">a_x'))!;
     expect(xml).toContain("a_x0001_b_x001B_[31m&#13;\nc _x005F_x000D_ _xD800_d_xFFFF_ 😀");
@@ -268,7 +256,7 @@ describe("createWorkbook", () => {
   it("declares every part it holds", () => {
     const bytes = createWorkbook([REPORT]);
     const contentTypes = partText(bytes, "[Content_Types].xml");
-    for (const name of unzipEntries(bytes).keys()) {
+    for (const name of unzipParts(bytes).keys()) {
       if (!name.endsWith(".rels") && name !== "[Content_Types].xml") expect(contentTypes, name).toContain(`PartName="/${name}"`);
     }
     expect(() => createWorkbook([])).toThrow();

@@ -10,6 +10,7 @@ import { defaultRules } from "../../src/model/default-rules.js";
 import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
 import { GRID_LAYOUT, templateSheets } from "../../src/template/template-workbook.js";
 import { applyEdits, BRANCHES } from "../template/fill-template.js";
+import { thrown } from "../helpers/thrown.js";
 
 /** The merge report as the terminal prints it. */
 const reportText = (plan: Parameters<typeof mergeReport>[0]) => mergeReportText(mergeReport(plan));
@@ -54,15 +55,7 @@ const source = (...grids: Grid[]): WorkbookSnapshot => ({
   sheets: new Map(grids.map((g) => [g.name, g])),
 });
 
-function mergeError(f: () => unknown): MergeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof MergeError) return e as MergeError;
-    throw e;
-  }
-  throw new Error("expected a MergeError");
-}
+const mergeError = (f: () => unknown): MergeError => thrown(MergeError, f);
 
 describe("planMerge", () => {
   it("copies by 支部编码 and item code, whatever the row and column order", () => {

@@ -24,13 +24,22 @@ export const BRANCHES: readonly RosterEntry[] = [
   { code: "ZB06", name: "冶金建设公司党支部", category: "非公改制类", unit: "冶金建设公司", members: 9 },
 ];
 
+/** BRANCHES as a roster .csv with the three required columns (UTF-8, no BOM). */
+export const rosterCsv = (): Uint8Array =>
+  new TextEncoder().encode("支部编码,支部名称,支部类别\n" + BRANCHES.map((b) => [b.code, b.name, b.category].join(",")).join("\n") + "\n");
+
 export type Filler = (branch: string, item: RuleItem) => string | number | boolean | null;
 
 /**
  * Edits filling a grid (a sheet read back from a file, or a spec through specGrid): every open
- * score cell (not the prefilled 不适用) gets `value(branch, item)` unless null.
+ * score cell (not the prefilled 不适用) gets `value(branch, item, at)` unless null (`at`: the cell's
+ * 0-based row and column, for values that vary by place).
  */
-export function gridEdits(grid: Grid, rules: Rules, value: Filler): CellEdit[] {
+export function gridEdits(
+  grid: Grid,
+  rules: Rules,
+  value: (branch: string, item: RuleItem, at: { readonly row: number; readonly col: number }) => ReturnType<Filler>,
+): CellEdit[] {
   const header = findGridHeader(grid);
   if (header === null) throw new Error(`${grid.name}: no header row`);
   const byCode = new Map(rules.items.map((it) => [it.code, it]));
@@ -42,7 +51,7 @@ export function gridEdits(grid: Grid, rules: Rules, value: Filler): CellEdit[] {
     (grid.rows[header] ?? []).forEach((_, c) => {
       const item = c >= 2 ? byCode.get(at(header, c)) : undefined;
       if (!item || at(r, c) === "不适用") return;
-      const v = value(code, item);
+      const v = value(code, item, { row: r, col: c });
       if (v !== null) edits.push({ cell: a1(r, c), value: v });
     });
   });

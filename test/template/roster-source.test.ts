@@ -8,6 +8,7 @@ import { defaultRules } from "../../src/model/default-rules.js";
 import { inputSheets, rosterSheet } from "../../src/template/input-sheets.js";
 import { decodeCsv, parseCsv, RosterSourceError, rosterFromCsv, rosterFromWorkbook } from "../../src/template/roster-source.js";
 import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
+import { thrown } from "../helpers/thrown.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const CSV = "支部编码,支部名称,支部类别,所属单位,党员人数\r\n001,炼钢厂第一党支部,生产类,炼钢厂,42\r\n002,机关党支部,管理,机关,18\r\n";
@@ -19,15 +20,7 @@ const EXPECTED = [
   { code: "002", name: "机关党支部", category: "综合管理类", unit: "机关", members: 18 },
 ];
 
-function rosterError(f: () => unknown): RosterSourceError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RosterSourceError) return e as RosterSourceError;
-    throw e;
-  }
-  throw new Error("expected a RosterSourceError");
-}
+const rosterError = (f: () => unknown): RosterSourceError => thrown(RosterSourceError, f);
 
 describe("roster from CSV", () => {
   it("reads UTF-8 with and without BOM, and GBK, keeping leading zeros and normalising short categories", () => {

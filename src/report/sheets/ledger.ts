@@ -1,5 +1,4 @@
-import { a1, type Cell } from "../../model/cell.js";
-import { numberText } from "../../model/decimal.js";
+import { a1, cellValueText, type Cell } from "../../model/cell.js";
 import {
   DEFAULT_RECTIFICATION_STATUS,
   LEDGER_TITLES,
@@ -11,18 +10,13 @@ import {
   type PreviousLedgerRow,
 } from "../../model/ledger.js";
 import type { Result } from "../../model/result.js";
-import type { ItemType } from "../../model/rules.js";
+import type { RuleItem } from "../../model/rules.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { d2, hdr, int, txt, wrap, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
 import { quarterPrint, titleMerges, titleRows } from "./cells.js";
 
 /** A rule item as the ledger names it. */
-export interface LedgerRuleItem {
-  readonly code: string;
-  readonly type: ItemType;
-  readonly area: string;
-  readonly content: string;
-}
+export type LedgerRuleItem = Pick<RuleItem, "code" | "type" | "area" | "content">;
 
 /** What the ledger needs besides the result: the rules (for 考核方面 and 考核项), the raters' notes, the old ledger. */
 export interface LedgerInputs {
@@ -175,17 +169,7 @@ function typedCells(old: PreviousLedgerRow | undefined): OutEntry[] {
 
 /** A typed cell in a text column, exactly as it was (blank when only spaces): numbers as their decimal text, booleans and errors as shown. */
 function asText(c: Cell): string | null {
-  if (c === null) return null;
-  switch (c.kind) {
-    case "text":
-      return c.value.trim() === "" ? null : c.value;
-    case "number":
-      return numberText(c.value);
-    case "bool":
-      return c.value ? "TRUE" : "FALSE";
-    case "error":
-      return c.value;
-  }
+  return c === null || (c.kind === "text" && c.value.trim() === "") ? null : cellValueText(c);
 }
 
 /** 完成时限: a number (a date, or a serial whose format was lost) stays a number shown as a date; anything else stays text. */
