@@ -177,7 +177,9 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
         fail("END_TAG_MISMATCH", { tag: xml.slice(lt + 2, lt + 40).split(">")[0]! });
       }
       const localStart = stack[depth - 2]!;
-      stack.length = depth - 3;
+      stack.pop();
+      stack.pop();
+      stack.pop();
       pos = end + 1;
       sink.close(localStart, nameEnd, lt, pos);
     } else {
@@ -265,7 +267,6 @@ class TagScan {
     const { xml, fail, attributes } = this;
     const { spans, decoded } = attributes;
     const len = xml.length;
-    const tagName = () => xml.slice(this.nameStart, this.nameEnd);
     let i = this.end;
     let count = 0;
     this.selfClosing = false;
@@ -278,7 +279,7 @@ class TagScan {
         break;
       }
       if (c === 0x2f /* / */) {
-        if (xml.charCodeAt(i + 1) !== 0x3e) fail("TAG_MALFORMED", { tag: tagName() });
+        if (xml.charCodeAt(i + 1) !== 0x3e) fail("TAG_MALFORMED", { tag: this.tagName() });
         i += 2;
         this.selfClosing = true;
         break;
@@ -291,18 +292,18 @@ class TagScan {
       }
       const nameEnd = i;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) fail("ATTRIBUTE_INVALID", { tag: tagName() });
+      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) fail("ATTRIBUTE_INVALID", { tag: this.tagName() });
       i++;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml.charCodeAt(i);
-      if (quote !== 0x22 && quote !== 0x27) fail("ATTRIBUTE_UNQUOTED", { tag: tagName() });
+      if (quote !== 0x22 && quote !== 0x27) fail("ATTRIBUTE_UNQUOTED", { tag: this.tagName() });
       // One pass to the closing quote, noting whether the value needs more than a slice.
       const valueStart = i + 1;
       let plain = true;
       for (i = valueStart; i < len; i++) {
         const v = xml.charCodeAt(i);
         if (v === quote) break;
-        if (v === 0x3c) fail("ATTRIBUTE_VALUE_INVALID", { tag: tagName() });
+        if (v === 0x3c) fail("ATTRIBUTE_VALUE_INVALID", { tag: this.tagName() });
         if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
       }
       if (i >= len) fail("TRUNCATED");
@@ -314,10 +315,14 @@ class TagScan {
       count++;
       i++;
       const after = xml.charCodeAt(i);
-      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) fail("ATTRIBUTE_INVALID", { tag: tagName() });
+      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) fail("ATTRIBUTE_INVALID", { tag: this.tagName() });
     }
     attributes.count = count;
     this.end = i;
+  }
+
+  private tagName(): string {
+    return this.xml.slice(this.nameStart, this.nameEnd);
   }
 }
 
