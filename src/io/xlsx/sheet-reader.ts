@@ -1,7 +1,7 @@
 import { bool, err, num, text, type Cell, type GridRow } from "../../model/cell.js";
 import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
 import { unreadable } from "../workbook.js";
-import { decodeOoxmlEscapes, parseXml } from "./xml.js";
+import { decodeOoxmlEscapes, scanXml, type AttributeSpans, type XmlSink } from "./xml.js";
 
 export interface SheetReadContext {
   /** Loaded on first use: many sheets hold no shared string at all. */
@@ -26,114 +26,223 @@ export function readSheetRows(
   /** Told every few hundred rows how far into the text the reading is (for a progress bar). */
   onPosition?: (position: number) => void,
 ): GridRow[] {
-  const rows = new RowBuilder();
-  let rowsSeen = 0;
-  let rowIndex = -1;
-  let nextCol = 0;
-  // The cell being read.
-  let cellRow = 0;
-  let cellCol = 0;
-  let type = "n";
-  let style = 0;
-  let value: string | null = null;
-  let inline: string | null = null;
-  let inValue = false;
-  let inInlineText = false;
-  let inInline = false;
-  let phoneticDepth = 0;
-
-  parseXml(partName, xml, {
-    open(name, a, start) {
-      switch (name) {
-        case "row": {
-          if (onPosition !== undefined && ++rowsSeen % ROWS_PER_REPORT === 0) onPosition(start);
-          const r = a["r"];
-          rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
-          if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
-            throw unreadable("ROW_NUMBER_INVALID", { part: partName, value: String(r) });
-          }
-          nextCol = 0;
-          break;
-        }
-        case "c": {
-          const ref = a["r"];
-          if (ref === undefined) {
-            cellRow = rowIndex;
-            cellCol = nextCol;
-          } else {
-            const pos = parseRef(ref);
-            if (pos === null) throw unreadable("CELL_ADDRESS_INVALID", { part: partName, value: ref });
-            cellRow = rowIndex = pos.row;
-            cellCol = pos.col;
-          }
-          type = a["t"] ?? "n";
-          style = a["s"] === undefined ? 0 : Number(a["s"]);
-          value = inline = null;
-          break;
-        }
-        case "v":
-          inValue = true;
-          value = "";
-          break;
-        case "is":
-          inInline = true;
-          inline = "";
-          break;
-        case "rPh":
-          phoneticDepth++;
-          break;
-        case "t":
-          inInlineText = inInline && phoneticDepth === 0;
-          break;
-      }
-    },
-    close(name) {
-      switch (name) {
-        case "c": {
-          const cell = toCell(type, style, value, inline, ctx, partName);
-          if (cell !== null) rows.place(cellRow, cellCol, cell);
-          nextCol = cellCol + 1;
-          break;
-        }
-        case "v":
-          inValue = false;
-          break;
-        case "is":
-          inInline = false;
-          break;
-        case "rPh":
-          phoneticDepth--;
-          break;
-        case "t":
-          inInlineText = false;
-          break;
-      }
-    },
-    text(t) {
-      if (inValue) value += t;
-      else if (inInlineText) inline += t;
-    },
-  });
-  return rows.finish();
+  const reader = new SheetScan(partName, xml, ctx, onPosition);
+  scanXml(partName, xml, reader);
+  return reader.rows.finish();
 }
 
-function toCell(type: string, style: number, value: string | null, inline: string | null, ctx: SheetReadContext, partName: string): Cell {
-  if (type === "inlineStr") return inline === null ? null : text(decodeOoxmlEscapes(inline));
+// Cell types (the `t` attribute) as the reader tells them apart; any other is read as a number.
+const NUMBER = 0;
+const SHARED = 1;
+const STR = 2;
+const INLINE = 3;
+const BOOL = 4;
+const ERROR = 5;
+const DATE = 6;
+
+/**
+ * The scanner's events → cells. Names and the few attributes it needs (`r` of a row; `r`, `t`,
+ * `s` of a cell) are compared in place in the text: reading a sheet makes no string but the
+ * values and no object but the cells.
+ */
+class SheetScan implements XmlSink {
+  readonly rows = new RowBuilder();
+  private rowsSeen = 0;
+  private rowIndex = -1;
+  private nextCol = 0;
+  // The cell being read.
+  private cellRow = 0;
+  private cellCol = 0;
+  private type = NUMBER;
+  private style = 0;
+  private value: string | null = null;
+  private inline: string | null = null;
+  private inValue = false;
+  private inInlineText = false;
+  private inInline = false;
+  private phoneticDepth = 0;
+
+  constructor(
+    private readonly partName: string,
+    private readonly xml: string,
+    private readonly ctx: SheetReadContext,
+    private readonly onPosition: ((position: number) => void) | undefined,
+  ) {}
+
+  open(localStart: number, nameEnd: number, a: AttributeSpans, start: number): void {
+    const xml = this.xml;
+    const c = xml.charCodeAt(localStart);
+    switch (nameEnd - localStart) {
+      case 1:
+        if (c === 0x63 /* c */) this.openCell(a);
+        else if (c === 0x76 /* v */) {
+          this.inValue = true;
+          this.value = "";
+        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phoneticDepth === 0;
+        break;
+      case 2:
+        if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) {
+          this.inInline = true;
+          this.inline = "";
+        }
+        break;
+      case 3:
+        if (xml.startsWith("row", localStart)) this.openRow(a, start);
+        else if (xml.startsWith("rPh", localStart)) this.phoneticDepth++;
+        break;
+    }
+  }
+
+  private openRow(a: AttributeSpans, start: number): void {
+    if (this.onPosition !== undefined && ++this.rowsSeen % ROWS_PER_REPORT === 0) this.onPosition(start);
+    const at = a.indexOf("r");
+    let rowIndex: number;
+    if (at < 0) rowIndex = this.rowIndex + 1;
+    else {
+      const n = a.decoded[at] === undefined ? digits(this.xml, a.spans[4 * at + 2]!, a.spans[4 * at + 3]!) : -1;
+      rowIndex = (n >= 0 ? n : Number(a.value(at))) - 1;
+    }
+    if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
+      throw unreadable("ROW_NUMBER_INVALID", { part: this.partName, value: at < 0 ? "undefined" : a.value(at) });
+    }
+    this.rowIndex = rowIndex;
+    this.nextCol = 0;
+  }
+
+  private openCell(a: AttributeSpans): void {
+    const { xml, spans, decoded } = a;
+    let ref = -1;
+    let type = -1;
+    let style = -1;
+    // Only unprefixed one-letter names count (as a["r"] would); a repeated one keeps its last value.
+    for (let i = 0; i < a.count; i++) {
+      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
+      const n = xml.charCodeAt(spans[4 * i]!);
+      if (n === 0x72 /* r */) ref = i;
+      else if (n === 0x74 /* t */) type = i;
+      else if (n === 0x73 /* s */) style = i;
+    }
+    if (ref < 0) {
+      this.cellRow = this.rowIndex;
+      this.cellCol = this.nextCol;
+    } else {
+      const text = decoded[ref];
+      const ok = text === undefined ? this.placeRef(xml, spans[4 * ref + 2]!, spans[4 * ref + 3]!) : this.placeRef(text, 0, text.length);
+      if (!ok) throw unreadable("CELL_ADDRESS_INVALID", { part: this.partName, value: a.value(ref) });
+      this.rowIndex = this.cellRow;
+    }
+    if (type < 0) this.type = NUMBER;
+    else {
+      const text = decoded[type];
+      this.type = text === undefined ? cellType(xml, spans[4 * type + 2]!, spans[4 * type + 3]!) : cellType(text, 0, text.length);
+    }
+    if (style < 0) this.style = 0;
+    else {
+      const n = decoded[style] === undefined ? digits(xml, spans[4 * style + 2]!, spans[4 * style + 3]!) : -1;
+      this.style = n >= 0 ? n : Number(a.value(style));
+    }
+    this.value = this.inline = null;
+  }
+
+  /**
+   * `AB12` in s[start, end) → cellRow 11, cellCol 27; false if malformed. The letters' arithmetic
+   * is model/cell.ts columnIndex; the row number is read as Number() reads it.
+   */
+  private placeRef(s: string, start: number, end: number): boolean {
+    let col = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = s.charCodeAt(i) & ~0x20; // upper-case
+      if (c < 65 || c > 90) break;
+      col = col * 26 + (c - 64);
+    }
+    if (i === start || i === end) return false;
+    const n = digits(s, i, end);
+    const row = n >= 0 ? n : Number(s.slice(i, end));
+    if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return false;
+    this.cellRow = row - 1;
+    this.cellCol = col - 1;
+    return true;
+  }
+
+  close(localStart: number, nameEnd: number): void {
+    const xml = this.xml;
+    const c = xml.charCodeAt(localStart);
+    switch (nameEnd - localStart) {
+      case 1:
+        if (c === 0x63 /* c */) {
+          const cell = toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName);
+          if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
+          this.nextCol = this.cellCol + 1;
+        } else if (c === 0x76 /* v */) this.inValue = false;
+        else if (c === 0x74 /* t */) this.inInlineText = false;
+        break;
+      case 2:
+        if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) this.inInline = false;
+        break;
+      case 3:
+        if (xml.startsWith("rPh", localStart)) this.phoneticDepth--;
+        break;
+    }
+  }
+
+  text(start: number, end: number, decoded: string | undefined): void {
+    if (this.inValue) this.value += decoded ?? this.xml.slice(start, end);
+    else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
+  }
+}
+
+/** A run of 1 to 9 decimal digits in s[start, end) as a number; -1 for anything else (read it with Number()). */
+function digits(s: string, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function cellType(s: string, start: number, end: number): number {
+  switch (end - start) {
+    case 1:
+      switch (s.charCodeAt(start)) {
+        case 0x73 /* s */:
+          return SHARED;
+        case 0x62 /* b */:
+          return BOOL;
+        case 0x65 /* e */:
+          return ERROR;
+        case 0x64 /* d */:
+          return DATE;
+      }
+      return NUMBER;
+    case 3:
+      return s.startsWith("str", start) ? STR : NUMBER;
+    case 9:
+      return s.startsWith("inlineStr", start) ? INLINE : NUMBER;
+  }
+  return NUMBER;
+}
+
+function toCell(type: number, style: number, value: string | null, inline: string | null, ctx: SheetReadContext, partName: string): Cell {
+  if (type === INLINE) return inline === null ? null : text(decodeOoxmlEscapes(inline));
   // No cached value: an empty styled cell, or a formula never calculated.
   if (value === null) return null;
   switch (type) {
-    case "s": {
+    case SHARED: {
       const s = ctx.sharedStrings()[Number(value)];
       if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: partName });
       return text(s);
     }
-    case "str":
+    case STR:
       return text(decodeOoxmlEscapes(value));
-    case "b":
+    case BOOL:
       return bool(value.trim() === "1" || value.trim().toLowerCase() === "true");
-    case "e":
+    case ERROR:
       return err(value.trim());
-    case "d": {
+    case DATE: {
       const serial = isoToSerial(value.trim(), ctx.date1904);
       return serial === null ? text(value) : num(serial, true);
     }
@@ -150,95 +259,45 @@ function toCell(type: string, style: number, value: string | null, inline: strin
 // cells, not the rectangle. Consumers read sparse rows by index (holes are blank) and must
 // not loop over their length: see hasContent in validate/text.ts.
 const DENSE_GAP = 16;
-// V8 keeps an array whose holes are closer than 1,024 as one flat store sized by its length;
-// a single write far beyond it switches the array to a dictionary, which stays one once the
-// far element is removed again. Other engines get a correct, if larger, array.
+// V8 keeps an array as one flat store sized by its length while each write lands within 1,024
+// of its end (kMaxGap); a write further out makes it a dictionary by itself. Closer gaps are
+// made sparse by a write this far out, dropped again at once: the dictionary stays one (V8
+// turns it back into a flat store only where that costs little more memory). Other engines
+// get a correct, if larger, array.
+const V8_MAX_GAP = 1024;
 const FAR = 1 << 24;
 
-/** Rows being read: cells placed by (row, column); sparse rows remembered to fix their length at the end. */
+/** Rows being read: cells placed by (row, column), each row's length one past its last cell. */
 class RowBuilder {
   private readonly rows: Cell[][] = [];
-  /** Sparse rows and their lengths; empty for nearly every sheet, which then never looks here. */
-  private readonly sparse = new Map<Cell[], number>();
 
   place(row: number, col: number, cell: Cell): void {
     let r = this.rows[row];
     if (r === undefined) r = this.rows[row] = [];
-    // A sparse row's length stays far beyond any column until finish(), so it never takes this path.
     const gap = col - r.length;
-    if (gap === 0) {
+    if (gap === 0) r.push(cell);
+    else if (gap < 0)
+      r[col] = cell; // a cell given twice, or out of order
+    else if (gap <= DENSE_GAP) {
+      while (r.length < col) r.push(null);
       r.push(cell);
-      return;
-    }
-    let length = this.sparse.size === 0 ? undefined : this.sparse.get(r);
-    if (length === undefined) {
-      if (gap < 0) {
-        r[col] = cell; // a cell given twice, or out of order
-        return;
+    } else {
+      if (gap <= V8_MAX_GAP) {
+        r[FAR] = null;
+        r.length = col;
       }
-      if (gap <= DENSE_GAP) {
-        while (r.length < col) r.push(null);
-        r.push(cell);
-        return;
-      }
-      r = this.rows[row] = this.toSparse(r);
-      length = this.sparse.get(r)!;
+      r[col] = cell;
     }
-    r[col] = cell;
-    if (col >= length) this.sparse.set(r, col + 1);
   }
 
-  private toSparse(dense: Cell[]): Cell[] {
-    const r: Cell[] = [];
-    r[FAR] = null;
-    r.pop(); // the far element goes, the dictionary stays
-    for (let c = 0; c < dense.length; c++) if (dense[c] !== null) r[c] = dense[c]!;
-    this.sparse.set(r, dense.length);
-    return r;
-  }
-
-  /** The rows, from A1: skipped rows filled (a sparse outer array would have holes), trailing blank cells and rows dropped. */
+  /** The rows, from A1: skipped rows filled (a sparse outer array would have holes), trailing blank rows dropped. */
   finish(): GridRow[] {
     const out: GridRow[] = [];
     const rows = this.rows;
-    const anySparse = this.sparse.size > 0;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      if (r === undefined) {
-        out.push(EMPTY_ROW);
-        continue;
-      }
-      const length = anySparse ? this.sparse.get(r) : undefined;
-      if (length !== undefined) {
-        r.length = length;
-        out.push(r);
-        continue;
-      }
-      let end = r.length;
-      while (end > 0 && r[end - 1] === null) end--;
-      if (end < r.length) r.length = end;
-      out.push(end === 0 ? EMPTY_ROW : r);
-    }
-    while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+    // A row ends with a cell: blank cells are never placed, and nulls only fill gaps before one.
+    for (let i = 0; i < rows.length; i++) out.push(rows[i] ?? EMPTY_ROW);
     return out;
   }
-}
-
-/**
- * `AB12` → 0-based row 11, column 27; null if malformed. Letters and digits in one pass with
- * no slices, as it runs for every cell read (the letters' arithmetic is model/cell.ts columnIndex).
- */
-function parseRef(ref: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~0x20; // upper-case
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  const row = Number(ref.slice(i));
-  if (i === 0 || i === ref.length || !Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return null;
-  return { row: row - 1, col: col - 1 };
 }
 
 const ISO_DATE = /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:[T ]?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;

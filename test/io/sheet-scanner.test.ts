@@ -1,0 +1,265 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { GridRow } from "../../src/model/cell.js";
+import { WorkbookUnreadableError } from "../../src/io/workbook.js";
+import { parseSharedStrings } from "../../src/io/xlsx/shared-strings.js";
+import { readSheetRows, type SheetReadContext } from "../../src/io/xlsx/sheet-reader.js";
+import { parseXml } from "../../src/io/xlsx/xml.js";
+import { legacyReadSheetRows } from "./legacy/sheet-reader.js";
+import { legacyParseSharedStrings } from "./legacy/shared-strings.js";
+import { legacyParseXml } from "./legacy/xml.js";
+
+/*
+ * The worksheet and shared-string readers compare names and attributes in place in the text
+ * (src/io/xlsx/xml.ts scanXml) instead of taking an object per tag from the generic scanner.
+ * They must read every sheet as the readers before them did (test/io/legacy holds those), and
+ * refuse every damaged one with the same reason: generated sheets with what producers write
+ * (prefixes, either quote, references and _xHHHH_ escapes, rich and phonetic runs, formulas,
+ * comments, CDATA and processing instructions, self-closing cells and rows, rows and cells
+ * without r, far columns), then damaged by a cut, a deleted or an inserted character.
+ */
+
+const ctx: SheetReadContext = {
+  sharedStrings: () => Array.from({ length: 100 }, (_, i) => `s${i}_x0041_`),
+  dateStyles: [false, true],
+  date1904: false,
+};
+
+/** What reading gives: each row's length and its filled cells (a blank cell is the same as a hole), or the reason it was refused. */
+function outcome(read: () => unknown): unknown {
+  try {
+    const result = read();
+    if (!Array.isArray(result)) return { result };
+    const rows = result as GridRow[];
+    const filled = rows.flatMap((r, i) =>
+      r.length === 0 ? [] : [{ i, length: r.length, cells: Object.entries(r).filter(([, c]) => c !== null) }],
+    );
+    return { count: rows.length, filled };
+  } catch (e) {
+    if (e instanceof WorkbookUnreadableError) return { refused: e.reason };
+    throw e;
+  }
+}
+
+const pick = <T>(...values: T[]) => fc.constantFrom(...values);
+const piece = pick(
+  "1",
+  "2.5",
+  " 3 ",
+  "",
+  "-0",
+  "1E+308",
+  "abc",
+  "TRUE",
+  "#N/A",
+  "2026-10-08",
+  "12:30",
+  "中",
+  "&amp;",
+  "&lt;",
+  "&#65;",
+  "&#x1F600;",
+);
+const textPiece = pick("a", "中文", " ", "\n", "\r\n", "&amp;", "&quot;", "&#x4E2D;", "_x0041_", "_x005F_x0041_", "]]", "x");
+const raw = (p: fc.Arbitrary<string>) => fc.array(p, { maxLength: 3 }).map((a) => a.join(""));
+// Mostly what producers write; rarely what they should not (each makes the whole sheet refused)
+// or the last row (a million rows to compare, which takes time).
+const rowNumber = fc.oneof(
+  { weight: 200, arbitrary: fc.integer({ min: 1, max: 40 }).map(String) },
+  { weight: 3, arbitrary: pick("2.0", " 3", "&#51;", "1e1", "0003") },
+  { weight: 1, arbitrary: pick("0", "1048577", "abc", "", "1048576") },
+);
+const ref = fc
+  .tuple(
+    pick("A", "B", "Z", "AA", "AZ", "BM", "ALL", "XFD", "xfd", "a"),
+    fc.oneof(
+      { weight: 200, arbitrary: fc.integer({ min: 1, max: 40 }).map(String) },
+      { weight: 3, arbitrary: pick("01", "1.0", "&#49;", "1e1") },
+      { weight: 1, arbitrary: pick("0", "", "1048577", "x", "1048576") },
+    ),
+    fc.oneof({ weight: 200, arbitrary: pick("") }, { weight: 1, arbitrary: pick("XFE", "") }),
+  )
+  .map(([l, n, bad]) => (bad === "" ? l + n : bad + n));
+const cellType = fc.oneof(
+  { weight: 60, arbitrary: pick("n", "b", "e", "str", "inlineStr", "d", "x", "&#115;tr") },
+  { weight: 1, arbitrary: pick("s", "&#115;") },
+);
+
+interface CellSpec {
+  readonly r?: string;
+  readonly t?: string;
+  readonly s?: string;
+  readonly content: string;
+}
+
+const cellContent = (p: string) =>
+  fc.oneof(
+    pick(""),
+    raw(piece).map((v) => `<${p}v>${v}</${p}v>`),
+    fc.tuple(raw(textPiece), raw(piece)).map(([f, v]) => `<${p}f>${f}</${p}f><${p}v>${v}</${p}v>`),
+    raw(textPiece).map((f) => `<${p}f t="shared" si="0">${f}</${p}f>`),
+    raw(piece).map((v) => `<${p}v><!-- <${p}v>9</${p}v> -->${v}<?pi <c r="A1"/>?></${p}v>`),
+    raw(piece).map((v) => `<${p}v><![CDATA[${v}<c>]]></${p}v>`),
+    raw(textPiece).map((t) => `<${p}is><${p}t xml:space="preserve">${t}</${p}t></${p}is>`),
+    fc
+      .tuple(raw(textPiece), raw(textPiece), raw(textPiece))
+      .map(
+        ([a, b, ph]) =>
+          `<${p}is><${p}r><${p}rPr/><${p}t>${a}</${p}t></${p}r><${p}r><${p}t>${b}</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>${ph}</${p}t></${p}rPh></${p}is>`,
+      ),
+  );
+
+const cell = (p: string): fc.Arbitrary<CellSpec> =>
+  fc.record({ r: ref, t: cellType, s: pick("0", "1", "7", "x", ""), content: cellContent(p) }, { requiredKeys: ["content"] });
+
+const row = (p: string) =>
+  fc.record(
+    { r: rowNumber, spans: pick("1:3"), cells: fc.array(cell(p), { maxLength: 5 }), far: fc.boolean() },
+    { requiredKeys: ["cells", "far"] },
+  );
+
+const sheet = fc.tuple(pick("", "x:"), pick('"', "'")).chain(([p, q]) =>
+  fc.record({
+    p: pick(p),
+    q: pick(q),
+    rows: fc.array(row(p), { maxLength: 8 }),
+    extra: pick("", '<!-- <row r="1"/> -->', "<?x <c/>?>", "\n  "),
+  }),
+);
+
+function serialise(s: {
+  p: string;
+  q: string;
+  rows: { r?: string; spans?: string; cells: CellSpec[]; far: boolean }[];
+  extra: string;
+}): string {
+  const { p, q } = s;
+  const attr = (name: string, value: string | undefined) => (value === undefined ? "" : ` ${name}=${q}${value}${q}`);
+  const rows = s.rows.map((r, n) => {
+    const cells = r.cells.map((c) => {
+      const open = `<${p}c${attr("r", c.r)}${attr("s", c.s)}${attr("t", c.t)}`;
+      return c.content === "" ? `${open}/>` : `${open}>${c.content}</${p}c>`;
+    });
+    // A cell far out (column XFD, or ALL: a gap V8 would keep flat) makes the row sparse.
+    if (r.far) cells.push(`<${p}c r=${q}${n % 2 === 0 ? "XFD" : "ALL"}${r.r ?? n + 1}${q}><${p}v>${n}</${p}v></${p}c>`);
+    const open = `<${p}row${attr("r", r.r)}${attr("spans", r.spans)}`;
+    return cells.length === 0 ? `${open}/>` : `${open}>${cells.join(s.extra)}</${p}row >`;
+  });
+  const ns = p === "" ? "xmlns" : "xmlns:x";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<${p}worksheet ${ns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    `<${p}dimension ref="A1"/>${s.extra}<${p}sheetData>${rows.join(s.extra)}</${p}sheetData>${s.extra}</${p}worksheet>`
+  );
+}
+
+/** Damage as files show it: a cut, a character lost, a stray character (anywhere: not drawn towards the start). */
+const where = fc.integer({ min: 0, max: 1_000_000 });
+const damage = fc.oneof(
+  { weight: 2, arbitrary: pick((xml: string) => xml) },
+  { weight: 1, arbitrary: where.map((at) => (xml: string) => xml.slice(0, at % xml.length)) },
+  {
+    weight: 1,
+    arbitrary: where.map((at) => (xml: string) => {
+      const i = at % xml.length;
+      return xml.slice(0, i) + xml.slice(i + 1);
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(where, pick("<", ">", "&", '"', "'", "/", " ", "=", "!", "?", ":")).map(([at, ch]) => (xml: string) => {
+      const i = at % xml.length;
+      return xml.slice(0, i) + ch + xml.slice(i);
+    }),
+  },
+);
+
+describe("the worksheet reader (scanXml) against the generic scanner's reader before it", () => {
+  it("reads generated sheets, whole or damaged, to the same rows or refuses them with the same reason", () => {
+    fc.assert(
+      fc.property(sheet, damage, (s, hurt) => {
+        const xml = hurt(serialise(s));
+        expect(outcome(() => readSheetRows("xl/worksheets/sheet1.xml", xml, ctx))).toEqual(
+          outcome(() => legacyReadSheetRows("xl/worksheets/sheet1.xml", xml, ctx)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("keeps far rows sparse: one key for a row whose one cell is in XFD, at any gap", () => {
+    for (const first of ["", '<c r="A1"><v>1</v></c>', '<c r="P1"><v>1</v></c>']) {
+      for (const far of ["XFD", "ALL", "AM", "BZ"]) {
+        const rows = readSheetRows(
+          "s.xml",
+          `<worksheet><sheetData><row r="1">${first}<c r="${far}1"><v>2</v></c></row></sheetData></worksheet>`,
+          ctx,
+        );
+        const filled = Object.entries(rows[0]!).filter(([, c]) => c !== null);
+        expect(filled.map(([k]) => k)).toEqual([...(first === "" ? [] : [first.includes("A1") ? "0" : "15"]), filled.at(-1)![0]]);
+        expect(Object.keys(rows[0]!).length).toBeLessThanOrEqual(first === "" ? 1 : 17);
+      }
+    }
+  });
+
+  it("reports progress at the same positions", () => {
+    const xml = `<worksheet><sheetData>${Array.from({ length: 1600 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join("")}</sheetData></worksheet>`;
+    const seen: number[][] = [[], []];
+    readSheetRows("s.xml", xml, ctx, (at) => seen[0]!.push(at));
+    legacyReadSheetRows("s.xml", xml, ctx, (at) => seen[1]!.push(at));
+    expect(seen[0]).toHaveLength(3);
+    expect(seen[0]).toEqual(seen[1]);
+  });
+});
+
+const si = fc.oneof(
+  raw(textPiece).map((t) => `<si><t>${t}</t></si>`),
+  fc
+    .tuple(raw(textPiece), raw(textPiece))
+    .map(([a, ph]) => `<x:si><x:r><x:t>${a}</x:t></x:r><x:rPh><x:t>${ph}</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si>`),
+  raw(textPiece).map((t) => `<si><t><![CDATA[${t}]]></t><!-- <t>no</t> --></si>`),
+  pick("<si/>", "<si><t/></si>"),
+);
+
+describe("the shared-string reader (scanXml) against the one before it", () => {
+  it("reads generated tables, whole or damaged, to the same strings or refuses them with the same reason", () => {
+    fc.assert(
+      fc.property(fc.array(si, { maxLength: 6 }), damage, (items, hurt) => {
+        const xml = hurt(`<?xml version="1.0"?><sst xmlns="m" count="${items.length}">${items.join("")}</sst>`);
+        expect(outcome(() => parseSharedStrings("xl/sharedStrings.xml", xml))).toEqual(
+          outcome(() => legacyParseSharedStrings("xl/sharedStrings.xml", xml)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("parseXml (now on scanXml) against the scanner before it", () => {
+  type Event = readonly unknown[];
+  // Adjacent text joined: the scanners may split it differently.
+  const events = (parse: typeof parseXml, xml: string): Event[] => {
+    const out: Event[] = [];
+    let text = "";
+    const flush = () => {
+      if (text !== "") out.push(["text", text]);
+      text = "";
+    };
+    parse("p.xml", xml, {
+      open: (name, a, start, end) => (flush(), out.push(["open", name, { ...a }, start, end])),
+      close: (name, start, end) => (flush(), out.push(["close", name, start, end])),
+      text: (t) => (text += t),
+    });
+    flush();
+    return out;
+  };
+
+  it("reports the same events at the same positions, or the same failure, for generated parts whole or damaged", () => {
+    fc.assert(
+      fc.property(sheet, damage, (s, hurt) => {
+        const xml = hurt(serialise(s));
+        expect(outcome(() => ({ events: events(parseXml, xml) }))).toEqual(outcome(() => ({ events: events(legacyParseXml, xml) })));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
