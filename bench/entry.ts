@@ -9,5 +9,5 @@ export { SheetSpecReader } from "../src/io/sheet-spec-reader.js";
 export { validateWorkbook } from "../src/validate/validate-workbook.js";
 export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/model/sheets.js";
 export { readZipDirectory } from "../src/io/xlsx/zip-archive.js";
-export { deflateLevel } from "../src/io/xlsx/zip-writer.js";
-export { createFileOperations } from "../addin/file-mode/file-operations.js";
+export { zlibCompression, zlibLevel } from "../src/cli/zlib-compression.js";
+export { createFileSession } from "../addin/file-mode/file-session.js";

@@ -5,14 +5,17 @@
  *   (a₀) the engine: validateWorkbook + assess on in-memory grids (A, B, arbitration), and
  *   (a) the same with 自评 and 扣分说明;
  *   (b) file to JSON: .xlsx bytes → runAssessment(XlsxReader) → JSON.stringify;
- *   (c) the writer: writeOutputSheets of the results into the input workbook;
+ *   (c) the writer: writeOutputSheets of the results into the input workbook, deflating with
+ *       Node's zlib as the CLI does;
  * (b) and (c) also for the same workbook with its text in shared strings, as Excel saves it. For
  * 5,000 branches, both ways, it then measures in one run
  *   (d) the floor: inflating and decoding the input's XML parts (fflate, TextDecoder, a scan for
- *       tags) plus deflating the parts the writer writes anew at the writer's level;
+ *       tags) plus deflating the parts the writer writes anew with the CLI's compression (zlib,
+ *       at its levels);
  *   (e) `scorecard score in.xlsx -o out.xlsx`, the built CLI in a child process;
- *   (f) the browser file mode's path (createFileOperations: open, 一键评分排名, the download's
- *       bytes) in a child process on the same file, read from and written to disk like (e);
+ *   (f) the browser file mode's path: what its Web Worker runs (the file session: open,
+ *       一键评分排名, the download's bytes, deflated by CompressionStream), without a Worker, in a
+ *       child process on the same file, read from and written to disk like (e);
  * and the ratios (e)/(d) (target ≤ 3) and (f)/(e) (target ≤ 1.3).
  * Prints a table and writes docs/performance.md.
  */
@@ -23,7 +26,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { deflateSync, inflateSync, unzipSync } from "fflate";
+import { inflateSync, unzipSync } from "fflate";
 import * as source from "./entry.js";
 import { withSharedStrings } from "./shared-strings.js";
 
@@ -52,7 +55,8 @@ const {
   INPUT_SHEETS,
   OUTPUT_SHEETS,
   readZipDirectory,
-  deflateLevel,
+  zlibCompression,
+  zlibLevel,
 } = shipped;
 
 const SIZES = [50, 500, 5_000] as const;
@@ -143,7 +147,7 @@ for (const n of SIZES) {
   // (c) writer
   let written: Uint8Array = new Uint8Array();
   const w = await time(fileRuns, 1, () => {
-    written = writeOutputSheets(bytes, output!.sheets);
+    written = writeOutputSheets(bytes, output!.sheets, { compression: zlibCompression });
   });
 
   // (b) and (c) for the same workbook as Excel saves it: text in shared strings
@@ -154,7 +158,7 @@ for (const n of SIZES) {
     sharedJson = JSON.stringify(output.result);
   });
   if (sharedJson !== json) throw new Error(`${n} branches: the shared-strings workbook gives another result`);
-  const ws = await time(fileRuns, 1, () => writeOutputSheets(shared, output!.sheets));
+  const ws = await time(fileRuns, 1, () => writeOutputSheets(shared, output!.sheets, { compression: zlibCompression }));
   inputs.set(n, { inline: bytes, shared });
 
   const row: Row = {
@@ -202,13 +206,11 @@ const medianOf = (xs: readonly Timed[]): Timed => ({ wall: median(xs.map((x) => 
 
 /**
  * What any reader and writer of these files must do at least: inflate and decode the input's
- * XML parts (fflate, TextDecoder, one pass looking for tags), and deflate, at the writer's
- * level, every part the output has anew (those not copied from the input as they were).
+ * XML parts (fflate, TextDecoder, one pass looking for tags), and deflate every part the
+ * output has anew (those not copied from the input as they were) with the CLI's compression
+ * (Node's zlib at the writer's levels, zlib's CRC-32).
  */
-function floorOnce(
-  input: Uint8Array,
-  written: readonly { data: Uint8Array; level: number }[],
-): { read: Timed; write: Timed; tags: number } {
+function floorOnce(input: Uint8Array, written: readonly { data: Uint8Array; size: number }[]): { read: Timed; write: Timed; tags: number } {
   const decoder = new TextDecoder();
   let tags = 0;
   const t0 = performance.now();
@@ -221,12 +223,12 @@ function floorOnce(
   }
   const t1 = performance.now();
   const c1 = cpuNow();
-  for (const part of written) deflateSync(part.data, { level: part.level as 1 | 3 });
+  for (const part of written) zlibCompression.deflate({ size: part.size, chunks: [part.data] });
   return { read: { wall: t1 - t0, cpu: c1 - c0 }, write: { wall: performance.now() - t1, cpu: cpuNow() - c1 }, tags };
 }
 
-/** The parts of `output` that the writer wrote anew, inflated, each with the level the writer deflates it at (by its characters, as for the output sheets). */
-function newParts(input: Uint8Array, output: Uint8Array): { parts: { data: Uint8Array; level: number }[]; bytes: number } {
+/** The parts of `output` that the writer wrote anew, inflated, each with the size its level goes by (its characters, as for the output sheets). */
+function newParts(input: Uint8Array, output: Uint8Array): { parts: { data: Uint8Array; size: number }[]; bytes: number } {
   const key = (e: { name: string; crc: number; compressedSize: number }) => `${e.name}\0${e.crc}\0${e.compressedSize}`;
   const copied = new Set(readZipDirectory(input).map(key));
   const fresh = new Set(
@@ -237,13 +239,15 @@ function newParts(input: Uint8Array, output: Uint8Array): { parts: { data: Uint8
   const decoder = new TextDecoder();
   const parts = Object.values(unzipSync(output, { filter: (f) => fresh.has(f.name) })).map((data) => ({
     data,
-    level: deflateLevel(decoder.decode(data).length),
+    size: decoder.decode(data).length,
   }));
   return { parts, bytes: parts.reduce((n, p) => n + p.data.length, 0) };
 }
 
 // The child: the built CLI (build/cli.js, as bin/scorecard.js runs it), or the file mode's
-// operations from the bundled bench entry; it reports its CPU time and peak memory at exit.
+// session from the bundled bench entry: what the page's Web Worker runs (worker.ts serves
+// createFileSession with its defaults: CompressionStream, which Node 20 has too), called
+// directly instead of through a Worker. It reports its CPU time and peak memory at exit.
 const childPath = fileURLToPath(new URL("../build/bench-child.mjs", import.meta.url));
 writeFileSync(
   childPath,
@@ -253,13 +257,13 @@ if (mode === "cli") {
   process.argv.splice(2, 1); // what follows is the CLI's own command line
   await (await import("./cli.js")).runCli();
 } else {
-  // What the file mode's page does: open the chosen file, 一键评分排名, save the download.
+  // What the file mode's worker does: open the chosen file, 一键评分排名, hand over the download.
   const { readFileSync, writeFileSync } = await import("node:fs");
-  const { createFileOperations } = await import("./bench.js");
-  const ops = createFileOperations({ save: () => {} });
-  await ops.open("考核.xlsx", new Uint8Array(readFileSync(input)));
-  await ops.scoreAndRank(() => {});
-  writeFileSync(output, ops.state().download.bytes);
+  const { createFileSession } = await import("./bench.js");
+  const session = createFileSession({ now: () => new Date(), save: () => {} });
+  await session.open("考核.xlsx", new Uint8Array(readFileSync(input)));
+  await session.scoreAndRank(() => {});
+  writeFileSync(output, session.state().download.bytes);
 }
 `,
 );
@@ -393,7 +397,8 @@ at run time, which makes closure-heavy loops slower).
   saves it (\`bench/shared-strings.ts\`; the same result is checked).
 - **(c) Writer**: \`writeOutputSheets(bytes, sheets)\`: the result sheets (考核结果, 双评明细 with a
   row per branch × item, 校验报告, 统计图表 with its four charts, 运行记录) written into a copy of the
-  input workbook. Median as (b).
+  input workbook, deflated with the CLI's compression (Node's zlib, \`src/cli/zlib-compression.ts\`).
+  Median as (b).
 
 ## Results
 
@@ -407,18 +412,22 @@ into \`xl/sharedStrings.xml\`, deflated at level 6) and as our own writer writes
 - **(d) Floor**: what any program that reads this file and writes the results must do at
   least, in this process, with the same libraries: inflate every XML part of the input (fflate)
   and decode it (TextDecoder), with one pass over the text finding its ${paths[0]?.tags.toLocaleString("en-US")} tags;
-  then deflate, at the writer's levels (${deflateLevel(0)}, and ${deflateLevel(2 ** 40)} for parts of 8 MiB or more), every part the output has anew (the output sheets,
-  their drawings and charts, the edited workbook.xml, styles, content types; parts copied from
-  the input as they are do not count). Median of ${PATH_RUNS} runs after a warm-up.
+  then deflate every part the output has anew (the output sheets, their drawings and charts,
+  the edited workbook.xml, styles, content types; parts copied from the input as they are do
+  not count) with the compression the CLI path uses: Node's zlib at the writer's levels
+  (${zlibLevel(0)}, and ${zlibLevel(2 ** 40)} for parts of 8 MiB or more), with zlib's CRC-32. Median of ${PATH_RUNS} runs after a warm-up.
 - **(e) CLI**: \`scorecard score in.xlsx -o out.xlsx\` (the built \`build/cli.js\`, as
   \`bin/scorecard.js\` runs it) in a child process: start-up, reading the file, validation,
   scoring, result, output sheets, writing the file. Median of ${PATH_RUNS} runs, wall time; CPU time
   (user + system of the child, including V8's garbage-collection threads) in brackets.
-- **(f) File mode**: in a child process, what the browser file mode's page does
-  (\`addin/file-mode/file-operations.ts\` bundled as the bench entry): \`open\` the file's bytes,
-  \`scoreAndRank\` (一键评分排名, the same \`runAssessment\` into a copy of the workbook), then the
-  download's bytes written to a file. Node stands in for the page (no rendering); runs
-  alternate with (e).
+- **(f) File mode**: in a child process, what the browser file mode's Web Worker runs: the file
+  session (\`addin/file-mode/file-session.ts\`, bundled as the bench entry, with the defaults
+  \`worker.ts\` serves it with), called directly instead of through a Worker: \`open\` the file's
+  bytes, \`scoreAndRank\` (一键评分排名, the same \`runAssessment\` into a copy of the workbook,
+  deflated by the platform's \`CompressionStream("deflate-raw")\`, zlib's default level 6, as in
+  the browser), then the download's bytes written to a file. Node stands in for the browser (no
+  page, no messages between page and worker); runs alternate with (e). (f)/(e) compares the
+  file mode with the CLI.
 
 ${pathTable}
 

@@ -20,6 +20,8 @@ import { applyRegeneration, planWorkbookRegeneration } from "../../src/template/
 import { derivedName, type DownloadFile } from "./download.js";
 import { createAnnualOperations } from "../annual-operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
+import type { Compression } from "../../src/io/xlsx/compression.js";
+import { streamCompression } from "./stream-compression.js";
 
 /** The workbook file behind file mode, as the page shows it. */
 export interface FileState {
@@ -55,6 +57,8 @@ export interface FileSessionOptions {
   readonly now: () => Date;
   /** Saves a new file on the user's computer (新建考核模板). */
   readonly save: (file: DownloadFile) => void;
+  /** How the written workbooks are deflated: the platform's CompressionStream unless told otherwise. */
+  readonly compression?: Compression;
 }
 
 interface OpenWorkbook {
@@ -65,7 +69,8 @@ interface OpenWorkbook {
   download: WorkbookDownload | null;
 }
 
-export function createFileSession({ now, save }: FileSessionOptions): FileModeOperations {
+export function createFileSession({ now, save, compression = streamCompression }: FileSessionOptions): FileModeOperations {
+  const xlsx = (bytes: Uint8Array) => new XlsxWorkbook(bytes, { compression });
   let current: OpenWorkbook | null = null;
   let shortened: readonly OverlongText[] = [];
   let state: FileState = { fileName: null, download: null };
@@ -82,7 +87,7 @@ export function createFileSession({ now, save }: FileSessionOptions): FileModeOp
   async function assess(onProgress: (p: Progress) => void, write: boolean, { signal }: RunControl = {}): Promise<Assessed> {
     const open = required();
     // The scored workbook is a copy: the working copy stays as opened (plus any imports).
-    const scored = write ? new XlsxWorkbook(open.workbook.bytes()) : null;
+    const scored = write ? xlsx(open.workbook.bytes()) : null;
     const { result, issues, sheets, written } = await runAssessment(open.workbook, scored, {
       now: now(),
       signal,
@@ -109,7 +114,7 @@ export function createFileSession({ now, save }: FileSessionOptions): FileModeOp
     async open(fileName, bytes) {
       let workbook: XlsxWorkbook;
       try {
-        workbook = new XlsxWorkbook(bytes);
+        workbook = xlsx(bytes);
         await workbook.read([]);
       } catch (e) {
         if (e instanceof WorkbookUnreadableError) throw e.of({ file: fileName });
@@ -133,14 +138,14 @@ export function createFileSession({ now, save }: FileSessionOptions): FileModeOp
       if (roster.kind === "workbook") {
         // A regenerated copy of the open workbook (the working copy, with any imports) to download.
         const open = required();
-        const copy = new XlsxWorkbook(open.workbook.bytes());
+        const copy = xlsx(open.workbook.bytes());
         const plan = await planWorkbookRegeneration(copy, { period: normalised, time: localTimestamp(now()) });
         await applyRegeneration(copy, plan);
         const fileName = derivedName(open.fileName, "新模板");
         save({ fileName, bytes: copy.bytes() });
         return { kind: "regenerated", summary: plan.summary, download: fileName };
       }
-      const made = await newTemplate(roster, normalised, (bytes) => new XlsxWorkbook(bytes));
+      const made = await newTemplate(roster, normalised, xlsx);
       const fileName = `支部考核模板${normalised ? `-${normalised}` : ""}.xlsx`;
       save({ fileName, bytes: XlsxWorkbook.create(made.sheets).bytes() });
       return { kind: "created", ...createdOutcome(made), download: fileName };
@@ -148,7 +153,7 @@ export function createFileSession({ now, save }: FileSessionOptions): FileModeOp
 
     async importRaterFile(file, as): Promise<MergeSummary> {
       const open = required();
-      const plan = await planReturnedFile(open.workbook, new XlsxWorkbook(file), as);
+      const plan = await planReturnedFile(open.workbook, xlsx(file), as);
       const summary = await applyMerge(open.workbook, plan);
       if (changesSomething(plan)) {
         open.download = { kind: "imported", fileName: derivedName(open.fileName, "已导入"), bytes: open.workbook.bytes() };

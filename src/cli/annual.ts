@@ -11,6 +11,7 @@ import { checkJsonTarget, EXIT, type Io } from "./commands.js";
 import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { checkOutputFile, exists, readInput, writeOutput, type InputFile } from "./files.js";
 import { shortenedWarning, terminalText } from "./terminal.js";
+import { zlibCompression } from "./zlib-compression.js";
 
 /**
  * scorecard annual <季度工作簿.xlsx>… [-o <out.xlsx>] [--json <result.json|->]: the year's grade
@@ -31,7 +32,7 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   await checkJsonTarget(args.options.get("--json"), inputs, explicit);
   const files = [];
   for (const path of paths) files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path)) });
-  const out = await runAnnual(files, { now: io.now(), newWorkbook: createWorkbook });
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: (sheets) => createWorkbook(sheets, { compression: zlibCompression }) });
   const { result } = out;
 
   const json = args.options.get("--json");

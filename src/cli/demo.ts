@@ -16,6 +16,7 @@ import type { AnnualResult } from "../model/annual-result.js";
 import { sampleYear, type SampleYear } from "../demo/sample-year.js";
 import { fullStars, percentText, shortStars } from "../report/annual/common.js";
 import { adjustmentText, starChangeText } from "../report/annual/ranking-sheet.js";
+import { zlibCompression } from "./zlib-compression.js";
 
 /** The three files the demo writes into its directory. */
 export function demoPaths(dir: string, period: string): { input: string; output: string; json: string } {
@@ -35,8 +36,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const quarter = sampleQuarter();
   const paths = demoPaths(dir, quarter.settings.period ?? "示例");
 
-  await writeOutput(paths.input, createWorkbook(sampleQuarterSheets(quarter)));
-  const workbook = new XlsxWorkbook(await readInput(paths.input));
+  await writeOutput(paths.input, createWorkbook(sampleQuarterSheets(quarter), { compression: zlibCompression }));
+  const workbook = new XlsxWorkbook(await readInput(paths.input), { compression: zlibCompression });
   const { result, written } = await runAssessment(workbook, workbook, { now: io.now() });
   if (written) await writeOutput(paths.output, workbook.bytes());
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");
@@ -60,10 +61,10 @@ async function demoYear(dir: string, io: Io): Promise<AnnualResult> {
   const files = [];
   for (const q of sample.quarters) {
     const path = join(folder, q.file);
-    await writeOutput(path, createWorkbook(q.sheets));
+    await writeOutput(path, createWorkbook(q.sheets, { compression: zlibCompression }));
     files.push({ file: q.file, reader: new XlsxReader(await readInput(path)) });
   }
-  const out = await runAnnual(files, { now: io.now(), newWorkbook: createWorkbook });
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: (sheets) => createWorkbook(sheets, { compression: zlibCompression }) });
   const workbook = join(folder, out.fileName ?? `${sample.year}年度定级.xlsx`);
   const json = join(folder, `${sample.year}年度定级-结果.json`);
   if (out.workbook !== null) await writeOutput(workbook, out.workbook);

@@ -12,7 +12,8 @@ import {
 import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
-import { writeZip, type MadeSource, type WriteProgress, type ZipSource } from "./zip-writer.js";
+import type { SyncCompression } from "./compression.js";
+import { writeZip, writeZipAsync, type MadeSource, type WriteOptions, type ZipSource } from "./zip-writer.js";
 
 /** A part's text in pieces, made when it is written; told how far it is (0…1) as it goes. */
 type Pieces = (onFraction?: (fraction: number) => void) => readonly string[];
@@ -193,7 +194,17 @@ export class PackageEditor {
    * whose text did not change (including an unchanged UTF-16 part, which stays UTF-16) is
    * copied as its compressed bytes.
    */
-  result(onProgress?: WriteProgress): Uint8Array {
+  result(options: WriteOptions<SyncCompression> = {}): Uint8Array {
+    return writeZip(this.sources(), options);
+  }
+
+  /** result() with a compression that may answer later (the browser's CompressionStream). */
+  resultAsync(options: WriteOptions = {}): Promise<Uint8Array> {
+    return writeZipAsync(this.sources(), options);
+  }
+
+  /** The entries of the result, in order: new parts made when the writer comes to them. */
+  private sources(): (ZipSource | MadeSource)[] {
     // Overrides of removed parts go last: a part written again (addPart) keeps its override in place.
     for (const part of this.removed) {
       if (this.find(part) === undefined) this.edit(this.contentTypesPart, (ct) => removeOverride(ct, part));
@@ -219,7 +230,7 @@ export class PackageEditor {
         return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
       });
     }
-    return writeZip(sources, onProgress);
+    return sources;
   }
 
   /**

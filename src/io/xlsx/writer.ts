@@ -15,7 +15,8 @@ import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
 import { addSheetEntry, setPrintArea, setPrintTitles } from "./workbook-edits.js";
 import { quoteSheetName } from "../../model/cell.js";
 import { ZipPackage } from "./zip-package.js";
-import type { WriteProgress } from "./zip-writer.js";
+import type { SyncCompression } from "./compression.js";
+import type { WriteOptions } from "./zip-writer.js";
 
 /**
  * The input package with each output sheet written: a sheet of that name (compared as Excel
@@ -26,22 +27,43 @@ import type { WriteProgress } from "./zip-writer.js";
  * the parts only they led to (its old drawing and charts, comments…); calcChain.xml (a cache)
  * is dropped then. Throws WorkbookUnreadableError for an unreadable input.
  */
-export function writeOutputSheets(input: Uint8Array, sheets: readonly SheetSpec[], onProgress?: WriteProgress): Uint8Array {
+export function writeOutputSheets(
+  input: Uint8Array,
+  sheets: readonly SheetSpec[],
+  options: WriteOptions<SyncCompression> = {},
+): Uint8Array {
+  return withOutputSheets(openForOutput(input), sheets).result(options);
+}
+
+/**
+ * writeOutputSheets with a compression that may answer later (the browser's
+ * CompressionStream): what XlsxWorkbook.writeSheets uses.
+ */
+export async function writeOutputSheetsAsync(
+  input: Uint8Array,
+  sheets: readonly SheetSpec[],
+  options: WriteOptions = {},
+): Promise<Uint8Array> {
+  return withOutputSheets(openForOutput(input), sheets).resultAsync(options);
+}
+
+function openForOutput(input: Uint8Array): XlsxPackage {
   const pkg = openXlsx(input);
   refuseStrict(pkg.workbook);
-  return withOutputSheets(pkg, sheets, onProgress);
+  return pkg;
 }
 
 /** A new workbook holding exactly these sheets (templates, demo workbooks). */
-export function createWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
+export function createWorkbook(sheets: readonly SheetSpec[], options: { readonly compression?: SyncCompression } = {}): Uint8Array {
   if (sheets.length === 0) throw new Error("a workbook needs at least one sheet");
   const pkg = ZipPackage.of(emptyWorkbookParts());
-  return withOutputSheets({ pkg, workbook: readWorkbookStructure(pkg) }, sheets);
+  return withOutputSheets({ pkg, workbook: readWorkbookStructure(pkg) }, sheets).result(options);
 }
 
 const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly SheetSpec[], onProgress?: WriteProgress): Uint8Array {
+/** The package editor with the output sheets in it, ready to write (result or resultAsync). */
+function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly SheetSpec[]): PackageEditor {
   checkSheetNames(specs);
   refuseNonWorksheets(workbook.sheets, specs);
   const pkg = new PackageEditor(zip);
@@ -91,8 +113,8 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     if (area !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintArea(xml, workbookPart, index, area));
   }
   if (replaced) dropCalcChain(pkg, workbook);
-  // The sheets' XML is made and deflated part by part here: most of the writing's time.
-  return pkg.result(onProgress);
+  // The sheets' XML is made and deflated part by part when the result is taken: most of the writing's time.
+  return pkg;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { StepOptions, WorkbookReader, WorkbookWriter } from "../workbook.js
 import type { CellEdit, WorkbookSnapshot } from "../../model/workbook.js";
 import { patchCells } from "./patch.js";
 import { XlsxReader } from "./reader.js";
-import { createWorkbook, writeOutputSheets } from "./writer.js";
+import type { Compression } from "./compression.js";
+import { createWorkbook, writeOutputSheetsAsync } from "./writer.js";
 
 /**
  * An .xlsx workbook held in memory (the CLI, the browser's file mode): read it, write output
@@ -12,9 +13,12 @@ import { createWorkbook, writeOutputSheets } from "./writer.js";
  */
 export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
   #bytes: Uint8Array;
+  readonly #compression: Compression | undefined;
 
-  constructor(bytes: Uint8Array) {
+  /** `compression` deflates the output sheets (writeSheets); fflate when not given. */
+  constructor(bytes: Uint8Array, options: { readonly compression?: Compression } = {}) {
     this.#bytes = bytes;
+    this.#compression = options.compression;
   }
 
   /** A new workbook holding exactly these sheets (a template). */
@@ -27,7 +31,7 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
   }
 
   async writeSheets(sheets: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {
-    this.#bytes = writeOutputSheets(this.#bytes, sheets, options.onProgress);
+    this.#bytes = await writeOutputSheetsAsync(this.#bytes, sheets, { compression: this.#compression, onProgress: options.onProgress });
   }
 
   async patchCells(sheet: string, edits: readonly CellEdit[]): Promise<void> {

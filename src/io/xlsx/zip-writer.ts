@@ -1,5 +1,4 @@
-import { Deflate, deflateSync } from "fflate";
-import { crc32 } from "./crc32.js";
+import { fflateCompression, type Compression, type Deflated, type PartToDeflate, type SyncCompression } from "./compression.js";
 import type { ZipEntry } from "./zip-archive.js";
 
 /**
@@ -13,22 +12,12 @@ export type ZipSource =
   | { readonly name: string; readonly copy: ZipEntry; readonly from: Uint8Array };
 
 // MS-DOS time and date of new entries: 1980-01-01 00:00, so that the output is a function of
-// the input alone.
+// the input alone (and of the compression: see compression.ts).
 const NEW_TIME = 0;
 const NEW_DATE = (0 << 9) | (1 << 5) | 1;
 const FLAG_UTF8 = 0x0800;
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
-
-/**
- * The deflate level of new data of this many bytes: 3 (a 5,000-branch result is written about
- * a third faster than at 6, for a file about a tenth larger), and 1 from 8 MiB (a 5,000-branch
- * 双评明细 is 93 MB of XML: level 1 deflates it about a quarter faster, for 13% more bytes).
- */
-export function deflateLevel(size: number): 1 | 3 {
-  return size >= LARGE_PART ? 1 : 3;
-}
-const LARGE_PART = 8 * 2 ** 20;
 
 interface Written {
   readonly name: Uint8Array;
@@ -42,16 +31,48 @@ interface Written {
   readonly offset: number;
 }
 
+/** How to write: the compression of new parts (fflate by default), and whom to tell how far it is. */
+export interface WriteOptions<C extends Compression = Compression> {
+  readonly compression?: C;
+  readonly onProgress?: WriteProgress;
+}
+
 /**
  * A zip archive of the given entries, in order. An entry may be given as a function, called
  * when its turn comes: a large part is then encoded and deflated while the earlier ones'
- * uncompressed bytes are already garbage. New data is deflated (deflateLevel); a copied
+ * uncompressed bytes are already garbage. New data is deflated by the compression; a copied
  * entry keeps its compressed bytes, method, CRC and timestamp exactly, so parts the tool did
  * not change are never inflated or recompressed. Local headers are written afresh, with the
  * sizes (no data descriptors); ZIP64 records are added only when a size, an offset or the
  * number of entries needs them.
  */
-export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgress?: WriteProgress): Uint8Array {
+export function writeZip(sources: readonly (ZipSource | MadeSource)[], options: WriteOptions<SyncCompression> = {}): Uint8Array {
+  const compression = options.compression ?? fflateCompression;
+  const steps = zipSteps(sources, options.onProgress);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    step = steps.next(compression.deflate(step.value));
+  }
+}
+
+/** writeZip with a compression that may answer later (the browser's CompressionStream). */
+export async function writeZipAsync(sources: readonly (ZipSource | MadeSource)[], options: WriteOptions = {}): Promise<Uint8Array> {
+  const compression = options.compression ?? fflateCompression;
+  const steps = zipSteps(sources, options.onProgress);
+  for (let step = steps.next(); ;) {
+    if (step.done) return step.value;
+    step = steps.next(await compression.deflate(step.value));
+  }
+}
+
+/**
+ * The writing itself, shared by writeZip and writeZipAsync: it yields each new part to be
+ * deflated and is resumed with the result.
+ */
+function* zipSteps(
+  sources: readonly (ZipSource | MadeSource)[],
+  onProgress: WriteProgress | undefined,
+): Generator<PartToDeflate, Uint8Array, Deflated> {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
@@ -71,7 +92,7 @@ export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgres
     const name = encoder.encode(source.name);
     const flags = /^[\x20-\x7e]*$/.test(source.name) ? 0 : FLAG_UTF8;
     let entry: Omit<Written, "offset" | "name" | "flags">;
-    let data: Uint8Array[];
+    let data: readonly Uint8Array[];
     if ("copy" in source) {
       const { copy, from } = source;
       data = [from.subarray(copy.dataStart, copy.dataStart + copy.compressedSize)];
@@ -83,11 +104,10 @@ export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgres
         compressedSize: copy.compressedSize,
         size: copy.size,
       };
-    } else if ("pieces" in source) {
-      const deflated = deflatePieces(
-        source.pieces,
-        onProgress && ((f) => onProgress(index + (made ? 0.5 : 0) + f * (made ? 0.5 : 1), sources.length)),
-      );
+    } else {
+      const from = made ? 0.5 : 0;
+      const onFraction = onProgress && ((f: number) => onProgress(index + from + f * (1 - from), sources.length));
+      const deflated: Deflated = yield "pieces" in source ? pieceChunks(source.pieces, onFraction) : dataChunks(source.data, onFraction);
       data = deflated.chunks;
       entry = {
         method: 8,
@@ -96,23 +116,6 @@ export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgres
         crc: deflated.crc,
         compressedSize: deflated.compressedSize,
         size: deflated.size,
-      };
-    } else {
-      const from = made ? 0.5 : 0;
-      data = [
-        deflate(
-          source.data,
-          deflateLevel(source.data.length),
-          onProgress && ((f) => onProgress(index + from + f * (1 - from), sources.length)),
-        ),
-      ];
-      entry = {
-        method: 8,
-        time: NEW_TIME,
-        date: NEW_DATE,
-        crc: crc32(source.data),
-        compressedSize: data[0]!.length,
-        size: source.data.length,
       };
     }
     const record: Written = { ...entry, name, flags: flags | (("copy" in source ? source.copy.flags : 0) & 0x0007), offset };
@@ -142,72 +145,45 @@ export function writeZip(sources: readonly (ZipSource | MadeSource)[], onProgres
   return out;
 }
 
-/**
- * Text pieces as UTF-8, deflated as a stream: one piece's bytes at a time, each piece dropped
- * from the list once encoded (a 5,000-branch 双评明细 is 93 MB of XML, never in one array).
- * The level is chosen by the number of characters, which the bytes are at least.
- */
-function deflatePieces(
-  pieces: string[],
-  onFraction?: (fraction: number) => void,
-): { chunks: Uint8Array[]; crc: number; size: number; compressedSize: number } {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let compressedSize = 0;
-  const level = deflateLevel(pieces.reduce((n, p) => n + p.length, 0));
-  const deflate = new Deflate({ level }, (chunk) => {
-    chunks.push(chunk);
-    compressedSize += chunk.length;
-  });
-  let crc = 0;
-  let size = 0;
-  if (pieces.length === 0) deflate.push(new Uint8Array(0), true);
-  for (let i = 0; i < pieces.length; i++) {
-    const bytes = encoder.encode(pieces[i]);
-    pieces[i] = "";
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    deflate.push(bytes, i === pieces.length - 1);
-    onFraction?.((i + 1) / pieces.length);
-  }
-  return { chunks, crc, size, compressedSize };
-}
-
 /** An entry made when its turn comes, told how far its making is (0…1). */
 export type MadeSource = (onFraction?: (fraction: number) => void) => ZipSource;
 
 /** How far the writing is: entries done (fractional within a large one) of all. */
 export type WriteProgress = (done: number, total: number) => void;
 
-/** Parts up to this size are deflated at once; larger ones in chunks of it, saying how far they are. */
-const DEFLATE_CHUNK = 1 << 20;
+/**
+ * New bytes are handed over in chunks of this size (views, not copies), so that progress can
+ * be told within a large part (a 5,000-branch sheet is tens of MB): a page waiting on the
+ * writer (a worker's progress bar) then moves at least every chunk, not only between parts.
+ */
+const CHUNK = 1 << 20;
+
+function dataChunks(data: Uint8Array, onFraction: ((fraction: number) => void) | undefined): PartToDeflate {
+  function* chunks() {
+    for (let at = 0; at < data.length; at += CHUNK) {
+      const end = Math.min(data.length, at + CHUNK);
+      yield data.subarray(at, end);
+      onFraction?.(end / data.length);
+    }
+  }
+  return { size: data.length, chunks: chunks() };
+}
 
 /**
- * At the writer's level (deflateLevel). A large part (a 5,000-branch sheet is tens of MB) is deflated as a
- * stream in 1 MiB chunks so that progress can be told within it: a page waiting on the writer
- * (a worker's progress bar) then moves at least every chunk, not only between parts.
+ * Text pieces as UTF-8, one piece's bytes at a time, each piece dropped from the list once
+ * encoded. The size given is the number of characters, which the bytes are at least.
  */
-function deflate(data: Uint8Array, level: 1 | 3, onFraction: ((fraction: number) => void) | undefined): Uint8Array {
-  if (onFraction === undefined || data.length <= DEFLATE_CHUNK) return deflateSync(data, { level });
-  const out: Uint8Array[] = [];
-  let size = 0;
-  const stream = new Deflate({ level }, (chunk) => {
-    out.push(chunk);
-    size += chunk.length;
-  });
-  for (let at = 0; at < data.length; at += DEFLATE_CHUNK) {
-    const end = Math.min(data.length, at + DEFLATE_CHUNK);
-    stream.push(data.subarray(at, end), end === data.length);
-    onFraction(end / data.length);
+function pieceChunks(pieces: string[], onFraction: ((fraction: number) => void) | undefined): PartToDeflate {
+  const encoder = new TextEncoder();
+  function* chunks() {
+    for (let i = 0; i < pieces.length; i++) {
+      const bytes = encoder.encode(pieces[i]);
+      pieces[i] = "";
+      yield bytes;
+      onFraction?.((i + 1) / pieces.length);
+    }
   }
-  if (out.length === 1) return out[0]!;
-  const joined = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of out) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  return joined;
+  return { size: pieces.reduce((n, p) => n + p.length, 0), chunks: chunks() };
 }
 
 class Bytes {

@@ -1,0 +1,79 @@
+import { inflateRawSync } from "node:zlib";
+import { unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { streamCompression } from "../../addin/file-mode/stream-compression.js";
+import { zlibCompression, zlibLevel } from "../../src/cli/zlib-compression.js";
+import { fflateCompression, fflateLevel, LARGE_PART, type Compression } from "../../src/io/xlsx/compression.js";
+import { crc32 } from "../../src/io/xlsx/crc32.js";
+import { writeZipAsync, type ZipSource } from "../../src/io/xlsx/zip-writer.js";
+
+/** The zip writer's compressions: each one's output inflates to the bytes given, whatever the chunks. */
+
+// Sheet-like XML that repeats at long and short range, and some bytes that do not repeat.
+const xml = (rows: number) =>
+  new TextEncoder().encode(
+    `<sheetData>${Array.from({ length: rows }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${(r * 7919) % 1000}</v></c><c r="B${r + 1}" t="inlineStr"><is><t>支部${r % 97}</t></is></c></row>`).join("")}</sheetData>`,
+  );
+const noise = (n: number) => new Uint8Array(n).map((_, i) => ((i * 2654435761) >>> 13) & 0xff);
+
+const compressions: [string, Compression][] = [
+  ["fflate", fflateCompression],
+  ["zlib (CLI)", zlibCompression],
+  ["CompressionStream (file mode)", streamCompression],
+];
+
+function inChunks(data: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < data.length; at += size) out.push(data.subarray(at, at + size));
+  return out;
+}
+
+describe.each(compressions)("%s", (_, compression) => {
+  const big = xml(40_000); // about 3.6 MB: several of zlib's 1 MiB blocks
+  it.each([
+    ["nothing", new Uint8Array(0), 1],
+    ["a few bytes", new TextEncoder().encode("<a/>"), 1],
+    ["sheet XML in odd chunks", big, 300_001],
+    ["sheet XML in small chunks", big.subarray(0, 400_000), 1000],
+    ["sheet XML in one chunk", big, big.length],
+    ["bytes that do not repeat", noise(2_500_000), 700_000],
+  ])("deflates %s to what inflates back, with its CRC-32 and size", async (_, data, chunk) => {
+    const out = await compression.deflate({ size: data.length, chunks: inChunks(data, chunk) });
+    const joined = Buffer.concat(out.chunks);
+    expect(joined.length).toBe(out.compressedSize);
+    expect(Buffer.compare(inflateRawSync(joined), data)).toBe(0);
+    expect(out.crc).toBe(crc32(data));
+    expect(out.size).toBe(data.length);
+    if (data === big) expect(out.compressedSize).toBeLessThan(data.length / 5);
+  });
+
+  it("writes zips that unzip to the parts given", async () => {
+    const parts = { "[Content_Types].xml": xml(3), "xl/worksheets/sheet1.xml": xml(20_000), empty: new Uint8Array(0) };
+    const sources = (): ZipSource[] => [
+      ...Object.entries(parts).map(([name, data]) => ({ name, data })),
+      { name: "xl/pieces.xml", pieces: ["<a>", "中文".repeat(100_000), "</a>"] },
+    ];
+    const unzipped = unzipSync(await writeZipAsync(sources(), { compression }));
+    const expected = { ...parts, "xl/pieces.xml": new TextEncoder().encode(`<a>${"中文".repeat(100_000)}</a>`) };
+    expect(Object.keys(unzipped)).toEqual(Object.keys(expected));
+    // Compared as buffers: toEqual on megabytes of Uint8Array takes many seconds.
+    for (const [name, data] of Object.entries(expected)) expect(Buffer.compare(unzipped[name]!, data), name).toBe(0);
+  });
+});
+
+describe("levels", () => {
+  it("are faster for large parts", () => {
+    expect([fflateLevel(0), fflateLevel(LARGE_PART - 1), fflateLevel(LARGE_PART)]).toEqual([3, 3, 1]);
+    expect([zlibLevel(0), zlibLevel(LARGE_PART - 1), zlibLevel(LARGE_PART)]).toEqual([6, 6, 1]);
+  });
+
+  it("zlib's blocks compress as well as one call would (each refers back into the one before)", () => {
+    const data = xml(40_000);
+    const one = zlibCompression.deflate({ size: data.length, chunks: [data] }).compressedSize;
+    const fresh = inChunks(data, 1 << 20).reduce(
+      (n, block) => n + zlibCompression.deflate({ size: block.length, chunks: [block] }).compressedSize,
+      0,
+    );
+    expect(one).toBeLessThan(fresh);
+  });
+});
