@@ -24,6 +24,9 @@ export function openXlsx(bytes: Uint8Array): XlsxPackage {
   return { pkg, workbook };
 }
 
+/** The share of a sheet's progress taken by inflating its part (about a quarter of its reading time). */
+const INFLATING = 0.25;
+
 /** Reads sheet values from .xlsx bytes; nothing is parsed until read() is called. */
 export class XlsxReader implements WorkbookReader {
   constructor(private readonly bytes: Uint8Array) {}
@@ -46,7 +49,8 @@ export class XlsxReader implements WorkbookReader {
       date1904: workbook.date1904,
     };
 
-    // Progress by the sheets' declared sizes: done within a sheet as its rows are scanned.
+    // Progress by the sheets' declared sizes: within a sheet, its first INFLATING share while
+    // its part is inflated (seconds for a 40 MB 扣分说明), the rest as its rows are scanned.
     const { onProgress, signal } = options;
     const total = sheetParts.reduce((n, part) => n + pkg.size(part), 0);
     let done = 0;
@@ -56,9 +60,11 @@ export class XlsxReader implements WorkbookReader {
       if (signal?.aborted) throw new RunCancelled(signal.reason);
       let rows: GridRow[] = [];
       if (sheet.kind === "worksheet") {
-        const xml = partText(sheet.part);
         const size = pkg.size(sheet.part);
-        rows = readSheetRows(sheet.part, xml, ctx, onProgress && ((at) => onProgress(done + (size * at) / xml.length, total)));
+        const inflated = size * INFLATING;
+        const xml = decodeXml(pkg.read(sheet.part, onProgress && ((at, of) => onProgress(done + (inflated * at) / of, total))));
+        const scanned = (at: number) => onProgress?.(done + inflated + ((size - inflated) * at) / xml.length, total);
+        rows = readSheetRows(sheet.part, xml, ctx, onProgress && scanned);
         done += size;
         onProgress?.(done, total);
       }
