@@ -1,6 +1,7 @@
 import type { Grid, GridRow } from "../../model/cell.js";
 import type { WorkbookSnapshot } from "../../model/workbook.js";
-import { RunCancelled, type StepOptions, type WorkbookReader, unreadable } from "../workbook.js";
+import type { UnreadableReason } from "../../model/failure.js";
+import { RunCancelled, type StepOptions, type WorkbookReader, unreadable, WorkbookUnreadableError } from "../workbook.js";
 import { CONTENT_TYPES_PART } from "./content-types.js";
 import { parseSharedStrings } from "./shared-strings.js";
 import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
@@ -22,6 +23,14 @@ export function openXlsx(bytes: Uint8Array): XlsxPackage {
   // Excel cannot open a package without it either; the writer needs it to add parts.
   if (pkg.find(CONTENT_TYPES_PART) === undefined) throw unreadable("CONTENT_TYPES_MISSING", { part: CONTENT_TYPES_PART });
   return { pkg, workbook };
+}
+
+/** A failure about a worksheet's part names the sheet too: the user knows 评分A, not xl/worksheets/sheet4.xml. */
+function inSheet(e: unknown, part: string, sheet: string): unknown {
+  if (!(e instanceof WorkbookUnreadableError)) return e;
+  const params: object = e.reason.params;
+  if (!("part" in params) || params.part !== part) return e;
+  return new WorkbookUnreadableError({ ...e.reason, params: { ...params, sheet } } as UnreadableReason);
 }
 
 /** The share of a sheet's progress taken by inflating its part (about a quarter of its reading time). */
@@ -62,9 +71,13 @@ export class XlsxReader implements WorkbookReader {
       if (sheet.kind === "worksheet") {
         const size = pkg.size(sheet.part);
         const inflated = size * INFLATING;
-        const xml = decodeXml(pkg.read(sheet.part, onProgress && ((at, of) => onProgress(done + (inflated * at) / of, total))));
-        const scanned = (at: number) => onProgress?.(done + inflated + ((size - inflated) * at) / xml.length, total);
-        rows = readSheetRows(sheet.part, xml, ctx, onProgress && scanned);
+        try {
+          const xml = decodeXml(pkg.read(sheet.part, onProgress && ((at, of) => onProgress(done + (inflated * at) / of, total))));
+          const scanned = (at: number) => onProgress?.(done + inflated + ((size - inflated) * at) / xml.length, total);
+          rows = readSheetRows(sheet.part, xml, ctx, onProgress && scanned);
+        } catch (e) {
+          throw inSheet(e, sheet.part, sheet.name);
+        }
         done += size;
         onProgress?.(done, total);
       }
