@@ -121,7 +121,8 @@ export const MESSAGES_EN: MessageCatalogue = {
     `No header row found in the first 10 rows of sheet ${q(w.sheet ?? "")} (expected: ${
       p.layout === "grid" ? `${q(p.titles[0])} in column A, ${q(p.titles[1])} in column B, item codes from column C` : list(p.titles)
     }). Put these column titles in the table's first row.`,
-  SETTING_UNKNOWN: (p, w) => `${at(w)}: unknown setting ${q(p.name)}, ignored. To set something, use one of the settings ${list(p.known)}; otherwise delete the row.`,
+  SETTING_UNKNOWN: (p, w) =>
+    `${at(w)}: unknown setting ${q(p.name)}, ignored. To set something, use one of the settings ${list(p.known)}; otherwise delete the row.`,
   SETTING_INVALID: (p, w) => {
     if (p.problem === "unnamed") return `${at(w)}: this row has a value but no setting name. Enter the setting's name, or delete the row.`;
     const head = `${at(w)}: the value ${q(p.value)} of the setting ${q(p.setting)} is not valid.`;

@@ -3,12 +3,12 @@
  * the test-only fake Excel page), a static server on 127.0.0.1, and Debian's Chromium driven by
  * playwright-core. No https, no network: the tests fail if the page asks any other host.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildAddin } from "../helpers/build-addin.js";
 import { requireFullTestRun } from "../helpers/full-tests.js";
 
@@ -97,7 +97,7 @@ export interface PaneSession {
   close(): Promise<void>;
 }
 
-export interface PaneOptions {
+interface PaneOptions {
   /** Page path on the server: the file mode's index.html unless given. */
   readonly path?: string;
   readonly viewport?: { readonly width: number; readonly height: number };
@@ -134,7 +134,7 @@ export async function openPane(browser: Browser, server: StaticServer, options: 
 }
 
 /** A workbook to choose in the page: a file on disk, or bytes with the name the user sees. */
-export type ChosenFile = string | { readonly name: string; readonly bytes: Uint8Array };
+type ChosenFile = string | { readonly name: string; readonly bytes: Uint8Array };
 
 /** Chooses the workbook in the file mode's 选择工作簿 and waits until the pane names it as open. */
 export async function chooseWorkbook(page: Page, file: ChosenFile, timeout = 30_000): Promise<void> {
@@ -145,18 +145,4 @@ export async function chooseWorkbook(page: Page, file: ChosenFile, timeout = 30_
       typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: Buffer.from(file.bytes) },
     );
   await page.getByText(`当前工作簿：${name}`).waitFor({ timeout });
-}
-
-/** Clicks what starts a download and returns the download. */
-export async function downloadBy(page: Page, trigger: Locator): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent("download"), trigger.click()]);
-  return download;
-}
-
-/** A download's bytes, kept under test/artifacts by its suggested name. */
-export async function bytesOf(download: Download): Promise<Uint8Array> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const path = join(ARTIFACTS, download.suggestedFilename());
-  await download.saveAs(path);
-  return new Uint8Array(readFileSync(path));
 }

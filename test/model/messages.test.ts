@@ -93,7 +93,9 @@ describe("issue messages, per code and language", () => {
     expect(zh(i)).toMatchInlineSnapshot(
       `"考核设置!A5：不认识的设置项“打分方式”，已忽略。如需设置，请改为以下设置项之一：考核周期、排名方式；否则可删除这一行。"`,
     );
-    expect(en(i)).toMatchInlineSnapshot(`"考核设置!A5: unknown setting “打分方式”, ignored. To set something, use one of the settings “考核周期”, “排名方式”; otherwise delete the row."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"考核设置!A5: unknown setting “打分方式”, ignored. To set something, use one of the settings “考核周期”, “排名方式”; otherwise delete the row."`,
+    );
   });
 
   it("SETTING_INVALID", () => {
@@ -373,7 +375,9 @@ describe("issue messages, per code and language", () => {
   it("VETO_INVALID", () => {
     const i = sample("VETO_INVALID", "评分A", "AI7", { branch: "ZB004", item: "V2", value: "可能", max: 0 });
     expect(zh(i)).toMatchInlineSnapshot(`"评分A!AI7：否决项只能填写“是”或“否”，“可能”无效，暂按“否”处理。请改为“是”或“否”。"`);
-    expect(en(i)).toMatchInlineSnapshot(`"评分A!AI7: a veto item takes only “是” or “否”; “可能” is not valid and counts as “否”. Change it to “是” or “否”."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"评分A!AI7: a veto item takes only “是” or “否”; “可能” is not valid and counts as “否”. Change it to “是” or “否”."`,
+    );
   });
 
   it("DISPUTE_PENDING", () => {
@@ -416,7 +420,9 @@ describe("issue messages, per code and language", () => {
     expect(zh(i)).toMatchInlineSnapshot(
       `"仲裁!C2：支部“ZB001”的考核项“1.1”没有争议，仲裁分“3.5”已忽略。请清空该单元格，或核对是否填错了行或列。"`,
     );
-    expect(en(i)).toMatchInlineSnapshot(`"仲裁!C2: item “1.1” of branch “ZB001” is not disputed; the arbitration “3.5” is ignored. Clear the cell, or check whether it was entered in the wrong row or column."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"仲裁!C2: item “1.1” of branch “ZB001” is not disputed; the arbitration “3.5” is ignored. Clear the cell, or check whether it was entered in the wrong row or column."`,
+    );
   });
 
   it("ARBITRATION_IGNORED (2)", () => {
@@ -424,7 +430,9 @@ describe("issue messages, per code and language", () => {
     expect(zh(i)).toMatchInlineSnapshot(
       `"仲裁!AH2：支部“ZB001”的考核项“V1”没有争议，仲裁分“否”已忽略。请清空该单元格，或核对是否填错了行或列。"`,
     );
-    expect(en(i)).toMatchInlineSnapshot(`"仲裁!AH2: item “V1” of branch “ZB001” is not disputed; the arbitration “否” is ignored. Clear the cell, or check whether it was entered in the wrong row or column."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"仲裁!AH2: item “V1” of branch “ZB001” is not disputed; the arbitration “否” is ignored. Clear the cell, or check whether it was entered in the wrong row or column."`,
+    );
   });
 
   it("DEDUCTION_NOTE_MISSING", () => {

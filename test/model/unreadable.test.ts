@@ -547,8 +547,12 @@ describe("what is wrong with a part's XML, per problem and language", () => {
 describe("a damaged worksheet is named as the user knows it", () => {
   it("by the sheet's name when the reader knew the part, the part path only as technical information", () => {
     const { zh, en } = asIssue("CRC_MISMATCH", { part: "xl/worksheets/sheet4.xml", sheet: "评分A" });
-    expect(zh).toMatchInlineSnapshot(`"无法读取该文件：文件已损坏：工作表“评分A”的内容已被改动或损坏（技术信息：xl/worksheets/sheet4.xml，CRC 校验不符）。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`);
-    expect(en).toMatchInlineSnapshot(`"The file cannot be read: the file is damaged: the checksum (CRC) of the sheet "评分A" (xl/worksheets/sheet4.xml) does not match: its content was altered or damaged. Get the complete original file again (download or copy it once more) and try again."`);
+    expect(zh).toMatchInlineSnapshot(
+      `"无法读取该文件：文件已损坏：工作表“评分A”的内容已被改动或损坏（技术信息：xl/worksheets/sheet4.xml，CRC 校验不符）。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`,
+    );
+    expect(en).toMatchInlineSnapshot(
+      `"The file cannot be read: the file is damaged: the checksum (CRC) of the sheet "评分A" (xl/worksheets/sheet4.xml) does not match: its content was altered or damaged. Get the complete original file again (download or copy it once more) and try again."`,
+    );
   });
 
   it("the reader adds the sheet's name to a failure raised while reading its part", async () => {

@@ -394,9 +394,11 @@ describe("the Chinese a user reads", () => {
         // The technical note, when there is one, closes the reason: nothing of the user's words after it.
         for (const text of [what]) {
           const note = [...text.matchAll(TECHNICAL)];
-          if (note.length > 1 || (note.length === 1 && !text.endsWith(note[0]![0]))) found.push(`${label}: technical note not last in “${text}”`);
+          if (note.length > 1 || (note.length === 1 && !text.endsWith(note[0]![0])))
+            found.push(`${label}: technical note not last in “${text}”`);
         }
-        if ("sheet" in params && "part" in params && !what.includes(`“${params.sheet}”`)) found.push(`${label}: sheet not named in “${what}”`);
+        if ("sheet" in params && "part" in params && !what.includes(`“${params.sheet}”`))
+          found.push(`${label}: sheet not named in “${what}”`);
       });
     }
     expect(found).toEqual([]);
@@ -490,7 +492,11 @@ describe("the English a user reads", () => {
     for (const [code, samples] of Object.entries(UNREADABLE) as [UnreadableCode, readonly UnreadableParams[UnreadableCode][]][]) {
       samples.forEach((params, n) => {
         const reason = { code, params } as never;
-        check(`${code} #${n + 1}`, [params, "考核.xlsx"], FAILURE_MESSAGES_EN.WORKBOOK_UNREADABLE({ reason, file: "考核.xlsx" }, undefined));
+        check(
+          `${code} #${n + 1}`,
+          [params, "考核.xlsx"],
+          FAILURE_MESSAGES_EN.WORKBOOK_UNREADABLE({ reason, file: "考核.xlsx" }, undefined),
+        );
       });
     }
     expect(found).toEqual([]);
