@@ -1,7 +1,7 @@
 import type { MergeSummary } from "../src/merge/apply-merge.js";
 import type { AnnualIssue, Issue } from "../src/model/issues.js";
 import type { AnnualInput, AnnualResult } from "../src/model/annual-result.js";
-import type { Result } from "../src/model/result.js";
+import type { ResultOverview } from "../src/model/result.js";
 import type { AnnualProgress, Progress } from "../src/model/progress.js";
 import type { RegenerationSummary } from "../src/model/regeneration.js";
 import type { GridSheet } from "../src/model/sheets.js";
@@ -41,7 +41,7 @@ export type TemplateOutcome =
 
 /** What 校验 and 一键评分排名 give the task pane: the JSON result, and its issues as data to show in the UI's language. */
 export interface Assessed {
-  readonly result: Result;
+  readonly result: ResultOverview;
   readonly issues: readonly Issue[];
 }
 
@@ -76,7 +76,7 @@ export interface TaskPaneOperations {
    * 转到画像页: selects the branch's block on 支部画像 as the result lays it out (Excel mode only:
    * file mode has no sheet to show).
    */
-  showProfile?(result: Result, branch: string): Promise<void>;
+  showProfile?(result: ResultOverview, branch: string): Promise<void>;
   /** 年度定级: the year's grade from its quarterly workbooks. */
   readonly annual?: AnnualOperations;
 }

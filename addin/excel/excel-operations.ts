@@ -6,7 +6,7 @@
  * workbook's own roster, which regenerates the grids (regenerate-in-excel.ts).
  */
 import type { Assessed, MergeSummary, Progress, RunControl, TaskPaneOperations, TemplateOutcome } from "../operations.js";
-import type { Result } from "../../src/model/result.js";
+import type { ResultOverview } from "../../src/model/result.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { UserError } from "../../src/model/failure.js";
 import { overlongTexts, type OverlongText } from "../../src/report/excel-limits.js";
@@ -36,7 +36,7 @@ export interface ExcelOperations extends TaskPaneOperations {
   /** What the last write (scoring or template) left out because this Excel lacks the API. */
   skippedFeatures(): readonly SkippedFeature[];
   selectCell(sheet: string, cell: string): Promise<void>;
-  showProfile(result: Result, branch: string): Promise<void>;
+  showProfile(result: ResultOverview, branch: string): Promise<void>;
 }
 
 export function createExcelOperations(options: ExcelOperationsOptions = {}): ExcelOperations {

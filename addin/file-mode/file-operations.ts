@@ -12,7 +12,7 @@ import type { AnnualOperations, AnnualTaskOptions, Assessed, QuarterSource, RunC
 import type { AnnualProgress, Progress } from "../operations.js";
 import { saveFile, type DownloadFile } from "./download.js";
 import type { FileModeOperations, FileState } from "./file-session.js";
-import { fromWire, type Call, type Port, type Reply, type WireQuarter } from "./worker-protocol.js";
+import { fromWire, SlicedValue, type Call, type Port, type Reply, type WireQuarter } from "./worker-protocol.js";
 
 export type { FileModeOperations, FileState, WorkbookDownload, WorkbookFile } from "./file-session.js";
 
@@ -34,6 +34,8 @@ interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (e: Error) => void;
   readonly onProgress?: (p: Progress & AnnualProgress) => void;
+  /** The value's long lists, as they arrive before it. */
+  readonly sliced: SlicedValue;
 }
 
 export function createFileOperations(options: FileModeOptions = {}): FileModeOperations {
@@ -56,10 +58,11 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
       const call = pending.get(reply.id);
       if (!call) return; // cancelled: whatever it still says is dropped
       if ("progress" in reply) call.onProgress?.(reply.progress as Progress & AnnualProgress);
+      else if ("slice" in reply) call.sliced.add(reply.slice);
       else {
         pending.delete(reply.id);
         if ("error" in reply) call.reject(fromWire(reply.error));
-        else call.resolve(reply.value);
+        else call.resolve(call.sliced.restore(reply.value));
       }
     }
   };
@@ -85,6 +88,7 @@ export function createFileOperations(options: FileModeOptions = {}): FileModeOpe
           reject(e);
         },
         ...(onProgress ? { onProgress } : {}),
+        sliced: new SlicedValue(),
       });
       (signal as AbortSignal | undefined)?.addEventListener?.("abort", cancel);
       port.postMessage({ id, now: now().getTime(), call });

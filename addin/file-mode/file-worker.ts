@@ -4,18 +4,32 @@
  * session yields between the pipeline's steps, so the cancel is seen there. Progress is
  * posted as it comes, at most every 50 ms within a step (a new step at once).
  */
-import type { QuarterSource } from "../operations.js";
+import type { Result } from "../../src/model/result.js";
+import type { Assessed, QuarterSource } from "../operations.js";
 import { createFileSession } from "./file-session.js";
-import { toWire, type Call, type Port, type Reply, type Request, type WireQuarter } from "./worker-protocol.js";
+import { sliceLongLists, toWire, type Call, type Port, type Reply, type Request, type WireQuarter } from "./worker-protocol.js";
 import type { AnnualProgress, Progress } from "../operations.js";
 
 const PROGRESS_EVERY_MS = 50;
+
+/** What the pane is sent of a run: not the item rows it never shows (less for the page to decode). */
+function overview({ result, issues }: Assessed): Assessed {
+  const { items, ...rest } = result as Result;
+  void items;
+  return { result: rest, issues };
+}
 
 export function serveFileSession(port: Port): void {
   const post = (reply: Reply, transfer: Transferable[] = []) => port.postMessage(reply, transfer);
   let now = new Date();
   const session = createFileSession({ now: () => now, save: (file) => post({ save: file }) });
-  session.subscribe(() => post({ state: session.state() }));
+  session.subscribe(() => {
+    // The scored copy (14 MiB for 5,000 branches) is handed over, not copied on the page's thread.
+    const state = session.state();
+    if (!state.download) return post({ state });
+    const bytes = state.download.bytes.slice();
+    post({ state: { ...state, download: { ...state.download, bytes } } }, [bytes.buffer]);
+  });
   const running = new Map<number, AbortController>();
   // The same key, the same bytes object: the annual operations keep one assessment per file by it.
   const quarters = new Map<number, Uint8Array>();
@@ -45,10 +59,10 @@ export function serveFileSession(port: Port): void {
       case "importRaterFile":
         return session.importRaterFile(call.file, call.as);
       case "validate":
-        return session.validate(onProgress, { signal });
+        return overview(await session.validate(onProgress, { signal }));
       case "scoreAndRank": {
         const assessed = await session.scoreAndRank(onProgress, { signal });
-        return { assessed, shortened: session.shortenedTexts?.() ?? [] };
+        return { assessed: overview(assessed), shortened: session.shortenedTexts?.() ?? [] };
       }
       case "checkQuarter":
         return session.annual!.checkQuarter(quarter(call.source), { onProgress, signal });
@@ -68,7 +82,7 @@ export function serveFileSession(port: Port): void {
     now = new Date(request.now);
     perform(request.id, request.call, controller.signal)
       .then(
-        (value) => post({ id: request.id, value }),
+        (value) => post({ id: request.id, value: sliceLongLists(value, (slice) => post({ id: request.id, slice })) }),
         (e: unknown) => post({ id: request.id, error: toWire(e) }),
       )
       .finally(() => running.delete(request.id));

@@ -42,6 +42,7 @@ export type WireError =
 
 export type Reply =
   | { readonly id: number; readonly progress: Progress | AnnualProgress }
+  | { readonly id: number; readonly slice: Slice }
   | { readonly id: number; readonly value: unknown }
   | { readonly id: number; readonly error: WireError }
   | { readonly state: FileState }
@@ -63,4 +64,81 @@ export function fromWire(e: WireError): Error {
   const error = new Error(e.message);
   error.name = e.name;
   return error;
+}
+
+/**
+ * Long lists of a call's value (a 5,000-branch result: 160,000 item results, 5,000 profiles,
+ * the issues) travel in slices of about this many characters of JSON, each in a message of its
+ * own: the page decodes a message in one task, so one message holding the whole result (37 MB
+ * as JSON) kept it busy for over a second (issue 9, never frozen); a slice takes milliseconds.
+ */
+const SLICE_CHARS = 64 * 1024;
+/** Arrays up to this long travel whole (their items walked for long lists of their own). */
+const SHORT_LIST = 64;
+
+/** Items per slice of a list, judged by its first item's size (a list's items are alike). */
+function itemsPerSlice(list: readonly unknown[]): number {
+  let chars = 1024; // an item JSON cannot spell (a bigint): taken as middling
+  try {
+    chars = JSON.stringify(list[0])?.length ?? 1;
+  } catch {
+    // keeps the guess
+  }
+  return Math.max(1, Math.floor(SLICE_CHARS / Math.max(1, chars)));
+}
+
+/** Items of the `list`-th long list of a value, in order. */
+export interface Slice {
+  readonly list: number;
+  readonly items: readonly unknown[];
+}
+
+/** Where a long list stood in the value: its items came in slices before the value. */
+const SLICED = "\u0000sliced";
+type Placeholder = { readonly [SLICED]: number };
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/**
+ * The worker's side: sends each long array found in `value` (through plain objects and arrays,
+ * not inside the long array's items) as slices, and returns `value` with placeholders instead.
+ */
+export function sliceLongLists(value: unknown, send: (slice: Slice) => void): unknown {
+  let lists = 0;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) {
+      if (v.length <= SHORT_LIST) return v.map(walk);
+      const list = lists++;
+      const n = itemsPerSlice(v);
+      for (let i = 0; i < v.length; i += n) send({ list, items: v.slice(i, i + n) });
+      return { [SLICED]: list } satisfies Placeholder;
+    }
+    if (!isPlain(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+    return out;
+  };
+  return walk(value);
+}
+
+/** The page's side: collects the slices of one call, then puts the lists back into its value. */
+export class SlicedValue {
+  private readonly lists: unknown[][] = [];
+
+  add({ list, items }: Slice): void {
+    const into = (this.lists[list] ??= []);
+    for (const item of items) into.push(item);
+  }
+
+  restore(value: unknown): unknown {
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (!isPlain(v)) return v;
+      if (SLICED in v) return this.lists[v[SLICED] as number] ?? [];
+      for (const [k, x] of Object.entries(v)) v[k] = walk(x);
+      return v;
+    };
+    return walk(value);
+  }
 }

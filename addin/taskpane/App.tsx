@@ -16,7 +16,17 @@ import {
   typographyStyles,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Component, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  Component,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import { UserError } from "../../src/model/failure.js";
 import { failureText } from "../../src/model/failure-messages.js";
 import { issueMessage } from "../../src/model/issues.js";
@@ -299,7 +309,10 @@ function TaskPane({ operations, workbookFile, skippedFeatures }: Omit<AppProps, 
   const assess = (scored: boolean) =>
     void task.run(scored ? "scoreAndRank" : "validate", async (onProgress, signal) => {
       const assessed = await (scored ? operations.scoreAndRank(onProgress, { signal }) : operations.validate(onProgress, { signal }));
-      setLastRun({ ...assessed, scored, id: ++runs.current });
+      const run = { ...assessed, scored, id: ++runs.current };
+      // The results (5,000 branches' ranking, profiles and issue lists) render as a transition:
+      // React renders them in slices between the page's other work, never one long task.
+      startTransition(() => setLastRun(run));
       if (scored) setReportOnly(assessed.result.status === "fatal");
       setMerge(null);
       done(runNotice(assessed, scored, fileMode), scored);

@@ -14,7 +14,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useContext, useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useContext, useDeferredValue, useMemo, useState } from "react";
 import { issueMessage, type Issue, type MessageCatalogue, type Severity } from "../../src/model/issues.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
@@ -64,11 +64,6 @@ const TOOLS_FROM = 10;
 
 type GroupBy = "code" | "sheet";
 
-interface Shown {
-  readonly issue: Issue;
-  readonly message: string;
-}
-
 export interface IssueListProps {
   readonly issues: readonly Issue[];
   /** Excel mode: clicking an issue selects its cell. Absent in file mode. */
@@ -88,25 +83,32 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
   const [groupBy, setGroupBy] = useState<GroupBy>("code");
   const filter = useDeferredValue(query.trim().toLowerCase());
 
-  // Rendered once per run and language: filtering 100,000 issues then only compares strings.
-  const all = useMemo(() => {
-    const catalogue = CATALOGUES[language];
-    return issues.map((issue): Shown => ({ issue, message: issueMessage(issue, catalogue) }));
-  }, [issues, language]);
+  const catalogue = CATALOGUES[language];
+  const filtering = filter !== "";
+  // Every message is rendered only once a filter needs them (once per run and language: then
+  // filtering 100,000 issues only compares strings); until then only the shown pages' are, so
+  // the list of a 5,000-branch run appears without a long task.
+  const messages = useMemo(
+    () => (filtering ? new Map(issues.map((issue) => [issue, issueMessage(issue, catalogue)])) : null),
+    [issues, catalogue, filtering],
+  );
   const matching = useMemo(
     () =>
-      filter === "" ? all : all.filter((s) => s.message.toLowerCase().includes(filter) || place(s.issue).toLowerCase().includes(filter)),
-    [all, filter],
+      messages === null
+        ? issues
+        : issues.filter((i) => messages.get(i)!.toLowerCase().includes(filter) || place(i).toLowerCase().includes(filter)),
+    [issues, messages, filter],
   );
   const urgent = useMemo(
-    () => [...matching.filter((s) => s.issue.severity === "fatal"), ...matching.filter((s) => s.issue.severity === "error")],
+    () => [...matching.filter((i) => i.severity === "fatal"), ...matching.filter((i) => i.severity === "error")],
     [matching],
   );
-  const warnings = useMemo(() => matching.filter((s) => s.issue.severity === "warning"), [matching]);
+  const warnings = useMemo(() => matching.filter((i) => i.severity === "warning"), [matching]);
+  const message = useCallback((i: Issue) => messages?.get(i) ?? issueMessage(i, catalogue), [messages, catalogue]);
   const groups = useMemo(() => {
-    const byKey = new Map<string, Shown[]>();
+    const byKey = new Map<string, Issue[]>();
     for (const s of warnings) {
-      const key = groupBy === "code" ? s.issue.code : (s.issue.where.sheet ?? "");
+      const key = groupBy === "code" ? s.code : (s.where.sheet ?? "");
       const list = byKey.get(key);
       if (list) list.push(s);
       else byKey.set(key, [s]);
@@ -156,7 +158,7 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
         ) : (
           <>
             <Caption1>{t("issuesUrgentHint")}</Caption1>
-            <PagedIssues key={filter} shown={urgent} onSelect={onSelect} />
+            <PagedIssues key={filter} shown={urgent} message={message} onSelect={onSelect} />
           </>
         )}
       </div>
@@ -170,7 +172,7 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
               <AccordionItem key={`${groupBy}:${key}`} value={key}>
                 <AccordionHeader size="small">{t("issueGroup", { name: groupName(key), n: list.length })}</AccordionHeader>
                 <AccordionPanel>
-                  <PagedIssues key={filter} shown={list} onSelect={onSelect} />
+                  <PagedIssues key={filter} shown={list} message={message} onSelect={onSelect} />
                 </AccordionPanel>
               </AccordionItem>
             ))}
@@ -185,7 +187,15 @@ export function IssueList({ issues, onSelect }: IssueListProps) {
 const place = (i: Issue) => (i.where.sheet ? `${i.where.sheet}!${i.where.cell ?? ""}` : "");
 
 /** A list shown ISSUES_PAGE at a time, with its total and the rest a click away. */
-function PagedIssues({ shown, onSelect }: { readonly shown: readonly Shown[]; readonly onSelect: IssueListProps["onSelect"] }) {
+function PagedIssues({
+  shown,
+  message: messageOf,
+  onSelect,
+}: {
+  readonly shown: readonly Issue[];
+  readonly message: (issue: Issue) => string;
+  readonly onSelect: IssueListProps["onSelect"];
+}) {
   const t = useStrings();
   const styles = useStyles();
   const [limit, setLimit] = useState(ISSUES_PAGE);
@@ -194,7 +204,8 @@ function PagedIssues({ shown, onSelect }: { readonly shown: readonly Shown[]; re
   return (
     <>
       <ul className={styles.list}>
-        {visible.map(({ issue, message }, k) => {
+        {visible.map((issue, k) => {
+          const message = messageOf(issue);
           const { sheet, cell } = issue.where;
           return (
             <li key={k} className={styles.item} data-testid="issue">

@@ -1,6 +1,6 @@
 import { Button, Caption1, Combobox, makeStyles, Option, tokens, typographyStyles } from "@fluentui/react-components";
 import { useState } from "react";
-import type { BranchResult, Profile, Result } from "../../src/model/result.js";
+import type { BranchResult, Profile, ResultOverview } from "../../src/model/result.js";
 import { StarRating } from "./StarRating.js";
 import { useStrings, type StringId } from "./strings.js";
 
@@ -39,7 +39,7 @@ const signed = (v: number) => `${SIGNS[Math.sign(v)] ?? ""}${Math.abs(v).toFixed
  * 转到画像页 (Excel only) selects its block on the 支部画像 sheet.
  */
 export function ProfileView(props: {
-  readonly result: Result;
+  readonly result: ResultOverview;
   /** Absent where there is no sheet to show (file mode, or a run that wrote nothing). */
   readonly onShow?: (code: string) => void;
 }) {

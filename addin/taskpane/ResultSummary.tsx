@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { Result } from "../../src/model/result.js";
+import type { ResultOverview } from "../../src/model/result.js";
 import { useStrings, type StringId } from "./strings.js";
 
 const useStyles = makeStyles({
@@ -9,14 +9,14 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
-const STATUS: Readonly<Record<Result["status"], { label: StringId; hint: StringId; color: "success" | "warning" | "danger" }>> = {
+const STATUS: Readonly<Record<ResultOverview["status"], { label: StringId; hint: StringId; color: "success" | "warning" | "danger" }>> = {
   final: { label: "statusFinal", hint: "statusFinalHint", color: "success" },
   provisional: { label: "statusProvisional", hint: "statusProvisionalHint", color: "warning" },
   fatal: { label: "statusFatal", hint: "statusFatalHint", color: "danger" },
 };
 
 /** Branches, problems and the 正式/暂定 status of a run, as the result reports them. */
-export function ResultSummary({ result }: { readonly result: Result }) {
+export function ResultSummary({ result }: { readonly result: ResultOverview }) {
   const t = useStrings();
   const styles = useStyles();
   const s = result.summary;

@@ -68,6 +68,10 @@ const XML_PROBLEMS_EN: Catalogue<XmlProblemParams, string> = {
 
 const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
+/** A package part: the sheet's name when the reader knew it, with the part for whoever repairs the file. */
+const partEn = (p: { readonly part: string; readonly sheet?: string }): string =>
+  p.sheet !== undefined ? `the sheet ${q(p.sheet)} (${p.part})` : q(p.part);
+
 const UNREADABLE_REASONS_EN: Catalogue<UnreadableParams, string> = {
   FILE_EMPTY: () => "the file is empty (0 bytes), not an Excel workbook",
   WORKBOOK_ENCRYPTED: () =>
@@ -76,49 +80,49 @@ const UNREADABLE_REASONS_EN: Catalogue<UnreadableParams, string> = {
   NOT_A_ZIP: () =>
     "the file is not an Excel workbook: perhaps another kind of file (such as a text file) renamed to .xlsx, or a damaged file",
   NOT_A_WORKBOOK: () => "the file is not an Excel workbook but another kind of file (such as a Word document) renamed to .xlsx",
-  PART_ENCRYPTED: (p) => `${q(p.part)} in the archive is encrypted`,
-  PART_COMPRESSION_UNSUPPORTED: (p) => `${q(p.part)} in the archive uses an unsupported compression method (${p.method})`,
+  PART_ENCRYPTED: (p) => `${partEn(p)} in the archive is encrypted`,
+  PART_COMPRESSION_UNSUPPORTED: (p) => `${partEn(p)} in the archive uses an unsupported compression method (${p.method})`,
   ZIP_END_MISSING: () => "the archive is incomplete (its closing directory is missing); the download or copy may have been cut short",
   ZIP_SPANNED: () => "this is one part of a split archive",
   ZIP64_DIRECTORY_INCOMPLETE: () => "the archive's directory information is incomplete",
   ZIP_DIRECTORY_BEYOND_END: () =>
     "the archive is incomplete (its directory runs past the end of the file); the download or copy may have been cut short",
   ZIP_DIRECTORY_DAMAGED: () => "the archive's directory is damaged",
-  ENTRY_MISPLACED: (p) => `${q(p.part)} in the archive is incomplete or misplaced`,
-  ENTRY_TRUNCATED: (p) => `${q(p.part)} in the archive is incomplete; the download or copy may have been cut short`,
-  ENTRY_REPEATED: (p) => `the archive holds ${q(p.part)} twice`,
-  ENTRIES_OVERLAP: (p) => `${q(p.part)} and ${q(p.other)} overlap in the archive`,
-  STORED_SIZE_MISMATCH: (p) => `the size of ${q(p.part)} does not match the directory`,
-  INFLATED_SIZE_MISMATCH: (p) => `the unpacked size of ${q(p.part)} does not match the directory`,
-  INFLATED_LARGER: (p) => `${q(p.part)} unpacks to more than the directory declares`,
-  CRC_MISMATCH: (p) => `the checksum (CRC) of ${q(p.part)} does not match: its content was altered or damaged`,
-  DEFLATE_INVALID: (p) => `the compressed data of ${q(p.part)} is invalid`,
-  PART_TOO_LARGE: (p) => `${q(p.part)} unpacks to ${mib(p.size)}, over the limit of ${mib(p.limit)} for one part`,
+  ENTRY_MISPLACED: (p) => `${partEn(p)} in the archive is incomplete or misplaced`,
+  ENTRY_TRUNCATED: (p) => `${partEn(p)} in the archive is incomplete; the download or copy may have been cut short`,
+  ENTRY_REPEATED: (p) => `the archive holds ${partEn(p)} twice`,
+  ENTRIES_OVERLAP: (p) => `${partEn(p)} and ${q(p.other)} overlap in the archive`,
+  STORED_SIZE_MISMATCH: (p) => `the size of ${partEn(p)} does not match the directory`,
+  INFLATED_SIZE_MISMATCH: (p) => `the unpacked size of ${partEn(p)} does not match the directory`,
+  INFLATED_LARGER: (p) => `${partEn(p)} unpacks to more than the directory declares`,
+  CRC_MISMATCH: (p) => `the checksum (CRC) of ${partEn(p)} does not match: its content was altered or damaged`,
+  DEFLATE_INVALID: (p) => `the compressed data of ${partEn(p)} is invalid`,
+  PART_TOO_LARGE: (p) => `${partEn(p)} unpacks to ${mib(p.size)}, over the limit of ${mib(p.limit)} for one part`,
   CONTENT_TOO_LARGE: (p) => `what must be read unpacks to ${mib(p.size)} in all, over the limit of ${mib(p.limit)}`,
   CONTENT_TYPES_MISSING: (p) => `${p.part} (the list of content types every Excel workbook has) is missing`,
   SHEET_LIST_MISSING: (p) => `${p.part} has no list of sheets`,
   SHEET_PART_MISSING: (p) => `the content of the sheet ${q(p.sheet)} is missing`,
   SHEET_NAME_REPEATED: (p) => `two sheets are named ${q(p.sheet)} (sheet names must differ)`,
-  ROW_NUMBER_INVALID: (p) => `${p.part} has an invalid row number ${q(p.value)}`,
-  CELL_ADDRESS_INVALID: (p) => `${p.part} has an invalid cell reference ${q(p.value)}`,
-  PART_EMPTY: (p) => `${p.part} has no content`,
-  SHARED_STRING_MISSING: (p) => `${p.part} refers to a shared string that does not exist`,
-  XML_INVALID: (p) => `${p.part} is not valid XML (${renderCoded(XML_PROBLEMS_EN, p.problem)})`,
+  ROW_NUMBER_INVALID: (p) => `${partEn(p)} has an invalid row number ${q(p.value)}`,
+  CELL_ADDRESS_INVALID: (p) => `${partEn(p)} has an invalid cell reference ${q(p.value)}`,
+  PART_EMPTY: (p) => `${partEn(p)} has no content`,
+  SHARED_STRING_MISSING: (p) => `${partEn(p)} refers to a shared string that does not exist`,
+  XML_INVALID: (p) => `${partEn(p)} is not valid XML (${renderCoded(XML_PROBLEMS_EN, p.problem)})`,
+};
+
+/** How each remedy's reasons are introduced: damaged, too large, or as they are. */
+const UNREADABLE_LEAD_IN_EN: Readonly<Record<UnreadableRemedy | "save-as", (reason: string) => string>> = {
+  reobtain: (reason) => `the file is damaged: ${reason}`,
+  repair: (reason) => `the file is damaged: ${reason}`,
+  split: (reason) =>
+    `the file is too large or damaged: ${reason}. A normal assessment workbook is far smaller: the file may be damaged, or a malicious archive (a "zip bomb")`,
+  "save-as": (reason) => reason,
+  "not-a-workbook": (reason) => reason,
 };
 
 /** Why a file cannot be read, as one English clause (the issue's and the failure's). */
 export function unreadableReasonEn(reason: UnreadableReason): string {
-  const text = renderCoded(UNREADABLE_REASONS_EN, reason);
-  switch (UNREADABLE_REMEDY[reason.code]) {
-    case "reobtain":
-    case "repair":
-      return `the file is damaged: ${text}`;
-    case "split":
-      return `the file is too large or damaged: ${text}. A normal assessment workbook is far smaller: the file may be damaged, or a malicious archive (a "zip bomb")`;
-    case "save-as":
-    case "not-a-workbook":
-      return text;
-  }
+  return UNREADABLE_LEAD_IN_EN[UNREADABLE_REMEDY[reason.code]](renderCoded(UNREADABLE_REASONS_EN, reason));
 }
 
 const MERGE_SKIP_EN: Readonly<Record<MergeSkipReason, (branch: string) => string>> = {

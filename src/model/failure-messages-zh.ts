@@ -68,7 +68,21 @@ const XML_PROBLEMS_ZH: Catalogue<XmlProblemParams, string> = {
 
 const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
-/** Why a file cannot be read, in a few words of its own (damage and size get their lead-in from unreadableReasonZh). */
+/** What a package part is, in words a user knows; a worksheet by its name when the reader knew it. */
+const PART_KINDS_ZH: readonly (readonly [RegExp, string])[] = [
+  [/^\[Content_Types\]\.xml$/i, "内容类型清单"],
+  [/^xl\/workbook\.xml$/i, "工作表清单"],
+  [/^xl\/worksheets\//i, "一个工作表"],
+  [/^xl\/sharedStrings\.xml$/i, "工作簿中的文本"],
+  [/^xl\/styles\.xml$/i, "工作簿中的格式"],
+  [/^xl\/(charts|drawings)\//i, "一个图表或图形"],
+];
+const partZh = (p: { readonly part: string; readonly sheet?: string }): string =>
+  p.sheet !== undefined ? `工作表${q(p.sheet)}` : (PART_KINDS_ZH.find(([name]) => name.test(p.part))?.[1] ?? "文件中的一部分内容");
+/** Where in the package, for whoever repairs the file: always last, in these brackets (the words test allows only this). */
+const tech = (...what: string[]): string => `（技术信息：${what.join("，")}）`;
+
+/** Why a file cannot be read, in a few words of its own (damage and size get their lead-in from UNREADABLE_LEAD_IN_ZH). */
 const UNREADABLE_REASONS_ZH: Catalogue<UnreadableParams, string> = {
   FILE_EMPTY: () => "文件为空（0 字节），不是 Excel 工作簿。",
   WORKBOOK_ENCRYPTED: () =>
@@ -76,48 +90,47 @@ const UNREADABLE_REASONS_ZH: Catalogue<UnreadableParams, string> = {
   LEGACY_BINARY: () => "这是旧版 Excel 文件（.xls）或其他 Office 二进制文件，无法读取。请在 Excel 中另存为 .xlsx 格式后再试。",
   NOT_A_ZIP: () => "文件不是 Excel 工作簿，可能是其他文件（如文本文件）改成了 .xlsx 扩展名，或文件已损坏。",
   NOT_A_WORKBOOK: () => "文件不是 Excel 工作簿，而是其他格式的文件（如 Word 文档）改成了 .xlsx 扩展名。",
-  PART_ENCRYPTED: (p) => `压缩包中的${q(p.part)}经过加密，无法读取`,
-  PART_COMPRESSION_UNSUPPORTED: (p) => `压缩包中的${q(p.part)}使用了不支持的压缩方式（${p.method}）`,
-  ZIP_END_MISSING: () => "压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了",
-  ZIP_SPANNED: () => "这是分卷压缩包的一部分",
-  ZIP64_DIRECTORY_INCOMPLETE: () => "压缩包的目录信息不完整",
-  ZIP_DIRECTORY_BEYOND_END: () => "压缩包不完整（目录超出了文件末尾），可能在下载或复制时中断了",
-  ZIP_DIRECTORY_DAMAGED: () => "压缩包的目录已损坏",
-  ENTRY_MISPLACED: (p) => `压缩包中的${q(p.part)}不完整或位置错误`,
-  ENTRY_TRUNCATED: (p) => `压缩包中的${q(p.part)}不完整，可能在下载或复制时中断了`,
-  ENTRY_REPEATED: (p) => `压缩包中有两个${q(p.part)}`,
-  ENTRIES_OVERLAP: (p) => `压缩包中的${q(p.part)}与${q(p.other)}重叠`,
-  STORED_SIZE_MISMATCH: (p) => `${q(p.part)}的大小与目录不符`,
-  INFLATED_SIZE_MISMATCH: (p) => `${q(p.part)}解压后的大小与目录不符`,
-  INFLATED_LARGER: (p) => `${q(p.part)}解压后的内容比目录中声明的大`,
-  CRC_MISMATCH: (p) => `${q(p.part)}的校验和（CRC）不符，内容已被改动或损坏`,
-  DEFLATE_INVALID: (p) => `${q(p.part)}的压缩数据无效`,
-  PART_TOO_LARGE: (p) => `${q(p.part)}解压后有 ${mib(p.size)}，超过了单个部分 ${mib(p.limit)} 的上限`,
+  PART_ENCRYPTED: (p) => `${partZh(p)}经过加密，无法读取${tech(p.part)}`,
+  PART_COMPRESSION_UNSUPPORTED: (p) => `${partZh(p)}使用了不支持的压缩方式${tech(p.part, `压缩方式 ${p.method}`)}`,
+  ZIP_END_MISSING: () => "文件不完整（缺少末尾的目录），可能在下载或复制时中断了",
+  ZIP_SPANNED: () => "这是分卷压缩文件中的一卷，不是完整的工作簿",
+  ZIP64_DIRECTORY_INCOMPLETE: () => "文件的目录信息不完整",
+  ZIP_DIRECTORY_BEYOND_END: () => "文件不完整（目录超出了文件末尾），可能在下载或复制时中断了",
+  ZIP_DIRECTORY_DAMAGED: () => "文件的目录已损坏",
+  ENTRY_MISPLACED: (p) => `${partZh(p)}不完整或位置错误${tech(p.part)}`,
+  ENTRY_TRUNCATED: (p) => `${partZh(p)}不完整，可能在下载或复制时中断了${tech(p.part)}`,
+  ENTRY_REPEATED: (p) => `${partZh(p)}在文件中出现了两次${tech(p.part)}`,
+  ENTRIES_OVERLAP: (p) => `${partZh(p)}与${partZh({ part: p.other })}在文件中重叠${tech(p.part, p.other)}`,
+  STORED_SIZE_MISMATCH: (p) => `${partZh(p)}的大小与文件目录不符${tech(p.part)}`,
+  INFLATED_SIZE_MISMATCH: (p) => `${partZh(p)}解压后的大小与文件目录不符${tech(p.part)}`,
+  INFLATED_LARGER: (p) => `${partZh(p)}解压后的内容比文件目录中声明的大${tech(p.part)}`,
+  CRC_MISMATCH: (p) => `${partZh(p)}的内容已被改动或损坏${tech(p.part, "CRC 校验不符")}`,
+  DEFLATE_INVALID: (p) => `${partZh(p)}的压缩数据无效${tech(p.part)}`,
+  PART_TOO_LARGE: (p) => `${partZh(p)}解压后有 ${mib(p.size)}，超过了单个部分 ${mib(p.limit)} 的上限${tech(p.part)}`,
   CONTENT_TOO_LARGE: (p) => `要读取的内容解压后共有 ${mib(p.size)}，超过了 ${mib(p.limit)} 的上限`,
-  CONTENT_TYPES_MISSING: (p) => `缺少 ${p.part}（每个 Excel 工作簿都有的内容类型清单）`,
-  SHEET_LIST_MISSING: (p) => `${p.part} 中没有工作表列表`,
+  CONTENT_TYPES_MISSING: (p) => `缺少每个 Excel 工作簿都有的内容类型清单${tech(p.part)}`,
+  SHEET_LIST_MISSING: (p) => `工作簿中没有工作表清单${tech(p.part)}`,
   SHEET_PART_MISSING: (p) => `找不到工作表${q(p.sheet)}的内容`,
   SHEET_NAME_REPEATED: (p) => `有两个工作表都名为${q(p.sheet)}（工作表名称不能重复）`,
-  ROW_NUMBER_INVALID: (p) => `${p.part} 中有无效的行号${q(p.value)}`,
-  CELL_ADDRESS_INVALID: (p) => `${p.part} 中有无效的单元格地址${q(p.value)}`,
-  PART_EMPTY: (p) => `${p.part} 中没有内容`,
-  SHARED_STRING_MISSING: (p) => `${p.part} 引用了不存在的共享字符串`,
-  XML_INVALID: (p) => `${p.part} 不是有效的 XML（${renderCoded(XML_PROBLEMS_ZH, p.problem)}）`,
+  ROW_NUMBER_INVALID: (p) => `${partZh(p)}中有无效的行号${q(p.value)}${tech(p.part)}`,
+  CELL_ADDRESS_INVALID: (p) => `${partZh(p)}中有无效的单元格地址${q(p.value)}${tech(p.part)}`,
+  PART_EMPTY: (p) => `${partZh(p)}中没有内容${tech(p.part)}`,
+  SHARED_STRING_MISSING: (p) => `${partZh(p)}引用了工作簿中不存在的文本${tech(p.part)}`,
+  XML_INVALID: (p) => `${partZh(p)}的内容格式有误${tech(p.part, renderCoded(XML_PROBLEMS_ZH, p.problem))}`,
+};
+
+/** How each remedy's reasons are introduced: damaged, too large, or as they are. */
+const UNREADABLE_LEAD_IN_ZH: Readonly<Record<UnreadableRemedy | "save-as", (reason: string) => string>> = {
+  reobtain: (reason) => `文件已损坏：${reason}`,
+  repair: (reason) => `文件已损坏：${reason}`,
+  split: (reason) => `文件过大或已损坏（正常的考核工作簿远小于此，这个文件可能已损坏或是被恶意构造的）：${reason}`,
+  "save-as": (reason) => reason,
+  "not-a-workbook": (reason) => reason,
 };
 
 /** Why a file cannot be read, as one Chinese sentence (the issue's and the failure's). */
 export function unreadableReasonZh(reason: UnreadableReason): string {
-  const text = renderCoded(UNREADABLE_REASONS_ZH, reason);
-  switch (UNREADABLE_REMEDY[reason.code]) {
-    case "reobtain":
-    case "repair":
-      return `文件已损坏：${text}`;
-    case "split":
-      return `文件过大或已损坏：${text}。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）`;
-    case "save-as":
-    case "not-a-workbook":
-      return text;
-  }
+  return UNREADABLE_LEAD_IN_ZH[UNREADABLE_REMEDY[reason.code]](renderCoded(UNREADABLE_REASONS_ZH, reason));
 }
 
 const MERGE_SKIP_ZH: Readonly<Record<MergeSkipReason, (branch: string) => string>> = {

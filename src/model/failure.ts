@@ -25,6 +25,15 @@ export type UnreadableRemedy = "reobtain" | "repair" | "split" | "not-a-workbook
  * Why a file cannot be read as a workbook, as data (`part`: the package part, as named in the
  * zip). Grouped by what the user can do, which UNREADABLE_REMEDY says per code.
  */
+/**
+ * The package part a reason is about, as named in the zip (for whoever repairs the file), and
+ * the sheet's name when the part is a worksheet the reader knew (what the user knows it by).
+ */
+export interface PartParams {
+  readonly part: string;
+  readonly sheet?: string;
+}
+
 export interface UnreadableParams {
   // Not an .xlsx workbook at all: save it again from Excel.
   readonly FILE_EMPTY: Record<string, never>;
@@ -35,8 +44,8 @@ export interface UnreadableParams {
   readonly NOT_A_ZIP: Record<string, never>;
   /** A zip without a workbook part (a .docx, any other zip). */
   readonly NOT_A_WORKBOOK: Record<string, never>;
-  readonly PART_ENCRYPTED: { readonly part: string };
-  readonly PART_COMPRESSION_UNSUPPORTED: { readonly part: string; readonly method: number };
+  readonly PART_ENCRYPTED: PartParams;
+  readonly PART_COMPRESSION_UNSUPPORTED: PartParams & { readonly method: number };
 
   // The zip itself is damaged (cut short, altered): get the original again.
   readonly ZIP_END_MISSING: Record<string, never>;
@@ -44,32 +53,32 @@ export interface UnreadableParams {
   readonly ZIP64_DIRECTORY_INCOMPLETE: Record<string, never>;
   readonly ZIP_DIRECTORY_BEYOND_END: Record<string, never>;
   readonly ZIP_DIRECTORY_DAMAGED: Record<string, never>;
-  readonly ENTRY_MISPLACED: { readonly part: string };
-  readonly ENTRY_TRUNCATED: { readonly part: string };
-  readonly ENTRY_REPEATED: { readonly part: string };
-  readonly ENTRIES_OVERLAP: { readonly part: string; readonly other: string };
+  readonly ENTRY_MISPLACED: PartParams;
+  readonly ENTRY_TRUNCATED: PartParams;
+  readonly ENTRY_REPEATED: PartParams;
+  readonly ENTRIES_OVERLAP: PartParams & { readonly other: string };
   /** A stored (uncompressed) entry whose size is not the declared one. */
-  readonly STORED_SIZE_MISMATCH: { readonly part: string };
-  readonly INFLATED_SIZE_MISMATCH: { readonly part: string };
-  readonly INFLATED_LARGER: { readonly part: string };
-  readonly CRC_MISMATCH: { readonly part: string };
-  readonly DEFLATE_INVALID: { readonly part: string };
+  readonly STORED_SIZE_MISMATCH: PartParams;
+  readonly INFLATED_SIZE_MISMATCH: PartParams;
+  readonly INFLATED_LARGER: PartParams;
+  readonly CRC_MISMATCH: PartParams;
+  readonly DEFLATE_INVALID: PartParams;
 
   // Larger than any workbook should be: split it. Sizes in bytes.
-  readonly PART_TOO_LARGE: { readonly part: string; readonly size: number; readonly limit: number };
+  readonly PART_TOO_LARGE: PartParams & { readonly size: number; readonly limit: number };
   readonly CONTENT_TOO_LARGE: { readonly size: number; readonly limit: number };
 
   // The workbook inside a sound zip is damaged or not as Excel writes it: let Excel repair it.
-  readonly CONTENT_TYPES_MISSING: { readonly part: string };
-  readonly SHEET_LIST_MISSING: { readonly part: string };
+  readonly CONTENT_TYPES_MISSING: PartParams;
+  readonly SHEET_LIST_MISSING: PartParams;
   readonly SHEET_PART_MISSING: { readonly sheet: string };
   readonly SHEET_NAME_REPEATED: { readonly sheet: string };
   /** `value`: the row number as written. */
-  readonly ROW_NUMBER_INVALID: { readonly part: string; readonly value: string };
-  readonly CELL_ADDRESS_INVALID: { readonly part: string; readonly value: string };
-  readonly PART_EMPTY: { readonly part: string };
-  readonly SHARED_STRING_MISSING: { readonly part: string };
-  readonly XML_INVALID: { readonly part: string; readonly problem: XmlProblem };
+  readonly ROW_NUMBER_INVALID: PartParams & { readonly value: string };
+  readonly CELL_ADDRESS_INVALID: PartParams & { readonly value: string };
+  readonly PART_EMPTY: PartParams;
+  readonly SHARED_STRING_MISSING: PartParams;
+  readonly XML_INVALID: PartParams & { readonly problem: XmlProblem };
 }
 
 export type UnreadableCode = keyof UnreadableParams;

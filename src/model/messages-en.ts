@@ -121,7 +121,8 @@ export const MESSAGES_EN: MessageCatalogue = {
     `No header row found in the first 10 rows of sheet ${q(w.sheet ?? "")} (expected: ${
       p.layout === "grid" ? `${q(p.titles[0])} in column A, ${q(p.titles[1])} in column B, item codes from column C` : list(p.titles)
     }). Put these column titles in the table's first row.`,
-  SETTING_UNKNOWN: (p, w) => `${at(w)}: unknown setting ${q(p.name)}, ignored. The settings are: ${list(p.known)}.`,
+  SETTING_UNKNOWN: (p, w) =>
+    `${at(w)}: unknown setting ${q(p.name)}, ignored. To set something, use one of the settings ${list(p.known)}; otherwise delete the row.`,
   SETTING_INVALID: (p, w) => {
     if (p.problem === "unnamed") return `${at(w)}: this row has a value but no setting name. Enter the setting's name, or delete the row.`;
     const head = `${at(w)}: the value ${q(p.value)} of the setting ${q(p.setting)} is not valid.`;
@@ -168,13 +169,13 @@ export const MESSAGES_EN: MessageCatalogue = {
   SCORE_OUT_OF_RANGE: (p, w) =>
     `${at(w)}: the score ${p.value} is out of range and counts as blank. Scores of item ${q(p.item)} are from 0 to ${p.max}.`,
   VETO_INVALID: (p, w) =>
-    `${at(w)}: a veto item takes only ${either([WORDS.yes, WORDS.no])}; ${q(p.value)} is not valid and counts as ${q(WORDS.no)}.`,
+    `${at(w)}: a veto item takes only ${either([WORDS.yes, WORDS.no])}; ${q(p.value)} is not valid and counts as ${q(WORDS.no)}. Change it to ${either([WORDS.yes, WORDS.no])}.`,
   DISPUTE_PENDING: (p, w) =>
     `${at(w)}: the raters' scores for item ${q(p.item)} of branch ${q(p.branch)} differ by more than the tolerance (${p.raterA} ${p.scoreA}, ${p.raterB} ${p.scoreB}, tolerance ${p.tolerance}) and need arbitration. Enter an arbitration score in sheet ${q(SHEETS.arbitration)}; until then the mean of the two counts.`,
   VETO_DISPUTE_PENDING: (p, w) =>
     `${at(w)}: the raters disagree on veto item ${q(p.item)} of branch ${q(p.branch)} (${p.raterA}: ${VETO_ANSWER[p.answerA]}, ${p.raterB}: ${VETO_ANSWER[p.answerB]}) and it needs arbitration. Enter ${either([WORDS.yes, WORDS.no])} in sheet ${q(SHEETS.arbitration)}; until then it counts as ${q(WORDS.yes)} (vetoed).`,
   ARBITRATION_IGNORED: (p, w) =>
-    `${at(w)}: item ${q(p.item)} of branch ${q(p.branch)} is not disputed; the arbitration ${q(typeof p.arbitration === "boolean" ? (p.arbitration ? WORDS.yes : WORDS.no) : String(p.arbitration))} is ignored.`,
+    `${at(w)}: item ${q(p.item)} of branch ${q(p.branch)} is not disputed; the arbitration ${q(typeof p.arbitration === "boolean" ? (p.arbitration ? WORDS.yes : WORDS.no) : String(p.arbitration))} is ignored. Clear the cell, or check whether it was entered in the wrong row or column.`,
   DEDUCTION_NOTE_MISSING: (p, w) =>
     "count" in p
       ? `The workbook has no sheet ${q(SHEETS.notes)}; ${p.count} deductions have no note. Add the sheet with the columns ${list(TABLES.notes.required)}.`

@@ -173,6 +173,12 @@ export type UnitResult = z.infer<typeof UnitResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Result = z.infer<typeof ResultSchema>;
+
+/**
+ * A result without its item rows (双评明细's lines: 160,000 for 5,000 branches): all the task
+ * pane shows and the 支部画像 sheet's layout reads, and what the file mode's worker sends it.
+ */
+export type ResultOverview = Omit<Result, "items">;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type DeductionNote = z.infer<typeof DeductionNoteSchema>;
 export type ReportedIssue = z.infer<typeof ReportedIssueSchema>;

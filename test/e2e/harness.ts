@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
+import { basename, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildAddin } from "../helpers/build-addin.js";
 import { requireFullTestRun } from "../helpers/full-tests.js";
 
@@ -80,4 +80,69 @@ export async function launchChromium(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** Excel's task pane is 350 px wide. */
+export const PANE = { width: 350, height: 900 } as const;
+
+/** A page of the add-in in its own browser context, and what it did. */
+export interface PaneSession {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Every URL requested in the context (the page, its frames and workers, popups) and when. */
+  readonly requests: string[];
+  readonly requestTimes: number[];
+  /** Uncaught exceptions and console errors in the page. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+interface PaneOptions {
+  /** Page path on the server: the file mode's index.html unless given. */
+  readonly path?: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** Runs in the page before its own scripts (measuring tasks, watching the progress). */
+  readonly init?: () => void;
+}
+
+/**
+ * Opens the add-in's page at the pane's width (Chinese locale, downloads accepted). Requests
+ * to any other host are aborted and recorded, so a test can assert that nothing left the machine.
+ */
+export async function openPane(browser: Browser, server: StaticServer, options: PaneOptions = {}): Promise<PaneSession> {
+  const context = await browser.newContext({ viewport: options.viewport ?? PANE, acceptDownloads: true, locale: "zh-CN" });
+  const isLocal = (url: string) =>
+    url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
+  await context.route(
+    (url) => !isLocal(url.href),
+    (route) => route.abort(),
+  );
+  const requests: string[] = [];
+  const requestTimes: number[] = [];
+  // On the context, not the page: iframes, dedicated and service workers and popups included.
+  context.on("request", (r) => {
+    requests.push(r.url());
+    requestTimes.push(Date.now());
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
+  if (options.init) await page.addInitScript(options.init);
+  await page.goto(`${server.origin}${options.path ?? "/index.html"}`);
+  return { page, context, requests, requestTimes, errors, close: () => context.close() };
+}
+
+/** A workbook to choose in the page: a file on disk, or bytes with the name the user sees. */
+type ChosenFile = string | { readonly name: string; readonly bytes: Uint8Array };
+
+/** Chooses the workbook in the file mode's 选择工作簿 and waits until the pane names it as open. */
+export async function chooseWorkbook(page: Page, file: ChosenFile, timeout = 30_000): Promise<void> {
+  const name = typeof file === "string" ? basename(file) : file.name;
+  await page
+    .getByTestId("workbook-input")
+    .setInputFiles(
+      typeof file === "string" ? file : { name: file.name, mimeType: "application/octet-stream", buffer: Buffer.from(file.bytes) },
+    );
+  await page.getByText(`当前工作簿：${name}`).waitFor({ timeout });
 }

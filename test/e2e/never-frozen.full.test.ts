@@ -3,7 +3,7 @@
  * demo's sample quarter, built here) scored in the production page at the task pane's width,
  * with the reading, validation, scoring and writing in the page's Web Worker. Measured in the
  * page: no long task (PerformanceObserver 'longtask') over 200 ms on the main thread from the
- * click to the result, and the progress (its label: step n/m, per cent, time so far) changing at
+ * click until the results are shown (summary, the ranking's and issues' first pages), and the progress (its label: step n/m, per cent, time so far) changing at
  * least once a second. Then 取消: the run stops, nothing is offered to download, the pane is
  * usable again.
  */
@@ -13,11 +13,23 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleWorkbook } from "../helpers/sample-workbooks.js";
-import { ARTIFACTS, buildForTests, E2E_DIST, launchChromium, serveStatic, type StaticServer } from "./harness.js";
+import {
+  ARTIFACTS,
+  buildForTests,
+  chooseWorkbook,
+  E2E_DIST,
+  launchChromium,
+  openPane,
+  serveStatic,
+  type PaneSession,
+  type StaticServer,
+} from "./harness.js";
 
 const BRANCHES = 5000;
 const FILE = "五千支部.xlsx";
 const LONG_TASK_LIMIT_MS = 200;
+/** The ranking preview's first page (RANKING_PAGE in RankingList.tsx). */
+const RANKING_PAGE = 20;
 
 let server: StaticServer;
 let browser: Browser;
@@ -64,22 +76,15 @@ function installWatch(): void {
   new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-async function openAtPaneWidth(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
-  await page.addInitScript(installWatch);
-  await page.goto(`${server.origin}/index.html`);
-  await page.getByTestId("workbook-input").setInputFiles(join(fixtures, FILE));
-  await page.getByText(`当前工作簿：${FILE}`).waitFor({ timeout: 120_000 });
-  return { page, errors, close: () => context.close() };
+async function openAtPaneWidth(): Promise<PaneSession> {
+  const pane = await openPane(browser, server, { init: installWatch });
+  await chooseWorkbook(pane.page, join(fixtures, FILE), 120_000);
+  return pane;
 }
 
 const watch = (page: Page) => page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
 
-it("scores 5,000 branches with no long task over 200 ms and the progress moving at least once a second", async () => {
+it("scores 5,000 branches and shows the results with no long task over 200 ms, the progress moving at least once a second", async () => {
   const { page, errors, close } = await openAtPaneWidth();
   try {
     const start = await page.evaluate(() => performance.now());
@@ -87,9 +92,17 @@ it("scores 5,000 branches with no long task over 200 ms and the progress moving 
     await page.getByRole("button", { name: "一键评分排名" }).click();
     await page.getByTestId("download-link").waitFor({ timeout: 300_000 });
     const seconds = (Date.now() - clicked) / 1000;
-    await page.getByTestId("branch-count").waitFor();
+    // The results shown: summary, the ranking's and the issue list's first pages, with their counts.
+    await page.getByTestId("branch-count").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("branch-count").textContent()).toBe(`支部 ${BRANCHES} 个`);
-    const end = await page.evaluate(() => performance.now());
+    await page.getByTestId("ranking-list").waitFor();
+    await page.getByTestId("issue-list").waitFor();
+    expect(await page.getByTestId("ranking-row").count()).toBe(RANKING_PAGE);
+    expect(await page.getByTestId("ranking-show-more").textContent()).toContain(String(BRANCHES - RANKING_PAGE));
+    const shownAt = await page.evaluate(() => performance.now());
+    // Long tasks are reported after they end: a moment for the last ones to arrive.
+    await page.waitForTimeout(1_000);
+    const end = shownAt;
     const { longTasks, labels } = await watch(page);
 
     // The progress: every named step, and no second without a change while it was shown.
@@ -107,6 +120,7 @@ it("scores 5,000 branches with no long task over 200 ms and the progress moving 
     const during = longTasks.filter((t) => t.start >= start && t.start <= scored);
     const after = longTasks.filter((t) => t.start > scored && t.start <= end);
     const longest = Math.max(0, ...during.map((t) => t.duration));
+    const longestAfter = Math.max(0, ...after.map((t) => t.duration));
     // The figures, for the report: the whole run, the longest main-thread task, the longest still progress.
     mkdirSync(ARTIFACTS, { recursive: true });
     const figures = {
@@ -114,12 +128,17 @@ it("scores 5,000 branches with no long task over 200 ms and the progress moving 
       seconds,
       longestTaskDuringScoreMs: longest,
       tasksOver50MsDuringScore: during.length,
-      longestTaskRenderingResultMs: Math.max(0, ...after.map((t) => t.duration)),
+      longestTaskShowingResultMs: longestAfter,
+      tasksOver50MsShowingResult: after.length,
       longestUnchangedProgressMs: Math.max(...gaps),
       longestUnchangedLabelMs: Math.max(...labelGaps),
+      longestUnchangedLabel: labelChanges[labelGaps.indexOf(Math.max(...labelGaps))]?.label,
+      tasksShowingResultMs: after.map((t) => t.duration),
     };
     writeFileSync(join(ARTIFACTS, "never-frozen.json"), JSON.stringify(figures, null, 2));
     expect(during.filter((t) => t.duration > LONG_TASK_LIMIT_MS)).toEqual([]);
+    // Showing the results too (issue 9: 0.4–1.4 s when the whole result came in one message).
+    expect(after.filter((t) => t.duration > LONG_TASK_LIMIT_MS)).toEqual([]);
     // The time so far is checked every 250 ms: its second shows within that of turning.
     expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + 250);
     expect(errors).toEqual([]);

@@ -48,7 +48,7 @@ describe("more than 130,000 grid issues", () => {
     expect(sheet.rows).toHaveLength(4 + 10);
     expect(links(sheet)).toBe(10);
     expect(firstTexts(sheet).filter((v) => v.startsWith("【"))).toEqual([
-      "【未全部列出】共 30 项问题，本表列出前 10 项（Excel 一张工作表最多 10 个链接，列出的每项都可点击跳转），另有 20 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。",
+      "【未全部列出】共 30 项问题，本表列出前 10 项（Excel 一张工作表最多 10 个链接，列出的每项都可点击跳转），另有 20 项未列出。请先改正列出的问题，再重新校验，其余的问题会接着列在这里。",
     ]);
     expect(sheet.freezeRows).toBe(4);
   });

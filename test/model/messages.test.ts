@@ -41,13 +41,13 @@ describe("issue messages, per code and language", () => {
     const content = i({ code: "SHEET_LIST_MISSING", params: { part: "xl/workbook.xml" } });
     const size = i({ code: "CONTENT_TOO_LARGE", params: { size: 200 * 2 ** 20, limit: 128 * 2 ** 20 } });
     expect(zh(zip)).toMatchInlineSnapshot(
-      `"无法读取该文件：文件已损坏：压缩包不完整（缺少末尾的目录），可能在下载或复制时中断了。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`,
+      `"无法读取该文件：文件已损坏：文件不完整（缺少末尾的目录），可能在下载或复制时中断了。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。"`,
     );
     expect(zh(content)).toMatchInlineSnapshot(
-      `"无法读取该文件：文件已损坏：xl/workbook.xml 中没有工作表列表。请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。"`,
+      `"无法读取该文件：文件已损坏：工作簿中没有工作表清单（技术信息：xl/workbook.xml）。请用 Excel 打开该文件（如提示修复，请选择修复），另存为新的 .xlsx 文件后再试。"`,
     );
     expect(zh(size)).toMatchInlineSnapshot(
-      `"无法读取该文件：文件过大或已损坏：要读取的内容解压后共有 200 MB，超过了 128 MB 的上限。正常的考核工作簿远小于此：文件可能已损坏，或是恶意构造的压缩包（“压缩炸弹”）。请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。"`,
+      `"无法读取该文件：文件过大或已损坏（正常的考核工作簿远小于此，这个文件可能已损坏或是被恶意构造的）：要读取的内容解压后共有 200 MB，超过了 128 MB 的上限。请确认文件来源并重新获取原文件；如确是这么大的工作簿，请按单位拆分后分别评分。"`,
     );
     expect(en(zip)).toMatchInlineSnapshot(
       `"The file cannot be read: the file is damaged: the archive is incomplete (its closing directory is missing); the download or copy may have been cut short. Get the complete original file again (download or copy it once more) and try again."`,
@@ -93,7 +93,9 @@ describe("issue messages, per code and language", () => {
     expect(zh(i)).toMatchInlineSnapshot(
       `"考核设置!A5：不认识的设置项“打分方式”，已忽略。如需设置，请改为以下设置项之一：考核周期、排名方式；否则可删除这一行。"`,
     );
-    expect(en(i)).toMatchInlineSnapshot(`"考核设置!A5: unknown setting “打分方式”, ignored. The settings are: “考核周期”, “排名方式”."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"考核设置!A5: unknown setting “打分方式”, ignored. To set something, use one of the settings “考核周期”, “排名方式”; otherwise delete the row."`,
+    );
   });
 
   it("SETTING_INVALID", () => {
@@ -373,7 +375,9 @@ describe("issue messages, per code and language", () => {
   it("VETO_INVALID", () => {
     const i = sample("VETO_INVALID", "评分A", "AI7", { branch: "ZB004", item: "V2", value: "可能", max: 0 });
     expect(zh(i)).toMatchInlineSnapshot(`"评分A!AI7：否决项只能填写“是”或“否”，“可能”无效，暂按“否”处理。请改为“是”或“否”。"`);
-    expect(en(i)).toMatchInlineSnapshot(`"评分A!AI7: a veto item takes only “是” or “否”; “可能” is not valid and counts as “否”."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"评分A!AI7: a veto item takes only “是” or “否”; “可能” is not valid and counts as “否”. Change it to “是” or “否”."`,
+    );
   });
 
   it("DISPUTE_PENDING", () => {
@@ -416,7 +420,9 @@ describe("issue messages, per code and language", () => {
     expect(zh(i)).toMatchInlineSnapshot(
       `"仲裁!C2：支部“ZB001”的考核项“1.1”没有争议，仲裁分“3.5”已忽略。请清空该单元格，或核对是否填错了行或列。"`,
     );
-    expect(en(i)).toMatchInlineSnapshot(`"仲裁!C2: item “1.1” of branch “ZB001” is not disputed; the arbitration “3.5” is ignored."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"仲裁!C2: item “1.1” of branch “ZB001” is not disputed; the arbitration “3.5” is ignored. Clear the cell, or check whether it was entered in the wrong row or column."`,
+    );
   });
 
   it("ARBITRATION_IGNORED (2)", () => {
@@ -424,7 +430,9 @@ describe("issue messages, per code and language", () => {
     expect(zh(i)).toMatchInlineSnapshot(
       `"仲裁!AH2：支部“ZB001”的考核项“V1”没有争议，仲裁分“否”已忽略。请清空该单元格，或核对是否填错了行或列。"`,
     );
-    expect(en(i)).toMatchInlineSnapshot(`"仲裁!AH2: item “V1” of branch “ZB001” is not disputed; the arbitration “否” is ignored."`);
+    expect(en(i)).toMatchInlineSnapshot(
+      `"仲裁!AH2: item “V1” of branch “ZB001” is not disputed; the arbitration “否” is ignored. Clear the cell, or check whether it was entered in the wrong row or column."`,
+    );
   });
 
   it("DEDUCTION_NOTE_MISSING", () => {

@@ -8,11 +8,15 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ISSUE_KINDS, STRINGS, type StringId } from "../../addin/taskpane/strings.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
-import { UserError, type FailureCode, type FailureParams } from "../../src/model/failure.js";
+import { UserError, type FailureCode, type FailureParams, type UnreadableCode, type UnreadableParams } from "../../src/model/failure.js";
+import { FAILURE_MESSAGES_EN } from "../../src/model/failure-messages-en.js";
 import { FAILURE_MESSAGES_ZH } from "../../src/model/failure-messages-zh.js";
 import { renderFailure } from "../../src/model/failure-messages.js";
 import type { IssueCode, IssueParams, WhereOf } from "../../src/model/issues.js";
+import { CATEGORIES } from "../../src/model/categories.js";
+import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/model/sheets.js";
 
 type Sample<C extends IssueCode> = readonly [IssueParams[C], WhereOf<C>];
 const at = (sheet: string | null, cell: string | null = null) => ({ sheet, cell });
@@ -21,8 +25,7 @@ const branch = { code: "ZB001", name: "机关第一党支部" };
 const item = { code: "1.1", type: "base" as const, area: "组织建设", points: 4 };
 
 /** Samples of every issue code: a new code does not compile until it has one. */
-// The unreadable-file samples are the whole-file reasons; the damage reasons name the damaged part
-// (xl/…) for whoever repairs the file and are not scanned yet.
+// The unreadable-file samples here are the whole-file reasons; every reason is in UNREADABLE below.
 const ISSUES: { readonly [C in IssueCode]: readonly Sample<C>[] } = {
   WORKBOOK_UNREADABLE: [
     [{ reason: { code: "NOT_A_ZIP", params: {} } }, at(null)],
@@ -213,6 +216,49 @@ const FAILURES: { readonly [C in FailureCode]: readonly FailureParams[C][] } = {
   OWN_SHEET_HEADER_MISSING: [{ sheet: "评分A", titles: ["支部编码", "支部名称"] }],
 };
 
+/** Samples of every reason a workbook cannot be read: a new reason does not compile until it has one. */
+const WORKSHEET = "xl/worksheets/sheet4.xml";
+const UNREADABLE: { readonly [C in UnreadableCode]: readonly UnreadableParams[C][] } = {
+  FILE_EMPTY: [{}],
+  WORKBOOK_ENCRYPTED: [{}],
+  LEGACY_BINARY: [{}],
+  NOT_A_ZIP: [{}],
+  NOT_A_WORKBOOK: [{}],
+  PART_ENCRYPTED: [{ part: WORKSHEET, sheet: "评分A" }],
+  PART_COMPRESSION_UNSUPPORTED: [{ part: "xl/styles.xml", method: 14 }],
+  ZIP_END_MISSING: [{}],
+  ZIP_SPANNED: [{}],
+  ZIP64_DIRECTORY_INCOMPLETE: [{}],
+  ZIP_DIRECTORY_BEYOND_END: [{}],
+  ZIP_DIRECTORY_DAMAGED: [{}],
+  ENTRY_MISPLACED: [{ part: "xl/sharedStrings.xml" }],
+  ENTRY_TRUNCATED: [{ part: WORKSHEET, sheet: "评分A" }, { part: "xl/media/image1.png" }],
+  ENTRY_REPEATED: [{ part: "xl/workbook.xml" }],
+  ENTRIES_OVERLAP: [{ part: WORKSHEET, other: "xl/worksheets/sheet5.xml" }],
+  STORED_SIZE_MISMATCH: [{ part: "[Content_Types].xml" }],
+  INFLATED_SIZE_MISMATCH: [{ part: "xl/charts/chart1.xml" }],
+  INFLATED_LARGER: [{ part: WORKSHEET, sheet: "评分A" }],
+  CRC_MISMATCH: [{ part: WORKSHEET, sheet: "评分A" }, { part: WORKSHEET }],
+  DEFLATE_INVALID: [{ part: "xl/_rels/workbook.xml.rels" }],
+  PART_TOO_LARGE: [{ part: WORKSHEET, size: 900 * 2 ** 20, limit: 64 * 2 ** 20 }],
+  CONTENT_TOO_LARGE: [{ size: 200 * 2 ** 20, limit: 128 * 2 ** 20 }],
+  CONTENT_TYPES_MISSING: [{ part: "[Content_Types].xml" }],
+  SHEET_LIST_MISSING: [{ part: "xl/workbook.xml" }],
+  SHEET_PART_MISSING: [{ sheet: "评分A" }],
+  SHEET_NAME_REPEATED: [{ sheet: "评分A" }],
+  ROW_NUMBER_INVALID: [{ part: WORKSHEET, sheet: "评分A", value: "x" }],
+  CELL_ADDRESS_INVALID: [{ part: WORKSHEET, sheet: "评分A", value: "1A" }],
+  PART_EMPTY: [{ part: WORKSHEET, sheet: "评分A" }],
+  SHARED_STRING_MISSING: [{ part: WORKSHEET, sheet: "评分A" }],
+  XML_INVALID: [
+    { part: "xl/workbook.xml", problem: { code: "END_TAG_MISMATCH", params: { tag: "sheets" } } },
+    { part: WORKSHEET, sheet: "评分A", problem: { code: "CHARACTER_REFERENCE_INVALID", params: { ref: "nbsp" } } },
+  ],
+};
+
+/** Where a damaged part is, for IT staff: the one place a Chinese message may name a zip part (always last in the reason). */
+const TECHNICAL = /（技术信息：[^）]*）/g;
+
 /**
  * Latin text a Chinese reader may meet: file types, Excel and its menus' names, cell references
  * (A1, 评分A!C4 and column letters), what to type (2026Q3, UTF-8, 1E+20…) and the samples' own values.
@@ -228,6 +274,7 @@ const ALLOWED = [
   /^V\d$/, // veto items
   /^N\/A$/, // #N/A
   /^(EACCES|EROFS)$/, // the operating system's code, beside its meaning
+  /^MB$/, // sizes of files too large to read
 ];
 
 /** The command line's own failures may name its option (-o); the pane never shows them. */
@@ -253,6 +300,7 @@ const DOUBLED = /[。，、；：！？][。，、；：！？]|[。，；：]\.
 const NEXT_STEP = /请|建议|可以|可留空|可在|如需|如有误|如非有意|如仍应|如不应|如是/;
 
 function latinWords(text: string): string[] {
+  text = text.replace(TECHNICAL, "");
   return [...text.matchAll(/#?[A-Za-z0-9][A-Za-z0-9.+/_-]*/g)]
     .map((m) => m[0].replace(/^#/, "").replace(/[.]$/, ""))
     .filter((w) => /[A-Za-z]/.test(w) && !ALLOWED.some((a) => a.test(w)));
@@ -263,7 +311,7 @@ function wordsProblems(label: string, text: string, { next = true, option = fals
   const found: string[] = [];
   const words = latinWords(option ? text.replace(/(^|\s)-o(?=\s)/g, " ") : text);
   if (words.length > 0) found.push(`${label}: Latin words ${words.join(" ")} in “${text}”`);
-  if (INTERNAL.test(text.replace(/Strict Open XML/g, ""))) found.push(`${label}: internal term in “${text}”`);
+  if (INTERNAL.test(text.replace(/Strict Open XML/g, "").replace(TECHNICAL, ""))) found.push(`${label}: internal term in “${text}”`);
   if (DOUBLED.test(text)) found.push(`${label}: doubled punctuation in “${text}”`);
   if (next && !NEXT_STEP.test(text)) found.push(`${label}: no next step in “${text}”`);
   return found;
@@ -332,6 +380,30 @@ describe("the Chinese a user reads", () => {
     expect(found).toEqual([]);
   });
 
+  it("every reason a workbook cannot be read, as the issue and the failure say it: sheets by name, zip parts only as technical information", () => {
+    const found: string[] = [];
+    for (const [code, samples] of Object.entries(UNREADABLE) as [UnreadableCode, readonly UnreadableParams[UnreadableCode][]][]) {
+      samples.forEach((params, n) => {
+        const reason = { code, params } as never;
+        const label = `${code} #${n + 1}`;
+        // The value found in the file (a row number, a cell reference) is shown as it was written.
+        const written = (text: string) => ("value" in params ? text.replaceAll(`“${params.value}”`, "“某”") : text);
+        found.push(...wordsProblems(`${label} issue`, written(MESSAGES_ZH.WORKBOOK_UNREADABLE({ reason }, { sheet: null, cell: null }))));
+        const { what, next } = FAILURE_MESSAGES_ZH.WORKBOOK_UNREADABLE({ reason, file: "考核.xlsx" }, undefined);
+        found.push(...wordsProblems(`${label} failure`, written(`${what}。${next}`)));
+        // The technical note, when there is one, closes the reason: nothing of the user's words after it.
+        for (const text of [what]) {
+          const note = [...text.matchAll(TECHNICAL)];
+          if (note.length > 1 || (note.length === 1 && !text.endsWith(note[0]![0])))
+            found.push(`${label}: technical note not last in “${text}”`);
+        }
+        if ("sheet" in params && "part" in params && !what.includes(`“${params.sheet}”`))
+          found.push(`${label}: sheet not named in “${what}”`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
   it("the task pane's Chinese strings and issue kinds; its messages each say what to do next", () => {
     const found: string[] = [];
     for (const [id, text] of Object.entries(STRINGS.zh) as [StringId, string][]) {
@@ -353,6 +425,101 @@ describe("the Chinese a user reads", () => {
     expect(wordsProblems("t", "压缩包中没有 xl/workbook.xml", { next: false })).not.toEqual([]);
     expect(wordsProblems("t", "导入时命令行用 --as 指定", { next: false })).not.toEqual([]);
     expect(wordsProblems("t", "评分A!C4：分数 5 超出范围。请填写 0 到 4 之间的分数，如 2026Q3 的 .xlsx 工作簿。")).toEqual([]);
+  });
+});
+
+/** Chinese characters (and full-width punctuation) in English text, once the samples' own values are taken out. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** English doubled punctuation (an ellipsis "…" or "..." is not). */
+const DOUBLED_EN = /([,;:])\s*[,;:.]|[^.]\.\s*[,;:]|[^.]\.\.(?!\.)|\.\s+\./;
+/** Words that start what to do next in English. */
+const NEXT_STEP_EN =
+  /\b(please|check|fix|correct|fill|enter|type|add|remove|delete|save|open|choose|select|use|ask|make|keep|leave|rename|change|try|give|get|write|split|put|format|replace|create|score|download|clear|arbitrate|if|unless|can|may|should|must|need|needs)\b/i;
+
+/**
+ * The workbook's own Chinese vocabulary, which English messages name as the user sees it in the
+ * sheets: sheet names, column titles, categories, item types and the words typed into grids.
+ */
+const WORKBOOK_TERMS: readonly string[] = [
+  ...INPUT_SHEETS,
+  ...Object.values(OUTPUT_SHEETS),
+  ...CATEGORIES,
+  ...["支部编码", "支部名称", "支部类别", "所属单位", "项目编号", "评分方", "说明", "上年星级", "考核周期", "加分上限"],
+  ...["基础", "加分", "否决", "是", "否", "不适用", "无法对应", "年第三季度", "五星比例上限", "年度定级"],
+];
+
+/** Every text in the samples' params and places: the workbook's own names and values, which stay as the user wrote them. */
+function sampleTexts(value: unknown, into: string[] = []): string[] {
+  if (typeof value === "string") into.push(value);
+  else if (Array.isArray(value)) for (const v of value) sampleTexts(v, into);
+  else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) sampleTexts(v, into);
+  return into;
+}
+
+function englishProblems(label: string, text: string, samples: readonly string[], { next = true } = {}): string[] {
+  const found: string[] = [];
+  let own = text;
+  for (const v of [...samples, ...WORKBOOK_TERMS].sort((a, b) => b.length - a.length)) if (v !== "") own = own.replaceAll(v, "");
+  if (CJK.test(own)) found.push(`${label}: Chinese in “${text}”`);
+  if (DOUBLED_EN.test(text)) found.push(`${label}: doubled punctuation in “${text}”`);
+  if (next && !NEXT_STEP_EN.test(own)) found.push(`${label}: no next step in “${text}”`);
+  return found;
+}
+
+describe("the English a user reads", () => {
+  it("every issue message: no Chinese but the workbook's own names, a next step, no doubled punctuation", () => {
+    const found: string[] = [];
+    for (const [code, samples] of Object.entries(ISSUES) as [IssueCode, readonly Sample<IssueCode>[]][]) {
+      samples.forEach(([params, where], n) => {
+        const render = MESSAGES_EN[code] as (p: unknown, w: unknown) => string;
+        found.push(...englishProblems(`${code} #${n + 1}`, render(params, where), sampleTexts([params, where])));
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("every failure and every reason a workbook cannot be read: what happened, then what to do", () => {
+    const found: string[] = [];
+    const check = (label: string, params: unknown, { what, next }: { what: string; next: string }) => {
+      const samples = sampleTexts(params);
+      found.push(...englishProblems(`${label} what`, what, samples, { next: false }));
+      found.push(...englishProblems(`${label} next`, next, samples));
+      found.push(...englishProblems(`${label} both`, `${what}. ${next}`, samples, { next: false }));
+    };
+    for (const [code, samples] of Object.entries(FAILURES) as [FailureCode, readonly FailureParams[FailureCode][]][]) {
+      samples.forEach((params, n) => check(`${code} #${n + 1}`, params, FAILURE_MESSAGES_EN[code](params as never, undefined)));
+    }
+    for (const [code, samples] of Object.entries(UNREADABLE) as [UnreadableCode, readonly UnreadableParams[UnreadableCode][]][]) {
+      samples.forEach((params, n) => {
+        const reason = { code, params } as never;
+        check(
+          `${code} #${n + 1}`,
+          [params, "考核.xlsx"],
+          FAILURE_MESSAGES_EN.WORKBOOK_UNREADABLE({ reason, file: "考核.xlsx" }, undefined),
+        );
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("the task pane's English strings and issue kinds; its messages each say what to do next", () => {
+    const found: string[] = [];
+    for (const [id, text] of Object.entries(STRINGS.en) as [StringId, string][]) {
+      // The language switch offers Chinese in Chinese.
+      if (id === "switchLanguage" || id === "switchLanguageLabel") continue;
+      found.push(...englishProblems(id, text.replace(/\{\w+\}/g, "X"), [], { next: PANE_MESSAGES.includes(id) }));
+    }
+    for (const [code, text] of Object.entries(ISSUE_KINDS.en)) found.push(...englishProblems(code, text, [], { next: false }));
+    expect(found).toEqual([]);
+  });
+
+  it("catches what it is meant to catch", () => {
+    expect(englishProblems("t", "无法读取.. the file", []).map((p) => p.replace(/ in .*/, ""))).toEqual([
+      "t: Chinese",
+      "t: doubled punctuation",
+      "t: no next step",
+    ]);
+    expect(englishProblems("t", "Sheet “评分A” is missing. Add it and try again.", ["评分A"])).toEqual([]);
   });
 });
 

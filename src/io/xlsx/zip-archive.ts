@@ -193,63 +193,75 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], budget: Inflate
   if (total > LIMITS.packageBytes) throw unreadable("CONTENT_TOO_LARGE", { size: total, limit: LIMITS.packageBytes });
 }
 
+/** How far inflating one part has come, by compressed bytes (for progress within a large part). */
+export type InflateProgress = (done: number, total: number) => void;
+
 /**
  * An entry's inflated bytes, checked: its declared size within the limits (before anything is
  * inflated), the actual size equal to the declared one (inflating stops as soon as it is
- * exceeded), and the CRC. Throws WorkbookUnreadableError.
+ * exceeded), and the CRC. Throws WorkbookUnreadableError. `onStep` hears how far a part large
+ * enough to be inflated in steps has come (a 40 MB sheet takes seconds).
  */
-export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+export function inflateEntry(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget, onStep?: InflateProgress): Uint8Array {
   const { name, size } = entry;
   checkDeclaredSizes([entry], budget);
   if (entry.flags & FLAG_ENCRYPTED) throw unreadable("PART_ENCRYPTED", { part: name });
   const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let out: Uint8Array;
+  let crc: number | undefined;
   if (entry.method === 0) {
     if (data.length !== size) throw unreadable("STORED_SIZE_MISMATCH", { part: name });
     out = data;
   } else if (entry.method === 8) {
-    out = inflateExactly(data, size, name);
+    if (data.length <= ONE_CALL) out = inflateInOneCall(data, size, name);
+    else ({ out, crc } = inflateInSteps(data, size, name, onStep));
   } else {
     throw unreadable("PART_COMPRESSION_UNSUPPORTED", { part: name, method: entry.method });
   }
-  if (crc32(out) !== entry.crc) throw unreadable("CRC_MISMATCH", { part: name });
+  if ((crc ?? crc32(out)) !== entry.crc) throw unreadable("CRC_MISMATCH", { part: name });
   budget.used += size;
   return out;
 }
 
-function inflateExactly(data: Uint8Array, size: number, name: string): Uint8Array {
-  if (data.length <= ONE_CALL) {
-    let out: Uint8Array;
-    try {
-      // One byte more than declared: filling it means the stream holds more than it said.
-      out = inflateSync(data, { out: new Uint8Array(size + 1) });
-    } catch {
-      throw unreadable("DEFLATE_INVALID", { part: name });
-    }
-    if (out.length > size) throw unreadable("INFLATED_LARGER", { part: name });
-    if (out.length < size) throw unreadable("INFLATED_SIZE_MISMATCH", { part: name });
-    return out;
+function inflateInOneCall(data: Uint8Array, size: number, name: string): Uint8Array {
+  let out: Uint8Array;
+  try {
+    // One byte more than declared: filling it means the stream holds more than it said.
+    out = inflateSync(data, { out: new Uint8Array(size + 1) });
+  } catch {
+    throw unreadable("DEFLATE_INVALID", { part: name });
   }
-  return inflateInSteps(data, size, name);
+  if (out.length > size) throw unreadable("INFLATED_LARGER", { part: name });
+  if (out.length < size) throw unreadable("INFLATED_SIZE_MISMATCH", { part: name });
+  return out;
 }
 
-function inflateInSteps(data: Uint8Array, size: number, name: string): Uint8Array {
+// Progress is told every this many steps (a mebibyte of compressed data: tens of milliseconds).
+const STEPS_PER_REPORT = 16;
+
+/** Inflates step by step, with the CRC computed as the bytes come (so that it too is within the progress). */
+function inflateInSteps(data: Uint8Array, size: number, name: string, onStep?: InflateProgress): { out: Uint8Array; crc: number } {
   const out = new Uint8Array(size);
   let filled = 0;
+  let crc = 0;
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
     if (filled + chunk.length > size) throw unreadable("INFLATED_LARGER", { part: name });
     out.set(chunk, filled);
+    crc = crc32(chunk, crc);
     filled += chunk.length;
     ended ||= final;
   });
   try {
     if (data.length === 0) inflater.push(data, true);
-    for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+    for (let at = 0, step = 1; at < data.length; at += STEP, step++) {
+      inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+      if (step % STEPS_PER_REPORT === 0) onStep?.(Math.min(at + STEP, data.length), data.length);
+    }
   } catch (e) {
     if (e instanceof WorkbookUnreadableError) throw e;
     throw unreadable("DEFLATE_INVALID", { part: name });
   }
   if (!ended || filled !== size) throw unreadable("INFLATED_SIZE_MISMATCH", { part: name });
-  return out;
+  return { out, crc };
 }

@@ -1,5 +1,12 @@
 import { unreadable, type WorkbookUnreadableError } from "../workbook.js";
-import { checkDeclaredSizes, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry } from "./zip-archive.js";
+import {
+  checkDeclaredSizes,
+  inflateEntry,
+  readZipDirectory,
+  type InflateBudget,
+  type InflateProgress,
+  type ZipEntry,
+} from "./zip-archive.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -39,11 +46,11 @@ export class ZipPackage {
     return this.entries.has(name) ? name : this.lowerCase.get(name.toLowerCase());
   }
 
-  /** A part's inflated content; every call inflates again, so callers read a part once. */
-  read(name: string): Uint8Array {
+  /** A part's inflated content; every call inflates again, so callers read a part once. `onStep`: how far a large part has come. */
+  read(name: string, onStep?: InflateProgress): Uint8Array {
     const entry = this.entries.get(name);
     if (entry === undefined) throw new Error(`no part ${name}`);
-    return inflateEntry(this.bytes, entry, this.budget);
+    return inflateEntry(this.bytes, entry, this.budget, onStep);
   }
 
   /** Throws WorkbookUnreadableError if reading these parts would go over the size limits by their declared sizes. */

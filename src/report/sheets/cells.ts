@@ -7,7 +7,7 @@ import type { OutEntry, PrintSpec } from "../sheet-spec.js";
  * sheet with the page number (第 &P 页 共 &N 页); `more` adds repeated rows, breaks, margins.
  */
 export function quarterPrint(
-  result: Result,
+  result: Pick<Result, "period">,
   sheet: string,
   orientation: PrintSpec["orientation"],
   more: Omit<PrintSpec, "orientation" | "fitToWidth" | "footer"> & { readonly fitToWidth?: boolean } = {},

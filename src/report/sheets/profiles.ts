@@ -1,5 +1,5 @@
 import { a1 } from "../../model/cell.js";
-import type { BranchResult, Profile, Result } from "../../model/result.js";
+import type { BranchResult, Profile, ResultOverview } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { MAX_PAGE_BREAKS } from "../excel-limits.js";
 import { starText, STATUS_ZH } from "../labels.js";
@@ -19,7 +19,7 @@ const CHART_ROW_POINTS = 15;
 const GAP_POINTS = 8;
 
 /** Who wrote a note, as 扣分说明 names them. */
-const RATER = (result: Result, r: Profile["deductions"][number]["notes"][number]["rater"]) =>
+const RATER = (result: ResultOverview, r: Profile["deductions"][number]["notes"][number]["rater"]) =>
   r === "A" ? (result.settings?.raterAName ?? "A") : r === "B" ? (result.settings?.raterBName ?? "B") : "仲裁";
 
 /** Where each branch's block is on the sheet (0-based rows, first and last), by 支部编码. */
@@ -31,24 +31,24 @@ export type ProfileBlocks = ReadonlyMap<string, { readonly first: number; readon
  * (at most MAX_PROFILE_CHARTS branches), 短板弱项, 扣分明细 with the raters' notes, and the
  * bonuses and vetoes. A block longer than a page goes on over the next; rows are never cut.
  */
-export function profilesSheet(result: Result): SheetSpec {
+export function profilesSheet(result: ResultOverview): SheetSpec {
   return profilesLayout(result).spec;
 }
 
 /** The A1 range of a branch's block on 支部画像 (for 转到画像页); null when the branch has none. */
-export function profileBlockRange(result: Result, code: string): string | null {
+export function profileBlockRange(result: ResultOverview, code: string): string | null {
   const { blocks, spec } = profilesLayout(result);
   const b = blocks.get(code);
   return b === undefined ? null : `${a1(b.first, 0)}:${a1(b.last, (spec.columnWidths?.length ?? 1) - 1)}`;
 }
 
 /** The sheet and where each block is: tables and a radar a branch, or the compact form above MAX_PROFILE_CHARTS. */
-export function profilesLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } {
+export function profilesLayout(result: ResultOverview): { spec: SheetSpec; blocks: ProfileBlocks } {
   return result.branches.length <= MAX_PROFILE_CHARTS ? fullLayout(result) : compactLayout(result);
 }
 
 /** The notes above the first block: a provisional result, the compact form, the page-break cap. */
-function topNotes(result: Result): string[] {
+function topNotes(result: ResultOverview): string[] {
   const pages = result.branches.length;
   const notes: string[] = [];
   if (result.status === "provisional") {
@@ -75,7 +75,7 @@ const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).
  * look, so that the whole sheet is a couple of formatted ranges and no merges (thousands of
  * blocks of tables would take Office.js minutes to format), still a block a page.
  */
-function compactLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } {
+function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: ProfileBlocks } {
   const rows: OutEntry[][] = [];
   const breaks: number[] = [];
   const blocks = new Map<string, { first: number; last: number }>();
@@ -131,7 +131,7 @@ function compactLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks
   return { spec, blocks };
 }
 
-function fullLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } {
+function fullLayout(result: ResultOverview): { spec: SheetSpec; blocks: ProfileBlocks } {
   const rows: OutEntry[][] = [];
   const merges: string[] = [];
   const heights: number[] = [];
@@ -321,7 +321,7 @@ function fullLayout(result: Result): { spec: SheetSpec; blocks: ProfileBlocks } 
 }
 
 /** The raters' notes, one line each; raters who wrote the same note share its line. */
-function noteText(result: Result, notes: Profile["deductions"][number]["notes"]): string {
+function noteText(result: ResultOverview, notes: Profile["deductions"][number]["notes"]): string {
   const byText = new Map<string, string[]>();
   for (const n of notes) {
     const who = RATER(result, n.rater);
@@ -333,7 +333,7 @@ function noteText(result: Result, notes: Profile["deductions"][number]["notes"])
 }
 
 /** The result's status for this branch, with a veto and pending arbitration in words. */
-function branchStatus(result: Result, b: BranchResult): string {
+function branchStatus(result: ResultOverview, b: BranchResult): string {
   const parts: string[] = [STATUS_ZH[result.status]];
   if (b.vetoed) parts.push("否决");
   if (b.pending > 0) parts.push(`待仲裁 ${b.pending} 项`);

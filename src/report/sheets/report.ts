@@ -44,7 +44,7 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   if (listed < issues.length) {
     notes.push([
       {
-        v: `【未全部列出】共 ${issues.length} 项问题，本表列出前 ${listed} 项（Excel 一张工作表最多 ${limits.listed} 个链接，列出的每项都可点击跳转），另有 ${issues.length - listed} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`,
+        v: `【未全部列出】共 ${issues.length} 项问题，本表列出前 ${listed} 项（Excel 一张工作表最多 ${limits.listed} 个链接，列出的每项都可点击跳转），另有 ${issues.length - listed} 项未列出。请先改正列出的问题，再重新校验，其余的问题会接着列在这里。`,
         style: "notice",
       },
     ]);

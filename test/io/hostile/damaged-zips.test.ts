@@ -55,7 +55,7 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
 
   it("a part whose content does not match its CRC", async () => {
     const forged = forgeZip(entriesOf(parts, (e) => (e.name === gridA ? { ...e, crc: (e.crc ?? 0) ^ 0x5a5a } : e)));
-    await expectDamaged(forged, /校验和/);
+    await expectDamaged(forged, /工作表“评分A”的内容已被改动或损坏（技术信息：xl\/worksheets\/sheet\d+\.xml，CRC 校验不符）/);
   });
 
   it("a part whose compressed bytes were altered", async () => {
@@ -67,7 +67,7 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
         return { ...e, compressed: good };
       }),
     );
-    await expectDamaged(forged, /“xl\/worksheets\/sheet\d+\.xml”/);
+    await expectDamaged(forged, /工作表“评分A”.*（技术信息：xl\/worksheets\/sheet\d+\.xml）/);
   });
 
   it("a part whose inflated size differs from the declared one", async () => {
@@ -78,9 +78,9 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
     const twice = entriesOf(parts, (e) =>
       e.name === gridA ? [e, { ...e, data: bytes(text(e.data!).replace("<row", '<row hidden="1"')) }] : e,
     );
-    await expectDamaged(forgeZip(twice), /两个/);
+    await expectDamaged(forgeZip(twice), /出现了两次/);
     const cased = entriesOf(parts, (e) => (e.name === gridA ? [e, { ...e, name: gridA.toUpperCase() }] : e));
-    await expectDamaged(forgeZip(cased), /两个/);
+    await expectDamaged(forgeZip(cased), /出现了两次/);
   });
 
   it("two entries sharing the same bytes (overlapping entries)", async () => {
@@ -93,14 +93,14 @@ describe("damaged archives are WORKBOOK_UNREADABLE (文件已损坏), never a cr
     await expectDamaged(bzip2, /不支持的压缩方式/, /另存为/);
   });
 
-  it("names the part and says to get the original file again", async () => {
+  it("names the sheet (the part only as technical information) and says to get the original file again", async () => {
     const out = await runAssessment(
       new XlsxReader(forgeZip(entriesOf(parts, (e) => (e.name === gridA ? { ...e, crc: 1 } : e)))),
       null,
       NOW,
     );
     expect(out.result.issues[0]!.message).toBe(
-      `无法读取该文件：文件已损坏：“${gridA}”的校验和（CRC）不符，内容已被改动或损坏。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。`,
+      `无法读取该文件：文件已损坏：工作表“评分A”的内容已被改动或损坏（技术信息：${gridA}，CRC 校验不符）。请重新获取完整的原文件（例如重新下载，或从原处再复制一次）后再试。`,
     );
   });
 });

@@ -64,7 +64,7 @@ describe("144,000 grid issues", () => {
     const header = texts.indexOf("级别");
     expect(report.rows.length - header - 1).toBe(MAX_HYPERLINKS);
     expect(texts.filter((t) => t.startsWith("【"))).toEqual([
-      `【未全部列出】共 ${ISSUES} 项问题，本表列出前 ${MAX_HYPERLINKS} 项（Excel 一张工作表最多 ${MAX_HYPERLINKS} 个链接，列出的每项都可点击跳转），另有 ${ISSUES - MAX_HYPERLINKS} 项未列出。完整清单见 JSON 结果（命令行 --json）。请先改正列出的问题后重新校验。`,
+      `【未全部列出】共 ${ISSUES} 项问题，本表列出前 ${MAX_HYPERLINKS} 项（Excel 一张工作表最多 ${MAX_HYPERLINKS} 个链接，列出的每项都可点击跳转），另有 ${ISSUES - MAX_HYPERLINKS} 项未列出。请先改正列出的问题，再重新校验，其余的问题会接着列在这里。`,
     ]);
   }, 60_000);
 });

@@ -46,20 +46,23 @@ async function expectUnwritable(input: Uint8Array, message: RegExp): Promise<voi
 
 describe("packages Excel would call damaged: WORKBOOK_UNREADABLE", () => {
   it("no [Content_Types].xml", async () => {
-    await expectUnreadable(forgeZip(entriesOf(parts).filter((e) => e.name !== "[Content_Types].xml")), "缺少 [Content_Types].xml");
+    await expectUnreadable(
+      forgeZip(entriesOf(parts).filter((e) => e.name !== "[Content_Types].xml")),
+      "缺少每个 Excel 工作簿都有的内容类型清单（技术信息：[Content_Types].xml）",
+    );
   });
 
   it("a workbook.xml without <sheets>", async () => {
     await expectUnreadable(
       edited(parts, "xl/workbook.xml", (xml) => xml.replace(/<sheets>.*<\/sheets>/, "")),
-      "xl/workbook.xml 中没有工作表列表",
+      "工作簿中没有工作表清单（技术信息：xl/workbook.xml）",
     );
   });
 
   it("a <sheets> that only appears inside a comment", async () => {
     await expectUnreadable(
       edited(parts, "xl/workbook.xml", (xml) => xml.replace(/<sheets>.*<\/sheets>/, (s) => `<!--${s}-->`)),
-      "没有工作表列表",
+      "没有工作表清单",
     );
   });
 

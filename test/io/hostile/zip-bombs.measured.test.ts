@@ -80,7 +80,7 @@ describe("zip bombs in parts that are read", () => {
   it("a sheet that declares a small size but inflates to a gibibyte is stopped at once", async () => {
     const data = deflatedZeros(GIB);
     const bomb = forgeZip(entriesOf(parts, (e) => (e.name === gridA ? { ...e, compressed: data, size: 5000 } : e)));
-    await expectRefused(bomb, /比目录中声明的大/);
+    await expectRefused(bomb, /比文件目录中声明的大/);
   });
 
   it("a sheet that honestly declares a gibibyte is refused by its declared size", async () => {
