@@ -93,7 +93,7 @@ describe("writeOutputSheets into an existing workbook", () => {
     for (const l of Object.keys(before)) expect(after[l]!.startsWith(before[l]!), l).toBe(true);
     expect(partText(output, "xl/styles.xml")).toMatch(/<cellXfs count="14">/);
     const sheet = partText(output, "xl/worksheets/sheet6.xml");
-    expect(sheet).toContain('<c r="B5" s="5" t="inlineStr"><is><t xml:space="preserve">=SUM(1)</t></is></c>');
+    expect(sheet).toContain('<c r="B5" s="5" t="inlineStr"><is><t>=SUM(1)</t></is></c>');
     expect(sheet).toContain('<c r="F6" s="5"/>');
   });
 
