@@ -102,17 +102,19 @@ function rowPieces(
 ): { pieces: string[]; lastRow: number; lastCol: number } {
   const pieces: string[] = [];
   let piece: string[] = [];
-  const letters: string[] = []; // column letters by index, worked out once a column
+  const opens: string[] = []; // `<c r="` and the column's letters, by column index
   let lastRow = -1;
   let lastCol = -1;
   const styles = new CellStyles(styleIds);
+  const values = new ValueXml(sheet);
   for (let i = 0; i < rows.length; i++) {
     const entries = rows[i]!;
     const r = firstRow + i;
     const height = heights[i];
     const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
     const number = String(r + 1);
-    // The row's cells as one string; a cell's parts are added to it one by one (no string a cell).
+    // The row's cells as one string, added to part by part: no string is made a cell but its
+    // reference, and the XML of values seen before (codes, names, scores) comes from a cache.
     let cells = "";
     for (let c = 0; c < entries.length; c++) {
       const entry = entries[c];
@@ -126,12 +128,12 @@ function rowPieces(
         s = "";
       }
       if (value == null && s === "") continue;
-      cells += `<c r="${(letters[c] ??= columnLetters(c))}${number}"${s}`;
-      cells += value == null ? "/>" : valueXml(value, sheet, c, number);
+      cells += (opens[c] ??= `<c r="${columnLetters(c)}`) + number + (s === "" ? '"' : `"${s}`);
+      cells += value == null ? "/>" : values.xml(value, c, number);
       if (c > lastCol) lastCol = c;
     }
     if (cells === "" && ht === "") continue;
-    piece.push(cells === "" ? `<row r="${number}"${ht}></row>` : `<row r="${number}"${ht}>${cells}</row>`);
+    piece.push(`<row r="${number}"${ht}>${cells}</row>`);
     lastRow = r;
     if ((i + 1) % ROWS_A_PIECE === 0) {
       pieces.push(piece.join(""));
@@ -142,6 +144,41 @@ function rowPieces(
   if (piece.length > 0) pieces.push(piece.join(""));
   return { pieces, lastRow, lastCol };
 }
+
+/**
+ * valueXml with the XML of short texts and of numbers remembered: a sheet repeats a branch's
+ * code and name on each of its rows and a handful of scores over and over.
+ */
+class ValueXml {
+  private readonly texts = new Map<string, string>();
+  private readonly numbers = new Map<number, string>();
+
+  constructor(private readonly sheet: string) {}
+
+  xml(value: string | number | boolean, col: number, row: string): string {
+    if (typeof value === "string") {
+      if (value.length > REMEMBERED_TEXT) return valueXml(value, this.sheet, col, row);
+      let xml = this.texts.get(value);
+      if (xml === undefined) {
+        xml = valueXml(value, this.sheet, col, row);
+        if (this.texts.size < REMEMBERED_VALUES) this.texts.set(value, xml);
+      }
+      return xml;
+    }
+    if (typeof value === "number") {
+      let xml = this.numbers.get(value);
+      if (xml === undefined) {
+        xml = valueXml(value, this.sheet, col, row);
+        if (this.numbers.size < REMEMBERED_VALUES) this.numbers.set(value, xml);
+      }
+      return xml;
+    }
+    return valueXml(value, this.sheet, col, row);
+  }
+}
+
+const REMEMBERED_TEXT = 64;
+const REMEMBERED_VALUES = 65_536;
 
 /** ` s="…"` of each look a sheet's cells use, worked out once a look. */
 class CellStyles {
