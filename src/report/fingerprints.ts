@@ -110,9 +110,23 @@ class CanonicalWriter {
 
   private array(value: readonly unknown[]): void {
     this.out += "[";
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) this.out += ",";
-      if (!this.property(value[i], String(i))) this.out += "null";
+    for (let from = 0; from < value.length; from += BATCH) {
+      const to = Math.min(value.length, from + BATCH);
+      const keys = plainKeys(value, from, to);
+      if (keys !== null) {
+        // JSON.stringify with the sorted key list writes every object's keys in that order.
+        const json = JSON.stringify(from === 0 && to === value.length ? value : value.slice(from, to), keys);
+        this.out += from === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`;
+        if (this.out.length >= PIECE) {
+          this.emit(this.out);
+          this.out = "";
+        }
+        continue;
+      }
+      for (let i = from; i < to; i++) {
+        if (i > 0) this.out += ",";
+        if (!this.property(value[i], String(i))) this.out += "null";
+      }
     }
     this.out += "]";
   }
@@ -163,6 +177,46 @@ function keyOrder(keys: string[], sort: boolean): KeyOrder {
   }
   const json = keys.map((k) => `${JSON.stringify(k)}:`);
   return { keys, first: json.map((j) => `{${j}`), rest: json.map((j) => `,${j}`) };
+}
+
+/** Array elements checked and written natively at a time. */
+const BATCH = 256;
+/** At most this many distinct keys in a batch (JSON.stringify looks each up in every object). */
+const MAX_BATCH_KEYS = 64;
+
+/**
+ * The distinct keys of the objects in elements from…to of an array, at any depth, in canonical
+ * order, if JSON.stringify(elements, keys) is exactly their canonical JSON; null otherwise.
+ * It is when every object there is a plain one (prototype Object.prototype or null, no toJSON,
+ * no Map) and no bigint is there: a key list makes JSON.stringify write each object's keys in
+ * the list's order, skipping those it lacks (undefined, as a missing key is) — provided no
+ * key is `__proto__`, the one name a plain object can inherit other than a method (methods are
+ * functions, skipped as the canonical writer skips them). Arrays are written whole either way.
+ */
+function plainKeys(array: readonly unknown[], from: number, to: number): string[] | null {
+  const keys = new Set<string>();
+  const plain = (v: unknown): boolean => {
+    if (typeof v === "bigint") return false;
+    if (typeof v !== "object" || v === null) return true;
+    if (typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!plain(v[i])) return false;
+      return true;
+    }
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key of Object.keys(v)) {
+      if (key === "__proto__") return false;
+      keys.add(key);
+      if (keys.size > MAX_BATCH_KEYS || !plain((v as Record<string, unknown>)[key])) return false;
+    }
+    return true;
+  };
+  for (let i = from; i < to; i++) if (!plain(array[i])) return null;
+  // Index keys first, by number, then the rest sorted: the order of a copy made in sorted order.
+  const indices = [...keys].filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  const rest = [...keys].filter((k) => !isIndexKey(k)).sort();
+  return [...indices, ...rest];
 }
 
 function withToJson(value: unknown, key: string): unknown {
