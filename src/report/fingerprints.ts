@@ -112,10 +112,10 @@ class CanonicalWriter {
     this.out += "[";
     for (let from = 0; from < value.length; from += BATCH) {
       const to = Math.min(value.length, from + BATCH);
-      const keys = plainKeys(value, from, to);
-      if (keys !== null) {
-        // JSON.stringify with the sorted key list writes every object's keys in that order.
-        const json = JSON.stringify(from === 0 && to === value.length ? value : value.slice(from, to), keys);
+      const copy = this.sortedCopy(value, from, to);
+      if (copy !== NOT_PLAIN) {
+        // JSON.stringify writes a copy whose objects hold their keys in canonical order as it is.
+        const json = JSON.stringify(copy);
         this.out += from === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`;
         if (this.out.length >= PIECE) {
           this.emit(this.out);
@@ -129,6 +129,47 @@ class CanonicalWriter {
       }
     }
     this.out += "]";
+  }
+
+  /**
+   * Elements from…to of an array copied with every object's keys in canonical order, if
+   * JSON.stringify(copy) is exactly their canonical JSON; NOT_PLAIN otherwise. It is when every
+   * object there is a plain one (prototype Object.prototype or null, no toJSON, not a Map) with
+   * no `__proto__` key (the copy could not hold it as a key) and there is no bigint: such a copy
+   * made in sorted order lists its keys as the canonical writer writes them, and JSON.stringify
+   * skips undefined, functions and symbols in objects and writes them as null in arrays, as
+   * the canonical writer does.
+   */
+  private sortedCopy(array: readonly unknown[], from: number, to: number): unknown[] | typeof NOT_PLAIN {
+    const copy = (v: unknown): unknown => {
+      if (typeof v === "bigint") return NOT_PLAIN;
+      if (typeof v !== "object" || v === null) return v;
+      if (typeof (v as { toJSON?: unknown }).toJSON === "function") return NOT_PLAIN;
+      if (Array.isArray(v)) {
+        const out: unknown[] = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i++) if ((out[i] = copy(v[i])) === NOT_PLAIN) return NOT_PLAIN;
+        return out;
+      }
+      const proto: unknown = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+      const { keys } = this.order(Object.keys(v), true);
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (key === "__proto__") return NOT_PLAIN;
+        const x = copy((v as Record<string, unknown>)[key]);
+        if (x === NOT_PLAIN) return NOT_PLAIN;
+        out[key] = x;
+      }
+      return out;
+    };
+    const out: unknown[] = [];
+    for (let i = from; i < to; i++) {
+      const x = copy(array[i]);
+      if (x === NOT_PLAIN) return NOT_PLAIN;
+      out.push(x);
+    }
+    return out;
   }
 
   private object(value: Record<string, unknown>, sort: boolean): void {
@@ -181,43 +222,7 @@ function keyOrder(keys: string[], sort: boolean): KeyOrder {
 
 /** Array elements checked and written natively at a time. */
 const BATCH = 256;
-/** At most this many distinct keys in a batch (JSON.stringify looks each up in every object). */
-const MAX_BATCH_KEYS = 64;
-
-/**
- * The distinct keys of the objects in elements from…to of an array, at any depth, in canonical
- * order, if JSON.stringify(elements, keys) is exactly their canonical JSON; null otherwise.
- * It is when every object there is a plain one (prototype Object.prototype or null, no toJSON,
- * no Map) and no bigint is there: a key list makes JSON.stringify write each object's keys in
- * the list's order, skipping those it lacks (undefined, as a missing key is) — provided no
- * key is `__proto__`, the one name a plain object can inherit other than a method (methods are
- * functions, skipped as the canonical writer skips them). Arrays are written whole either way.
- */
-function plainKeys(array: readonly unknown[], from: number, to: number): string[] | null {
-  const keys = new Set<string>();
-  const plain = (v: unknown): boolean => {
-    if (typeof v === "bigint") return false;
-    if (typeof v !== "object" || v === null) return true;
-    if (typeof (v as { toJSON?: unknown }).toJSON === "function") return false;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (!plain(v[i])) return false;
-      return true;
-    }
-    const proto: unknown = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return false;
-    for (const key of Object.keys(v)) {
-      if (key === "__proto__") return false;
-      keys.add(key);
-      if (keys.size > MAX_BATCH_KEYS || !plain((v as Record<string, unknown>)[key])) return false;
-    }
-    return true;
-  };
-  for (let i = from; i < to; i++) if (!plain(array[i])) return null;
-  // Index keys first, by number, then the rest sorted: the order of a copy made in sorted order.
-  const indices = [...keys].filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
-  const rest = [...keys].filter((k) => !isIndexKey(k)).sort();
-  return [...indices, ...rest];
-}
+const NOT_PLAIN: unique symbol = Symbol("not plain");
 
 function withToJson(value: unknown, key: string): unknown {
   if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
