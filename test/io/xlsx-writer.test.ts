@@ -227,6 +227,16 @@ describe("writeOutputSheets: package details", () => {
     expect(xml).toContain('<cols><col min="1" max="1" width="8" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/></cols>');
   });
 
+  it('marks xml:space="preserve" only on text whose whitespace could be taken as layout, and reads every text back the same', async () => {
+    const values = [" 前", "后 ", "一\n二", "a  b", "\t", "炼钢厂", "a b"];
+    const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [values] }]);
+    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([values.map(text)]);
+    const xml = [...unzipEntries(out).values()].map((b) => new TextDecoder().decode(b)).find((x) => x.includes("炼钢厂"))!;
+    for (const v of values.slice(0, 5)) expect(xml).toContain(`<t xml:space="preserve">${v}</t>`);
+    expect(xml).toContain("<t>炼钢厂</t>");
+    expect(xml).toContain("<t>a b</t>");
+  });
+
   it("keeps text exact: characters XML cannot hold are written as _xHHHH_ (as Excel does), CR and _xHHHH_ look-alikes survive", async () => {
     const value = "a\u0001b\u001b[31m\r\nc _x000D_ \uD800d\uFFFF 😀";
     const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [[value, 1e21, -0, 5e-324]] }]);
