@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
  * writer made into such a table, as Excel would save the same workbook, so that the benchmark
  * measures what users' files hold. (test/io/hostile/forge.ts builds the same for the tests.)
  */
-const INLINE = /t="inlineStr"><is><t xml:space="preserve">([^<]*)<\/t><\/is>/g;
+const INLINE = /t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>/g;
 const SST_REL = `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
 const SST_TYPE = `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
 

@@ -13,6 +13,7 @@ import { localTimestamp } from "./model/timestamp.js";
 import type { WorkbookSnapshot } from "./model/workbook.js";
 import { inputFingerprint, resultFingerprint, rulesFingerprint } from "./report/fingerprints.js";
 import { buildResult } from "./report/result-json.js";
+import type { TextHasher } from "./report/sha256.js";
 import type { SheetSpec } from "./report/sheet-spec.js";
 import { OUTPUT_SHEET_COUNT, outputSheets } from "./report/sheets/output-sheets.js";
 import type { LedgerInputs } from "./report/sheets/ledger.js";
@@ -34,6 +35,8 @@ export interface RunOptions {
    * writer, once begun, completes (its caller drops the bytes).
    */
   readonly signal?: CancelSignal;
+  /** The SHA-256 of the fingerprints: the pure one unless the host has a faster one giving the same digests. */
+  readonly sha256?: () => TextHasher;
 }
 
 export interface RunOutput {
@@ -81,7 +84,7 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   // Scoring and building the output sheets take seconds at 5,000 branches: progress by stage.
   const scored = validation.ok ? assess(validation.assessment) : null;
   run.within(1, REPORT_STAGES);
-  const { result, issues, sheets } = report(validation, scored, snapshot, options.now, (stage) => run.within(1 + stage, REPORT_STAGES));
+  const { result, issues, sheets } = report(validation, scored, snapshot, options, (stage) => run.within(1 + stage, REPORT_STAGES));
   const assessed = validation.ok && scored ? { snapshot, assessment: validation.assessment, scored } : null;
 
   if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
@@ -112,7 +115,7 @@ function report(
   validation: Validation,
   scored: ScoredAssessment | null,
   snapshot: WorkbookSnapshot,
-  now: Date,
+  { now, sha256 }: Pick<RunOptions, "now" | "sha256">,
   /** Stages done after scoring: 1 the result, 2–3 the fingerprints, then one a sheet. */
   onStage: (stage: number) => void,
 ): Pick<RunOutput, "result" | "issues" | "sheets"> {
@@ -137,13 +140,15 @@ function report(
     validation.ok ? { rules: validation.assessment.rules.items, notes: validation.notes } : undefined,
   );
   onStage(1);
-  const inputs = assessment ? { rules: rulesFingerprint(assessment), input: inputFingerprint(assessment) } : { rules: "", input: "" };
+  const inputs = assessment
+    ? { rules: rulesFingerprint(assessment, sha256), input: inputFingerprint(assessment, sha256) }
+    : { rules: "", input: "" };
   onStage(2);
   const record = {
     time: localTimestamp(now),
     rulesFingerprint: inputs.rules,
     inputFingerprint: inputs.input,
-    resultFingerprint: resultFingerprint(result),
+    resultFingerprint: resultFingerprint(result, sha256),
   };
   onStage(3);
   const sheets = outputSheets(result, record, ledger, (made) => onStage(3 + made));

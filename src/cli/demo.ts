@@ -10,6 +10,7 @@ import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFolder, readInput, writeOutput } from "./files.js";
 import { rankingTable, table, terminalText } from "./terminal.js";
+import { nodeSha256 } from "./node-sha256.js";
 import { runAnnual } from "../annual-pipeline.js";
 import { XlsxReader } from "../io/xlsx/reader.js";
 import type { AnnualResult } from "../model/annual-result.js";
@@ -38,7 +39,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   await writeOutput(paths.input, createWorkbook(sampleQuarterSheets(quarter), { compression: zlibCompression }));
   const workbook = new XlsxWorkbook(await readInput(paths.input), { compression: zlibCompression });
-  const { result, written } = await runAssessment(workbook, workbook, { now: io.now() });
+  const { result, written } = await runAssessment(workbook, workbook, { now: io.now(), sha256: nodeSha256 });
   if (written) await writeOutput(paths.output, workbook.bytes());
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");
 

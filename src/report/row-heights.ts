@@ -1,16 +1,33 @@
 import { parseA1 } from "../model/cell.js";
-import { cellStyle, cellValue, type SheetSpec } from "./sheet-spec.js";
+import { MAX_COLUMNS } from "./excel-limits.js";
+import type { SheetSpec } from "./sheet-spec.js";
 
 /** Excel's default column width, in characters. */
 const DEFAULT_WIDTH = 8.43;
 /** One line of 11 pt text, in points (Excel's 14.25 for 等线, LibreOffice's CJK fonts a little more). */
 const LINE_POINTS = 15;
 
-/** Width in character units (digits): a CJK or full-width character is about 1.8 of them. */
-function textUnits(s: string): number {
+/**
+ * Lines `text` takes in `room` character units: each line (split at "\n") at least one, a
+ * character from U+2E80 up (CJK, full-width; a surrogate pair once) 1.8 units, any other 1.
+ */
+function lineCount(text: string, room: number): number {
+  let lines = 0;
   let w = 0;
-  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 1.8 : 1;
-  return w;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines += Math.max(1, Math.ceil(w / room));
+      w = 0;
+    } else if (c >= 0x2e80) {
+      w += 1.8;
+      if (c <= 0xdbff && c >= 0xd800 && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++; // one code point
+      }
+    } else w += 1;
+  }
+  return lines + Math.max(1, Math.ceil(w / room));
 }
 
 /** A title row (16 pt). */
@@ -27,8 +44,8 @@ const TITLE_POINTS = 24;
 export function withRowHeights(spec: SheetSpec): SheetSpec {
   const widths = spec.columnWidths ?? [];
   const widthOf = (c: number) => widths[c] ?? DEFAULT_WIDTH;
-  // The width a cell's text has: its column, or a one-row merge's columns together.
-  const merged = new Map<string, number>();
+  // The width a cell's text has: its column, or a one-row merge's columns together (by row × MAX_COLUMNS + column).
+  const merged = new Map<number, number>();
   for (const m of spec.merges ?? []) {
     const [a, b = a] = m.split(":") as [string, string?];
     const p = parseA1(a);
@@ -36,25 +53,33 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
     if (p.row !== q.row) continue;
     let w = 0;
     for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) w += widthOf(c);
-    merged.set(`${p.row}:${Math.min(p.col, q.col)}`, w);
+    merged.set(p.row * MAX_COLUMNS + Math.min(p.col, q.col), w);
   }
   const heights: (number | undefined)[] = [...(spec.rowHeights ?? [])];
-  spec.rows.forEach((row, r) => {
-    if (row.every((e) => cellValue(e) === null)) return;
-    if (row.some((e) => cellStyle(e) === "title")) {
-      heights[r] ??= TITLE_POINTS;
-      return;
-    }
+  const { rows } = spec;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    let filled = false;
+    let title = false;
     let lines = 1;
-    row.forEach((entry, c) => {
-      const v = cellValue(entry);
-      const style = cellStyle(entry);
-      if ((style !== "textWrap" && style !== "header" && style !== "notice") || typeof v !== "string" || v === "") return;
-      const room = Math.max(1, (merged.get(`${r}:${c}`) ?? widthOf(c)) - 1);
-      const n = v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(textUnits(part) / room)), 0);
-      lines = Math.max(lines, n);
-    });
-    heights[r] ??= lines * LINE_POINTS + 3;
-  });
+    for (let c = 0; c < row.length; c++) {
+      const entry = row[c];
+      if (entry === null || entry === undefined) continue;
+      if (typeof entry !== "object") {
+        filled = true; // a bare value has no style: one line
+        continue;
+      }
+      const v = entry.v;
+      if (v !== null) filled = true;
+      const style = entry.style;
+      if (style === "title") title = true;
+      if (title || (style !== "textWrap" && style !== "header" && style !== "notice") || typeof v !== "string" || v === "") continue;
+      const room = Math.max(1, (merged.get(r * MAX_COLUMNS + c) ?? widthOf(c)) - 1);
+      const n = lineCount(v, room);
+      if (n > lines) lines = n;
+    }
+    if (!filled) continue;
+    heights[r] ??= title ? TITLE_POINTS : lines * LINE_POINTS + 3;
+  }
   return { ...spec, rowHeights: heights };
 }

@@ -16,7 +16,20 @@ const K = new Int32Array([
 // Text is encoded into this many bytes at a time (a whole number of 64-byte blocks).
 const CHUNK = 1 << 16;
 
-export class Sha256 {
+/**
+ * An incremental SHA-256 over UTF-8 text. Sha256 is the pure one every mode can use; a host
+ * with a native SHA-256 (the CLI: node:crypto, some twenty times faster) may hand the
+ * pipeline its own (RunOptions.sha256), which must give the same digests.
+ */
+export interface TextHasher {
+  updateText(text: string): unknown;
+  /** The digest as 64 lowercase hex digits; the hash is spent afterwards. */
+  hex(): string;
+}
+
+export const pureSha256 = (): TextHasher => new Sha256();
+
+export class Sha256 implements TextHasher {
   // Words are kept as signed 32-bit integers (`| 0`), which V8 holds unboxed; `>>> 0` would
   // make the larger half of them doubles and the hash several times slower.
   private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);

@@ -10,7 +10,7 @@ import { runAssessment } from "../../src/pipeline.js";
 import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
 import { runCli } from "../helpers/cli.js";
 import { sampleWorkbook } from "../helpers/sample-workbooks.js";
-import { unzipEntries } from "../helpers/xlsx-fixture.js";
+import { unzipParts } from "../helpers/package-fidelity.js";
 
 const NOW = new Date("2026-10-08T09:30:00");
 
@@ -139,7 +139,7 @@ describe("scorecard demo", () => {
 
     const input = new Uint8Array(readFileSync(paths.input));
     // The CLI deflates with zlib, sampleWorkbook() with fflate: the same parts, in the same order.
-    expect([...unzipEntries(input)]).toEqual([...unzipEntries(sampleWorkbook())]);
+    expect([...unzipParts(input)]).toEqual([...unzipParts(sampleWorkbook())]);
     const json = ResultSchema.parse(JSON.parse(readFileSync(paths.json, "utf8")));
     expect(json.status).toBe("provisional");
 

@@ -9,7 +9,7 @@ import { runAssessment } from "../../src/pipeline.js";
 import { RunCancelled } from "../../src/io/workbook.js";
 import { UserError } from "../../src/model/failure.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
-import { unzipEntries } from "../helpers/xlsx-fixture.js";
+import { unzipParts } from "../helpers/package-fidelity.js";
 
 const EXAMPLE = provisionalWorkbook();
 const example = () => EXAMPLE.slice();
@@ -68,7 +68,7 @@ describe("browser file mode operations", () => {
     const cli = new XlsxWorkbook(example());
     await cli.writeSheets(expected.sheets);
     // The file mode deflates with CompressionStream, this copy with fflate: the same parts, in the same order.
-    expect([...unzipEntries(file.bytes)]).toEqual([...unzipEntries(cli.bytes())]);
+    expect([...unzipParts(file.bytes)]).toEqual([...unzipParts(cli.bytes())]);
     expect(input).toEqual(before);
 
     expect(progress.map((p) => p.step)).toContain("write");

@@ -227,7 +227,7 @@ describe("patchCells fidelity", () => {
     const was = text(before, "xl/worksheets/sheet1.xml");
     const now = text(after, "xl/worksheets/sheet1.xml");
     expect(now).toContain('<c r="C3" s="2"><v>61</v></c>');
-    expect(now).toContain('<c r="F4" s="3" t="inlineStr"><is><t xml:space="preserve">新备注</t></is></c>'); // column F's format
+    expect(now).toContain('<c r="F4" s="3" t="inlineStr"><is><t>新备注</t></is></c>'); // column F's format
     expect(now).toContain('<row r="9"><c r="B9" t="b"><v>1</v></c></row></sheetData>');
     const undo = now
       .replace('<c r="C3" s="2"><v>61</v></c>', '<c r="C3" s="2"><v>58</v></c>')

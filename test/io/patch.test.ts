@@ -25,7 +25,7 @@ describe("patchSheetXml: text-level cell edits", () => {
     ]);
     expect(out).toEqual({
       xml: sheet(
-        `<row r="2" spans="1:3"><c r="A2" s="4" t="inlineStr"><is><t xml:space="preserve">=SUM(1) 不是公式</t></is></c><c r="B2" s="7"><v>9.5</v></c><c r="C2" t="b"><v>0</v></c></row>`,
+        `<row r="2" spans="1:3"><c r="A2" s="4" t="inlineStr"><is><t>=SUM(1) 不是公式</t></is></c><c r="B2" s="7"><v>9.5</v></c><c r="C2" t="b"><v>0</v></c></row>`,
       ),
       removedFormula: true,
     });
@@ -60,7 +60,7 @@ describe("patchSheetXml: text-level cell edits", () => {
       sheet(
         `<row r="1"><c r="A1"><v>1</v></c></row>` +
           `<row r="2" spans="1:5"><c r="A2"><v>0</v></c><c r="B2"><v>1</v></c><c r="C2"><v>3</v></c><c r="D2"><v>2</v></c><c r="E2"><v>4</v></c></row>` +
-          `\n<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">三</t></is></c></row>` +
+          `\n<row r="3"><c r="A3" t="inlineStr"><is><t>三</t></is></c></row>` +
           `<row r="5"><c r="A5"><v>5</v></c></row><row r="7"><c r="F7" t="b"><v>1</v></c></row>`,
         `<dimension ref="A1:F7"/>`,
       ),
@@ -79,7 +79,7 @@ describe("patchSheetXml: text-level cell edits", () => {
         { cell: "A1", value: "x" },
       ]).xml,
     ).toBe(
-      `<worksheet xmlns="${NS}"><dimension ref="A1:B2"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">x</t></is></c></row><row r="2"><c r="B2"><v>1</v></c></row></sheetData><pageMargins/></worksheet>`,
+      `<worksheet xmlns="${NS}"><dimension ref="A1:B2"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="B2"><v>1</v></c></row></sheetData><pageMargins/></worksheet>`,
     );
   });
 
@@ -105,7 +105,7 @@ describe("patchSheetXml: text-level cell edits", () => {
         { cell: "C2", value: 4 },
       ]).xml,
     ).toBe(
-      `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c r="B1" s="2" t="inlineStr"><x:is><x:t xml:space="preserve">二</x:t></x:is></x:c></x:row>` +
+      `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c r="B1" s="2" t="inlineStr"><x:is><x:t>二</x:t></x:is></x:c></x:row>` +
         `<x:row><x:c><x:v>3</x:v></x:c><x:c r="C2"><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
     );
   });

@@ -288,7 +288,7 @@ describe("运行记录: appending rows", () => {
     const out = writeOutputSheets(input, [LOG]);
     const xml = partText(out, "xl/worksheets/sheet1.xml");
     const styled = addOutputStyles(stylesWithFormats([0]), sheetLooks([LOG])).ids;
-    const added = `<row r="6"><c r="A6" s="${styled({ style: "text" })}" t="inlineStr"><is><t xml:space="preserve">2026-11-21 10:00:00</t></is></c><c r="B6" s="${styled({ style: "integer", tone: "muted" })}"><v>3</v></c></row>`;
+    const added = `<row r="6"><c r="A6" s="${styled({ style: "text" })}" t="inlineStr"><is><t>2026-11-21 10:00:00</t></is></c><c r="B6" s="${styled({ style: "integer", tone: "muted" })}"><v>3</v></c></row>`;
     expect(xml).toBe(
       existing.replace('<dimension ref="A1:C5"/>', '<dimension ref="A1:C6"/>').replace("</row></sheetData>", `</row>${added}</sheetData>`),
     );
@@ -300,7 +300,7 @@ describe("运行记录: appending rows", () => {
     const out = writeOutputSheets(buildXlsx({ sheets: [{ name: "运行记录", xml: empty }] }), [LOG]);
     const xml = partText(out, "xl/worksheets/sheet1.xml");
     expect(xml).toMatch(
-      /^<x:worksheet [^>]*><x:sheetData><x:row r="1"><x:c r="A1" s="\d+" t="inlineStr"><x:is><x:t xml:space="preserve">时间<\/x:t><\/x:is><\/x:c>/,
+      /^<x:worksheet [^>]*><x:sheetData><x:row r="1"><x:c r="A1" s="\d+" t="inlineStr"><x:is><x:t>时间<\/x:t><\/x:is><\/x:c>/,
     );
     expect((await new XlsxReader(out).read(["运行记录"])).sheets.get("运行记录")!.rows).toHaveLength(2);
   });

@@ -94,7 +94,7 @@ describe("writeOutputSheets into an existing workbook", () => {
     for (const l of Object.keys(before)) expect(after[l]!.startsWith(before[l]!), l).toBe(true);
     expect(partText(output, "xl/styles.xml")).toMatch(/<cellXfs count="14">/);
     const sheet = partText(output, "xl/worksheets/sheet6.xml");
-    expect(sheet).toContain('<c r="B5" s="5" t="inlineStr"><is><t xml:space="preserve">=SUM(1)</t></is></c>');
+    expect(sheet).toContain('<c r="B5" s="5" t="inlineStr"><is><t>=SUM(1)</t></is></c>');
     expect(sheet).toContain('<c r="F6" s="5"/>');
   });
 
@@ -213,6 +213,16 @@ describe("writeOutputSheets: package details", () => {
     expect(xml).toContain('<dimension ref="A1:F6"/>');
     expect(xml).toContain('<pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toContain('<cols><col min="1" max="1" width="8" customWidth="1"/><col min="2" max="2" width="14" customWidth="1"/></cols>');
+  });
+
+  it('marks xml:space="preserve" only on text whose whitespace could be taken as layout, and reads every text back the same', async () => {
+    const values = [" 前", "后 ", "一\n二", "a  b", "\t", "炼钢厂", "a b"];
+    const out = writeOutputSheets(EXAMPLE, [{ name: "T", rows: [values] }]);
+    expect((await readAll(out, ["T"])).sheets.get("T")!.rows).toEqual([values.map(text)]);
+    const xml = [...unzipParts(out).values()].map((b) => new TextDecoder().decode(b)).find((x) => x.includes("炼钢厂"))!;
+    for (const v of values.slice(0, 5)) expect(xml).toContain(`<t xml:space="preserve">${v}</t>`);
+    expect(xml).toContain("<t>炼钢厂</t>");
+    expect(xml).toContain("<t>a b</t>");
   });
 
   it("keeps text exact: characters XML cannot hold are written as _xHHHH_ (as Excel does), CR and _xHHHH_ look-alikes survive", async () => {

@@ -60,6 +60,21 @@ describe("canonical JSON and the fingerprints", () => {
     );
   });
 
+  it("writes arrays of plain objects natively only where that is the same text", () => {
+    class Point {
+      constructor(readonly y: number) {}
+      get x() {
+        return 1;
+      }
+    }
+    const bare = Object.assign(Object.create(null) as object, { b: 1, a: [2, { d: 3, c: undefined }] });
+    const own = JSON.parse('{"__proto__":{"z":1},"y":2}') as object;
+    const many = Array.from({ length: 700 }, (_, i) => ({ z: i, a: { c: [i, null, undefined, () => 1], b: "é\ud800" }, 10: i, 9: -0 }));
+    for (const v of [many, [bare, own], [new Point(3), { k: 1 }], [{ n: 1n }], [new Map([["b", 1]])], [[{ b: 1, a: NaN }]]]) {
+      expect(canonicalJson(v)).toBe(reference(v));
+    }
+  });
+
   it("hashes in pieces to the digest of the whole text", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 40_000 }), { maxLength: 6 }), (pieces) => {

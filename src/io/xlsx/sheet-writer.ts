@@ -1,6 +1,6 @@
-import { a1, columnLetters, quoteSheetName } from "../../model/cell.js";
+import { a1, columnLetters, parseA1, quoteSheetName } from "../../model/cell.js";
 import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
-import { outCell, type CellStyle, type OutCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
+import { type CellStyle, type CellTone, type OutCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
@@ -10,18 +10,26 @@ const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
 /** The looks (style, tone, link) the cells of these sheets use: the cell formats to prepare. */
 export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
-  // Each look once (65,530 linked issue rows share a handful), in the order first used.
-  const looks = new Map<string, CellLook>();
+  // Each look once (65,530 linked issue rows share a handful), in the order first used; looked
+  // up by style, tone and link without making a key a cell.
+  const looks: CellLook[] = [];
+  const seen = new Map<CellStyle | undefined, Map<CellTone | undefined, [boolean, boolean]>>();
   for (const spec of specs) {
     for (const row of spec.rows) {
       for (const entry of row) {
         if (entry === null || typeof entry !== "object" || (entry.tone === undefined && entry.link === undefined)) continue;
-        const key = `${entry.style ?? ""}|${entry.tone ?? ""}|${entry.link !== undefined}`;
-        if (!looks.has(key)) looks.set(key, { style: entry.style, tone: entry.tone, link: entry.link !== undefined });
+        let byTone = seen.get(entry.style);
+        if (byTone === undefined) seen.set(entry.style, (byTone = new Map<CellTone | undefined, [boolean, boolean]>()));
+        let byLink = byTone.get(entry.tone);
+        if (byLink === undefined) byTone.set(entry.tone, (byLink = [false, false]));
+        const link = entry.link !== undefined;
+        if (byLink[link ? 1 : 0]) continue;
+        byLink[link ? 1 : 0] = true;
+        looks.push({ style: entry.style, tone: entry.tone, link });
       }
     }
   }
-  return [...looks.values()];
+  return looks;
 }
 
 export interface WorksheetParts {
@@ -94,40 +102,38 @@ function rowPieces(
 ): { pieces: string[]; lastRow: number; lastCol: number } {
   const pieces: string[] = [];
   let piece: string[] = [];
-  const letters: string[] = []; // column letters by index, worked out once a column
+  const opens: string[] = []; // `<c r="` and the column's letters, by column index
   let lastRow = -1;
   let lastCol = -1;
-  // The style id of a cell with a style only (most cells), looked up once a style.
-  const plain = new Map<CellStyle | undefined, number | undefined>();
-  const idOf = (cell: OutCell): number | undefined => {
-    if (cell.tone !== undefined || cell.link !== undefined)
-      return styleIds({ style: cell.style, tone: cell.tone, link: cell.link !== undefined });
-    if (!plain.has(cell.style)) plain.set(cell.style, styleIds({ style: cell.style, link: false }));
-    return plain.get(cell.style);
-  };
+  const styles = new CellStyles(styleIds);
+  const values = new ValueXml(sheet);
   for (let i = 0; i < rows.length; i++) {
     const entries = rows[i]!;
     const r = firstRow + i;
-    const start = piece.length;
     const height = heights[i];
     const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
-    piece.push(`<row r="${r + 1}"${ht}>`);
+    const number = String(r + 1);
+    // The row's cells as one string, added to part by part: no string is made a cell but its
+    // reference, and the XML of values seen before (codes, names, scores) comes from a cache.
+    let cells = "";
     for (let c = 0; c < entries.length; c++) {
       const entry = entries[c];
-      const ref = `${(letters[c] ??= columnLetters(c))}${r + 1}`;
-      const written =
-        entry !== null && typeof entry === "object"
-          ? cellXml(entry.v, idOf(entry), ref, sheet)
-          : cellXml(entry ?? null, undefined, ref, sheet);
-      if (written === "") continue;
-      piece.push(written);
+      let value: OutValue;
+      let s: string;
+      if (entry !== null && typeof entry === "object") {
+        value = entry.v;
+        s = styles.attribute(entry);
+      } else {
+        value = entry ?? null;
+        s = "";
+      }
+      if (value == null && s === "") continue;
+      cells += (opens[c] ??= `<c r="${columnLetters(c)}`) + number + (s === "" ? '"' : `"${s}`);
+      cells += value == null ? "/>" : values.xml(value, c, number);
       if (c > lastCol) lastCol = c;
     }
-    if (piece.length === start + 1 && ht === "") {
-      piece.length = start;
-      continue;
-    }
-    piece.push("</row>");
+    if (cells === "" && ht === "") continue;
+    piece.push(`<row r="${number}"${ht}>${cells}</row>`);
     lastRow = r;
     if ((i + 1) % ROWS_A_PIECE === 0) {
       pieces.push(piece.join(""));
@@ -140,17 +146,94 @@ function rowPieces(
 }
 
 /**
+ * valueXml with the XML of short texts and of numbers remembered: a sheet repeats a branch's
+ * code and name on each of its rows and a handful of scores over and over.
+ */
+class ValueXml {
+  private readonly texts = new Map<string, string>();
+  private readonly numbers = new Map<number, string>();
+
+  constructor(private readonly sheet: string) {}
+
+  xml(value: string | number | boolean, col: number, row: string): string {
+    if (typeof value === "string") {
+      if (value.length > REMEMBERED_TEXT) return valueXml(value, this.sheet, col, row);
+      let xml = this.texts.get(value);
+      if (xml === undefined) {
+        xml = valueXml(value, this.sheet, col, row);
+        if (this.texts.size < REMEMBERED_VALUES) this.texts.set(value, xml);
+      }
+      return xml;
+    }
+    if (typeof value === "number") {
+      let xml = this.numbers.get(value);
+      if (xml === undefined) {
+        xml = valueXml(value, this.sheet, col, row);
+        if (this.numbers.size < REMEMBERED_VALUES) this.numbers.set(value, xml);
+      }
+      return xml;
+    }
+    return valueXml(value, this.sheet, col, row);
+  }
+}
+
+const REMEMBERED_TEXT = 64;
+const REMEMBERED_VALUES = 65_536;
+
+/** ` s="…"` of each look a sheet's cells use, worked out once a look. */
+class CellStyles {
+  private readonly byStyle = new Map<CellStyle | undefined, string>();
+  private readonly byLook = new Map<CellStyle | undefined, Map<CellTone | undefined, [string | undefined, string | undefined]>>();
+
+  constructor(private readonly ids: StyleIds) {}
+
+  attribute(cell: OutCell): string {
+    if (cell.tone === undefined && cell.link === undefined) {
+      let s = this.byStyle.get(cell.style);
+      if (s === undefined) this.byStyle.set(cell.style, (s = styleAttribute(this.ids({ style: cell.style, link: false }))));
+      return s;
+    }
+    let byTone = this.byLook.get(cell.style);
+    if (byTone === undefined)
+      this.byLook.set(cell.style, (byTone = new Map<CellTone | undefined, [string | undefined, string | undefined]>()));
+    let byLink = byTone.get(cell.tone);
+    if (byLink === undefined) byTone.set(cell.tone, (byLink = [undefined, undefined]));
+    const link = cell.link !== undefined ? 1 : 0;
+    return (byLink[link] ??= styleAttribute(this.ids({ style: cell.style, tone: cell.tone, link: link === 1 })));
+  }
+}
+
+const styleAttribute = (id: number | undefined): string => (id === undefined ? "" : ` s="${id}"`);
+
+/**
+ * `xml:space="preserve"` only where whitespace could be taken as layout: at either end, a line
+ * break or tab, or a run of spaces (Excel writes it for leading and trailing whitespace; the
+ * rest is caution). Other text needs none: an XML parser keeps every character of it anyway.
+ */
+const KEEP_SPACE = /^\s|\s$|[\t\n\r]| {2}/;
+
+/** What follows `<c r="…" s="…"` for a value: the type, the value and the end tag. */
+function valueXml(value: string | number | boolean, sheet: string, col: number, row: string): string {
+  if (typeof value === "string") {
+    const text = escapeXstring(fitXstring(value));
+    return KEEP_SPACE.test(value)
+      ? ` t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`
+      : ` t="inlineStr"><is><t>${text}</t></is></c>`;
+  }
+  if (typeof value === "boolean") return value ? ` t="b"><v>1</v></c>` : ` t="b"><v>0</v></c>`;
+  if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${columnLetters(col)}${row}: cannot write the number ${value}`);
+  return `><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
+}
+
+/**
  * One `<c>`: numbers, booleans and inline strings; "" for a blank without a format. Text is
  * cut to Excel's 32,767 characters ("…"), and characters XML cannot hold are `_xHHHH_`.
  */
 export function cellXml(value: OutValue, style: number | undefined, ref: string, sheet: string): string {
-  const s = style === undefined ? "" : ` s="${style}"`;
+  const s = styleAttribute(style);
   if (value == null) return s === "" ? "" : `<c r="${ref}"${s}/>`;
-  if (typeof value === "string")
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXstring(fitXstring(value))}</t></is></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${ref}: cannot write the number ${value}`);
-  return `<c r="${ref}"${s}><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
+  const { col, row } = parseA1(ref);
+  return `<c r="${ref}"${s}${valueXml(value, sheet, col, String(row + 1))}`;
 }
 
 function sheetViewsXml(freezeRows: number, freezeColumns: number): string {
@@ -189,14 +272,16 @@ function colsXml(widths: readonly number[]): string {
  */
 function hyperlinksXml(spec: SheetSpec): string {
   const links: string[] = [];
-  spec.rows.forEach((entries, r) => {
-    entries.forEach((entry, c) => {
-      const cell = outCell(entry);
-      if (cell.link === undefined || links.length >= MAX_HYPERLINKS) return;
+  const { rows } = spec;
+  for (let r = 0; r < rows.length && links.length < MAX_HYPERLINKS; r++) {
+    const entries = rows[r]!;
+    for (let c = 0; c < entries.length && links.length < MAX_HYPERLINKS; c++) {
+      const cell = entries[c];
+      if (cell === null || typeof cell !== "object" || cell.link === undefined) continue;
       const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
       const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(fitCellText(cell.v))}"` : "";
       links.push(`<hyperlink ref="${a1(r, c)}" location="${escapeAttr(location)}"${display}/>`);
-    });
-  });
+    }
+  }
   return links.length === 0 ? "" : `<hyperlinks>${links.join("")}</hyperlinks>`;
 }

@@ -287,7 +287,7 @@ export function densestZeros(n: number): Uint8Array {
 }
 
 // Our writer's inline strings, moved to a shared-string table by withSharedStrings.
-const INLINE = /t="inlineStr"><is><t xml:space="preserve">([^<]*)<\/t><\/is>/g;
+const INLINE = /t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>/g;
 const SST_REL = `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
 const SST_TYPE = `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
 

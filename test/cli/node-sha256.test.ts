@@ -1,0 +1,35 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { nodeSha256 } from "../../src/cli/node-sha256.js";
+import { sampleQuarter, sampleQuarterSheets } from "../../src/demo/sample-quarter.js";
+import { SheetSpecReader } from "../../src/io/sheet-spec-reader.js";
+import { runAssessment } from "../../src/pipeline.js";
+import { Sha256 } from "../../src/report/sha256.js";
+
+/* The CLI hashes the fingerprints with node:crypto; they must be the pure Sha256's digests. */
+describe("the CLI's SHA-256", () => {
+  it("gives the pure SHA-256's digest of any text in pieces, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "binary", maxLength: 300 }), { maxLength: 5 }), (pieces) => {
+        const pure = new Sha256();
+        const native = nodeSha256();
+        for (const p of pieces) {
+          pure.updateText(p);
+          native.updateText(p);
+        }
+        expect(native.hex()).toBe(pure.hex());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives a run the same fingerprints as the pure one", async () => {
+    const sheets = sampleQuarterSheets(sampleQuarter({ branches: 12, disputeShare: 0.05 }));
+    const now = new Date("2026-10-08T09:30:00");
+    const pure = await runAssessment(new SheetSpecReader(sheets), null, { now });
+    const native = await runAssessment(new SheetSpecReader(sheets), null, { now, sha256: nodeSha256 });
+    const log = (sheets: readonly { name: string; rows: unknown }[]) => JSON.stringify(sheets.find((s) => s.name === "运行记录")?.rows);
+    expect(log(native.sheets)).toBe(log(pure.sheets));
+    expect(log(native.sheets)).toMatch(/[0-9a-f]{64}/);
+  });
+});
