@@ -1,7 +1,5 @@
 import { basename, dirname, join } from "node:path";
 import { runAnnual } from "../annual-pipeline.js";
-import { createWorkbook } from "../io/xlsx/writer.js";
-import { XlsxReader } from "../io/xlsx/reader.js";
 import type { AnnualResult } from "../model/annual-result.js";
 import { UserError } from "../model/failure.js";
 import { overlongTexts } from "../report/excel-limits.js";
@@ -11,7 +9,7 @@ import { checkJsonTarget, EXIT, type Io } from "./commands.js";
 import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { checkOutputFile, exists, readInput, writeOutput, type InputFile } from "./files.js";
 import { shortenedWarning, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { newWorkbook, readWorkbook } from "./node-platform.js";
 
 /**
  * scorecard annual <季度工作簿.xlsx>… [-o <out.xlsx>] [--json <result.json|->]: the year's grade
@@ -31,8 +29,8 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   await checkJsonTarget(args.options.get("--json"), inputs, explicit);
   const files = [];
-  for (const path of paths) files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path)) });
-  const out = await runAnnual(files, { now: io.now(), newWorkbook: (sheets) => createWorkbook(sheets, { compression: zlibCompression }) });
+  for (const path of paths) files.push({ path, file: basename(path), reader: readWorkbook(await readInput(path)) });
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: newWorkbook });
   const { result } = out;
 
   const json = args.options.get("--json");

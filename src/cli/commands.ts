@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import type { Result } from "../model/result.js";
 import { runAssessment } from "../pipeline.js";
 import { UsageError, type ParsedArgs } from "./args.js";
@@ -7,8 +6,7 @@ import { checkOutputFile, defaultOutputPath, readInput, writeOutput, type InputF
 import { overlongTexts } from "../report/excel-limits.js";
 import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { shortenedWarning, summary, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
-import { nodeSha256 } from "./node-sha256.js";
+import { assessOptions, openWorkbook } from "./node-platform.js";
 
 /** Exit statuses (README): a user's problem is `fatal` (2); `defect` (70) is a bug in this program. */
 export const EXIT = { ok: 0, errors: 1, fatal: 2, usage: 64, defect: 70 } as const;
@@ -45,8 +43,8 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   await checkOutputFile(output, inputs);
   await checkJsonTarget(args.options.get("--json"), inputs, output);
   // The same path as the browser file mode: the workbook in memory, read, scored, written into.
-  const workbook = new XlsxWorkbook(await readInput(input), { compression: zlibCompression });
-  const out = await runAssessment(workbook, workbook, { now: io.now(), sha256: nodeSha256 });
+  const workbook = openWorkbook(await readInput(input));
+  const out = await runAssessment(workbook, workbook, assessOptions(io.now()));
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.written) {
@@ -62,10 +60,7 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
   await checkJsonTarget(args.options.get("--json"), [{ path: input, role: "input" }]);
-  const out = await runAssessment(new XlsxWorkbook(await readInput(input), { compression: zlibCompression }), null, {
-    now: io.now(),
-    sha256: nodeSha256,
-  });
+  const out = await runAssessment(openWorkbook(await readInput(input)), null, assessOptions(io.now()));
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
   if (out.result.status === "fatal") return EXIT.fatal;

@@ -1,6 +1,4 @@
 import { join } from "node:path";
-import { createWorkbook } from "../io/xlsx/writer.js";
-import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import { CATEGORIES } from "../model/categories.js";
 import type { Result } from "../model/result.js";
 import { runAssessment } from "../pipeline.js";
@@ -10,14 +8,12 @@ import { UsageError, type ParsedArgs } from "./args.js";
 import { EXIT, type Io } from "./commands.js";
 import { checkOutputFolder, readInput, writeOutput } from "./files.js";
 import { rankingTable, table, terminalText } from "./terminal.js";
-import { nodeSha256 } from "./node-sha256.js";
 import { runAnnual } from "../annual-pipeline.js";
-import { XlsxReader } from "../io/xlsx/reader.js";
 import type { AnnualResult } from "../model/annual-result.js";
 import { sampleYear, type SampleYear } from "../demo/sample-year.js";
 import { fullStars, percentText, shortStars } from "../report/annual/common.js";
 import { adjustmentText, starChangeText } from "../report/annual/ranking-sheet.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { assessOptions, newWorkbook, openWorkbook, readWorkbook } from "./node-platform.js";
 
 /** The three files the demo writes into its directory. */
 export function demoPaths(dir: string, period: string): { input: string; output: string; json: string } {
@@ -37,9 +33,9 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const quarter = sampleQuarter();
   const paths = demoPaths(dir, quarter.settings.period ?? "示例");
 
-  await writeOutput(paths.input, createWorkbook(sampleQuarterSheets(quarter), { compression: zlibCompression }));
-  const workbook = new XlsxWorkbook(await readInput(paths.input), { compression: zlibCompression });
-  const { result, written } = await runAssessment(workbook, workbook, { now: io.now(), sha256: nodeSha256 });
+  await writeOutput(paths.input, newWorkbook(sampleQuarterSheets(quarter)));
+  const workbook = openWorkbook(await readInput(paths.input));
+  const { result, written } = await runAssessment(workbook, workbook, assessOptions(io.now()));
   if (written) await writeOutput(paths.output, workbook.bytes());
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");
 
@@ -62,10 +58,10 @@ async function demoYear(dir: string, io: Io): Promise<AnnualResult> {
   const files = [];
   for (const q of sample.quarters) {
     const path = join(folder, q.file);
-    await writeOutput(path, createWorkbook(q.sheets, { compression: zlibCompression }));
-    files.push({ file: q.file, reader: new XlsxReader(await readInput(path)) });
+    await writeOutput(path, newWorkbook(q.sheets));
+    files.push({ file: q.file, reader: readWorkbook(await readInput(path)) });
   }
-  const out = await runAnnual(files, { now: io.now(), newWorkbook: (sheets) => createWorkbook(sheets, { compression: zlibCompression }) });
+  const out = await runAnnual(files, { now: io.now(), newWorkbook: newWorkbook });
   const workbook = join(folder, out.fileName ?? `${sample.year}年度定级.xlsx`);
   const json = join(folder, `${sample.year}年度定级-结果.json`);
   if (out.workbook !== null) await writeOutput(workbook, out.workbook);

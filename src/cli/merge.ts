@@ -1,6 +1,4 @@
-import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import { applyMerge } from "../merge/apply-merge.js";
-import { XlsxReader } from "../io/xlsx/reader.js";
 import { hasLeftovers, mergeReport } from "../merge/merge-report.js";
 import { mergeReportText } from "../model/failure-messages.js";
 import { MergeError, planRaterMerge, type MergePlan } from "../merge/plan-merge.js";
@@ -12,7 +10,7 @@ import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, readInput, sameFile, writeOutput } from "./files.js";
 import { MAX_CELL_TEXT } from "../report/excel-limits.js";
 import { shortenedWarning, terminalData, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { openWorkbook, readWorkbook } from "./node-platform.js";
 
 /**
  * scorecard merge <target.xlsx> <rater.xlsx> [--as 评分A|评分B|仲裁|自评] -o <out.xlsx>: the
@@ -40,17 +38,13 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const sourceBytes = await readInput(sourcePath);
   let plan: MergePlan;
   try {
-    plan = await planRaterMerge(
-      namedReader(new XlsxReader(targetBytes), targetPath),
-      namedReader(new XlsxReader(sourceBytes), sourcePath),
-      as,
-    );
+    plan = await planRaterMerge(namedReader(readWorkbook(targetBytes), targetPath), namedReader(readWorkbook(sourceBytes), sourcePath), as);
   } catch (e) {
     // Which grid to take is the command line's business (--as): usage, with the grids named.
     if (e instanceof MergeError && (e.kind === "ambiguous" || e.kind === "invalid-as")) throw new UsageError(e.message);
     throw e;
   }
-  const merged = new XlsxWorkbook(targetBytes, { compression: zlibCompression });
+  const merged = openWorkbook(targetBytes);
   await applyMerge(merged, plan);
   await writeOutput(output, merged.bytes());
   const long = [

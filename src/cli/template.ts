@@ -1,7 +1,4 @@
 import { basename } from "node:path";
-import { createWorkbook } from "../io/xlsx/writer.js";
-import { XlsxReader } from "../io/xlsx/reader.js";
-import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import { parsePeriodInput } from "../model/settings.js";
 import { UserError } from "../model/failure.js";
 import { localTimestamp } from "../model/timestamp.js";
@@ -14,7 +11,7 @@ import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, exists, readInput, writeOutput } from "./files.js";
 import { overlongTexts } from "../report/excel-limits.js";
 import { shortenedWarning, terminalData, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { newWorkbook, openWorkbook, readWorkbook } from "./node-platform.js";
 
 /**
  * scorecard template [--branches <roster.xlsx|roster.csv> | --from <workbook.xlsx>] [--period 2026Q3] -o <file.xlsx>:
@@ -52,9 +49,9 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
       ? { kind: "example" }
       : { kind: "file", fileName: basename(branchesPath), bytes: await readInput(branchesPath) },
     period,
-    (b) => new XlsxReader(b),
+    readWorkbook,
   );
-  await writeOutput(output, createWorkbook(made.sheets, { compression: zlibCompression }));
+  await writeOutput(output, newWorkbook(made.sheets));
   const shortened = shortenedWarning(overlongTexts(made.sheets));
 
   const count = (t: string) => made.rules.items.filter((i) => i.type === t).length;
@@ -84,7 +81,7 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
 async function regenerate(input: string, output: string, period: string | null, io: Io): Promise<number> {
   await checkOutputFile(output, [{ path: input, role: "input" }]);
   if (await exists(output)) throw new UserError("OUTPUT_EXISTS", { path: output });
-  const workbook = new XlsxWorkbook(await readInput(input), { compression: zlibCompression });
+  const workbook = openWorkbook(await readInput(input));
   const plan = await planWorkbookRegeneration(namedReader(workbook, input), { period, time: localTimestamp(io.now()) });
   await applyRegeneration(workbook, plan);
   await writeOutput(output, workbook.bytes());

@@ -1,0 +1,35 @@
+import { XlsxReader } from "../io/xlsx/reader.js";
+import { createWorkbook } from "../io/xlsx/writer.js";
+import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
+import type { RunOptions } from "../pipeline.js";
+import type { SheetSpec } from "../report/sheet-spec.js";
+import { nodeSha256 } from "./node-sha256.js";
+import { zlibCompression } from "./zlib-compression.js";
+
+/*
+ * What Node gives the command line that the pure core takes as a choice: zlib's deflate for
+ * the packages it writes and node:crypto's SHA-256 for the fingerprints. The core's defaults
+ * are pure JavaScript (they run in the browser too) and several times slower on a large
+ * result, so every command opens, creates and assesses workbooks through these four and none
+ * can forget one.
+ */
+
+/** A workbook read and written in memory (score, validate, template, merge). */
+export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
+  return new XlsxWorkbook(bytes, { compression: zlibCompression });
+}
+
+/** A workbook only read (the annual grade's quarters, the sides of a merge, a roster). */
+export function readWorkbook(bytes: Uint8Array): XlsxReader {
+  return new XlsxReader(bytes);
+}
+
+/** A new package from sheet specs (a template, the demo's files, the annual workbook). */
+export function newWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
+  return createWorkbook(sheets, { compression: zlibCompression });
+}
+
+/** runAssessment's options for a run that started at `now`. */
+export function assessOptions(now: Date): Pick<RunOptions, "now" | "sha256"> {
+  return { now, sha256: nodeSha256 };
+}
