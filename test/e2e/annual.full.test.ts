@@ -4,7 +4,7 @@ import { createWorkbook } from "../../src/io/xlsx/writer.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnnual, type AnnualRunOutput } from "../../src/annual-pipeline.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
@@ -12,7 +12,7 @@ import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { sampleYearFiles } from "../annual/sample-year-files.js";
 import { gridValues, specValues } from "../helpers/sheet-values.js";
-import { ARTIFACTS, launchChromium, ROOT, serveStatic, type StaticServer } from "./harness.js";
+import { ARTIFACTS, isLocalUrl, launchChromium, openPane, ROOT, serveStatic, type StaticServer } from "./harness.js";
 
 // A build of its own: the other browser test file builds into build/e2e-dist at the same time.
 const DIST = join(ROOT, "build", "e2e-annual-dist");
@@ -45,23 +45,8 @@ afterAll(async () => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
-const isLocal = (url: string) => url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
-
-async function open(path = "/"): Promise<{ page: Page; context: BrowserContext; requests: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
-  await context.route(
-    (url) => !isLocal(url.href),
-    (route) => route.abort(),
-  );
-  const requests: string[] = [];
-  context.on("request", (r) => void requests.push(r.url()));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
-  await page.goto(server.origin + path);
-  return { page, context, requests, errors };
-}
+const isLocal = (url: string) => isLocalUrl(server, url);
+const open = (path = "/") => openPane(browser, server, { path, viewport: { width: PANE_WIDTH, height: 900 } });
 
 describe("年度定级 in the browser file mode", () => {
   it("adds four quarterly files, shows each quarter, grades the year with stars and reasons, and downloads the annual workbook", async () => {

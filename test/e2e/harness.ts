@@ -111,10 +111,8 @@ interface PaneOptions {
  */
 export async function openPane(browser: Browser, server: StaticServer, options: PaneOptions = {}): Promise<PaneSession> {
   const context = await browser.newContext({ viewport: options.viewport ?? PANE, acceptDownloads: true, locale: "zh-CN" });
-  const isLocal = (url: string) =>
-    url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
   await context.route(
-    (url) => !isLocal(url.href),
+    (url) => !isLocalUrl(server, url.href),
     (route) => route.abort(),
   );
   const requests: string[] = [];
@@ -131,6 +129,11 @@ export async function openPane(browser: Browser, server: StaticServer, options: 
   if (options.init) await page.addInitScript(options.init);
   await page.goto(`${server.origin}${options.path ?? "/index.html"}`);
   return { page, context, requests, requestTimes, errors, close: () => context.close() };
+}
+
+/** The test server itself, or an object URL or data the page made (downloads): nothing that left the machine. */
+export function isLocalUrl(server: StaticServer, url: string): boolean {
+  return url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
 }
 
 /** A workbook to choose in the page: a file on disk, or bytes with the name the user sees. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
@@ -11,7 +11,17 @@ import { parseA1 } from "../../src/model/cell.js";
 import { runAssessment } from "../../src/pipeline.js";
 import { PROVISIONAL_BRANCHES, provisionalWorkbook } from "../helpers/sample-workbooks.js";
 import { gridValues, specValues, trimBlank } from "../helpers/sheet-values.js";
-import { ARTIFACTS, buildForTests, E2E_DIST, launchChromium, serveStatic, type StaticServer } from "./harness.js";
+import {
+  ARTIFACTS,
+  buildForTests,
+  E2E_DIST,
+  isLocalUrl,
+  launchChromium,
+  openPane,
+  serveStatic,
+  type PaneSession,
+  type StaticServer,
+} from "./harness.js";
 
 /** The demo's sample quarter (16 branches, a pending dispute: 暂定), built here and served at /fixtures/. */
 const EXAMPLE = "季度考核.xlsx";
@@ -41,40 +51,11 @@ afterAll(async () => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
-interface OpenPage {
-  readonly page: Page;
-  readonly context: BrowserContext;
-  /** Every URL requested in the context (the page, its frames and workers, popups) and when. */
-  readonly requests: string[];
-  readonly requestTimes: number[];
-  /** Uncaught exceptions and console errors in the page. */
-  readonly errors: string[];
-}
-
 /** A task-pane-sized page that records every request; requests to other hosts are aborted (and fail the test). */
-async function open(path: string): Promise<OpenPage> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
-  await context.route(
-    (url) => !isLocal(url.href),
-    (route) => route.abort(),
-  );
-  const requests: string[] = [];
-  const requestTimes: number[] = [];
-  // On the context, not the page: iframes, dedicated and service workers and popups included.
-  context.on("request", (r) => {
-    requests.push(r.url());
-    requestTimes.push(Date.now());
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
-  await page.goto(server.origin + path);
-  return { page, context, requests, requestTimes, errors };
-}
+const open = (path: string): Promise<PaneSession> => openPane(browser, server, { path, viewport: { width: 420, height: 1000 } });
 
 /** Waits until no request has started for IDLE_MS (office.js used to call home about 4 s after loading). */
-async function idle({ requestTimes }: OpenPage): Promise<void> {
+async function idle({ requestTimes }: PaneSession): Promise<void> {
   const limit = Date.now() + 6 * IDLE_MS;
   for (;;) {
     const quietUntil = Math.max(...requestTimes) + IDLE_MS;
@@ -88,10 +69,7 @@ async function idle({ requestTimes }: OpenPage): Promise<void> {
 const OFFICE_FILE =
   /\/(office|o15apptofilemappingtable|es6-promise|excel[a-z0-9.-]*)\.js$|\/(telemetry|ariatelemetry)\/|office_strings\.js$/;
 
-/** The test server itself, or an object URL the page made (downloads). */
-function isLocal(url: string): boolean {
-  return url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
-}
+const isLocal = (url: string) => isLocalUrl(server, url);
 
 function expectOnlyLocalRequests(requests: readonly string[]): void {
   expect(requests.length).toBeGreaterThan(0);

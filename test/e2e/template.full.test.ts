@@ -9,7 +9,7 @@ import { denseRows } from "../helpers/sheet-values.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Download, Page } from "playwright-core";
+import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import { XlsxWorkbook } from "../../src/io/xlsx/xlsx-workbook.js";
@@ -19,11 +19,9 @@ import { SET_ASIDE_SHEET } from "../../src/model/regeneration.js";
 import { cellText } from "../../src/validate/text.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { BRANCHES, consistentScores, gridEdits } from "../template/fill-template.js";
-import { ARTIFACTS, launchChromium, ROOT, serveStatic, type StaticServer } from "./harness.js";
+import { ARTIFACTS, isLocalUrl, launchChromium, openPane as openPaneIn, PANE, ROOT, serveStatic, type StaticServer } from "./harness.js";
 
 const DIST = join(ROOT, "build", "e2e-template-dist");
-/** Excel's task pane is about 350 px wide. */
-const PANE = { width: 350, height: 900 };
 
 let server: StaticServer;
 let browser: Browser;
@@ -43,23 +41,8 @@ afterAll(async () => {
   if (empty) rmSync(empty, { recursive: true, force: true });
 });
 
-const isLocal = (url: string) => url.startsWith(`${server.origin}/`) || url.startsWith(`blob:${server.origin}/`) || url.startsWith("data:");
-
-async function openPane(): Promise<{ page: Page; context: BrowserContext; requests: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: PANE, acceptDownloads: true, locale: "zh-CN" });
-  await context.route(
-    (url) => !isLocal(url.href),
-    (route) => route.abort(),
-  );
-  const requests: string[] = [];
-  context.on("request", (r) => requests.push(r.url()));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => void (m.type() === "error" && errors.push(`console: ${m.text()}`)));
-  await page.goto(`${server.origin}/index.html`);
-  return { page, context, requests, errors };
-}
+const isLocal = (url: string) => isLocalUrl(server, url);
+const openPane = () => openPaneIn(browser, server);
 
 async function bytesOf(download: Download): Promise<Uint8Array> {
   const path = join(ARTIFACTS, download.suggestedFilename());
