@@ -31,7 +31,8 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   await checkJsonTarget(args.options.get("--json"), inputs, explicit);
   const files = [];
-  for (const path of paths) files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path)) });
+  for (const path of paths)
+    files.push({ path, file: basename(path), reader: new XlsxReader(await readInput(path), { compression: zlibCompression }) });
   const out = await runAnnual(files, { now: io.now(), newWorkbook: (sheets) => createWorkbook(sheets, { compression: zlibCompression }) });
   const { result } = out;
 

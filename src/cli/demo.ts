@@ -63,7 +63,7 @@ async function demoYear(dir: string, io: Io): Promise<AnnualResult> {
   for (const q of sample.quarters) {
     const path = join(folder, q.file);
     await writeOutput(path, createWorkbook(q.sheets, { compression: zlibCompression }));
-    files.push({ file: q.file, reader: new XlsxReader(await readInput(path)) });
+    files.push({ file: q.file, reader: new XlsxReader(await readInput(path), { compression: zlibCompression }) });
   }
   const out = await runAnnual(files, { now: io.now(), newWorkbook: (sheets) => createWorkbook(sheets, { compression: zlibCompression }) });
   const workbook = join(folder, out.fileName ?? `${sample.year}年度定级.xlsx`);

@@ -41,8 +41,8 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   let plan: MergePlan;
   try {
     plan = await planRaterMerge(
-      namedReader(new XlsxReader(targetBytes), targetPath),
-      namedReader(new XlsxReader(sourceBytes), sourcePath),
+      namedReader(new XlsxReader(targetBytes, { compression: zlibCompression }), targetPath),
+      namedReader(new XlsxReader(sourceBytes, { compression: zlibCompression }), sourcePath),
       as,
     );
   } catch (e) {

@@ -52,7 +52,7 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
       ? { kind: "example" }
       : { kind: "file", fileName: basename(branchesPath), bytes: await readInput(branchesPath) },
     period,
-    (b) => new XlsxReader(b),
+    (b) => new XlsxReader(b, { compression: zlibCompression }),
   );
   await writeOutput(output, createWorkbook(made.sheets, { compression: zlibCompression }));
   const shortened = shortenedWarning(overlongTexts(made.sheets));
