@@ -7,8 +7,8 @@ import { nodeSha256 } from "./node-sha256.js";
 import { zlibCompression } from "./zlib-compression.js";
 
 /*
- * What Node gives the command line that the pure core takes as a choice: zlib's deflate for
- * the packages it writes and node:crypto's SHA-256 for the fingerprints. The core's defaults
+ * What Node gives the command line that the pure core takes as a choice: zlib to inflate and
+ * deflate the packages it reads and writes, node:crypto's SHA-256 for the fingerprints. The core's defaults
  * are pure JavaScript (they run in the browser too) and several times slower on a large
  * result, so every command opens, creates and assesses workbooks through these four and none
  * can forget one.
@@ -21,7 +21,7 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
 
 /** A workbook only read (the annual grade's quarters, the sides of a merge, a roster). */
 export function readWorkbook(bytes: Uint8Array): XlsxReader {
-  return new XlsxReader(bytes);
+  return new XlsxReader(bytes, { compression: zlibCompression });
 }
 
 /** A new package from sheet specs (a template, the demo's files, the annual workbook). */

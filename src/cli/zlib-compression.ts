@@ -1,5 +1,5 @@
 import * as zlib from "node:zlib";
-import { LARGE_PART, type Deflated, type SyncCompression } from "../io/xlsx/compression.js";
+import { LARGE_PART, type Deflated, type Inflated, type PartToInflate, type SyncCompression } from "../io/xlsx/compression.js";
 
 /**
  * zlib's level for a part of this size: 6 (zlib's default), and 1 for large parts. Measured
@@ -26,6 +26,8 @@ const WINDOW = 32 * 1024;
  * its dictionary, so that the blocks, one after another, are a single deflate stream (the way
  * pigz splits its work) that compresses as well as one call would. CRC-32 by zlib.crc32 (Node
  * 20.15 and later; package.json asks for 20.19).
+ *
+ * It inflates the parts the CLI reads too (zlibInflate).
  */
 export const zlibCompression: SyncCompression = {
   deflate(part): Deflated {
@@ -61,4 +63,27 @@ export const zlibCompression: SyncCompression = {
     deflateBlock(true);
     return { chunks, compressedSize, crc, size };
   },
+  inflate: zlibInflate,
 };
+
+/**
+ * Inflates a part in one zlib call (about eight times as fast as fflate with its CRC-32: a
+ * 46 MB sheet in a quarter of a second, 2026-12-03), into one buffer two bytes larger than the
+ * declared size: an honest part never fills it, and a stream that does is longer than it
+ * declared, so zlib stops it there (ERR_BUFFER_TOO_LARGE) before it asks for another buffer. A
+ * zip bomb costs no more memory than an honest part of the size it claims. One call cannot
+ * report progress, but even a 64 MiB part (the limit) takes well under a second: the reader
+ * reports it once inflated.
+ */
+export function zlibInflate({ data, size }: PartToInflate): Inflated {
+  let bytes: Buffer;
+  try {
+    bytes = zlib.inflateRawSync(data, {
+      maxOutputLength: size + 1,
+      chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size + 2),
+    });
+  } catch (e) {
+    return { failed: (e as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE" ? "larger" : "invalid" };
+  }
+  return { bytes, crc: zlib.crc32(bytes) };
+}

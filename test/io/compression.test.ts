@@ -1,8 +1,8 @@
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { streamCompression } from "../../addin/file-mode/stream-compression.js";
-import { zlibCompression, zlibLevel } from "../../src/cli/zlib-compression.js";
+import { zlibCompression, zlibInflate, zlibLevel } from "../../src/cli/zlib-compression.js";
 import { fflateCompression, fflateLevel, LARGE_PART, type Compression } from "../../src/io/xlsx/compression.js";
 import { crc32 } from "../../src/io/xlsx/crc32.js";
 import { writeZipAsync, type ZipSource } from "../../src/io/xlsx/zip-writer.js";
@@ -75,5 +75,36 @@ describe("levels", () => {
       0,
     );
     expect(one).toBeLessThan(fresh);
+  });
+});
+
+describe("zlib's inflate (the CLI reads parts with it)", () => {
+  const data = xml(40_000);
+  const deflated = deflateRawSync(data);
+
+  it("inflates a part to its bytes and their CRC-32", () => {
+    const out = zlibInflate({ data: deflated, size: data.length });
+    expect("bytes" in out && Buffer.compare(out.bytes, data)).toBe(0);
+    expect("crc" in out && out.crc).toBe(crc32(data));
+    const empty = zlibInflate({ data: deflateRawSync(new Uint8Array(0)), size: 0 });
+    expect("bytes" in empty && [empty.bytes.length, empty.crc]).toEqual([0, 0]);
+  });
+
+  it("gives back a stream one byte longer than declared, for the reader to refuse", () => {
+    const out = zlibInflate({ data: deflated, size: data.length - 1 });
+    expect("bytes" in out && out.bytes.length).toBe(data.length);
+  });
+
+  it("stops a stream that lies about its size as soon as it passes it", () => {
+    const bomb = deflateRawSync(new Uint8Array(256 * 2 ** 20));
+    const heap = process.memoryUsage().arrayBuffers;
+    expect(zlibInflate({ data: bomb, size: 5000 })).toEqual({ failed: "larger" });
+    expect(zlibInflate({ data: deflated, size: 0 })).toEqual({ failed: "larger" });
+    expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(2 ** 20);
+  });
+
+  it("refuses what is not a whole deflate stream", () => {
+    expect(zlibInflate({ data: deflated.subarray(0, deflated.length >> 1), size: data.length })).toEqual({ failed: "invalid" });
+    expect(zlibInflate({ data: new TextEncoder().encode("not deflate"), size: 100 })).toEqual({ failed: "invalid" });
   });
 });

@@ -48,6 +48,14 @@ const piece = pick(
   " 3 ",
   "",
   "-0",
+  "0.1",
+  "-2.50",
+  "5.",
+  ".5",
+  "007",
+  "123456789012345",
+  "1234567890123456",
+  "0.30000000000000004",
   "1E+308",
   "abc",
   "TRUE",
@@ -208,6 +216,34 @@ describe("the worksheet reader (scanXml) against the generic scanner's reader be
     legacyReadSheetRows("s.xml", xml, ctx, (at) => seen[1]!.push(at));
     expect(seen[0]).toHaveLength(3);
     expect(seen[0]).toEqual(seen[1]);
+  });
+});
+
+describe("numbers and shared-string indices read in place", () => {
+  it("are the numbers Number() reads, for any plain decimal", () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,17}$/), fc.option(fc.stringMatching(/^[0-9]{0,17}$/)))
+      .map(([minus, whole, fraction]) => `${minus ? "-" : ""}${whole}${fraction === null ? "" : `.${fraction}`}`);
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 20 }), (values) => {
+        const xml = `<worksheet><sheetData><row r="1">${values.map((v) => `<c><v>${v}</v></c>`).join("")}</row></sheetData></worksheet>`;
+        const cells = readSheetRows("s.xml", xml, ctx)[0]!;
+        expect(cells.map((c) => (c?.kind === "number" ? c.value : c))).toEqual(values.map(Number));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("give each shared string's cell, or refuse an index the table lacks", () => {
+    const xml = (v: string) =>
+      `<worksheet><sheetData><row r="1"><c t="s"><v>${v}</v></c><c t="s"><v>3</v></c></row></sheetData></worksheet>`;
+    const values = (v: string) => readSheetRows("s.xml", xml(v), ctx)[0]!.map((c) => (c?.kind === "text" ? c.value : c));
+    expect(values("3")).toEqual(["s3_x0041_", "s3_x0041_"]);
+    expect(values("03")).toEqual(["s3_x0041_", "s3_x0041_"]);
+    expect(values(" 4 ")).toEqual(["s4_x0041_", "s3_x0041_"]);
+    expect(values("")).toEqual(["s0_x0041_", "s3_x0041_"]);
+    expect(() => values("100")).toThrow(WorkbookUnreadableError);
+    expect(() => values("4294967296")).toThrow(WorkbookUnreadableError);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
-import { escapeAttr, escapeText, parseXml } from "../../src/io/xlsx/xml.js";
+import { decodeXml, escapeAttr, escapeText, parseXml } from "../../src/io/xlsx/xml.js";
 
 type Event = ["open", string, Record<string, string>] | ["close", string] | ["text", string];
 
@@ -126,5 +126,38 @@ describe("parseXml (the hand-written scanner)", () => {
     ["nothing at all", "  "],
   ])("refuses %s", (_, xml) => {
     expect(() => parseXml("t.xml", xml, {})).toThrow(WorkbookUnreadableError);
+  });
+});
+
+describe("decodeXml", () => {
+  const MIB = 2 ** 20;
+  const oneCall = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes);
+
+  it("decodes a large part in pieces to exactly the text one call gives, reporting progress", () => {
+    // Three-byte characters straddle every 4 MiB boundary; U+FEFF and malformed bytes (a lone
+    // continuation byte, a truncated sequence) land at piece starts and ends too.
+    const unit = new TextEncoder().encode("<c><v>支部说明</v></c>\uFEFF");
+    const bytes = new Uint8Array(9 * MIB + 5);
+    for (let at = 0; at < bytes.length; at += unit.length) bytes.set(unit.subarray(0, bytes.length - at), at);
+    for (const at of [4 * MIB, 8 * MIB - 1]) bytes.set([0xef, 0xbb, 0xbf, 0x80, 0xe4, 0xb8, 0x41], at);
+    const reports: [number, number][] = [];
+    const text = decodeXml(bytes, (done, total) => reports.push([done, total]));
+    expect(text === oneCall(bytes)).toBe(true);
+    expect(reports.length).toBe(3);
+    expect(reports.map(([done]) => done)).toEqual([...reports.map(([done]) => done)].sort((a, b) => a - b));
+    expect(reports.at(-1)).toEqual([bytes.length, bytes.length]);
+  });
+
+  it("drops a UTF-8 BOM only at the start, and decodes a small part in one call", () => {
+    const big = new Uint8Array(8 * MIB + 3).fill(0x61);
+    big.set([0xef, 0xbb, 0xbf], 0);
+    big.set([0xef, 0xbb, 0xbf], 4 * MIB);
+    const text = decodeXml(big);
+    expect(text === oneCall(big)).toBe(true);
+    expect(text.length).toBe(8 * MIB - 2);
+    expect(text.indexOf("\uFEFF")).toBe(4 * MIB - 3);
+    const reports: number[] = [];
+    expect(decodeXml(new TextEncoder().encode("\uFEFF<a/>"), (done) => reports.push(done))).toBe("<a/>");
+    expect(reports).toEqual([]);
   });
 });

@@ -11,7 +11,31 @@ import { crc32 } from "./crc32.js";
 export interface Compression {
   /** Deflates a part (raw deflate, as zip method 8 stores it) and takes its CRC-32. */
   deflate(part: PartToDeflate): Deflated | Promise<Deflated>;
+  /**
+   * Inflates a part that is read, when the platform has a faster way than fflate (the CLI:
+   * Node's zlib); without it the zip reader inflates with fflate. Synchronous, as reading is.
+   */
+  inflate?(part: PartToInflate): Inflated;
 }
+
+/** A deflated part (zip method 8) to inflate, as the zip reader hands it over. */
+export interface PartToInflate {
+  /** The raw deflate stream as stored. */
+  readonly data: Uint8Array;
+  /**
+   * The inflated size the archive declares (within the limits, checked before). Declared sizes
+   * can lie: inflating must stop once the output passes size + 1 bytes (a zip bomb), and give
+   * back what it has up to there, for the reader to refuse.
+   */
+  readonly size: number;
+}
+
+/**
+ * The inflated bytes (at most size + 1 of them: the reader compares their length with the
+ * declared size) and their CRC-32; or why there are none: the stream would inflate to more
+ * than size + 1 bytes ("larger"), or is not a complete deflate stream ("invalid").
+ */
+export type Inflated = { readonly bytes: Uint8Array; readonly crc: number } | { readonly failed: "larger" | "invalid" };
 
 /** A compression that answers at once: what the synchronous writer (writeZip) needs. */
 export interface SyncCompression extends Compression {

@@ -56,6 +56,13 @@ class SheetScan implements XmlSink {
   private type = NUMBER;
   private style = 0;
   private value: string | null = null;
+  // While the value is one piece of text as it stands in the part (as nearly always), it is
+  // kept as its span xml[valueStart, valueEnd), not a string: numbers and shared-string indices
+  // are read in place, with no string made per cell. valueStart < 0: `value` holds it.
+  private valueStart = -1;
+  private valueEnd = -1;
+  /** The cells of shared strings by index, made once: cells are never changed, so equal ones may be one object. */
+  private readonly sharedCells: Cell[] = [];
   private inline: string | null = null;
   private inValue = false;
   private inInlineText = false;
@@ -78,6 +85,7 @@ class SheetScan implements XmlSink {
         else if (c === 0x76 /* v */) {
           this.inValue = true;
           this.value = "";
+          this.valueStart = -1;
         } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phoneticDepth === 0;
         break;
       case 2:
@@ -142,6 +150,7 @@ class SheetScan implements XmlSink {
       this.style = n >= 0 ? n : Number(a.value(style));
     }
     this.value = this.inline = null;
+    this.valueStart = -1;
   }
 
   /**
@@ -171,7 +180,8 @@ class SheetScan implements XmlSink {
     switch (nameEnd - localStart) {
       case 1:
         if (c === 0x63 /* c */) {
-          const cell = toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName);
+          const cell =
+            this.valueStart < 0 ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName) : this.spanCell();
           if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
           this.nextCol = this.cellCol + 1;
         } else if (c === 0x76 /* v */) this.inValue = false;
@@ -187,9 +197,67 @@ class SheetScan implements XmlSink {
   }
 
   text(start: number, end: number, decoded: string | undefined): void {
-    if (this.inValue) this.value += decoded ?? this.xml.slice(start, end);
-    else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
+    if (this.inValue) {
+      if (decoded === undefined && this.value === "" && this.valueStart < 0) {
+        this.valueStart = start;
+        this.valueEnd = end;
+        return;
+      }
+      if (this.valueStart >= 0) {
+        this.value = this.xml.slice(this.valueStart, this.valueEnd);
+        this.valueStart = -1;
+      }
+      this.value += decoded ?? this.xml.slice(start, end);
+    } else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
   }
+
+  /** The cell whose value is xml[valueStart, valueEnd): what toCell makes of it, numbers and indices read in place. */
+  private spanCell(): Cell {
+    const { xml, valueStart: start, valueEnd: end } = this;
+    if (this.type === SHARED) {
+      const index = digits(xml, start, end);
+      if (index >= 0) {
+        const cached = this.sharedCells[index];
+        if (cached !== undefined) return cached;
+        const s = this.ctx.sharedStrings()[index];
+        if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: this.partName });
+        return (this.sharedCells[index] = text(s));
+      }
+    } else if (this.type === NUMBER) {
+      const n = plainNumber(xml, start, end);
+      if (n === n) return num(n, this.ctx.dateStyles[this.style] ?? false);
+    }
+    return toCell(this.type, this.style, xml.slice(start, end), this.inline, this.ctx, this.partName);
+  }
+}
+
+/** Powers of ten that are exact in a double. */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal in s[start, end) (`-`? digits, `.` digits?, at most 15 digits) as Number()
+ * reads it; NaN for anything else (read it with Number()). With at most 15 digits the digits
+ * make an integer m exactly, and m / 10^k is then one correctly rounded division of two exact
+ * doubles: the double nearest the decimal, as Number() gives.
+ */
+function plainNumber(s: string, start: number, end: number): number {
+  let i = start;
+  const negative = s.charCodeAt(i) === 0x2d; /* - */
+  if (negative) i++;
+  let m = 0;
+  let count = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      count++;
+    } else if (c === 0x2e /* . */ && point < 0 && count > 0) point = count;
+    else return NaN;
+  }
+  if (count === 0 || count > 15 || point === count) return NaN;
+  const n = point < 0 ? m : m / EXACT_TENS[count - point]!;
+  return negative ? -n : n;
 }
 
 /** A run of 1 to 9 decimal digits in s[start, end) as a number; -1 for anything else (read it with Number()). */

@@ -15,7 +15,10 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
   #bytes: Uint8Array;
   readonly #compression: Compression | undefined;
 
-  /** `compression` deflates the output sheets (writeSheets); fflate when not given. */
+  /**
+   * `compression` deflates the output sheets (writeSheets), and inflates the parts read if it
+   * can (the CLI's zlib); fflate when not given.
+   */
   constructor(bytes: Uint8Array, options: { readonly compression?: Compression } = {}) {
     this.#bytes = bytes;
     this.#compression = options.compression;
@@ -27,7 +30,7 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
   }
 
   read(wanted: readonly string[], options?: StepOptions): Promise<WorkbookSnapshot> {
-    return new XlsxReader(this.#bytes).read(wanted, options);
+    return new XlsxReader(this.#bytes, { compression: this.#compression }).read(wanted, options);
   }
 
   async writeSheets(sheets: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {

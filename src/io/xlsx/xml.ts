@@ -1,11 +1,33 @@
 import type { XmlProblem, XmlProblemParams } from "../../model/failure.js";
 import { unreadable } from "../workbook.js";
 
-/** Part bytes → text. Parts are UTF-8 in practice; UTF-16 is allowed by XML, so honour its BOM. */
-export function decodeXml(bytes: Uint8Array): string {
+/** UTF-8 parts of at least this many bytes are decoded in pieces of this size, reporting progress. */
+const DECODE_PIECE = 4 * 2 ** 20;
+
+/**
+ * Part bytes → text. Parts are UTF-8 in practice; UTF-16 is allowed by XML, so honour its BOM.
+ * A large UTF-8 part (a 40 MB sheet takes half a second or more) is decoded in pieces, each
+ * ending before a lead byte, so that no character is split and the text is exactly what one
+ * call gives (malformed bytes too: no maximal subpart spans a piece's end); `onProgress` hears
+ * how many bytes are done after each piece. Measured on 46 MB of sheet XML (2026-12-03, Node
+ * 20): as fast as one call for Chinese text, some 20 ms slower in all for ASCII.
+ */
+export function decodeXml(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
+  const first = new TextDecoder("utf-8");
+  if (bytes.length < 2 * DECODE_PIECE) return first.decode(bytes);
+  // A later piece that starts with EF BB BF is U+FEFF in the text, not a BOM to drop.
+  const rest = new TextDecoder("utf-8", { ignoreBOM: true });
+  let text = "";
+  for (let at = 0; at < bytes.length;) {
+    let end = Math.min(at + DECODE_PIECE, bytes.length);
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end++; // a continuation byte
+    text += (at === 0 ? first : rest).decode(bytes.subarray(at, end));
+    at = end;
+    onProgress?.(at, bytes.length);
+  }
+  return text;
 }
 
 /** Text → UTF-8 part bytes; a declaration that said UTF-16 (see decodeXml) must now say UTF-8. */
@@ -139,7 +161,12 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   let nextCr = -1;
 
   while (pos < len) {
-    const lt = xml.indexOf("<", pos);
+    // The next tag is nearly always at once or after a short value (`<v>3</v>`): looked for by
+    // hand first, as indexOf is a call into the runtime that costs more than a few characters.
+    let lt = pos;
+    const near = Math.min(pos + NEAR, len);
+    while (lt < near && xml.charCodeAt(lt) !== 0x3c /* < */) lt++;
+    if (lt === near) lt = near < len ? xml.indexOf("<", near) : -1;
     const textEnd = lt < 0 ? len : lt;
     if (textEnd > pos) {
       if (stack.length > 0) {
@@ -196,6 +223,9 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   if (!seenRoot) fail("NO_CONTENT");
   if (stack.length > 0) fail("UNCLOSED", { tag: xml.slice(stack[stack.length - 3], stack[stack.length - 1]) });
 }
+
+/** How far scanXml looks for the next `<` by hand before it asks indexOf. */
+const NEAR = 16;
 
 /** Fails with a problem and its parameters (none for a problem without). */
 type Fail = <C extends keyof XmlProblemParams>(

@@ -5,6 +5,7 @@ import {
   readZipDirectory,
   type InflateBudget,
   type InflateProgress,
+  type Inflater,
   type ZipEntry,
 } from "./zip-archive.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";
@@ -23,17 +24,21 @@ export class ZipPackage {
   private readonly lowerCase = new Map<string, string>();
   private readonly budget: InflateBudget = { used: 0 };
 
-  private constructor(private readonly bytes: Uint8Array) {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflater?: Inflater,
+  ) {
     const entries = readZipDirectory(bytes);
     this.entries = new Map(entries.map((e) => [e.name, e]));
     this.names = entries.map((e) => e.name);
     for (const name of this.names) this.lowerCase.set(name.toLowerCase(), name);
   }
 
-  static open(bytes: Uint8Array): ZipPackage {
+  /** `inflater`: the platform's faster inflate for the parts read (the CLI's zlib); fflate without it. */
+  static open(bytes: Uint8Array, inflater?: Inflater): ZipPackage {
     if (bytes.length === 0) throw unreadable("FILE_EMPTY", {});
     if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleFile(bytes);
-    return new ZipPackage(bytes);
+    return new ZipPackage(bytes, inflater);
   }
 
   /** A package of the given parts (a new workbook), in the given order. */
@@ -50,7 +55,7 @@ export class ZipPackage {
   read(name: string, onStep?: InflateProgress): Uint8Array {
     const entry = this.entries.get(name);
     if (entry === undefined) throw new Error(`no part ${name}`);
-    return inflateEntry(this.bytes, entry, this.budget, onStep);
+    return inflateEntry(this.bytes, entry, this.budget, onStep, this.inflater);
   }
 
   /** Throws WorkbookUnreadableError if reading these parts would go over the size limits by their declared sizes. */
