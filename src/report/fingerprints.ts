@@ -64,6 +64,8 @@ class CanonicalWriter {
   private out = "";
   private readonly shapes: ShapeNode = { next: new Map(), order: undefined };
   private shapeNodes = 0;
+  /** The last shape looked up, by its first key (in Object.keys order), with that key list as it was. */
+  private readonly recent = new Map<string, { readonly source: readonly string[]; readonly order: KeyOrder }>();
 
   constructor(private readonly emit: (piece: string) => void) {}
 
@@ -116,11 +118,12 @@ class CanonicalWriter {
       if (copy !== NOT_PLAIN) {
         // JSON.stringify writes a copy whose objects hold their keys in canonical order as it is.
         const json = JSON.stringify(copy);
-        this.out += from === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`;
-        if (this.out.length >= PIECE) {
-          this.emit(this.out);
-          this.out = "";
-        }
+        // Handed on as it is, a slice of one flat string: appended to the text before it, it
+        // would make a rope for the hash to copy flat again (tens of megabytes in all).
+        if (from > 0) this.out += ",";
+        if (this.out !== "") this.emit(this.out);
+        this.out = "";
+        this.emit(json.slice(1, -1));
         continue;
       }
       for (let i = from; i < to; i++) {
@@ -189,19 +192,36 @@ class CanonicalWriter {
   /** The keys in the order to write them, remembered for short lists (see ShapeNode). */
   private order(keys: string[], sort: boolean): KeyOrder {
     if (!sort || keys.length > MAX_SHAPE_KEYS) return keyOrder(keys, sort);
+    // Most objects have the shape the last one with the same first key had: compared key by
+    // key (the same strings, mostly the same string objects) before the trie's lookups.
+    const recent = keys.length === 0 ? undefined : this.recent.get(keys[0]!);
+    if (recent !== undefined && sameKeys(recent.source, keys)) return recent.order;
+    const source = keys.slice(); // keyOrder sorts keys in place
+    const order = this.trieOrder(keys);
+    if (source.length > 0 && (recent !== undefined || this.recent.size < MAX_SHAPE_NODES)) this.recent.set(source[0]!, { source, order });
+    return order;
+  }
+
+  private trieOrder(keys: string[]): KeyOrder {
     let node = this.shapes;
     for (const key of keys) {
       let next = node.next.get(key);
       if (next === undefined) {
-        if (this.shapeNodes >= MAX_SHAPE_NODES) return keyOrder(keys, sort);
+        if (this.shapeNodes >= MAX_SHAPE_NODES) return keyOrder(keys, true);
         next = { next: new Map(), order: undefined };
         node.next.set(key, next);
         this.shapeNodes++;
       }
       node = next;
     }
-    return (node.order ??= keyOrder(keys, sort));
+    return (node.order ??= keyOrder(keys, true));
   }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The keys sorted as a new object made in sorted order holds them (index keys first, by number), with their JSON. */

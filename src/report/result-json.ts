@@ -1,4 +1,4 @@
-import { decimalToNumber, fromHundredths } from "../model/decimal.js";
+import { decimalToNumber, fromHundredths, type Decimal } from "../model/decimal.js";
 import type { ScoredAssessment } from "../engine/assess.js";
 import type { DeductionNotes } from "../model/assessment.js";
 import type { RuleItem } from "../model/rules.js";
@@ -57,6 +57,13 @@ export function buildResult(
   const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
   const ranked = scored?.branches ?? [];
   const unitRank = settings ? unitRanks(ranked, settings) : new Map<string, number>();
+  // Every item of a rule shares its τ: converted once a rule, not once a (branch, item).
+  const tolerances = new Map<Decimal, number>();
+  const tolerance = (d: Decimal): number => {
+    let n = tolerances.get(d);
+    if (n === undefined) tolerances.set(d, (n = decimalToNumber(d)));
+    return n;
+  };
   return {
     product: "branch-scorecard",
     version: PRODUCT_VERSION,
@@ -96,7 +103,7 @@ export function buildResult(
       final: hn(i.final),
       status: i.status,
       max: h(i.item.max),
-      tolerance: decimalToNumber(i.tolerance),
+      tolerance: tolerance(i.tolerance),
     })),
     agreement: scored?.agreement ?? null,
     profiles: scored ? branchProfiles(scored, sources.rules, sources.notes) : [],

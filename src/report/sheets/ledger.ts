@@ -55,11 +55,11 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
   const used = new Set<PreviousLedgerRow>();
 
   const branches = new Map(result.branches.map((b) => [b.code, b]));
-  const itemsOf = new Map<string, Map<string, { final: number | null; max: number }>>();
+  const itemsOf = new Map<string, Map<string, Result["items"][number]>>();
   for (const i of result.items) {
     let m = itemsOf.get(i.branch);
-    if (!m) itemsOf.set(i.branch, (m = new Map<string, { final: number | null; max: number }>()));
-    m.set(i.item, { final: i.final, max: i.max });
+    if (!m) itemsOf.set(i.branch, (m = new Map<string, Result["items"][number]>()));
+    m.set(i.item, i);
   }
 
   const rows: OutEntry[][] = [];
@@ -69,10 +69,12 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
     const b = branches.get(code);
     if (b === undefined) continue;
     const vetoes = new Set(b.vetoItems);
+    const items = itemsOf.get(code);
+    const notes = inputs.notes.get(code);
     for (const rule of inputs.rules) {
       let deduction: OutCell;
       if (rule.type === "base") {
-        const it = itemsOf.get(code)?.get(rule.code);
+        const it = items?.get(rule.code);
         if (it === undefined || it.final === null) continue;
         const lost = Math.round(it.max * 100) - Math.round(it.final * 100);
         if (lost <= 0) continue;
@@ -80,9 +82,10 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
       } else if (rule.type === "veto" && vetoes.has(rule.code)) {
         deduction = txt(VETO_MARK, "veto");
       } else continue;
-      const old = byKey.get(key(period, code, rule.code));
+      // Most runs have no old rows: no key to make for each of thousands of rows.
+      const old = byKey.size === 0 ? undefined : byKey.get(key(period, code, rule.code));
       if (old) used.add(old);
-      const note = (inputs.notes.get(code)?.get(rule.code) ?? []).join("\n");
+      const note = notes?.get(rule.code)?.join("\n") ?? "";
       rows.push([
         int(rows.length + 1),
         txt(period),

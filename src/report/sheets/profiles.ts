@@ -68,7 +68,21 @@ function topNotes(result: ResultOverview): string[] {
 }
 
 /** A signed 2-decimal figure: +4.02, −12.50. */
-const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(2)}`;
+const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${fixed2(Math.abs(v))}`;
+
+/** v.toFixed(2) of the hundredths 0.00 … 1000.00 already written, by hundredths. */
+const FIXED2: string[] = [];
+
+/**
+ * v.toFixed(2), remembered for whole hundredths (rates, averages and gaps are; the compact
+ * layout writes hundreds of thousands of them, from a few thousand values). A value that is
+ * exactly h / 100 is that one double, so the text remembered for h is its text.
+ */
+function fixed2(v: number): string {
+  const h = Math.round(v * 100);
+  if (h >= 0 && h <= 100_000 && h / 100 === v) return (FIXED2[h] ??= v.toFixed(2));
+  return v.toFixed(2);
+}
 
 /**
  * Above MAX_PROFILE_CHARTS branches: each block as label and text rows in two columns of one
@@ -93,11 +107,11 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
       b.categoryRank === null || b.category === null ? "类别无效" : `${b.category} 第 ${b.categoryRank}/${p.categoryBranches} 名`;
     line(
       "总分",
-      `${b.total.toFixed(2)}；星级 ${starText(b.stars)}；${b.tier}；排名 ${b.rank}/${pages}；类别排名 ${catRank}；状态 ${branchStatus(result, b)}`,
+      `${fixed2(b.total)}；星级 ${starText(b.stars)}；${b.tier}；排名 ${b.rank}/${pages}；类别排名 ${catRank}；状态 ${branchStatus(result, b)}`,
     );
     for (const a of p.areas) {
-      const cat = a.categoryAverage === null ? "类别平均 —" : `类别平均 ${a.categoryAverage.toFixed(2)}，差距 ${signed(a.gap!)}`;
-      line(a.name, `得分率 ${a.rate.toFixed(2)}%（${a.score} / ${a.max} 分）；${cat}；全体平均 ${a.overallAverage.toFixed(2)}`);
+      const cat = a.categoryAverage === null ? "类别平均 —" : `类别平均 ${fixed2(a.categoryAverage)}，差距 ${signed(a.gap!)}`;
+      line(a.name, `得分率 ${fixed2(a.rate)}%（${a.score} / ${a.max} 分）；${cat}；全体平均 ${fixed2(a.overallAverage)}`);
     }
     line(
       "短板弱项",
@@ -111,7 +125,8 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
     );
     if (p.deductions.length === 0) line("扣分明细", "无，各基础项目均得满分。");
     for (const d of p.deductions) {
-      const notes = noteText(result, d.notes).replace(/\n/g, "；");
+      const text = noteText(result, d.notes);
+      const notes = text.includes("\n") ? text.replace(/\n/g, "；") : text;
       line(`扣分 ${d.item}`, `${d.content}：扣 ${d.deducted} 分（${d.status}）。${notes || "未填写扣分说明。"}`);
     }
     const extras = [
