@@ -7,7 +7,7 @@ import { checkOutputFile, defaultOutputPath, readInput, writeOutput, type InputF
 import { overlongTexts } from "../report/excel-limits.js";
 import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { shortenedWarning, summary, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { zlibAsyncCompression } from "./zlib-compression.js";
 import { nodeSha256 } from "./node-sha256.js";
 
 /** Exit statuses (README): a user's problem is `fatal` (2); `defect` (70) is a bug in this program. */
@@ -45,7 +45,7 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
   await checkOutputFile(output, inputs);
   await checkJsonTarget(args.options.get("--json"), inputs, output);
   // The same path as the browser file mode: the workbook in memory, read, scored, written into.
-  const workbook = new XlsxWorkbook(await readInput(input), { compression: zlibCompression });
+  const workbook = new XlsxWorkbook(await readInput(input), { compression: zlibAsyncCompression });
   const out = await runAssessment(workbook, workbook, { now: io.now(), sha256: nodeSha256 });
   await emitJson(out.result, args.options.get("--json"), io);
   io.stderr(summary(out.result) + "\n");
@@ -62,7 +62,7 @@ export async function scoreCommand(args: ParsedArgs, io: Io): Promise<number> {
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const input = inputPath(args);
   await checkJsonTarget(args.options.get("--json"), [{ path: input, role: "input" }]);
-  const out = await runAssessment(new XlsxWorkbook(await readInput(input), { compression: zlibCompression }), null, {
+  const out = await runAssessment(new XlsxWorkbook(await readInput(input), { compression: zlibAsyncCompression }), null, {
     now: io.now(),
     sha256: nodeSha256,
   });

@@ -17,7 +17,7 @@ import type { AnnualResult } from "../model/annual-result.js";
 import { sampleYear, type SampleYear } from "../demo/sample-year.js";
 import { fullStars, percentText, shortStars } from "../report/annual/common.js";
 import { adjustmentText, starChangeText } from "../report/annual/ranking-sheet.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { zlibAsyncCompression, zlibCompression } from "./zlib-compression.js";
 
 /** The three files the demo writes into its directory. */
 export function demoPaths(dir: string, period: string): { input: string; output: string; json: string } {
@@ -38,7 +38,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const paths = demoPaths(dir, quarter.settings.period ?? "示例");
 
   await writeOutput(paths.input, createWorkbook(sampleQuarterSheets(quarter), { compression: zlibCompression }));
-  const workbook = new XlsxWorkbook(await readInput(paths.input), { compression: zlibCompression });
+  const workbook = new XlsxWorkbook(await readInput(paths.input), { compression: zlibAsyncCompression });
   const { result, written } = await runAssessment(workbook, workbook, { now: io.now(), sha256: nodeSha256 });
   if (written) await writeOutput(paths.output, workbook.bytes());
   await writeOutput(paths.json, JSON.stringify(result, null, 2) + "\n");

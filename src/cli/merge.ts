@@ -12,7 +12,7 @@ import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, readInput, sameFile, writeOutput } from "./files.js";
 import { MAX_CELL_TEXT } from "../report/excel-limits.js";
 import { shortenedWarning, terminalData, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { zlibAsyncCompression } from "./zlib-compression.js";
 
 /**
  * scorecard merge <target.xlsx> <rater.xlsx> [--as 评分A|评分B|仲裁|自评] -o <out.xlsx>: the
@@ -50,7 +50,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     if (e instanceof MergeError && (e.kind === "ambiguous" || e.kind === "invalid-as")) throw new UsageError(e.message);
     throw e;
   }
-  const merged = new XlsxWorkbook(targetBytes, { compression: zlibCompression });
+  const merged = new XlsxWorkbook(targetBytes, { compression: zlibAsyncCompression });
   await applyMerge(merged, plan);
   await writeOutput(output, merged.bytes());
   const long = [

@@ -14,7 +14,7 @@ import { EXIT, type Io } from "./commands.js";
 import { checkOutputFile, exists, readInput, writeOutput } from "./files.js";
 import { overlongTexts } from "../report/excel-limits.js";
 import { shortenedWarning, terminalData, terminalText } from "./terminal.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { zlibAsyncCompression, zlibCompression } from "./zlib-compression.js";
 
 /**
  * scorecard template [--branches <roster.xlsx|roster.csv> | --from <workbook.xlsx>] [--period 2026Q3] -o <file.xlsx>:
@@ -84,7 +84,7 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
 async function regenerate(input: string, output: string, period: string | null, io: Io): Promise<number> {
   await checkOutputFile(output, [{ path: input, role: "input" }]);
   if (await exists(output)) throw new UserError("OUTPUT_EXISTS", { path: output });
-  const workbook = new XlsxWorkbook(await readInput(input), { compression: zlibCompression });
+  const workbook = new XlsxWorkbook(await readInput(input), { compression: zlibAsyncCompression });
   const plan = await planWorkbookRegeneration(namedReader(workbook, input), { period, time: localTimestamp(io.now()) });
   await applyRegeneration(workbook, plan);
   await writeOutput(output, workbook.bytes());

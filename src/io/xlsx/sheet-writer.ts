@@ -5,6 +5,7 @@ import type { CellLook, StyleIds } from "./output-styles.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
+import type { TextPieces } from "./zip-writer.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
@@ -43,13 +44,16 @@ export interface WorksheetParts {
  * without a style writes no cell at all.
  */
 export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
-  return worksheetPieces(spec, styleIds, extra).join("");
+  return [...worksheetPieces(spec, styleIds, extra).pieces].join("");
 }
 
 /**
  * The worksheet part as pieces in order (their concatenation is worksheetXml), each a flat
- * string of at most a few thousand rows: a 校验报告 of 65,530 issues is 40 MB of XML, which is
- * encoded piece by piece instead of being built, flattened and encoded as one string.
+ * string of at most a few thousand rows, made one by one as they are taken: a 双评明细 of
+ * 5,000 branches is 90 MB of XML, which is then encoded and deflated a piece at a time while
+ * the pieces already taken are garbage, never held whole. The rows are first gone over once
+ * without making text, for the `<dimension>` that comes before them and for a lower bound of
+ * the part's length (which a compression chooses its level by).
  */
 export function worksheetPieces(
   spec: SheetSpec,
@@ -57,8 +61,10 @@ export function worksheetPieces(
   extra: WorksheetParts = {},
   /** Told after every piece of rows how far through the rows it is (0…1), for a progress bar. */
   onFraction?: (fraction: number) => void,
-): string[] {
-  const { pieces: data, lastRow, lastCol } = rowPieces(spec.rows, 0, styleIds, spec.name, spec.rowHeights, onFraction);
+): TextPieces {
+  const styles = new CellStyles(styleIds);
+  const extent = rowExtent(spec.rows, styles, spec.rowHeights);
+  const { lastRow, lastCol } = extent;
   const dimension = lastRow < 0 ? "A1" : `A1:${a1(lastRow, lastCol)}`;
   const fitToPage = spec.print?.fitToWidth === true;
   const head =
@@ -66,11 +72,20 @@ export function worksheetPieces(
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     (fitToPage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
     `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0, spec.freezeColumns ?? 0)}${colsXml(spec.columnWidths ?? [])}`;
-  const tail =
+  const tail = () =>
     sheetFeaturesXml(spec, hyperlinksXml(spec)) +
     (extra.drawingRelId === undefined ? "" : `<drawing r:id="${escapeAttr(extra.drawingRelId)}"/>`) +
     `</worksheet>`;
-  return data.length === 0 ? [`${head}<sheetData/>${tail}`] : [`${head}<sheetData>`, ...data, `</sheetData>${tail}`];
+  function* pieces(): Generator<string> {
+    if (lastRow < 0) {
+      yield `${head}<sheetData/>${tail()}`;
+      return;
+    }
+    yield `${head}<sheetData>`;
+    yield* rowPieces(spec.rows, 0, styles, spec.name, spec.rowHeights, onFraction);
+    yield `</sheetData>${tail()}`;
+  }
+  return { pieces: pieces(), minLength: extent.minLength };
 }
 
 /**
@@ -84,34 +99,78 @@ export function rowsXml(
   sheet: string,
   heights: SheetSpec["rowHeights"] = [],
 ): { xml: string; lastRow: number; lastCol: number } {
-  const { pieces, lastRow, lastCol } = rowPieces(rows, firstRow, styleIds, sheet, heights);
-  return { xml: pieces.join(""), lastRow, lastCol };
+  const styles = new CellStyles(styleIds);
+  const { lastRow, lastCol } = rowExtent(rows, styles, heights);
+  const xml = [...rowPieces(rows, firstRow, styles, sheet, heights)].join("");
+  return { xml, lastRow: lastRow < 0 ? -1 : firstRow + lastRow, lastCol };
 }
 
 // Rows joined into one piece: a flat string each (`xml +=` over hundreds of thousands of
 // cells builds a rope that is slow to flatten), few enough pieces to be cheap to list.
 const ROWS_A_PIECE = 2048;
 
-function rowPieces(
+/**
+ * The shortest `<row>` and `<c>`s we write, for a lower bound of the length: `<row r="1"></row>`,
+ * `<c r="A1"/>`, `<c r="A1"><v>0</v></c>` and `<c r="A1" t="inlineStr"><is><t></t></is></c>`
+ * with its text (cut to Excel's 32,767 characters at most, escaping only lengthens it).
+ */
+const MIN_ROW = 17;
+const MIN_CELL = 11;
+const MIN_VALUE_CELL = 22;
+const MIN_TEXT_CELL = 44;
+const MIN_CELL_TEXT = 32_000;
+
+/** Whether a row has a height of its own (` ht="…" customHeight="1"`). */
+const hasHeight = (height: number | undefined): height is number => height !== undefined && Number.isFinite(height) && height > 0;
+
+/**
+ * The last row and column rowPieces writes (0-based, counted from the first row given; -1
+ * when none), and a lower bound of the length of its text: the same decisions as rowPieces,
+ * without making any text.
+ */
+function rowExtent(
+  rows: SheetSpec["rows"],
+  styles: CellStyles,
+  heights: SheetSpec["rowHeights"] = [],
+): { lastRow: number; lastCol: number; minLength: number } {
+  let lastRow = -1;
+  let lastCol = -1;
+  let minLength = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const entries = rows[i]!;
+    let cells = 0;
+    for (let c = 0; c < entries.length; c++) {
+      const entry = entries[c];
+      if (entry == null) continue;
+      const value = typeof entry === "object" ? entry.v : entry;
+      if (typeof entry === "object" && value == null && styles.attribute(entry) === "") continue;
+      cells +=
+        typeof value === "string" ? MIN_TEXT_CELL + Math.min(value.length, MIN_CELL_TEXT) : value == null ? MIN_CELL : MIN_VALUE_CELL;
+      if (c > lastCol) lastCol = c;
+    }
+    if (cells === 0 && !hasHeight(heights[i])) continue;
+    lastRow = i;
+    minLength += MIN_ROW + cells;
+  }
+  return { lastRow, lastCol, minLength };
+}
+
+function* rowPieces(
   rows: SheetSpec["rows"],
   firstRow: number,
-  styleIds: StyleIds,
+  styles: CellStyles,
   sheet: string,
   heights: SheetSpec["rowHeights"] = [],
   onFraction?: (fraction: number) => void,
-): { pieces: string[]; lastRow: number; lastCol: number } {
-  const pieces: string[] = [];
+): Generator<string> {
   let piece: string[] = [];
   const opens: string[] = []; // `<c r="` and the column's letters, by column index
-  let lastRow = -1;
-  let lastCol = -1;
-  const styles = new CellStyles(styleIds);
   const values = new ValueXml(sheet);
   for (let i = 0; i < rows.length; i++) {
     const entries = rows[i]!;
     const r = firstRow + i;
     const height = heights[i];
-    const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
+    const ht = hasHeight(height) ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
     const number = String(r + 1);
     // The row's cells as one string, added to part by part: no string is made a cell but its
     // reference, and the XML of values seen before (codes, names, scores) comes from a cache.
@@ -130,19 +189,15 @@ function rowPieces(
       if (value == null && s === "") continue;
       cells += (opens[c] ??= `<c r="${columnLetters(c)}`) + number + (s === "" ? '"' : `"${s}`);
       cells += value == null ? "/>" : values.xml(value, c, number);
-      if (c > lastCol) lastCol = c;
     }
-    if (cells === "" && ht === "") continue;
-    piece.push(`<row r="${number}"${ht}>${cells}</row>`);
-    lastRow = r;
+    if (cells !== "" || ht !== "") piece.push(`<row r="${number}"${ht}>${cells}</row>`);
     if ((i + 1) % ROWS_A_PIECE === 0) {
-      pieces.push(piece.join(""));
+      if (piece.length > 0) yield piece.join("");
       piece = [];
       onFraction?.((i + 1) / rows.length);
     }
   }
-  if (piece.length > 0) pieces.push(piece.join(""));
-  return { pieces, lastRow, lastCol };
+  if (piece.length > 0) yield piece.join("");
 }
 
 /**
