@@ -6,7 +6,7 @@ import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { LARGE_PART, type SyncCompression } from "../../src/io/xlsx/compression.js";
-import { worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
+import { worksheetPieces, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
 import { buildXlsx, partText, REL_NS, stylesWithFormats, withCalcChain, zipRaw } from "../helpers/xlsx-fixture.js";
 
@@ -270,6 +270,19 @@ describe("writeOutputSheets: large sheets, made as they are deflated", () => {
     },
   });
   const sheetPart = (seen: { size: number; length: number }[]) => seen.reduce((a, b) => (b.length > a.length ? b : a));
+
+  it("writes a sheet as UTF-8 chunks of about a megabyte, no character split, counting its characters", () => {
+    const spec = big(6000, "很长的说明，".repeat(60));
+    const made = worksheetPieces(spec, () => undefined);
+    const chunks = [...made.chunks];
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThan(0.9 * 2 ** 20);
+    const text = chunks.map((chunk) => decoder.decode(chunk)).join(""); // throws on a split character
+    expect(text).toBe(worksheetXml(spec, () => undefined));
+    expect(made.length).toBe(text.length);
+    expect(made.minLength).toBeLessThanOrEqual(text.length);
+  });
 
   it("tells the progress within a large sheet every few thousand rows, in order", () => {
     const progress: number[] = [];

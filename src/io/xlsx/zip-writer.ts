@@ -10,7 +10,7 @@ import type { ZipEntry } from "./zip-archive.js";
 export type ZipSource =
   | { readonly name: string; readonly data: Uint8Array }
   | { readonly name: string; readonly pieces: string[] }
-  | { readonly name: string; readonly made: TextPieces }
+  | { readonly name: string; readonly made: MadeText }
   | { readonly name: string; readonly copy: ZipEntry; readonly from: Uint8Array };
 
 // MS-DOS time and date of new entries: 1980-01-01 00:00, so that the output is a function of
@@ -195,47 +195,49 @@ function pieceChunks(pieces: string[], onFraction: ((fraction: number) => void) 
   return { size: pieces.reduce((n, p) => n + p.length, 0), chunks: chunks() };
 }
 
-/** Text made piece by piece as it is taken (telling its maker's progress), and at least how many characters it has. */
-export interface TextPieces {
-  readonly pieces: Iterable<string>;
+/** Text made as UTF-8 chunks as they are taken (telling its maker's progress), with at least how many characters it has. */
+export interface MadeText {
+  readonly chunks: Iterable<Uint8Array>;
   readonly minLength: number;
+  /** The characters made so far: all of them once the chunks are all taken. */
+  readonly length: number;
 }
 
 /**
- * Text made as it is taken, as UTF-8, one piece's bytes at a time: the compression deflates
- * the bytes of one piece while the next is made. A compression chooses its level by the size
- * before the bytes are made: when the lower bound given is short of LARGE_PART, pieces are
- * made first until they are that long or the text ends, so that the size given (the exact
- * number of characters, or a lower bound of LARGE_PART or more) chooses the level the whole
- * text's characters would.
+ * Text made as it is taken, handed over a chunk at a time: the compression deflates a chunk
+ * while the next is made. A compression chooses its level by the size before the bytes are
+ * made: when the lower bound given is short of LARGE_PART, chunks are made first until their
+ * text is that long or ends, so that the size given (the exact number of characters, or a
+ * lower bound of LARGE_PART or more) chooses the level the whole text's characters would.
  */
-function madeChunks(text: TextPieces): PartToDeflate {
-  const pieces = text.pieces[Symbol.iterator]();
-  const held: string[] = [];
-  let length = 0;
+function madeChunks(text: MadeText): PartToDeflate {
+  const made = text.chunks[Symbol.iterator]();
+  const held: Uint8Array[] = [];
   let ended = false;
   if (text.minLength < LARGE_PART) {
-    while (length < LARGE_PART) {
-      const next = pieces.next();
+    while (text.length < LARGE_PART) {
+      const next = made.next();
       if (next.done === true) {
         ended = true;
         break;
       }
       held.push(next.value);
-      length += next.value.length;
     }
   }
-  const encoder = new TextEncoder();
   function* chunks() {
-    for (let i = 0; i < held.length; i++) {
-      const bytes = encoder.encode(held[i]);
-      held[i] = "";
-      yield bytes;
-    }
+    yield* held.splice(0);
     if (ended) return;
-    for (let next = pieces.next(); next.done !== true; next = pieces.next()) yield encoder.encode(next.value);
+    for (let next = made.next(); next.done !== true; next = made.next()) yield next.value;
   }
-  return { size: ended ? length : Math.max(length, text.minLength), chunks: chunks() };
+  return { size: ended ? text.length : Math.max(text.length, text.minLength), chunks: chunks() };
+}
+
+/** The text of UTF-8 chunks in which no character is split between two. */
+export function textOfChunks(chunks: Iterable<Uint8Array>): string {
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
 class Bytes {
