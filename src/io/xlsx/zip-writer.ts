@@ -232,12 +232,12 @@ function madeChunks(text: MadeText): PartToDeflate {
   return { size: ended ? text.length : Math.max(text.length, text.minLength), chunks: chunks() };
 }
 
-/** The text of UTF-8 chunks in which no character is split between two. */
+/** The text of UTF-8 chunks in which no character is split between two (as MadeText's are). */
 export function textOfChunks(chunks: Iterable<Uint8Array>): string {
   const decoder = new TextDecoder();
   let text = "";
-  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  for (const chunk of chunks) text += decoder.decode(chunk);
+  return text;
 }
 
 class Bytes {
