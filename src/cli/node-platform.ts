@@ -4,7 +4,7 @@ import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
 import type { RunOptions } from "../pipeline.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 import { nodeSha256 } from "./node-sha256.js";
-import { zlibCompression } from "./zlib-compression.js";
+import { zlibAsyncCompression, zlibCompression } from "./zlib-compression.js";
 
 /*
  * What Node gives the command line that the pure core takes as a choice: zlib to inflate and
@@ -14,9 +14,12 @@ import { zlibCompression } from "./zlib-compression.js";
  * can forget one.
  */
 
-/** A workbook read and written in memory (score, validate, template, merge). */
+/**
+ * A workbook read and written in memory (score, validate, template, merge): its new parts
+ * deflated on libuv's pool while the next are made.
+ */
 export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
-  return new XlsxWorkbook(bytes, { compression: zlibCompression });
+  return new XlsxWorkbook(bytes, { compression: zlibAsyncCompression });
 }
 
 /** A workbook only read (the annual grade's quarters, the sides of a merge, a roster). */

@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { streamCompression } from "../../addin/file-mode/stream-compression.js";
-import { zlibCompression, zlibInflate, zlibLevel } from "../../src/cli/zlib-compression.js";
+import { zlibAsyncCompression, zlibCompression, zlibInflate, zlibLevel } from "../../src/cli/zlib-compression.js";
 import { fflateCompression, fflateLevel, LARGE_PART, type Compression } from "../../src/io/xlsx/compression.js";
 import { crc32 } from "../../src/io/xlsx/crc32.js";
 import { writeZipAsync, type ZipSource } from "../../src/io/xlsx/zip-writer.js";
@@ -19,6 +19,7 @@ const noise = (n: number) => new Uint8Array(n).map((_, i) => ((i * 2654435761) >
 const compressions: [string, Compression][] = [
   ["fflate", fflateCompression],
   ["zlib (CLI)", zlibCompression],
+  ["zlib on the thread pool (CLI)", zlibAsyncCompression],
   ["CompressionStream (file mode)", streamCompression],
 ];
 
@@ -58,6 +59,37 @@ describe.each(compressions)("%s", (_, compression) => {
     expect(Object.keys(unzipped)).toEqual(Object.keys(expected));
     // Compared as buffers: toEqual on megabytes of Uint8Array takes many seconds.
     for (const [name, data] of Object.entries(expected)) expect(Buffer.compare(unzipped[name]!, data), name).toBe(0);
+  });
+});
+
+describe("zlib on the thread pool", () => {
+  it("gives exactly the bytes of the synchronous zlib, whatever the chunks", async () => {
+    const data = xml(60_000);
+    for (const [size, chunk] of [
+      [data.length, 300_001],
+      [LARGE_PART, 1 << 20],
+      [10, 7_000],
+    ] as const) {
+      const sync = zlibCompression.deflate({ size, chunks: inChunks(data, chunk) });
+      const pooled = await zlibAsyncCompression.deflate({ size, chunks: inChunks(data, chunk) });
+      expect(Buffer.compare(Buffer.concat(pooled.chunks), Buffer.concat(sync.chunks))).toBe(0);
+      expect([pooled.crc, pooled.size, pooled.compressedSize]).toEqual([sync.crc, sync.size, sync.compressedSize]);
+    }
+  });
+
+  it("takes the chunks as it deflates, a few blocks ahead at most", async () => {
+    const data = xml(100_000); // about 9 MB: nine blocks
+    let taken = 0;
+    const chunks = function* () {
+      for (const chunk of inChunks(data, 1 << 20)) {
+        taken++;
+        yield chunk;
+      }
+    };
+    const deflating = zlibAsyncCompression.deflate({ size: data.length, chunks: chunks() });
+    expect(taken).toBeLessThanOrEqual(3); // the rest waits for the pool
+    const out = await deflating;
+    expect(Buffer.compare(inflateRawSync(Buffer.concat(out.chunks)), data)).toBe(0);
   });
 });
 

@@ -5,6 +5,8 @@ import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
+import { LARGE_PART, type SyncCompression } from "../../src/io/xlsx/compression.js";
+import { worksheetPieces, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
 import { buildXlsx, partText, REL_NS, stylesWithFormats, withCalcChain, zipRaw } from "../helpers/xlsx-fixture.js";
 
@@ -247,6 +249,66 @@ describe("writeOutputSheets: package details", () => {
     ).toThrow(/duplicate/);
     const chart = buildXlsx({ sheets: [{ name: "A" }, { name: "统计图表", kind: "chartsheet" }] });
     expect(() => writeOutputSheets(chart, [{ name: "统计图表", rows: [] }])).toThrow(/不是普通工作表/);
+  });
+});
+
+describe("writeOutputSheets: large sheets, made as they are deflated", () => {
+  const big = (rows: number, text: string): SheetSpec => ({
+    name: "大表",
+    rows: Array.from({ length: rows }, (_, r) => [r, `${text}${r % 7}`]),
+  });
+  /** A compression that keeps nothing: what the writer gave it, and when. */
+  const spy = (seen: { size: number; length: number }[], onChunk: () => void = () => {}): SyncCompression => ({
+    deflate(part) {
+      let length = 0;
+      for (const chunk of part.chunks) {
+        length += chunk.length;
+        onChunk();
+      }
+      seen.push({ size: part.size, length });
+      return { chunks: [], compressedSize: 0, crc: 0, size: length };
+    },
+  });
+  const sheetPart = (seen: { size: number; length: number }[]) => seen.reduce((a, b) => (b.length > a.length ? b : a));
+
+  it("writes a sheet as UTF-8 chunks of about a megabyte, no character split, counting its characters", () => {
+    const spec = big(6000, "很长的说明，".repeat(60));
+    const made = worksheetPieces(spec, () => undefined);
+    const chunks = [...made.chunks];
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThan(0.9 * 2 ** 20);
+    const text = chunks.map((chunk) => decoder.decode(chunk)).join(""); // throws on a split character
+    expect(text).toBe(worksheetXml(spec, () => undefined));
+    expect(made.length).toBe(text.length);
+    expect(made.minLength).toBeLessThanOrEqual(text.length);
+  });
+
+  it("tells the progress within a large sheet every few thousand rows, in order", () => {
+    const progress: number[] = [];
+    writeOutputSheets(createWorkbook([REPORT]), [big(40_000, "说明")], {
+      compression: spy([]),
+      onProgress: (done, total) => void progress.push(done / total),
+    });
+    const steps = progress.filter((p, i) => i > 0 && p > progress[i - 1]!);
+    expect(steps.length).toBeGreaterThan(40_000 / 2048);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it("gives the compression the sheet's exact length in characters, or at least LARGE_PART for a long one (its level)", () => {
+    const small: { size: number; length: number }[] = [];
+    const spec = big(3000, "第");
+    writeOutputSheets(createWorkbook([REPORT]), [spec], { compression: spy(small) });
+    expect(sheetPart(small).size).toBe(worksheetXml(spec, () => undefined).length);
+    // Long texts: fewer rows than the lower bound counts as large, more characters than LARGE_PART.
+    const long = big(2000, "很长的说明".repeat(1000));
+    const large: { size: number; length: number }[] = [];
+    let chunks = 0;
+    writeOutputSheets(createWorkbook([REPORT]), [long], { compression: spy(large, () => chunks++) });
+    expect(sheetPart(large).size).toBeGreaterThanOrEqual(LARGE_PART);
+    expect(sheetPart(large).size).toBeLessThanOrEqual(sheetPart(large).length);
+    expect(chunks).toBeGreaterThan(1);
   });
 });
 

@@ -46,7 +46,8 @@ export interface SyncCompression extends Compression {
 export interface PartToDeflate {
   /**
    * The part's size in bytes, or a lower bound (the characters of its text, which its UTF-8
-   * bytes are at least): a compression chooses its level by it before the bytes are made.
+   * bytes are at least; for text made as it is taken, LARGE_PART or more once it is known to
+   * be that long): a compression chooses its level by it before the bytes are made.
    */
   readonly size: number;
   /**

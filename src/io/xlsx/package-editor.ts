@@ -13,10 +13,10 @@ import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
 import type { SyncCompression } from "./compression.js";
-import { writeZip, writeZipAsync, type MadeSource, type WriteOptions, type ZipSource } from "./zip-writer.js";
+import { textOfChunks, writeZip, writeZipAsync, type MadeSource, type MadeText, type WriteOptions, type ZipSource } from "./zip-writer.js";
 
-/** A part's text in pieces, made when it is written; told how far it is (0…1) as it goes. */
-type Pieces = (onFraction?: (fraction: number) => void) => readonly string[];
+/** A part's text in pieces, made as they are taken; told how far it is (0…1) as it goes. */
+type Pieces = (onFraction?: (fraction: number) => void) => MadeText;
 
 // The largest part not read before that result() compares with its new text.
 const COMPARED_UNREAD = 1024 * 1024;
@@ -58,7 +58,7 @@ export class PackageEditor {
 
   text(part: string): string {
     const deferred = this.deferred.get(part);
-    if (deferred !== undefined) this.setText(part, deferred().join(""));
+    if (deferred !== undefined) this.setText(part, textOfChunks(deferred().chunks));
     const edited = this.texts.get(part);
     if (edited !== undefined) return edited;
     if (this.find(part) !== part) throw new Error(`no part ${part}`);
@@ -214,8 +214,8 @@ export class PackageEditor {
       if (this.removed.has(name)) continue;
       const deferred = this.deferred.get(name);
       if (deferred !== undefined) {
-        // Made in two halves of its progress: the XML (by rows), then its encoding.
-        sources.push((onFraction) => this.writtenPieces(name, deferred(onFraction && ((f) => onFraction(f / 2)))));
+        // Its XML is made (by rows) as the writer takes it: the progress of the whole entry.
+        sources.push((onFraction) => this.writtenPieces(name, deferred(onFraction)));
         continue;
       }
       const text = this.texts.get(name);
@@ -238,15 +238,15 @@ export class PackageEditor {
    * part the input has is first compared as text if it was read, or if it is small (a part not
    * read is compared only then: see unchanged()).
    */
-  private writtenPieces(name: string, pieces: readonly string[]): ZipSource {
+  private writtenPieces(name: string, made: MadeText): ZipSource {
     this.deferred.delete(name);
     if (this.base.find(name) === name && (this.originals.has(name) || this.base.size(name) <= COMPARED_UNREAD)) {
-      const text = pieces.join("");
+      const text = textOfChunks(made.chunks);
       const encoded = encodeXml(text);
       return this.unchanged(name, text, encoded) ? this.base.copy(name) : { name, data: encoded };
     }
     // Only our own worksheets are deferred: their XML declaration says UTF-8 already.
-    return { name, pieces: [...pieces] };
+    return { name, made };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { CellLook, StyleIds } from "./output-styles.js";
 import { sheetFeaturesXml } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
+import { textOfChunks, type MadeText } from "./zip-writer.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
@@ -43,22 +44,29 @@ export interface WorksheetParts {
  * without a style writes no cell at all.
  */
 export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
-  return worksheetPieces(spec, styleIds, extra).join("");
+  return textOfChunks(worksheetPieces(spec, styleIds, extra).chunks);
 }
 
 /**
- * The worksheet part as pieces in order (their concatenation is worksheetXml), each a flat
- * string of at most a few thousand rows: a 校验报告 of 65,530 issues is 40 MB of XML, which is
- * encoded piece by piece instead of being built, flattened and encoded as one string.
+ * The worksheet part as UTF-8 bytes (their text is worksheetXml), in chunks of about 1 MiB
+ * made one by one as they are taken: a 双评明细 of 5,000 branches is 90 MB of XML, which is
+ * then deflated a chunk at a time while the chunks already taken are garbage, never held
+ * whole. The cells are written as bytes, the XML of values seen before (codes, names, scores)
+ * copied from a cache of their bytes: no string is made for a row or a cell, and nothing is
+ * encoded twice. The rows are first gone over once without writing, for the `<dimension>` that
+ * comes before them and for a lower bound of the part's length (which a compression chooses
+ * its level by).
  */
 export function worksheetPieces(
   spec: SheetSpec,
   styleIds: StyleIds,
   extra: WorksheetParts = {},
-  /** Told after every piece of rows how far through the rows it is (0…1), for a progress bar. */
+  /** Told every few thousand rows how far through the rows it is (0…1), for a progress bar. */
   onFraction?: (fraction: number) => void,
-): string[] {
-  const { pieces: data, lastRow, lastCol } = rowPieces(spec.rows, 0, styleIds, spec.name, spec.rowHeights, onFraction);
+): MadeText {
+  const styles = new CellStyles(styleIds);
+  const extent = rowExtent(spec.rows, styles, spec.rowHeights);
+  const { lastRow, lastCol } = extent;
   const dimension = lastRow < 0 ? "A1" : `A1:${a1(lastRow, lastCol)}`;
   const fitToPage = spec.print?.fitToWidth === true;
   const head =
@@ -66,11 +74,28 @@ export function worksheetPieces(
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     (fitToPage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
     `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0, spec.freezeColumns ?? 0)}${colsXml(spec.columnWidths ?? [])}`;
-  const tail =
+  const tail = () =>
     sheetFeaturesXml(spec, hyperlinksXml(spec)) +
     (extra.drawingRelId === undefined ? "" : `<drawing r:id="${escapeAttr(extra.drawingRelId)}"/>`) +
     `</worksheet>`;
-  return data.length === 0 ? [`${head}<sheetData/>${tail}`] : [`${head}<sheetData>`, ...data, `</sheetData>${tail}`];
+  const out = new ByteChunks();
+  function* chunks(): Generator<Uint8Array> {
+    if (lastRow < 0) {
+      yield* out.text(`${head}<sheetData/>${tail()}`);
+    } else {
+      yield* out.text(`${head}<sheetData>`);
+      yield* rowChunks(spec.rows, 0, styles, spec.name, spec.rowHeights, out, onFraction);
+      yield* out.text(`</sheetData>${tail()}`);
+    }
+    yield* out.rest();
+  }
+  return {
+    chunks: chunks(),
+    minLength: extent.minLength,
+    get length() {
+      return out.length;
+    },
+  };
 }
 
 /**
@@ -84,38 +109,86 @@ export function rowsXml(
   sheet: string,
   heights: SheetSpec["rowHeights"] = [],
 ): { xml: string; lastRow: number; lastCol: number } {
-  const { pieces, lastRow, lastCol } = rowPieces(rows, firstRow, styleIds, sheet, heights);
-  return { xml: pieces.join(""), lastRow, lastCol };
+  const styles = new CellStyles(styleIds);
+  const { lastRow, lastCol } = rowExtent(rows, styles, heights);
+  const out = new ByteChunks();
+  const xml = textOfChunks(
+    (function* () {
+      yield* rowChunks(rows, firstRow, styles, sheet, heights, out);
+      yield* out.rest();
+    })(),
+  );
+  return { xml, lastRow: lastRow < 0 ? -1 : firstRow + lastRow, lastCol };
 }
 
-// Rows joined into one piece: a flat string each (`xml +=` over hundreds of thousands of
-// cells builds a rope that is slow to flatten), few enough pieces to be cheap to list.
+// Progress is told every this many rows (about a megabyte of a 双评明细's XML).
 const ROWS_A_PIECE = 2048;
 
-function rowPieces(
+/**
+ * The shortest `<row>` and `<c>`s we write, for a lower bound of the length: `<row r="1"></row>`,
+ * `<c r="A1"/>`, `<c r="A1"><v>0</v></c>` and `<c r="A1" t="inlineStr"><is><t></t></is></c>`
+ * with its text (cut to Excel's 32,767 characters at most, escaping only lengthens it).
+ */
+const MIN_ROW = 17;
+const MIN_CELL = 11;
+const MIN_VALUE_CELL = 22;
+const MIN_TEXT_CELL = 44;
+const MIN_CELL_TEXT = 32_000;
+
+/** Whether a row has a height of its own (` ht="…" customHeight="1"`). */
+const hasHeight = (height: number | undefined): height is number => height !== undefined && Number.isFinite(height) && height > 0;
+
+/**
+ * The last row and column rowPieces writes (0-based, counted from the first row given; -1
+ * when none), and a lower bound of the length of its text: the same decisions as rowPieces,
+ * without making any text.
+ */
+function rowExtent(
   rows: SheetSpec["rows"],
-  firstRow: number,
-  styleIds: StyleIds,
-  sheet: string,
+  styles: CellStyles,
   heights: SheetSpec["rowHeights"] = [],
-  onFraction?: (fraction: number) => void,
-): { pieces: string[]; lastRow: number; lastCol: number } {
-  const pieces: string[] = [];
-  let piece: string[] = [];
-  const opens: string[] = []; // `<c r="` and the column's letters, by column index
+): { lastRow: number; lastCol: number; minLength: number } {
   let lastRow = -1;
   let lastCol = -1;
-  const styles = new CellStyles(styleIds);
-  const values = new ValueXml(sheet);
+  let minLength = 0;
   for (let i = 0; i < rows.length; i++) {
     const entries = rows[i]!;
-    const r = firstRow + i;
+    let cells = 0;
+    for (let c = 0; c < entries.length; c++) {
+      const entry = entries[c];
+      if (entry == null) continue;
+      const value = typeof entry === "object" ? entry.v : entry;
+      if (typeof entry === "object" && value == null && styles.attribute(entry) === "") continue;
+      cells +=
+        typeof value === "string" ? MIN_TEXT_CELL + Math.min(value.length, MIN_CELL_TEXT) : value == null ? MIN_CELL : MIN_VALUE_CELL;
+      if (c > lastCol) lastCol = c;
+    }
+    if (cells === 0 && !hasHeight(heights[i])) continue;
+    lastRow = i;
+    minLength += MIN_ROW + cells;
+  }
+  return { lastRow, lastCol, minLength };
+}
+
+function* rowChunks(
+  rows: SheetSpec["rows"],
+  firstRow: number,
+  styles: CellStyles,
+  sheet: string,
+  heights: SheetSpec["rowHeights"] = [],
+  out: ByteChunks = new ByteChunks(),
+  onFraction?: (fraction: number) => void,
+): Generator<Uint8Array> {
+  const opens: Snippet[] = []; // `<c r="` and the column's letters, by column index
+  const values = new ValueBytes(sheet);
+  for (let i = 0; i < rows.length; i++) {
+    const entries = rows[i]!;
     const height = heights[i];
-    const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
-    const number = String(r + 1);
-    // The row's cells as one string, added to part by part: no string is made a cell but its
-    // reference, and the XML of values seen before (codes, names, scores) comes from a cache.
-    let cells = "";
+    const ht = hasHeight(height) ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
+    const number = String(firstRow + i + 1);
+    // The row's start tag is written with its first cell: a row with no cell to write (and
+    // no height) is left out.
+    let open = false;
     for (let c = 0; c < entries.length; c++) {
       const entry = entries[c];
       let value: OutValue;
@@ -128,52 +201,148 @@ function rowPieces(
         s = "";
       }
       if (value == null && s === "") continue;
-      cells += (opens[c] ??= `<c r="${columnLetters(c)}`) + number + (s === "" ? '"' : `"${s}`);
-      cells += value == null ? "/>" : values.xml(value, c, number);
-      if (c > lastCol) lastCol = c;
+      const xml = value == null ? SELF_CLOSED : values.xml(value, c, number);
+      const start = (opens[c] ??= snippet(`<c r="${columnLetters(c)}`));
+      const room =
+        ROW_START +
+        number.length +
+        ht.length +
+        start.bytes.length +
+        number.length +
+        1 +
+        s.length +
+        (xml instanceof Snippet ? xml.bytes.length : 3 * xml.length);
+      if (out.full(room)) yield* out.flush(room);
+      if (!open) {
+        out.ascii('<row r="');
+        out.ascii(number);
+        out.ascii(ht === "" ? '">' : `"${ht}>`);
+        open = true;
+      }
+      out.bytes(start);
+      out.ascii(number);
+      out.ascii(s === "" ? '"' : `"${s}`);
+      if (xml instanceof Snippet) out.bytes(xml);
+      else out.encode(xml);
     }
-    if (cells === "" && ht === "") continue;
-    piece.push(`<row r="${number}"${ht}>${cells}</row>`);
-    lastRow = r;
-    if ((i + 1) % ROWS_A_PIECE === 0) {
-      pieces.push(piece.join(""));
-      piece = [];
-      onFraction?.((i + 1) / rows.length);
-    }
+    if (open) {
+      if (out.full(6)) yield* out.flush(6);
+      out.ascii("</row>");
+    } else if (ht !== "") yield* out.text(`<row r="${number}"${ht}></row>`);
+    if ((i + 1) % ROWS_A_PIECE === 0) onFraction?.((i + 1) / rows.length);
   }
-  if (piece.length > 0) pieces.push(piece.join(""));
-  return { pieces, lastRow, lastCol };
+}
+
+/** Room for `<row r="`, `">` and `</row>` around a row's number, height and first cell. */
+const ROW_START = 16;
+
+/** A piece of XML as UTF-8, and its length in characters. */
+class Snippet {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly length: number,
+  ) {}
+}
+
+const encoder = new TextEncoder();
+const snippet = (xml: string) => new Snippet(encoder.encode(xml), xml.length);
+const SELF_CLOSED = snippet("/>");
+
+/** Bytes a chunk is written up to before the next one is begun. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * UTF-8 written into chunks of CHUNK_BYTES (or more, for one long text), each handed over
+ * whole once the next write does not fit and never written again (a compression may keep it);
+ * `length` counts the characters written, which a compression's level is chosen by.
+ */
+class ByteChunks {
+  private buffer = new Uint8Array(CHUNK_BYTES);
+  private at = 0;
+  length = 0;
+
+  /** Whether `room` more bytes do not fit: flush first. */
+  full(room: number): boolean {
+    return this.at + room > this.buffer.length;
+  }
+
+  /** The bytes written so far, if any, and a new chunk with room for at least `room` bytes. */
+  *flush(room: number): Generator<Uint8Array> {
+    const written = this.buffer.subarray(0, this.at);
+    this.buffer = new Uint8Array(Math.max(CHUNK_BYTES, room));
+    this.at = 0;
+    if (written.length > 0) yield written;
+  }
+
+  /** The last bytes written. */
+  *rest(): Generator<Uint8Array> {
+    if (this.at > 0) yield this.buffer.subarray(0, this.at);
+    this.buffer = new Uint8Array(0);
+    this.at = 0;
+  }
+
+  /** Any text, after a flush if it may not fit. */
+  *text(s: string): Generator<Uint8Array> {
+    if (this.full(3 * s.length)) yield* this.flush(3 * s.length);
+    this.encode(s);
+  }
+
+  /** Text of ASCII characters only (numbers, references, our markup); there must be room. */
+  ascii(s: string): void {
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) buffer[at++] = s.charCodeAt(i);
+    this.at = at;
+    this.length += s.length;
+  }
+
+  /** Any text; there must be room for 3 bytes a character. */
+  encode(s: string): void {
+    const { read, written } = encoder.encodeInto(s, this.buffer.subarray(this.at));
+    this.at += written;
+    this.length += read;
+  }
+
+  /** A snippet's bytes; there must be room. */
+  bytes(snippet: Snippet): void {
+    const { bytes } = snippet;
+    if (bytes.length > 32) this.buffer.set(bytes, this.at);
+    else for (let i = 0; i < bytes.length; i++) this.buffer[this.at + i] = bytes[i]!;
+    this.at += bytes.length;
+    this.length += snippet.length;
+  }
 }
 
 /**
- * valueXml with the XML of short texts and of numbers remembered: a sheet repeats a branch's
- * code and name on each of its rows and a handful of scores over and over.
+ * valueXml with the bytes of short texts and of numbers remembered: a sheet repeats a
+ * branch's code and name on each of its rows and a handful of scores over and over. Other
+ * values are given as their XML text.
  */
-class ValueXml {
-  private readonly texts = new Map<string, string>();
-  private readonly numbers = new Map<number, string>();
+class ValueBytes {
+  private readonly texts = new Map<string, Snippet>();
+  private readonly numbers = new Map<number, Snippet>();
 
   constructor(private readonly sheet: string) {}
 
-  xml(value: string | number | boolean, col: number, row: string): string {
+  xml(value: string | number | boolean, col: number, row: string): Snippet | string {
     if (typeof value === "string") {
       if (value.length > REMEMBERED_TEXT) return valueXml(value, this.sheet, col, row);
       let xml = this.texts.get(value);
       if (xml === undefined) {
-        xml = valueXml(value, this.sheet, col, row);
-        if (this.texts.size < REMEMBERED_VALUES) this.texts.set(value, xml);
+        if (this.texts.size >= REMEMBERED_VALUES) return valueXml(value, this.sheet, col, row);
+        this.texts.set(value, (xml = snippet(valueXml(value, this.sheet, col, row))));
       }
       return xml;
     }
     if (typeof value === "number") {
       let xml = this.numbers.get(value);
       if (xml === undefined) {
-        xml = valueXml(value, this.sheet, col, row);
-        if (this.numbers.size < REMEMBERED_VALUES) this.numbers.set(value, xml);
+        if (this.numbers.size >= REMEMBERED_VALUES) return valueXml(value, this.sheet, col, row);
+        this.numbers.set(value, (xml = snippet(valueXml(value, this.sheet, col, row))));
       }
       return xml;
     }
-    return valueXml(value, this.sheet, col, row);
+    return value ? TRUE_XML : FALSE_XML;
   }
 }
 
@@ -212,6 +381,11 @@ const styleAttribute = (id: number | undefined): string => (id === undefined ? "
  */
 const KEEP_SPACE = /^\s|\s$|[\t\n\r]| {2}/;
 
+const TRUE_TEXT = ` t="b"><v>1</v></c>`;
+const FALSE_TEXT = ` t="b"><v>0</v></c>`;
+const TRUE_XML = snippet(TRUE_TEXT);
+const FALSE_XML = snippet(FALSE_TEXT);
+
 /** What follows `<c r="…" s="…"` for a value: the type, the value and the end tag. */
 function valueXml(value: string | number | boolean, sheet: string, col: number, row: string): string {
   if (typeof value === "string") {
@@ -220,7 +394,7 @@ function valueXml(value: string | number | boolean, sheet: string, col: number, 
       ? ` t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`
       : ` t="inlineStr"><is><t>${text}</t></is></c>`;
   }
-  if (typeof value === "boolean") return value ? ` t="b"><v>1</v></c>` : ` t="b"><v>0</v></c>`;
+  if (typeof value === "boolean") return value ? TRUE_TEXT : FALSE_TEXT;
   if (!Number.isFinite(value)) throw new RangeError(`${sheet}!${columnLetters(col)}${row}: cannot write the number ${value}`);
   return `><v>${String(value)}</v></c>`; // String(): the shortest text that reads back to the same double
 }

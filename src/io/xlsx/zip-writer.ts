@@ -1,14 +1,16 @@
-import { fflateCompression, type Compression, type Deflated, type PartToDeflate, type SyncCompression } from "./compression.js";
+import { fflateCompression, LARGE_PART, type Compression, type Deflated, type PartToDeflate, type SyncCompression } from "./compression.js";
 import type { ZipEntry } from "./zip-archive.js";
 
 /**
  * What goes into the written archive under one name: new bytes, new text as pieces (each
- * encoded and deflated in turn, then let go: the list is emptied as it is written), or an
- * entry of the input copied as it is.
+ * encoded and deflated in turn, then let go: the list is emptied as it is written), new text
+ * made piece by piece as it is taken (a large output sheet), or an entry of the input copied
+ * as it is.
  */
 export type ZipSource =
   | { readonly name: string; readonly data: Uint8Array }
   | { readonly name: string; readonly pieces: string[] }
+  | { readonly name: string; readonly made: MadeText }
   | { readonly name: string; readonly copy: ZipEntry; readonly from: Uint8Array };
 
 // MS-DOS time and date of new entries: 1980-01-01 00:00, so that the output is a function of
@@ -86,9 +88,12 @@ function* zipSteps(
 
   for (const [index, given] of sources.entries()) {
     onProgress?.(index, sources.length);
-    // A part made now takes the first half of its share of the progress, its deflating the second.
+    // A part made now takes the first half of its share of the progress, its deflating the
+    // second; one whose text is made as it is deflated tells the progress of both (share 1).
     const made = typeof given === "function";
-    const source = made ? given(onProgress && ((f) => onProgress(index + f / 2, sources.length))) : given;
+    let share = 0.5;
+    const source = made ? given(onProgress && ((f) => onProgress(index + f * share, sources.length))) : given;
+    if ("made" in source) share = 1;
     const name = encoder.encode(source.name);
     const flags = /^[\x20-\x7e]*$/.test(source.name) ? 0 : FLAG_UTF8;
     let entry: Omit<Written, "offset" | "name" | "flags">;
@@ -107,7 +112,11 @@ function* zipSteps(
     } else {
       const from = made ? 0.5 : 0;
       const onFraction = onProgress && ((f: number) => onProgress(index + from + f * (1 - from), sources.length));
-      const deflated: Deflated = yield "pieces" in source ? pieceChunks(source.pieces, onFraction) : dataChunks(source.data, onFraction);
+      const deflated: Deflated = yield "made" in source
+        ? madeChunks(source.made)
+        : "pieces" in source
+          ? pieceChunks(source.pieces, onFraction)
+          : dataChunks(source.data, onFraction);
       data = deflated.chunks;
       entry = {
         method: 8,
@@ -184,6 +193,51 @@ function pieceChunks(pieces: string[], onFraction: ((fraction: number) => void) 
     }
   }
   return { size: pieces.reduce((n, p) => n + p.length, 0), chunks: chunks() };
+}
+
+/** Text made as UTF-8 chunks as they are taken (telling its maker's progress), with at least how many characters it has. */
+export interface MadeText {
+  readonly chunks: Iterable<Uint8Array>;
+  readonly minLength: number;
+  /** The characters made so far: all of them once the chunks are all taken. */
+  readonly length: number;
+}
+
+/**
+ * Text made as it is taken, handed over a chunk at a time: the compression deflates a chunk
+ * while the next is made. A compression chooses its level by the size before the bytes are
+ * made: when the lower bound given is short of LARGE_PART, chunks are made first until their
+ * text is that long or ends, so that the size given (the exact number of characters, or a
+ * lower bound of LARGE_PART or more) chooses the level the whole text's characters would.
+ */
+function madeChunks(text: MadeText): PartToDeflate {
+  const made = text.chunks[Symbol.iterator]();
+  const held: Uint8Array[] = [];
+  let ended = false;
+  if (text.minLength < LARGE_PART) {
+    while (text.length < LARGE_PART) {
+      const next = made.next();
+      if (next.done === true) {
+        ended = true;
+        break;
+      }
+      held.push(next.value);
+    }
+  }
+  function* chunks() {
+    yield* held.splice(0);
+    if (ended) return;
+    for (let next = made.next(); next.done !== true; next = made.next()) yield next.value;
+  }
+  return { size: ended ? text.length : Math.max(text.length, text.minLength), chunks: chunks() };
+}
+
+/** The text of UTF-8 chunks in which no character is split between two (as MadeText's are). */
+export function textOfChunks(chunks: Iterable<Uint8Array>): string {
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk);
+  return text;
 }
 
 class Bytes {
