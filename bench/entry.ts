@@ -11,4 +11,3 @@ export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/model/sheets.js";
 export { readZipDirectory } from "../src/io/xlsx/zip-archive.js";
 export { zlibCompression, zlibLevel } from "../src/cli/zlib-compression.js";
 export { createFileSession } from "../addin/file-mode/file-session.js";
-export { nodeSha256 } from "../src/cli/node-sha256.js";

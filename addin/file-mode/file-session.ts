@@ -22,7 +22,6 @@ import { createAnnualOperations } from "../annual-operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import type { Compression } from "../../src/io/xlsx/compression.js";
 import { streamCompression } from "./stream-compression.js";
-import type { TextHasher } from "../../src/report/sha256.js";
 
 /** The workbook file behind file mode, as the page shows it. */
 export interface FileState {
@@ -60,8 +59,6 @@ export interface FileSessionOptions {
   readonly save: (file: DownloadFile) => void;
   /** How the written workbooks are deflated: the platform's CompressionStream unless told otherwise. */
   readonly compression?: Compression;
-  /** The fingerprints' SHA-256: the pure one unless told otherwise. */
-  readonly sha256?: () => TextHasher;
 }
 
 interface OpenWorkbook {
@@ -72,7 +69,7 @@ interface OpenWorkbook {
   download: WorkbookDownload | null;
 }
 
-export function createFileSession({ now, save, compression = streamCompression, sha256 }: FileSessionOptions): FileModeOperations {
+export function createFileSession({ now, save, compression = streamCompression }: FileSessionOptions): FileModeOperations {
   const xlsx = (bytes: Uint8Array) => new XlsxWorkbook(bytes, { compression });
   let current: OpenWorkbook | null = null;
   let shortened: readonly OverlongText[] = [];
@@ -94,7 +91,6 @@ export function createFileSession({ now, save, compression = streamCompression, 
     const { result, issues, sheets, written } = await runAssessment(open.workbook, scored, {
       now: now(),
       signal,
-      ...(sha256 ? { sha256 } : {}),
       onProgress: async (p) => {
         onProgress(p);
         await nextTask(); // the steps are synchronous: let a cancel (a message) in between them
