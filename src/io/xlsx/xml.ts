@@ -139,7 +139,7 @@ export class AttributeSpans {
 /**
  * A streaming XML scanner for package parts. A hand-written scanner rather than saxes because
  * sheet data dominates reading time and this is several times as fast (5,000 × 40 cells: see
- * test/io/xlsx-performance.test.ts); it is checked against saxes in test/io/xml-scanner.test.ts.
+ * test/io/xlsx-performance.measured.test.ts); it is checked against saxes in test/io/xml-scanner.test.ts.
  * It checks well-formedness as far as damage shows (unbalanced or truncated tags, bad
  * attributes or entities): malformed XML means a damaged file, so WorkbookUnreadableError.
  * DOCTYPE is refused: no OOXML part has one, and entity definitions are an attack surface.
