@@ -88,23 +88,29 @@ export const describeRun = (r: MeasuredRun) =>
  * than its wall time; CPU time, which a busy neighbour inflates far less than wall time, is
  * guarded at two cores' worth of the 10 s, so a program that got slower shows there too.
  */
-export const BUDGET = { wallMs: 10_000, cpuMs: 20_000, rssMiB: 1024 } as const;
+export const BUDGET: Budget = { wallMs: 10_000, cpuMs: 20_000, rssMiB: 1024 };
+
+export interface Budget {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly rssMiB: number;
+}
 
 /**
  * `scorecard score` measured as the budget asks; once more when the first run was over it (a
  * neighbour's burst on a shared machine), keeping the better of the two.
  */
-export async function measureAgainstBudget(input: Uint8Array): Promise<MeasuredRun> {
-  const over = (r: MeasuredRun) => r.wallMs >= BUDGET.wallMs || r.cpuMs >= BUDGET.cpuMs;
+export async function measureAgainstBudget(input: Uint8Array, budget = BUDGET): Promise<MeasuredRun> {
+  const over = (r: MeasuredRun) => r.wallMs >= budget.wallMs || r.cpuMs >= budget.cpuMs;
   const run = await measureScore(input);
   if (!over(run)) return run;
   const again = await measureScore(input);
   return again.wallMs < run.wallMs ? again : run;
 }
 
-/** Within 10 s of waiting, two cores' worth of CPU time and 1 GiB. */
-export function expectWithinBudget(run: MeasuredRun): void {
-  expect(run.wallMs, describeRun(run)).toBeLessThan(BUDGET.wallMs);
-  expect(run.cpuMs, describeRun(run)).toBeLessThan(BUDGET.cpuMs);
-  expect(run.maxRssMiB, describeRun(run)).toBeLessThan(BUDGET.rssMiB);
+/** Within 10 s of waiting, two cores' worth of CPU time and 1 GiB (or the budget given). */
+export function expectWithinBudget(run: MeasuredRun, budget = BUDGET): void {
+  expect(run.wallMs, describeRun(run)).toBeLessThan(budget.wallMs);
+  expect(run.cpuMs, describeRun(run)).toBeLessThan(budget.cpuMs);
+  expect(run.maxRssMiB, describeRun(run)).toBeLessThan(budget.rssMiB);
 }
