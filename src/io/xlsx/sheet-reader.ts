@@ -104,12 +104,7 @@ class SheetScan implements XmlSink {
   private openRow(a: AttributeSpans, start: number): void {
     if (this.onPosition !== undefined && ++this.rowsSeen % ROWS_PER_REPORT === 0) this.onPosition(start);
     const at = a.indexOf("r");
-    let rowIndex: number;
-    if (at < 0) rowIndex = this.rowIndex + 1;
-    else {
-      const n = a.decoded[at] === undefined ? digits(this.xml, a.spans[4 * at + 2]!, a.spans[4 * at + 3]!) : -1;
-      rowIndex = (n >= 0 ? n : Number(a.value(at))) - 1;
-    }
+    const rowIndex = at < 0 ? this.rowIndex + 1 : numberValue(a, at) - 1;
     if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
       throw unreadable("ROW_NUMBER_INVALID", { part: this.partName, value: at < 0 ? "undefined" : a.value(at) });
     }
@@ -144,11 +139,7 @@ class SheetScan implements XmlSink {
       const text = decoded[type];
       this.type = text === undefined ? cellType(xml, spans[4 * type + 2]!, spans[4 * type + 3]!) : cellType(text, 0, text.length);
     }
-    if (style < 0) this.style = 0;
-    else {
-      const n = decoded[style] === undefined ? digits(xml, spans[4 * style + 2]!, spans[4 * style + 3]!) : -1;
-      this.style = n >= 0 ? n : Number(a.value(style));
-    }
+    this.style = style < 0 ? 0 : numberValue(a, style);
     this.value = this.inline = null;
     this.valueStart = -1;
   }
@@ -258,6 +249,12 @@ function plainNumber(s: string, start: number, end: number): number {
   if (count === 0 || count > 15 || point === count) return NaN;
   const n = point < 0 ? m : m / EXACT_TENS[count - point]!;
   return negative ? -n : n;
+}
+
+/** The value of attribute `index` as Number() reads it: in place when it is a plain run of digits. */
+function numberValue(a: AttributeSpans, index: number): number {
+  const n = a.decoded[index] === undefined ? digits(a.xml, a.spans[4 * index + 2]!, a.spans[4 * index + 3]!) : -1;
+  return n >= 0 ? n : Number(a.value(index));
 }
 
 /** A run of 1 to 9 decimal digits in s[start, end) as a number; -1 for anything else (read it with Number()). */
