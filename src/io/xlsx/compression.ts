@@ -2,8 +2,8 @@ import { Deflate } from "fflate";
 import { crc32 } from "./crc32.js";
 
 /**
- * How the zip writer deflates a new part: an interface, so that each platform brings its
- * fastest deflate while the writer stays pure. The default (fflateCompression) is pure
+ * How the zip writer deflates a new part (and the zip reader may inflate one): an interface,
+ * so that each platform brings its fastest deflate while the writer stays pure. The default (fflateCompression) is pure
  * JavaScript and works everywhere; the CLI brings Node's zlib (src/cli/zlib-compression.ts),
  * the browser's file mode the platform's CompressionStream (addin/file-mode). Outputs of two
  * compressions differ in their compressed bytes only: every part inflates to the same bytes.
