@@ -1,7 +1,7 @@
 import type { XmlProblem, XmlProblemParams } from "../../model/failure.js";
 import { unreadable } from "../workbook.js";
 
-/** UTF-8 parts of at least this many bytes are decoded in pieces of this size, reporting progress. */
+/** UTF-8 parts of at least twice this many bytes are decoded in pieces of this size (to the next lead byte), reporting progress. */
 const DECODE_PIECE = 4 * 2 ** 20;
 
 /**
@@ -66,7 +66,7 @@ const localName = (qname: string): string => {
 
 /**
  * A streaming XML scanner for package parts, reporting names and attributes as objects: see
- * scanXml, which it is built on (and which sheet data uses directly, without the objects).
+ * scanXml, which it is built on (and which sheet data and shared strings use directly).
  */
 export function parseXml(partName: string, xml: string, handlers: XmlHandlers): void {
   const { open, close, text } = handlers;
