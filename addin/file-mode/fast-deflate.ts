@@ -141,6 +141,12 @@ export function fastDeflate(input: Iterable<Uint8Array>): Uint8Array[] {
 // loops keep their state in locals, written back to the fields between calls.
 class Deflater {
   private readonly out: Uint8Array[] = [];
+  /*
+   * The bytes being written. put() never checks for room: the coding loop hands the buffer over
+   * once it holds OUT_CHUNK bytes (a symbol adds at most 6), so what follows a loop (the
+   * end-of-block code and the next block's header: at most 14 + 19·3 + 316·14 bits, under 600
+   * bytes) always fits in the 1,024 bytes of slack.
+   */
   private buffer = new Uint8Array(OUT_CHUNK + 1024);
   private at = 0;
   /** Bits not yet written, the first ones lowest: fewer than 8 between writes. */

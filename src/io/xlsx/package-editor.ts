@@ -15,7 +15,7 @@ import type { ZipPackage } from "./zip-package.js";
 import type { SyncCompression } from "./compression.js";
 import { textOfChunks, writeZip, writeZipAsync, type MadeSource, type MadeText, type WriteOptions, type ZipSource } from "./zip-writer.js";
 
-/** A part's text in pieces, made as they are taken; told how far it is (0…1) as it goes. */
+/** A part's text as UTF-8 chunks, made as they are taken; told how far it is (0…1) as it goes. */
 type Pieces = (onFraction?: (fraction: number) => void) => MadeText;
 
 // The largest part not read before that result() compares with its new text.
@@ -35,7 +35,7 @@ export class PackageEditor {
   private readonly order: string[];
   /** Current text of parts edited or added, written back (if changed) by result(). */
   private readonly texts = new Map<string, string>();
-  /** Parts whose text is made when the package is written, in pieces (large output sheets). */
+  /** Parts whose text is made when the package is written, chunk by chunk (large output sheets). */
   private readonly deferred = new Map<string, Pieces>();
   /** Text of the input's parts as read, so that each is inflated once. */
   private readonly originals = new Map<string, string>();
@@ -85,7 +85,7 @@ export class PackageEditor {
   }
 
   /**
-   * Sets a part's text as pieces made only when the package is written, one such part at a
+   * Sets a part's text as UTF-8 chunks made only when the package is written, one such part at a
    * time: the XML of every large output sheet is then never in memory at once, nor any of it
    * as one string.
    */
@@ -234,7 +234,7 @@ export class PackageEditor {
   }
 
   /**
-   * A deferred part's bytes: its pieces, encoded and deflated one by one by the zip writer. A
+   * A deferred part's bytes: its chunks, made and deflated one by one by the zip writer. A
    * part the input has is first compared as text if it was read, or if it is small (a part not
    * read is compared only then: see unchanged()).
    */

@@ -139,8 +139,8 @@ const MIN_CELL_TEXT = 32_000;
 const hasHeight = (height: number | undefined): height is number => height !== undefined && Number.isFinite(height) && height > 0;
 
 /**
- * The last row and column rowPieces writes (0-based, counted from the first row given; -1
- * when none), and a lower bound of the length of its text: the same decisions as rowPieces,
+ * The last row and column rowChunks writes (0-based, counted from the first row given; -1
+ * when none), and a lower bound of the length of its text: the same decisions as rowChunks,
  * without making any text.
  */
 function rowExtent(
@@ -176,7 +176,7 @@ function* rowChunks(
   styles: CellStyles,
   sheet: string,
   heights: SheetSpec["rowHeights"] = [],
-  out: ByteChunks = new ByteChunks(),
+  out: ByteChunks,
   onFraction?: (fraction: number) => void,
 ): Generator<Uint8Array> {
   const opens: Snippet[] = []; // `<c r="` and the column's letters, by column index
