@@ -3,11 +3,11 @@ import { defineConfig } from "vitest/config";
 /*
  * Three projects, split by file name:
  *   - node: everything that needs only Node (`npm test`, on any fresh clone);
- *   - measured: `*.measured.test.ts`, the tests that hold the command line to a budget of CPU
- *     time and memory (issue 7: 10 s, 1 GiB). They run one file at a time after the node
- *     project has finished (`npm test` runs both), because CPU time itself grows when the
- *     suite's own workers crowd the two cores (17.7 s instead of 9.7 s was seen in CI): the
- *     budget is what the program needs, not what a crowded machine makes of it;
+ *   - measured: `*.measured.test.ts`, the tests that hold a run to a budget of time and
+ *     memory (issue 7: 10 s, 1 GiB). They run one file at a time after the node project has
+ *     finished (`npm test` runs both), because wall time, and CPU time too, grow when the
+ *     suite's own workers crowd the two cores (17.7 s of CPU instead of 9.7 s was seen in CI):
+ *     the budget is what the program needs, not what a crowded machine makes of it;
  *   - full: `*.full.test.ts`, the tests that drive LibreOffice, poppler or Chromium
  *     (`npm run test:full`; they fail with the install command when a tool is missing).
  * `npx vitest run` runs all three. The helpers that start those programs refuse to run outside

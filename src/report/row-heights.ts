@@ -1,6 +1,6 @@
 import { parseA1 } from "../model/cell.js";
 import { MAX_COLUMNS } from "./excel-limits.js";
-import type { SheetSpec } from "./sheet-spec.js";
+import { outCell, type SheetSpec } from "./sheet-spec.js";
 
 /** Excel's default column width, in characters. */
 const DEFAULT_WIDTH = 8.43;
@@ -63,15 +63,8 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
     let title = false;
     let lines = 1;
     for (let c = 0; c < row.length; c++) {
-      const entry = row[c];
-      if (entry === null || entry === undefined) continue;
-      if (typeof entry !== "object") {
-        filled = true; // a bare value has no style: one line
-        continue;
-      }
-      const v = entry.v;
+      const { v, style } = outCell(row[c]); // a bare value has no style: one line
       if (v !== null) filled = true;
-      const style = entry.style;
       if (style === "title") title = true;
       if (title || (style !== "textWrap" && style !== "header" && style !== "notice") || typeof v !== "string" || v === "") continue;
       const room = Math.max(1, (merged.get(r * MAX_COLUMNS + c) ?? widthOf(c)) - 1);

@@ -27,8 +27,15 @@ describe("the CLI's SHA-256", () => {
     const sheets = sampleQuarterSheets(sampleQuarter({ branches: 12, disputeShare: 0.05 }));
     const now = new Date("2026-10-08T09:30:00");
     const pure = await runAssessment(new SheetSpecReader(sheets), null, { now });
-    const native = await runAssessment(new SheetSpecReader(sheets), null, { now, sha256: nodeSha256 });
-    const log = (sheets: readonly { name: string; rows: unknown }[]) => JSON.stringify(sheets.find((s) => s.name === "运行记录")?.rows);
+    // Counted, so that the run is seen to hash with it (the three fingerprints), not merely to agree.
+    let hashers = 0;
+    const counted = () => {
+      hashers++;
+      return nodeSha256();
+    };
+    const native = await runAssessment(new SheetSpecReader(sheets), null, { now, sha256: counted });
+    expect(hashers).toBe(3);
+    const log = (specs: readonly { name: string; rows: unknown }[]) => JSON.stringify(specs.find((s) => s.name === "运行记录")?.rows);
     expect(log(native.sheets)).toBe(log(pure.sheets));
     expect(log(native.sheets)).toMatch(/[0-9a-f]{64}/);
   });

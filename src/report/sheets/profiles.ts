@@ -70,18 +70,16 @@ function topNotes(result: ResultOverview): string[] {
 /** A signed 2-decimal figure: +4.02, −12.50. */
 const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${fixed2(Math.abs(v))}`;
 
-/** v.toFixed(2) of the hundredths 0.00 … 1000.00 already written, by hundredths. */
-const FIXED2: string[] = [];
-
 /**
- * v.toFixed(2), remembered for whole hundredths (rates, averages and gaps are; the compact
- * layout writes hundreds of thousands of them, from a few thousand values). A value that is
- * exactly h / 100 is that one double, so the text remembered for h is its text.
+ * v.toFixed(2), written from the integer for whole hundredths (rates, averages and gaps are;
+ * the compact layout writes hundreds of thousands of them, and toFixed is slow). A value that
+ * is exactly h / 100 (0 … 1000) is the double nearest h / 100, whose toFixed(2) is h's digits.
  */
 function fixed2(v: number): string {
   const h = Math.round(v * 100);
-  if (h >= 0 && h <= 100_000 && h / 100 === v) return (FIXED2[h] ??= v.toFixed(2));
-  return v.toFixed(2);
+  if (h < 0 || h > 100_000 || h / 100 !== v) return v.toFixed(2);
+  const cents = h % 100;
+  return `${(h - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
 /**
@@ -125,8 +123,7 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
     );
     if (p.deductions.length === 0) line("扣分明细", "无，各基础项目均得满分。");
     for (const d of p.deductions) {
-      const text = noteText(result, d.notes);
-      const notes = text.includes("\n") ? text.replace(/\n/g, "；") : text;
+      const notes = noteText(result, d.notes).replaceAll("\n", "；");
       line(`扣分 ${d.item}`, `${d.content}：扣 ${d.deducted} 分（${d.status}）。${notes || "未填写扣分说明。"}`);
     }
     const extras = [
