@@ -327,7 +327,8 @@ describe("the task pane at 350 px", () => {
       await page.getByRole("button", { name: "一键评分排名" }).click();
       await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toBe("评分完成，结果为正式结果：请在上方下载评分结果。");
       expect(await page.getByTestId("status-badge").innerText()).toBe("正式");
-      expect(await page.getByTestId("ranking-list").getByTestId("ranking-row").count()).toBe(BRANCHES.length);
+      // The lists render as a transition after the notice: poll.
+      await expect.poll(() => page.getByTestId("ranking-list").getByTestId("ranking-row").count()).toBe(BRANCHES.length);
       await expectBadgesOnOneLine(page);
       await expectFitsPane(page);
 

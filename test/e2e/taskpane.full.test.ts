@@ -94,7 +94,8 @@ describe("browser file mode (production page index.html, no Office)", () => {
       await page.getByRole("button", { name: "一键评分排名" }).click();
       await expectProvisionalSixteen(page);
       const rows = page.getByTestId("ranking-list").getByTestId("ranking-row");
-      expect(await rows.count()).toBe(PROVISIONAL_BRANCHES);
+      // The lists render as a transition after the notice: poll.
+      await expect.poll(() => rows.count()).toBe(PROVISIONAL_BRANCHES);
       expect(await rows.first().innerText()).toMatch(/★/);
       // The error first, under 需要处理 (the warnings below it are grouped and closed).
       const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
