@@ -51,7 +51,7 @@ export interface MeasuredRun {
 }
 
 /** `scorecard score <input> --json -` in a child process (heap capped at 1 GiB). */
-export async function measureScore(input: Uint8Array, extra: readonly string[] = []): Promise<MeasuredRun> {
+async function measureScore(input: Uint8Array, extra: readonly string[] = []): Promise<MeasuredRun> {
   const runner = await cliBundle();
   const dir = mkdtempSync(join(tmpdir(), "scorecard-measure-"));
   const path = join(dir, "考核.xlsx");
