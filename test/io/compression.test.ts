@@ -6,6 +6,7 @@ import { zlibAsyncCompression, zlibCompression, zlibInflate, zlibLevel } from ".
 import { fflateCompression, fflateLevel, LARGE_PART, type Compression } from "../../src/io/xlsx/compression.js";
 import { crc32 } from "../../src/io/xlsx/crc32.js";
 import { writeZipAsync, type ZipSource } from "../../src/io/xlsx/zip-writer.js";
+import { madeText } from "./hostile/forge.js";
 
 /** The zip writer's compressions: each one's output inflates to the bytes given, whatever the chunks. */
 
@@ -52,7 +53,7 @@ describe.each(compressions)("%s", (_, compression) => {
     const parts = { "[Content_Types].xml": xml(3), "xl/worksheets/sheet1.xml": xml(20_000), empty: new Uint8Array(0) };
     const sources = (): ZipSource[] => [
       ...Object.entries(parts).map(([name, data]) => ({ name, data })),
-      { name: "xl/pieces.xml", pieces: ["<a>", "中文".repeat(100_000), "</a>"] },
+      { name: "xl/pieces.xml", made: madeText(["<a>", "中文".repeat(100_000), "</a>"]) },
     ];
     const unzipped = unzipSync(await writeZipAsync(sources(), { compression }));
     const expected = { ...parts, "xl/pieces.xml": new TextEncoder().encode(`<a>${"中文".repeat(100_000)}</a>`) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { crc32 } from "../../src/io/xlsx/crc32.js";
 import { inflateEntry, readZipDirectory } from "../../src/io/xlsx/zip-archive.js";
 import { writeZip } from "../../src/io/xlsx/zip-writer.js";
-import { bytes, crc32 as referenceCrc, forgeZip, rawEntries, text } from "./hostile/forge.js";
+import { bytes, crc32 as referenceCrc, forgeZip, madeText, rawEntries, text } from "./hostile/forge.js";
 
 /** The zip container under the package layer: what it writes, every reader reads; what it copies stays as it was. */
 
@@ -47,14 +47,14 @@ describe("writeZip and readZipDirectory", () => {
     expect(budget.used).toBe(6000);
   });
 
-  it("write text given in pieces as its UTF-8, streamed (a large part at the faster level)", () => {
+  it("write text made in chunks as its UTF-8, streamed (a large part at the faster level)", () => {
     const pieces = ["<x>", ...Array.from({ length: 300 }, (_, i) => `<r n="${i}">第${i}行${"中文 text ".repeat(4000)}</r>`), "</x>"];
     const whole = pieces.join("");
     expect(whole.length).toBeGreaterThan(8 * 2 ** 20);
     const zip = writeZip([
-      { name: "big.xml", pieces: [...pieces] },
-      { name: "small.xml", pieces: ["<a>", "中", "</a>"] },
-      { name: "none.xml", pieces: [] },
+      { name: "big.xml", made: madeText(pieces) },
+      { name: "small.xml", made: madeText(["<a>", "中", "</a>"]) },
+      { name: "none.xml", made: madeText([]) },
     ]);
     const parts = unzipSync(zip);
     expect(text(parts["big.xml"]!)).toBe(whole);

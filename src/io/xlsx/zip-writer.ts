@@ -2,14 +2,12 @@ import { fflateCompression, LARGE_PART, type Compression, type Deflated, type Pa
 import type { ZipEntry } from "./zip-archive.js";
 
 /**
- * What goes into the written archive under one name: new bytes, new text as pieces (each
- * encoded and deflated in turn, then let go: the list is emptied as it is written), new text
- * made piece by piece as it is taken (a large output sheet), or an entry of the input copied
- * as it is.
+ * What goes into the written archive under one name: new bytes, new text made as UTF-8 chunks
+ * as it is taken (a large output sheet: deflated a chunk at a time, never held whole), or an
+ * entry of the input copied as it is.
  */
 export type ZipSource =
   | { readonly name: string; readonly data: Uint8Array }
-  | { readonly name: string; readonly pieces: string[] }
   | { readonly name: string; readonly made: MadeText }
   | { readonly name: string; readonly copy: ZipEntry; readonly from: Uint8Array };
 
@@ -112,11 +110,7 @@ function* zipSteps(
     } else {
       const from = made ? 0.5 : 0;
       const onFraction = onProgress && ((f: number) => onProgress(index + from + f * (1 - from), sources.length));
-      const deflated: Deflated = yield "made" in source
-        ? madeChunks(source.made)
-        : "pieces" in source
-          ? pieceChunks(source.pieces, onFraction)
-          : dataChunks(source.data, onFraction);
+      const deflated: Deflated = yield "made" in source ? madeChunks(source.made) : dataChunks(source.data, onFraction);
       data = deflated.chunks;
       entry = {
         method: 8,
@@ -176,23 +170,6 @@ function dataChunks(data: Uint8Array, onFraction: ((fraction: number) => void) |
     }
   }
   return { size: data.length, chunks: chunks() };
-}
-
-/**
- * Text pieces as UTF-8, one piece's bytes at a time, each piece dropped from the list once
- * encoded. The size given is the number of characters, which the bytes are at least.
- */
-function pieceChunks(pieces: string[], onFraction: ((fraction: number) => void) | undefined): PartToDeflate {
-  const encoder = new TextEncoder();
-  function* chunks() {
-    for (let i = 0; i < pieces.length; i++) {
-      const bytes = encoder.encode(pieces[i]);
-      pieces[i] = "";
-      yield bytes;
-      onFraction?.((i + 1) / pieces.length);
-    }
-  }
-  return { size: pieces.reduce((n, p) => n + p.length, 0), chunks: chunks() };
 }
 
 /** Text made as UTF-8 chunks as they are taken (telling its maker's progress), with at least how many characters it has. */

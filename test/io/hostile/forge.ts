@@ -5,6 +5,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync } from "fflate";
 import { sampleQuarter, sampleQuarterSheets } from "../../../src/demo/sample-quarter.js";
 import { createWorkbook } from "../../../src/io/xlsx/writer.js";
 import { runCli } from "../../helpers/cli.js";
+import type { MadeText } from "../../../src/io/xlsx/zip-writer.js";
 
 /*
  * Hostile and damaged .xlsx files, built in the tests from the project's own sample quarter.
@@ -381,3 +382,22 @@ export async function cpuMs(f: () => Promise<unknown>): Promise<number> {
 
 /** No stack trace and no "unexpected error" text. */
 export const STACK_TRACE = /at .*\.(ts|js):\d+|意外错误/;
+
+/** Text given in pieces as a MadeText: each piece encoded only when the writer takes it. */
+export function madeText(pieces: readonly string[]): MadeText {
+  const encoder = new TextEncoder();
+  let length = 0;
+  function* chunks() {
+    for (const piece of pieces) {
+      length += piece.length;
+      yield encoder.encode(piece);
+    }
+  }
+  return {
+    chunks: chunks(),
+    minLength: 0,
+    get length() {
+      return length;
+    },
+  };
+}
