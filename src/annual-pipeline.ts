@@ -59,13 +59,16 @@ export async function assessQuarter(q: QuarterFile, options: RunOptions): Promis
 }
 
 /** The grade, its JSON result and the annual sheets, before the workbook is packed. */
-function gradeQuarters(quarters: readonly AssessedQuarter[], now: Date): Omit<AnnualRunOutput, "workbook"> {
+function gradeQuarters(
+  quarters: readonly AssessedQuarter[],
+  { now, sha256 }: Pick<AnnualRunOptions, "now" | "sha256">,
+): Omit<AnnualRunOutput, "workbook"> {
   const grade = gradeYear(quarters);
   const result = buildAnnualResult(grade, quarters);
   const record = {
     time: localTimestamp(now),
-    quarters: grade.ok ? grade.quarters.map((q) => ({ period: q.period, inputFingerprint: inputFingerprint(q.assessment) })) : [],
-    resultFingerprint: resultFingerprint(result),
+    quarters: grade.ok ? grade.quarters.map((q) => ({ period: q.period, inputFingerprint: inputFingerprint(q.assessment, sha256) })) : [],
+    resultFingerprint: resultFingerprint(result, sha256),
   };
   const fatal = result.status === "fatal";
   const sheets = (
@@ -95,9 +98,9 @@ function gradeQuarters(quarters: readonly AssessedQuarter[], now: Date): Omit<An
  */
 export function gradeAssessedQuarters(
   quarters: readonly AssessedQuarter[],
-  options: Pick<AnnualRunOptions, "now" | "newWorkbook">,
+  options: Pick<AnnualRunOptions, "now" | "newWorkbook" | "sha256">,
 ): AnnualRunOutput {
-  const graded = gradeQuarters(quarters, options.now);
+  const graded = gradeQuarters(quarters, options);
   return { ...graded, workbook: graded.fileName === null ? null : options.newWorkbook(graded.sheets) };
 }
 
@@ -110,6 +113,8 @@ export interface AnnualRunOptions {
   readonly signal?: CancelSignal;
   /** The adapter that makes the new annual workbook (the .xlsx package writer's createWorkbook). */
   readonly newWorkbook: NewWorkbook;
+  /** SHA-256 for the fingerprints, the quarters' own included (see RunOptions.sha256). */
+  readonly sha256?: RunOptions["sha256"];
 }
 
 /**
@@ -141,11 +146,16 @@ export async function runAnnual(inputs: readonly AnnualInput[], options: AnnualR
     const quarter = (progress: Progress) => ({ file: input.file, number: i + 1, progress });
     await begin("quarters", i, inputs.length, quarter({ step: "read", stepNumber: 1, steps: 3, done: null, total: null }));
     quarters.push(
-      await assessQuarter(input, { now: options.now, signal, onProgress: (p) => report("quarters", i, inputs.length, quarter(p)) }),
+      await assessQuarter(input, {
+        now: options.now,
+        sha256: options.sha256,
+        signal,
+        onProgress: (p) => report("quarters", i, inputs.length, quarter(p)),
+      }),
     );
   }
   await begin("grade", null, null);
-  const graded = gradeQuarters(quarters, options.now);
+  const graded = gradeQuarters(quarters, options);
   if (graded.fileName === null) {
     await report("write", 1, 1);
     return { ...graded, workbook: null };

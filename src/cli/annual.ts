@@ -9,7 +9,7 @@ import { checkJsonTarget, EXIT, type Io } from "./commands.js";
 import { jsonChunks, prettyJsonChunks } from "./json-text.js";
 import { checkOutputFile, exists, readInput, writeOutput, type InputFile } from "./files.js";
 import { shortenedWarning, terminalText } from "./terminal.js";
-import { newWorkbook, readWorkbook } from "./node-platform.js";
+import { annualOptions, readWorkbook } from "./node-platform.js";
 
 /**
  * scorecard annual <季度工作簿.xlsx>… [-o <out.xlsx>] [--json <result.json|->]: the year's grade
@@ -30,7 +30,7 @@ export async function annualCommand(args: ParsedArgs, io: Io): Promise<number> {
   await checkJsonTarget(args.options.get("--json"), inputs, explicit);
   const files = [];
   for (const path of paths) files.push({ path, file: basename(path), reader: readWorkbook(await readInput(path)) });
-  const out = await runAnnual(files, { now: io.now(), newWorkbook: newWorkbook });
+  const out = await runAnnual(files, annualOptions(io.now()));
   const { result } = out;
 
   const json = args.options.get("--json");

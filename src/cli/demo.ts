@@ -13,7 +13,7 @@ import type { AnnualResult } from "../model/annual-result.js";
 import { sampleYear, type SampleYear } from "../demo/sample-year.js";
 import { fullStars, percentText, shortStars } from "../report/annual/common.js";
 import { adjustmentText, starChangeText } from "../report/annual/ranking-sheet.js";
-import { assessOptions, newWorkbook, openWorkbook, readWorkbook } from "./node-platform.js";
+import { annualOptions, assessOptions, newWorkbook, openWorkbook, readWorkbook } from "./node-platform.js";
 
 /** The three files the demo writes into its directory. */
 export function demoPaths(dir: string, period: string): { input: string; output: string; json: string } {
@@ -61,7 +61,7 @@ async function demoYear(dir: string, io: Io): Promise<AnnualResult> {
     await writeOutput(path, newWorkbook(q.sheets));
     files.push({ file: q.file, reader: readWorkbook(await readInput(path)) });
   }
-  const out = await runAnnual(files, { now: io.now(), newWorkbook: newWorkbook });
+  const out = await runAnnual(files, annualOptions(io.now()));
   const workbook = join(folder, out.fileName ?? `${sample.year}年度定级.xlsx`);
   const json = join(folder, `${sample.year}年度定级-结果.json`);
   if (out.workbook !== null) await writeOutput(workbook, out.workbook);

@@ -1,6 +1,7 @@
 import { XlsxReader } from "../io/xlsx/reader.js";
 import { createWorkbook } from "../io/xlsx/writer.js";
 import { XlsxWorkbook } from "../io/xlsx/xlsx-workbook.js";
+import type { AnnualRunOptions } from "../annual-pipeline.js";
 import type { RunOptions } from "../pipeline.js";
 import type { SheetSpec } from "../report/sheet-spec.js";
 import { nodeSha256 } from "./node-sha256.js";
@@ -30,6 +31,11 @@ export function readWorkbook(bytes: Uint8Array): XlsxReader {
 /** A new package from sheet specs (a template, the demo's files, the annual workbook). */
 export function newWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
   return createWorkbook(sheets, { compression: zlibCompression });
+}
+
+/** runAnnual's options for a run that started at `now`. */
+export function annualOptions(now: Date): Pick<AnnualRunOptions, "now" | "newWorkbook" | "sha256"> {
+  return { now, newWorkbook, sha256: nodeSha256 };
 }
 
 /** runAssessment's options for a run that started at `now`. */
