@@ -19,19 +19,24 @@ export const streamCompression: Compression = {
     part.size >= LARGE_PART ? deflateFast(part) : deflateRawSupported() ? deflateByStream(part.chunks) : fflateCompression.deflate(part),
 };
 
+/** The CRC-32 and length of the bytes passed through, counted as a deflate takes them. */
+class Checksum {
+  crc = 0;
+  size = 0;
+
+  *pass(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+    for (const chunk of chunks) {
+      this.crc = crc32(chunk, this.crc);
+      this.size += chunk.length;
+      yield chunk;
+    }
+  }
+}
+
 function deflateFast(part: PartToDeflate): Deflated {
-  let crc = 0;
-  let size = 0;
-  const chunks = fastDeflate(
-    (function* () {
-      for (const chunk of part.chunks) {
-        crc = crc32(chunk, crc);
-        size += chunk.length;
-        yield chunk;
-      }
-    })(),
-  );
-  return { chunks, compressedSize: chunks.reduce((n, c) => n + c.length, 0), crc, size };
+  const sum = new Checksum();
+  const chunks = fastDeflate(sum.pass(part.chunks));
+  return { chunks, compressedSize: chunks.reduce((n, c) => n + c.length, 0), crc: sum.crc, size: sum.size };
 }
 
 async function deflateByStream(input: Iterable<Uint8Array>): Promise<Deflated> {
@@ -48,12 +53,9 @@ async function deflateByStream(input: Iterable<Uint8Array>): Promise<Deflated> {
     }
     return { chunks, compressedSize };
   })();
-  let crc = 0;
-  let size = 0;
+  const sum = new Checksum();
   try {
-    for (const chunk of input) {
-      crc = crc32(chunk, crc);
-      size += chunk.length;
+    for (const chunk of sum.pass(input)) {
       await writer.ready;
       // Not awaited one by one: the next chunk is made while this one is deflated. A failed
       // write fails the reading too, which is awaited below.
@@ -64,7 +66,7 @@ async function deflateByStream(input: Iterable<Uint8Array>): Promise<Deflated> {
     await reading.catch(() => undefined);
     throw e;
   }
-  return { ...(await reading), crc, size };
+  return { ...(await reading), crc: sum.crc, size: sum.size };
 }
 
 let supported: boolean | undefined;
