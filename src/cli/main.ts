@@ -69,9 +69,26 @@ export function userErrorText(e: UserError): string {
 
 /** The process entry point used by bin/scorecard.js. */
 export async function runCli(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
+  // A reader that stops reading (`scorecard score … --json - | head`) closes the pipe: what is
+  // left to print has nowhere to go, and the run goes on (the workbook is still written).
+  // Without a listener the failed write was an unhandled error: a stack trace, no workbook.
+  // Any other failure of stdout (a full disk it is redirected to) is said, and fails the run.
+  const stdout: { closed: boolean; failure: string | null } = { closed: false, failure: null };
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (!stdout.closed && e.code !== "EPIPE") stdout.failure = e.code ?? e.message;
+    stdout.closed = true;
+  });
+  const code = await main(process.argv.slice(2), {
+    stdout: (s) => {
+      if (!stdout.closed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     now: () => new Date(),
   });
+  if (stdout.failure !== null) {
+    process.stderr.write(
+      terminalOutput(`无法写出到标准输出（${stdout.failure}）：请检查输出重定向到的文件或程序（磁盘空间、权限）后重试。\n`),
+    );
+  }
+  process.exitCode = stdout.failure !== null && (code === EXIT.ok || code === EXIT.errors) ? EXIT.fatal : code;
 }

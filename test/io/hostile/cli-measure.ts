@@ -16,7 +16,7 @@ import { expect } from "vitest";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 let bundled: string | undefined;
 
-async function cliBundle(): Promise<string> {
+export async function cliBundle(): Promise<string> {
   if (bundled !== undefined) return bundled;
   const dir = mkdtempSync(join(tmpdir(), "scorecard-cli-bundle-"));
   const outfile = join(dir, "cli.mjs");
