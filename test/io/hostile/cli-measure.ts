@@ -88,9 +88,9 @@ export const describeRun = (r: MeasuredRun) =>
  * than its wall time; CPU time, which a busy neighbour inflates far less than wall time, is
  * guarded at two cores' worth of the 10 s, so a program that got slower shows there too.
  */
-export const BUDGET: Budget = { wallMs: 10_000, cpuMs: 20_000, rssMiB: 1024 };
+const BUDGET: Budget = { wallMs: 10_000, cpuMs: 20_000, rssMiB: 1024 };
 
-export interface Budget {
+interface Budget {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly rssMiB: number;
