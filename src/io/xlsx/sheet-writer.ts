@@ -217,22 +217,22 @@ function* rowChunks(
     for (let c = 0; c < entries.length; c++) {
       const entry = entries[c];
       let value: OutValue;
-      let look: Snippet; // `"` and the style attribute
+      let look: Look;
       if (entry !== null && typeof entry === "object") {
         value = entry.v;
         look = looks.of(entry, c);
       } else {
         value = entry ?? null;
-        look = NO_STYLE;
+        look = NO_LOOK;
       }
-      if (value == null && look === NO_STYLE) continue;
+      if (value == null && look === NO_LOOK) continue;
       // The value: bytes to copy (xml), a text tried as it is (plain), an integer written as
       // its digits, or XML text to encode (other).
       let xml = SELF_CLOSED;
       let plain: string | undefined;
       let integer = false;
       let other: string | undefined;
-      if (value === null) {
+      if (value == null) {
         // a blank with a style: `<c r="…" s="…"/>`
       } else if (typeof value === "string" && value.length <= PLAIN_MAX) plain = value;
       else if (typeof value === "number" && (value | 0) === value) integer = true;
@@ -250,7 +250,7 @@ function* rowChunks(
       const room =
         rowRoom +
         start.bytes.length +
-        look.bytes.length +
+        look.attribute.bytes.length +
         (plain !== undefined
           ? PLAIN_TEXT + 3 * plain.length
           : integer
@@ -260,6 +260,7 @@ function* rowChunks(
               : xml.bytes.length);
       if (at + room > buffer.length) {
         out.at = at;
+        out.length = length;
         yield* out.flush(room);
         buffer = out.buffer;
         at = 0;
@@ -273,45 +274,54 @@ function* rowChunks(
       }
       at = put(buffer, at, start.bytes);
       at = put(buffer, at, digits, digitCount);
-      at = put(buffer, at, look.bytes);
-      length += start.length + digitCount + look.length;
+      length += start.length + digitCount;
+      // The style attribute and what begins the value are copied as one piece.
       if (plain !== undefined) {
-        const end = putPlainText(buffer, at + PLAIN_OPEN.length, plain);
+        const end = putPlainText(buffer, at + look.text.bytes.length, plain);
         if (end >= 0) {
-          put(buffer, at, PLAIN_OPEN.bytes); // before the text already written
+          put(buffer, at, look.text.bytes); // before the text already written
           at = put(buffer, end, PLAIN_CLOSE.bytes);
-          length += PLAIN_TEXT + plain.length;
+          length += look.text.length + plain.length + PLAIN_CLOSE.length;
           continue;
         }
         // A text to escape, or to write with xml:space: valueXml's, remembered if it is short.
         const known = values.xml(plain, c, number);
         if (known === undefined) other = valueXml(plain, sheet, c, number.text());
         else xml = known;
-        const more = other !== undefined ? 3 * other.length : xml.bytes.length;
+        const more = look.attribute.bytes.length + (other !== undefined ? 3 * other.length : xml.bytes.length);
         if (at + more > buffer.length) {
           out.at = at;
+          out.length = length;
           yield* out.flush(more);
           buffer = out.buffer;
           at = 0;
         }
       }
       if (integer) {
-        at = put(buffer, at, INTEGER_OPEN.bytes);
+        at = put(buffer, at, look.integer.bytes);
         const end = putInteger(buffer, at, value as number);
-        length += INTEGER_TEXT + end - at;
+        length += look.integer.length + (end - at) + INTEGER_CLOSE.length;
         at = put(buffer, end, INTEGER_CLOSE.bytes);
-      } else if (other !== undefined) {
-        const { read, written } = encoder.encodeInto(other, buffer.subarray(at));
-        at += written;
-        length += read;
+      } else if (value == null) {
+        at = put(buffer, at, look.blank.bytes);
+        length += look.blank.length;
       } else {
-        at = put(buffer, at, xml.bytes);
-        length += xml.length;
+        at = put(buffer, at, look.attribute.bytes);
+        length += look.attribute.length;
+        if (other !== undefined) {
+          const { read, written } = encoder.encodeInto(other, buffer.subarray(at));
+          at += written;
+          length += read;
+        } else {
+          at = put(buffer, at, xml.bytes);
+          length += xml.length;
+        }
       }
     }
     if (open) {
       if (at + ROW_END.bytes.length > buffer.length) {
         out.at = at;
+        out.length = length;
         yield* out.flush(ROW_END.bytes.length);
         buffer = out.buffer;
         at = 0;
@@ -355,16 +365,14 @@ const SELF_CLOSED = snippet("/>");
 const ROW_TAG = snippet('<row r="');
 const ROW_OPENED = snippet('">');
 const ROW_END = snippet("</row>");
-/** The end of a cell's `r` attribute when it has no style. */
-const NO_STYLE = snippet('"');
 /** Around a text that needs neither escapes nor xml:space (see ValueBytes). */
-const PLAIN_OPEN = snippet(` t="inlineStr"><is><t>`);
+const PLAIN_OPEN_TEXT = ` t="inlineStr"><is><t>`;
 const PLAIN_CLOSE = snippet(`</t></is></c>`);
-const PLAIN_TEXT = PLAIN_OPEN.length + PLAIN_CLOSE.length;
+const PLAIN_TEXT = PLAIN_OPEN_TEXT.length + PLAIN_CLOSE.length;
 /** Around an integer's digits. */
-const INTEGER_OPEN = snippet("><v>");
+const INTEGER_OPEN_TEXT = "><v>";
 const INTEGER_CLOSE = snippet("</v></c>");
-const INTEGER_TEXT = INTEGER_OPEN.length + INTEGER_CLOSE.length;
+const INTEGER_TEXT = INTEGER_OPEN_TEXT.length + INTEGER_CLOSE.length;
 /** An integer's XML at most: a sign and ten digits. */
 const INTEGER_ROOM = INTEGER_TEXT + 11;
 
@@ -377,7 +385,7 @@ function put(buffer: Uint8Array, at: number, bytes: Uint8Array, count: number = 
 }
 
 /**
- * A text as valueXml writes it between PLAIN_OPEN and PLAIN_CLOSE, when it does: as UTF-8 into
+ * A text as valueXml writes it between PLAIN_OPEN_TEXT and PLAIN_CLOSE, when it does: as UTF-8 into
  * `buffer` at `at` (room for 3 bytes a character), returning the position after it; -1 (with
  * bytes beyond `at` written, to be written over) when valueXml writes it otherwise, with
  * escapes (NEEDS_WORK in xstring.ts) or with xml:space (KEEP_SPACE). One pass over the text
@@ -583,32 +591,52 @@ class CellStyles {
 }
 
 /**
- * A cell's `"` ending its reference and its ` s="…"`, as bytes (NO_STYLE without a style),
+ * A cell's `"` ending its reference and its ` s="…"`, as bytes (NO_LOOK without a style),
  * by the look of the cell above it in the column: a column's cells mostly look alike.
  */
 class ColumnLooks {
   private readonly style: (CellStyle | undefined)[] = [];
   private readonly tone: (CellTone | undefined)[] = [];
   private readonly linked: boolean[] = [];
-  private readonly bytes: Snippet[] = [];
-  private readonly byAttribute = new Map<string, Snippet>();
+  private readonly looks: Look[] = [];
+  private readonly byAttribute = new Map<string, Look>();
 
   constructor(private readonly styles: CellStyles) {}
 
-  of(cell: OutCell, col: number): Snippet {
-    const last = this.bytes[col];
+  of(cell: OutCell, col: number): Look {
+    const last = this.looks[col];
     const linked = cell.link !== undefined;
     if (last !== undefined && this.style[col] === cell.style && this.tone[col] === cell.tone && this.linked[col] === linked) return last;
     const s = this.styles.attribute(cell);
     let look = this.byAttribute.get(s);
-    if (look === undefined) this.byAttribute.set(s, (look = s === "" ? NO_STYLE : snippet(`"${s}`)));
+    if (look === undefined) this.byAttribute.set(s, (look = s === "" ? NO_LOOK : new Look(s)));
     this.style[col] = cell.style;
     this.tone[col] = cell.tone;
     this.linked[col] = linked;
-    this.bytes[col] = look;
+    this.looks[col] = look;
     return look;
   }
 }
+
+/**
+ * A cell's `"` ending its reference and its style attribute (` s="…"`, or none) as bytes, alone
+ * and followed by the beginning of a text, of an integer and by the end of a blank.
+ */
+class Look {
+  readonly attribute: Snippet;
+  readonly text: Snippet;
+  readonly integer: Snippet;
+  readonly blank: Snippet;
+
+  constructor(s: string) {
+    this.attribute = snippet(`"${s}`);
+    this.text = snippet(`"${s}${PLAIN_OPEN_TEXT}`);
+    this.integer = snippet(`"${s}${INTEGER_OPEN_TEXT}`);
+    this.blank = snippet(`"${s}/>`);
+  }
+}
+
+const NO_LOOK = new Look("");
 
 const styleAttribute = (id: number | undefined): string => (id === undefined ? "" : ` s="${id}"`);
 
@@ -709,6 +737,7 @@ function* hyperlinkChunks(spec: SheetSpec, out: ByteChunks): Generator<Uint8Arra
       const room = LINK_ROOM + col.bytes.length + location.bytes.length + 6 * (ref.length + (display?.length ?? 0));
       if (at + room > buffer.length) {
         out.at = at;
+        out.length = length;
         yield* out.flush(room);
         buffer = out.buffer;
         at = 0;
