@@ -51,9 +51,9 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * The worksheet part as UTF-8 bytes (their text is worksheetXml), in chunks of about 1 MiB
  * made one by one as they are taken: a 双评明细 of 5,000 branches is 90 MB of XML, which is
  * then deflated a chunk at a time while the chunks already taken are garbage, never held
- * whole. The cells are written as bytes, the XML of values seen before (codes, names, scores)
- * copied from a cache of their bytes: no string is made for a row or a cell, and nothing is
- * encoded twice. The rows are first gone over once without writing, for the `<dimension>` that
+ * whole. The cells are written as bytes: text that needs no escapes (most of it) and integers
+ * straight into the chunk, the XML of other values seen before (scores) copied from a cache of
+ * their bytes; no string is made for a row or a cell. The rows are first gone over once without writing, for the `<dimension>` that
  * comes before them and for a lower bound of the part's length (which a compression chooses
  * its level by).
  */
