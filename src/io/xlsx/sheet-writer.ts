@@ -53,9 +53,9 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * then deflated a chunk at a time while the chunks already taken are garbage, never held
  * whole. The cells are written as bytes: text that needs no escapes (most of it) and integers
  * straight into the chunk, the XML of other values seen before (scores) copied from a cache of
- * their bytes; no string is made for a row or a cell. The rows are first gone over once without writing, for the `<dimension>` that
- * comes before them and for a lower bound of the part's length (which a compression chooses
- * its level by).
+ * their bytes; no string is made for a row or a cell. The rows are first gone over once
+ * without writing, for the `<dimension>` that comes before them and for a lower bound of the
+ * part's length (which a compression chooses its level by).
  */
 export function worksheetPieces(
   spec: SheetSpec,
