@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bool, num, text } from "../../src/model/cell.js";
+import { a1, bool, num, quoteSheetName, text } from "../../src/model/cell.js";
 import type { SheetSpec } from "../../src/report/sheet-spec.js";
 import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { LARGE_PART, type SyncCompression } from "../../src/io/xlsx/compression.js";
-import { worksheetPieces, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
+import { cellXml, worksheetPieces, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
+import { escapeAttr } from "../../src/io/xlsx/xml.js";
+import { fitCellText } from "../../src/report/excel-limits.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
 import { buildXlsx, partText, REL_NS, stylesWithFormats, withCalcChain, zipRaw } from "../helpers/xlsx-fixture.js";
 
@@ -236,6 +238,40 @@ describe("writeOutputSheets: package details", () => {
       .find((x) => x.includes('<t xml:space="preserve">a_x'))!;
     expect(xml).toContain("a_x0001_b_x001B_[31m&#13;\nc _x005F_x000D_ _xD800_d_xFFFF_ 😀");
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+
+  it("writes each value as cellXml does, whatever its characters and wherever they stand (text is mostly written without valueXml)", () => {
+    // Every UTF-16 code unit alone, inside, at either end and after a space; pairs; integers
+    // and other numbers around where the writer changes its way of writing them.
+    const values: (string | number | boolean | null)[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      values.push(c, `a${c}b`, `${c}a`, `a${c}`, `a ${c}b`);
+    }
+    values.push("😀", "a😀", "😀 ", "a  b", "", "x".repeat(4681), "_".repeat(4682), "_x0041_", "&amp;", "🀀".repeat(3000));
+    values.push(0, -0, 1, -1, 9, 10, 99, 100, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 0.5, -2.25, 1e21, 5e-324, true, false);
+    const rows: (string | number | boolean | null)[][] = [];
+    for (let i = 0; i < values.length; i += 37) rows.push(values.slice(i, i + 37));
+    const xml = worksheetXml({ name: "T", rows }, () => undefined);
+    let expected = "";
+    rows.forEach((row, r) => {
+      expected += `<row r="${r + 1}">`;
+      row.forEach((v, c) => (expected += cellXml(v, undefined, a1(r, c), "T")));
+      expected += "</row>";
+    });
+    expect(xml.slice(xml.indexOf("<sheetData>") + 11, xml.indexOf("</sheetData>")) === expected).toBe(true);
+  });
+
+  it("writes hyperlinks' attributes escaped, their text cut to Excel's limit", () => {
+    const odd = ['a "b" <c> & d', "\t\n\r", "\u0001x\uFFFEy", "\uD800", "😀 链接", "…".repeat(40_000), "_x0041_ 'q'"];
+    const rows = odd.map((v, i) => [{ v, link: { sheet: i % 2 === 0 ? `R&D "${i}"` : "O'Brien", cell: i === 3 ? null : `B${i}` } }]);
+    const xml = worksheetXml({ name: "L", rows }, () => undefined);
+    const links = rows.map(
+      ([cell], r) =>
+        `<hyperlink ref="A${r + 1}" location="${escapeAttr(`${quoteSheetName(cell!.link.sheet)}!${cell!.link.cell ?? "A1"}`)}"` +
+        ` display="${escapeAttr(fitCellText(cell!.v))}"/>`,
+    );
+    expect(xml).toContain(`<hyperlinks>${links.join("")}</hyperlinks>`);
   });
 
   it("refuses what it cannot write", () => {

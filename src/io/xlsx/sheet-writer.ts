@@ -1,8 +1,8 @@
 import { a1, columnLetters, parseA1, quoteSheetName } from "../../model/cell.js";
-import { fitCellText, MAX_HYPERLINKS } from "../../report/excel-limits.js";
+import { fitCellText, MAX_CELL_TEXT, MAX_HYPERLINKS } from "../../report/excel-limits.js";
 import { type CellStyle, type CellTone, type OutCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
-import { sheetFeaturesXml } from "./sheet-features.js";
+import { sheetFeaturesAround } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
 import { textOfChunks, type MadeText } from "./zip-writer.js";
@@ -51,11 +51,11 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * The worksheet part as UTF-8 bytes (their text is worksheetXml), in chunks of about 1 MiB
  * made one by one as they are taken: a 双评明细 of 5,000 branches is 90 MB of XML, which is
  * then deflated a chunk at a time while the chunks already taken are garbage, never held
- * whole. The cells are written as bytes, the XML of values seen before (codes, names, scores)
- * copied from a cache of their bytes: no string is made for a row or a cell, and nothing is
- * encoded twice. The rows are first gone over once without writing, for the `<dimension>` that
- * comes before them and for a lower bound of the part's length (which a compression chooses
- * its level by).
+ * whole. The cells are written as bytes: text that needs no escapes (most of it) and integers
+ * straight into the chunk, the XML of other values seen before (scores) copied from a cache of
+ * their bytes; no string is made for a row or a cell. The rows are first gone over once
+ * without writing, for the `<dimension>` that comes before them and for a lower bound of the
+ * part's length (which a compression chooses its level by).
  */
 export function worksheetPieces(
   spec: SheetSpec,
@@ -74,19 +74,20 @@ export function worksheetPieces(
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     (fitToPage ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
     `<dimension ref="${dimension}"/>${sheetViewsXml(spec.freezeRows ?? 0, spec.freezeColumns ?? 0)}${colsXml(spec.columnWidths ?? [])}`;
-  const tail = () =>
-    sheetFeaturesXml(spec, hyperlinksXml(spec)) +
-    (extra.drawingRelId === undefined ? "" : `<drawing r:id="${escapeAttr(extra.drawingRelId)}"/>`) +
-    `</worksheet>`;
   const out = new ByteChunks();
   function* chunks(): Generator<Uint8Array> {
-    if (lastRow < 0) {
-      yield* out.text(`${head}<sheetData/>${tail()}`);
-    } else {
+    if (lastRow < 0) yield* out.text(`${head}<sheetData/>`);
+    else {
       yield* out.text(`${head}<sheetData>`);
       yield* rowChunks(spec.rows, 0, styles, spec.name, spec.rowHeights, out, onFraction);
-      yield* out.text(`</sheetData>${tail()}`);
+      yield* out.text(`</sheetData>`);
     }
+    const { before, after } = sheetFeaturesAround(spec);
+    yield* out.text(before);
+    yield* hyperlinkChunks(spec, out);
+    yield* out.text(
+      after + (extra.drawingRelId === undefined ? "" : `<drawing r:id="${escapeAttr(extra.drawingRelId)}"/>`) + `</worksheet>`,
+    );
     yield* out.rest();
   }
   return {
@@ -179,62 +180,176 @@ function* rowChunks(
   out: ByteChunks,
   onFraction?: (fraction: number) => void,
 ): Generator<Uint8Array> {
+  // The bytes are put straight into the chunk, its position kept in locals (handed back to
+  // `out` around a flush): a 双评明细 of 5,000 branches is 1.8 million cells, and what a cell
+  // costs beyond writing its bytes is most of the sheet's time.
   const opens: Snippet[] = []; // `<c r="` and the column's letters, by column index
+  const looks = new ColumnLooks(styles);
   const values = new ValueBytes(sheet);
-  for (let i = 0; i < rows.length; i++) {
+  // By column, the last value written from a snippet and the snippet: a column often repeats
+  // the value above it, which then needs no looking up.
+  const lastValues: OutValue[] = [];
+  const lastXml: Snippet[] = [];
+  const number = new RowNumber(firstRow + 1);
+  const digits = number.bytes;
+  let lastHeight: number | undefined;
+  let heightStart = ROW_OPENED;
+  let buffer = out.buffer;
+  let at = out.at;
+  let length = out.length;
+  for (let i = 0; i < rows.length; i++, number.next()) {
     const entries = rows[i]!;
     const height = heights[i];
-    const ht = hasHeight(height) ? ` ht="${Math.min(height, 409)}" customHeight="1"` : "";
-    const number = String(firstRow + i + 1);
+    let rowStart = ROW_OPENED; // what follows the row's number in its start tag
+    if (hasHeight(height)) {
+      if (height !== lastHeight) {
+        heightStart = snippet(`"${heightAttributes(height)}>`);
+        lastHeight = height;
+      }
+      rowStart = heightStart;
+    }
+    const digitCount = number.length;
+    // Room for the row's start and end tags with every cell (whether or not the row was begun).
+    const rowRoom = ROW_START + 2 * digitCount + rowStart.length - ROW_OPENED.length;
     // The row's start tag is written with its first cell: a row with no cell to write (and
     // no height) is left out.
     let open = false;
     for (let c = 0; c < entries.length; c++) {
       const entry = entries[c];
       let value: OutValue;
-      let s: string;
+      let look: Look;
       if (entry !== null && typeof entry === "object") {
         value = entry.v;
-        s = styles.attribute(entry);
+        look = looks.of(entry, c);
       } else {
         value = entry ?? null;
-        s = "";
+        look = NO_LOOK;
       }
-      if (value == null && s === "") continue;
-      const xml = value == null ? SELF_CLOSED : values.xml(value, c, number);
+      if (value == null && look === NO_LOOK) continue;
+      // The value: bytes to copy (xml), a text tried as it is (plain), an integer written as
+      // its digits, or XML text to encode (other).
+      let xml = SELF_CLOSED;
+      let plain: string | undefined;
+      let integer = false;
+      let other: string | undefined;
+      if (value == null) {
+        // a blank with a style: `<c r="…" s="…"/>`
+      } else if (typeof value === "string" && value.length <= PLAIN_MAX) plain = value;
+      else if (typeof value === "number" && (value | 0) === value) integer = true;
+      else if (value === lastValues[c]) xml = lastXml[c]!;
+      else {
+        const known = values.xml(value, c, number);
+        if (known === undefined) other = valueXml(value, sheet, c, number.text());
+        else {
+          xml = known;
+          lastValues[c] = value;
+          lastXml[c] = known;
+        }
+      }
       const start = (opens[c] ??= snippet(`<c r="${columnLetters(c)}`));
       const room =
-        ROW_START +
-        number.length +
-        ht.length +
+        rowRoom +
         start.bytes.length +
-        number.length +
-        1 +
-        s.length +
-        (xml instanceof Snippet ? xml.bytes.length : 3 * xml.length);
-      if (out.full(room)) yield* out.flush(room);
+        look.attribute.bytes.length +
+        (plain !== undefined
+          ? PLAIN_TEXT + 3 * plain.length
+          : integer
+            ? INTEGER_ROOM
+            : other !== undefined
+              ? 3 * other.length
+              : xml.bytes.length);
+      if (at + room > buffer.length) {
+        out.at = at;
+        out.length = length;
+        yield* out.flush(room);
+        buffer = out.buffer;
+        at = 0;
+      }
       if (!open) {
-        out.ascii('<row r="');
-        out.ascii(number);
-        out.ascii(ht === "" ? '">' : `"${ht}>`);
+        at = put(buffer, at, ROW_TAG.bytes);
+        at = put(buffer, at, digits, digitCount);
+        at = put(buffer, at, rowStart.bytes);
+        length += ROW_TAG.length + digitCount + rowStart.length;
         open = true;
       }
-      out.bytes(start);
-      out.ascii(number);
-      out.ascii(s === "" ? '"' : `"${s}`);
-      if (xml instanceof Snippet) out.bytes(xml);
-      else out.encode(xml);
+      at = put(buffer, at, start.bytes);
+      at = put(buffer, at, digits, digitCount);
+      length += start.length + digitCount;
+      // The style attribute and what begins the value are copied as one piece.
+      if (plain !== undefined) {
+        const end = putPlainText(buffer, at + look.text.bytes.length, plain);
+        if (end >= 0) {
+          put(buffer, at, look.text.bytes); // before the text already written
+          at = put(buffer, end, PLAIN_CLOSE.bytes);
+          length += look.text.length + plain.length + PLAIN_CLOSE.length;
+          continue;
+        }
+        // A text to escape, or to write with xml:space: valueXml's, remembered if it is short.
+        const known = values.xml(plain, c, number);
+        if (known === undefined) other = valueXml(plain, sheet, c, number.text());
+        else xml = known;
+        const more = look.attribute.bytes.length + (other !== undefined ? 3 * other.length : xml.bytes.length);
+        if (at + more > buffer.length) {
+          out.at = at;
+          out.length = length;
+          yield* out.flush(more);
+          buffer = out.buffer;
+          at = 0;
+        }
+      }
+      if (integer) {
+        at = put(buffer, at, look.integer.bytes);
+        const end = putInteger(buffer, at, value as number);
+        length += look.integer.length + (end - at) + INTEGER_CLOSE.length;
+        at = put(buffer, end, INTEGER_CLOSE.bytes);
+      } else if (value == null) {
+        at = put(buffer, at, look.blank.bytes);
+        length += look.blank.length;
+      } else {
+        at = put(buffer, at, look.attribute.bytes);
+        length += look.attribute.length;
+        if (other !== undefined) {
+          const { read, written } = encoder.encodeInto(other, buffer.subarray(at));
+          at += written;
+          length += read;
+        } else {
+          at = put(buffer, at, xml.bytes);
+          length += xml.length;
+        }
+      }
     }
     if (open) {
-      if (out.full(6)) yield* out.flush(6);
-      out.ascii("</row>");
-    } else if (ht !== "") yield* out.text(`<row r="${number}"${ht}></row>`);
-    if ((i + 1) % ROWS_A_PIECE === 0) onFraction?.((i + 1) / rows.length);
+      if (at + ROW_END.bytes.length > buffer.length) {
+        out.at = at;
+        out.length = length;
+        yield* out.flush(ROW_END.bytes.length);
+        buffer = out.buffer;
+        at = 0;
+      }
+      at = put(buffer, at, ROW_END.bytes);
+      length += ROW_END.length;
+    } else if (hasHeight(height)) {
+      out.at = at;
+      out.length = length;
+      yield* out.text(`<row r="${number.text()}"${heightAttributes(height)}></row>`);
+      buffer = out.buffer;
+      at = out.at;
+      length = out.length;
+    }
+    if ((i + 1) % ROWS_A_PIECE === 0) {
+      out.length = length;
+      onFraction?.((i + 1) / rows.length);
+    }
   }
+  out.at = at;
+  out.length = length;
 }
 
 /** Room for `<row r="`, `">` and `</row>` around a row's number, height and first cell. */
 const ROW_START = 16;
+
+/** ` ht="…" customHeight="1"` of a row with a height of its own. */
+const heightAttributes = (height: number): string => ` ht="${Math.min(height, 409)}" customHeight="1"`;
 
 /** A piece of XML as UTF-8, and its length in characters. */
 class Snippet {
@@ -247,6 +362,135 @@ class Snippet {
 const encoder = new TextEncoder();
 const snippet = (xml: string) => new Snippet(encoder.encode(xml), xml.length);
 const SELF_CLOSED = snippet("/>");
+const ROW_TAG = snippet('<row r="');
+const ROW_OPENED = snippet('">');
+const ROW_END = snippet("</row>");
+/** Around a text that needs neither escapes nor xml:space (see ValueBytes). */
+const PLAIN_OPEN_TEXT = ` t="inlineStr"><is><t>`;
+const PLAIN_CLOSE = snippet(`</t></is></c>`);
+const PLAIN_TEXT = PLAIN_OPEN_TEXT.length + PLAIN_CLOSE.length;
+/** Around an integer's digits. */
+const INTEGER_OPEN_TEXT = "><v>";
+const INTEGER_CLOSE = snippet("</v></c>");
+const INTEGER_TEXT = INTEGER_OPEN_TEXT.length + INTEGER_CLOSE.length;
+/** An integer's XML at most: a sign and ten digits. */
+const INTEGER_ROOM = INTEGER_TEXT + 11;
+
+/** `bytes` (its first `count`) copied into `buffer` at `at`; returns the position after them. */
+function put(buffer: Uint8Array, at: number, bytes: Uint8Array, count: number = bytes.length): number {
+  // A loop beats set() for the few bytes of most pieces (set() costs a call and a view check).
+  if (count > 32) buffer.set(count === bytes.length ? bytes : bytes.subarray(0, count), at);
+  else for (let k = 0; k < count; k++) buffer[at + k] = bytes[k]!;
+  return at + count;
+}
+
+/**
+ * A text as valueXml writes it between PLAIN_OPEN_TEXT and PLAIN_CLOSE, when it does: as UTF-8 into
+ * `buffer` at `at` (room for 3 bytes a character), returning the position after it; -1 (with
+ * bytes beyond `at` written, to be written over) when valueXml writes it otherwise, with
+ * escapes (NEEDS_WORK in xstring.ts) or with xml:space (KEEP_SPACE). One pass over the text
+ * instead of two regular expressions and an encoder: most texts of a report are such text.
+ * Only for texts fitXstring never cuts (PLAIN_MAX).
+ */
+function putPlainText(buffer: Uint8Array, at: number, s: string): number {
+  const last = s.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      const work = ASCII_WORK[c]!;
+      // A space only at either end or after another space.
+      if (work !== 0 && (work === ESCAPED || k === 0 || k === last || s.charCodeAt(k - 1) === 0x20)) return -1;
+      buffer[at++] = c;
+    } else if (c < 0x800) {
+      if (c === 0xa0 && (k === 0 || k === last)) return -1; // no-break space: white space to RegExp's \s
+      buffer[at++] = 0xc0 | (c >> 6);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    } else {
+      if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return -1; // surrogates, U+FFFE and U+FFFF: `_xHHHH_` or pairs
+      if ((k === 0 || k === last) && isWideSpace(c)) return -1;
+      buffer[at++] = 0xe0 | (c >> 12);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return at;
+}
+
+/** Texts this long or shorter are never cut by fitXstring (even if every character were escaped). */
+const PLAIN_MAX = Math.floor(MAX_CELL_TEXT / 7);
+
+const ESCAPED = 1;
+const SPACE = 2;
+/**
+ * Per ASCII character, what stops a text being written as it is: ESCAPED (controls, including
+ * tab, line feed and carriage return, which ask for xml:space; `&`, `<`, `>`; `_`, which may
+ * start an `_xHHHH_`) or SPACE (at either end or doubled it asks for xml:space).
+ */
+const ASCII_WORK = (() => {
+  const work = new Uint8Array(128);
+  for (let c = 0; c < 0x20; c++) work[c] = ESCAPED;
+  for (const c of "&<>_") work[c.charCodeAt(0)] = ESCAPED;
+  work[0x20] = SPACE;
+  return work;
+})();
+
+/** White space to RegExp's `\s` from U+0800 on (KEEP_SPACE's test of either end). */
+const isWideSpace = (c: number): boolean =>
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * An integer of at most 32 bits as String() writes it, into `buffer` at `at`; returns the
+ * position after it.
+ */
+function putInteger(buffer: Uint8Array, at: number, n: number): number {
+  if (n < 0) {
+    buffer[at++] = 0x2d; // "-"
+    n = -n;
+  }
+  let end = at;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) end++;
+  const after = end + 1;
+  for (let rest = n; end >= at; rest = Math.floor(rest / 10)) buffer[end--] = 0x30 + (rest % 10);
+  return after;
+}
+
+/** A row's number as ASCII digits, counted up a row at a time: written into every cell's reference. */
+class RowNumber {
+  readonly bytes = new Uint8Array(24);
+  length = 0;
+  private value: number;
+
+  constructor(first: number) {
+    this.value = first;
+    const text = String(first);
+    for (let k = 0; k < text.length; k++) this.bytes[k] = text.charCodeAt(k);
+    this.length = text.length;
+  }
+
+  next(): void {
+    this.value++;
+    const { bytes } = this;
+    let k = this.length - 1;
+    while (k >= 0 && bytes[k] === 0x39) bytes[k--] = 0x30;
+    if (k >= 0) bytes[k]!++;
+    else {
+      // 99 → 100: every digit was a nine and is now a zero.
+      bytes[0] = 0x31;
+      bytes[this.length++] = 0x30;
+    }
+  }
+
+  text(): string {
+    return String(this.value);
+  }
+}
 
 /** Bytes a chunk is written up to before the next one is begun. */
 const CHUNK_BYTES = 1 << 20;
@@ -257,14 +501,10 @@ const CHUNK_BYTES = 1 << 20;
  * `length` counts the characters written, which a compression's level is chosen by.
  */
 class ByteChunks {
-  private buffer = new Uint8Array(CHUNK_BYTES);
-  private at = 0;
+  /** The chunk being written and the position in it (rowChunks writes into it directly). */
+  buffer = new Uint8Array(CHUNK_BYTES);
+  at = 0;
   length = 0;
-
-  /** Whether `room` more bytes do not fit: flush first. */
-  full(room: number): boolean {
-    return this.at + room > this.buffer.length;
-  }
 
   /** The bytes written so far, if any, and a new chunk with room for at least `room` bytes. */
   *flush(room: number): Generator<Uint8Array> {
@@ -283,40 +523,18 @@ class ByteChunks {
 
   /** Any text, after a flush if it may not fit. */
   *text(s: string): Generator<Uint8Array> {
-    if (this.full(3 * s.length)) yield* this.flush(3 * s.length);
-    this.encode(s);
-  }
-
-  /** Text of ASCII characters only (numbers, references, our markup); there must be room. */
-  ascii(s: string): void {
-    const buffer = this.buffer;
-    let at = this.at;
-    for (let i = 0; i < s.length; i++) buffer[at++] = s.charCodeAt(i);
-    this.at = at;
-    this.length += s.length;
-  }
-
-  /** Any text; there must be room for 3 bytes a character. */
-  encode(s: string): void {
+    if (this.at + 3 * s.length > this.buffer.length) yield* this.flush(3 * s.length);
     const { read, written } = encoder.encodeInto(s, this.buffer.subarray(this.at));
     this.at += written;
     this.length += read;
   }
-
-  /** A snippet's bytes; there must be room. */
-  bytes(snippet: Snippet): void {
-    const { bytes } = snippet;
-    if (bytes.length > 32) this.buffer.set(bytes, this.at);
-    else for (let i = 0; i < bytes.length; i++) this.buffer[this.at + i] = bytes[i]!;
-    this.at += bytes.length;
-    this.length += snippet.length;
-  }
 }
 
 /**
- * valueXml with the bytes of short texts and of numbers remembered: a sheet repeats a
- * branch's code and name on each of its rows and a handful of scores over and over. Other
- * values are given as their XML text.
+ * valueXml's bytes for short texts and numbers seen before: a sheet repeats a handful of
+ * scores over and over (integers and texts written as they are do not come here: see
+ * rowChunks). At most REMEMBERED_VALUES of each; others (and long texts) are undefined: to be
+ * written from valueXml's text.
  */
 class ValueBytes {
   private readonly texts = new Map<string, Snippet>();
@@ -324,21 +542,21 @@ class ValueBytes {
 
   constructor(private readonly sheet: string) {}
 
-  xml(value: string | number | boolean, col: number, row: string): Snippet | string {
+  xml(value: string | number | boolean, col: number, row: RowNumber): Snippet | undefined {
     if (typeof value === "string") {
-      if (value.length > REMEMBERED_TEXT) return valueXml(value, this.sheet, col, row);
+      if (value.length > REMEMBERED_TEXT) return undefined;
       let xml = this.texts.get(value);
       if (xml === undefined) {
-        if (this.texts.size >= REMEMBERED_VALUES) return valueXml(value, this.sheet, col, row);
-        this.texts.set(value, (xml = snippet(valueXml(value, this.sheet, col, row))));
+        if (this.texts.size >= REMEMBERED_VALUES) return undefined;
+        this.texts.set(value, (xml = snippet(valueXml(value, this.sheet, col, row.text()))));
       }
       return xml;
     }
     if (typeof value === "number") {
       let xml = this.numbers.get(value);
       if (xml === undefined) {
-        if (this.numbers.size >= REMEMBERED_VALUES) return valueXml(value, this.sheet, col, row);
-        this.numbers.set(value, (xml = snippet(valueXml(value, this.sheet, col, row))));
+        if (this.numbers.size >= REMEMBERED_VALUES) return undefined;
+        this.numbers.set(value, (xml = snippet(valueXml(value, this.sheet, col, row.text()))));
       }
       return xml;
     }
@@ -371,6 +589,54 @@ class CellStyles {
     return (byLink[link] ??= styleAttribute(this.ids({ style: cell.style, tone: cell.tone, link: link === 1 })));
   }
 }
+
+/**
+ * A cell's `"` ending its reference and its ` s="…"`, as bytes (NO_LOOK without a style),
+ * by the look of the cell above it in the column: a column's cells mostly look alike.
+ */
+class ColumnLooks {
+  private readonly style: (CellStyle | undefined)[] = [];
+  private readonly tone: (CellTone | undefined)[] = [];
+  private readonly linked: boolean[] = [];
+  private readonly looks: Look[] = [];
+  private readonly byAttribute = new Map<string, Look>();
+
+  constructor(private readonly styles: CellStyles) {}
+
+  of(cell: OutCell, col: number): Look {
+    const last = this.looks[col];
+    const linked = cell.link !== undefined;
+    if (last !== undefined && this.style[col] === cell.style && this.tone[col] === cell.tone && this.linked[col] === linked) return last;
+    const s = this.styles.attribute(cell);
+    let look = this.byAttribute.get(s);
+    if (look === undefined) this.byAttribute.set(s, (look = s === "" ? NO_LOOK : new Look(s)));
+    this.style[col] = cell.style;
+    this.tone[col] = cell.tone;
+    this.linked[col] = linked;
+    this.looks[col] = look;
+    return look;
+  }
+}
+
+/**
+ * A cell's `"` ending its reference and its style attribute (` s="…"`, or none) as bytes, alone
+ * and followed by the beginning of a text, of an integer and by the end of a blank.
+ */
+class Look {
+  readonly attribute: Snippet;
+  readonly text: Snippet;
+  readonly integer: Snippet;
+  readonly blank: Snippet;
+
+  constructor(s: string) {
+    this.attribute = snippet(`"${s}`);
+    this.text = snippet(`"${s}${PLAIN_OPEN_TEXT}`);
+    this.integer = snippet(`"${s}${INTEGER_OPEN_TEXT}`);
+    this.blank = snippet(`"${s}/>`);
+  }
+}
+
+const NO_LOOK = new Look("");
 
 const styleAttribute = (id: number | undefined): string => (id === undefined ? "" : ` s="${id}"`);
 
@@ -440,22 +706,107 @@ function colsXml(widths: readonly number[]): string {
 }
 
 /**
- * Internal links: `location` is a quoted sheet name and a cell (A1 when none is given). Never
- * more than Excel's 65,530 per sheet (the report builder already stops there; this is the
- * writer keeping the limit whatever it is given).
+ * `<hyperlinks>`, written as bytes like the rows. Internal links: `location` is a quoted sheet
+ * name and a cell (A1 when none is given). Never more than Excel's 65,530 per sheet (the
+ * report builder already stops there; this is the writer keeping the limit whatever it is
+ * given).
  */
-function hyperlinksXml(spec: SheetSpec): string {
-  const links: string[] = [];
+function* hyperlinkChunks(spec: SheetSpec, out: ByteChunks): Generator<Uint8Array> {
   const { rows } = spec;
-  for (let r = 0; r < rows.length && links.length < MAX_HYPERLINKS; r++) {
+  const letters: Snippet[] = []; // by column
+  let sheet: string | undefined;
+  let location = LINK_LOCATION; // `" location="` and the link's sheet, quoted and escaped, and "!"
+  let count = 0;
+  let buffer = out.buffer;
+  let at = out.at;
+  let length = out.length;
+  for (let r = 0; r < rows.length && count < MAX_HYPERLINKS; r++) {
     const entries = rows[r]!;
-    for (let c = 0; c < entries.length && links.length < MAX_HYPERLINKS; c++) {
+    for (let c = 0; c < entries.length && count < MAX_HYPERLINKS; c++) {
       const cell = entries[c];
       if (cell === null || typeof cell !== "object" || cell.link === undefined) continue;
-      const location = `${quoteSheetName(cell.link.sheet ?? spec.name)}!${cell.link.cell ?? "A1"}`;
-      const display = typeof cell.v === "string" && cell.v !== "" ? ` display="${escapeAttr(fitCellText(cell.v))}"` : "";
-      links.push(`<hyperlink ref="${a1(r, c)}" location="${escapeAttr(location)}"${display}/>`);
+      const target = cell.link.sheet ?? spec.name;
+      if (target !== sheet || count === 0) {
+        location = snippet(`${LINK_LOCATION_TEXT}${escapeAttr(`${quoteSheetName(target)}!`)}`);
+        sheet = target;
+      }
+      const ref = cell.link.cell ?? "A1";
+      const display = typeof cell.v === "string" && cell.v !== "" ? fitCellText(cell.v) : undefined;
+      const col = (letters[c] ??= snippet(columnLetters(c)));
+      // An escaped character is at most 6 bytes (`&quot;`).
+      const room = LINK_ROOM + col.bytes.length + location.bytes.length + 6 * (ref.length + (display?.length ?? 0));
+      if (at + room > buffer.length) {
+        out.at = at;
+        out.length = length;
+        yield* out.flush(room);
+        buffer = out.buffer;
+        at = 0;
+      }
+      if (count++ === 0) {
+        at = put(buffer, at, HYPERLINKS_OPEN.bytes);
+        length += HYPERLINKS_OPEN.length;
+      }
+      at = put(buffer, at, LINK_OPEN.bytes);
+      at = put(buffer, at, col.bytes);
+      const digits = at;
+      at = putInteger(buffer, at, r + 1);
+      at = put(buffer, at, location.bytes);
+      length += LINK_OPEN.length + col.length + (at - digits - location.bytes.length) + location.length;
+      ({ at, length } = putAttribute(buffer, at, length, ref));
+      if (display !== undefined) {
+        at = put(buffer, at, LINK_DISPLAY.bytes);
+        length += LINK_DISPLAY.length;
+        ({ at, length } = putAttribute(buffer, at, length, display));
+      }
+      at = put(buffer, at, LINK_CLOSE.bytes);
+      length += LINK_CLOSE.length;
     }
   }
-  return links.length === 0 ? "" : `<hyperlinks>${links.join("")}</hyperlinks>`;
+  out.at = at;
+  out.length = length;
+  if (count > 0) yield* out.text("</hyperlinks>");
+}
+
+const HYPERLINKS_OPEN = snippet("<hyperlinks>");
+const LINK_OPEN = snippet(`<hyperlink ref="`);
+const LINK_LOCATION_TEXT = `" location="`;
+const LINK_LOCATION = snippet(LINK_LOCATION_TEXT);
+const LINK_DISPLAY = snippet(`" display="`);
+const LINK_CLOSE = snippet(`"/>`);
+/** A link's markup, `<hyperlinks>` and a row number at most. */
+const LINK_ROOM = HYPERLINKS_OPEN.length + LINK_OPEN.length + LINK_DISPLAY.length + LINK_CLOSE.length + 11;
+
+/**
+ * An attribute's value escaped (escapeAttr) into `buffer` at `at` (room for 6 bytes a
+ * character), as it is when it needs no escapes (most do not).
+ */
+function putAttribute(buffer: Uint8Array, at: number, length: number, s: string): { at: number; length: number } {
+  const end = putAttributeText(buffer, at, s);
+  if (end >= 0) return { at: end, length: length + s.length };
+  const escaped = escapeAttr(s);
+  const { read, written } = encoder.encodeInto(escaped, buffer.subarray(at));
+  return { at: at + written, length: length + read };
+}
+
+/**
+ * Text escapeAttr leaves as it is, as UTF-8 into `buffer` at `at`, returning the position
+ * after it; -1 for text it changes (or has surrogates: left to it too).
+ */
+function putAttributeText(buffer: Uint8Array, at: number, s: string): number {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22) return -1; // controls, & < > "
+      buffer[at++] = c;
+    } else if (c < 0x800) {
+      buffer[at++] = 0xc0 | (c >> 6);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    } else {
+      if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return -1;
+      buffer[at++] = 0xe0 | (c >> 12);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return at;
 }
