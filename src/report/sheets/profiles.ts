@@ -5,7 +5,7 @@ import { MAX_PAGE_BREAKS } from "../excel-limits.js";
 import { starText, STATUS_ZH } from "../labels.js";
 import { withRowHeights } from "../row-heights.js";
 import { d2, hdr, txt, wrap, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { quarterPrint } from "./cells.js";
+import { quarterPrint, sharedCells } from "./cells.js";
 
 /** Above this many branches the blocks have no radar (a chart each would make the workbook slow to open). */
 export const MAX_PROFILE_CHARTS = 100;
@@ -91,7 +91,9 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
   const rows: OutEntry[][] = [];
   const breaks: number[] = [];
   const blocks = new Map<string, { first: number; last: number }>();
-  const line = (label: string, text: string) => rows.push([hdr(label), wrap(text)]);
+  // The labels repeat block after block: one cell each, shared (sharedCells).
+  const labelCell = sharedCells((v: string) => hdr(v));
+  const line = (label: string, text: string) => rows.push([labelCell(label), wrap(text)]);
   for (const n of topNotes(result)) line("说明", n);
   const profiles = new Map(result.profiles.map((p) => [p.code, p]));
   const pages = result.branches.length;
