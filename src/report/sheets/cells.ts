@@ -47,9 +47,15 @@ export function fitWidth(label: string, min = 8): number {
  */
 export function sharedCells<V extends OutValue>(make: (v: V) => OutCell): (v: V) => OutCell {
   const cells = new Map<V, OutCell>();
+  // Scores are whole hundredths: their cells by that integer, without hashing a double.
+  const hundredths: (OutCell | undefined)[] = [];
   return (v) => {
-    // A Map takes -0 for 0: a negative zero gets a cell of its own.
-    if (Object.is(v, -0)) return make(v);
+    if (typeof v === "number") {
+      // A Map (and an index) takes -0 for 0: a negative zero gets a cell of its own.
+      if (Object.is(v, -0)) return make(v);
+      const h = Math.round(v * 100);
+      if (h >= 0 && h <= 100_000 && h / 100 === v) return (hundredths[h] ??= make(v));
+    }
     let cell = cells.get(v);
     if (cell === undefined) cells.set(v, (cell = make(v)));
     return cell;

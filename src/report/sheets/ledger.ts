@@ -56,9 +56,15 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
 
   const branches = new Map(result.branches.map((b) => [b.code, b]));
   const itemsOf = new Map<string, Map<string, Result["items"][number]>>();
+  // The items run branch by branch: the branch's map is looked up when the branch changes.
+  let branch: string | undefined;
+  let m: Map<string, Result["items"][number]> | undefined;
   for (const i of result.items) {
-    let m = itemsOf.get(i.branch);
-    if (!m) itemsOf.set(i.branch, (m = new Map<string, Result["items"][number]>()));
+    if (i.branch !== branch || m === undefined) {
+      branch = i.branch;
+      m = itemsOf.get(branch);
+      if (!m) itemsOf.set(branch, (m = new Map<string, Result["items"][number]>()));
+    }
     m.set(i.item, i);
   }
 
