@@ -46,6 +46,8 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
   const widthOf = (c: number) => widths[c] ?? DEFAULT_WIDTH;
   // The width a cell's text has: its column, or a one-row merge's columns together (by row × MAX_COLUMNS + column).
   const merged = new Map<number, number>();
+  // Merges are mostly titles at the top: the rows below the last one look none up.
+  let lastMerged = -1;
   for (const m of spec.merges ?? []) {
     const [a, b = a] = m.split(":") as [string, string?];
     const p = parseA1(a);
@@ -54,6 +56,7 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
     let w = 0;
     for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) w += widthOf(c);
     merged.set(p.row * MAX_COLUMNS + Math.min(p.col, q.col), w);
+    if (p.row > lastMerged) lastMerged = p.row;
   }
   const heights: (number | undefined)[] = [...(spec.rowHeights ?? [])];
   // The last cell measured in each column and its lines: rows share cells (a branch's name on
@@ -78,7 +81,7 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
       if (v !== null) filled = true;
       if (style === "title") title = true;
       if (title || (style !== "textWrap" && style !== "header" && style !== "notice") || typeof v !== "string" || v === "") continue;
-      const across = merged.size === 0 ? undefined : merged.get(r * MAX_COLUMNS + c);
+      const across = r > lastMerged ? undefined : merged.get(r * MAX_COLUMNS + c);
       let n: number;
       if (across === undefined && lastCell[c] === e) n = lastLines[c]!;
       else {

@@ -55,17 +55,25 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
   const used = new Set<PreviousLedgerRow>();
 
   const branches = new Map(result.branches.map((b) => [b.code, b]));
-  const itemsOf = new Map<string, Map<string, Result["items"][number]>>();
-  // The items run branch by branch: the branch's map is looked up when the branch changes.
+  // Each branch's items in an array with a slot per rule code (rules of one code share it), so
+  // that no map is built for each of thousands of branches.
+  const slotOf = new Map<string, number>();
+  inputs.rules.forEach((rule, k) => {
+    if (!slotOf.has(rule.code)) slotOf.set(rule.code, k);
+  });
+  const ruleSlots = inputs.rules.map((rule) => slotOf.get(rule.code)!);
+  const itemsOf = new Map<string, (Result["items"][number] | undefined)[]>();
+  // The items run branch by branch: the branch's slots are looked up when the branch changes.
   let branch: string | undefined;
-  let m: Map<string, Result["items"][number]> | undefined;
+  let slots: (Result["items"][number] | undefined)[] | undefined;
   for (const i of result.items) {
-    if (i.branch !== branch || m === undefined) {
+    if (i.branch !== branch || slots === undefined) {
       branch = i.branch;
-      m = itemsOf.get(branch);
-      if (!m) itemsOf.set(branch, (m = new Map<string, Result["items"][number]>()));
+      slots = itemsOf.get(branch);
+      if (!slots) itemsOf.set(branch, (slots = []));
     }
-    m.set(i.item, i);
+    const k = slotOf.get(i.item);
+    if (k !== undefined) slots[k] = i;
   }
 
   const rows: OutEntry[][] = [];
@@ -82,7 +90,6 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
   for (const code of order) {
     const b = branches.get(code);
     if (b === undefined) continue;
-    const vetoes = new Set(b.vetoItems);
     const items = itemsOf.get(code);
     const notes = inputs.notes.get(code);
     let codeCell: OutCell | undefined;
@@ -92,12 +99,12 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
       const rule = inputs.rules[r]!;
       let deduction: OutCell;
       if (rule.type === "base") {
-        const it = items?.get(rule.code);
+        const it = items?.[ruleSlots[r]!];
         if (it === undefined || it.final === null) continue;
         const lost = Math.round(it.max * 100) - Math.round(it.final * 100);
         if (lost <= 0) continue;
         deduction = deducted(lost / 100);
-      } else if (rule.type === "veto" && vetoes.has(rule.code)) {
+      } else if (rule.type === "veto" && b.vetoItems.includes(rule.code)) {
         deduction = vetoCell;
       } else continue;
       // Most runs have no old rows: no key to make for each of thousands of rows.
