@@ -47,19 +47,36 @@ function meanRateBig(rates: readonly (number | null)[]): number {
 export function branchProfiles(scored: ScoredAssessment, rules: readonly RuleItem[], notes: DeductionNotes): Profile[] {
   const branches = scored.branches;
   const areaCount = branches[0]?.areas.length ?? 0;
-  const ratesOf = (group: readonly RankedBranch[], i: number) => group.map((b) => b.areas[i]?.rate ?? null);
-  const overall = Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(branches, i)));
-  const byCategory = new Map<string, (number | null)[]>();
-  const counts = new Map<string, number>();
+  // Each area's mean over a group, read in place (no array of rates an area and a group).
+  const means = (group: readonly RankedBranch[]) =>
+    Array.from({ length: areaCount }, (_, i) => {
+      let sum = 0;
+      let n = 0;
+      for (const b of group) {
+        const r = b.areas[i]?.rate ?? null;
+        if (r === null) continue;
+        sum += r;
+        n++;
+      }
+      // Exact while the sum of integer hundredths is (always, short of 2^53); else the bigint mean.
+      if (!Number.isSafeInteger(sum)) return meanRate(group.map((b) => b.areas[i]?.rate ?? null));
+      return n === 0 ? null : Number(bigDivRound(BigInt(sum), BigInt(n)));
+    });
+  const overall = means(branches);
+  // The branches of each category, gathered in one pass.
+  const peersOf = new Map<string, RankedBranch[]>();
   for (const b of branches) {
     const c = b.branch.category;
-    if (c === null || byCategory.has(c)) continue;
-    const peers = branches.filter((p) => p.branch.category === c);
+    if (c === null) continue;
+    const peers = peersOf.get(c);
+    if (peers) peers.push(b);
+    else peersOf.set(c, [b]);
+  }
+  const byCategory = new Map<string, (number | null)[]>();
+  const counts = new Map<string, number>();
+  for (const [c, peers] of peersOf) {
     counts.set(c, peers.length);
-    byCategory.set(
-      c,
-      Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(peers, i))),
-    );
+    byCategory.set(c, means(peers));
   }
   const itemsOf = new Map<string, ScoredAssessment["items"][number][]>();
   for (const it of scored.items) {
