@@ -4,7 +4,7 @@
  * prompt, or loses content, in Excel.
  */
 import { a1 } from "../model/cell.js";
-import { cellValue, type SheetSpec } from "./sheet-spec.js";
+import type { SheetSpec } from "./sheet-spec.js";
 
 /** Excel's limits on data-validation texts, in UTF-16 units (longer ones make it call the file damaged). */
 export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 225, list: 255 } as const;
@@ -53,12 +53,16 @@ export interface OverlongText {
 export function overlongTexts(specs: readonly SheetSpec[]): OverlongText[] {
   const found: OverlongText[] = [];
   for (const spec of specs) {
-    spec.rows.forEach((row, r) =>
-      row.forEach((entry, c) => {
-        const v = cellValue(entry);
+    const { rows } = spec;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < row.length; c++) {
+        const e = row[c];
+        // Every cell of every sheet: read in place, no cell made for a bare value.
+        const v = e !== null && typeof e === "object" ? e.v : e;
         if (typeof v === "string" && v.length > MAX_CELL_TEXT) found.push({ sheet: spec.name, cell: a1(r, c), length: v.length });
-      }),
-    );
+      }
+    }
   }
   return found;
 }

@@ -14,6 +14,20 @@ const h = fromHundredths;
  * same mean as 统计图表's 全体平均: rates as published, areas without a rate left out.
  */
 export function meanRate(rates: readonly (number | null)[]): number | null {
+  // Summed as a number while that is exact (integer hundredths, far below 2^53), then divided as bigints.
+  let sum = 0;
+  let n = 0;
+  for (const r of rates) {
+    if (r === null) continue;
+    sum += r;
+    n++;
+  }
+  if (n === 0) return null;
+  if (!Number.isSafeInteger(sum)) return meanRateBig(rates);
+  return Number(bigDivRound(BigInt(sum), BigInt(n)));
+}
+
+function meanRateBig(rates: readonly (number | null)[]): number {
   let sum = 0n;
   let n = 0n;
   for (const r of rates) {
@@ -21,7 +35,7 @@ export function meanRate(rates: readonly (number | null)[]): number | null {
     sum += BigInt(r);
     n++;
   }
-  return n === 0n ? null : Number(bigDivRound(sum, n));
+  return Number(bigDivRound(sum, n));
 }
 
 /**
@@ -33,19 +47,36 @@ export function meanRate(rates: readonly (number | null)[]): number | null {
 export function branchProfiles(scored: ScoredAssessment, rules: readonly RuleItem[], notes: DeductionNotes): Profile[] {
   const branches = scored.branches;
   const areaCount = branches[0]?.areas.length ?? 0;
-  const ratesOf = (group: readonly RankedBranch[], i: number) => group.map((b) => b.areas[i]?.rate ?? null);
-  const overall = Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(branches, i)));
-  const byCategory = new Map<string, (number | null)[]>();
-  const counts = new Map<string, number>();
+  // Each area's mean over a group, read in place (no array of rates an area and a group).
+  const means = (group: readonly RankedBranch[]) =>
+    Array.from({ length: areaCount }, (_, i) => {
+      let sum = 0;
+      let n = 0;
+      for (const b of group) {
+        const r = b.areas[i]?.rate ?? null;
+        if (r === null) continue;
+        sum += r;
+        n++;
+      }
+      // Exact while the sum of integer hundredths is (always, short of 2^53); else the bigint mean.
+      if (!Number.isSafeInteger(sum)) return meanRate(group.map((b) => b.areas[i]?.rate ?? null));
+      return n === 0 ? null : Number(bigDivRound(BigInt(sum), BigInt(n)));
+    });
+  const overall = means(branches);
+  // The branches of each category, gathered in one pass.
+  const peersOf = new Map<string, RankedBranch[]>();
   for (const b of branches) {
     const c = b.branch.category;
-    if (c === null || byCategory.has(c)) continue;
-    const peers = branches.filter((p) => p.branch.category === c);
+    if (c === null) continue;
+    const peers = peersOf.get(c);
+    if (peers) peers.push(b);
+    else peersOf.set(c, [b]);
+  }
+  const byCategory = new Map<string, (number | null)[]>();
+  const counts = new Map<string, number>();
+  for (const [c, peers] of peersOf) {
     counts.set(c, peers.length);
-    byCategory.set(
-      c,
-      Array.from({ length: areaCount }, (_, i) => meanRate(ratesOf(peers, i))),
-    );
+    byCategory.set(c, means(peers));
   }
   const itemsOf = new Map<string, ScoredAssessment["items"][number][]>();
   for (const it of scored.items) {
@@ -59,53 +90,61 @@ export function branchProfiles(scored: ScoredAssessment, rules: readonly RuleIte
     const category = b.branch.category === null ? null : byCategory.get(b.branch.category)!;
     const items = itemsOf.get(b.branch.code) ?? [];
     const branchNotes = notes.get(b.branch.code);
-    const deductions = items.flatMap((it) => {
-      if (it.item.type !== "base" || it.status === "不适用" || it.final === null || it.final >= it.item.max) return [];
-      return [
-        {
-          item: it.item.code,
-          area: it.item.area,
-          content: it.item.content,
-          max: h(it.item.max),
-          final: h(it.final),
-          deducted: h(it.item.max - it.final),
-          status: it.status,
-          notes: [...(branchNotes?.get(it.item.code) ?? [])],
-        },
-      ];
-    });
-    const areas = b.areas.flatMap((a, i) => {
-      if (a.rate === null) return [];
+    // Plain loops, no arrays in between: thousands of branches × dozens of items.
+    const deductions: Profile["deductions"] = [];
+    const bonuses: Profile["bonuses"] = [];
+    for (const it of items) {
+      if (it.item.type === "bonus") {
+        if ((it.final ?? 0) > 0) bonuses.push({ item: it.item.code, content: it.item.content, score: h(it.final!) });
+        continue;
+      }
+      if (it.item.type !== "base" || it.status === "不适用" || it.final === null || it.final >= it.item.max) continue;
+      const itemNotes = branchNotes?.get(it.item.code);
+      deductions.push({
+        item: it.item.code,
+        area: it.item.area,
+        content: it.item.content,
+        max: h(it.item.max),
+        final: h(it.final),
+        deducted: h(it.item.max - it.final),
+        status: it.status,
+        notes: itemNotes === undefined ? [] : [...itemNotes],
+      });
+    }
+    const areas: Profile["areas"] = [];
+    // The areas below their category mean, by how far (gap in hundredths), for 短板弱项.
+    const below: { readonly area: Profile["areas"][number]; readonly gap: number }[] = [];
+    for (let i = 0; i < b.areas.length; i++) {
+      const a = b.areas[i]!;
+      if (a.rate === null) continue;
       const catAvg = category?.[i] ?? null;
-      return [
-        {
-          name: a.name,
-          score: h(a.score),
-          max: h(a.max),
-          rate: h(a.rate),
-          categoryAverage: catAvg === null ? null : h(catAvg),
-          overallAverage: h(overall[i]!),
-          gap: catAvg === null ? null : h(a.rate - catAvg),
-          gapHundredths: catAvg === null ? null : a.rate - catAvg,
-        },
-      ];
-    });
+      const area = {
+        name: a.name,
+        score: h(a.score),
+        max: h(a.max),
+        rate: h(a.rate),
+        categoryAverage: catAvg === null ? null : h(catAvg),
+        overallAverage: h(overall[i]!),
+        gap: catAvg === null ? null : h(a.rate - catAvg),
+      };
+      areas.push(area);
+      if (catAvg !== null && a.rate - catAvg < 0) below.push({ area, gap: a.rate - catAvg });
+    }
     // A stable sort keeps rule order among equal shortfalls.
-    const weakAreas = areas
-      .filter((a) => a.gapHundredths !== null && a.gapHundredths < 0)
-      .sort((x, y) => x.gapHundredths! - y.gapHundredths!)
+    const weakAreas = below
+      .sort((x, y) => x.gap - y.gap)
       .slice(0, WEAK_AREAS)
-      .map((a) => ({ name: a.name, gap: a.gap!, items: deductions.filter((d) => d.area === a.name).map((d) => d.item) }));
+      .map(({ area }) => ({ name: area.name, gap: area.gap!, items: deductions.filter((d) => d.area === area.name).map((d) => d.item) }));
+    const vetoes: Profile["vetoes"] = [];
+    for (const code of b.vetoItems) vetoes.push({ item: code, content: content.get(code) ?? "" });
     return {
       code: b.branch.code,
       categoryBranches: b.branch.category === null ? null : counts.get(b.branch.category)!,
-      areas: areas.map(({ gapHundredths: _, ...a }) => a),
+      areas,
       weakAreas,
       deductions,
-      bonuses: items
-        .filter((it) => it.item.type === "bonus" && (it.final ?? 0) > 0)
-        .map((it) => ({ item: it.item.code, content: it.item.content, score: h(it.final!) })),
-      vetoes: b.vetoItems.map((code) => ({ item: code, content: content.get(code) ?? "" })),
+      bonuses,
+      vetoes,
     };
   });
 }

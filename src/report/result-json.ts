@@ -54,7 +54,8 @@ export function buildResult(
   issues: readonly Issue[],
   sources: ProfileSources = NO_SOURCES,
 ): Result {
-  const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
+  const counts = { fatal: 0, error: 0, warning: 0 };
+  for (const i of issues) counts[i.severity]++;
   const ranked = scored?.branches ?? [];
   const unitRank = settings ? unitRanks(ranked, settings) : new Map<string, number>();
   // Every item of a rule shares its τ: converted once a rule, not once a (branch, item).
@@ -107,7 +108,7 @@ export function buildResult(
     })),
     agreement: scored?.agreement ?? null,
     profiles: scored ? branchProfiles(scored, sources.rules, sources.notes) : [],
-    summary: { branches: scored?.branches.length ?? 0, fatal: count("fatal"), errors: count("error"), warnings: count("warning") },
+    summary: { branches: scored?.branches.length ?? 0, fatal: counts.fatal, errors: counts.error, warnings: counts.warning },
     issues: issues.map(reportedIssue),
   };
 }

@@ -1,6 +1,6 @@
 import { parseA1 } from "../model/cell.js";
 import { MAX_COLUMNS } from "./excel-limits.js";
-import { outCell, type SheetSpec } from "./sheet-spec.js";
+import type { OutCell, SheetSpec } from "./sheet-spec.js";
 
 /** Excel's default column width, in characters. */
 const DEFAULT_WIDTH = 8.43;
@@ -46,6 +46,8 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
   const widthOf = (c: number) => widths[c] ?? DEFAULT_WIDTH;
   // The width a cell's text has: its column, or a one-row merge's columns together (by row × MAX_COLUMNS + column).
   const merged = new Map<number, number>();
+  // Merges are mostly titles at the top: the rows below the last one look none up.
+  let lastMerged = -1;
   for (const m of spec.merges ?? []) {
     const [a, b = a] = m.split(":") as [string, string?];
     const p = parseA1(a);
@@ -54,8 +56,13 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
     let w = 0;
     for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) w += widthOf(c);
     merged.set(p.row * MAX_COLUMNS + Math.min(p.col, q.col), w);
+    if (p.row > lastMerged) lastMerged = p.row;
   }
   const heights: (number | undefined)[] = [...(spec.rowHeights ?? [])];
+  // The last cell measured in each column and its lines: rows share cells (a branch's name on
+  // each of its rows), and a shared cell in an unmerged column takes the same lines again.
+  const lastCell: (OutCell | undefined)[] = [];
+  const lastLines: number[] = [];
   const { rows } = spec;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -63,12 +70,27 @@ export function withRowHeights(spec: SheetSpec): SheetSpec {
     let title = false;
     let lines = 1;
     for (let c = 0; c < row.length; c++) {
-      const { v, style } = outCell(row[c]); // a bare value has no style: one line
+      const e = row[c];
+      if (e === null || e === undefined) continue;
+      // A bare value has no style: one line.
+      if (typeof e !== "object") {
+        filled = true;
+        continue;
+      }
+      const { v, style } = e;
       if (v !== null) filled = true;
       if (style === "title") title = true;
       if (title || (style !== "textWrap" && style !== "header" && style !== "notice") || typeof v !== "string" || v === "") continue;
-      const room = Math.max(1, (merged.get(r * MAX_COLUMNS + c) ?? widthOf(c)) - 1);
-      const n = lineCount(v, room);
+      const across = r > lastMerged ? undefined : merged.get(r * MAX_COLUMNS + c);
+      let n: number;
+      if (across === undefined && lastCell[c] === e) n = lastLines[c]!;
+      else {
+        n = lineCount(v, Math.max(1, (across ?? widthOf(c)) - 1));
+        if (across === undefined) {
+          lastCell[c] = e;
+          lastLines[c] = n;
+        }
+      }
       if (n > lines) lines = n;
     }
     if (!filled) continue;

@@ -16,8 +16,14 @@ export function sheetLooks(specs: readonly SheetSpec[]): CellLook[] {
   const looks: CellLook[] = [];
   const seen = new Map<CellStyle | undefined, Map<CellTone | undefined, [boolean, boolean]>>();
   for (const spec of specs) {
+    // The cell last looked at in each column: rows share cell objects (a status's look, a
+    // branch's name), and one already looked at needs no second look.
+    const last: unknown[] = [];
     for (const row of spec.rows) {
-      for (const entry of row) {
+      for (let c = 0; c < row.length; c++) {
+        const entry = row[c];
+        if (last[c] === entry) continue;
+        last[c] = entry;
         if (entry === null || typeof entry !== "object" || (entry.tone === undefined && entry.link === undefined)) continue;
         let byTone = seen.get(entry.style);
         if (byTone === undefined) seen.set(entry.style, (byTone = new Map<CellTone | undefined, [boolean, boolean]>()));

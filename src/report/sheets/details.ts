@@ -3,7 +3,7 @@ import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { MAX_PAGE_BREAKS } from "../excel-limits.js";
 import { withRowHeights } from "../row-heights.js";
 import { d2, d4, hdr, int, txt, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { quarterPrint, titleMerges, titleRows } from "./cells.js";
+import { quarterPrint, sharedCells, titleMerges, titleRows } from "./cells.js";
 
 const TONE: Readonly<Record<ItemResult["status"], CellTone | undefined>> = {
   一致: undefined,
@@ -18,23 +18,36 @@ const HEAD = ["支部编码", "支部名称", "项目编号", "分值", "A", "B"
 /** 双评明细: every branch × 基础/加分 item, then the agreement of the raters overall and per item. */
 export function detailsSheet(result: Result): SheetSpec {
   const names = new Map(result.branches.map((b) => [b.code, b.name]));
-  const rows = result.items.map((i): OutEntry[] => {
-    const t = TONE[i.status];
+  // A status's text and number cells, shared by its rows (sharedCells): codes, names, items and scores repeat.
+  const looks = new Map<ItemResult["status"], { text: (v: string) => OutCell; num: (v: number | null) => OutCell }>();
+  for (const status of Object.keys(TONE) as ItemResult["status"][]) {
+    const t = TONE[status];
+    looks.set(status, { text: sharedCells((v: string) => txt(v, t)), num: sharedCells((v: number | null) => d2(v, t)) });
+  }
+  const items = result.items;
+  const rows: OutEntry[][] = [];
+  let branch: string | undefined;
+  let name = "";
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
+    const { text, num } = looks.get(i.status)!;
+    // The items run branch by branch: the name is looked up once a branch.
+    if (i.branch !== branch) name = names.get((branch = i.branch)) ?? "";
     const diff = i.a !== null && i.b !== null ? Math.round((i.a - i.b) * 100) / 100 : null;
-    return [
-      txt(i.branch, t),
-      txt(names.get(i.branch) ?? "", t),
-      txt(i.item, t),
-      d2(i.max, t),
-      d2(i.a, t),
-      d2(i.b, t),
-      d2(diff, t),
-      d2(i.tolerance, t),
-      d2(i.c, t),
-      d2(i.final, t),
-      txt(i.status, t),
-    ];
-  });
+    rows.push([
+      text(i.branch),
+      text(name),
+      text(i.item),
+      num(i.max),
+      num(i.a),
+      num(i.b),
+      num(diff),
+      num(i.tolerance),
+      num(i.c),
+      num(i.final),
+      text(i.status),
+    ]);
+  }
   const ag = result.agreement;
   // The agreement first, on a page of its own: below the detail its page would carry the
   // detail's repeated header.
@@ -54,14 +67,11 @@ export function detailsSheet(result: Result): SheetSpec {
     : [];
   const top = titleRows(result, "双评明细");
   const headerRow = top.length + agreementRows.length;
-  const breaks = branchPageBreaks(
-    result.items.map((i) => i.branch),
-    headerRow + 1,
-  );
+  const breaks = branchPageBreaks(items, headerRow + 1);
   if (agreementRows.length > 0) breaks.unshift(headerRow);
   const spec: SheetSpec = {
     name: OUTPUT_SHEETS.details,
-    rows: [...top, ...agreementRows, HEAD.map(hdr), ...rows],
+    rows: top.concat(agreementRows, [HEAD.map(hdr)], rows),
     // The header is frozen where it is the first row under the title; below the agreement it
     // would freeze the agreement with it, so only the code/name/item columns stay then.
     ...(agreementRows.length === 0 ? { freezeRows: headerRow + 1 } : {}),
@@ -92,13 +102,14 @@ const ROWS_PER_PAGE = 44;
  * a page of its own. Excel holds at most MAX_PAGE_BREAKS; beyond those, pages break where
  * they fall.
  */
-function branchPageBreaks(branches: readonly string[], firstRow: number): number[] {
+function branchPageBreaks(branches: readonly { readonly branch: string }[], firstRow: number): number[] {
   const breaks: number[] = [];
   let used = 0;
   let k = 0;
   while (k < branches.length) {
     let n = 1;
-    while (k + n < branches.length && branches[k + n] === branches[k]) n++;
+    const code = branches[k]!.branch;
+    while (k + n < branches.length && branches[k + n]!.branch === code) n++;
     if (used > 0 && used + n > ROWS_PER_PAGE) {
       breaks.push(firstRow + k);
       used = 0;

@@ -13,7 +13,7 @@ import type { Result } from "../../model/result.js";
 import type { RuleItem } from "../../model/rules.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { d2, hdr, int, txt, wrap, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { quarterPrint, titleMerges, titleRows } from "./cells.js";
+import { quarterPrint, sharedCells, titleMerges, titleRows } from "./cells.js";
 
 /** A rule item as the ledger names it. */
 export type LedgerRuleItem = Pick<RuleItem, "code" | "type" | "area" | "content">;
@@ -55,49 +55,79 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
   const used = new Set<PreviousLedgerRow>();
 
   const branches = new Map(result.branches.map((b) => [b.code, b]));
-  const itemsOf = new Map<string, Map<string, Result["items"][number]>>();
+  // Each branch's items in an array with a slot per rule code (rules of one code share it), so
+  // that no map is built for each of thousands of branches.
+  const slotOf = new Map<string, number>();
+  inputs.rules.forEach((rule, k) => {
+    if (!slotOf.has(rule.code)) slotOf.set(rule.code, k);
+  });
+  const ruleSlots = inputs.rules.map((rule) => slotOf.get(rule.code)!);
+  const itemsOf = new Map<string, (Result["items"][number] | undefined)[]>();
+  // The items run branch by branch: the branch's slots are looked up when the branch changes.
+  let branch: string | undefined;
+  let slots: (Result["items"][number] | undefined)[] | undefined;
   for (const i of result.items) {
-    let m = itemsOf.get(i.branch);
-    if (!m) itemsOf.set(i.branch, (m = new Map<string, Result["items"][number]>()));
-    m.set(i.item, i);
+    if (i.branch !== branch || slots === undefined) {
+      branch = i.branch;
+      slots = itemsOf.get(branch);
+      if (!slots) itemsOf.set(branch, (slots = []));
+    }
+    const k = slotOf.get(i.item);
+    if (k !== undefined) slots[k] = i;
   }
 
   const rows: OutEntry[][] = [];
+  // Cells that repeat from row to row are made once and shared (sharedCells): the period, a
+  // rule's code and texts, a branch's, a deduction's figure, a blank note and blank typed cells.
+  const periodCell = txt(period);
+  const ruleCells = inputs.rules.map((rule) => ({ code: txt(rule.code), area: wrap(rule.area), content: wrap(rule.content) }));
+  const deducted = sharedCells((v: number) => d2(v));
+  const vetoCell = txt(VETO_MARK, "veto");
+  const noNote = wrap("");
+  const blank = typedCells(undefined);
   // Roster order: the order of the items, which run branch by branch; a branch with no item (none in the rules) after them.
   const order = [...new Set([...itemsOf.keys(), ...result.branches.map((b) => b.code)])];
   for (const code of order) {
     const b = branches.get(code);
     if (b === undefined) continue;
-    const vetoes = new Set(b.vetoItems);
     const items = itemsOf.get(code);
     const notes = inputs.notes.get(code);
-    for (const rule of inputs.rules) {
+    let codeCell: OutCell | undefined;
+    let nameCell: OutCell | undefined;
+    let unitCell: OutCell | undefined;
+    for (let r = 0; r < inputs.rules.length; r++) {
+      const rule = inputs.rules[r]!;
       let deduction: OutCell;
       if (rule.type === "base") {
-        const it = items?.get(rule.code);
+        const it = items?.[ruleSlots[r]!];
         if (it === undefined || it.final === null) continue;
         const lost = Math.round(it.max * 100) - Math.round(it.final * 100);
         if (lost <= 0) continue;
-        deduction = d2(lost / 100);
-      } else if (rule.type === "veto" && vetoes.has(rule.code)) {
-        deduction = txt(VETO_MARK, "veto");
+        deduction = deducted(lost / 100);
+      } else if (rule.type === "veto" && b.vetoItems.includes(rule.code)) {
+        deduction = vetoCell;
       } else continue;
       // Most runs have no old rows: no key to make for each of thousands of rows.
       const old = byKey.size === 0 ? undefined : byKey.get(key(period, code, rule.code));
       if (old) used.add(old);
       const note = notes?.get(rule.code)?.join("\n") ?? "";
+      const typed = old === undefined ? blank : typedCells(old);
+      const cells = ruleCells[r]!;
       rows.push([
         int(rows.length + 1),
-        txt(period),
-        txt(code),
-        wrap(b.name),
-        wrap(b.unit),
-        txt(rule.code),
-        wrap(rule.area),
-        wrap(rule.content),
+        periodCell,
+        (codeCell ??= txt(code)),
+        (nameCell ??= wrap(b.name)),
+        (unitCell ??= wrap(b.unit)),
+        cells.code,
+        cells.area,
+        cells.content,
         deduction,
-        wrap(note),
-        ...typedCells(old),
+        note === "" ? noNote : wrap(note),
+        typed[0]!,
+        typed[1]!,
+        typed[2]!,
+        typed[3]!,
       ]);
     }
   }
@@ -135,7 +165,7 @@ export function ledgerSheet(result: Result, inputs: LedgerInputs): SheetSpec | n
   const statusCol = COL[LEDGER_TITLES.status];
   return {
     name: OUTPUT_SHEETS.ledger,
-    rows: [...titles, TITLES.map(hdr), ...(rows.length > 0 ? rows : [[txt("—"), wrap("本期没有扣分项或否决项。")]])],
+    rows: titles.concat([TITLES.map(hdr)], rows.length > 0 ? rows : [[txt("—"), wrap("本期没有扣分项或否决项。")]]),
     freezeRows: header + 1,
     merges: titleMerges(titles.length, TITLES.length),
     columnWidths: WIDTHS,

@@ -5,7 +5,7 @@ import { MAX_PAGE_BREAKS } from "../excel-limits.js";
 import { starText, STATUS_ZH } from "../labels.js";
 import { withRowHeights } from "../row-heights.js";
 import { d2, hdr, txt, wrap, type ChartSpec, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { quarterPrint } from "./cells.js";
+import { quarterPrint, sharedCells } from "./cells.js";
 
 /** Above this many branches the blocks have no radar (a chart each would make the workbook slow to open). */
 export const MAX_PROFILE_CHARTS = 100;
@@ -82,6 +82,16 @@ function fixed2(v: number): string {
   return `${(h - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
+/** `${v}` for a whole-hundredths value, written from the integer like fixed2 (a fraction's String is slow). */
+function plain(v: number): string {
+  const h = Math.round(v * 100);
+  if (h < 0 || h > 100_000 || h / 100 !== v) return `${v}`;
+  const cents = h % 100;
+  const whole = (h - cents) / 100;
+  if (cents === 0) return `${whole}`;
+  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
 /**
  * Above MAX_PROFILE_CHARTS branches: each block as label and text rows in two columns of one
  * look, so that the whole sheet is a couple of formatted ranges and no merges (thousands of
@@ -91,7 +101,10 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
   const rows: OutEntry[][] = [];
   const breaks: number[] = [];
   const blocks = new Map<string, { first: number; last: number }>();
-  const line = (label: string, text: string) => rows.push([hdr(label), wrap(text)]);
+  // The labels repeat block after block: one cell each, shared (sharedCells).
+  const labelCell = sharedCells((v: string) => hdr(v));
+  const line = (label: string, text: string) => rows.push([labelCell(label), wrap(text)]);
+  const deductionLabel = sharedCells((item: string) => hdr(`扣分 ${item}`));
   for (const n of topNotes(result)) line("说明", n);
   const profiles = new Map(result.profiles.map((p) => [p.code, p]));
   const pages = result.branches.length;
@@ -109,7 +122,7 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
     );
     for (const a of p.areas) {
       const cat = a.categoryAverage === null ? "类别平均 —" : `类别平均 ${fixed2(a.categoryAverage)}，差距 ${signed(a.gap!)}`;
-      line(a.name, `得分率 ${fixed2(a.rate)}%（${a.score} / ${a.max} 分）；${cat}；全体平均 ${fixed2(a.overallAverage)}`);
+      line(a.name, `得分率 ${fixed2(a.rate)}%（${plain(a.score)} / ${plain(a.max)} 分）；${cat}；全体平均 ${fixed2(a.overallAverage)}`);
     }
     line(
       "短板弱项",
@@ -123,11 +136,12 @@ function compactLayout(result: ResultOverview): { spec: SheetSpec; blocks: Profi
     );
     if (p.deductions.length === 0) line("扣分明细", "无，各基础项目均得满分。");
     for (const d of p.deductions) {
-      const notes = noteText(result, d.notes).replaceAll("\n", "；");
-      line(`扣分 ${d.item}`, `${d.content}：扣 ${d.deducted} 分（${d.status}）。${notes || "未填写扣分说明。"}`);
+      const text = noteText(result, d.notes);
+      const notes = text.includes("\n") ? text.replaceAll("\n", "；") : text;
+      rows.push([deductionLabel(d.item), wrap(`${d.content}：扣 ${plain(d.deducted)} 分（${d.status}）。${notes || "未填写扣分说明。"}`)]);
     }
     const extras = [
-      ...p.bonuses.map((x) => `加分 ${x.item} ${x.content}：${x.score} 分`),
+      ...p.bonuses.map((x) => `加分 ${x.item} ${x.content}：${plain(x.score)} 分`),
       ...p.vetoes.map((x) => `否决 ${x.item} ${x.content}`),
     ];
     line("加分与否决", extras.length === 0 ? "无加分项目，未触发否决项目。" : extras.join("；"));
@@ -334,6 +348,9 @@ function fullLayout(result: ResultOverview): { spec: SheetSpec; blocks: ProfileB
 
 /** The raters' notes, one line each; raters who wrote the same note share its line. */
 function noteText(result: ResultOverview, notes: Profile["deductions"][number]["notes"]): string {
+  // Most deductions have no note or one (thousands of them at 5,000 branches): no map for those.
+  if (notes.length === 0) return "";
+  if (notes.length === 1) return `${RATER(result, notes[0]!.rater)}：${notes[0]!.text}`;
   const byText = new Map<string, string[]>();
   for (const n of notes) {
     const who = RATER(result, n.rater);

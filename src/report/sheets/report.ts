@@ -2,8 +2,8 @@ import type { ReportedIssue, Result } from "../../model/result.js";
 import { OUTPUT_SHEETS } from "../../model/sheets.js";
 import { MAX_HYPERLINKS } from "../excel-limits.js";
 import { SEVERITY_ZH, STATUS_ZH } from "../labels.js";
-import { hdr, txt, wrap, type CellTone, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
-import { quarterPrint, titleMerges } from "./cells.js";
+import { hdr, txt, wrap, type OutCell, type OutEntry, type SheetSpec } from "../sheet-spec.js";
+import { quarterPrint, sharedCells, titleMerges } from "./cells.js";
 
 const HEAD = ["级别", "代码", "工作表", "单元格", "说明"];
 
@@ -51,7 +51,8 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   }
 
   const rows: OutEntry[][] = [];
-  for (let k = 0; k < listed; k++) rows.push(issueRow(issues[k]!));
+  const row = issueRows();
+  for (let k = 0; k < listed; k++) rows.push(row(issues[k]!));
   const top = 2 + notice.length + notes.length; // title, notice, summary, notes
   return {
     name: OUTPUT_SHEETS.report,
@@ -71,11 +72,22 @@ export function reportSheet(result: Result, limits: ReportLimits = EXCEL): Sheet
   };
 }
 
-/** One issue: the link goes on its cell address, or on its sheet name when it has no cell. */
-function issueRow(i: ReportedIssue): OutEntry[] {
-  const link = i.sheet === null ? undefined : { sheet: i.sheet, cell: i.cell };
-  const tone: CellTone = i.severity === "warning" ? "dispute" : "veto";
-  const sheet: OutCell = { v: i.sheet, style: "text", ...(link && i.cell === null ? { link } : {}) };
-  const cell: OutCell = { v: i.cell, style: "text", ...(link && i.cell !== null ? { link } : {}) };
-  return [txt(SEVERITY_ZH[i.severity], tone), txt(i.code), sheet, cell, wrap(i.message)];
+/**
+ * One issue a row: the link goes on its cell address, or on its sheet name when it has no cell.
+ * The cells that repeat (级别, 代码, an unlinked sheet name) are shared between rows (sharedCells).
+ */
+function issueRows(): (i: ReportedIssue) => OutEntry[] {
+  const severity = {
+    fatal: txt(SEVERITY_ZH.fatal, "veto"),
+    error: txt(SEVERITY_ZH.error, "veto"),
+    warning: txt(SEVERITY_ZH.warning, "dispute"),
+  } satisfies Record<ReportedIssue["severity"], OutCell>;
+  const code = sharedCells((v: string) => txt(v));
+  const sheetName = sharedCells((v: string | null): OutCell => ({ v, style: "text" }));
+  return (i) => {
+    const link = i.sheet === null ? undefined : { sheet: i.sheet, cell: i.cell };
+    const sheet: OutCell = link && i.cell === null ? { v: i.sheet, style: "text", link } : sheetName(i.sheet);
+    const cell: OutCell = link && i.cell !== null ? { v: i.cell, style: "text", link } : { v: i.cell, style: "text" };
+    return [severity[i.severity], code(i.code), sheet, cell, wrap(i.message)];
+  };
 }
