@@ -313,7 +313,7 @@ describe("the fast worksheet reader against the general one", () => {
         outcome(() => readSheetGeneral("xl/worksheets/sheet1.xml", xml, ctx, (at) => positions[1]!.push(at)));
         expect(positions[0]).toEqual(positions[1]);
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
     // A good share is read by the fast reader: most damaged sheets are refused, and a sheet is
     // left to the general reader by any one cell it refuses (a bad reference, say).

@@ -402,7 +402,8 @@ class FastSheetScan {
   private plainCell(lt: number): number {
     const xml = this.xml;
     let i = lt + 2;
-    let at = -1;
+    let row = -1;
+    let col = -1;
     let type = NUMBER;
     let style = 0;
     let selfClosing = false;
@@ -422,14 +423,13 @@ class FastSheetScan {
       const name = xml.charCodeAt(i + 1);
       const from = (i += 4);
       if (name === 0x72 /* r */) {
-        let col = 0;
+        col = 0;
         for (let l = xml.charCodeAt(i) & ~0x20; l >= 65 && l <= 90; l = xml.charCodeAt(++i) & ~0x20) col = col * 26 + (l - 64);
         const digitsFrom = i;
-        let row = 0;
+        row = 0;
         for (let d = xml.charCodeAt(i) - 0x30; d >= 0 && d <= 9 && i - digitsFrom < 7; d = xml.charCodeAt(++i) - 0x30) row = row * 10 + d;
         if (digitsFrom === from || i === digitsFrom || xml.charCodeAt(i) !== 0x22) return -1;
         if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return -1;
-        at = (row - 1) * MAX_COLUMNS + col - 1;
       } else if (name === 0x73 /* s */) {
         style = 0;
         for (let d = xml.charCodeAt(i) - 0x30; d >= 0 && d <= 9 && i - from < 9; d = xml.charCodeAt(++i) - 0x30) style = style * 10 + d;
@@ -447,34 +447,34 @@ class FastSheetScan {
     let valueEnd = -1;
     let inline: string | null = null;
     if (!selfClosing) {
-      if (xml.startsWith("<v>", i)) {
+      if (follows(xml, i, V_START)) {
         const from = i + 3;
         i = plainTextEnd(xml, from);
-        if (i < 0 || !xml.startsWith("</v></c>", i)) return -1;
+        if (i < 0 || !follows(xml, i, V_END)) return -1;
         value = "";
         if (i > from) {
           valueStart = from;
           valueEnd = i;
         }
         i += 8;
-      } else if (xml.startsWith("<is><t", i)) {
+      } else if (follows(xml, i, INLINE_START)) {
         let from = i + 6;
         if (xml.charCodeAt(from) === 0x3e /* > */) from++;
-        else if (xml.startsWith(' xml:space="preserve">', from)) from += 22;
+        else if (follows(xml, from, PRESERVE)) from += 22;
         else return -1;
         i = plainTextEnd(xml, from);
-        if (i < 0 || !xml.startsWith("</t></is></c>", i)) return -1;
+        if (i < 0 || !follows(xml, i, INLINE_END)) return -1;
         inline = xml.slice(from, i);
         i += 13;
-      } else if (xml.startsWith("</c>", i)) i += 4;
+      } else if (follows(xml, i, CELL_END)) i += 4;
       else return -1;
     }
-    if (at < 0) {
+    if (row < 0) {
       this.cellRow = this.rowIndex;
       this.cellCol = this.nextCol;
     } else {
-      this.cellRow = this.rowIndex = Math.floor(at / MAX_COLUMNS);
-      this.cellCol = at % MAX_COLUMNS;
+      this.cellRow = this.rowIndex = row - 1;
+      this.cellCol = col - 1;
     }
     this.type = type;
     this.style = style;
@@ -696,6 +696,21 @@ class FastSheetScan {
       this.value += decoded ?? this.xml.slice(start, end);
     } else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
   }
+}
+
+// What plainCell looks for, compared by char code (startsWith is a call that costs more).
+const codes = (s: string): readonly number[] => Array.from(s, (c) => c.charCodeAt(0));
+const V_START = codes("<v>");
+const V_END = codes("</v></c>");
+const INLINE_START = codes("<is><t");
+const PRESERVE = codes(' xml:space="preserve">');
+const INLINE_END = codes("</t></is></c>");
+const CELL_END = codes("</c>");
+
+/** Whether `codes` are written in s at `at`. */
+function follows(s: string, at: number, codes: readonly number[]): boolean {
+  for (let k = 0; k < codes.length; k++) if (s.charCodeAt(at + k) !== codes[k]) return false;
+  return true;
 }
 
 /** Where the text from `from` ends (its next `<`); -1 if it holds a reference or CR (which the loop decodes) or runs to the end. */
