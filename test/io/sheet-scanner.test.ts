@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { GridRow } from "../../src/model/cell.js";
 import { WorkbookUnreadableError } from "../../src/io/workbook.js";
 import { parseSharedStrings } from "../../src/io/xlsx/shared-strings.js";
-import { readSheetRows, type SheetReadContext } from "../../src/io/xlsx/sheet-reader.js";
+import { readSheetFast, readSheetGeneral, readSheetRows, type SheetReadContext } from "../../src/io/xlsx/sheet-reader.js";
 import { parseXml } from "../../src/io/xlsx/xml.js";
 import { legacyReadSheetRows } from "./legacy/sheet-reader.js";
 import { legacyParseSharedStrings } from "./legacy/shared-strings.js";
@@ -216,6 +216,138 @@ describe("the worksheet reader (scanXml) against the generic scanner's reader be
     legacyReadSheetRows("s.xml", xml, ctx, (at) => seen[1]!.push(at));
     expect(seen[0]).toHaveLength(3);
     expect(seen[0]).toEqual(seen[1]);
+  });
+});
+
+/*
+ * The fast reader (readSheetFast: one loop, cells as Excel writes them read at once) against
+ * the general one on scanXml's events: sheets mostly as producers write them, with what makes
+ * the fast reader read a cell the long way or give up (attribute order, white space and quotes
+ * of every kind, other attributes, prefixes, references and CR in values, formulas, rich and
+ * phonetic runs, comments, CDATA, processing instructions, cells and rows without r), whole or
+ * damaged. Where it reads a sheet, the rows are the general reader's; where it gives up, the
+ * general reader reads it (readSheetRows then gives the same rows or the same refusal, and
+ * reports progress as the general reader does).
+ */
+const plainRef = fc.oneof(
+  { weight: 20, arbitrary: fc.tuple(pick("A", "B", "c", "AB", "XFD", "XFE"), fc.integer({ min: 1, max: 30 })).map(([l, n]) => l + n) },
+  { weight: 1, arbitrary: pick("A0", "A1048576", "A1048577", "A01", "A12345678", "1", "A", "A1x", "&#65;1", "A\t1", "") },
+);
+const attribute = fc.oneof(
+  { weight: 10, arbitrary: plainRef.map((v) => ["r", v] as const) },
+  { weight: 8, arbitrary: pick("0", "1", "5", "12", "007", "1234567890", "x", "", " 1", "&#49;").map((v) => ["s", v] as const) },
+  {
+    weight: 8,
+    arbitrary: pick("s", "n", "b", "e", "str", "inlineStr", "d", "", "S", "&#115;", "s2", "x y").map((v) => ["t", v] as const),
+  },
+  { weight: 1, arbitrary: pick(["cm", "1"] as const, ["x:r", "B2"] as const, ["ph", "1"] as const) },
+);
+const gap = fc.oneof({ weight: 12, arbitrary: pick(" ") }, { weight: 1, arbitrary: pick("  ", "\n", "\t", "\r\n") });
+const quote = fc.oneof({ weight: 12, arbitrary: pick('"') }, { weight: 1, arbitrary: pick("'") });
+const plainText = fc.oneof({ weight: 6, arbitrary: raw(pick("a", "中文", " ", "_x0041_", "x")) }, { weight: 1, arbitrary: raw(textPiece) });
+const plainValue = fc.oneof(
+  { weight: 6, arbitrary: pick("0", "1", "7", "42", "99", "2.5", "-3", "") },
+  { weight: 1, arbitrary: raw(piece) },
+);
+const body = fc.oneof(
+  { weight: 3, arbitrary: pick("/>", "></c>") },
+  { weight: 12, arbitrary: plainValue.map((v) => `><v>${v}</v></c>`) },
+  { weight: 6, arbitrary: plainText.map((t) => `><is><t>${t}</t></is></c>`) },
+  { weight: 6, arbitrary: plainText.map((t) => `><is><t xml:space="preserve">${t}</t></is></c>`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(plainValue, plainText)
+      .chain(([v, t]) =>
+        pick(
+          `><v>${v}</v ></c>`,
+          `><v>${v}</v></c >`,
+          `><f>1+1</f><v>${v}</v></c>`,
+          `><v><![CDATA[${v}]]></v></c>`,
+          `><v>${v}<!-- 9 --></v></c>`,
+          `><v>${v}<?pi x?></v></c>`,
+          `><is><r><t>${t}</t></r><rPh sb="0" eb="1"><t>${v}</t></rPh></is></c>`,
+          `><is><t>${t}</t><!-- </is> --></is></c>`,
+          `><is><t xml:space='preserve'>${t}</t></is></c>`,
+          `><v>${v}</v><v>${v}</v></c>`,
+          `><v/></c>`,
+          `><is/></c>`,
+          `><rPh><t>${t}</t></rPh><v>${v}</v></c>`,
+          `><v>${v}</v>`,
+          ` / >`,
+        ),
+      ),
+  },
+);
+const plainCell = fc
+  .tuple(fc.array(fc.tuple(gap, attribute, quote), { maxLength: 4 }), body)
+  .map(([attributes, rest]) => `<c${attributes.map(([g, [n, v], q]) => `${g}${n}=${q}${v}${q}`).join("")}${rest}`);
+const plainRow = fc
+  .tuple(
+    fc.option(fc.integer({ min: 1, max: 30 }), { freq: 4 }),
+    fc.array(plainCell, { maxLength: 6 }),
+    pick("", "", "", "<!-- c -->", "\n"),
+  )
+  .map(([r, cells, between]) => `<row${r === null ? "" : ` r="${r}"`} spans="1:5">${cells.join(between)}</row>`);
+const plainSheet = fc.tuple(fc.array(plainRow, { maxLength: 8 }), pick("", "x:")).map(([rows, p]) => {
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>${rows.join("")}</sheetData></worksheet>`;
+  return p === "" ? xml : xml.replace(/<(\/?)(?=[a-z])/g, `<$1${p}`).replace('xmlns="', 'xmlns:x="');
+});
+
+describe("the fast worksheet reader against the general one", () => {
+  it("reads generated sheets, whole or damaged, to the same rows, or leaves them to the general reader", () => {
+    let read = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(plainSheet, damage, (base, hurt) => {
+        const xml = hurt(base);
+        const general = outcome(() => readSheetGeneral("xl/worksheets/sheet1.xml", xml, ctx));
+        const fast = outcome(() => readSheetFast("xl/worksheets/sheet1.xml", xml, ctx) ?? "gave up");
+        runs++;
+        if (!(typeof fast === "object" && fast !== null && "result" in fast)) {
+          read++;
+          expect(fast).toEqual(general);
+        }
+        const positions: number[][] = [[], []];
+        expect(outcome(() => readSheetRows("xl/worksheets/sheet1.xml", xml, ctx, (at) => positions[0]!.push(at)))).toEqual(general);
+        outcome(() => readSheetGeneral("xl/worksheets/sheet1.xml", xml, ctx, (at) => positions[1]!.push(at)));
+        expect(positions[0]).toEqual(positions[1]);
+      }),
+      { numRuns: 2000 },
+    );
+    // A good share is read by the fast reader: most damaged sheets are refused, and a sheet is
+    // left to the general reader by any one cell it refuses (a bad reference, say).
+    expect(read / runs).toBeGreaterThan(0.15);
+  });
+
+  it("reads cells as Excel writes them at once, and any other the long way, to the same rows", () => {
+    const sheet = (cells: string) => `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    for (const cells of [
+      '<c r="A1" s="5" t="s"><v>3</v></c><c r="B1" s="1"><v>45000</v></c><c r="C1" t="inlineStr"><is><t xml:space="preserve">a_x0041_</t></is></c>',
+      '<c r="A1" t="s" s="5"><v>3</v></c><c s="1" r="B1"><v>45000</v></c><c t="inlineStr" r="C1"><is><t>a_x0041_</t></is></c>',
+      "<c r='A1' s='5' t='s'><v>3</v></c><c r='B1' s='1'><v>45000</v></c><c r='C1' t='inlineStr'><is><t>a_x0041_</t></is></c>",
+      '<c  r="A1"\ts="5"\nt="s"><v>3</v ></c><c r="B1" s="1" cm="1"><v>4500&#48;</v></c><c t="inlineStr"><is><r><t>a</t></r><r><t>_x0041_</t></r></is></c>',
+    ]) {
+      const xml = sheet(cells);
+      expect(readSheetFast("s.xml", xml, ctx)).toEqual(readSheetGeneral("s.xml", xml, ctx));
+      expect(readSheetFast("s.xml", xml, ctx)![0]).toEqual([
+        { kind: "text", value: "s3_x0041_" },
+        { kind: "number", value: 45000, isDate: true },
+        { kind: "text", value: "aA" },
+      ]);
+    }
+  });
+
+  it("gives up where the general reader refuses, and readSheetRows gives its reason", () => {
+    for (const cells of [
+      '<c r="A0"><v>1</v></c>',
+      '<c r="A1" t="s"><v>1</v></c><c r="B1"><v>&bad;</v></c>',
+      '<c r="A1"><v>1</v></c></row>',
+    ]) {
+      const xml = `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+      expect(readSheetFast("s.xml", xml, ctx)).toBeUndefined();
+      expect(() => readSheetRows("s.xml", xml, ctx)).toThrow(WorkbookUnreadableError);
+    }
   });
 });
 

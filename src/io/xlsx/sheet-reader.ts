@@ -1,7 +1,19 @@
 import { bool, err, num, text, type Cell, type GridRow } from "../../model/cell.js";
 import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
 import { unreadable } from "../workbook.js";
-import { decodeOoxmlEscapes, scanXml, type AttributeSpans, type XmlSink } from "./xml.js";
+import {
+  decodeOoxmlEscapes,
+  isSpace,
+  NEAR,
+  nextIndex,
+  normaliseLineEnds,
+  resolvedAttribute,
+  resolvedText,
+  sameText,
+  scanXml,
+  type AttributeSpans,
+  type XmlSink,
+} from "./xml.js";
 
 export interface SheetReadContext {
   /** Loaded on first use: many sheets hold no shared string at all. */
@@ -26,6 +38,29 @@ export function readSheetRows(
   /** Told every few hundred rows how far into the text the reading is (for a progress bar). */
   onPosition?: (position: number) => void,
 ): GridRow[] {
+  // Where the fast reader gives up, the general one reads again from the start: the progress
+  // it reports again up to there is not told twice.
+  let reported = -1;
+  const rows = readSheetFast(
+    partName,
+    xml,
+    ctx,
+    onPosition &&
+      ((at) => {
+        reported = at;
+        onPosition(at);
+      }),
+  );
+  if (rows !== undefined) return rows;
+  return readSheetGeneral(partName, xml, ctx, onPosition && ((at) => at > reported && onPosition(at)));
+}
+
+/**
+ * readSheetRows on scanXml's events (SheetScan): the reference the fast reader is tested
+ * against, and the reader of whatever the fast one gives up on (it also gives the reason a
+ * damaged part is refused).
+ */
+export function readSheetGeneral(partName: string, xml: string, ctx: SheetReadContext, onPosition?: (position: number) => void): GridRow[] {
   const reader = new SheetScan(partName, xml, ctx, onPosition);
   scanXml(partName, xml, reader);
   return reader.rows.finish();
@@ -144,24 +179,12 @@ class SheetScan implements XmlSink {
     this.valueStart = -1;
   }
 
-  /**
-   * `AB12` in s[start, end) → cellRow 11, cellCol 27; false if malformed. The letters' arithmetic
-   * is model/cell.ts columnIndex; the row number is read as Number() reads it.
-   */
+  /** `AB12` in s[start, end) → cellRow 11, cellCol 27; false if malformed (see cellRef). */
   private placeRef(s: string, start: number, end: number): boolean {
-    let col = 0;
-    let i = start;
-    for (; i < end; i++) {
-      const c = s.charCodeAt(i) & ~0x20; // upper-case
-      if (c < 65 || c > 90) break;
-      col = col * 26 + (c - 64);
-    }
-    if (i === start || i === end) return false;
-    const n = digits(s, i, end);
-    const row = n >= 0 ? n : Number(s.slice(i, end));
-    if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return false;
-    this.cellRow = row - 1;
-    this.cellCol = col - 1;
+    const at = cellRef(s, start, end);
+    if (at < 0) return false;
+    this.cellRow = Math.floor(at / MAX_COLUMNS);
+    this.cellCol = at % MAX_COLUMNS;
     return true;
   }
 
@@ -220,6 +243,510 @@ class SheetScan implements XmlSink {
     }
     return toCell(this.type, this.style, xml.slice(start, end), this.inline, this.ctx, this.partName);
   }
+}
+
+/**
+ * readSheetRows in one pass over the text with no events: scanXml's loop calling the one
+ * reader's methods (not a sink of several kinds, whose calls cannot be inlined), attributes
+ * looked at only for a one-letter `r`, `t` or `s` (no list of them), and no string or object
+ * made but the values and the cells. It reads exactly what scanXml reads the way it does
+ * (comments, processing instructions, CDATA, references, prefixes), so the rows are the same;
+ * at anything scanXml would refuse, and at a row number or cell address SheetScan refuses, it
+ * gives up (undefined) and leaves the reason to readSheetGeneral. Its methods are kept small:
+ * V8 compiles the loop again after each deoptimisation (a path first taken in a later sheet),
+ * and one large function cost more to compile than it saved.
+ */
+export function readSheetFast(
+  partName: string,
+  xml: string,
+  ctx: SheetReadContext,
+  onPosition?: (position: number) => void,
+): GridRow[] | undefined {
+  const reader = new FastSheetScan(partName, xml, ctx, onPosition);
+  return reader.read() ? reader.rows.finish() : undefined;
+}
+
+class FastSheetScan {
+  readonly rows = new RowBuilder();
+  /** As SheetScan.sharedCells. */
+  private readonly sharedCells: Cell[] = [];
+  // SheetScan's fields.
+  private rowsSeen = 0;
+  private rowIndex = -1;
+  private nextCol = 0;
+  private cellRow = 0;
+  private cellCol = 0;
+  private type = NUMBER;
+  private style = 0;
+  private value: string | null = null;
+  private valueStart = -1;
+  private valueEnd = -1;
+  private inline: string | null = null;
+  private inValue = false;
+  private inInlineText = false;
+  private inInline = false;
+  private phoneticDepth = 0;
+  // The start tag just read: where the values of its last one-letter r, t and s are (-1 if
+  // absent), each decoded when it must be, and whether it closes itself.
+  private rFrom = -1;
+  private rTo = -1;
+  private rDecoded: string | undefined = undefined;
+  private tFrom = -1;
+  private tTo = -1;
+  private tDecoded: string | undefined = undefined;
+  private sFrom = -1;
+  private sTo = -1;
+  private sDecoded: string | undefined = undefined;
+  private selfClosing = false;
+
+  constructor(
+    private readonly partName: string,
+    private readonly xml: string,
+    private readonly ctx: SheetReadContext,
+    private readonly onPosition: ((position: number) => void) | undefined,
+  ) {}
+
+  /** scanXml's loop; false where it gives up. */
+  read(): boolean {
+    const xml = this.xml;
+    const len = xml.length;
+    // The open elements as in scanXml, 3 entries each (the start of the name, of its local
+    // part and its end) in stack[0, depth).
+    const stack: number[] = [];
+    let depth = 0;
+    let pos = 0;
+    let seenRoot = false;
+    let nextAmp = -1;
+    let nextCr = -1;
+    while (pos < len) {
+      let lt = pos;
+      const near = Math.min(pos + NEAR, len);
+      while (lt < near && xml.charCodeAt(lt) !== 0x3c /* < */) lt++;
+      if (lt === near) lt = near < len ? xml.indexOf("<", near) : -1;
+      const textEnd = lt < 0 ? len : lt;
+      if (textEnd > pos) {
+        if (depth > 0) {
+          if (nextAmp < pos) nextAmp = nextIndex(xml, "&", pos);
+          if (nextCr < pos) nextCr = nextIndex(xml, "\r", pos);
+          if (nextAmp < textEnd) {
+            const decoded = resolvedText(xml.slice(pos, textEnd));
+            if (decoded === undefined) return false;
+            this.text(pos, textEnd, decoded);
+          } else if (nextCr < textEnd) this.text(pos, textEnd, normaliseLineEnds(xml.slice(pos, textEnd)));
+          else this.text(pos, textEnd, undefined);
+        } else if (!blank(xml, pos, textEnd)) return false;
+      }
+      if (lt < 0) break;
+
+      const next = xml.charCodeAt(lt + 1);
+      if (next === 0x3f /* ? */ || next === 0x21 /* ! */) {
+        pos = this.special(lt, depth > 0);
+        if (pos < 0) return false;
+      } else if (next === 0x2f /* / */) {
+        if (depth === 0) return false;
+        const nameStart = stack[depth - 3]!;
+        const nameEnd = stack[depth - 1]!;
+        let end = lt + 2 + (nameEnd - nameStart);
+        while (end < len && isSpace(xml.charCodeAt(end))) end++;
+        if (!sameText(xml, nameStart, nameEnd, lt + 2) || xml.charCodeAt(end) !== 0x3e) return false;
+        this.close(stack[depth - 2]!, nameEnd);
+        depth -= 3;
+        pos = end + 1;
+      } else {
+        if (next === 0x63 /* c */ && depth > 0 && !(this.inValue || this.inInline || this.inInlineText) && this.phoneticDepth === 0) {
+          const end = this.plainCell(lt);
+          if (end > 0) {
+            pos = end;
+            continue;
+          }
+        }
+        // A start tag: its name as TagScan.scan reads it.
+        let i = lt + 1;
+        let localStart = i;
+        for (; i < len; i++) {
+          const c = xml.charCodeAt(i);
+          if (c === 0x3a /* : */) {
+            if (localStart === lt + 1) localStart = i + 1;
+          } else if (c === 0x3c /* < */) {
+            return false;
+          } else if (c <= 0x20 ? isSpace(c) : c === 0x2f || c === 0x3e) {
+            break;
+          }
+        }
+        const nameEnd = i;
+        if (nameEnd === lt + 1 || (depth === 0 && seenRoot)) return false;
+        pos = this.attributes(i);
+        if (pos < 0 || !this.open(localStart, nameEnd, lt)) return false;
+        seenRoot = true;
+        if (this.selfClosing) this.close(localStart, nameEnd);
+        else {
+          stack[depth] = lt + 1;
+          stack[depth + 1] = localStart;
+          stack[depth + 2] = nameEnd;
+          depth += 3;
+        }
+      }
+    }
+    return seenRoot && depth === 0;
+  }
+
+  /**
+   * The cell whose start tag is at `lt`, read at once when it is written as Excel and this
+   * project write cells: `<c` with `r`, `s` and `t` in double quotes after single spaces (a
+   * reference, style number and type as they should be), then nothing, a `<v>`, or an `<is><t>`
+   * (plain or `xml:space="preserve"`) whose text holds no reference or CR, and `</c>`; the
+   * position after it, or -1 (nothing done) for any other cell, which the loop reads. Called
+   * between cells only (no `<v>`, `<is>` or `<rPh>` open): the cell is then read as the loop
+   * would read it, and leaves the fields as it would.
+   */
+  private plainCell(lt: number): number {
+    const xml = this.xml;
+    let i = lt + 2;
+    let row = -1;
+    let col = -1;
+    let type = NUMBER;
+    let style = 0;
+    let selfClosing = false;
+    for (;;) {
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */) {
+        i++;
+        break;
+      }
+      if (c === 0x2f /* / */) {
+        if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
+        i += 2;
+        selfClosing = true;
+        break;
+      }
+      if (c !== 0x20 || xml.charCodeAt(i + 2) !== 0x3d /* = */ || xml.charCodeAt(i + 3) !== 0x22 /* " */) return -1;
+      const name = xml.charCodeAt(i + 1);
+      const from = (i += 4);
+      if (name === 0x72 /* r */) {
+        col = 0;
+        for (let l = xml.charCodeAt(i) & ~0x20; l >= 65 && l <= 90; l = xml.charCodeAt(++i) & ~0x20) col = col * 26 + (l - 64);
+        const digitsFrom = i;
+        row = 0;
+        for (let d = xml.charCodeAt(i) - 0x30; d >= 0 && d <= 9 && i - digitsFrom < 7; d = xml.charCodeAt(++i) - 0x30) row = row * 10 + d;
+        if (digitsFrom === from || i === digitsFrom || xml.charCodeAt(i) !== 0x22) return -1;
+        if (row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return -1;
+      } else if (name === 0x73 /* s */) {
+        style = 0;
+        for (let d = xml.charCodeAt(i) - 0x30; d >= 0 && d <= 9 && i - from < 9; d = xml.charCodeAt(++i) - 0x30) style = style * 10 + d;
+        if (i === from || xml.charCodeAt(i) !== 0x22) return -1;
+      } else if (name === 0x74 /* t */) {
+        for (let l = xml.charCodeAt(i) & ~0x20; l >= 65 && l <= 90; l = xml.charCodeAt(++i) & ~0x20);
+        if (xml.charCodeAt(i) !== 0x22) return -1;
+        type = cellType(xml, from, i);
+      } else return -1;
+      i++;
+    }
+    // The content: what the loop would keep of it.
+    let value: string | null = null;
+    let valueStart = -1;
+    let valueEnd = -1;
+    let inline: string | null = null;
+    if (!selfClosing) {
+      if (follows(xml, i, V_START)) {
+        const from = i + 3;
+        i = plainTextEnd(xml, from);
+        if (i < 0 || !follows(xml, i, V_END)) return -1;
+        value = "";
+        if (i > from) {
+          valueStart = from;
+          valueEnd = i;
+        }
+        i += 8;
+      } else if (follows(xml, i, INLINE_START)) {
+        let from = i + 6;
+        if (xml.charCodeAt(from) === 0x3e /* > */) from++;
+        else if (follows(xml, from, PRESERVE)) from += 22;
+        else return -1;
+        i = plainTextEnd(xml, from);
+        if (i < 0 || !follows(xml, i, INLINE_END)) return -1;
+        inline = xml.slice(from, i);
+        i += 13;
+      } else if (follows(xml, i, CELL_END)) i += 4;
+      else return -1;
+    }
+    if (row < 0) {
+      this.cellRow = this.rowIndex;
+      this.cellCol = this.nextCol;
+    } else {
+      this.cellRow = this.rowIndex = row - 1;
+      this.cellCol = col - 1;
+    }
+    this.type = type;
+    this.style = style;
+    this.value = value;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.inline = inline;
+    this.closeCell();
+    return i;
+  }
+
+  /** A processing instruction, comment or CDATA section at `lt` (CDATA is text): the position after it; -1 to give up. */
+  private special(lt: number, inRoot: boolean): number {
+    const xml = this.xml;
+    if (xml.charCodeAt(lt + 1) === 0x3f /* ? */) {
+      const at = xml.indexOf("?>", lt + 2);
+      return at < 0 ? -1 : at + 2;
+    }
+    if (xml.startsWith("<!--", lt)) {
+      const at = xml.indexOf("-->", lt + 4);
+      return at < 0 ? -1 : at + 3;
+    }
+    if (!inRoot || !xml.startsWith("<![CDATA[", lt)) return -1;
+    const at = xml.indexOf("]]>", lt + 9);
+    if (at < 0) return -1;
+    this.text(lt + 9, at, normaliseLineEnds(xml.slice(lt + 9, at)));
+    return at + 3;
+  }
+
+  /**
+   * The attributes of the start tag whose name ends at `i`, checked as
+   * TagScan.scanAttributes checks them: the position after the tag; -1 to give up.
+   */
+  private attributes(i: number): number {
+    const xml = this.xml;
+    const len = xml.length;
+    this.rFrom = this.tFrom = this.sFrom = -1;
+    this.selfClosing = false;
+    for (;;) {
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= len) return -1;
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */) return i + 1;
+      if (c === 0x2f /* / */) {
+        if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
+        this.selfClosing = true;
+        return i + 2;
+      }
+      const nameStart = i;
+      while (i < len) {
+        const n = xml.charCodeAt(i);
+        if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return -1;
+      i++;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) return -1;
+      const from = i + 1;
+      let plain = true;
+      for (i = from; i < len; i++) {
+        const v = xml.charCodeAt(i);
+        if (v === quote) break;
+        if (v === 0x3c) return -1;
+        if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
+      }
+      if (i >= len) return -1;
+      let decoded: string | undefined;
+      if (!plain) {
+        decoded = resolvedAttribute(xml.slice(from, i));
+        if (decoded === undefined) return -1;
+      }
+      if (nameEnd - nameStart === 1) {
+        const n = xml.charCodeAt(nameStart);
+        if (n === 0x72 /* r */) {
+          this.rFrom = from;
+          this.rTo = i;
+          this.rDecoded = decoded;
+        } else if (n === 0x74 /* t */) {
+          this.tFrom = from;
+          this.tTo = i;
+          this.tDecoded = decoded;
+        } else if (n === 0x73 /* s */) {
+          this.sFrom = from;
+          this.sTo = i;
+          this.sDecoded = decoded;
+        }
+      }
+      i++;
+      const after = xml.charCodeAt(i);
+      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return -1;
+    }
+  }
+
+  /** SheetScan.open; false to give up. */
+  private open(localStart: number, nameEnd: number, start: number): boolean {
+    const xml = this.xml;
+    const c = xml.charCodeAt(localStart);
+    switch (nameEnd - localStart) {
+      case 1:
+        if (c === 0x63 /* c */) return this.openCell();
+        if (c === 0x76 /* v */) {
+          this.inValue = true;
+          this.value = "";
+          this.valueStart = -1;
+        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phoneticDepth === 0;
+        break;
+      case 2:
+        if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) {
+          this.inInline = true;
+          this.inline = "";
+        }
+        break;
+      case 3:
+        if (xml.startsWith("row", localStart)) return this.openRow(start);
+        if (xml.startsWith("rPh", localStart)) this.phoneticDepth++;
+        break;
+    }
+    return true;
+  }
+
+  private openRow(start: number): boolean {
+    if (this.onPosition !== undefined && ++this.rowsSeen % ROWS_PER_REPORT === 0) this.onPosition(start);
+    const rowIndex = this.rFrom < 0 ? this.rowIndex + 1 : this.attributeNumber(this.rFrom, this.rTo, this.rDecoded) - 1;
+    if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) return false;
+    this.rowIndex = rowIndex;
+    this.nextCol = 0;
+    return true;
+  }
+
+  private openCell(): boolean {
+    const xml = this.xml;
+    if (this.rFrom < 0) {
+      this.cellRow = this.rowIndex;
+      this.cellCol = this.nextCol;
+    } else {
+      const text = this.rDecoded;
+      const at = text === undefined ? cellRef(xml, this.rFrom, this.rTo) : cellRef(text, 0, text.length);
+      if (at < 0) return false;
+      this.cellRow = this.rowIndex = Math.floor(at / MAX_COLUMNS);
+      this.cellCol = at % MAX_COLUMNS;
+    }
+    if (this.tFrom < 0) this.type = NUMBER;
+    else {
+      const text = this.tDecoded;
+      this.type = text === undefined ? cellType(xml, this.tFrom, this.tTo) : cellType(text, 0, text.length);
+    }
+    this.style = this.sFrom < 0 ? 0 : this.attributeNumber(this.sFrom, this.sTo, this.sDecoded);
+    this.value = this.inline = null;
+    this.valueStart = -1;
+    return true;
+  }
+
+  /** An attribute's value as Number() reads it (numberValue). */
+  private attributeNumber(from: number, to: number, decoded: string | undefined): number {
+    const n = decoded === undefined ? digits(this.xml, from, to) : -1;
+    return n >= 0 ? n : Number(decoded ?? this.xml.slice(from, to));
+  }
+
+  /** SheetScan.close. */
+  private close(localStart: number, nameEnd: number): void {
+    const xml = this.xml;
+    const c = xml.charCodeAt(localStart);
+    switch (nameEnd - localStart) {
+      case 1:
+        if (c === 0x63 /* c */) this.closeCell();
+        else if (c === 0x76 /* v */) this.inValue = false;
+        else if (c === 0x74 /* t */) this.inInlineText = false;
+        break;
+      case 2:
+        if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) this.inInline = false;
+        break;
+      case 3:
+        if (xml.startsWith("rPh", localStart)) this.phoneticDepth--;
+        break;
+    }
+  }
+
+  private closeCell(): void {
+    const cell = this.valueStart < 0 ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName) : this.spanCell();
+    if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
+    this.nextCol = this.cellCol + 1;
+  }
+
+  /** SheetScan.spanCell. */
+  private spanCell(): Cell {
+    const { xml, valueStart: start, valueEnd: end } = this;
+    if (this.type === SHARED) {
+      const index = digits(xml, start, end);
+      if (index >= 0) {
+        const cached = this.sharedCells[index];
+        if (cached !== undefined) return cached;
+        const s = this.ctx.sharedStrings()[index];
+        if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: this.partName });
+        return (this.sharedCells[index] = text(s));
+      }
+    } else if (this.type === NUMBER) {
+      const n = plainNumber(xml, start, end);
+      if (n === n) return num(n, this.ctx.dateStyles[this.style] ?? false);
+    }
+    return toCell(this.type, this.style, xml.slice(start, end), this.inline, this.ctx, this.partName);
+  }
+
+  /** SheetScan.text. */
+  private text(start: number, end: number, decoded: string | undefined): void {
+    if (this.inValue) {
+      if (decoded === undefined && this.value === "" && this.valueStart < 0) {
+        this.valueStart = start;
+        this.valueEnd = end;
+        return;
+      }
+      if (this.valueStart >= 0) {
+        this.value = this.xml.slice(this.valueStart, this.valueEnd);
+        this.valueStart = -1;
+      }
+      this.value += decoded ?? this.xml.slice(start, end);
+    } else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
+  }
+}
+
+// What plainCell looks for, compared by char code (startsWith is a call that costs more).
+const codes = (s: string): readonly number[] => Array.from(s, (c) => c.charCodeAt(0));
+const V_START = codes("<v>");
+const V_END = codes("</v></c>");
+const INLINE_START = codes("<is><t");
+const PRESERVE = codes(' xml:space="preserve">');
+const INLINE_END = codes("</t></is></c>");
+const CELL_END = codes("</c>");
+
+/** Whether `codes` are written in s at `at`. */
+function follows(s: string, at: number, codes: readonly number[]): boolean {
+  for (let k = 0; k < codes.length; k++) if (s.charCodeAt(at + k) !== codes[k]) return false;
+  return true;
+}
+
+/** Where the text from `from` ends (its next `<`); -1 if it holds a reference or CR (which the loop decodes) or runs to the end. */
+function plainTextEnd(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3c /* < */) return i;
+    if (c === 0x26 /* & */ || c === 0x0d /* CR */) return -1;
+  }
+  return -1;
+}
+
+/** Whether s[start, end) is all XML white space (stricter than scanXml's \s, which the fast reader leaves to it). */
+function blank(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * `AB12` in s[start, end) → its row and column from 0 as row × MAX_COLUMNS + column (11 ×
+ * 16,384 + 27); -1 if malformed. The letters' arithmetic is model/cell.ts columnIndex; the row
+ * number is read as Number() reads it.
+ */
+function cellRef(s: string, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i) & ~0x20; // upper-case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === start || i === end) return -1;
+  const n = digits(s, i, end);
+  const row = n >= 0 ? n : Number(s.slice(i, end));
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return -1;
+  return (row - 1) * MAX_COLUMNS + col - 1;
 }
 
 /** Powers of ten that are exact in a double. */

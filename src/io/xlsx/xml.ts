@@ -225,7 +225,7 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
 }
 
 /** How far scanXml looks for the next `<` by hand before it asks indexOf. */
-const NEAR = 16;
+export const NEAR = 16;
 
 /** Fails with a problem and its parameters (none for a problem without). */
 type Fail = <C extends keyof XmlProblemParams>(
@@ -239,18 +239,18 @@ function endOf(xml: string, terminator: string, from: number, fail: Fail): numbe
   return at < 0 ? fail("TRUNCATED") : at + terminator.length;
 }
 
-function nextIndex(xml: string, s: string, from: number): number {
+export function nextIndex(xml: string, s: string, from: number): number {
   const at = xml.indexOf(s, from);
   return at < 0 ? xml.length : at;
 }
 
 /** Whether xml[start, end) is written again at `at`. */
-function sameText(xml: string, start: number, end: number, at: number): boolean {
+export function sameText(xml: string, start: number, end: number, at: number): boolean {
   for (let i = start; i < end; i++) if (xml.charCodeAt(i) !== xml.charCodeAt(at + i - start)) return false;
   return true;
 }
 
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+export const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** One start tag at a time: its name, attributes (as spans) and end. */
 class TagScan {
@@ -358,7 +358,31 @@ class TagScan {
 
 const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-function normaliseLineEnds(s: string): string {
+/** What QUIET throws (made once: no stack is wanted): the caller is told "malformed" and asks scanXml for the reason. */
+const MALFORMED = new Error("malformed reference");
+const QUIET: Fail = () => {
+  throw MALFORMED;
+};
+
+/**
+ * Character data as scanXml reports it when it holds a reference or CR (references resolved,
+ * line ends normalised); undefined if a reference is malformed, where scanXml fails.
+ */
+export function resolvedText(raw: string): string | undefined {
+  try {
+    return decodeEntities(raw, QUIET);
+  } catch (e) {
+    if (e === MALFORMED) return undefined;
+    throw e;
+  }
+}
+
+/** An attribute value as scanXml reports it when it holds a reference, tab or line end; undefined where scanXml fails. */
+export function resolvedAttribute(raw: string): string | undefined {
+  return resolvedText(raw.replace(/\r\n|[\t\n\r]/g, " "));
+}
+
+export function normaliseLineEnds(s: string): string {
   return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
 }
 
