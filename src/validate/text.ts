@@ -1,21 +1,6 @@
 import { cellValueText, type Cell, type GridRow } from "../model/cell.js";
 import { numberText } from "../model/decimal.js";
-
-/** The characters of `\s` plus U+FEFF, by code. */
-function isSpaceCode(c: number): boolean {
-  return c <= 0x20
-    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c === 0xa0 ||
-        c === 0x3000 ||
-        c === 0xfeff ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x85;
-}
+import { maybeSpace } from "../model/white-space.js";
 
 /**
  * Without leading and trailing white space, including U+3000 (ideographic space) and NBSP,
@@ -24,7 +9,7 @@ function isSpaceCode(c: number): boolean {
  */
 export function trimText(s: string): string {
   // Most cells have nothing to trim: skip the call for them (it shows in big grids).
-  if (s === "" || (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(s.length - 1)))) return s;
+  if (s === "" || (!maybeSpace(s.charCodeAt(0)) && !maybeSpace(s.charCodeAt(s.length - 1)))) return s;
   return s.trim();
 }
 

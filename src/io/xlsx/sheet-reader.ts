@@ -4,7 +4,7 @@ import { unreadable } from "../workbook.js";
 import {
   decodeOoxmlEscapes,
   isSpace,
-  NEAR,
+  nextTag,
   nextIndex,
   normaliseLineEnds,
   resolvedAttribute,
@@ -195,7 +195,19 @@ class SheetScan implements XmlSink {
       case 1:
         if (c === 0x63 /* c */) {
           const cell =
-            this.valueStart < 0 ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName) : this.spanCell();
+            this.valueStart < 0
+              ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName)
+              : spanCell(
+                  this.xml,
+                  this.valueStart,
+                  this.valueEnd,
+                  this.type,
+                  this.style,
+                  this.inline,
+                  this.ctx,
+                  this.partName,
+                  this.sharedCells,
+                );
           if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
           this.nextCol = this.cellCol + 1;
         } else if (c === 0x76 /* v */) this.inValue = false;
@@ -223,25 +235,6 @@ class SheetScan implements XmlSink {
       }
       this.value += decoded ?? this.xml.slice(start, end);
     } else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
-  }
-
-  /** The cell whose value is xml[valueStart, valueEnd): what toCell makes of it, numbers and indices read in place. */
-  private spanCell(): Cell {
-    const { xml, valueStart: start, valueEnd: end } = this;
-    if (this.type === SHARED) {
-      const index = digits(xml, start, end);
-      if (index >= 0) {
-        const cached = this.sharedCells[index];
-        if (cached !== undefined) return cached;
-        const s = this.ctx.sharedStrings()[index];
-        if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: this.partName });
-        return (this.sharedCells[index] = text(s));
-      }
-    } else if (this.type === NUMBER) {
-      const n = plainNumber(xml, start, end);
-      if (n === n) return num(n, this.ctx.dateStyles[this.style] ?? false);
-    }
-    return toCell(this.type, this.style, xml.slice(start, end), this.inline, this.ctx, this.partName);
   }
 }
 
@@ -319,10 +312,7 @@ class FastSheetScan {
     let nextAmp = -1;
     let nextCr = -1;
     while (pos < len) {
-      let lt = pos;
-      const near = Math.min(pos + NEAR, len);
-      while (lt < near && xml.charCodeAt(lt) !== 0x3c /* < */) lt++;
-      if (lt === near) lt = near < len ? xml.indexOf("<", near) : -1;
+      const lt = nextTag(xml, pos, len);
       const textEnd = lt < 0 ? len : lt;
       if (textEnd > pos) {
         if (depth > 0) {
@@ -657,28 +647,12 @@ class FastSheetScan {
   }
 
   private closeCell(): void {
-    const cell = this.valueStart < 0 ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName) : this.spanCell();
+    const cell =
+      this.valueStart < 0
+        ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName)
+        : spanCell(this.xml, this.valueStart, this.valueEnd, this.type, this.style, this.inline, this.ctx, this.partName, this.sharedCells);
     if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
     this.nextCol = this.cellCol + 1;
-  }
-
-  /** SheetScan.spanCell. */
-  private spanCell(): Cell {
-    const { xml, valueStart: start, valueEnd: end } = this;
-    if (this.type === SHARED) {
-      const index = digits(xml, start, end);
-      if (index >= 0) {
-        const cached = this.sharedCells[index];
-        if (cached !== undefined) return cached;
-        const s = this.ctx.sharedStrings()[index];
-        if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: this.partName });
-        return (this.sharedCells[index] = text(s));
-      }
-    } else if (this.type === NUMBER) {
-      const n = plainNumber(xml, start, end);
-      if (n === n) return num(n, this.ctx.dateStyles[this.style] ?? false);
-    }
-    return toCell(this.type, this.style, xml.slice(start, end), this.inline, this.ctx, this.partName);
   }
 
   /** SheetScan.text. */
@@ -858,6 +832,37 @@ const DENSE_GAP = 16;
 // get a correct, if larger, array.
 const V8_MAX_GAP = 1024;
 const FAR = 1 << 24;
+
+/**
+ * The cell whose value is xml[start, end) (both readers): what toCell makes of it, numbers and
+ * shared-string indices read in place, one cell object per shared string (`sharedCells`).
+ */
+function spanCell(
+  xml: string,
+  start: number,
+  end: number,
+  type: number,
+  style: number,
+  inline: string | null,
+  ctx: SheetReadContext,
+  partName: string,
+  sharedCells: Cell[],
+): Cell {
+  if (type === SHARED) {
+    const index = digits(xml, start, end);
+    if (index >= 0) {
+      const cached = sharedCells[index];
+      if (cached !== undefined) return cached;
+      const s = ctx.sharedStrings()[index];
+      if (s === undefined) throw unreadable("SHARED_STRING_MISSING", { part: partName });
+      return (sharedCells[index] = text(s));
+    }
+  } else if (type === NUMBER) {
+    const n = plainNumber(xml, start, end);
+    if (n === n) return num(n, ctx.dateStyles[style] ?? false);
+  }
+  return toCell(type, style, xml.slice(start, end), inline, ctx, partName);
+}
 
 /** Rows being read: cells placed by (row, column), each row's length one past its last cell. */
 class RowBuilder {

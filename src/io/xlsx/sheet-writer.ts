@@ -1,4 +1,5 @@
 import { a1, columnLetters, parseA1, quoteSheetName } from "../../model/cell.js";
+import { maybeSpace } from "../../model/white-space.js";
 import { fitCellText, MAX_CELL_TEXT, MAX_HYPERLINKS } from "../../report/excel-limits.js";
 import { type CellStyle, type CellTone, type OutCell, type OutValue, type SheetSpec } from "../../report/sheet-spec.js";
 import type { CellLook, StyleIds } from "./output-styles.js";
@@ -408,12 +409,14 @@ function putPlainText(buffer: Uint8Array, at: number, s: string): number {
       if (work !== 0 && (work === ESCAPED || k === 0 || k === last || s.charCodeAt(k - 1) === 0x20)) return -1;
       buffer[at++] = c;
     } else if (c < 0x800) {
-      if (c === 0xa0 && (k === 0 || k === last)) return -1; // no-break space: white space to RegExp's \s
+      // At either end white space to RegExp's \s (a no-break space) asks for xml:space; U+0085, which
+      // maybeSpace also says yes to, merely takes valueXml's way.
+      if ((k === 0 || k === last) && maybeSpace(c)) return -1;
       buffer[at++] = 0xc0 | (c >> 6);
       buffer[at++] = 0x80 | (c & 0x3f);
     } else {
       if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return -1; // surrogates, U+FFFE and U+FFFF: `_xHHHH_` or pairs
-      if ((k === 0 || k === last) && isWideSpace(c)) return -1;
+      if ((k === 0 || k === last) && maybeSpace(c)) return -1;
       buffer[at++] = 0xe0 | (c >> 12);
       buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
       buffer[at++] = 0x80 | (c & 0x3f);
@@ -439,17 +442,6 @@ const ASCII_WORK = (() => {
   work[0x20] = SPACE;
   return work;
 })();
-
-/** White space to RegExp's `\s` from U+0800 on (KEEP_SPACE's test of either end). */
-const isWideSpace = (c: number): boolean =>
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 
 /**
  * An integer of at most 32 bits as String() writes it, into `buffer` at `at`; returns the

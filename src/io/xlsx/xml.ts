@@ -161,12 +161,7 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   let nextCr = -1;
 
   while (pos < len) {
-    // The next tag is nearly always at once or after a short value (`<v>3</v>`): looked for by
-    // hand first, as indexOf is a call into the runtime that costs more than a few characters.
-    let lt = pos;
-    const near = Math.min(pos + NEAR, len);
-    while (lt < near && xml.charCodeAt(lt) !== 0x3c /* < */) lt++;
-    if (lt === near) lt = near < len ? xml.indexOf("<", near) : -1;
+    const lt = nextTag(xml, pos, len);
     const textEnd = lt < 0 ? len : lt;
     if (textEnd > pos) {
       if (stack.length > 0) {
@@ -225,7 +220,19 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
 }
 
 /** How far scanXml looks for the next `<` by hand before it asks indexOf. */
-export const NEAR = 16;
+const NEAR = 16;
+
+/**
+ * Where the next `<` is at or after `pos` (-1 if none). The next tag is nearly always at once or
+ * after a short value (`<v>3</v>`): looked for by hand first, as indexOf is a call into the
+ * runtime that costs more than a few characters.
+ */
+export function nextTag(xml: string, pos: number, len: number): number {
+  let lt = pos;
+  const near = Math.min(pos + NEAR, len);
+  while (lt < near && xml.charCodeAt(lt) !== 0x3c /* < */) lt++;
+  return lt < near ? lt : near < len ? xml.indexOf("<", near) : -1;
+}
 
 /** Fails with a problem and its parameters (none for a problem without). */
 type Fail = <C extends keyof XmlProblemParams>(
