@@ -11,6 +11,7 @@ import {
   type AssessedQuarter,
 } from "../src/annual-pipeline.js";
 import type { WorkbookReader } from "../src/io/workbook.js";
+import type { RunOptions } from "../src/pipeline.js";
 import { createWorkbook } from "../src/io/xlsx/writer.js";
 import type { AnnualInput } from "../src/model/annual-result.js";
 import type { AnnualDelivery, AnnualOperations, AnnualTaskOptions, QuarterSource } from "./operations.js";
@@ -18,6 +19,8 @@ import type { AnnualDelivery, AnnualOperations, AnnualTaskOptions, QuarterSource
 export interface AnnualModeOptions {
   /** The run time written into 运行记录. */
   readonly now: () => Date;
+  /** The fingerprints' SHA-256, if the host has a faster one than the pure (RunOptions.sha256). */
+  readonly sha256?: RunOptions["sha256"];
   /** Excel mode: the workbook open in Excel can be a quarter. */
   readonly openWorkbook: boolean;
   /** The source's file name (no folder) and a reader over it. */
@@ -40,6 +43,7 @@ export function createAnnualOperations(mode: AnnualModeOptions): AnnualOperation
       { file, reader },
       {
         now: mode.now(),
+        sha256: mode.sha256,
         signal: options.signal,
         onProgress: (progress) =>
           options.onProgress({ step: "quarters", stepNumber: 1, steps: 1, done: 0, total: 1, quarter: { file, number: 1, progress } }),
@@ -61,6 +65,7 @@ export function createAnnualOperations(mode: AnnualModeOptions): AnnualOperation
       for (const source of sources) inputs.push((source.kind === "file" && assessed.get(source.bytes)) || (await mode.read(source)));
       const out = await runAnnual(inputs, {
         now: mode.now(),
+        sha256: mode.sha256,
         onProgress: options.onProgress,
         signal: options.signal,
         newWorkbook: createWorkbook,

@@ -59,16 +59,20 @@ export async function assessQuarter(q: QuarterFile, options: RunOptions): Promis
 }
 
 /** The grade, its JSON result and the annual sheets, before the workbook is packed. */
-function gradeQuarters(
+async function gradeQuarters(
   quarters: readonly AssessedQuarter[],
   { now, sha256 }: Pick<AnnualRunOptions, "now" | "sha256">,
-): Omit<AnnualRunOutput, "workbook"> {
+): Promise<Omit<AnnualRunOutput, "workbook">> {
   const grade = gradeYear(quarters);
   const result = buildAnnualResult(grade, quarters);
+  const fingerprinted = [];
+  if (grade.ok)
+    for (const q of grade.quarters)
+      fingerprinted.push({ period: q.period, inputFingerprint: await inputFingerprint(q.assessment, sha256) });
   const record = {
     time: localTimestamp(now),
-    quarters: grade.ok ? grade.quarters.map((q) => ({ period: q.period, inputFingerprint: inputFingerprint(q.assessment, sha256) })) : [],
-    resultFingerprint: resultFingerprint(result, sha256),
+    quarters: fingerprinted,
+    resultFingerprint: await resultFingerprint(result, sha256),
   };
   const fatal = result.status === "fatal";
   const sheets = (
@@ -94,13 +98,14 @@ function gradeQuarters(
 
 /**
  * The year from its assessed quarters: the annual grade, its JSON result and the new workbook.
- * Pure and synchronous (tests grade the same quarters at two times with it).
+ * Pure (tests grade the same quarters at two times with it); asynchronous only as a host's
+ * SHA-256 may be.
  */
-export function gradeAssessedQuarters(
+export async function gradeAssessedQuarters(
   quarters: readonly AssessedQuarter[],
   options: Pick<AnnualRunOptions, "now" | "newWorkbook" | "sha256">,
-): AnnualRunOutput {
-  const graded = gradeQuarters(quarters, options);
+): Promise<AnnualRunOutput> {
+  const graded = await gradeQuarters(quarters, options);
   return { ...graded, workbook: graded.fileName === null ? null : options.newWorkbook(graded.sheets) };
 }
 
@@ -155,7 +160,7 @@ export async function runAnnual(inputs: readonly AnnualInput[], options: AnnualR
     );
   }
   await begin("grade", null, null);
-  const graded = gradeQuarters(quarters, options);
+  const graded = await gradeQuarters(quarters, options);
   if (graded.fileName === null) {
     await report("write", 1, 1);
     return { ...graded, workbook: null };

@@ -84,7 +84,7 @@ export async function runAssessment(reader: WorkbookReader, writer: WorkbookWrit
   // Scoring and building the output sheets take seconds at 5,000 branches: progress by stage.
   const scored = validation.ok ? assess(validation.assessment) : null;
   run.within(1, REPORT_STAGES);
-  const { result, issues, sheets } = report(validation, scored, snapshot, options, (stage) => run.within(1 + stage, REPORT_STAGES));
+  const { result, issues, sheets } = await report(validation, scored, snapshot, options, (stage) => run.within(1 + stage, REPORT_STAGES));
   const assessed = validation.ok && scored ? { snapshot, assessment: validation.assessment, scored } : null;
 
   if (!writer || sheets.length === 0) return run.end({ result, issues, sheets, written: false, assessed });
@@ -111,14 +111,14 @@ async function readInputs(reader: WorkbookReader, run: RunSteps): Promise<Workbo
 /** The score step's stages: scoring, the result, the fingerprints (two), each output sheet. */
 const REPORT_STAGES = 4 + OUTPUT_SHEET_COUNT;
 
-function report(
+async function report(
   validation: Validation,
   scored: ScoredAssessment | null,
   snapshot: WorkbookSnapshot,
   { now, sha256 }: Pick<RunOptions, "now" | "sha256">,
   /** Stages done after scoring: 1 the result, 2–3 the fingerprints, then one a sheet. */
   onStage: (stage: number) => void,
-): Pick<RunOutput, "result" | "issues" | "sheets"> {
+): Promise<Pick<RunOutput, "result" | "issues" | "sheets">> {
   const assessment = validation.ok ? validation.assessment : null;
   const located = validation.ok && scored ? scored.findings.map((f) => locatedIssue(f, validation.locate(f.at))) : [];
   // The old ledger matters only when there are results to write a new one from.
@@ -141,14 +141,14 @@ function report(
   );
   onStage(1);
   const inputs = assessment
-    ? { rules: rulesFingerprint(assessment, sha256), input: inputFingerprint(assessment, sha256) }
+    ? { rules: await rulesFingerprint(assessment, sha256), input: await inputFingerprint(assessment, sha256) }
     : { rules: "", input: "" };
   onStage(2);
   const record = {
     time: localTimestamp(now),
     rulesFingerprint: inputs.rules,
     inputFingerprint: inputs.input,
-    resultFingerprint: resultFingerprint(result, sha256),
+    resultFingerprint: await resultFingerprint(result, sha256),
   };
   onStage(3);
   const sheets = outputSheets(result, record, ledger, (made) => onStage(3 + made));

@@ -21,7 +21,9 @@ import { derivedName, type DownloadFile } from "./download.js";
 import { createAnnualOperations } from "../annual-operations.js";
 import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import type { Compression } from "../../src/io/xlsx/compression.js";
+import type { TextHasher } from "../../src/report/sha256.js";
 import { streamCompression } from "./stream-compression.js";
+import { platformSha256 } from "./subtle-sha256.js";
 
 /** The workbook file behind file mode, as the page shows it. */
 export interface FileState {
@@ -59,6 +61,8 @@ export interface FileSessionOptions {
   readonly save: (file: DownloadFile) => void;
   /** How the written workbooks are deflated: the platform's CompressionStream unless told otherwise. */
   readonly compression?: Compression;
+  /** The fingerprints' SHA-256: the platform's SubtleCrypto where the page has it (platformSha256). */
+  readonly sha256?: () => TextHasher;
 }
 
 interface OpenWorkbook {
@@ -69,7 +73,12 @@ interface OpenWorkbook {
   download: WorkbookDownload | null;
 }
 
-export function createFileSession({ now, save, compression = streamCompression }: FileSessionOptions): FileModeOperations {
+export function createFileSession({
+  now,
+  save,
+  compression = streamCompression,
+  sha256 = platformSha256(),
+}: FileSessionOptions): FileModeOperations {
   const xlsx = (bytes: Uint8Array) => new XlsxWorkbook(bytes, { compression });
   let current: OpenWorkbook | null = null;
   let shortened: readonly OverlongText[] = [];
@@ -91,6 +100,7 @@ export function createFileSession({ now, save, compression = streamCompression }
     const { result, issues, sheets, written } = await runAssessment(open.workbook, scored, {
       now: now(),
       signal,
+      sha256,
       onProgress: async (p) => {
         onProgress(p);
         await nextTask(); // the steps are synchronous: let a cancel (a message) in between them
@@ -168,6 +178,7 @@ export function createFileSession({ now, save, compression = streamCompression }
     // 年度定级 reads its own files (the quarters), never the open workbook; the new one is downloaded.
     annual: createAnnualOperations({
       now,
+      sha256,
       openWorkbook: false,
       read: async (source) => {
         if (source.kind !== "file") throw new UserError("NO_WORKBOOK_OPEN", {});

@@ -23,10 +23,10 @@ export function canonicalJson(v: unknown): string {
 }
 
 /** SHA-256 of canonicalJson(v), hashed in pieces as it is written. */
-function canonicalHash(v: unknown, sha256: () => TextHasher): string {
+async function canonicalHash(v: unknown, sha256: () => TextHasher): Promise<string> {
   const hash = sha256();
   canonicalJsonPieces(v, (piece) => hash.updateText(piece)); // whole JSON tokens: never half a surrogate pair
-  return hash.hex();
+  return await hash.hex();
 }
 
 // An array index (0 … 2^32 − 2) as an object key: objects list these first, by number.
@@ -255,7 +255,7 @@ function withToJson(value: unknown, key: string): unknown {
 const writes = (v: unknown): boolean => v !== undefined && typeof v !== "function" && typeof v !== "symbol";
 
 /** Rules and settings: what the scores were computed by. */
-export function rulesFingerprint(assessment: Assessment, sha256: () => TextHasher = pureSha256): string {
+export function rulesFingerprint(assessment: Assessment, sha256: () => TextHasher = pureSha256): Promise<string> {
   return canonicalHash(
     { rules: assessment.rules.items, settings: settingsJson(assessment.settings), period: assessment.settings.period },
     sha256,
@@ -263,7 +263,7 @@ export function rulesFingerprint(assessment: Assessment, sha256: () => TextHashe
 }
 
 /** The normalised inputs: roster and every grid's values (not their layout or formatting). */
-export function inputFingerprint(assessment: Assessment, sha256: () => TextHasher = pureSha256): string {
+export function inputFingerprint(assessment: Assessment, sha256: () => TextHasher = pureSha256): Promise<string> {
   const grid = (g: Assessment["a"] | null) => g && Object.fromEntries([...g.values].sort(([a], [b]) => (a < b ? -1 : 1)));
   return canonicalHash(
     {
@@ -278,7 +278,7 @@ export function inputFingerprint(assessment: Assessment, sha256: () => TextHashe
 }
 
 /** The results, without the product version, so a re-run gives the same fingerprint. */
-export function resultFingerprint(r: Result | AnnualResult, sha256: () => TextHasher = pureSha256): string {
+export function resultFingerprint(r: Result | AnnualResult, sha256: () => TextHasher = pureSha256): Promise<string> {
   const { version: _version, ...rest } = r;
   return canonicalHash(rest, sha256);
 }

@@ -23,8 +23,11 @@ const CHUNK = 1 << 16;
  */
 export interface TextHasher {
   updateText(text: string): unknown;
-  /** The digest as 64 lowercase hex digits; the hash is spent afterwards. */
-  hex(): string;
+  /**
+   * The digest as 64 lowercase hex digits, or a promise of it (a host's asynchronous SHA-256:
+   * the browser's SubtleCrypto); the hash is spent afterwards.
+   */
+  hex(): string | Promise<string>;
 }
 
 export const pureSha256 = (): TextHasher => new Sha256();

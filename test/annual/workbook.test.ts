@@ -203,14 +203,15 @@ describe("§7 the annual workbook", () => {
   it("运行记录: one row with the year, the quarters and their input fingerprints, counts, result fingerprint and version", async () => {
     const files = sampleFiles();
     const quarters = await Promise.all(files.map((f) => assessQuarter(f, { now: NOW })));
-    const first = gradeAssessedQuarters(quarters, { now: NOW, newWorkbook: createWorkbook });
-    const later = gradeAssessedQuarters(quarters, { now: new Date(2027, 0, 5), newWorkbook: createWorkbook });
+    const first = await gradeAssessedQuarters(quarters, { now: NOW, newWorkbook: createWorkbook });
+    const later = await gradeAssessedQuarters(quarters, { now: new Date(2027, 0, 5), newWorkbook: createWorkbook });
     const log = (o: typeof first) =>
       o.sheets.find((s) => s.name === "运行记录")!.rows.map((r) => r.map((e) => (e !== null && typeof e === "object" ? e.v : e)));
     const [, head, row] = log(first);
     expect(head).toEqual(["时间", "年度", "状态", "纳入的季度", "支部数", "错误数", "警告数", "各季度输入指纹", "结果指纹", "版本"]);
     expect(row!.slice(0, 7)).toEqual(["2026-12-28 09:00:00", 2026, "正式", "2026Q1、2026Q2、2026Q3、2026Q4", 4, 0, 1]);
-    expect(row![7]).toBe(quarters.map((x) => `${x.result.period}：${inputFingerprint(x.assessment!)}`).join("\n"));
+    const fingerprints = await Promise.all(quarters.map(async (x) => `${x.result.period}：${await inputFingerprint(x.assessment!)}`));
+    expect(row![7]).toBe(fingerprints.join("\n"));
     expect(row![8]).toMatch(/^[0-9a-f]{64}$/);
     expect(log(later)[2]![8]).toBe(row![8]);
   });

@@ -91,10 +91,10 @@ describe("canonical JSON and the fingerprints", () => {
     const reader = new SheetSpecReader(sheets);
     const out = await runAssessment(reader, null, { now: new Date("2026-10-08T09:30:00") });
     const { version: _version, ...rest } = out.result;
-    expect(resultFingerprint(out.result)).toBe(sha(reference(rest)));
+    expect(await resultFingerprint(out.result)).toBe(sha(reference(rest)));
     const assessment = out.assessed!.assessment;
     const grid = (g: typeof assessment.a | null) => g && Object.fromEntries([...g.values].sort(([a], [b]) => (a < b ? -1 : 1)));
-    expect(inputFingerprint(assessment)).toBe(
+    expect(await inputFingerprint(assessment)).toBe(
       sha(
         reference({
           branches: assessment.branches,
