@@ -22,6 +22,7 @@ import { regenerateInExcel } from "./regenerate-in-excel.js";
 import { ExcelWorkbook, type ExcelWorkbookOptions } from "./excel-workbook.js";
 import type { SkippedFeature } from "./requirements.js";
 import { createAnnualOperations } from "../annual-operations.js";
+import { platformSha256 } from "../subtle-sha256.js";
 
 /** The open workbook's name in annual issues and summaries where Excel cannot say it (before ExcelApi 1.7). */
 const OPEN_WORKBOOK = "当前工作簿";
@@ -41,6 +42,8 @@ export interface ExcelOperations extends TaskPaneOperations {
 
 export function createExcelOperations(options: ExcelOperationsOptions = {}): ExcelOperations {
   const now = options.now ?? (() => new Date());
+  // SubtleCrypto where the Office webview has it (an add-in is served over https), else the pure SHA-256.
+  const sha256 = platformSha256();
   let skipped: readonly SkippedFeature[] = [];
   let shortened: readonly OverlongText[] = [];
   const workbook = () => new ExcelWorkbook(options);
@@ -48,7 +51,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
   async function assess(onProgress: (p: Progress) => void, write: boolean, { signal }: RunControl = {}): Promise<Assessed> {
     const wb = workbook();
     // Cancelled, the reading stops between slices and the writing deletes its temporary sheets.
-    const { result, issues, sheets, written } = await runAssessment(wb, write ? wb : null, { now: now(), onProgress, signal });
+    const { result, issues, sheets, written } = await runAssessment(wb, write ? wb : null, { now: now(), onProgress, signal, sha256 });
     if (written) {
       skipped = wb.skipped;
       shortened = overlongTexts(sheets);
@@ -103,6 +106,7 @@ export function createExcelOperations(options: ExcelOperationsOptions = {}): Exc
     // workbook opens in Excel where the host can (ExcelApi 1.8), else it is downloaded.
     annual: createAnnualOperations({
       now,
+      sha256,
       openWorkbook: true,
       read: async (source) => {
         if (source.kind === "file") return { file: source.file, reader: new XlsxReader(source.bytes) };

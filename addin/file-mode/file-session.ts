@@ -23,7 +23,7 @@ import { XlsxReader } from "../../src/io/xlsx/reader.js";
 import type { Compression } from "../../src/io/xlsx/compression.js";
 import type { TextHasher } from "../../src/report/sha256.js";
 import { streamCompression } from "./stream-compression.js";
-import { platformSha256 } from "./subtle-sha256.js";
+import { platformSha256 } from "../subtle-sha256.js";
 
 /** The workbook file behind file mode, as the page shows it. */
 export interface FileState {

@@ -1,8 +1,9 @@
 /**
- * SHA-256, hex. Pure and synchronous so the same fingerprints come out of the CLI, the browser
- * file mode and the Excel add-in (SubtleCrypto is async and absent in some Office webviews).
- * Incremental (`Sha256`): a 50 MB result is hashed as it is serialised, in pieces, never as
- * one string nor one byte array.
+ * SHA-256, hex. Pure, so that every mode can compute the same fingerprints anywhere: hosts hand
+ * the pipeline a native one where they have it (the CLI node:crypto, the task pane SubtleCrypto
+ * in a secure context), this one is what is left where they have none (a file mode served over
+ * plain http, an Office webview without SubtleCrypto). Incremental (`Sha256`): a 50 MB result
+ * is hashed as it is serialised, in pieces, never as one string nor one byte array.
  */
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,

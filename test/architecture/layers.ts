@@ -36,8 +36,14 @@ export const LAYERS: readonly Layer[] = [
   { path: "src/cli", may: ["src"], packages: ["node:*"] },
   { path: "addin/operations.ts", may: ["src/model", "src/merge", "src/report/excel-limits.ts"] },
   { path: "addin/annual-operations.ts", may: ["src", "addin/operations.ts"] },
-  { path: "addin/excel", may: ["src", "addin/operations.ts", "addin/annual-operations.ts"], packages: ["office-js"] },
-  { path: "addin/file-mode", may: ["src", "addin/operations.ts", "addin/annual-operations.ts"] },
+  // The fingerprints' SHA-256 by the page's SubtleCrypto, for both modes.
+  { path: "addin/subtle-sha256.ts", may: ["src/report/sha256.ts"] },
+  {
+    path: "addin/excel",
+    may: ["src", "addin/operations.ts", "addin/annual-operations.ts", "addin/subtle-sha256.ts"],
+    packages: ["office-js"],
+  },
+  { path: "addin/file-mode", may: ["src", "addin/operations.ts", "addin/annual-operations.ts", "addin/subtle-sha256.ts"] },
   // The file mode's Web Worker: the session behind its messages, nothing of the page (no React, no Office code).
   { path: "addin/file-mode/worker.ts", may: ["addin/file-mode/file-worker.ts", "addin/file-mode/worker-protocol.ts"] },
   {

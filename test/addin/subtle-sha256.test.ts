@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { platformSha256, SubtleSha256 } from "../../addin/file-mode/subtle-sha256.js";
+import { platformSha256, SubtleSha256 } from "../../addin/subtle-sha256.js";
 import { Sha256 } from "../../src/report/sha256.js";
 
 // Any UTF-16 code unit (lone surrogates included), with surrogate halves and CJK often.

@@ -1,13 +1,13 @@
-import { pureSha256, type TextHasher } from "../../src/report/sha256.js";
+import { pureSha256, type TextHasher } from "../src/report/sha256.js";
 
 /**
- * The fingerprints' SHA-256 for the file mode: the platform's SubtleCrypto where the page has
- * it, the pure one elsewhere. The result of a 5,000-branch quarter is about 35 MB of canonical
- * JSON: the pure SHA-256 took 0.6 s of the worker's time on it, SubtleCrypto's digest (native,
- * and done off the worker's thread in Chromium and Node) a few hundredths (Node 20,
- * 2026-12-03). SubtleCrypto exists only in a secure context (https or localhost): a page served
- * over plain http on an intranet has no `crypto.subtle`, and gets the pure one, with the same
- * digests.
+ * The fingerprints' SHA-256 in the task pane (both modes): the platform's SubtleCrypto where
+ * the page has it, the pure one elsewhere. The result of a 5,000-branch quarter is about 35 MB
+ * of canonical JSON: the pure SHA-256 took 0.8 s of CPU on it, encoding it and SubtleCrypto's
+ * native digest 0.25–0.35 s (Node 20, 2026-12-03, machine under load). SubtleCrypto exists
+ * only in a secure context (https, or localhost): a file mode served over plain http on an
+ * intranet has no `crypto.subtle`, and some Office webviews may lack it; they get the pure
+ * one, which gives the same digests.
  */
 export function platformSha256(): () => TextHasher {
   const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
