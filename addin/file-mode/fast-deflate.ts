@@ -169,6 +169,8 @@ class Deflater {
   private readonly symbolOf = new Int32Array(BLOCK_SYMBOLS);
   private symbols = 0;
   private readonly litFreq = new Int32Array(286);
+  /** Matches counted by length: their length codes' counts are summed per block, a table look-up fewer per match. */
+  private readonly lengthFreq = new Int32Array(MAX_MATCH + 1);
   private readonly distFreq = new Int32Array(30);
   /** The input not yet coded, after the window of what was. */
   private readonly data = new Uint8Array(WINDOW + BLOCK);
@@ -228,52 +230,54 @@ class Deflater {
 
   /** Greedy LZ77 of data[next, end) into the block's symbols; the last MAX_MATCH bytes wait for more input unless `last`. */
   private code(end: number, last: boolean): void {
-    const { data, dataView, head, symbolOf, litFreq, distFreq, base } = this;
+    const { data, dataView, head, symbolOf, litFreq, lengthFreq, distFreq, base } = this;
     const stop = last ? end : end - MAX_MATCH;
+    // Positions with four bytes to hash: all but the input's last three.
+    const hashStop = Math.min(stop, end - MIN_MATCH + 1);
     let p = this.next;
     let n = this.symbols;
-    while (p < stop) {
+    while (p < hashStop) {
       if (n === BLOCK_SYMBOLS) {
         this.symbols = n;
         this.writeBlock(false);
         n = 0;
       }
-      if (p + MIN_MATCH <= end) {
-        const word = dataView.getInt32(p, true);
-        const h = Math.imul(word, 0x9e3779b1) >>> (32 - HASH_BITS);
-        const candidate = head[h]! - base;
-        head[h] = p + base;
-        const distance = p - candidate;
-        // A candidate in reach is at 0 or later: data keeps the window before `next`.
-        if (distance <= WINDOW && dataView.getInt32(candidate, true) === word) {
-          // Extended four bytes at a time (the sheet XML's matches average 18 bytes); the
-          // first differing byte is the lowest nonzero byte of the words' difference.
-          const max = Math.min(MAX_MATCH, end - p);
-          let len = MIN_MATCH;
-          for (;;) {
-            if (len + 4 > max) {
-              while (len < max && data[candidate + len] === data[p + len]) len++;
-              break;
-            }
-            const diff = dataView.getInt32(candidate + len, true) ^ dataView.getInt32(p + len, true);
-            if (diff !== 0) {
-              len += (31 - Math.clz32(diff & -diff)) >>> 3;
-              break;
-            }
-            len += 4;
-          }
-          const dc = distCode(distance - 1);
-          symbolOf[n++] = (len << 20) | (dc << 15) | (distance - 1);
-          litFreq[257 + LENGTH_CODE[len]!]!++;
-          distFreq[dc]!++;
-          p += len;
-          continue;
-        }
+      const word = dataView.getInt32(p, true);
+      const h = Math.imul(word, 0x9e3779b1) >>> (32 - HASH_BITS);
+      const candidate = head[h]! - base;
+      head[h] = p + base;
+      const distance = p - candidate;
+      // A candidate in reach is at 0 or later: data keeps the window before `next`.
+      if (distance <= WINDOW && dataView.getInt32(candidate, true) === word) {
+        // Extended four bytes at a time (the sheet XML's matches average 18 bytes); the
+        // first differing byte is the lowest nonzero byte of the words' difference.
+        const max = Math.min(MAX_MATCH, end - p);
+        const lastWord = max - 4;
+        let len = MIN_MATCH;
+        let diff = 0;
+        while (len <= lastWord && (diff = dataView.getInt32(candidate + len, true) ^ dataView.getInt32(p + len, true)) === 0) len += 4;
+        if (diff !== 0) len += (31 - Math.clz32(diff & -diff)) >>> 3;
+        else while (len < max && data[candidate + len] === data[p + len]) len++;
+        const dc = distCode(distance - 1);
+        symbolOf[n++] = (len << 20) | (dc << 15) | (distance - 1);
+        lengthFreq[len]!++;
+        distFreq[dc]!++;
+        p += len;
+      } else {
+        const byte = data[p]!;
+        symbolOf[n++] = byte;
+        litFreq[byte]!++;
+        p++;
       }
-      const byte = data[p]!;
-      symbolOf[n++] = byte;
-      litFreq[byte]!++;
-      p++;
+    }
+    for (; p < stop; p++) {
+      if (n === BLOCK_SYMBOLS) {
+        this.symbols = n;
+        this.writeBlock(false);
+        n = 0;
+      }
+      symbolOf[n++] = data[p]!;
+      litFreq[data[p]!]!++;
     }
     this.symbols = n;
     this.next = p;
@@ -281,12 +285,13 @@ class Deflater {
 
   /** Writes the symbols held as one block with its own codes. */
   private writeBlock(last: boolean): void {
-    const { litFreq, distFreq, symbolOf, litTable, lengthTable, distTable } = this;
+    const { litFreq, lengthFreq, distFreq, symbolOf, litTable, lengthTable, distTable } = this;
     if (this.at >= OUT_CHUNK) {
       this.out.push(this.buffer.slice(0, this.at));
       this.at = 0;
     }
     litFreq[256] = 1; // end of block
+    for (let len = MIN_MATCH; len <= MAX_MATCH; len++) litFreq[257 + LENGTH_CODE[len]!]! += lengthFreq[len]!;
     const litLengths = codeLengths(litFreq, 15);
     const distLengths = codeLengths(distFreq, DIST_LIMIT);
     const litCodes = canonicalCodes(litLengths);
@@ -339,6 +344,7 @@ class Deflater {
     this.put(litCodes[256]!, litLengths[256]!);
     this.symbols = 0;
     litFreq.fill(0);
+    lengthFreq.fill(0);
     distFreq.fill(0);
   }
 
