@@ -302,7 +302,7 @@ class Deflater {
     for (let len = MIN_MATCH; len <= MAX_MATCH; len++) {
       const lc = LENGTH_CODE[len]!;
       const codeLength = litLengths[257 + lc]!;
-      lengthTable[len] = (litCodes[257 + lc]! | ((len - LENGTH_BASE[lc]!) << codeLength)) | ((codeLength + LENGTH_EXTRA[lc]!) << 24);
+      lengthTable[len] = litCodes[257 + lc]! | ((len - LENGTH_BASE[lc]!) << codeLength) | ((codeLength + LENGTH_EXTRA[lc]!) << 24);
     }
     for (let dc = 0; dc < 30; dc++) distTable[dc] = distCodes[dc]! | ((distLengths[dc]! + DIST_EXTRA[dc]!) << 16);
     // The symbols, with the writer's state in locals (the hot loop of the coding). After each
