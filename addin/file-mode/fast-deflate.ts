@@ -1,12 +1,15 @@
 /**
  * A fast raw deflate for the file mode's large parts, in the spirit of zlib's level 1 (the
  * CLI's level for them): greedy LZ77 (one probe of a hash of the next four bytes, no chains,
- * no lazy matching), coded in blocks of 65,536 symbols, each with its own Huffman codes. The
- * browser's CompressionStream deflates at zlib's level 6 only, which on the 177 MiB of large
- * parts of a 5,000-branch result took 4.0 s of CPU, most of the file mode's extra time over
- * the CLI; fflate's level 1 took 6.0 s, this 1.2–1.6 s (zlib's level 1 1.0 s), for 21.7 MiB
- * (level 6 15.5, level 1 20.6). Node 20, 2026-12-03. The rows of sheet XML repeat the row
- * before: most bytes are in long matches that one probe finds.
+ * no lazy matching, no positions inside a match hashed), coded in blocks of 65,536 symbols,
+ * each with its own Huffman codes. The browser's CompressionStream deflates at zlib's level 6
+ * only, which on the 177.6 MiB of large parts of a 5,000-branch result took 4.0 s of CPU, most
+ * of the file mode's extra time over the CLI; fflate's level 1 took 6.0 s. This took 1.9–2.0 s
+ * while it compared and wrote a byte at a time, and takes 0.95–1.05 s (as much as zlib's level 1
+ * in C, 1.1 s, in the same runs) comparing four bytes at a time and writing the bit buffer a
+ * word at a time, for 21.73 MiB (level 6 15.5, level 1 20.62). Node 20, alternating runs on a
+ * loaded machine, 2026-12-03. The rows of sheet XML repeat the row before: most bytes are in
+ * matches (18 bytes on average) that one probe finds.
  */
 
 /** Deflate's window: a match reaches at most this far back. */
@@ -137,7 +140,7 @@ const BLOCK_SYMBOLS = 1 << 16;
 const DIST_LIMIT = 11;
 /**
  * Room in the output buffer beyond OUT_CHUNK: the buffer is handed on only between blocks, so a
- * whole block must fit after it. A symbol takes at most 48 bits (15 + 5 + 11 + 13) plus the
+ * whole block must fit after it. A symbol takes at most 44 bits (15 + 5 + 11 + 13), and the
  * 4-byte store's overrun; a header at most 14 + 19·3 + 316·14 bits.
  */
 const OUT_SLACK = BLOCK_SYMBOLS * 6 + 1024;
