@@ -148,8 +148,8 @@ const BLOCK_SYMBOLS = 1 << 16;
 const DIST_LIMIT = 11;
 /**
  * Room in the output buffer beyond OUT_CHUNK: the buffer is handed on only between blocks, so a
- * whole block must fit after it. A symbol takes at most 44 bits (15 + 5 + 11 + 13), and the
- * 4-byte store's overrun; a header at most 14 + 19·3 + 316·14 bits.
+ * whole block must fit after it. A symbol takes at most 44 bits (15 + 5 + 11 + 13), a header
+ * at most 14 + 19·3 + 316·14 bits, and the last word stored reaches 3 bytes further.
  */
 const OUT_SLACK = BLOCK_SYMBOLS * 6 + 1024;
 
