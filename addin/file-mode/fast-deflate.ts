@@ -1,12 +1,15 @@
 /**
  * A fast raw deflate for the file mode's large parts, in the spirit of zlib's level 1 (the
  * CLI's level for them): greedy LZ77 (one probe of a hash of the next four bytes, no chains,
- * no lazy matching), coded in blocks of 65,536 symbols, each with its own Huffman codes. The
- * browser's CompressionStream deflates at zlib's level 6 only, which on the 177 MiB of large
- * parts of a 5,000-branch result took 4.0 s of CPU, most of the file mode's extra time over
- * the CLI; fflate's level 1 took 6.0 s, this 1.2–1.6 s (zlib's level 1 1.0 s), for 21.7 MiB
- * (level 6 15.5, level 1 20.6). Node 20, 2026-12-03. The rows of sheet XML repeat the row
- * before: most bytes are in long matches that one probe finds.
+ * no lazy matching, no positions inside a match hashed), coded in blocks of 65,536 symbols,
+ * each with its own Huffman codes. The browser's CompressionStream deflates at zlib's level 6
+ * only, which on the 177.6 MiB of large parts of a 5,000-branch result took 4.0 s of CPU, most
+ * of the file mode's extra time over the CLI; fflate's level 1 took 6.0 s. This took 1.9–2.0 s
+ * while it compared and wrote a byte at a time, and takes 0.95–1.05 s (as much as zlib's level 1
+ * in C, 1.1 s, in the same runs) comparing four bytes at a time and writing the bit buffer a
+ * word at a time, for 21.73 MiB (level 6 15.5, level 1 20.62). Node 20, alternating runs on a
+ * loaded machine, 2026-12-03. The rows of sheet XML repeat the row before: most bytes are in
+ * matches (18 bytes on average) that one probe finds.
  */
 
 /** Deflate's window: a match reaches at most this far back. */
@@ -70,12 +73,20 @@ const distCode = (d: number) => DIST_CODE[d < 256 ? d : 256 + (d >> 7)]!;
 export function codeLengths(freq: Int32Array, limit: number): Uint8Array {
   const n = freq.length;
   const lengths = new Uint8Array(n);
-  const used: number[] = [];
-  for (let s = 0; s < n; s++) if (freq[s]! > 0) used.push(s);
-  for (let s = 0; used.length < 2; s++) if (freq[s] === 0) used.push(s);
-  used.sort((a, b) => freq[a]! - freq[b]! || a - b);
+  // The symbols used by frequency, then by symbol: each one number, frequency · 512 + symbol
+  // (there are at most 286), sorted as numbers in a typed array; sorting the symbols with a
+  // comparison function made this half as slow again (50 µs a call instead of 32; called
+  // 2 × 190 times for the large parts of 5,000 branches).
+  let m = 0;
+  for (let s = 0; s < n; s++) if (freq[s]! > 0) m++;
+  const keys = new Float64Array(Math.max(m, 2));
+  m = 0;
+  for (let s = 0; s < n; s++) if (freq[s]! > 0) keys[m++] = freq[s]! * 512 + s;
+  for (let s = 0; m < 2; s++) if (freq[s] === 0) keys[m++] = s;
+  keys.sort();
+  const used = new Int32Array(m);
+  for (let i = 0; i < m; i++) used[i] = keys[i]! % 512;
   // Two queues: the leaves by frequency, and the inner nodes as they are made (in order).
-  const m = used.length;
   const weight = new Float64Array(2 * m);
   const parent = new Int32Array(2 * m);
   for (let i = 0; i < m; i++) weight[i] = Math.max(freq[used[i]!]!, 1);
@@ -129,6 +140,18 @@ function canonicalCodes(lengths: Uint8Array): Int32Array {
 
 /** Symbols held before they are coded as one block with its own Huffman codes. */
 const BLOCK_SYMBOLS = 1 << 16;
+/**
+ * The longest distance code. Writing a match's distance code and extra bits (13 at most) with
+ * one store needs them in the 32-bit bit buffer with the up to 7 bits pending: 11 + 13 + 7 = 31.
+ * Thirty distance codes do not need more: the code is at most a few bytes longer per block.
+ */
+const DIST_LIMIT = 11;
+/**
+ * Room in the output buffer beyond OUT_CHUNK: the buffer is handed on only between blocks, so a
+ * whole block must fit after it. A symbol takes at most 44 bits (15 + 5 + 11 + 13), a header
+ * at most 14 + 19·3 + 316·14 bits, and the last word stored reaches 3 bytes further.
+ */
+const OUT_SLACK = BLOCK_SYMBOLS * 6 + 1024;
 
 /** Raw deflate (RFC 1951) of the bytes in order: blocks with their own (dynamic) codes. */
 export function fastDeflate(input: Iterable<Uint8Array>): Uint8Array[] {
@@ -141,25 +164,29 @@ export function fastDeflate(input: Iterable<Uint8Array>): Uint8Array[] {
 // loops keep their state in locals, written back to the fields between calls.
 class Deflater {
   private readonly out: Uint8Array[] = [];
-  /*
-   * The bytes being written. put() never checks for room: the coding loop hands the buffer over
-   * once it holds OUT_CHUNK bytes (a symbol adds at most 6), so what follows a loop (the
-   * end-of-block code and the next block's header: at most 14 + 19·3 + 316·14 bits, under 600
-   * bytes) always fits in the 1,024 bytes of slack.
-   */
-  private buffer = new Uint8Array(OUT_CHUNK + 1024);
+  /** The bytes being written; copied out once past OUT_CHUNK (between blocks), then reused. */
+  private readonly buffer = new Uint8Array(OUT_CHUNK + OUT_SLACK);
+  /** The buffer as 32-bit little-endian words at any offset: the bit buffer is stored 4 bytes at a time. */
+  private readonly bufferView = new DataView(this.buffer.buffer);
   private at = 0;
   /** Bits not yet written, the first ones lowest: fewer than 8 between writes. */
   private bits = 0;
   private count = 0;
-  /** The block's symbols: a literal's byte (length 0), or a match's length and distance less one. */
-  private readonly lengthOf = new Uint16Array(BLOCK_SYMBOLS);
-  private readonly valueOf = new Uint16Array(BLOCK_SYMBOLS);
+  /**
+   * The block's symbols, each one number: a literal is its byte (under 256); a match its
+   * length << 20 | distance code << 15 | distance less one (the length is at least 4, so
+   * a match is at least 1 << 22).
+   */
+  private readonly symbolOf = new Int32Array(BLOCK_SYMBOLS);
   private symbols = 0;
   private readonly litFreq = new Int32Array(286);
+  /** Matches counted by length: their length codes' counts are summed per block, a table look-up fewer per match. */
+  private readonly lengthFreq = new Int32Array(MAX_MATCH + 1);
   private readonly distFreq = new Int32Array(30);
   /** The input not yet coded, after the window of what was. */
   private readonly data = new Uint8Array(WINDOW + BLOCK);
+  /** The input as 32-bit little-endian words at any offset: four bytes compared at once. */
+  private readonly dataView = new DataView(this.data.buffer);
   /** The last position (in the whole input) of each hash of four bytes. */
   private readonly head = new Int32Array(1 << HASH_BITS).fill(-WINDOW - 1);
   /** The position in the whole input of data[0]. */
@@ -167,6 +194,12 @@ class Deflater {
   private filled = 0;
   /** The next byte of data to code. */
   private next = 0;
+  /** Per block: a literal's or length symbol's code | its length << 16. */
+  private readonly litTable = new Int32Array(286);
+  /** Per block: a match length's code and extra bits together | their length << 24 (at most 20 bits). */
+  private readonly lengthTable = new Int32Array(MAX_MATCH + 1);
+  /** Per block: a distance code's code | its length and extra bits' << 16. */
+  private readonly distTable = new Int32Array(30);
 
   push(chunk: Uint8Array): void {
     const { data } = this;
@@ -191,7 +224,7 @@ class Deflater {
     this.code(this.filled, true);
     this.writeBlock(true);
     if (this.count > 0) this.put(0, 8 - this.count);
-    if (this.at > 0) this.out.push(this.buffer.subarray(0, this.at));
+    if (this.at > 0) this.out.push(this.buffer.slice(0, this.at));
     return this.out;
   }
 
@@ -208,45 +241,54 @@ class Deflater {
 
   /** Greedy LZ77 of data[next, end) into the block's symbols; the last MAX_MATCH bytes wait for more input unless `last`. */
   private code(end: number, last: boolean): void {
-    const { data, head, lengthOf, valueOf, litFreq, distFreq, base } = this;
+    const { data, dataView, head, symbolOf, litFreq, lengthFreq, distFreq, base } = this;
     const stop = last ? end : end - MAX_MATCH;
+    // Positions with four bytes to hash: all but the input's last three.
+    const hashStop = Math.min(stop, end - MIN_MATCH + 1);
     let p = this.next;
     let n = this.symbols;
-    while (p < stop) {
+    while (p < hashStop) {
       if (n === BLOCK_SYMBOLS) {
         this.symbols = n;
         this.writeBlock(false);
         n = 0;
       }
-      if (p + MIN_MATCH <= end) {
-        const word = data[p]! | (data[p + 1]! << 8) | (data[p + 2]! << 16) | (data[p + 3]! << 24);
-        const h = Math.imul(word, 0x9e3779b1) >>> (32 - HASH_BITS);
-        const candidate = head[h]! - base;
-        head[h] = p + base;
-        const distance = p - candidate;
-        if (
-          distance <= WINDOW &&
-          data[candidate] === data[p] &&
-          data[candidate + 1] === data[p + 1] &&
-          data[candidate + 2] === data[p + 2] &&
-          data[candidate + 3] === data[p + 3]
-        ) {
-          const max = Math.min(MAX_MATCH, end - p);
-          let len = MIN_MATCH;
-          while (len < max && data[candidate + len] === data[p + len]) len++;
-          lengthOf[n] = len;
-          valueOf[n++] = distance - 1;
-          litFreq[257 + LENGTH_CODE[len]!]!++;
-          distFreq[distCode(distance - 1)]!++;
-          p += len;
-          continue;
-        }
+      const word = dataView.getInt32(p, true);
+      const h = Math.imul(word, 0x9e3779b1) >>> (32 - HASH_BITS);
+      const candidate = head[h]! - base;
+      head[h] = p + base;
+      const distance = p - candidate;
+      // A candidate in reach is at 0 or later: data keeps the window before `next`.
+      if (distance <= WINDOW && dataView.getInt32(candidate, true) === word) {
+        // Extended four bytes at a time (the sheet XML's matches average 18 bytes); the
+        // first differing byte is the lowest nonzero byte of the words' difference.
+        const max = Math.min(MAX_MATCH, end - p);
+        const lastWord = max - 4;
+        let len = MIN_MATCH;
+        let diff = 0;
+        while (len <= lastWord && (diff = dataView.getInt32(candidate + len, true) ^ dataView.getInt32(p + len, true)) === 0) len += 4;
+        if (diff !== 0) len += (31 - Math.clz32(diff & -diff)) >>> 3;
+        else while (len < max && data[candidate + len] === data[p + len]) len++;
+        const dc = distCode(distance - 1);
+        symbolOf[n++] = (len << 20) | (dc << 15) | (distance - 1);
+        lengthFreq[len]!++;
+        distFreq[dc]!++;
+        p += len;
+      } else {
+        const byte = data[p]!;
+        symbolOf[n++] = byte;
+        litFreq[byte]!++;
+        p++;
       }
-      const byte = data[p]!;
-      lengthOf[n] = 0;
-      valueOf[n++] = byte;
-      litFreq[byte]!++;
-      p++;
+    }
+    for (; p < stop; p++) {
+      if (n === BLOCK_SYMBOLS) {
+        this.symbols = n;
+        this.writeBlock(false);
+        n = 0;
+      }
+      symbolOf[n++] = data[p]!;
+      litFreq[data[p]!]!++;
     }
     this.symbols = n;
     this.next = p;
@@ -254,65 +296,66 @@ class Deflater {
 
   /** Writes the symbols held as one block with its own codes. */
   private writeBlock(last: boolean): void {
-    const { litFreq, distFreq, lengthOf, valueOf } = this;
+    const { litFreq, lengthFreq, distFreq, symbolOf, litTable, lengthTable, distTable } = this;
+    if (this.at >= OUT_CHUNK) {
+      this.out.push(this.buffer.slice(0, this.at));
+      this.at = 0;
+    }
     litFreq[256] = 1; // end of block
+    for (let len = MIN_MATCH; len <= MAX_MATCH; len++) litFreq[257 + LENGTH_CODE[len]!]! += lengthFreq[len]!;
     const litLengths = codeLengths(litFreq, 15);
-    const distLengths = codeLengths(distFreq, 15);
+    const distLengths = codeLengths(distFreq, DIST_LIMIT);
     const litCodes = canonicalCodes(litLengths);
     const distCodes = canonicalCodes(distLengths);
     this.writeHeader(last, litLengths, distLengths);
-    // The symbols, with the writer's state in locals (the hot loop of the coding).
+    // Each symbol's code and length in one number, so the loop below reads one table per part.
+    for (let s = 0; s < 286; s++) litTable[s] = litCodes[s]! | (litLengths[s]! << 16);
+    for (let len = MIN_MATCH; len <= MAX_MATCH; len++) {
+      const lc = LENGTH_CODE[len]!;
+      const codeLength = litLengths[257 + lc]!;
+      lengthTable[len] = litCodes[257 + lc]! | ((len - LENGTH_BASE[lc]!) << codeLength) | ((codeLength + LENGTH_EXTRA[lc]!) << 24);
+    }
+    for (let dc = 0; dc < 30; dc++) distTable[dc] = distCodes[dc]! | ((distLengths[dc]! + DIST_EXTRA[dc]!) << 16);
+    // The symbols, with the writer's state in locals (the hot loop of the coding). After each
+    // part the bit buffer (at most 31 bits) is stored as a whole word and the whole bytes
+    // in it are counted as written: no loop, no branch.
     let b = this.bits;
     let c = this.count;
     let o = this.at;
-    let buf = this.buffer;
+    const view = this.bufferView;
     const symbols = this.symbols;
     for (let i = 0; i < symbols; i++) {
-      const len = lengthOf[i]!;
-      const value = valueOf[i]!;
-      if (len === 0) {
-        b |= litCodes[value]! << c;
-        c += litLengths[value]!;
+      const s = symbolOf[i]!;
+      if (s < 256) {
+        const t = litTable[s]!;
+        b |= (t & 0xffff) << c;
+        c += t >>> 16;
       } else {
-        const lc = LENGTH_CODE[len]!;
-        b |= litCodes[257 + lc]! << c;
-        c += litLengths[257 + lc]!;
-        b |= (len - LENGTH_BASE[lc]!) << c;
-        c += LENGTH_EXTRA[lc]!;
-        while (c >= 8) {
-          buf[o++] = b & 0xff;
-          b >>>= 8;
-          c -= 8;
-        }
-        const dc = distCode(value);
-        b |= distCodes[dc]! << c;
-        c += distLengths[dc]!;
-        while (c >= 8) {
-          buf[o++] = b & 0xff;
-          b >>>= 8;
-          c -= 8;
-        }
-        b |= (value + 1 - DIST_BASE[dc]!) << c;
-        c += DIST_EXTRA[dc]!;
+        const t = lengthTable[s >>> 20]!;
+        b |= (t & 0xffffff) << c;
+        c += t >>> 24;
+        view.setInt32(o, b, true);
+        o += c >>> 3;
+        b >>>= c & 24;
+        c &= 7;
+        const dc = (s >>> 15) & 31;
+        const d = distTable[dc]!;
+        const codeLength = distLengths[dc]!;
+        b |= ((d & 0xffff) | (((s & 0x7fff) + 1 - DIST_BASE[dc]!) << codeLength)) << c;
+        c += d >>> 16;
       }
-      while (c >= 8) {
-        buf[o++] = b & 0xff;
-        b >>>= 8;
-        c -= 8;
-      }
-      if (o >= OUT_CHUNK) {
-        this.out.push(buf.subarray(0, o));
-        buf = new Uint8Array(OUT_CHUNK + 1024);
-        o = 0;
-      }
+      view.setInt32(o, b, true);
+      o += c >>> 3;
+      b >>>= c & 24;
+      c &= 7;
     }
     this.bits = b;
     this.count = c;
     this.at = o;
-    this.buffer = buf;
     this.put(litCodes[256]!, litLengths[256]!);
     this.symbols = 0;
     litFreq.fill(0);
+    lengthFreq.fill(0);
     distFreq.fill(0);
   }
 

@@ -7,10 +7,10 @@ import { fastDeflate } from "./fast-deflate.js";
  * Safari 16.4, Node 20): native zlib, several times as fast as fflate on our sheet XML, so
  * the file mode writes small parts as the CLI does. It takes no level: zlib's default (6), the
  * CLI's level for small parts. Large parts (LARGE_PART, 8 MiB, as the CLI decides) are
- * deflated by fastDeflate instead, as the CLI deflates them at level 1: at level 6 the 177 MiB
- * of a 5,000-branch result's large parts took 4.0 s of CPU (Node 20, 2026-12-03), fastDeflate
- * 1.2–1.6 s (zlib's level 1, the CLI's, 1.0 s; fflate's level 1 6.0 s), for 21.7 MiB instead
- * of 15.5 (the CLI's 20.6). The CRC-32 is the JS one (the browser has none). Where
+ * deflated by fastDeflate instead, as the CLI deflates them at level 1: at level 6 the 177.6 MiB
+ * of a 5,000-branch result's large parts took 4.0 s of CPU, fastDeflate 0.95–1.05 s (zlib's
+ * level 1, the CLI's, 1.1 s in the same runs; fflate's level 1 6.0 s), for 21.7 MiB instead of
+ * 15.5 (the CLI's 20.6) (Node 20, 2026-12-03). The CRC-32 is the JS one (the browser has none). Where
  * CompressionStream or its "deflate-raw" format is missing, fflate (pure JavaScript) deflates
  * the small parts.
  */
