@@ -59,7 +59,10 @@ export interface FileSessionOptions {
   readonly now: () => Date;
   /** Saves a new file on the user's computer (新建考核模板). */
   readonly save: (file: DownloadFile) => void;
-  /** How the written workbooks are deflated: the platform's CompressionStream unless told otherwise. */
+  /**
+   * How the written workbooks are deflated, and the parts read inflated: the platform's
+   * CompressionStream and DecompressionStream unless told otherwise.
+   */
   readonly compression?: Compression;
   /** The fingerprints' SHA-256: the platform's SubtleCrypto where the page has it (platformSha256). */
   readonly sha256?: () => TextHasher;
@@ -182,7 +185,7 @@ export function createFileSession({
       openWorkbook: false,
       read: async (source) => {
         if (source.kind !== "file") throw new UserError("NO_WORKBOOK_OPEN", {});
-        return { file: source.file, reader: new XlsxReader(source.bytes) };
+        return { file: source.file, reader: new XlsxReader(source.bytes, { nativeInflate: compression }) };
       },
       deliver: async ({ fileName, bytes }) => ({ how: "download", fileName, bytes, why: "fileMode" }),
     }),

@@ -1,6 +1,7 @@
 import { crc32 } from "../../src/io/xlsx/crc32.js";
 import { fflateCompression, LARGE_PART, type Compression, type Deflated, type PartToDeflate } from "../../src/io/xlsx/compression.js";
 import { fastDeflate } from "./fast-deflate.js";
+import { inflateByStream, inflateRawSupported } from "./stream-inflate.js";
 
 /**
  * The platform's own deflate, CompressionStream("deflate-raw") (Chromium 103, Firefox 113,
@@ -13,10 +14,14 @@ import { fastDeflate } from "./fast-deflate.js";
  * 15.5 (the CLI's 20.6) (Node 20, 2026-12-03). The CRC-32 is the JS one (the browser has none). Where
  * CompressionStream or its "deflate-raw" format is missing, fflate (pure JavaScript) deflates
  * the small parts.
+ *
+ * It inflates the parts the file mode reads too, through DecompressionStream (stream-inflate.ts),
+ * where the platform has it with "deflate-raw"; where not, the reader's fflate does.
  */
 export const streamCompression: Compression = {
   deflate: (part) =>
     part.size >= LARGE_PART ? deflateFast(part) : deflateRawSupported() ? deflateByStream(part.chunks) : fflateCompression.deflate(part),
+  ...(inflateRawSupported() ? { inflateAsync: inflateByStream } : {}),
 };
 
 /** The CRC-32 and length of the bytes passed through, counted as a deflate takes them. */

@@ -25,7 +25,7 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
 
 /** A workbook only read (the annual grade's quarters, the sides of a merge, a roster). */
 export function readWorkbook(bytes: Uint8Array): XlsxReader {
-  return new XlsxReader(bytes, { compression: zlibCompression });
+  return new XlsxReader(bytes, { nativeInflate: zlibCompression });
 }
 
 /** A new package from sheet specs (a template, the demo's files, the annual workbook). */

@@ -16,7 +16,18 @@ export interface Compression {
    * Node's zlib); without it the zip reader inflates with fflate. Synchronous, as reading is.
    */
   inflate?(part: PartToInflate): Inflated;
+  /**
+   * Inflates a part that is read, asynchronously (the browser's DecompressionStream, native
+   * where fflate is JavaScript): when a compression has it, the reader inflates each part
+   * through it just before reading it, and the synchronous code takes the bytes from there.
+   * "invalid" need not say why: the zip reader then inflates the part again with fflate, for
+   * today's exact verdict (which a stream's error does not tell apart).
+   */
+  inflateAsync?(part: PartToInflateLater): Promise<Inflated>;
 }
+
+/** The inflates of a platform's compression, if it has any: what the zip reader asks of it (fflate does the rest). */
+export type NativeInflate = Pick<Compression, "inflate" | "inflateAsync">;
 
 /** A deflated part (zip method 8) to inflate, as the zip reader hands it over. */
 export interface PartToInflate {
@@ -28,6 +39,16 @@ export interface PartToInflate {
    * back what it has up to there, for the reader to refuse.
    */
   readonly size: number;
+}
+
+/** A deflated part to inflate asynchronously: PartToInflate, and whom to tell how far it is. */
+export interface PartToInflateLater extends PartToInflate {
+  /**
+   * How far inflating has come, by compressed bytes, told now and then (a part of megabytes
+   * takes tenths of a second), and once at the end. It may throw (a cancelled run): inflating
+   * then stops, lets the stream go and rejects with what it threw.
+   */
+  readonly onStep?: (done: number, total: number) => void;
 }
 
 /**

@@ -8,7 +8,8 @@ import { readSheetRows, type SheetReadContext } from "./sheet-reader.js";
 import { readDateStyles } from "./styles.js";
 import { readWorkbookStructure, type WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml } from "./xml.js";
-import type { Inflater } from "./zip-archive.js";
+import type { NativeInflate } from "./compression.js";
+import type { InflateProgress } from "./zip-archive.js";
 import { ZipPackage } from "./zip-package.js";
 
 /** An opened .xlsx package: its parts (inflated only when read) and the workbook's sheet list. */
@@ -21,7 +22,7 @@ export interface XlsxPackage {
  * Throws WorkbookUnreadableError (its reason as data) for anything that is not a readable .xlsx.
  * `inflater`: the platform's faster inflate for the parts read (the CLI's zlib); fflate without it.
  */
-export function openXlsx(bytes: Uint8Array, inflater?: Inflater): XlsxPackage {
+export function openXlsx(bytes: Uint8Array, inflater?: NativeInflate): XlsxPackage {
   const pkg = ZipPackage.open(bytes, inflater);
   const workbook = readWorkbookStructure(pkg);
   // Excel cannot open a package without it either; the writer needs it to add parts.
@@ -42,24 +43,44 @@ const INFLATING = 0.15;
 const DECODING = 0.1;
 
 /**
- * Reads sheet values from .xlsx bytes; nothing is parsed until read() is called. `compression`:
- * the platform's compression, whose inflate (if it has one: the CLI's zlib) inflates the parts
- * read; fflate otherwise.
+ * Reads sheet values from .xlsx bytes; nothing is parsed until read() is called. `nativeInflate`:
+ * the platform's inflates, if it has any: the file mode's asynchronous DecompressionStream
+ * inflates the parts read (the wanted sheets, shared strings, styles), each just before it is
+ * read; else the CLI's synchronous zlib; else fflate.
  */
 export class XlsxReader implements WorkbookReader {
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly options: { readonly compression?: Inflater } = {},
+    private readonly options: { readonly nativeInflate?: NativeInflate } = {},
   ) {}
 
   async read(wanted: readonly string[], options: StepOptions = {}): Promise<WorkbookSnapshot> {
-    const { pkg, workbook } = openXlsx(this.bytes, this.options.compression);
+    const { nativeInflate } = this.options;
+    const { pkg, workbook } = openXlsx(this.bytes, nativeInflate);
     const partText = (name: string) => decodeXml(pkg.read(name));
+    const { onProgress, signal } = options;
 
     const { sharedStringsPart, stylesPart } = workbook;
     // Declared sizes first: a part that claims too much is refused before anything is inflated.
     const sheetParts = workbook.sheets.filter((s) => wanted.includes(s.name) && s.kind === "worksheet").map((s) => s.part);
     pkg.checkSizes([...sheetParts, ...[sharedStringsPart, stylesPart].filter((p): p is string => p !== undefined)]);
+
+    // Asynchronously inflated parts are inflated ahead, one at a time, for pkg.read to take
+    // (failures are thrown there, where the synchronous path throws them); a cancel is heard
+    // while a part inflates, as the inflate reports its steps.
+    const cancelled = () => {
+      if (signal?.aborted) throw new RunCancelled(signal.reason);
+    };
+    const inflateAsync = nativeInflate?.inflateAsync?.bind(nativeInflate);
+    const inflateAhead = async (part: string, onStep?: InflateProgress) => {
+      if (inflateAsync === undefined) return;
+      await pkg.inflateAhead(part, inflateAsync, (at, of) => {
+        cancelled();
+        onStep?.(at, of);
+      });
+    };
+    if (stylesPart !== undefined) await inflateAhead(stylesPart);
+    if (sharedStringsPart !== undefined && sheetParts.length > 0) await inflateAhead(sharedStringsPart);
 
     // Parsed on first use (many sheets hold no shared string), and only once.
     let sharedStrings: readonly string[] | undefined;
@@ -73,7 +94,6 @@ export class XlsxReader implements WorkbookReader {
     // Progress by the sheets' declared sizes: within a sheet, its first INFLATING share while
     // its part is inflated (seconds for a 40 MB 扣分说明 with fflate), the DECODING share while
     // its text is decoded (half a second), the rest as its rows are scanned.
-    const { onProgress, signal } = options;
     const total = sheetParts.reduce((n, part) => n + pkg.size(part), 0);
     let done = 0;
     const sheets = new Map<string, Grid>();
@@ -85,8 +105,10 @@ export class XlsxReader implements WorkbookReader {
         const size = pkg.size(sheet.part);
         const inflated = size * INFLATING;
         const decoded = inflated + size * DECODING;
+        const inflating = onProgress && ((at: number, of: number) => onProgress(done + (inflated * at) / of, total));
         try {
-          const bytes = pkg.read(sheet.part, onProgress && ((at, of) => onProgress(done + (inflated * at) / of, total)));
+          await inflateAhead(sheet.part, inflating);
+          const bytes = pkg.read(sheet.part, inflating);
           const xml = decodeXml(bytes, onProgress && ((at, of) => onProgress(done + inflated + ((decoded - inflated) * at) / of, total)));
           const scanned = (at: number) => onProgress?.(done + decoded + ((size - decoded) * at) / xml.length, total);
           rows = readSheetRows(sheet.part, xml, ctx, onProgress && scanned);

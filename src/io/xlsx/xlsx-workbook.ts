@@ -17,7 +17,7 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
 
   /**
    * `compression` deflates the output sheets (writeSheets), and inflates the parts read if it
-   * can (the CLI's zlib); fflate when not given.
+   * can (the CLI's zlib, the file mode's DecompressionStream); fflate when not given.
    */
   constructor(bytes: Uint8Array, options: { readonly compression?: Compression } = {}) {
     this.#bytes = bytes;
@@ -30,7 +30,7 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
   }
 
   read(wanted: readonly string[], options?: StepOptions): Promise<WorkbookSnapshot> {
-    return new XlsxReader(this.#bytes, { compression: this.#compression }).read(wanted, options);
+    return new XlsxReader(this.#bytes, { nativeInflate: this.#compression }).read(wanted, options);
   }
 
   async writeSheets(sheets: readonly SheetSpec[], options: StepOptions = {}): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from "fflate";
 import { unreadable, WorkbookUnreadableError } from "../workbook.js";
-import type { Compression } from "./compression.js";
+import type { Compression, Inflated, NativeInflate } from "./compression.js";
 import { crc32 } from "./crc32.js";
 
 /*
@@ -197,9 +197,6 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[], budget: Inflate
 /** How far inflating one part has come, by compressed bytes (for progress within a large part). */
 export type InflateProgress = (done: number, total: number) => void;
 
-/** Who inflates the parts read: the platform's compression when it can (the CLI's zlib), else fflate. */
-export type Inflater = Pick<Compression, "inflate">;
-
 /**
  * An entry's inflated bytes, checked: its declared size within the limits (before anything is
  * inflated), the actual size equal to the declared one (inflating stops as soon as it is
@@ -212,7 +209,7 @@ export function inflateEntry(
   entry: ZipEntry,
   budget: InflateBudget,
   onStep?: InflateProgress,
-  inflater?: Inflater,
+  inflater?: NativeInflate,
 ): Uint8Array {
   const { name, size } = entry;
   checkDeclaredSizes([entry], budget);
@@ -224,7 +221,7 @@ export function inflateEntry(
     if (data.length !== size) throw unreadable("STORED_SIZE_MISMATCH", { part: name });
     out = data;
   } else if (entry.method === 8 && inflater?.inflate !== undefined) {
-    ({ out, crc } = inflateNatively(inflater.inflate.bind(inflater), data, size, name));
+    ({ out, crc } = checkedInflate(inflater.inflate({ data, size }), size, name));
     if (data.length > ONE_CALL) onStep?.(data.length, data.length);
   } else if (entry.method === 8) {
     if (data.length <= ONE_CALL) out = inflateInOneCall(data, size, name);
@@ -237,14 +234,38 @@ export function inflateEntry(
   return out;
 }
 
-/** The platform's inflate, its answer held to what fflate's paths check (sizes; the CRC by the caller). */
-function inflateNatively(
-  inflate: NonNullable<Compression["inflate"]>,
-  data: Uint8Array,
-  size: number,
-  name: string,
-): { out: Uint8Array; crc: number } {
-  const inflated = inflate({ data, size });
+/**
+ * inflateEntry through the platform's asynchronous inflate (the browser's DecompressionStream),
+ * with the same checks and the same failures: the declared size within the limits before
+ * anything is inflated, the part not encrypted, a stream that inflates to more than declared
+ * stopped by the inflate, one that inflates to less refused, the CRC. Stored parts and
+ * unsupported methods go as in inflateEntry. A stream the platform calls invalid is inflated
+ * again by inflateEntry, whose verdict stands: a stream's error does not say whether the data
+ * was cut short, or is followed by bytes fflate ignores, and damaged files are rare enough to
+ * be read twice.
+ */
+export async function inflateEntryAsync(
+  archive: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  inflateAsync: NonNullable<Compression["inflateAsync"]>,
+  onStep?: InflateProgress,
+): Promise<Uint8Array> {
+  if (entry.method !== 8) return inflateEntry(archive, entry, budget, onStep);
+  const { name, size } = entry;
+  checkDeclaredSizes([entry], budget);
+  if (entry.flags & FLAG_ENCRYPTED) throw unreadable("PART_ENCRYPTED", { part: name });
+  const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  const inflated = await inflateAsync({ data, size, ...(onStep ? { onStep } : {}) });
+  if ("failed" in inflated && inflated.failed === "invalid") return inflateEntry(archive, entry, budget);
+  const { out, crc } = checkedInflate(inflated, size, name);
+  if (crc !== entry.crc) throw unreadable("CRC_MISMATCH", { part: name });
+  budget.used += size;
+  return out;
+}
+
+/** The platform's inflate's answer, held to what fflate's paths check (sizes; the CRC by the caller). */
+function checkedInflate(inflated: Inflated, size: number, name: string): { out: Uint8Array; crc: number } {
   if ("failed" in inflated) {
     throw unreadable(inflated.failed === "larger" ? "INFLATED_LARGER" : "DEFLATE_INVALID", { part: name });
   }

@@ -1,11 +1,12 @@
-import { unreadable, type WorkbookUnreadableError } from "../workbook.js";
+import { unreadable, WorkbookUnreadableError } from "../workbook.js";
+import type { Compression, NativeInflate } from "./compression.js";
 import {
   checkDeclaredSizes,
   inflateEntry,
+  inflateEntryAsync,
   readZipDirectory,
   type InflateBudget,
   type InflateProgress,
-  type Inflater,
   type ZipEntry,
 } from "./zip-archive.js";
 import { writeZip, type ZipSource } from "./zip-writer.js";
@@ -23,10 +24,12 @@ export class ZipPackage {
   private readonly entries: ReadonlyMap<string, ZipEntry>;
   private readonly lowerCase = new Map<string, string>();
   private readonly budget: InflateBudget = { used: 0 };
+  /** Parts inflated ahead (inflateAhead), or why they could not be, until read() takes them. */
+  private readonly ahead = new Map<string, Uint8Array | WorkbookUnreadableError>();
 
   private constructor(
     private readonly bytes: Uint8Array,
-    private readonly inflater?: Inflater,
+    private readonly inflater?: NativeInflate,
   ) {
     const entries = readZipDirectory(bytes);
     this.entries = new Map(entries.map((e) => [e.name, e]));
@@ -34,8 +37,8 @@ export class ZipPackage {
     for (const name of this.names) this.lowerCase.set(name.toLowerCase(), name);
   }
 
-  /** `inflater`: the platform's faster inflate for the parts read (the CLI's zlib); fflate without it. */
-  static open(bytes: Uint8Array, inflater?: Inflater): ZipPackage {
+  /** `inflater`: the platform's faster inflate for the parts read (the CLI's zlib); fflate without it (or inflateAhead). */
+  static open(bytes: Uint8Array, inflater?: NativeInflate): ZipPackage {
     if (bytes.length === 0) throw unreadable("FILE_EMPTY", {});
     if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleFile(bytes);
     return new ZipPackage(bytes, inflater);
@@ -55,7 +58,30 @@ export class ZipPackage {
   read(name: string, onStep?: InflateProgress): Uint8Array {
     const entry = this.entries.get(name);
     if (entry === undefined) throw new Error(`no part ${name}`);
+    const ahead = this.ahead.get(name);
+    if (ahead !== undefined) {
+      this.ahead.delete(name);
+      if (ahead instanceof WorkbookUnreadableError) throw ahead;
+      return ahead;
+    }
     return inflateEntry(this.bytes, entry, this.budget, onStep, this.inflater);
+  }
+
+  /**
+   * Inflates a part now through an asynchronous inflate (the browser's DecompressionStream),
+   * for the next read() of it to take, with read()'s checks. A failure to read the part is
+   * that read's to throw: a part inflated ahead but never read (shared strings no cell
+   * refers to) fails nothing, as before. What `onStep` throws (a cancel) is thrown here.
+   */
+  async inflateAhead(name: string, inflateAsync: NonNullable<Compression["inflateAsync"]>, onStep?: InflateProgress): Promise<void> {
+    const entry = this.entries.get(name);
+    if (entry === undefined) throw new Error(`no part ${name}`);
+    try {
+      this.ahead.set(name, await inflateEntryAsync(this.bytes, entry, this.budget, inflateAsync, onStep));
+    } catch (e) {
+      if (!(e instanceof WorkbookUnreadableError)) throw e;
+      this.ahead.set(name, e);
+    }
   }
 
   /** Throws WorkbookUnreadableError if reading these parts would go over the size limits by their declared sizes. */

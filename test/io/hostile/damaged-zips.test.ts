@@ -1,5 +1,6 @@
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { streamCompression } from "../../../addin/file-mode/stream-compression.js";
 import { XlsxReader } from "../../../src/io/xlsx/reader.js";
 import { writeOutputSheets } from "../../../src/io/xlsx/writer.js";
 import { runAssessment } from "../../../src/pipeline.js";
@@ -9,8 +10,13 @@ import { bytes, entriesOf, forgeZip, rawEntries, runOn, sampleParts, sheetPart, 
  * Damaged archives: cut short, altered, inconsistent. Each is WORKBOOK_UNREADABLE with a
  * "文件已损坏" message that says what to do, exit 2 from the CLI, no stack trace, nothing
  * written and the input untouched. Archives a sound producer may write (data descriptors,
- * ZIP64 records, stored parts) read exactly like the plain ones.
+ * ZIP64 records, stored parts) read exactly like the plain ones. Each is read through fflate,
+ * through the file mode's DecompressionStream (inflating ahead, asynchronously) and by the CLI
+ * (zlib), with the same outcome.
  */
+
+/** The reader as the browser's file mode makes it: parts inflated by DecompressionStream. */
+const streamed = (input: Uint8Array) => new XlsxReader(input, { nativeInflate: streamCompression });
 
 const NOW = { now: new Date("2026-10-08T09:30:00") };
 let parts: Map<string, Uint8Array>;
@@ -35,6 +41,8 @@ async function expectDamaged(input: Uint8Array, message: RegExp, damaged = /文�
   expect(issue.message).toMatch(damaged);
   expect(issue.message).toMatch(message);
   expect(issue.message).toMatch(/请.*(再试|重试)。$/);
+  const throughStream = await runAssessment(streamed(input), null, NOW);
+  expect(throughStream.result.issues).toEqual(out.result.issues);
 
   const cli = await runOn(input);
   expect(cli.code).toBe(2);
@@ -119,6 +127,7 @@ describe("archives as other producers write them read as the plain one", () => {
     const input = forgeZip(entries, options);
     const out = await runAssessment(new XlsxReader(input), null, NOW);
     expect(JSON.stringify(out.result)).toBe(plainJson);
+    expect(JSON.stringify((await runAssessment(streamed(input), null, NOW)).result)).toBe(plainJson);
     // and the results go into it: every part fflate reads back, the input's parts as they were
     const written = unzipSync(writeOutputSheets(input, out.sheets));
     expect(text(written[gridA]!)).toBe(text(parts.get(gridA)!));
