@@ -320,6 +320,21 @@ describe("writeOutputSheets: large sheets, made as they are deflated", () => {
     expect(made.minLength).toBeLessThanOrEqual(text.length);
   });
 
+  it("ends every row whole wherever a chunk ends, after texts whose escapes outgrow the room first set aside", () => {
+    // Rows of one short text to escape, its XML longer than the room set aside for it as it is:
+    // the first chunk's end falls at every few bytes of a row as the first row's text grows.
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    for (let pad = 0; pad < 120; pad += 4) {
+      const rows = [["x".repeat(pad + 1)], ...Array.from({ length: 11_000 }, () => ["&&&&&&"])];
+      const chunks = [...worksheetPieces({ name: "E", rows }, () => undefined).chunks];
+      expect(chunks.length).toBeGreaterThan(1);
+      const xml = chunks.map((chunk) => decoder.decode(chunk)).join("");
+      let expected = "";
+      rows.forEach((row, r) => (expected += `<row r="${r + 1}">${cellXml(row[0]!, undefined, a1(r, 0), "E")}</row>`));
+      expect(xml.slice(xml.indexOf("<sheetData>") + 11, xml.indexOf("</sheetData>")) === expected).toBe(true);
+    }
+  });
+
   it("tells the progress within a large sheet every few thousand rows, in order", () => {
     const progress: number[] = [];
     writeOutputSheets(createWorkbook([REPORT]), [big(40_000, "说明")], {
