@@ -13,7 +13,8 @@ import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
 import type { SyncCompression } from "./compression.js";
-import { textOfChunks, writeZip, writeZipAsync, type MadeSource, type MadeText, type WriteOptions, type ZipSource } from "./zip-writer.js";
+import { textOfChunks, type MadeText } from "./made-text.js";
+import { writeZip, writeZipAsync, type MadeSource, type WriteOptions, type ZipSource } from "./zip-writer.js";
 
 /** A part's text as UTF-8 chunks, made as they are taken; told how far it is (0…1) as it goes. */
 type Pieces = (onFraction?: (fraction: number) => void) => MadeText;

@@ -6,7 +6,7 @@ import type { CellLook, StyleIds } from "./output-styles.js";
 import { sheetFeaturesAround } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
-import { textOfChunks, type MadeText } from "./zip-writer.js";
+import { textOfChunks, type MadeText } from "./made-text.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
