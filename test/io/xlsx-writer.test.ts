@@ -6,7 +6,7 @@ import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { LARGE_PART, type SyncCompression } from "../../src/io/xlsx/compression.js";
-import { cellXml, worksheetPieces, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
+import { cellXml, worksheetMadeText, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { escapeAttr } from "../../src/io/xlsx/xml.js";
 import { fitCellText } from "../../src/report/excel-limits.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
@@ -309,7 +309,7 @@ describe("writeOutputSheets: large sheets, made as they are deflated", () => {
 
   it("writes a sheet as UTF-8 chunks of about a megabyte, no character split, counting its characters", () => {
     const spec = big(6000, "很长的说明，".repeat(60));
-    const made = worksheetPieces(spec, () => undefined);
+    const made = worksheetMadeText(spec, () => undefined);
     const chunks = [...made.chunks];
     const decoder = new TextDecoder("utf-8", { fatal: true });
     expect(chunks.length).toBeGreaterThan(2);
@@ -326,7 +326,7 @@ describe("writeOutputSheets: large sheets, made as they are deflated", () => {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     for (let pad = 0; pad < 120; pad += 4) {
       const rows = [["x".repeat(pad + 1)], ...Array.from({ length: 11_000 }, () => ["&&&&&&"])];
-      const chunks = [...worksheetPieces({ name: "E", rows }, () => undefined).chunks];
+      const chunks = [...worksheetMadeText({ name: "E", rows }, () => undefined).chunks];
       expect(chunks.length).toBeGreaterThan(1);
       const xml = chunks.map((chunk) => decoder.decode(chunk)).join("");
       let expected = "";

@@ -51,7 +51,7 @@ export interface WorksheetParts {
  * without a style writes no cell at all.
  */
 export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
-  return textOfChunks(worksheetPieces(spec, styleIds, extra).chunks);
+  return textOfChunks(worksheetMadeText(spec, styleIds, extra).chunks);
 }
 
 /**
@@ -64,7 +64,7 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * without writing, for the `<dimension>` that comes before them and for a lower bound of the
  * part's length (which a compression chooses its level by).
  */
-export function worksheetPieces(
+export function worksheetMadeText(
   spec: SheetSpec,
   styleIds: StyleIds,
   extra: WorksheetParts = {},
