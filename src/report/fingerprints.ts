@@ -49,10 +49,17 @@ interface KeyOrder {
   readonly rest: readonly string[];
 }
 
-/** A trie over key lists in Object.keys order; a node holds the order of the list ending there. */
+/**
+ * A trie over key lists in Object.keys order; a node holds the order of the list ending there
+ * and, at a list's first key, the last list looked up that began with it: most objects have
+ * the shape the last one with the same first key had, which is then compared key by key (the
+ * same strings, mostly the same string objects) instead of looked up key by key.
+ */
 interface ShapeNode {
   readonly next: Map<string, ShapeNode>;
   order: KeyOrder | undefined;
+  lastKeys: readonly string[] | undefined;
+  lastOrder: KeyOrder | undefined;
 }
 
 // Dictionary-like objects (thousands of distinct keys) are sorted each time rather than
@@ -62,10 +69,8 @@ const MAX_SHAPE_NODES = 4096;
 
 class CanonicalWriter {
   private out = "";
-  private readonly shapes: ShapeNode = { next: new Map(), order: undefined };
+  private readonly shapes = CanonicalWriter.shapeNode();
   private shapeNodes = 0;
-  /** The last shape looked up, by its first key (in Object.keys order), with that key list as it was. */
-  private readonly recent = new Map<string, { readonly source: readonly string[]; readonly order: KeyOrder }>();
 
   constructor(private readonly emit: (piece: string) => void) {}
 
@@ -192,29 +197,33 @@ class CanonicalWriter {
   /** The keys in the order to write them, remembered for short lists (see ShapeNode). */
   private order(keys: string[], sort: boolean): KeyOrder {
     if (!sort || keys.length > MAX_SHAPE_KEYS) return keyOrder(keys, sort);
-    // Most objects have the shape the last one with the same first key had: compared key by
-    // key (the same strings, mostly the same string objects) before the trie's lookups.
-    const recent = keys.length === 0 ? undefined : this.recent.get(keys[0]!);
-    if (recent !== undefined && sameKeys(recent.source, keys)) return recent.order;
+    if (keys.length === 0) return (this.shapes.order ??= keyOrder(keys, true));
+    const head = this.child(this.shapes, keys[0]!);
+    if (head === undefined) return keyOrder(keys, true);
+    const last = head.lastKeys;
+    if (last !== undefined && sameKeys(last, keys)) return head.lastOrder!;
     const source = keys.slice(); // keyOrder sorts keys in place
-    const order = this.trieOrder(keys);
-    if (source.length > 0 && (recent !== undefined || this.recent.size < MAX_SHAPE_NODES)) this.recent.set(source[0]!, { source, order });
+    let node: ShapeNode | undefined = head;
+    for (let i = 1; i < keys.length && node !== undefined; i++) node = this.child(node, keys[i]!);
+    const order = node === undefined ? keyOrder(keys, true) : (node.order ??= keyOrder(keys, true));
+    head.lastKeys = source;
+    head.lastOrder = order;
     return order;
   }
 
-  private trieOrder(keys: string[]): KeyOrder {
-    let node = this.shapes;
-    for (const key of keys) {
-      let next = node.next.get(key);
-      if (next === undefined) {
-        if (this.shapeNodes >= MAX_SHAPE_NODES) return keyOrder(keys, true);
-        next = { next: new Map(), order: undefined };
-        node.next.set(key, next);
-        this.shapeNodes++;
-      }
-      node = next;
+  /** The trie's node after `node` for `key`; undefined when it has no room for another. */
+  private child(node: ShapeNode, key: string): ShapeNode | undefined {
+    let next = node.next.get(key);
+    if (next === undefined) {
+      if (this.shapeNodes >= MAX_SHAPE_NODES) return undefined;
+      node.next.set(key, (next = CanonicalWriter.shapeNode()));
+      this.shapeNodes++;
     }
-    return (node.order ??= keyOrder(keys, true));
+    return next;
+  }
+
+  private static shapeNode(): ShapeNode {
+    return { next: new Map(), order: undefined, lastKeys: undefined, lastOrder: undefined };
   }
 }
 

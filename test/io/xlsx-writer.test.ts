@@ -6,7 +6,7 @@ import { openXlsx, XlsxReader } from "../../src/io/xlsx/reader.js";
 import { addOutputStyles, BASE_STYLES } from "../../src/io/xlsx/output-styles.js";
 import { createWorkbook, writeOutputSheets } from "../../src/io/xlsx/writer.js";
 import { LARGE_PART, type SyncCompression } from "../../src/io/xlsx/compression.js";
-import { cellXml, worksheetPieces, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
+import { cellXml, worksheetMadeText, worksheetXml } from "../../src/io/xlsx/sheet-writer.js";
 import { escapeAttr } from "../../src/io/xlsx/xml.js";
 import { fitCellText } from "../../src/report/excel-limits.js";
 import { unzipParts } from "../helpers/package-fidelity.js";
@@ -309,7 +309,7 @@ describe("writeOutputSheets: large sheets, made as they are deflated", () => {
 
   it("writes a sheet as UTF-8 chunks of about a megabyte, no character split, counting its characters", () => {
     const spec = big(6000, "很长的说明，".repeat(60));
-    const made = worksheetPieces(spec, () => undefined);
+    const made = worksheetMadeText(spec, () => undefined);
     const chunks = [...made.chunks];
     const decoder = new TextDecoder("utf-8", { fatal: true });
     expect(chunks.length).toBeGreaterThan(2);
@@ -318,6 +318,21 @@ describe("writeOutputSheets: large sheets, made as they are deflated", () => {
     expect(text).toBe(worksheetXml(spec, () => undefined));
     expect(made.length).toBe(text.length);
     expect(made.minLength).toBeLessThanOrEqual(text.length);
+  });
+
+  it("ends every row whole wherever a chunk ends, after texts whose escapes outgrow the room first set aside", () => {
+    // Rows of one short text to escape, its XML longer than the room set aside for it as it is:
+    // the first chunk's end falls at every few bytes of a row as the first row's text grows.
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    for (let pad = 0; pad < 120; pad += 4) {
+      const rows = [["x".repeat(pad + 1)], ...Array.from({ length: 11_000 }, () => ["&&&&&&"])];
+      const chunks = [...worksheetMadeText({ name: "E", rows }, () => undefined).chunks];
+      expect(chunks.length).toBeGreaterThan(1);
+      const xml = chunks.map((chunk) => decoder.decode(chunk)).join("");
+      let expected = "";
+      rows.forEach((row, r) => (expected += `<row r="${r + 1}">${cellXml(row[0]!, undefined, a1(r, 0), "E")}</row>`));
+      expect(xml.slice(xml.indexOf("<sheetData>") + 11, xml.indexOf("</sheetData>")) === expected).toBe(true);
+    }
   });
 
   it("tells the progress within a large sheet every few thousand rows, in order", () => {

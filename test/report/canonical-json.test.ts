@@ -60,6 +60,18 @@ describe("canonical JSON and the fingerprints", () => {
     );
   });
 
+  it("orders keys by the shapes it remembers, whatever shapes follow one another and however many", () => {
+    // Shapes sharing their first key in turn, and more shapes than are remembered.
+    const objects = Array.from({ length: 6000 }, (_, i) => {
+      const o: Record<string, unknown> = { m: i, [`k${i % 3}`]: 1, [i % 5]: 0 };
+      if (i % 2 === 1) o.b = 2;
+      if (i % 4 === 0) o[`x${i}`] = i;
+      return o;
+    });
+    // Written natively (sortedCopy), and key by key (a bigint in every batch).
+    for (const v of [objects, objects.map((o, i) => (i % 100 === 0 ? 1n : o))]) expect(canonicalJson(v)).toBe(reference(v));
+  });
+
   it("writes arrays of plain objects natively only where that is the same text", () => {
     class Point {
       constructor(readonly y: number) {}

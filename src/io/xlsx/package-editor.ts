@@ -13,10 +13,11 @@ import type { WorkbookStructure } from "./workbook-structure.js";
 import { decodeXml, encodeXml } from "./xml.js";
 import type { ZipPackage } from "./zip-package.js";
 import type { SyncCompression } from "./compression.js";
-import { textOfChunks, writeZip, writeZipAsync, type MadeSource, type MadeText, type WriteOptions, type ZipSource } from "./zip-writer.js";
+import { textOfChunks, type MadeText } from "./made-text.js";
+import { writeZip, writeZipAsync, type MadeSource, type WriteOptions, type ZipSource } from "./zip-writer.js";
 
 /** A part's text as UTF-8 chunks, made as they are taken; told how far it is (0…1) as it goes. */
-type Pieces = (onFraction?: (fraction: number) => void) => MadeText;
+type MakeText = (onFraction?: (fraction: number) => void) => MadeText;
 
 // The largest part not read before that result() compares with its new text.
 const COMPARED_UNREAD = 1024 * 1024;
@@ -36,7 +37,7 @@ export class PackageEditor {
   /** Current text of parts edited or added, written back (if changed) by result(). */
   private readonly texts = new Map<string, string>();
   /** Parts whose text is made when the package is written, chunk by chunk (large output sheets). */
-  private readonly deferred = new Map<string, Pieces>();
+  private readonly deferred = new Map<string, MakeText>();
   /** Text of the input's parts as read, so that each is inflated once. */
   private readonly originals = new Map<string, string>();
   private readonly removed = new Set<string>();
@@ -89,9 +90,9 @@ export class PackageEditor {
    * time: the XML of every large output sheet is then never in memory at once, nor any of it
    * as one string.
    */
-  setPieces(part: string, pieces: Pieces): void {
+  setMadeText(part: string, make: MakeText): void {
     this.setText(part, "");
-    this.deferred.set(part, pieces);
+    this.deferred.set(part, make);
   }
 
   edit(part: string, change: (xml: string) => string): void {
@@ -215,7 +216,7 @@ export class PackageEditor {
       const deferred = this.deferred.get(name);
       if (deferred !== undefined) {
         // Its XML is made (by rows) as the writer takes it: the progress of the whole entry.
-        sources.push((onFraction) => this.writtenPieces(name, deferred(onFraction)));
+        sources.push((onFraction) => this.writtenMadeText(name, deferred(onFraction)));
         continue;
       }
       const text = this.texts.get(name);
@@ -238,7 +239,7 @@ export class PackageEditor {
    * part the input has is first compared as text if it was read, or if it is small (a part not
    * read is compared only then: see unchanged()).
    */
-  private writtenPieces(name: string, made: MadeText): ZipSource {
+  private writtenMadeText(name: string, made: MadeText): ZipSource {
     this.deferred.delete(name);
     if (this.base.find(name) === name && (this.originals.has(name) || this.base.size(name) <= COMPARED_UNREAD)) {
       const text = textOfChunks(made.chunks);

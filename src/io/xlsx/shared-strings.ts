@@ -1,3 +1,4 @@
+import { PhoneticGuides } from "./phonetic-guides.js";
 import { decodeOoxmlEscapes, scanXml, type XmlSink } from "./xml.js";
 
 /**
@@ -15,21 +16,21 @@ class SharedStringScan implements XmlSink {
   readonly strings: string[] = [];
   private current = "";
   private inText = false;
-  private phoneticDepth = 0;
+  private readonly phonetic = new PhoneticGuides();
 
   constructor(private readonly xml: string) {}
 
   open(localStart: number, nameEnd: number): void {
     const n = nameEnd - localStart;
     if (n === 2 && this.xml.startsWith("si", localStart)) this.current = "";
-    else if (n === 3 && this.xml.startsWith("rPh", localStart)) this.phoneticDepth++;
-    else if (n === 1 && this.xml.charCodeAt(localStart) === 0x74 /* t */) this.inText = this.phoneticDepth === 0;
+    else if (n === 3) this.phonetic.open(this.xml, localStart);
+    else if (n === 1 && this.xml.charCodeAt(localStart) === 0x74 /* t */) this.inText = this.phonetic.outside;
   }
 
   close(localStart: number, nameEnd: number): void {
     const n = nameEnd - localStart;
     if (n === 2 && this.xml.startsWith("si", localStart)) this.strings.push(decodeOoxmlEscapes(this.current));
-    else if (n === 3 && this.xml.startsWith("rPh", localStart)) this.phoneticDepth--;
+    else if (n === 3) this.phonetic.close(this.xml, localStart);
     else if (n === 1 && this.xml.charCodeAt(localStart) === 0x74 /* t */) this.inText = false;
   }
 

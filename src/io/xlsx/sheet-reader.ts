@@ -1,6 +1,7 @@
 import { bool, err, num, text, type Cell, type GridRow } from "../../model/cell.js";
 import { MAX_COLUMNS, MAX_ROWS } from "../../report/excel-limits.js";
 import { unreadable } from "../workbook.js";
+import { PhoneticGuides } from "./phonetic-guides.js";
 import {
   decodeOoxmlEscapes,
   isSpace,
@@ -102,7 +103,7 @@ class SheetScan implements XmlSink {
   private inValue = false;
   private inInlineText = false;
   private inInline = false;
-  private phoneticDepth = 0;
+  private readonly phonetic = new PhoneticGuides();
 
   constructor(
     private readonly partName: string,
@@ -121,7 +122,7 @@ class SheetScan implements XmlSink {
           this.inValue = true;
           this.value = "";
           this.valueStart = -1;
-        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phoneticDepth === 0;
+        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phonetic.outside;
         break;
       case 2:
         if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) {
@@ -131,7 +132,7 @@ class SheetScan implements XmlSink {
         break;
       case 3:
         if (xml.startsWith("row", localStart)) this.openRow(a, start);
-        else if (xml.startsWith("rPh", localStart)) this.phoneticDepth++;
+        else this.phonetic.open(xml, localStart);
         break;
     }
   }
@@ -217,7 +218,7 @@ class SheetScan implements XmlSink {
         if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) this.inInline = false;
         break;
       case 3:
-        if (xml.startsWith("rPh", localStart)) this.phoneticDepth--;
+        this.phonetic.close(xml, localStart);
         break;
     }
   }
@@ -278,7 +279,7 @@ class FastSheetScan {
   private inValue = false;
   private inInlineText = false;
   private inInline = false;
-  private phoneticDepth = 0;
+  private readonly phonetic = new PhoneticGuides();
   // The start tag just read: where the values of its last one-letter r, t and s are (-1 if
   // absent), each decoded when it must be, and whether it closes itself.
   private rFrom = -1;
@@ -343,7 +344,7 @@ class FastSheetScan {
         depth -= 3;
         pos = end + 1;
       } else {
-        if (next === 0x63 /* c */ && depth > 0 && !(this.inValue || this.inInline || this.inInlineText) && this.phoneticDepth === 0) {
+        if (next === 0x63 /* c */ && depth > 0 && !(this.inValue || this.inInline || this.inInlineText) && this.phonetic.outside) {
           const end = this.plainCell(lt);
           if (end > 0) {
             pos = end;
@@ -573,7 +574,7 @@ class FastSheetScan {
           this.inValue = true;
           this.value = "";
           this.valueStart = -1;
-        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phoneticDepth === 0;
+        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phonetic.outside;
         break;
       case 2:
         if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) {
@@ -583,7 +584,7 @@ class FastSheetScan {
         break;
       case 3:
         if (xml.startsWith("row", localStart)) return this.openRow(start);
-        if (xml.startsWith("rPh", localStart)) this.phoneticDepth++;
+        this.phonetic.open(xml, localStart);
         break;
     }
     return true;
@@ -641,7 +642,7 @@ class FastSheetScan {
         if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) this.inInline = false;
         break;
       case 3:
-        if (xml.startsWith("rPh", localStart)) this.phoneticDepth--;
+        this.phonetic.close(xml, localStart);
         break;
     }
   }

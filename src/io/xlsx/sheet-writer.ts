@@ -6,7 +6,7 @@ import type { CellLook, StyleIds } from "./output-styles.js";
 import { sheetFeaturesAround } from "./sheet-features.js";
 import { escapeAttr } from "./xml.js";
 import { escapeXstring, fitXstring } from "./xstring.js";
-import { textOfChunks, type MadeText } from "./zip-writer.js";
+import { textOfChunks, type MadeText } from "./made-text.js";
 
 const MAX_COLUMN_WIDTH = 255; // Excel's limit
 
@@ -51,7 +51,7 @@ export interface WorksheetParts {
  * without a style writes no cell at all.
  */
 export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: WorksheetParts = {}): string {
-  return textOfChunks(worksheetPieces(spec, styleIds, extra).chunks);
+  return textOfChunks(worksheetMadeText(spec, styleIds, extra).chunks);
 }
 
 /**
@@ -64,7 +64,7 @@ export function worksheetXml(spec: SheetSpec, styleIds: StyleIds, extra: Workshe
  * without writing, for the `<dimension>` that comes before them and for a lower bound of the
  * part's length (which a compression chooses its level by).
  */
-export function worksheetPieces(
+export function worksheetMadeText(
   spec: SheetSpec,
   styleIds: StyleIds,
   extra: WorksheetParts = {},
@@ -266,10 +266,7 @@ function* rowChunks(
               ? 3 * other.length
               : xml.bytes.length);
       if (at + room > buffer.length) {
-        out.at = at;
-        out.length = length;
-        yield* out.flush(room);
-        buffer = out.buffer;
+        buffer = yield* out.handOver(at, length, room);
         at = 0;
       }
       if (!open) {
@@ -295,12 +292,10 @@ function* rowChunks(
         const known = values.xml(plain, c, number);
         if (known === undefined) other = valueXml(plain, sheet, c, number.text());
         else xml = known;
-        const more = look.attribute.bytes.length + (other !== undefined ? 3 * other.length : xml.bytes.length);
+        // With room for the row's end tag, as every cell's room has (rowRoom).
+        const more = look.attribute.bytes.length + (other !== undefined ? 3 * other.length : xml.bytes.length) + ROW_END.bytes.length;
         if (at + more > buffer.length) {
-          out.at = at;
-          out.length = length;
-          yield* out.flush(more);
-          buffer = out.buffer;
+          buffer = yield* out.handOver(at, length, more);
           at = 0;
         }
       }
@@ -326,13 +321,7 @@ function* rowChunks(
       }
     }
     if (open) {
-      if (at + ROW_END.bytes.length > buffer.length) {
-        out.at = at;
-        out.length = length;
-        yield* out.flush(ROW_END.bytes.length);
-        buffer = out.buffer;
-        at = 0;
-      }
+      // Every cell's room left room for it (rowRoom, or `more`).
       at = put(buffer, at, ROW_END.bytes);
       length += ROW_END.length;
     } else if (hasHeight(height)) {
@@ -504,8 +493,20 @@ class ByteChunks {
   at = 0;
   length = 0;
 
+  /**
+   * For a writer that keeps the chunk's position (and the characters written) in locals: takes
+   * them back, hands over the bytes written and returns the new chunk (with room for at least
+   * `room` bytes), written from 0.
+   */
+  *handOver(at: number, length: number, room: number): Generator<Uint8Array, Uint8Array<ArrayBuffer>> {
+    this.at = at;
+    this.length = length;
+    yield* this.flush(room);
+    return this.buffer;
+  }
+
   /** The bytes written so far, if any, and a new chunk with room for at least `room` bytes. */
-  *flush(room: number): Generator<Uint8Array> {
+  private *flush(room: number): Generator<Uint8Array> {
     const written = this.buffer.subarray(0, this.at);
     this.buffer = new Uint8Array(Math.max(CHUNK_BYTES, room));
     this.at = 0;
@@ -734,10 +735,7 @@ function* hyperlinkChunks(spec: SheetSpec, out: ByteChunks): Generator<Uint8Arra
       // An escaped character is at most 6 bytes (`&quot;`).
       const room = LINK_ROOM + col.bytes.length + location.bytes.length + 6 * (ref.length + (display?.length ?? 0));
       if (at + room > buffer.length) {
-        out.at = at;
-        out.length = length;
-        yield* out.flush(room);
-        buffer = out.buffer;
+        buffer = yield* out.handOver(at, length, room);
         at = 0;
       }
       if (count++ === 0) {

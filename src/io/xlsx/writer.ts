@@ -9,7 +9,7 @@ import { dropCalcChain, PackageEditor } from "./package-editor.js";
 import { openXlsx, type XlsxPackage } from "./reader.js";
 import { REL_NS, relsPartOfSource, WORKSHEET_REL_TYPE } from "./relationships.js";
 import { appendRows } from "./sheet-append.js";
-import { sheetLooks, worksheetPieces } from "./sheet-writer.js";
+import { sheetLooks, worksheetMadeText } from "./sheet-writer.js";
 import { refuseStrict } from "./strict.js";
 import { readWorkbookStructure, type SheetRef } from "./workbook-structure.js";
 import { addSheetEntry, setPrintArea, setPrintTitles } from "./workbook-edits.js";
@@ -106,7 +106,9 @@ function withOutputSheets({ pkg: zip, workbook }: XlsxPackage, specs: readonly S
     }
     const charts = spec.charts ?? [];
     const drawingRelId = charts.length === 0 ? undefined : addChartParts(pkg, dir, part, spec);
-    pkg.setPieces(part, (onFraction) => worksheetPieces(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }, onFraction));
+    pkg.setMadeText(part, (onFraction) =>
+      worksheetMadeText(spec, styles.ids, drawingRelId === undefined ? {} : { drawingRelId }, onFraction),
+    );
     const titles = printTitles(spec);
     if (titles !== null || sheet !== undefined) pkg.edit(workbookPart, (xml) => setPrintTitles(xml, workbookPart, index, titles));
     const area = spec.print?.printArea === undefined ? null : `${quoteSheetName(spec.name)}!${absolute(spec.print.printArea)}`;

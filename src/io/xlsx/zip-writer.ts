@@ -1,5 +1,6 @@
 import { fflateCompression, LARGE_PART, type Compression, type Deflated, type PartToDeflate, type SyncCompression } from "./compression.js";
 import type { ZipEntry } from "./zip-archive.js";
+import type { MadeText } from "./made-text.js";
 
 /**
  * What goes into the written archive under one name: new bytes, new text made as UTF-8 chunks
@@ -172,14 +173,6 @@ function dataChunks(data: Uint8Array, onFraction: ((fraction: number) => void) |
   return { size: data.length, chunks: chunks() };
 }
 
-/** Text made as UTF-8 chunks as they are taken (telling its maker's progress), with at least how many characters it has. */
-export interface MadeText {
-  readonly chunks: Iterable<Uint8Array>;
-  readonly minLength: number;
-  /** The characters made so far: all of them once the chunks are all taken. */
-  readonly length: number;
-}
-
 /**
  * Text made as it is taken, handed over a chunk at a time: the compression deflates a chunk
  * while the next is made. A compression chooses its level by the size before the bytes are
@@ -207,14 +200,6 @@ function madeChunks(text: MadeText): PartToDeflate {
     for (let next = made.next(); next.done !== true; next = made.next()) yield next.value;
   }
   return { size: ended ? text.length : Math.max(text.length, text.minLength), chunks: chunks() };
-}
-
-/** The text of UTF-8 chunks in which no character is split between two (as MadeText's are). */
-export function textOfChunks(chunks: Iterable<Uint8Array>): string {
-  const decoder = new TextDecoder();
-  let text = "";
-  for (const chunk of chunks) text += decoder.decode(chunk);
-  return text;
 }
 
 class Bytes {

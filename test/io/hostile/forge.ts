@@ -5,7 +5,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync } from "fflate";
 import { sampleQuarter, sampleQuarterSheets } from "../../../src/demo/sample-quarter.js";
 import { createWorkbook } from "../../../src/io/xlsx/writer.js";
 import { runCli } from "../../helpers/cli.js";
-import type { MadeText } from "../../../src/io/xlsx/zip-writer.js";
+import type { MadeText } from "../../../src/io/xlsx/made-text.js";
 
 /*
  * Hostile and damaged .xlsx files, built in the tests from the project's own sample quarter.
