@@ -425,11 +425,14 @@ into \`xl/sharedStrings.xml\`, deflated at level 6) and as our own writer writes
 - **(f) File mode**: in a child process, what the browser file mode's Web Worker runs: the file
   session (\`addin/file-mode/file-session.ts\`, bundled as the bench entry, with the defaults
   \`worker.ts\` serves it with), called directly instead of through a Worker: \`open\` the file's
-  bytes, \`scoreAndRank\` (一键评分排名, the same \`runAssessment\` into a copy of the workbook,
-  deflated by the platform's \`CompressionStream("deflate-raw")\`, zlib's default level 6, as in
-  the browser), then the download's bytes written to a file. Node stands in for the browser (no
-  page, no messages between page and worker); runs alternate with (e). (f)/(e) compares the
-  file mode with the CLI.
+  bytes, \`scoreAndRank\` (一键评分排名, the same \`runAssessment\` into a copy of the workbook),
+  then the download's bytes written to a file, with what the browser gives the worker: the parts
+  read inflated by \`DecompressionStream("deflate-raw")\`, the fingerprints hashed by
+  SubtleCrypto, the small new parts deflated by \`CompressionStream("deflate-raw")\` (zlib's
+  default level 6) and the parts of 8 MiB or more by the file mode's own \`fastDeflate\` (in
+  JavaScript, on the worker's thread: the browser has no level 1), CRC-32 in JavaScript. Node
+  stands in for the browser (no page, no messages between page and worker); runs alternate
+  with (e). (f)/(e) compares the file mode with the CLI.
 
 ${pathTable}
 
