@@ -339,6 +339,33 @@ export const entriesOf = (
   change: (e: ForgedEntry) => ForgedEntry | ForgedEntry[] = (e) => e,
 ): ForgedEntry[] => [...parts].flatMap(([name, data]) => change({ name, data }));
 
+/**
+ * The parts' entries with a shared-string table related from workbook.xml.rels (its entry is
+ * the caller's: `sst`), and, if `used`, the first inline text cell of `sheet` turned into a
+ * reference to its first string, so that reading the sheet reads the table.
+ */
+export function withSharedStringTable(
+  parts: ReadonlyMap<string, Uint8Array>,
+  sheet: string,
+  used: boolean,
+  sst: ForgedEntry,
+): ForgedEntry[] {
+  const entries = entriesOf(parts, (e) => {
+    if (e.name === sheet && used)
+      return {
+        ...e,
+        data: bytes(text(e.data!).replace(/t="inlineStr"><is><t(?: xml:space="preserve")?>[^<]*<\/t><\/is>/, 't="s"><v>0</v>')),
+      };
+    if (e.name === "xl/_rels/workbook.xml.rels") {
+      const rel = `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
+      return { ...e, data: bytes(text(e.data!).replace("</Relationships>", `${rel}</Relationships>`)) };
+    }
+    return e;
+  });
+  entries.push(sst);
+  return entries;
+}
+
 export interface ScoreRun {
   readonly code: number;
   readonly stdout: string;

@@ -8,7 +8,18 @@ import { LIMITS } from "../../../src/io/xlsx/zip-archive.js";
 import { RunCancelled, WorkbookUnreadableError } from "../../../src/io/workbook.js";
 import type { UnreadableReason } from "../../../src/model/failure.js";
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../../src/model/sheets.js";
-import { bytes, crc32, deflatedZeros, entriesOf, forgeZip, sampleParts, sheetPart, text, type ForgedEntry } from "./forge.js";
+import {
+  bytes,
+  crc32,
+  deflatedZeros,
+  entriesOf,
+  forgeZip,
+  sampleParts,
+  sheetPart,
+  text,
+  withSharedStringTable,
+  type ForgedEntry,
+} from "./forge.js";
 
 /*
  * The file mode inflates the parts it reads with the platform's DecompressionStream, ahead of
@@ -170,23 +181,11 @@ describe("parts inflated by DecompressionStream are refused for the same reasons
   });
 
   it("shared strings no cell refers to are not checked, as before; ones that are used are", async () => {
-    const withSst = (used: boolean) => {
-      const entries = entriesOf(parts, (e) => {
-        if (e.name === gridA && used)
-          return {
-            ...e,
-            data: bytes(text(e.data!).replace(/t="inlineStr"><is><t(?: xml:space="preserve")?>[^<]*<\/t><\/is>/, 't="s"><v>0</v>')),
-          };
-        if (e.name === "xl/_rels/workbook.xml.rels") {
-          const rel = `<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
-          return { ...e, data: bytes(text(e.data!).replace("</Relationships>", `${rel}</Relationships>`)) };
-        }
-        return e;
-      });
-      // damaged: its CRC is not its content's
-      entries.push({ name: "xl/sharedStrings.xml", data: bytes("<sst><si><t>甲</t></si></sst>"), crc: 7 });
-      return forgeZip(entries);
-    };
+    // damaged: its CRC is not its content's
+    const withSst = (used: boolean) =>
+      forgeZip(
+        withSharedStringTable(parts, gridA, used, { name: "xl/sharedStrings.xml", data: bytes("<sst><si><t>甲</t></si></sst>"), crc: 7 }),
+      );
     expect(await expectSame(withSst(false))).toHaveProperty("read");
     expect(await expectSame(withSst(true))).toMatchObject({ refused: { code: "CRC_MISMATCH", params: { part: "xl/sharedStrings.xml" } } });
   });
