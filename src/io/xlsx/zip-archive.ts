@@ -212,9 +212,7 @@ export function inflateEntry(
   inflater?: NativeInflate,
 ): Uint8Array {
   const { name, size } = entry;
-  checkDeclaredSizes([entry], budget);
-  if (entry.flags & FLAG_ENCRYPTED) throw unreadable("PART_ENCRYPTED", { part: name });
-  const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  const data = entryData(archive, entry, budget);
   let out: Uint8Array;
   let crc: number | undefined;
   if (entry.method === 0) {
@@ -229,8 +227,20 @@ export function inflateEntry(
   } else {
     throw unreadable("PART_COMPRESSION_UNSUPPORTED", { part: name, method: entry.method });
   }
-  if ((crc ?? crc32(out)) !== entry.crc) throw unreadable("CRC_MISMATCH", { part: name });
-  budget.used += size;
+  return accepted(out, crc ?? crc32(out), entry, budget);
+}
+
+/** An entry's stored bytes, once its declared size is within the limits and it is not encrypted. */
+function entryData(archive: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  checkDeclaredSizes([entry], budget);
+  if (entry.flags & FLAG_ENCRYPTED) throw unreadable("PART_ENCRYPTED", { part: entry.name });
+  return archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+}
+
+/** An entry's inflated bytes if their CRC is the declared one, counted against the budget. */
+function accepted(out: Uint8Array, crc: number, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  if (crc !== entry.crc) throw unreadable("CRC_MISMATCH", { part: entry.name });
+  budget.used += entry.size;
   return out;
 }
 
@@ -253,15 +263,11 @@ export async function inflateEntryAsync(
 ): Promise<Uint8Array> {
   if (entry.method !== 8) return inflateEntry(archive, entry, budget, onStep);
   const { name, size } = entry;
-  checkDeclaredSizes([entry], budget);
-  if (entry.flags & FLAG_ENCRYPTED) throw unreadable("PART_ENCRYPTED", { part: name });
-  const data = archive.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  const data = entryData(archive, entry, budget);
   const inflated = await inflateAsync({ data, size, ...(onStep ? { onStep } : {}) });
   if ("failed" in inflated && inflated.failed === "invalid") return inflateEntry(archive, entry, budget);
   const { out, crc } = checkedInflate(inflated, size, name);
-  if (crc !== entry.crc) throw unreadable("CRC_MISMATCH", { part: name });
-  budget.used += size;
-  return out;
+  return accepted(out, crc, entry, budget);
 }
 
 /** The platform's inflate's answer, held to what fflate's paths check (sizes; the CRC by the caller). */
