@@ -11,3 +11,5 @@ export { INPUT_SHEETS, OUTPUT_SHEETS } from "../src/model/sheets.js";
 export { readZipDirectory } from "../src/io/xlsx/zip-archive.js";
 export { zlibCompression, zlibLevel } from "../src/cli/zlib-compression.js";
 export { createFileSession } from "../addin/file-mode/file-session.js";
+export { openWorkbook, assessOptions } from "../src/cli/node-platform.js";
+export { OUTPUT_SHEET_COUNT } from "../src/report/sheets/output-sheets.js";
