@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,12 +13,12 @@ import { gridValues, specValues, trimBlank } from "../helpers/sheet-values.js";
 import {
   ARTIFACTS,
   buildForTests,
+  closeSite,
   E2E_DIST,
   isLocalUrl,
-  launchChromium,
   openPane,
-  serveStatic,
   type PaneSession,
+  startSite,
   type StaticServer,
 } from "./harness.js";
 
@@ -37,19 +36,15 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  await buildForTests();
-  fixtures = mkdtempSync(join(tmpdir(), "scorecard-e2e-"));
-  writeFileSync(join(fixtures, EXAMPLE), provisionalWorkbook());
-  server = await serveStatic(E2E_DIST, fixtures);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ browser, server, fixtures } = await startSite({
+    dist: E2E_DIST,
+    build: buildForTests,
+    prefix: "scorecard-e2e-",
+    files: () => ({ [EXAMPLE]: provisionalWorkbook() }),
+  }));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
+afterAll(() => closeSite({ browser, server, fixtures }));
 
 /** A task-pane-sized page that records every request; requests to other hosts are aborted (and fail the test). */
 const open = (path: string): Promise<PaneSession> => openPane(browser, server, { path, viewport: { width: 420, height: 1000 } });
