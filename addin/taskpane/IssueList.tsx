@@ -18,6 +18,7 @@ import { useCallback, useContext, useDeferredValue, useMemo, useState } from "re
 import { issueMessage, type Issue, type MessageCatalogue, type Severity } from "../../src/model/issues.js";
 import { MESSAGES_EN } from "../../src/model/messages-en.js";
 import { MESSAGES_ZH } from "../../src/model/messages-zh.js";
+import { ShowMore, usePages } from "./ShowMore.js";
 import { ISSUE_KINDS, LanguageContext, useStrings, type Language, type StringId } from "./strings.js";
 
 const useStyles = makeStyles({
@@ -31,7 +32,6 @@ const useStyles = makeStyles({
   item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, minWidth: 0 },
   message: { minWidth: 0, overflowWrap: "anywhere" },
   link: { textAlign: "start", padding: 0, minWidth: 0, height: "auto", fontWeight: "normal", overflowWrap: "anywhere" },
-  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   // A badge keeps its word on one line however narrow the pane: the message wraps instead.
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
@@ -198,13 +198,11 @@ function PagedIssues({
 }) {
   const t = useStrings();
   const styles = useStyles();
-  const [limit, setLimit] = useState(ISSUES_PAGE);
-  const visible = shown.slice(0, limit);
-  const left = shown.length - visible.length;
+  const pages = usePages(shown, ISSUES_PAGE);
   return (
     <>
       <ul className={styles.list}>
-        {visible.map((issue, k) => {
+        {pages.shown.map((issue, k) => {
           const message = messageOf(issue);
           const { sheet, cell } = issue.where;
           return (
@@ -226,14 +224,7 @@ function PagedIssues({
           );
         })}
       </ul>
-      {left > 0 && (
-        <div className={styles.more}>
-          <Caption1>{t("issuesShown", { shown: visible.length, total: shown.length })}</Caption1>
-          <Button size="small" onClick={() => setLimit(limit + ISSUES_PAGE)} data-testid="issues-show-more">
-            {t("issuesShowMore", { n: left })}
-          </Button>
-        </div>
-      )}
+      <ShowMore pages={pages} shownText="issuesShown" moreText="issuesShowMore" testId="issues-show-more" />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { Badge, Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Badge, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { ShowMore, usePages } from "./ShowMore.js";
 import { StarRating } from "./StarRating.js";
 import { useStrings } from "./strings.js";
 
@@ -21,7 +21,6 @@ const useStyles = makeStyles({
   detail: { display: "block", color: tokens.colorPaletteDarkOrangeForeground2 },
   total: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   stars: { whiteSpace: "nowrap" },
-  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 /** One branch of a ranking as the pane shows it. */
@@ -56,13 +55,11 @@ export interface RankingListProps {
 export function RankingList({ rows, label, full, testId }: RankingListProps) {
   const t = useStrings();
   const styles = useStyles();
-  const [limit, setLimit] = useState(RANKING_PAGE);
-  const shown = rows.slice(0, limit);
-  const left = rows.length - shown.length;
+  const pages = usePages(rows, RANKING_PAGE);
   return (
     <div className={styles.root}>
       <ol className={styles.list} aria-label={label} data-testid={testId}>
-        {shown.map((b) => (
+        {pages.shown.map((b) => (
           <li key={b.code} className={styles.row} data-testid="ranking-row">
             <Text className={styles.rank} aria-label={t("rankRow", { rank: b.rank })}>
               {b.rank}
@@ -83,14 +80,7 @@ export function RankingList({ rows, label, full, testId }: RankingListProps) {
           </li>
         ))}
       </ol>
-      {left > 0 && (
-        <div className={styles.more}>
-          <Caption1>{t("rankingShown", { shown: shown.length, total: rows.length })}</Caption1>
-          <Button size="small" onClick={() => setLimit(limit + RANKING_PAGE)} data-testid="ranking-show-more">
-            {t("rankingShowMore", { n: left })}
-          </Button>
-        </div>
-      )}
+      <ShowMore pages={pages} shownText="rankingShown" moreText="rankingShowMore" testId="ranking-show-more" />
       <Caption1>{full}</Caption1>
     </div>
   );

@@ -1,9 +1,9 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback } from "react";
 import { ANNUAL_STEPS, type AnnualStep } from "../../src/model/progress.js";
 import type { AnnualProgress, AnnualTaskOptions } from "../operations.js";
 import { progressView } from "./progress.js";
 import type { Translate } from "./strings.js";
-import { describeFailure, type Failure } from "./useTask.js";
+import { useCancellableTask, type Failure } from "./useTask.js";
 
 /** How much of the bar each step of 年度定级 takes: reading the quarterly workbooks is most of the wait. */
 const WEIGHT: Readonly<Record<AnnualStep, number>> = { quarters: 8, grade: 1, write: 2 };
@@ -43,41 +43,13 @@ export interface AnnualTaskState {
   dismissFailure(): void;
 }
 
-/** The panel's own task: like useTask, plus a cancel button's AbortController. */
+/** The panel's own task: useTask's, with the options the annual operations take and `onBusy` for the pane. */
 export function useAnnualTask(onBusy: (busy: boolean) => void): AnnualTaskState {
-  const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<AnnualProgress | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [cancelled, setCancelled] = useState(false);
-  const controller = useRef<AbortController | null>(null);
-
+  const { run: runTask, ...task } = useCancellableTask<boolean, AnnualProgress>(false, onBusy);
   const run = useCallback(
-    async <T>(work: (options: AnnualTaskOptions) => Promise<T>): Promise<T | undefined> => {
-      if (controller.current) return undefined;
-      const abort = (controller.current = new AbortController());
-      setRunning(true);
-      onBusy(true);
-      setProgress(null);
-      setFailure(null);
-      setCancelled(false);
-      try {
-        return await work({ onProgress: setProgress, signal: abort.signal });
-      } catch (e) {
-        if (abort.signal.aborted) setCancelled(true);
-        else setFailure(describeFailure(e));
-        return undefined;
-      } finally {
-        controller.current = null;
-        setRunning(false);
-        onBusy(false);
-        setProgress(null);
-      }
-    },
-    [onBusy],
+    <T>(work: (options: AnnualTaskOptions) => Promise<T>): Promise<T | undefined> =>
+      runTask(true, (onProgress, signal) => work({ onProgress, signal })),
+    [runTask],
   );
-
-  const cancel = useCallback(() => controller.current?.abort(), []);
-  const fail = useCallback((e: unknown) => setFailure(describeFailure(e)), []);
-  const dismissFailure = useCallback(() => setFailure(null), []);
-  return { running, progress, failure, cancelled, run, cancel, fail, dismissFailure };
+  return { ...task, run };
 }

@@ -37,18 +37,38 @@ export interface TaskState {
   dismissFailure(): void;
 }
 
-export function useTask(): TaskState {
-  const [running, setRunning] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+/** What useCancellableTask gives: the state of one operation at a time, and its controls. */
+export interface CancellableTask<K, P> {
+  /** What is running (the operation's key, or true), or `idle`. */
+  readonly running: K;
+  readonly progress: P | null;
+  readonly failure: Failure | null;
+  readonly cancelled: boolean;
+  run<T>(key: K, work: (onProgress: (p: P) => void, signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  cancel(): void;
+  fail(e: unknown): void;
+  dismissFailure(): void;
+}
+
+/**
+ * Runs one operation at a time with progress and a cancel signal, for the pane's task and
+ * 年度定级's alike: a rejection becomes `failure` (shown, never swallowed), or `cancelled` after
+ * cancel(), and the result is undefined. `running` is `idle` between operations; `onBusy` hears
+ * when one starts and ends.
+ */
+export function useCancellableTask<K, P>(idle: K, onBusy?: (busy: boolean) => void): CancellableTask<K, P> {
+  const [running, setRunning] = useState<K>(idle);
+  const [progress, setProgress] = useState<P | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const busy = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async <T>(key: string, work: (onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+    async <T>(key: K, work: (onProgress: (p: P) => void, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
       if (busy.current) return undefined;
       const abort = (busy.current = new AbortController());
       setRunning(key);
+      onBusy?.(true);
       setProgress(null);
       setFailure(null);
       setCancelled(false);
@@ -60,15 +80,20 @@ export function useTask(): TaskState {
         return undefined;
       } finally {
         busy.current = null;
-        setRunning(null);
+        setRunning(idle);
+        onBusy?.(false);
         setProgress(null);
       }
     },
-    [],
+    [idle, onBusy],
   );
 
   const cancel = useCallback(() => busy.current?.abort(), []);
   const fail = useCallback((e: unknown) => setFailure(describeFailure(e)), []);
   const dismissFailure = useCallback(() => setFailure(null), []);
   return { running, progress, failure, cancelled, run, cancel, fail, dismissFailure };
+}
+
+export function useTask(): TaskState {
+  return useCancellableTask<string | null, Progress>(null);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CATEGORIES } from "./categories.js";
 import { ANNUAL_ISSUE_CODES, SEVERITIES } from "./issues.js";
+import { BRANCH_IDENTITY_FIELDS, StarsSchema, TierSchema } from "./result.js";
 import { ANNUAL_METHODS, RANKING_MODES } from "./settings.js";
 
 /** The JSON result of `scorecard annual --json` (annual.md §7). Extra fields: `product`, `version`, `inputs`, `adjustments`. */
@@ -16,13 +16,12 @@ export const AnnualReportedIssueSchema = z.object({
   cell: z.string().nullable(),
   message: z.string().min(1),
 });
-const stars = z.number().int().min(0).max(5);
 
 /** A branch's result in one quarter (its quarterly 总分, 星级, overall rank and veto). */
 export const AnnualQuarterEntrySchema = z.object({
   period: z.string(),
   total: z.number(),
-  stars,
+  stars: StarsSchema,
   rank: z.number().int().positive(),
   vetoed: z.boolean(),
 });
@@ -30,24 +29,21 @@ export const AnnualQuarterEntrySchema = z.object({
 /** Why a branch's stars are below its score's: one step of annual.md §5 that lowered them. */
 export const StarAdjustmentSchema = z.object({
   step: z.enum(["veto", "stepwise", "quota"]),
-  from: stars,
-  to: stars,
+  from: StarsSchema,
+  to: StarsSchema,
 });
 
 export const AnnualBranchSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  category: z.enum(CATEGORIES).nullable(),
-  unit: z.string(),
+  ...BRANCH_IDENTITY_FIELDS,
   /** Q1–Q4; null where the branch has no result. */
   quarters: z.array(AnnualQuarterEntrySchema.nullable()).length(4),
   score: z.number(),
   vetoed: z.boolean(),
   vetoQuarters: z.array(z.string()),
-  scoreStars: stars,
-  previousStars: stars.nullable(),
-  stars,
-  tier: z.enum(["第一阶梯", "第二阶梯", "第三阶梯"]),
+  scoreStars: StarsSchema,
+  previousStars: StarsSchema.nullable(),
+  stars: StarsSchema,
+  tier: TierSchema,
   starChange: z.number().int().nullable(),
   rank: z.number().int().positive(),
   categoryRank: z.number().int().positive().nullable(),

@@ -42,6 +42,31 @@ export function cellValueText(c: Cell): string {
   }
 }
 
+/**
+ * Excel's error values (workbook.md): what a cell shows when a formula fails, as Excel writes
+ * them. Validation takes one, as an error cell or typed as text, for a cell error; the fake
+ * Excel host turns one typed into a cell into an error cell, as Excel does.
+ */
+export const EXCEL_ERROR_VALUES: readonly string[] = [
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+];
+
 export const num = (value: number, isDate = false): Cell => ({ kind: "number", value, isDate });
 export const text = (value: string): Cell => ({ kind: "text", value });
 export const bool = (value: boolean): Cell => ({ kind: "bool", value });

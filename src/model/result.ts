@@ -22,20 +22,29 @@ export const AreaScoreSchema = z.object({
   rate: nullableNumber,
 });
 
-export const BranchResultSchema = z.object({
+/** A branch as both results name it (quarterly and annual): its 支部名册 row. */
+export const BRANCH_IDENTITY_FIELDS = {
   code: z.string(),
   name: z.string(),
   category: z.enum(CATEGORIES).nullable(),
   /** 所属单位 from the roster, "" when blank or when the roster has no such column. */
   unit: z.string(),
+};
+
+/** The 星级 of a branch's score: 0 (无星) to 5. */
+export const StarsSchema = z.number().int().min(0).max(5);
+export const TierSchema = z.enum(["第一阶梯", "第二阶梯", "第三阶梯"]);
+
+export const BranchResultSchema = z.object({
+  ...BRANCH_IDENTITY_FIELDS,
   areas: z.array(AreaScoreSchema),
   base: z.number(),
   bonus: z.number(),
   total: z.number(),
   vetoed: z.boolean(),
   vetoItems: z.array(z.string()),
-  stars: z.number().int().min(0).max(5),
-  tier: z.enum(["第一阶梯", "第二阶梯", "第三阶梯"]),
+  stars: StarsSchema,
+  tier: TierSchema,
   rank: z.number().int().positive(),
   categoryRank: z.number().int().positive().nullable(),
   /** Rank among the branches of its 所属单位 (the branches' tie rule); null without a unit. */

@@ -5,7 +5,8 @@ import type { RuleItem } from "../model/rules.js";
 import { branchProfiles } from "./profiles.js";
 import { issueMessage, type Issue, type Severity } from "../model/issues.js";
 import { MESSAGES_ZH } from "../model/messages-zh.js";
-import type { ReportedIssue, Result, ResultSettings } from "../model/result.js";
+import type { Branch } from "../model/branch.js";
+import type { BranchResult, ReportedIssue, Result, ResultSettings } from "../model/result.js";
 import type { Settings } from "../model/settings.js";
 import { PRODUCT_VERSION } from "../version.js";
 import { unitRanks, unitResults } from "./units.js";
@@ -31,6 +32,11 @@ export function settingsJson(s: Settings): ResultSettings {
 /** An issue as the JSON result carries it: its place and its Chinese message. */
 export function reportedIssue(i: Issue): ReportedIssue {
   return { severity: i.severity, code: i.code, sheet: i.where.sheet, cell: i.where.cell, message: issueMessage(i, MESSAGES_ZH) };
+}
+
+/** A branch as both results name it (quarterly and annual): its 支部名册 row, these four fields first. */
+export function branchIdentity(b: Branch): Pick<BranchResult, "code" | "name" | "category" | "unit"> {
+  return { code: b.code, name: b.name, category: b.category, unit: b.unit };
 }
 
 export function statusOf(issues: readonly { readonly severity: Severity }[]): Result["status"] {
@@ -73,10 +79,7 @@ export function buildResult(
     settings: settings && settingsJson(settings),
     areas: scored ? [...areas] : [],
     branches: ranked.map((b) => ({
-      code: b.branch.code,
-      name: b.branch.name,
-      category: b.branch.category,
-      unit: b.branch.unit,
+      ...branchIdentity(b.branch),
       areas: b.areas.map((a) => ({ name: a.name, score: h(a.score), max: h(a.max), rate: hn(a.rate) })),
       base: h(b.base),
       bonus: h(b.bonus),

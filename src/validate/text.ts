@@ -1,4 +1,4 @@
-import { cellValueText, type Cell, type GridRow } from "../model/cell.js";
+import { cellValueText, EXCEL_ERROR_VALUES, type Cell, type GridRow } from "../model/cell.js";
 import { numberText } from "../model/decimal.js";
 import { maybeSpace } from "../model/white-space.js";
 
@@ -43,25 +43,7 @@ export function hasContent(cells: GridRow): boolean {
   return false;
 }
 
-const ERROR_VALUES = new Set([
-  "#N/A",
-  "#REF!",
-  "#VALUE!",
-  "#DIV/0!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#UNKNOWN!",
-  "#BUSY!",
-  "#PYTHON!",
-  "#EXTERNAL!",
-]);
+const ERROR_VALUES: ReadonlySet<string> = new Set(EXCEL_ERROR_VALUES);
 
 /** An Excel error value, stored as an error cell or typed as text, in either case. */
 export function isErrorValue(c: Cell): boolean {

@@ -140,6 +140,8 @@ const AX_SHARED: Sequence = [
   "c:crosses|c:crossesAt",
 ];
 const SER_SHARED: Sequence = ["c:idx!", "c:order!", "c:tx", "c:spPr"];
+/** What a data label shows, in c:dLbls's order: each a leaf (a boolean `val`). */
+const DLBL_FLAGS = ["c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent", "c:showBubbleSize"];
 
 const SEQUENCES: Readonly<Record<string, Sequence>> = {
   "c:chartSpace": [
@@ -295,12 +297,7 @@ const SEQUENCES: Readonly<Record<string, Sequence>> = {
     "c:spPr",
     "c:txPr",
     "c:dLblPos",
-    "c:showLegendKey",
-    "c:showVal",
-    "c:showCatName",
-    "c:showSerName",
-    "c:showPercent",
-    "c:showBubbleSize",
+    ...DLBL_FLAGS,
     "c:separator",
     "c:showLeaderLines",
     "c:leaderLines",
@@ -370,12 +367,7 @@ const LEAVES = new Set([
   "c:noMultiLvlLbl",
   "c:legendPos",
   "c:dLblPos",
-  "c:showLegendKey",
-  "c:showVal",
-  "c:showCatName",
-  "c:showSerName",
-  "c:showPercent",
-  "c:showBubbleSize",
+  ...DLBL_FLAGS,
   "a:bodyPr",
   "a:lstStyle",
   "a:t",

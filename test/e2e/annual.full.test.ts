@@ -1,8 +1,7 @@
 // Done-when of issue 10: 年度定级 in the browser file mode (production page index.html, no Office)
 // with four quarterly files, in a pane 350 px wide. The files are the demo's sample year, built here.
 import { createWorkbook } from "../../src/io/xlsx/writer.js";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +11,7 @@ import type { FakeHost } from "../fake-excel/fake-excel.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { sampleYearFiles } from "../annual/sample-year-files.js";
 import { gridValues, specValues } from "../helpers/sheet-values.js";
-import { ARTIFACTS, isLocalUrl, launchChromium, openPane, ROOT, serveStatic, type StaticServer } from "./harness.js";
+import { ARTIFACTS, closeSite, isLocalUrl, openPane, ROOT, startSite, type StaticServer } from "./harness.js";
 
 // A build of its own: the other browser test file builds into build/e2e-dist at the same time.
 const DIST = join(ROOT, "build", "e2e-annual-dist");
@@ -25,25 +24,25 @@ let expected: AnnualRunOutput;
 let fixtures: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  rmSync(DIST, { recursive: true, force: true });
-  await buildAddin(DIST, ["e2e"]);
-  fixtures = mkdtempSync(join(tmpdir(), "scorecard-annual-e2e-"));
-  const q4 = sampleYearFiles()[3]!;
-  writeFileSync(join(fixtures, q4.file), q4.bytes);
-  server = await serveStatic(DIST, fixtures);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ browser, server, fixtures } = await startSite({
+    dist: DIST,
+    build: async () => {
+      rmSync(DIST, { recursive: true, force: true });
+      await buildAddin(DIST, ["e2e"]);
+    },
+    prefix: "scorecard-annual-e2e-",
+    files: () => {
+      const q4 = sampleYearFiles()[3]!;
+      return { [q4.file]: q4.bytes };
+    },
+  }));
   expected = await runAnnual(
     sampleYearFiles().map((q) => ({ file: q.file, reader: new XlsxReader(q.bytes) })),
     { now: new Date(), newWorkbook: createWorkbook },
   );
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
+afterAll(() => closeSite({ browser, server, fixtures }));
 
 const isLocal = (url: string) => isLocalUrl(server, url);
 const open = (path = "/") => openPane(browser, server, { path, viewport: { width: PANE_WIDTH, height: 900 } });

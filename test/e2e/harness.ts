@@ -3,9 +3,10 @@
  * the test-only fake Excel page), a static server on 127.0.0.1, and Debian's Chromium driven by
  * playwright-core. No https, no network: the tests fail if the page asks any other host.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { basename, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -80,6 +81,53 @@ export async function launchChromium(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** What a browser test file runs against: Chromium, and a static server over an add-in build and the file's workbooks. */
+export interface Site {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  /** The temporary folder served at /fixtures/. */
+  readonly fixtures: string;
+}
+
+export interface SiteOptions {
+  /** The build's folder, served at /. */
+  readonly dist: string;
+  /** Builds the add-in into `dist`. */
+  readonly build: () => Promise<void>;
+  /** The temporary fixtures folder's name prefix. */
+  readonly prefix: string;
+  /** The workbooks served at /fixtures/, by file name. */
+  readonly files?: () => Readonly<Record<string, Uint8Array>> | Promise<Readonly<Record<string, Uint8Array>>>;
+}
+
+/**
+ * Starts a test file's site (in beforeAll): Chromium first, so that a missing browser fails
+ * before the slow build; then the build, the fixtures written to a temporary folder, the server
+ * and the artifacts folder. Chromium and the folder are closed and removed again if a later step fails.
+ */
+export async function startSite(options: SiteOptions): Promise<Site> {
+  const browser = await launchChromium();
+  let fixtures: string | undefined;
+  try {
+    await options.build();
+    fixtures = mkdtempSync(join(tmpdir(), options.prefix));
+    for (const [name, bytes] of Object.entries((await options.files?.()) ?? {})) writeFileSync(join(fixtures, name), bytes);
+    const server = await serveStatic(options.dist, fixtures);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    return { browser, server, fixtures };
+  } catch (e) {
+    await closeSite({ browser, fixtures });
+    throw e;
+  }
+}
+
+/** Closes what startSite started (in afterAll: any part may be missing where it failed) and removes the fixtures. */
+export async function closeSite(site: Partial<Site>): Promise<void> {
+  await site.browser?.close();
+  await site.server?.close();
+  if (site.fixtures) rmSync(site.fixtures, { recursive: true, force: true });
 }
 
 /** Excel's task pane is 350 px wide. */

@@ -7,8 +7,7 @@
  * least once a second. Then 取消: the run stops, nothing is offered to download, the pane is
  * usable again.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -17,11 +16,11 @@ import {
   ARTIFACTS,
   buildForTests,
   chooseWorkbook,
+  closeSite,
   E2E_DIST,
-  launchChromium,
   openPane,
-  serveStatic,
   type PaneSession,
+  startSite,
   type StaticServer,
 } from "./harness.js";
 
@@ -36,18 +35,15 @@ let browser: Browser;
 let fixtures: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  await buildForTests();
-  fixtures = mkdtempSync(join(tmpdir(), "scorecard-frozen-"));
-  writeFileSync(join(fixtures, FILE), sampleWorkbook({ branches: BRANCHES }));
-  server = await serveStatic(E2E_DIST, fixtures);
+  ({ browser, server, fixtures } = await startSite({
+    dist: E2E_DIST,
+    build: buildForTests,
+    prefix: "scorecard-frozen-",
+    files: () => ({ [FILE]: sampleWorkbook({ branches: BRANCHES }) }),
+  }));
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
+afterAll(() => closeSite({ browser, server, fixtures }));
 
 interface Watch {
   /** Long tasks on the main thread since the watch began: start (ms since navigation) and duration. */

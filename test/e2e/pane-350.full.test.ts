@@ -5,8 +5,7 @@
  * file mode's fatal run offering the report, never 下载评分结果. Built into a directory of its
  * own (the other browser tests build theirs in parallel), with the fake Excel host page.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +19,7 @@ import { buildAddin } from "../helpers/build-addin.js";
 import { provisionalWorkbook, sampleWorkbook } from "../helpers/sample-workbooks.js";
 import { defaultRules } from "../../src/model/default-rules.js";
 import { BRANCHES, consistentScores, gridEdits, noteEdits } from "../template/fill-template.js";
-import { ARTIFACTS, launchChromium, ROOT, serveStatic, type StaticServer } from "./harness.js";
+import { ARTIFACTS, closeSite, ROOT, startSite, type StaticServer } from "./harness.js";
 
 const DIST = join(ROOT, "build", "e2e-pane-dist");
 /** Excel's task pane is about 350 px wide. */
@@ -36,20 +35,18 @@ let browser: Browser;
 let fixtures: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  await buildAddin(DIST, ["e2e"]);
-  fixtures = mkdtempSync(join(tmpdir(), "scorecard-e2e-pane-"));
-  writeFileSync(join(fixtures, NOISY), await textScores(sampleWorkbook({ branches: 40 })));
-  writeFileSync(join(fixtures, FATAL), await withoutHeader(provisionalWorkbook(), "评分B"));
-  server = await serveStatic(DIST, fixtures);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ browser, server, fixtures } = await startSite({
+    dist: DIST,
+    build: () => buildAddin(DIST, ["e2e"]),
+    prefix: "scorecard-e2e-pane-",
+    files: async () => ({
+      [NOISY]: await textScores(sampleWorkbook({ branches: 40 })),
+      [FATAL]: await withoutHeader(provisionalWorkbook(), "评分B"),
+    }),
+  }));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
+afterAll(() => closeSite({ browser, server, fixtures }));
 
 /** Every number on 评分A and 评分B below the header typed again as text: the same scores, one warning per cell. */
 async function textScores(bytes: Uint8Array): Promise<Uint8Array> {

@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { OUTPUT_SHEETS } from "../../src/model/sheets.js";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../src/model/sheets.js";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,12 +13,12 @@ import { gridValues, specValues, trimBlank } from "../helpers/sheet-values.js";
 import {
   ARTIFACTS,
   buildForTests,
+  closeSite,
   E2E_DIST,
   isLocalUrl,
-  launchChromium,
   openPane,
-  serveStatic,
   type PaneSession,
+  startSite,
   type StaticServer,
 } from "./harness.js";
 
@@ -37,19 +36,15 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  await buildForTests();
-  fixtures = mkdtempSync(join(tmpdir(), "scorecard-e2e-"));
-  writeFileSync(join(fixtures, EXAMPLE), provisionalWorkbook());
-  server = await serveStatic(E2E_DIST, fixtures);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ browser, server, fixtures } = await startSite({
+    dist: E2E_DIST,
+    build: buildForTests,
+    prefix: "scorecard-e2e-",
+    files: () => ({ [EXAMPLE]: provisionalWorkbook() }),
+  }));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
+afterAll(() => closeSite({ browser, server, fixtures }));
 
 /** A task-pane-sized page that records every request; requests to other hosts are aborted (and fail the test). */
 const open = (path: string): Promise<PaneSession> => openPane(browser, server, { path, viewport: { width: 420, height: 1000 } });
@@ -271,17 +266,7 @@ describe("Excel mode (Excel's bundle with the fake Excel host)", () => {
           },
           ["考核结果", "双评明细"],
         );
-        expect(state.sheetNames).toEqual([
-          "考核设置",
-          "评分细则",
-          "支部名册",
-          "评分A",
-          "评分B",
-          "仲裁",
-          "自评",
-          "扣分说明",
-          ...RESULT_SHEETS,
-        ]);
+        expect(state.sheetNames).toEqual([...INPUT_SHEETS, ...RESULT_SHEETS]);
         expect(state.charts).toBeGreaterThan(0);
         const expected = await runAssessment(new XlsxReader(exampleBytes()), null, { now: NOW });
         for (const name of ["考核结果", "双评明细"]) {

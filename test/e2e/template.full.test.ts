@@ -6,8 +6,7 @@
  * tests build theirs in parallel).
  */
 import { denseRows } from "../helpers/sheet-values.js";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +18,7 @@ import { SET_ASIDE_SHEET } from "../../src/model/regeneration.js";
 import { cellText } from "../../src/validate/text.js";
 import { buildAddin } from "../helpers/build-addin.js";
 import { BRANCHES, consistentScores, gridEdits } from "../template/fill-template.js";
-import { ARTIFACTS, isLocalUrl, launchChromium, openPane as openPaneIn, PANE, ROOT, serveStatic, type StaticServer } from "./harness.js";
+import { ARTIFACTS, closeSite, isLocalUrl, openPane as openPaneIn, PANE, ROOT, startSite, type StaticServer } from "./harness.js";
 
 const DIST = join(ROOT, "build", "e2e-template-dist");
 
@@ -28,18 +27,14 @@ let browser: Browser;
 let empty: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  await buildAddin(DIST);
-  empty = mkdtempSync(join(tmpdir(), "scorecard-e2e-template-"));
-  server = await serveStatic(DIST, empty);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  ({
+    browser,
+    server,
+    fixtures: empty,
+  } = await startSite({ dist: DIST, build: () => buildAddin(DIST), prefix: "scorecard-e2e-template-" }));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (empty) rmSync(empty, { recursive: true, force: true });
-});
+afterAll(() => closeSite({ browser, server, fixtures: empty }));
 
 const isLocal = (url: string) => isLocalUrl(server, url);
 const openPane = () => openPaneIn(browser, server);

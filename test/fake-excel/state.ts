@@ -2,7 +2,7 @@
  * The workbook the fake host holds: sheets of cells with values, formulas, number formats,
  * formats, links and validations, and what Excel does when a value is entered into a cell.
  */
-import { columnIndex } from "../../src/model/cell.js";
+import { columnIndex, EXCEL_ERROR_VALUES } from "../../src/model/cell.js";
 import { contains, formatRect, MAX_COLUMNS, MAX_ROWS, overlaps, type Rect } from "./address.js";
 import { ErrorCodes, fail } from "./errors.js";
 
@@ -338,26 +338,7 @@ export function checkSheetName(name: string): void {
 // ---------------------------------------------------------------------------------------------
 // Entering a value: what Excel makes of what an add-in writes into `values`.
 
-export const ERROR_VALUES = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#UNKNOWN!",
-  "#BUSY!",
-  "#PYTHON!",
-  "#EXTERNAL!",
-];
-const ERRORS_BY_KEY = new Map(ERROR_VALUES.map((e) => [e.toUpperCase(), e]));
+const ERRORS_BY_KEY = new Map(EXCEL_ERROR_VALUES.map((e) => [e.toUpperCase(), e]));
 
 const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%?)$/;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;

@@ -24,38 +24,29 @@ const NS = {
   ov: "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
 };
 
-/** TaskPaneApp children in the order the appforoffice 1.1 schema requires (a sequence). */
-const TASKPANE_ORDER = [
-  "Id",
+/** TaskPaneApp children in the order the appforoffice 1.1 schema requires (a sequence); `!` marks the required ones. */
+const TASKPANE_CHILDREN = [
+  "Id!",
   "AlternateId",
-  "Version",
-  "ProviderName",
-  "DefaultLocale",
-  "DisplayName",
-  "Description",
-  "IconUrl",
+  "Version!",
+  "ProviderName!",
+  "DefaultLocale!",
+  "DisplayName!",
+  "Description!",
+  "IconUrl!",
   "HighResolutionIconUrl",
   "SupportUrl",
   "AppDomains",
   "Hosts",
   "Requirements",
-  "DefaultSettings",
-  "Permissions",
+  "DefaultSettings!",
+  "Permissions!",
   "AllowSnapshot",
   "VersionOverrides",
   "ExtendedOverrides",
 ];
-const TASKPANE_REQUIRED = [
-  "Id",
-  "Version",
-  "ProviderName",
-  "DefaultLocale",
-  "DisplayName",
-  "Description",
-  "IconUrl",
-  "DefaultSettings",
-  "Permissions",
-];
+const TASKPANE_ORDER = TASKPANE_CHILDREN.map((n) => n.replace(/!$/, ""));
+const TASKPANE_REQUIRED = TASKPANE_CHILDREN.filter((n) => n.endsWith("!")).map((n) => n.slice(0, -1));
 
 /** Where each kind of resid must be defined, by the referencing element's local name. */
 const RESID_KIND: Readonly<Record<string, "Images" | "Urls" | "ShortStrings" | "LongStrings">> = {

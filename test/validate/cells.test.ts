@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bool, err, num, text } from "../../src/model/cell.js";
+import { bool, err, EXCEL_ERROR_VALUES, num, text } from "../../src/model/cell.js";
 import type { IssueCode } from "../../src/model/issues.js";
 import type { ReportedIssue } from "../../src/model/result.js";
 import { assessment, branchOf, itemOf, keys, type CellInput, type RuleSpec } from "../helpers/assessment-builder.js";
@@ -104,25 +104,13 @@ describe("grid cells: 基础 items", () => {
     expect(r.status).toBe("provisional");
   });
 
-  test.each([
-    "#N/A",
-    "#REF!",
-    "#VALUE!",
-    "#DIV/0!",
-    "#NAME?",
-    "#NUM!",
-    "#NULL!",
-    "#SPILL!",
-    "#CALC!",
-    "#GETTING_DATA",
-    "#FIELD!",
-    "#BLOCKED!",
-    "#CONNECT!",
-    "#UNKNOWN!",
-    "#BUSY!",
-    "#PYTHON!",
-    "#EXTERNAL!",
-  ])("error value %s, as an error cell or as text in either case → CELL_ERROR_VALUE", async (e) => {
+  test("the error values are workbook.md's, in its order", () => {
+    expect(EXCEL_ERROR_VALUES.join(" ")).toBe(
+      "#N/A #REF! #VALUE! #DIV/0! #NAME? #NUM! #NULL! #SPILL! #CALC! #GETTING_DATA #FIELD! #BLOCKED! #CONNECT! #UNKNOWN! #BUSY! #PYTHON! #EXTERNAL!",
+    );
+  });
+
+  test.each(EXCEL_ERROR_VALUES)("error value %s, as an error cell or as text in either case → CELL_ERROR_VALUE", async (e) => {
     for (const v of [err(e), text(e), text(e.toLowerCase()), text(` ${e} `)]) {
       const { issues } = await scoreA("1.1", v);
       expect(issues).toEqual([issue("CELL_ERROR_VALUE", "C2")]);

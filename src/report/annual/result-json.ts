@@ -6,7 +6,7 @@ import { issueMessage, type AnnualIssue } from "../../model/issues.js";
 import { MESSAGES_ZH } from "../../model/messages-zh.js";
 import type { Settings } from "../../model/settings.js";
 import { PRODUCT_VERSION } from "../../version.js";
-import { statusOf } from "../result-json.js";
+import { branchIdentity, statusOf } from "../result-json.js";
 
 /** The settings in force for the year, not rounded (12.5% is 0.125). */
 export function annualSettingsJson(s: Settings): AnnualSettings {
@@ -50,10 +50,7 @@ export function buildAnnualResult(grade: AnnualGrade, workbooks: readonly Assess
     quarters: grade.quarters.map((q) => ({ period: q.period, file: q.file, status: q.result.status, branches: q.outcome.branches.length })),
     settings: annualSettingsJson(grade.settings),
     branches: grade.branches.map((b) => ({
-      code: b.branch.code,
-      name: b.branch.name,
-      category: b.branch.category,
-      unit: b.branch.unit,
+      ...branchIdentity(b.branch),
       quarters: b.quarters.map((e) => e && { ...e, total: h(e.total) }),
       score: h(b.score),
       vetoed: b.vetoQuarters.length > 0,
