@@ -149,27 +149,22 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   const fail: Fail = (code, ...params) => {
     throw unreadable("XML_INVALID", { part: partName, problem: { code, params: params[0] ?? {} } as XmlProblem });
   };
-  const tag = new TagScan(xml, fail);
+  const tag = new TagScan(xml);
   // The open elements: the start of each name, of its local part and its end.
   const stack: number[] = [];
+  const texts = new TextRuns(xml);
   const len = xml.length;
   let pos = 0;
   let seenRoot = false;
-  // Where the next "&" and CR are (len if none): found once and again only when passed, so
-  // that text which needs no decoding is known as such without looking at it again.
-  let nextAmp = -1;
-  let nextCr = -1;
 
   while (pos < len) {
     const lt = nextTag(xml, pos, len);
     const textEnd = lt < 0 ? len : lt;
     if (textEnd > pos) {
       if (stack.length > 0) {
-        if (nextAmp < pos) nextAmp = nextIndex(xml, "&", pos);
-        if (nextCr < pos) nextCr = nextIndex(xml, "\r", pos);
-        if (nextAmp < textEnd) sink.text(pos, textEnd, decodeEntities(xml.slice(pos, textEnd), fail));
-        else if (nextCr < textEnd) sink.text(pos, textEnd, normaliseLineEnds(xml.slice(pos, textEnd)));
-        else sink.text(pos, textEnd, undefined);
+        const decoded = texts.decoded(pos, textEnd);
+        // A malformed reference (null): decoded again, to fail with its reason.
+        sink.text(pos, textEnd, decoded === null ? decodeEntities(xml.slice(pos, textEnd), fail) : decoded);
       } else if (/\S/.test(xml.slice(pos, textEnd))) {
         fail("TEXT_OUTSIDE_ROOT");
       }
@@ -189,25 +184,20 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
         fail("DECLARATION_UNSUPPORTED");
       }
     } else if (next === 0x2f /* / */) {
-      // Compared in place against the open element's name.
       const depth = stack.length;
-      const nameStart = depth > 0 ? stack[depth - 3]! : 0;
-      const nameEnd = depth > 0 ? stack[depth - 1]! : 0;
-      let end = lt + 2 + (nameEnd - nameStart);
-      while (end < len && isSpace(xml.charCodeAt(end))) end++;
-      if (depth === 0 || !sameText(xml, nameStart, nameEnd, lt + 2) || xml.charCodeAt(end) !== 0x3e) {
-        fail("END_TAG_MISMATCH", { tag: xml.slice(lt + 2, lt + 40).split(">")[0]! });
-      }
+      const end = depth === 0 ? -1 : endTagEnd(xml, lt, stack[depth - 3]!, stack[depth - 1]!);
+      if (end < 0) fail("END_TAG_MISMATCH", { tag: xml.slice(lt + 2, lt + 40).split(">")[0]! });
       const localStart = stack[depth - 2]!;
+      const nameEnd = stack[depth - 1]!;
       stack.pop();
       stack.pop();
       stack.pop();
-      pos = end + 1;
+      pos = end;
       sink.close(localStart, nameEnd, lt, pos);
     } else {
       if (!tag.scan(lt)) fail("TAG_INVALID");
       if (stack.length === 0 && seenRoot) fail("ROOTS_REPEATED");
-      tag.scanAttributes();
+      tag.scanAttributes(fail);
       pos = tag.end;
       sink.open(tag.localStart, tag.nameEnd, tag.attributes, lt, pos);
       if (tag.selfClosing) sink.close(tag.localStart, tag.nameEnd, pos, pos);
@@ -217,6 +207,44 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   }
   if (!seenRoot) fail("NO_CONTENT");
   if (stack.length > 0) fail("UNCLOSED", { tag: xml.slice(stack[stack.length - 3], stack[stack.length - 1]) });
+}
+
+/**
+ * Character data between tags as scanXml reports it, for it and the fast sheet reader
+ * (sheet-reader.ts), which restates its loop: where the next "&" and CR are (the end if none)
+ * is found once and again only when passed, so that text which needs no decoding is known as
+ * such without looking at it again.
+ */
+export class TextRuns {
+  private nextAmp = -1;
+  private nextCr = -1;
+
+  constructor(private readonly xml: string) {}
+
+  /**
+   * xml[start, end), the text after the one before: undefined where it is reported as it
+   * stands, else with references resolved and line ends normalised; null where a reference is
+   * malformed (where scanXml fails).
+   */
+  decoded(start: number, end: number): string | undefined | null {
+    const xml = this.xml;
+    if (this.nextAmp < start) this.nextAmp = nextIndex(xml, "&", start);
+    if (this.nextCr < start) this.nextCr = nextIndex(xml, "\r", start);
+    if (this.nextAmp < end) return resolvedText(xml.slice(start, end)) ?? null;
+    if (this.nextCr < end) return normaliseLineEnds(xml.slice(start, end));
+    return undefined;
+  }
+}
+
+/**
+ * The end tag at `lt`, compared in place with the open element's name xml[nameStart,
+ * nameEnd): the position after its `>`; -1 if it does not close that element.
+ */
+export function endTagEnd(xml: string, lt: number, nameStart: number, nameEnd: number): number {
+  const len = xml.length;
+  let end = lt + 2 + (nameEnd - nameStart);
+  while (end < len && isSpace(xml.charCodeAt(end))) end++;
+  return sameText(xml, nameStart, nameEnd, lt + 2) && xml.charCodeAt(end) === 0x3e ? end + 1 : -1;
 }
 
 /** How far scanXml looks for the next `<` by hand before it asks indexOf. */
@@ -259,20 +287,34 @@ export function sameText(xml: string, start: number, end: number, at: number): b
 
 export const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** One start tag at a time: its name, attributes (as spans) and end. */
-class TagScan {
+/** How TagScan.attribute found a start tag malformed. */
+type TagProblem =
+  "TRUNCATED" | "TAG_MALFORMED" | "ATTRIBUTE_INVALID" | "ATTRIBUTE_UNQUOTED" | "ATTRIBUTE_VALUE_INVALID" | "CHARACTER_REFERENCE_INVALID";
+
+/**
+ * One start tag at a time: its name, attributes and end, for scanXml (which keeps the
+ * attributes as spans) and the fast sheet reader (sheet-reader.ts, which looks at three of them
+ * as they are read and gives up where scanXml fails).
+ */
+export class TagScan {
   nameStart = 0;
   localStart = 0;
   nameEnd = 0;
-  /** Just after the tag's `>`. */
+  /** Just after the tag's `>`, once attribute() has reached it. */
   end = 0;
   selfClosing = false;
   readonly attributes: AttributeSpans;
+  // The attribute attribute() read last: its name and value as written, and the value decoded
+  // where it holds references or white space to normalise (else undefined).
+  attributeStart = 0;
+  attributeEnd = 0;
+  valueStart = 0;
+  valueEnd = 0;
+  valueDecoded: string | undefined = undefined;
+  /** Why attribute() returned -1. */
+  problem: TagProblem = "TRUNCATED";
 
-  constructor(
-    private readonly xml: string,
-    private readonly fail: Fail,
-  ) {
+  constructor(private readonly xml: string) {
     this.attributes = new AttributeSpans(xml);
   }
 
@@ -296,70 +338,110 @@ class TagScan {
     this.nameStart = lt + 1;
     this.localStart = localStart;
     this.nameEnd = this.end = i;
+    this.selfClosing = false;
     return valid && i > lt + 1;
   }
 
-  /** The attributes after the name, up to the end of the tag. */
-  scanAttributes(): void {
-    const { xml, fail, attributes } = this;
-    const { spans, decoded } = attributes;
-    const len = xml.length;
-    let i = this.end;
+  /** The attributes after the name, as spans, up to the end of the tag. */
+  scanAttributes(fail: Fail): void {
+    const { spans, decoded } = this.attributes;
+    let i = this.nameEnd;
     let count = 0;
-    this.selfClosing = false;
     for (;;) {
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= len) fail("TRUNCATED");
-      const c = xml.charCodeAt(i);
-      if (c === 0x3e /* > */) {
-        i++;
-        break;
-      }
-      if (c === 0x2f /* / */) {
-        if (xml.charCodeAt(i + 1) !== 0x3e) fail("TAG_MALFORMED", { tag: this.tagName() });
-        i += 2;
-        this.selfClosing = true;
-        break;
-      }
-      const nameStart = i;
-      while (i < len) {
-        const n = xml.charCodeAt(i);
-        if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
-        i++;
-      }
-      const nameEnd = i;
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) fail("ATTRIBUTE_INVALID", { tag: this.tagName() });
-      i++;
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      const quote = xml.charCodeAt(i);
-      if (quote !== 0x22 && quote !== 0x27) fail("ATTRIBUTE_UNQUOTED", { tag: this.tagName() });
-      // One pass to the closing quote, noting whether the value needs more than a slice.
-      const valueStart = i + 1;
-      let plain = true;
-      for (i = valueStart; i < len; i++) {
-        const v = xml.charCodeAt(i);
-        if (v === quote) break;
-        if (v === 0x3c) fail("ATTRIBUTE_VALUE_INVALID", { tag: this.tagName() });
-        if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
-      }
-      if (i >= len) fail("TRUNCATED");
-      spans[4 * count] = nameStart;
-      spans[4 * count + 1] = nameEnd;
-      spans[4 * count + 2] = valueStart;
-      spans[4 * count + 3] = i;
-      decoded[count] = plain ? undefined : decodeEntities(xml.slice(valueStart, i).replace(/\r\n|[\t\n\r]/g, " "), fail);
+      const next = this.attribute(i);
+      if (next === 0) break;
+      if (next < 0) this.fail(fail);
+      spans[4 * count] = this.attributeStart;
+      spans[4 * count + 1] = this.attributeEnd;
+      spans[4 * count + 2] = this.valueStart;
+      spans[4 * count + 3] = this.valueEnd;
+      decoded[count] = this.valueDecoded;
       count++;
-      i++;
-      const after = xml.charCodeAt(i);
-      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) fail("ATTRIBUTE_INVALID", { tag: this.tagName() });
+      i = next;
     }
-    attributes.count = count;
-    this.end = i;
+    this.attributes.count = count;
   }
 
-  private tagName(): string {
-    return this.xml.slice(this.nameStart, this.nameEnd);
+  /**
+   * From `i` (after the name or an attribute) the next attribute, read into the attribute
+   * fields: the position after it; 0 at the end of the tag (`end` and `selfClosing` set); -1
+   * where the tag is malformed (`problem` says how).
+   */
+  attribute(i: number): number {
+    const xml = this.xml;
+    const len = xml.length;
+    while (i < len && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= len) return this.malformed("TRUNCATED");
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e /* > */) {
+      this.end = i + 1;
+      return 0;
+    }
+    if (c === 0x2f /* / */) {
+      if (xml.charCodeAt(i + 1) !== 0x3e) return this.malformed("TAG_MALFORMED");
+      this.end = i + 2;
+      this.selfClosing = true;
+      return 0;
+    }
+    const nameStart = i;
+    while (i < len) {
+      const n = xml.charCodeAt(i);
+      if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < len && isSpace(xml.charCodeAt(i))) i++;
+    if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return this.malformed("ATTRIBUTE_INVALID");
+    i++;
+    while (i < len && isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return this.malformed("ATTRIBUTE_UNQUOTED");
+    // One pass to the closing quote, noting whether the value needs more than a slice.
+    const valueStart = i + 1;
+    let plain = true;
+    for (i = valueStart; i < len; i++) {
+      const v = xml.charCodeAt(i);
+      if (v === quote) break;
+      if (v === 0x3c) return this.malformed("ATTRIBUTE_VALUE_INVALID");
+      if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
+    }
+    if (i >= len) return this.malformed("TRUNCATED");
+    this.attributeStart = nameStart;
+    this.attributeEnd = nameEnd;
+    this.valueStart = valueStart;
+    this.valueEnd = i;
+    this.valueDecoded = plain ? undefined : resolvedAttribute(xml.slice(valueStart, i));
+    if (!plain && this.valueDecoded === undefined) return this.malformed("CHARACTER_REFERENCE_INVALID");
+    i++;
+    const after = xml.charCodeAt(i);
+    if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return this.malformed("ATTRIBUTE_INVALID");
+    return i;
+  }
+
+  private malformed(problem: TagProblem): number {
+    this.problem = problem;
+    return -1;
+  }
+
+  /** Fails with what attribute() found. */
+  private fail(fail: Fail): never {
+    const tag = this.xml.slice(this.nameStart, this.nameEnd);
+    switch (this.problem) {
+      case "TRUNCATED":
+        return fail("TRUNCATED");
+      case "TAG_MALFORMED":
+        return fail("TAG_MALFORMED", { tag });
+      case "ATTRIBUTE_INVALID":
+        return fail("ATTRIBUTE_INVALID", { tag });
+      case "ATTRIBUTE_UNQUOTED":
+        return fail("ATTRIBUTE_UNQUOTED", { tag });
+      case "ATTRIBUTE_VALUE_INVALID":
+        return fail("ATTRIBUTE_VALUE_INVALID", { tag });
+      case "CHARACTER_REFERENCE_INVALID":
+        // Decoded again, to fail with the reference.
+        decodeEntities(attributeText(this.xml.slice(this.valueStart, this.valueEnd)), fail);
+        return fail("CHARACTER_REFERENCE_INVALID", { ref: "" });
+    }
   }
 }
 
@@ -386,8 +468,11 @@ export function resolvedText(raw: string): string | undefined {
 
 /** An attribute value as scanXml reports it when it holds a reference, tab or line end; undefined where scanXml fails. */
 export function resolvedAttribute(raw: string): string | undefined {
-  return resolvedText(raw.replace(/\r\n|[\t\n\r]/g, " "));
+  return resolvedText(attributeText(raw));
 }
+
+/** An attribute value's white space as XML normalises it (before references are resolved). */
+const attributeText = (raw: string): string => raw.replace(/\r\n|[\t\n\r]/g, " ");
 
 export function normaliseLineEnds(s: string): string {
   return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
