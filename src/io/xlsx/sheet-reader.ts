@@ -4,14 +4,13 @@ import { unreadable } from "../workbook.js";
 import { PhoneticGuides } from "./phonetic-guides.js";
 import {
   decodeOoxmlEscapes,
+  endTagEnd,
   isSpace,
   nextTag,
-  nextIndex,
   normaliseLineEnds,
-  resolvedAttribute,
-  resolvedText,
-  sameText,
   scanXml,
+  TagScan,
+  TextRuns,
   type AttributeSpans,
   type XmlSink,
 } from "./xml.js";
@@ -157,6 +156,29 @@ class SheetCells {
     return true;
   }
 
+  /**
+   * An attribute of the start tag being opened: its name xml[nameStart, nameEnd), its value as
+   * written xml[from, to) and decoded where it must be. Only unprefixed one-letter names count
+   * (as a["r"] would); a repeated one keeps its last value.
+   */
+  protected noteAttribute(nameStart: number, nameEnd: number, from: number, to: number, decoded: string | undefined): void {
+    if (nameEnd - nameStart !== 1) return;
+    const n = this.xml.charCodeAt(nameStart);
+    if (n === 0x72 /* r */) {
+      this.rFrom = from;
+      this.rTo = to;
+      this.rDecoded = decoded;
+    } else if (n === 0x74 /* t */) {
+      this.tFrom = from;
+      this.tTo = to;
+      this.tDecoded = decoded;
+    } else if (n === 0x73 /* s */) {
+      this.sFrom = from;
+      this.sTo = to;
+      this.sDecoded = decoded;
+    }
+  }
+
   /** Why openElement returned false for the element whose local name is xml[localStart, nameEnd). */
   protected refusal(localStart: number, nameEnd: number): Error {
     const value = this.rFrom < 0 ? "undefined" : (this.rDecoded ?? this.xml.slice(this.rFrom, this.rTo));
@@ -250,26 +272,10 @@ class SheetCells {
 /** SheetCells on scanXml's events: the attributes of each start tag told as SheetCells wants them. */
 class SheetScan extends SheetCells implements XmlSink {
   open(localStart: number, nameEnd: number, a: AttributeSpans, start: number): void {
-    const { xml, spans, decoded } = a;
+    const { spans, decoded } = a;
     this.rFrom = this.tFrom = this.sFrom = -1;
-    // Only unprefixed one-letter names count (as a["r"] would); a repeated one keeps its last value.
-    for (let i = 0; i < a.count; i++) {
-      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
-      const n = xml.charCodeAt(spans[4 * i]!);
-      if (n === 0x72 /* r */) {
-        this.rFrom = spans[4 * i + 2]!;
-        this.rTo = spans[4 * i + 3]!;
-        this.rDecoded = decoded[i];
-      } else if (n === 0x74 /* t */) {
-        this.tFrom = spans[4 * i + 2]!;
-        this.tTo = spans[4 * i + 3]!;
-        this.tDecoded = decoded[i];
-      } else if (n === 0x73 /* s */) {
-        this.sFrom = spans[4 * i + 2]!;
-        this.sTo = spans[4 * i + 3]!;
-        this.sDecoded = decoded[i];
-      }
-    }
+    for (let i = 0; i < a.count; i++)
+      this.noteAttribute(spans[4 * i]!, spans[4 * i + 1]!, spans[4 * i + 2]!, spans[4 * i + 3]!, decoded[i]);
     if (!this.openElement(localStart, nameEnd, start)) throw this.refusal(localStart, nameEnd);
   }
 }
@@ -295,8 +301,8 @@ export function readSheetFast(
 }
 
 class FastSheetScan extends SheetCells {
-  /** Whether the start tag just read closes itself. */
-  private selfClosing = false;
+  /** The start tag being read. */
+  private readonly tag = new TagScan(this.xml);
 
   /** scanXml's loop; false where it gives up. */
   read(): boolean {
@@ -308,21 +314,15 @@ class FastSheetScan extends SheetCells {
     let depth = 0;
     let pos = 0;
     let seenRoot = false;
-    let nextAmp = -1;
-    let nextCr = -1;
+    const texts = new TextRuns(xml);
     while (pos < len) {
       const lt = nextTag(xml, pos, len);
       const textEnd = lt < 0 ? len : lt;
       if (textEnd > pos) {
         if (depth > 0) {
-          if (nextAmp < pos) nextAmp = nextIndex(xml, "&", pos);
-          if (nextCr < pos) nextCr = nextIndex(xml, "\r", pos);
-          if (nextAmp < textEnd) {
-            const decoded = resolvedText(xml.slice(pos, textEnd));
-            if (decoded === undefined) return false;
-            this.text(pos, textEnd, decoded);
-          } else if (nextCr < textEnd) this.text(pos, textEnd, normaliseLineEnds(xml.slice(pos, textEnd)));
-          else this.text(pos, textEnd, undefined);
+          const decoded = texts.decoded(pos, textEnd);
+          if (decoded === null) return false;
+          this.text(pos, textEnd, decoded);
         } else if (!blank(xml, pos, textEnd)) return false;
       }
       if (lt < 0) break;
@@ -333,14 +333,11 @@ class FastSheetScan extends SheetCells {
         if (pos < 0) return false;
       } else if (next === 0x2f /* / */) {
         if (depth === 0) return false;
-        const nameStart = stack[depth - 3]!;
         const nameEnd = stack[depth - 1]!;
-        let end = lt + 2 + (nameEnd - nameStart);
-        while (end < len && isSpace(xml.charCodeAt(end))) end++;
-        if (!sameText(xml, nameStart, nameEnd, lt + 2) || xml.charCodeAt(end) !== 0x3e) return false;
+        pos = endTagEnd(xml, lt, stack[depth - 3]!, nameEnd);
+        if (pos < 0) return false;
         this.close(stack[depth - 2]!, nameEnd);
         depth -= 3;
-        pos = end + 1;
       } else {
         if (next === 0x63 /* c */ && depth > 0 && !(this.inValue || this.inInline || this.inInlineText) && this.phonetic.outside) {
           const end = this.plainCell(lt);
@@ -349,25 +346,14 @@ class FastSheetScan extends SheetCells {
             continue;
           }
         }
-        // A start tag: its name as TagScan.scan reads it.
-        let i = lt + 1;
-        let localStart = i;
-        for (; i < len; i++) {
-          const c = xml.charCodeAt(i);
-          if (c === 0x3a /* : */) {
-            if (localStart === lt + 1) localStart = i + 1;
-          } else if (c === 0x3c /* < */) {
-            return false;
-          } else if (c <= 0x20 ? isSpace(c) : c === 0x2f || c === 0x3e) {
-            break;
-          }
-        }
-        const nameEnd = i;
-        if (nameEnd === lt + 1 || (depth === 0 && seenRoot)) return false;
-        pos = this.attributes(i);
+        // A start tag.
+        const tag = this.tag;
+        if (!tag.scan(lt) || (depth === 0 && seenRoot)) return false;
+        const { localStart, nameEnd } = tag;
+        pos = this.attributes(nameEnd);
         if (pos < 0 || !this.openElement(localStart, nameEnd, lt)) return false;
         seenRoot = true;
-        if (this.selfClosing) this.close(localStart, nameEnd);
+        if (tag.selfClosing) this.close(localStart, nameEnd);
         else {
           stack[depth] = lt + 1;
           stack[depth + 1] = localStart;
@@ -494,70 +480,16 @@ class FastSheetScan extends SheetCells {
   }
 
   /**
-   * The attributes of the start tag whose name ends at `i`, checked as
-   * TagScan.scanAttributes checks them: the position after the tag; -1 to give up.
+   * The attributes of the start tag whose name ends at `i`, as scanXml reads them, noted
+   * (noteAttribute): the position after the tag; -1 to give up.
    */
   private attributes(i: number): number {
-    const xml = this.xml;
-    const len = xml.length;
+    const tag = this.tag;
     this.rFrom = this.tFrom = this.sFrom = -1;
-    this.selfClosing = false;
     for (;;) {
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= len) return -1;
-      const c = xml.charCodeAt(i);
-      if (c === 0x3e /* > */) return i + 1;
-      if (c === 0x2f /* / */) {
-        if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
-        this.selfClosing = true;
-        return i + 2;
-      }
-      const nameStart = i;
-      while (i < len) {
-        const n = xml.charCodeAt(i);
-        if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
-        i++;
-      }
-      const nameEnd = i;
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return -1;
-      i++;
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      const quote = xml.charCodeAt(i);
-      if (quote !== 0x22 && quote !== 0x27) return -1;
-      const from = i + 1;
-      let plain = true;
-      for (i = from; i < len; i++) {
-        const v = xml.charCodeAt(i);
-        if (v === quote) break;
-        if (v === 0x3c) return -1;
-        if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
-      }
-      if (i >= len) return -1;
-      let decoded: string | undefined;
-      if (!plain) {
-        decoded = resolvedAttribute(xml.slice(from, i));
-        if (decoded === undefined) return -1;
-      }
-      if (nameEnd - nameStart === 1) {
-        const n = xml.charCodeAt(nameStart);
-        if (n === 0x72 /* r */) {
-          this.rFrom = from;
-          this.rTo = i;
-          this.rDecoded = decoded;
-        } else if (n === 0x74 /* t */) {
-          this.tFrom = from;
-          this.tTo = i;
-          this.tDecoded = decoded;
-        } else if (n === 0x73 /* s */) {
-          this.sFrom = from;
-          this.sTo = i;
-          this.sDecoded = decoded;
-        }
-      }
-      i++;
-      const after = xml.charCodeAt(i);
-      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return -1;
+      i = tag.attribute(i);
+      if (i <= 0) return i === 0 ? tag.end : -1;
+      this.noteAttribute(tag.attributeStart, tag.attributeEnd, tag.valueStart, tag.valueEnd, tag.valueDecoded);
     }
   }
 }
