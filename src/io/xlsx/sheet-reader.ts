@@ -56,9 +56,9 @@ export function readSheetRows(
 }
 
 /**
- * readSheetRows on scanXml's events (SheetScan): the reference the fast reader is tested
- * against, and the reader of whatever the fast one gives up on (it also gives the reason a
- * damaged part is refused).
+ * readSheetRows on scanXml's events (SheetScan over SheetCells): the reference the fast
+ * reader is tested against, and the reader of whatever the fast one gives up on (it also gives
+ * the reason a damaged part is refused).
  */
 export function readSheetGeneral(partName: string, xml: string, ctx: SheetReadContext, onPosition?: (position: number) => void): GridRow[] {
   const reader = new SheetScan(partName, xml, ctx, onPosition);
@@ -280,15 +280,19 @@ class SheetScan extends SheetCells implements XmlSink {
   }
 }
 /**
- * readSheetRows in one pass over the text with no events: scanXml's loop calling the one
- * reader's methods (not a sink of several kinds, whose calls cannot be inlined), attributes
+ * readSheetRows in one pass over the text with no events: scanXml's loop calling SheetCells'
+ * methods directly (not a sink of several kinds, whose calls cannot be inlined), attributes
  * looked at only for a one-letter `r`, `t` or `s` (no list of them), and no string or object
- * made but the values and the cells. It reads exactly what scanXml reads the way it does
- * (comments, processing instructions, CDATA, references, prefixes), so the rows are the same;
- * at anything scanXml would refuse, and at a row number or cell address SheetCells refuses, it
- * gives up (undefined) and leaves the reason to readSheetGeneral. Its methods are kept small:
- * V8 compiles the loop again after each deoptimisation (a path first taken in a later sheet),
- * and one large function cost more to compile than it saved.
+ * made but the values and the cells. The loop is written twice, here and in scanXml, as the
+ * event interface between them was the cost this reader removes; what the loops do at each
+ * step is the same code (xml.ts TextRuns, endTagEnd, TagScan; SheetCells), so it reads exactly
+ * what scanXml reads the way it does (comments, processing instructions, CDATA, references,
+ * prefixes) and the rows are the same (test/io/sheet-scanner.test.ts checks both readers
+ * against each other over generated and damaged sheets). At anything scanXml would refuse, and
+ * at a row number or cell address SheetCells refuses, it gives up (undefined) and leaves the
+ * reason to readSheetGeneral. Its methods are kept small: V8 compiles the loop again after
+ * each deoptimisation (a path first taken in a later sheet), and one large function cost more
+ * to compile than it saved.
  */
 export function readSheetFast(
   partName: string,
