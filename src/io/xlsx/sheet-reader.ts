@@ -157,25 +157,29 @@ class SheetCells {
   }
 
   /**
-   * An attribute of the start tag being opened: its name xml[nameStart, nameEnd), its value as
-   * written xml[from, to) and decoded where it must be. Only unprefixed one-letter names count
-   * (as a["r"] would); a repeated one keeps its last value.
+   * The attributes of the start tag being opened, before openElement: where the values of its
+   * r, t and s are. Only unprefixed one-letter names count (as a["r"] would); a repeated one
+   * keeps its last value.
    */
-  protected noteAttribute(nameStart: number, nameEnd: number, from: number, to: number, decoded: string | undefined): void {
-    if (nameEnd - nameStart !== 1) return;
-    const n = this.xml.charCodeAt(nameStart);
-    if (n === 0x72 /* r */) {
-      this.rFrom = from;
-      this.rTo = to;
-      this.rDecoded = decoded;
-    } else if (n === 0x74 /* t */) {
-      this.tFrom = from;
-      this.tTo = to;
-      this.tDecoded = decoded;
-    } else if (n === 0x73 /* s */) {
-      this.sFrom = from;
-      this.sTo = to;
-      this.sDecoded = decoded;
+  protected noteAttributes(a: AttributeSpans): void {
+    const { xml, spans, decoded } = a;
+    this.rFrom = this.tFrom = this.sFrom = -1;
+    for (let i = 0; i < a.count; i++) {
+      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
+      const n = xml.charCodeAt(spans[4 * i]!);
+      if (n === 0x72 /* r */) {
+        this.rFrom = spans[4 * i + 2]!;
+        this.rTo = spans[4 * i + 3]!;
+        this.rDecoded = decoded[i];
+      } else if (n === 0x74 /* t */) {
+        this.tFrom = spans[4 * i + 2]!;
+        this.tTo = spans[4 * i + 3]!;
+        this.tDecoded = decoded[i];
+      } else if (n === 0x73 /* s */) {
+        this.sFrom = spans[4 * i + 2]!;
+        this.sTo = spans[4 * i + 3]!;
+        this.sDecoded = decoded[i];
+      }
     }
   }
 
@@ -272,10 +276,7 @@ class SheetCells {
 /** SheetCells on scanXml's events: the attributes of each start tag told as SheetCells wants them. */
 class SheetScan extends SheetCells implements XmlSink {
   open(localStart: number, nameEnd: number, a: AttributeSpans, start: number): void {
-    const { spans, decoded } = a;
-    this.rFrom = this.tFrom = this.sFrom = -1;
-    for (let i = 0; i < a.count; i++)
-      this.noteAttribute(spans[4 * i]!, spans[4 * i + 1]!, spans[4 * i + 2]!, spans[4 * i + 3]!, decoded[i]);
+    this.noteAttributes(a);
     if (!this.openElement(localStart, nameEnd, start)) throw this.refusal(localStart, nameEnd);
   }
 }
@@ -354,7 +355,7 @@ class FastSheetScan extends SheetCells {
         const tag = this.tag;
         if (!tag.scan(lt) || (depth === 0 && seenRoot)) return false;
         const { localStart, nameEnd } = tag;
-        pos = this.attributes(nameEnd);
+        pos = this.attributes();
         if (pos < 0 || !this.openElement(localStart, nameEnd, lt)) return false;
         seenRoot = true;
         if (tag.selfClosing) this.close(localStart, nameEnd);
@@ -483,18 +484,12 @@ class FastSheetScan extends SheetCells {
     return at + 3;
   }
 
-  /**
-   * The attributes of the start tag whose name ends at `i`, as scanXml reads them, noted
-   * (noteAttribute): the position after the tag; -1 to give up.
-   */
-  private attributes(i: number): number {
+  /** The attributes of the start tag just named, as scanXml reads them, noted: the position after the tag; -1 to give up. */
+  private attributes(): number {
     const tag = this.tag;
-    this.rFrom = this.tFrom = this.sFrom = -1;
-    for (;;) {
-      i = tag.attribute(i);
-      if (i <= 0) return i === 0 ? tag.end : -1;
-      this.noteAttribute(tag.attributeStart, tag.attributeEnd, tag.valueStart, tag.valueEnd, tag.valueDecoded);
-    }
+    if (!tag.scanAttributes()) return -1;
+    this.noteAttributes(tag.attributes);
+    return tag.end;
   }
 }
 

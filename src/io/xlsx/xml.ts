@@ -199,7 +199,7 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
     } else {
       if (!tag.scan(lt)) fail("TAG_INVALID");
       if (stack.length === 0 && seenRoot) fail("ROOTS_REPEATED");
-      tag.scanAttributes(fail);
+      if (!tag.scanAttributes()) tag.fail(fail);
       pos = tag.end;
       sink.open(tag.localStart, tag.nameEnd, tag.attributes, lt, pos);
       if (tag.selfClosing) sink.close(tag.localStart, tag.nameEnd, pos, pos);
@@ -276,27 +276,26 @@ function endOf(xml: string, terminator: string, from: number, fail: Fail): numbe
   return at < 0 ? fail("TRUNCATED") : at + terminator.length;
 }
 
-export function nextIndex(xml: string, s: string, from: number): number {
+function nextIndex(xml: string, s: string, from: number): number {
   const at = xml.indexOf(s, from);
   return at < 0 ? xml.length : at;
 }
 
 /** Whether xml[start, end) is written again at `at`. */
-export function sameText(xml: string, start: number, end: number, at: number): boolean {
+function sameText(xml: string, start: number, end: number, at: number): boolean {
   for (let i = start; i < end; i++) if (xml.charCodeAt(i) !== xml.charCodeAt(at + i - start)) return false;
   return true;
 }
 
 export const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** How TagScan.attribute found a start tag malformed. */
+/** How TagScan.scanAttributes found a start tag malformed. */
 type TagProblem =
   "TRUNCATED" | "TAG_MALFORMED" | "ATTRIBUTE_INVALID" | "ATTRIBUTE_UNQUOTED" | "ATTRIBUTE_VALUE_INVALID" | "CHARACTER_REFERENCE_INVALID";
 
 /**
- * One start tag at a time: its name, attributes and end, for scanXml (which keeps the
- * attributes as spans) and the fast sheet reader (sheet-reader.ts, which looks at three of them
- * as they are read and gives up where scanXml fails).
+ * One start tag at a time: its name, attributes (as spans) and end, for scanXml and the fast
+ * sheet reader (sheet-reader.ts), which gives up where scanXml fails.
  */
 export class TagScan {
   nameStart = 0;
@@ -306,14 +305,10 @@ export class TagScan {
   end = 0;
   selfClosing = false;
   readonly attributes: AttributeSpans;
-  // The attribute attribute() read last: its name and value as written, and the value decoded
-  // where it holds references or white space to normalise (else undefined).
-  attributeStart = 0;
-  attributeEnd = 0;
-  valueStart = 0;
-  valueEnd = 0;
-  valueDecoded: string | undefined = undefined;
-  /** Why attribute() returned -1. */
+  // The value of the attribute whose reference is malformed.
+  private badValueStart = 0;
+  private badValueEnd = 0;
+  /** Why scanAttributes returned false. */
   problem: TagProblem = "TRUNCATED";
 
   constructor(private readonly xml: string) {
@@ -344,89 +339,82 @@ export class TagScan {
     return valid && i > lt + 1;
   }
 
-  /** The attributes after the name, as spans, up to the end of the tag. */
-  scanAttributes(fail: Fail): void {
-    const { spans, decoded } = this.attributes;
+  /**
+   * The attributes after the name, as spans, up to the end of the tag (`end` and `selfClosing`
+   * set); false where the tag is malformed (`problem` says how: see fail). One call for all of
+   * them: a call per attribute, too large to inline, cost the fast sheet reader some 5%.
+   */
+  scanAttributes(): boolean {
+    const { xml, attributes } = this;
+    const { spans, decoded } = attributes;
+    const len = xml.length;
     let i = this.nameEnd;
     let count = 0;
     for (;;) {
-      const next = this.attribute(i);
-      if (next === 0) break;
-      if (next < 0) this.fail(fail);
-      spans[4 * count] = this.attributeStart;
-      spans[4 * count + 1] = this.attributeEnd;
-      spans[4 * count + 2] = this.valueStart;
-      spans[4 * count + 3] = this.valueEnd;
-      decoded[count] = this.valueDecoded;
-      count++;
-      i = next;
-    }
-    this.attributes.count = count;
-  }
-
-  /**
-   * From `i` (after the name or an attribute) the next attribute, read into the attribute
-   * fields: the position after it; 0 at the end of the tag (`end` and `selfClosing` set); -1
-   * where the tag is malformed (`problem` says how).
-   */
-  attribute(i: number): number {
-    const xml = this.xml;
-    const len = xml.length;
-    while (i < len && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= len) return this.malformed("TRUNCATED");
-    const c = xml.charCodeAt(i);
-    if (c === 0x3e /* > */) {
-      this.end = i + 1;
-      return 0;
-    }
-    if (c === 0x2f /* / */) {
-      if (xml.charCodeAt(i + 1) !== 0x3e) return this.malformed("TAG_MALFORMED");
-      this.end = i + 2;
-      this.selfClosing = true;
-      return 0;
-    }
-    const nameStart = i;
-    while (i < len) {
-      const n = xml.charCodeAt(i);
-      if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= len) return this.malformed("TRUNCATED");
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */) {
+        i++;
+        break;
+      }
+      if (c === 0x2f /* / */) {
+        if (xml.charCodeAt(i + 1) !== 0x3e) return this.malformed("TAG_MALFORMED");
+        i += 2;
+        this.selfClosing = true;
+        break;
+      }
+      const nameStart = i;
+      while (i < len) {
+        const n = xml.charCodeAt(i);
+        if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return this.malformed("ATTRIBUTE_INVALID");
       i++;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) return this.malformed("ATTRIBUTE_UNQUOTED");
+      // One pass to the closing quote, noting whether the value needs more than a slice.
+      const valueStart = i + 1;
+      let plain = true;
+      for (i = valueStart; i < len; i++) {
+        const v = xml.charCodeAt(i);
+        if (v === quote) break;
+        if (v === 0x3c) return this.malformed("ATTRIBUTE_VALUE_INVALID");
+        if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
+      }
+      if (i >= len) return this.malformed("TRUNCATED");
+      spans[4 * count] = nameStart;
+      spans[4 * count + 1] = nameEnd;
+      spans[4 * count + 2] = valueStart;
+      spans[4 * count + 3] = i;
+      const value = plain ? undefined : resolvedAttribute(xml.slice(valueStart, i));
+      if (!plain && value === undefined) {
+        this.badValueStart = valueStart;
+        this.badValueEnd = i;
+        return this.malformed("CHARACTER_REFERENCE_INVALID");
+      }
+      decoded[count] = value;
+      count++;
+      i++;
+      const after = xml.charCodeAt(i);
+      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return this.malformed("ATTRIBUTE_INVALID");
     }
-    const nameEnd = i;
-    while (i < len && isSpace(xml.charCodeAt(i))) i++;
-    if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return this.malformed("ATTRIBUTE_INVALID");
-    i++;
-    while (i < len && isSpace(xml.charCodeAt(i))) i++;
-    const quote = xml.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) return this.malformed("ATTRIBUTE_UNQUOTED");
-    // One pass to the closing quote, noting whether the value needs more than a slice.
-    const valueStart = i + 1;
-    let plain = true;
-    for (i = valueStart; i < len; i++) {
-      const v = xml.charCodeAt(i);
-      if (v === quote) break;
-      if (v === 0x3c) return this.malformed("ATTRIBUTE_VALUE_INVALID");
-      if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
-    }
-    if (i >= len) return this.malformed("TRUNCATED");
-    this.attributeStart = nameStart;
-    this.attributeEnd = nameEnd;
-    this.valueStart = valueStart;
-    this.valueEnd = i;
-    this.valueDecoded = plain ? undefined : resolvedAttribute(xml.slice(valueStart, i));
-    if (!plain && this.valueDecoded === undefined) return this.malformed("CHARACTER_REFERENCE_INVALID");
-    i++;
-    const after = xml.charCodeAt(i);
-    if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return this.malformed("ATTRIBUTE_INVALID");
-    return i;
+    attributes.count = count;
+    this.end = i;
+    return true;
   }
 
-  private malformed(problem: TagProblem): number {
+  private malformed(problem: TagProblem): false {
     this.problem = problem;
-    return -1;
+    return false;
   }
 
-  /** Fails with what attribute() found. */
-  private fail(fail: Fail): never {
+  /** Fails with why scanAttributes returned false. */
+  fail(fail: Fail): never {
     const tag = this.xml.slice(this.nameStart, this.nameEnd);
     switch (this.problem) {
       case "TRUNCATED":
@@ -441,7 +429,7 @@ export class TagScan {
         return fail("ATTRIBUTE_VALUE_INVALID", { tag });
       case "CHARACTER_REFERENCE_INVALID":
         // Decoded again, to fail with the reference.
-        decodeEntities(attributeText(this.xml.slice(this.valueStart, this.valueEnd)), fail);
+        decodeEntities(attributeText(this.xml.slice(this.badValueStart, this.badValueEnd)), fail);
         return fail("CHARACTER_REFERENCE_INVALID", { ref: "" });
     }
   }
@@ -459,7 +447,7 @@ const QUIET: Fail = () => {
  * Character data as scanXml reports it when it holds a reference or CR (references resolved,
  * line ends normalised); undefined if a reference is malformed, where scanXml fails.
  */
-export function resolvedText(raw: string): string | undefined {
+function resolvedText(raw: string): string | undefined {
   try {
     return decodeEntities(raw, QUIET);
   } catch (e) {
@@ -469,7 +457,7 @@ export function resolvedText(raw: string): string | undefined {
 }
 
 /** An attribute value as scanXml reports it when it holds a reference, tab or line end; undefined where scanXml fails. */
-export function resolvedAttribute(raw: string): string | undefined {
+function resolvedAttribute(raw: string): string | undefined {
   return resolvedText(attributeText(raw));
 }
 
