@@ -107,8 +107,8 @@ class SheetCells {
   protected inInline = false;
   protected readonly phonetic = new PhoneticGuides();
   // The start tag being opened: where the values of its last unprefixed one-letter r, t and s
-  // are (-1 if absent), each decoded where it must be (as AttributeSpans.decoded), set by the
-  // reader before openElement.
+  // are (-1 if absent), each decoded where it must be (as AttributeSpans.decoded): see
+  // noteAttributes.
   protected rFrom = -1;
   protected rTo = -1;
   protected rDecoded: string | undefined = undefined;
@@ -280,11 +280,12 @@ class SheetScan extends SheetCells implements XmlSink {
     if (!this.openElement(localStart, nameEnd, start)) throw this.refusal(localStart, nameEnd);
   }
 }
+
 /**
  * readSheetRows in one pass over the text with no events: scanXml's loop calling SheetCells'
- * methods directly (not a sink of several kinds, whose calls cannot be inlined), attributes
- * looked at only for a one-letter `r`, `t` or `s` (no list of them), and no string or object
- * made but the values and the cells. The loop is written twice, here and in scanXml, as the
+ * methods directly (not a sink of several kinds, whose calls cannot be inlined), no string or
+ * object made but the values and the cells, and cells as Excel writes them read at once
+ * (plainCell). The loop is written twice, here and in scanXml, as the
  * event interface between them was the cost this reader removes; what the loops do at each
  * step is the same code (xml.ts TextRuns, endTagEnd, TagScan; SheetCells), so it reads exactly
  * what scanXml reads the way it does (comments, processing instructions, CDATA, references,
