@@ -4,13 +4,14 @@ import { unreadable } from "../workbook.js";
 import { PhoneticGuides } from "./phonetic-guides.js";
 import {
   decodeOoxmlEscapes,
-  endTagEnd,
   isSpace,
   nextTag,
+  nextIndex,
   normaliseLineEnds,
+  resolvedAttribute,
+  resolvedText,
+  sameText,
   scanXml,
-  TagScan,
-  TextRuns,
   type AttributeSpans,
   type XmlSink,
 } from "./xml.js";
@@ -56,9 +57,9 @@ export function readSheetRows(
 }
 
 /**
- * readSheetRows on scanXml's events (SheetScan over SheetCells): the reference the fast
- * reader is tested against, and the reader of whatever the fast one gives up on (it also gives
- * the reason a damaged part is refused).
+ * readSheetRows on scanXml's events (SheetScan): the reference the fast reader is tested
+ * against, and the reader of whatever the fast one gives up on (it also gives the reason a
+ * damaged part is refused).
  */
 export function readSheetGeneral(partName: string, xml: string, ctx: SheetReadContext, onPosition?: (position: number) => void): GridRow[] {
   const reader = new SheetScan(partName, xml, ctx, onPosition);
@@ -107,8 +108,8 @@ class SheetCells {
   protected inInline = false;
   protected readonly phonetic = new PhoneticGuides();
   // The start tag being opened: where the values of its last unprefixed one-letter r, t and s
-  // are (-1 if absent), each decoded where it must be (as AttributeSpans.decoded): see
-  // noteAttributes.
+  // are (-1 if absent), each decoded where it must be (as AttributeSpans.decoded), set by the
+  // reader before openElement.
   protected rFrom = -1;
   protected rTo = -1;
   protected rDecoded: string | undefined = undefined;
@@ -154,33 +155,6 @@ class SheetCells {
         break;
     }
     return true;
-  }
-
-  /**
-   * The attributes of the start tag being opened, before openElement: where the values of its
-   * r, t and s are. Only unprefixed one-letter names count (as a["r"] would); a repeated one
-   * keeps its last value.
-   */
-  protected noteAttributes(a: AttributeSpans): void {
-    const { xml, spans, decoded } = a;
-    this.rFrom = this.tFrom = this.sFrom = -1;
-    for (let i = 0; i < a.count; i++) {
-      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
-      const n = xml.charCodeAt(spans[4 * i]!);
-      if (n === 0x72 /* r */) {
-        this.rFrom = spans[4 * i + 2]!;
-        this.rTo = spans[4 * i + 3]!;
-        this.rDecoded = decoded[i];
-      } else if (n === 0x74 /* t */) {
-        this.tFrom = spans[4 * i + 2]!;
-        this.tTo = spans[4 * i + 3]!;
-        this.tDecoded = decoded[i];
-      } else if (n === 0x73 /* s */) {
-        this.sFrom = spans[4 * i + 2]!;
-        this.sTo = spans[4 * i + 3]!;
-        this.sDecoded = decoded[i];
-      }
-    }
   }
 
   /** Why openElement returned false for the element whose local name is xml[localStart, nameEnd). */
@@ -276,25 +250,47 @@ class SheetCells {
 /** SheetCells on scanXml's events: the attributes of each start tag told as SheetCells wants them. */
 class SheetScan extends SheetCells implements XmlSink {
   open(localStart: number, nameEnd: number, a: AttributeSpans, start: number): void {
-    this.noteAttributes(a);
+    const { xml, spans, decoded } = a;
+    this.rFrom = this.tFrom = this.sFrom = -1;
+    // Only unprefixed one-letter names count (as a["r"] would); a repeated one keeps its last value.
+    for (let i = 0; i < a.count; i++) {
+      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
+      const n = xml.charCodeAt(spans[4 * i]!);
+      if (n === 0x72 /* r */) {
+        this.rFrom = spans[4 * i + 2]!;
+        this.rTo = spans[4 * i + 3]!;
+        this.rDecoded = decoded[i];
+      } else if (n === 0x74 /* t */) {
+        this.tFrom = spans[4 * i + 2]!;
+        this.tTo = spans[4 * i + 3]!;
+        this.tDecoded = decoded[i];
+      } else if (n === 0x73 /* s */) {
+        this.sFrom = spans[4 * i + 2]!;
+        this.sTo = spans[4 * i + 3]!;
+        this.sDecoded = decoded[i];
+      }
+    }
     if (!this.openElement(localStart, nameEnd, start)) throw this.refusal(localStart, nameEnd);
   }
 }
-
 /**
  * readSheetRows in one pass over the text with no events: scanXml's loop calling SheetCells'
- * methods directly (not a sink of several kinds, whose calls cannot be inlined), no string or
- * object made but the values and the cells, and cells as Excel writes them read at once
- * (plainCell). The loop is written twice, here and in scanXml, as the
- * event interface between them was the cost this reader removes; what the loops do at each
- * step is the same code (xml.ts TextRuns, endTagEnd, TagScan; SheetCells), so it reads exactly
- * what scanXml reads the way it does (comments, processing instructions, CDATA, references,
- * prefixes) and the rows are the same (test/io/sheet-scanner.test.ts checks both readers
- * against each other over generated and damaged sheets). At anything scanXml would refuse, and
- * at a row number or cell address SheetCells refuses, it gives up (undefined) and leaves the
- * reason to readSheetGeneral. Its methods are kept small: V8 compiles the loop again after
- * each deoptimisation (a path first taken in a later sheet), and one large function cost more
- * to compile than it saved.
+ * methods directly (not a sink of several kinds, whose calls cannot be inlined), attributes
+ * looked at only for a one-letter `r`, `t` or `s` (no list of them), and no string or object
+ * made but the values and the cells. It reads exactly what scanXml reads the way it does
+ * (comments, processing instructions, CDATA, references, prefixes), so the rows are the same;
+ * at anything scanXml would refuse, and at a row number or cell address SheetCells refuses, it
+ * gives up (undefined) and leaves the reason to readSheetGeneral. Its methods are kept small:
+ * V8 compiles the loop again after each deoptimisation (a path first taken in a later sheet),
+ * and one large function cost more to compile than it saved.
+ *
+ * The loop is scanXml's written again on purpose: the event interface between scanner and sink
+ * is the cost this reader removes. What the two readers do with the elements is one piece of
+ * code (SheetCells); the scanning steps are not: taking text runs, end tags, tag names and
+ * attributes from xml.ts (tried 2026-12-03) could not be shown within 2% of this loop's speed
+ * (about 3% slower on the 5,000-branch inline-string workbook). A change to scanXml's loop is
+ * a change here: test/io/sheet-scanner.test.ts keeps both readers equal over generated and
+ * damaged sheets.
  */
 export function readSheetFast(
   partName: string,
@@ -307,8 +303,8 @@ export function readSheetFast(
 }
 
 class FastSheetScan extends SheetCells {
-  /** The start tag being read. */
-  private readonly tag = new TagScan(this.xml);
+  /** Whether the start tag just read closes itself. */
+  private selfClosing = false;
 
   /** scanXml's loop; false where it gives up. */
   read(): boolean {
@@ -320,15 +316,21 @@ class FastSheetScan extends SheetCells {
     let depth = 0;
     let pos = 0;
     let seenRoot = false;
-    const texts = new TextRuns(xml);
+    let nextAmp = -1;
+    let nextCr = -1;
     while (pos < len) {
       const lt = nextTag(xml, pos, len);
       const textEnd = lt < 0 ? len : lt;
       if (textEnd > pos) {
         if (depth > 0) {
-          const decoded = texts.decoded(pos, textEnd);
-          if (decoded === null) return false;
-          this.text(pos, textEnd, decoded);
+          if (nextAmp < pos) nextAmp = nextIndex(xml, "&", pos);
+          if (nextCr < pos) nextCr = nextIndex(xml, "\r", pos);
+          if (nextAmp < textEnd) {
+            const decoded = resolvedText(xml.slice(pos, textEnd));
+            if (decoded === undefined) return false;
+            this.text(pos, textEnd, decoded);
+          } else if (nextCr < textEnd) this.text(pos, textEnd, normaliseLineEnds(xml.slice(pos, textEnd)));
+          else this.text(pos, textEnd, undefined);
         } else if (!blank(xml, pos, textEnd)) return false;
       }
       if (lt < 0) break;
@@ -339,11 +341,14 @@ class FastSheetScan extends SheetCells {
         if (pos < 0) return false;
       } else if (next === 0x2f /* / */) {
         if (depth === 0) return false;
+        const nameStart = stack[depth - 3]!;
         const nameEnd = stack[depth - 1]!;
-        pos = endTagEnd(xml, lt, stack[depth - 3]!, nameEnd);
-        if (pos < 0) return false;
+        let end = lt + 2 + (nameEnd - nameStart);
+        while (end < len && isSpace(xml.charCodeAt(end))) end++;
+        if (!sameText(xml, nameStart, nameEnd, lt + 2) || xml.charCodeAt(end) !== 0x3e) return false;
         this.close(stack[depth - 2]!, nameEnd);
         depth -= 3;
+        pos = end + 1;
       } else {
         if (next === 0x63 /* c */ && depth > 0 && !(this.inValue || this.inInline || this.inInlineText) && this.phonetic.outside) {
           const end = this.plainCell(lt);
@@ -352,14 +357,25 @@ class FastSheetScan extends SheetCells {
             continue;
           }
         }
-        // A start tag.
-        const tag = this.tag;
-        if (!tag.scan(lt) || (depth === 0 && seenRoot)) return false;
-        const { localStart, nameEnd } = tag;
-        pos = this.attributes();
+        // A start tag: its name as TagScan.scan reads it.
+        let i = lt + 1;
+        let localStart = i;
+        for (; i < len; i++) {
+          const c = xml.charCodeAt(i);
+          if (c === 0x3a /* : */) {
+            if (localStart === lt + 1) localStart = i + 1;
+          } else if (c === 0x3c /* < */) {
+            return false;
+          } else if (c <= 0x20 ? isSpace(c) : c === 0x2f || c === 0x3e) {
+            break;
+          }
+        }
+        const nameEnd = i;
+        if (nameEnd === lt + 1 || (depth === 0 && seenRoot)) return false;
+        pos = this.attributes(i);
         if (pos < 0 || !this.openElement(localStart, nameEnd, lt)) return false;
         seenRoot = true;
-        if (tag.selfClosing) this.close(localStart, nameEnd);
+        if (this.selfClosing) this.close(localStart, nameEnd);
         else {
           stack[depth] = lt + 1;
           stack[depth + 1] = localStart;
@@ -485,12 +501,72 @@ class FastSheetScan extends SheetCells {
     return at + 3;
   }
 
-  /** The attributes of the start tag just named, as scanXml reads them, noted: the position after the tag; -1 to give up. */
-  private attributes(): number {
-    const tag = this.tag;
-    if (!tag.scanAttributes()) return -1;
-    this.noteAttributes(tag.attributes);
-    return tag.end;
+  /**
+   * The attributes of the start tag whose name ends at `i`, checked as
+   * TagScan.scanAttributes checks them: the position after the tag; -1 to give up.
+   */
+  private attributes(i: number): number {
+    const xml = this.xml;
+    const len = xml.length;
+    this.rFrom = this.tFrom = this.sFrom = -1;
+    this.selfClosing = false;
+    for (;;) {
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= len) return -1;
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */) return i + 1;
+      if (c === 0x2f /* / */) {
+        if (xml.charCodeAt(i + 1) !== 0x3e) return -1;
+        this.selfClosing = true;
+        return i + 2;
+      }
+      const nameStart = i;
+      while (i < len) {
+        const n = xml.charCodeAt(i);
+        if (n === 0x3d /* = */ || isSpace(n) || n === 0x3e || n === 0x2f || n === 0x3c || n === 0x22 || n === 0x27) break;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return -1;
+      i++;
+      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== 0x22 && quote !== 0x27) return -1;
+      const from = i + 1;
+      let plain = true;
+      for (i = from; i < len; i++) {
+        const v = xml.charCodeAt(i);
+        if (v === quote) break;
+        if (v === 0x3c) return -1;
+        if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
+      }
+      if (i >= len) return -1;
+      let decoded: string | undefined;
+      if (!plain) {
+        decoded = resolvedAttribute(xml.slice(from, i));
+        if (decoded === undefined) return -1;
+      }
+      if (nameEnd - nameStart === 1) {
+        const n = xml.charCodeAt(nameStart);
+        if (n === 0x72 /* r */) {
+          this.rFrom = from;
+          this.rTo = i;
+          this.rDecoded = decoded;
+        } else if (n === 0x74 /* t */) {
+          this.tFrom = from;
+          this.tTo = i;
+          this.tDecoded = decoded;
+        } else if (n === 0x73 /* s */) {
+          this.sFrom = from;
+          this.sTo = i;
+          this.sDecoded = decoded;
+        }
+      }
+      i++;
+      const after = xml.charCodeAt(i);
+      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return -1;
+    }
   }
 }
 

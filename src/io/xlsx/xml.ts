@@ -144,29 +144,34 @@ export class AttributeSpans {
  * attributes or entities): malformed XML means a damaged file, so WorkbookUnreadableError.
  * DOCTYPE is refused: no OOXML part has one, and entity definitions are an attack surface.
  * Comments, processing instructions and CDATA are never taken for elements. The fast sheet
- * reader (sheet-reader.ts readSheetFast) runs this loop written again without events, on the
- * same steps (TextRuns, endTagEnd, TagScan): what one loop accepts, the other must.
+ * reader (sheet-reader.ts readSheetFast) runs this loop written again without events: what
+ * one accepts, the other must (test/io/sheet-scanner.test.ts compares them).
  */
 export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   const fail: Fail = (code, ...params) => {
     throw unreadable("XML_INVALID", { part: partName, problem: { code, params: params[0] ?? {} } as XmlProblem });
   };
-  const tag = new TagScan(xml);
+  const tag = new TagScan(xml, fail);
   // The open elements: the start of each name, of its local part and its end.
   const stack: number[] = [];
-  const texts = new TextRuns(xml);
   const len = xml.length;
   let pos = 0;
   let seenRoot = false;
+  // Where the next "&" and CR are (len if none): found once and again only when passed, so
+  // that text which needs no decoding is known as such without looking at it again.
+  let nextAmp = -1;
+  let nextCr = -1;
 
   while (pos < len) {
     const lt = nextTag(xml, pos, len);
     const textEnd = lt < 0 ? len : lt;
     if (textEnd > pos) {
       if (stack.length > 0) {
-        const decoded = texts.decoded(pos, textEnd);
-        // A malformed reference (null): decoded again, to fail with its reason.
-        sink.text(pos, textEnd, decoded === null ? decodeEntities(xml.slice(pos, textEnd), fail) : decoded);
+        if (nextAmp < pos) nextAmp = nextIndex(xml, "&", pos);
+        if (nextCr < pos) nextCr = nextIndex(xml, "\r", pos);
+        if (nextAmp < textEnd) sink.text(pos, textEnd, decodeEntities(xml.slice(pos, textEnd), fail));
+        else if (nextCr < textEnd) sink.text(pos, textEnd, normaliseLineEnds(xml.slice(pos, textEnd)));
+        else sink.text(pos, textEnd, undefined);
       } else if (/\S/.test(xml.slice(pos, textEnd))) {
         fail("TEXT_OUTSIDE_ROOT");
       }
@@ -186,20 +191,25 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
         fail("DECLARATION_UNSUPPORTED");
       }
     } else if (next === 0x2f /* / */) {
+      // Compared in place against the open element's name.
       const depth = stack.length;
-      const end = depth === 0 ? -1 : endTagEnd(xml, lt, stack[depth - 3]!, stack[depth - 1]!);
-      if (end < 0) fail("END_TAG_MISMATCH", { tag: xml.slice(lt + 2, lt + 40).split(">")[0]! });
+      const nameStart = depth > 0 ? stack[depth - 3]! : 0;
+      const nameEnd = depth > 0 ? stack[depth - 1]! : 0;
+      let end = lt + 2 + (nameEnd - nameStart);
+      while (end < len && isSpace(xml.charCodeAt(end))) end++;
+      if (depth === 0 || !sameText(xml, nameStart, nameEnd, lt + 2) || xml.charCodeAt(end) !== 0x3e) {
+        fail("END_TAG_MISMATCH", { tag: xml.slice(lt + 2, lt + 40).split(">")[0]! });
+      }
       const localStart = stack[depth - 2]!;
-      const nameEnd = stack[depth - 1]!;
       stack.pop();
       stack.pop();
       stack.pop();
-      pos = end;
+      pos = end + 1;
       sink.close(localStart, nameEnd, lt, pos);
     } else {
       if (!tag.scan(lt)) fail("TAG_INVALID");
       if (stack.length === 0 && seenRoot) fail("ROOTS_REPEATED");
-      if (!tag.scanAttributes()) tag.fail(fail);
+      tag.scanAttributes();
       pos = tag.end;
       sink.open(tag.localStart, tag.nameEnd, tag.attributes, lt, pos);
       if (tag.selfClosing) sink.close(tag.localStart, tag.nameEnd, pos, pos);
@@ -209,44 +219,6 @@ export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   }
   if (!seenRoot) fail("NO_CONTENT");
   if (stack.length > 0) fail("UNCLOSED", { tag: xml.slice(stack[stack.length - 3], stack[stack.length - 1]) });
-}
-
-/**
- * Character data between tags as scanXml reports it, for it and the fast sheet reader
- * (sheet-reader.ts), which restates its loop: where the next "&" and CR are (the end if none)
- * is found once and again only when passed, so that text which needs no decoding is known as
- * such without looking at it again.
- */
-export class TextRuns {
-  private nextAmp = -1;
-  private nextCr = -1;
-
-  constructor(private readonly xml: string) {}
-
-  /**
-   * xml[start, end), the text after the one before: undefined where it is reported as it
-   * stands, else with references resolved and line ends normalised; null where a reference is
-   * malformed (where scanXml fails).
-   */
-  decoded(start: number, end: number): string | undefined | null {
-    const xml = this.xml;
-    if (this.nextAmp < start) this.nextAmp = nextIndex(xml, "&", start);
-    if (this.nextCr < start) this.nextCr = nextIndex(xml, "\r", start);
-    if (this.nextAmp < end) return resolvedText(xml.slice(start, end)) ?? null;
-    if (this.nextCr < end) return normaliseLineEnds(xml.slice(start, end));
-    return undefined;
-  }
-}
-
-/**
- * The end tag at `lt`, compared in place with the open element's name xml[nameStart,
- * nameEnd): the position after its `>`; -1 if it does not close that element.
- */
-export function endTagEnd(xml: string, lt: number, nameStart: number, nameEnd: number): number {
-  const len = xml.length;
-  let end = lt + 2 + (nameEnd - nameStart);
-  while (end < len && isSpace(xml.charCodeAt(end))) end++;
-  return sameText(xml, nameStart, nameEnd, lt + 2) && xml.charCodeAt(end) === 0x3e ? end + 1 : -1;
 }
 
 /** How far scanXml looks for the next `<` by hand before it asks indexOf. */
@@ -276,42 +248,33 @@ function endOf(xml: string, terminator: string, from: number, fail: Fail): numbe
   return at < 0 ? fail("TRUNCATED") : at + terminator.length;
 }
 
-function nextIndex(xml: string, s: string, from: number): number {
+export function nextIndex(xml: string, s: string, from: number): number {
   const at = xml.indexOf(s, from);
   return at < 0 ? xml.length : at;
 }
 
 /** Whether xml[start, end) is written again at `at`. */
-function sameText(xml: string, start: number, end: number, at: number): boolean {
+export function sameText(xml: string, start: number, end: number, at: number): boolean {
   for (let i = start; i < end; i++) if (xml.charCodeAt(i) !== xml.charCodeAt(at + i - start)) return false;
   return true;
 }
 
 export const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** How TagScan.scanAttributes found a start tag malformed. */
-type TagProblem =
-  "TRUNCATED" | "TAG_MALFORMED" | "ATTRIBUTE_INVALID" | "ATTRIBUTE_UNQUOTED" | "ATTRIBUTE_VALUE_INVALID" | "CHARACTER_REFERENCE_INVALID";
-
-/**
- * One start tag at a time: its name, attributes (as spans) and end, for scanXml and the fast
- * sheet reader (sheet-reader.ts), which gives up where scanXml fails.
- */
-export class TagScan {
+/** One start tag at a time: its name, attributes (as spans) and end. */
+class TagScan {
   nameStart = 0;
   localStart = 0;
   nameEnd = 0;
-  /** Just after the tag's `>`, once attribute() has reached it. */
+  /** Just after the tag's `>`. */
   end = 0;
   selfClosing = false;
   readonly attributes: AttributeSpans;
-  // The value of the attribute whose reference is malformed.
-  private badValueStart = 0;
-  private badValueEnd = 0;
-  /** Why scanAttributes returned false. */
-  problem: TagProblem = "TRUNCATED";
 
-  constructor(private readonly xml: string) {
+  constructor(
+    private readonly xml: string,
+    private readonly fail: Fail,
+  ) {
     this.attributes = new AttributeSpans(xml);
   }
 
@@ -335,31 +298,27 @@ export class TagScan {
     this.nameStart = lt + 1;
     this.localStart = localStart;
     this.nameEnd = this.end = i;
-    this.selfClosing = false;
     return valid && i > lt + 1;
   }
 
-  /**
-   * The attributes after the name, as spans, up to the end of the tag (`end` and `selfClosing`
-   * set); false where the tag is malformed (`problem` says how: see fail). One call for all of
-   * them: a call per attribute, too large to inline, cost the fast sheet reader some 5%.
-   */
-  scanAttributes(): boolean {
-    const { xml, attributes } = this;
+  /** The attributes after the name, up to the end of the tag. */
+  scanAttributes(): void {
+    const { xml, fail, attributes } = this;
     const { spans, decoded } = attributes;
     const len = xml.length;
-    let i = this.nameEnd;
+    let i = this.end;
     let count = 0;
+    this.selfClosing = false;
     for (;;) {
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= len) return this.malformed("TRUNCATED");
+      if (i >= len) fail("TRUNCATED");
       const c = xml.charCodeAt(i);
       if (c === 0x3e /* > */) {
         i++;
         break;
       }
       if (c === 0x2f /* / */) {
-        if (xml.charCodeAt(i + 1) !== 0x3e) return this.malformed("TAG_MALFORMED");
+        if (xml.charCodeAt(i + 1) !== 0x3e) fail("TAG_MALFORMED", { tag: this.tagName() });
         i += 2;
         this.selfClosing = true;
         break;
@@ -372,66 +331,37 @@ export class TagScan {
       }
       const nameEnd = i;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return this.malformed("ATTRIBUTE_INVALID");
+      if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) fail("ATTRIBUTE_INVALID", { tag: this.tagName() });
       i++;
       while (i < len && isSpace(xml.charCodeAt(i))) i++;
       const quote = xml.charCodeAt(i);
-      if (quote !== 0x22 && quote !== 0x27) return this.malformed("ATTRIBUTE_UNQUOTED");
+      if (quote !== 0x22 && quote !== 0x27) fail("ATTRIBUTE_UNQUOTED", { tag: this.tagName() });
       // One pass to the closing quote, noting whether the value needs more than a slice.
       const valueStart = i + 1;
       let plain = true;
       for (i = valueStart; i < len; i++) {
         const v = xml.charCodeAt(i);
         if (v === quote) break;
-        if (v === 0x3c) return this.malformed("ATTRIBUTE_VALUE_INVALID");
+        if (v === 0x3c) fail("ATTRIBUTE_VALUE_INVALID", { tag: this.tagName() });
         if (v === 0x26 || v === 0x09 || v === 0x0a || v === 0x0d) plain = false;
       }
-      if (i >= len) return this.malformed("TRUNCATED");
+      if (i >= len) fail("TRUNCATED");
       spans[4 * count] = nameStart;
       spans[4 * count + 1] = nameEnd;
       spans[4 * count + 2] = valueStart;
       spans[4 * count + 3] = i;
-      const value = plain ? undefined : resolvedAttribute(xml.slice(valueStart, i));
-      if (!plain && value === undefined) {
-        this.badValueStart = valueStart;
-        this.badValueEnd = i;
-        return this.malformed("CHARACTER_REFERENCE_INVALID");
-      }
-      decoded[count] = value;
+      decoded[count] = plain ? undefined : decodeEntities(xml.slice(valueStart, i).replace(/\r\n|[\t\n\r]/g, " "), fail);
       count++;
       i++;
       const after = xml.charCodeAt(i);
-      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return this.malformed("ATTRIBUTE_INVALID");
+      if (!isSpace(after) && after !== 0x2f && after !== 0x3e) fail("ATTRIBUTE_INVALID", { tag: this.tagName() });
     }
     attributes.count = count;
     this.end = i;
-    return true;
   }
 
-  private malformed(problem: TagProblem): false {
-    this.problem = problem;
-    return false;
-  }
-
-  /** Fails with why scanAttributes returned false. */
-  fail(fail: Fail): never {
-    const tag = this.xml.slice(this.nameStart, this.nameEnd);
-    switch (this.problem) {
-      case "TRUNCATED":
-        return fail("TRUNCATED");
-      case "TAG_MALFORMED":
-        return fail("TAG_MALFORMED", { tag });
-      case "ATTRIBUTE_INVALID":
-        return fail("ATTRIBUTE_INVALID", { tag });
-      case "ATTRIBUTE_UNQUOTED":
-        return fail("ATTRIBUTE_UNQUOTED", { tag });
-      case "ATTRIBUTE_VALUE_INVALID":
-        return fail("ATTRIBUTE_VALUE_INVALID", { tag });
-      case "CHARACTER_REFERENCE_INVALID":
-        // Decoded again, to fail with the reference.
-        decodeEntities(attributeText(this.xml.slice(this.badValueStart, this.badValueEnd)), fail);
-        return fail("CHARACTER_REFERENCE_INVALID", { ref: "" });
-    }
+  private tagName(): string {
+    return this.xml.slice(this.nameStart, this.nameEnd);
   }
 }
 
@@ -447,7 +377,7 @@ const QUIET: Fail = () => {
  * Character data as scanXml reports it when it holds a reference or CR (references resolved,
  * line ends normalised); undefined if a reference is malformed, where scanXml fails.
  */
-function resolvedText(raw: string): string | undefined {
+export function resolvedText(raw: string): string | undefined {
   try {
     return decodeEntities(raw, QUIET);
   } catch (e) {
@@ -457,12 +387,9 @@ function resolvedText(raw: string): string | undefined {
 }
 
 /** An attribute value as scanXml reports it when it holds a reference, tab or line end; undefined where scanXml fails. */
-function resolvedAttribute(raw: string): string | undefined {
-  return resolvedText(attributeText(raw));
+export function resolvedAttribute(raw: string): string | undefined {
+  return resolvedText(raw.replace(/\r\n|[\t\n\r]/g, " "));
 }
-
-/** An attribute value's white space as XML normalises it (before references are resolved). */
-const attributeText = (raw: string): string => raw.replace(/\r\n|[\t\n\r]/g, " ");
 
 export function normaliseLineEnds(s: string): string {
   return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
