@@ -77,48 +77,67 @@ const ERROR = 5;
 const DATE = 6;
 
 /**
- * The scanner's events → cells. Names and the few attributes it needs (`r` of a row; `r`, `t`,
- * `s` of a cell) are compared in place in the text: reading a sheet makes no string but the
- * values and no object but the cells.
+ * What both readers do with the elements of a sheet (`<row>`, `<c>`, `<v>`, `<is>`, `<t>`,
+ * phonetic runs) and their text → cells: one piece of code for the two scanning loops below.
+ * Names and the few attributes it needs (`r` of a row; `r`, `t`, `s` of a cell) are compared in
+ * place in the text: reading a sheet makes no string but the values and no object but the
+ * cells. Its methods are called directly by each loop (no event interface between them), so
+ * that the fast reader's calls stay monomorphic and can be inlined.
  */
-class SheetScan implements XmlSink {
+class SheetCells {
   readonly rows = new RowBuilder();
+  /** The cells of shared strings by index, made once: cells are never changed, so equal ones may be one object. */
+  protected readonly sharedCells: Cell[] = [];
   private rowsSeen = 0;
-  private rowIndex = -1;
-  private nextCol = 0;
+  protected rowIndex = -1;
+  protected nextCol = 0;
   // The cell being read.
-  private cellRow = 0;
-  private cellCol = 0;
-  private type = NUMBER;
-  private style = 0;
-  private value: string | null = null;
+  protected cellRow = 0;
+  protected cellCol = 0;
+  protected type = NUMBER;
+  protected style = 0;
+  protected value: string | null = null;
   // While the value is one piece of text as it stands in the part (as nearly always), it is
   // kept as its span xml[valueStart, valueEnd), not a string: numbers and shared-string indices
   // are read in place, with no string made per cell. valueStart < 0: `value` holds it.
-  private valueStart = -1;
-  private valueEnd = -1;
-  /** The cells of shared strings by index, made once: cells are never changed, so equal ones may be one object. */
-  private readonly sharedCells: Cell[] = [];
-  private inline: string | null = null;
-  private inValue = false;
-  private inInlineText = false;
-  private inInline = false;
-  private readonly phonetic = new PhoneticGuides();
+  protected valueStart = -1;
+  protected valueEnd = -1;
+  protected inline: string | null = null;
+  protected inValue = false;
+  protected inInlineText = false;
+  protected inInline = false;
+  protected readonly phonetic = new PhoneticGuides();
+  // The start tag being opened: where the values of its last unprefixed one-letter r, t and s
+  // are (-1 if absent), each decoded where it must be (as AttributeSpans.decoded), set by the
+  // reader before openElement.
+  protected rFrom = -1;
+  protected rTo = -1;
+  protected rDecoded: string | undefined = undefined;
+  protected tFrom = -1;
+  protected tTo = -1;
+  protected tDecoded: string | undefined = undefined;
+  protected sFrom = -1;
+  protected sTo = -1;
+  protected sDecoded: string | undefined = undefined;
 
   constructor(
-    private readonly partName: string,
-    private readonly xml: string,
+    protected readonly partName: string,
+    protected readonly xml: string,
     private readonly ctx: SheetReadContext,
     private readonly onPosition: ((position: number) => void) | undefined,
   ) {}
 
-  open(localStart: number, nameEnd: number, a: AttributeSpans, start: number): void {
+  /**
+   * The start tag at `start` whose local name is xml[localStart, nameEnd), its r, t and s
+   * noted; false at a row number or cell address that cannot be (see refusal).
+   */
+  protected openElement(localStart: number, nameEnd: number, start: number): boolean {
     const xml = this.xml;
     const c = xml.charCodeAt(localStart);
     switch (nameEnd - localStart) {
       case 1:
-        if (c === 0x63 /* c */) this.openCell(a);
-        else if (c === 0x76 /* v */) {
+        if (c === 0x63 /* c */) return this.openCell();
+        if (c === 0x76 /* v */) {
           this.inValue = true;
           this.value = "";
           this.valueStart = -1;
@@ -131,87 +150,66 @@ class SheetScan implements XmlSink {
         }
         break;
       case 3:
-        if (xml.startsWith("row", localStart)) this.openRow(a, start);
-        else this.phonetic.open(xml, localStart);
+        if (xml.startsWith("row", localStart)) return this.openRow(start);
+        this.phonetic.open(xml, localStart);
         break;
     }
-  }
-
-  private openRow(a: AttributeSpans, start: number): void {
-    if (this.onPosition !== undefined && ++this.rowsSeen % ROWS_PER_REPORT === 0) this.onPosition(start);
-    const at = a.indexOf("r");
-    const rowIndex = at < 0 ? this.rowIndex + 1 : numberValue(a, at) - 1;
-    if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) {
-      throw unreadable("ROW_NUMBER_INVALID", { part: this.partName, value: at < 0 ? "undefined" : a.value(at) });
-    }
-    this.rowIndex = rowIndex;
-    this.nextCol = 0;
-  }
-
-  private openCell(a: AttributeSpans): void {
-    const { xml, spans, decoded } = a;
-    let ref = -1;
-    let type = -1;
-    let style = -1;
-    // Only unprefixed one-letter names count (as a["r"] would); a repeated one keeps its last value.
-    for (let i = 0; i < a.count; i++) {
-      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
-      const n = xml.charCodeAt(spans[4 * i]!);
-      if (n === 0x72 /* r */) ref = i;
-      else if (n === 0x74 /* t */) type = i;
-      else if (n === 0x73 /* s */) style = i;
-    }
-    if (ref < 0) {
-      this.cellRow = this.rowIndex;
-      this.cellCol = this.nextCol;
-    } else {
-      const text = decoded[ref];
-      const ok = text === undefined ? this.placeRef(xml, spans[4 * ref + 2]!, spans[4 * ref + 3]!) : this.placeRef(text, 0, text.length);
-      if (!ok) throw unreadable("CELL_ADDRESS_INVALID", { part: this.partName, value: a.value(ref) });
-      this.rowIndex = this.cellRow;
-    }
-    if (type < 0) this.type = NUMBER;
-    else {
-      const text = decoded[type];
-      this.type = text === undefined ? cellType(xml, spans[4 * type + 2]!, spans[4 * type + 3]!) : cellType(text, 0, text.length);
-    }
-    this.style = style < 0 ? 0 : numberValue(a, style);
-    this.value = this.inline = null;
-    this.valueStart = -1;
-  }
-
-  /** `AB12` in s[start, end) → cellRow 11, cellCol 27; false if malformed (see cellRef). */
-  private placeRef(s: string, start: number, end: number): boolean {
-    const at = cellRef(s, start, end);
-    if (at < 0) return false;
-    this.cellRow = Math.floor(at / MAX_COLUMNS);
-    this.cellCol = at % MAX_COLUMNS;
     return true;
   }
 
+  /** Why openElement returned false for the element whose local name is xml[localStart, nameEnd). */
+  protected refusal(localStart: number, nameEnd: number): Error {
+    const value = this.rFrom < 0 ? "undefined" : (this.rDecoded ?? this.xml.slice(this.rFrom, this.rTo));
+    const code = nameEnd - localStart === 1 ? "CELL_ADDRESS_INVALID" : "ROW_NUMBER_INVALID";
+    return unreadable(code, { part: this.partName, value });
+  }
+
+  private openRow(start: number): boolean {
+    if (this.onPosition !== undefined && ++this.rowsSeen % ROWS_PER_REPORT === 0) this.onPosition(start);
+    const rowIndex = this.rFrom < 0 ? this.rowIndex + 1 : this.attributeNumber(this.rFrom, this.rTo, this.rDecoded) - 1;
+    if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) return false;
+    this.rowIndex = rowIndex;
+    this.nextCol = 0;
+    return true;
+  }
+
+  private openCell(): boolean {
+    const xml = this.xml;
+    if (this.rFrom < 0) {
+      this.cellRow = this.rowIndex;
+      this.cellCol = this.nextCol;
+    } else {
+      const text = this.rDecoded;
+      const at = text === undefined ? cellRef(xml, this.rFrom, this.rTo) : cellRef(text, 0, text.length);
+      if (at < 0) return false;
+      this.cellRow = this.rowIndex = Math.floor(at / MAX_COLUMNS);
+      this.cellCol = at % MAX_COLUMNS;
+    }
+    if (this.tFrom < 0) this.type = NUMBER;
+    else {
+      const text = this.tDecoded;
+      this.type = text === undefined ? cellType(xml, this.tFrom, this.tTo) : cellType(text, 0, text.length);
+    }
+    this.style = this.sFrom < 0 ? 0 : this.attributeNumber(this.sFrom, this.sTo, this.sDecoded);
+    this.value = this.inline = null;
+    this.valueStart = -1;
+    return true;
+  }
+
+  /** An attribute's value as Number() reads it: in place when it is a plain run of digits. */
+  private attributeNumber(from: number, to: number, decoded: string | undefined): number {
+    const n = decoded === undefined ? digits(this.xml, from, to) : -1;
+    return n >= 0 ? n : Number(decoded ?? this.xml.slice(from, to));
+  }
+
+  /** The end of the element whose local name is xml[localStart, nameEnd) (as written in its start tag). */
   close(localStart: number, nameEnd: number): void {
     const xml = this.xml;
     const c = xml.charCodeAt(localStart);
     switch (nameEnd - localStart) {
       case 1:
-        if (c === 0x63 /* c */) {
-          const cell =
-            this.valueStart < 0
-              ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName)
-              : spanCell(
-                  this.xml,
-                  this.valueStart,
-                  this.valueEnd,
-                  this.type,
-                  this.style,
-                  this.inline,
-                  this.ctx,
-                  this.partName,
-                  this.sharedCells,
-                );
-          if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
-          this.nextCol = this.cellCol + 1;
-        } else if (c === 0x76 /* v */) this.inValue = false;
+        if (c === 0x63 /* c */) this.closeCell();
+        else if (c === 0x76 /* v */) this.inValue = false;
         else if (c === 0x74 /* t */) this.inInlineText = false;
         break;
       case 2:
@@ -223,6 +221,16 @@ class SheetScan implements XmlSink {
     }
   }
 
+  protected closeCell(): void {
+    const cell =
+      this.valueStart < 0
+        ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName)
+        : spanCell(this.xml, this.valueStart, this.valueEnd, this.type, this.style, this.inline, this.ctx, this.partName, this.sharedCells);
+    if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
+    this.nextCol = this.cellCol + 1;
+  }
+
+  /** Character data xml[start, end), or `decoded` where that is not it as it stands (as XmlSink.text). */
   text(start: number, end: number, decoded: string | undefined): void {
     if (this.inValue) {
       if (decoded === undefined && this.value === "" && this.valueStart < 0) {
@@ -239,16 +247,50 @@ class SheetScan implements XmlSink {
   }
 }
 
+/** SheetCells on scanXml's events: the attributes of each start tag told as SheetCells wants them. */
+class SheetScan extends SheetCells implements XmlSink {
+  open(localStart: number, nameEnd: number, a: AttributeSpans, start: number): void {
+    const { xml, spans, decoded } = a;
+    this.rFrom = this.tFrom = this.sFrom = -1;
+    // Only unprefixed one-letter names count (as a["r"] would); a repeated one keeps its last value.
+    for (let i = 0; i < a.count; i++) {
+      if (spans[4 * i + 1]! - spans[4 * i]! !== 1) continue;
+      const n = xml.charCodeAt(spans[4 * i]!);
+      if (n === 0x72 /* r */) {
+        this.rFrom = spans[4 * i + 2]!;
+        this.rTo = spans[4 * i + 3]!;
+        this.rDecoded = decoded[i];
+      } else if (n === 0x74 /* t */) {
+        this.tFrom = spans[4 * i + 2]!;
+        this.tTo = spans[4 * i + 3]!;
+        this.tDecoded = decoded[i];
+      } else if (n === 0x73 /* s */) {
+        this.sFrom = spans[4 * i + 2]!;
+        this.sTo = spans[4 * i + 3]!;
+        this.sDecoded = decoded[i];
+      }
+    }
+    if (!this.openElement(localStart, nameEnd, start)) throw this.refusal(localStart, nameEnd);
+  }
+}
 /**
- * readSheetRows in one pass over the text with no events: scanXml's loop calling the one
- * reader's methods (not a sink of several kinds, whose calls cannot be inlined), attributes
+ * readSheetRows in one pass over the text with no events: scanXml's loop calling SheetCells'
+ * methods directly (not a sink of several kinds, whose calls cannot be inlined), attributes
  * looked at only for a one-letter `r`, `t` or `s` (no list of them), and no string or object
  * made but the values and the cells. It reads exactly what scanXml reads the way it does
  * (comments, processing instructions, CDATA, references, prefixes), so the rows are the same;
- * at anything scanXml would refuse, and at a row number or cell address SheetScan refuses, it
+ * at anything scanXml would refuse, and at a row number or cell address SheetCells refuses, it
  * gives up (undefined) and leaves the reason to readSheetGeneral. Its methods are kept small:
  * V8 compiles the loop again after each deoptimisation (a path first taken in a later sheet),
  * and one large function cost more to compile than it saved.
+ *
+ * The loop is scanXml's written again on purpose: the event interface between scanner and sink
+ * is the cost this reader removes. What the two readers do with the elements is one piece of
+ * code (SheetCells); the scanning steps are not: taking text runs, end tags, tag names and
+ * attributes from xml.ts (tried 2026-12-03) could not be shown within 2% of this loop's speed
+ * (about 3% slower on the 5,000-branch inline-string workbook). A change to scanXml's loop is
+ * a change here: test/io/sheet-scanner.test.ts keeps both readers equal over generated and
+ * damaged sheets.
  */
 export function readSheetFast(
   partName: string,
@@ -260,45 +302,9 @@ export function readSheetFast(
   return reader.read() ? reader.rows.finish() : undefined;
 }
 
-class FastSheetScan {
-  readonly rows = new RowBuilder();
-  /** As SheetScan.sharedCells. */
-  private readonly sharedCells: Cell[] = [];
-  // SheetScan's fields.
-  private rowsSeen = 0;
-  private rowIndex = -1;
-  private nextCol = 0;
-  private cellRow = 0;
-  private cellCol = 0;
-  private type = NUMBER;
-  private style = 0;
-  private value: string | null = null;
-  private valueStart = -1;
-  private valueEnd = -1;
-  private inline: string | null = null;
-  private inValue = false;
-  private inInlineText = false;
-  private inInline = false;
-  private readonly phonetic = new PhoneticGuides();
-  // The start tag just read: where the values of its last one-letter r, t and s are (-1 if
-  // absent), each decoded when it must be, and whether it closes itself.
-  private rFrom = -1;
-  private rTo = -1;
-  private rDecoded: string | undefined = undefined;
-  private tFrom = -1;
-  private tTo = -1;
-  private tDecoded: string | undefined = undefined;
-  private sFrom = -1;
-  private sTo = -1;
-  private sDecoded: string | undefined = undefined;
+class FastSheetScan extends SheetCells {
+  /** Whether the start tag just read closes itself. */
   private selfClosing = false;
-
-  constructor(
-    private readonly partName: string,
-    private readonly xml: string,
-    private readonly ctx: SheetReadContext,
-    private readonly onPosition: ((position: number) => void) | undefined,
-  ) {}
 
   /** scanXml's loop; false where it gives up. */
   read(): boolean {
@@ -367,7 +373,7 @@ class FastSheetScan {
         const nameEnd = i;
         if (nameEnd === lt + 1 || (depth === 0 && seenRoot)) return false;
         pos = this.attributes(i);
-        if (pos < 0 || !this.open(localStart, nameEnd, lt)) return false;
+        if (pos < 0 || !this.openElement(localStart, nameEnd, lt)) return false;
         seenRoot = true;
         if (this.selfClosing) this.close(localStart, nameEnd);
         else {
@@ -562,115 +568,6 @@ class FastSheetScan {
       if (!isSpace(after) && after !== 0x2f && after !== 0x3e) return -1;
     }
   }
-
-  /** SheetScan.open; false to give up. */
-  private open(localStart: number, nameEnd: number, start: number): boolean {
-    const xml = this.xml;
-    const c = xml.charCodeAt(localStart);
-    switch (nameEnd - localStart) {
-      case 1:
-        if (c === 0x63 /* c */) return this.openCell();
-        if (c === 0x76 /* v */) {
-          this.inValue = true;
-          this.value = "";
-          this.valueStart = -1;
-        } else if (c === 0x74 /* t */) this.inInlineText = this.inInline && this.phonetic.outside;
-        break;
-      case 2:
-        if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) {
-          this.inInline = true;
-          this.inline = "";
-        }
-        break;
-      case 3:
-        if (xml.startsWith("row", localStart)) return this.openRow(start);
-        this.phonetic.open(xml, localStart);
-        break;
-    }
-    return true;
-  }
-
-  private openRow(start: number): boolean {
-    if (this.onPosition !== undefined && ++this.rowsSeen % ROWS_PER_REPORT === 0) this.onPosition(start);
-    const rowIndex = this.rFrom < 0 ? this.rowIndex + 1 : this.attributeNumber(this.rFrom, this.rTo, this.rDecoded) - 1;
-    if (!(rowIndex >= 0 && rowIndex < MAX_ROWS) || !Number.isInteger(rowIndex)) return false;
-    this.rowIndex = rowIndex;
-    this.nextCol = 0;
-    return true;
-  }
-
-  private openCell(): boolean {
-    const xml = this.xml;
-    if (this.rFrom < 0) {
-      this.cellRow = this.rowIndex;
-      this.cellCol = this.nextCol;
-    } else {
-      const text = this.rDecoded;
-      const at = text === undefined ? cellRef(xml, this.rFrom, this.rTo) : cellRef(text, 0, text.length);
-      if (at < 0) return false;
-      this.cellRow = this.rowIndex = Math.floor(at / MAX_COLUMNS);
-      this.cellCol = at % MAX_COLUMNS;
-    }
-    if (this.tFrom < 0) this.type = NUMBER;
-    else {
-      const text = this.tDecoded;
-      this.type = text === undefined ? cellType(xml, this.tFrom, this.tTo) : cellType(text, 0, text.length);
-    }
-    this.style = this.sFrom < 0 ? 0 : this.attributeNumber(this.sFrom, this.sTo, this.sDecoded);
-    this.value = this.inline = null;
-    this.valueStart = -1;
-    return true;
-  }
-
-  /** An attribute's value as Number() reads it (numberValue). */
-  private attributeNumber(from: number, to: number, decoded: string | undefined): number {
-    const n = decoded === undefined ? digits(this.xml, from, to) : -1;
-    return n >= 0 ? n : Number(decoded ?? this.xml.slice(from, to));
-  }
-
-  /** SheetScan.close. */
-  private close(localStart: number, nameEnd: number): void {
-    const xml = this.xml;
-    const c = xml.charCodeAt(localStart);
-    switch (nameEnd - localStart) {
-      case 1:
-        if (c === 0x63 /* c */) this.closeCell();
-        else if (c === 0x76 /* v */) this.inValue = false;
-        else if (c === 0x74 /* t */) this.inInlineText = false;
-        break;
-      case 2:
-        if (c === 0x69 /* i */ && xml.charCodeAt(localStart + 1) === 0x73 /* s */) this.inInline = false;
-        break;
-      case 3:
-        this.phonetic.close(xml, localStart);
-        break;
-    }
-  }
-
-  private closeCell(): void {
-    const cell =
-      this.valueStart < 0
-        ? toCell(this.type, this.style, this.value, this.inline, this.ctx, this.partName)
-        : spanCell(this.xml, this.valueStart, this.valueEnd, this.type, this.style, this.inline, this.ctx, this.partName, this.sharedCells);
-    if (cell !== null) this.rows.place(this.cellRow, this.cellCol, cell);
-    this.nextCol = this.cellCol + 1;
-  }
-
-  /** SheetScan.text. */
-  private text(start: number, end: number, decoded: string | undefined): void {
-    if (this.inValue) {
-      if (decoded === undefined && this.value === "" && this.valueStart < 0) {
-        this.valueStart = start;
-        this.valueEnd = end;
-        return;
-      }
-      if (this.valueStart >= 0) {
-        this.value = this.xml.slice(this.valueStart, this.valueEnd);
-        this.valueStart = -1;
-      }
-      this.value += decoded ?? this.xml.slice(start, end);
-    } else if (this.inInlineText) this.inline += decoded ?? this.xml.slice(start, end);
-  }
 }
 
 // What plainCell looks for, compared by char code (startsWith is a call that costs more).
@@ -751,12 +648,6 @@ function plainNumber(s: string, start: number, end: number): number {
   if (count === 0 || count > 15 || point === count) return NaN;
   const n = point < 0 ? m : m / EXACT_TENS[count - point]!;
   return negative ? -n : n;
-}
-
-/** The value of attribute `index` as Number() reads it: in place when it is a plain run of digits. */
-function numberValue(a: AttributeSpans, index: number): number {
-  const n = a.decoded[index] === undefined ? digits(a.xml, a.spans[4 * index + 2]!, a.spans[4 * index + 3]!) : -1;
-  return n >= 0 ? n : Number(a.value(index));
 }
 
 /** A run of 1 to 9 decimal digits in s[start, end) as a number; -1 for anything else (read it with Number()). */

@@ -143,7 +143,9 @@ export class AttributeSpans {
  * It checks well-formedness as far as damage shows (unbalanced or truncated tags, bad
  * attributes or entities): malformed XML means a damaged file, so WorkbookUnreadableError.
  * DOCTYPE is refused: no OOXML part has one, and entity definitions are an attack surface.
- * Comments, processing instructions and CDATA are never taken for elements.
+ * Comments, processing instructions and CDATA are never taken for elements. The fast sheet
+ * reader (sheet-reader.ts readSheetFast) runs this loop written again without events: what
+ * one accepts, the other must (test/io/sheet-scanner.test.ts compares them).
  */
 export function scanXml(partName: string, xml: string, sink: XmlSink): void {
   const fail: Fail = (code, ...params) => {
