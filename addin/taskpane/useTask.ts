@@ -94,6 +94,7 @@ export function useCancellableTask<K, P>(idle: K, onBusy?: (busy: boolean) => vo
   return { running, progress, failure, cancelled, run, cancel, fail, dismissFailure };
 }
 
+/** The pane's task: one operation at a time, named by its key (which button shows it running). */
 export function useTask(): TaskState {
   return useCancellableTask<string | null, Progress>(null);
 }

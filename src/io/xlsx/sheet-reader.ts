@@ -273,6 +273,7 @@ class SheetScan extends SheetCells implements XmlSink {
     if (!this.openElement(localStart, nameEnd, start)) throw this.refusal(localStart, nameEnd);
   }
 }
+
 /**
  * readSheetRows in one pass over the text with no events: scanXml's loop calling SheetCells'
  * methods directly (not a sink of several kinds, whose calls cannot be inlined), attributes
